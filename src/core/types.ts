@@ -267,3 +267,19 @@ export interface CaptureResult {
   problems: string[];
   entryCount: number;
 }
+
+/** The result of auditing a capture: what every host (panel, CLI, reports) consumes. */
+export interface AuditResult {
+  /** Reference time used for expiry checks, seconds since the epoch. */
+  referenceTime: number;
+  policy: Policy;
+  /** Distinct tokens, in order of first sighting. */
+  tokens: TokenRecord[];
+  /** Findings, most severe first, then by token order. Ignored findings are not here. */
+  findings: Finding[];
+  /** Findings suppressed by the policy's ignore list, for transparency in reports. */
+  ignoredCount: number;
+  observations: ExchangeObservation[];
+  /** Earliest and latest `startedAt` among sightings (ISO), when known. */
+  timeRange?: { start: string; end: string };
+}

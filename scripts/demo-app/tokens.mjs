@@ -1,0 +1,92 @@
+// @ts-check
+/**
+ * Tokens the demo app issues. Every one is synthetic and signed here, per server start: an RS256 key pair
+ * (published at /.well-known/jwks.json) for the "good" tokens, and deliberately bad ones for the audit to
+ * find (alg none, a weak HS256 secret, an expired token, a payload full of HTML and script).
+ */
+import { exportJWK, generateKeyPair, SignJWT, UnsecuredJWT } from 'jose';
+
+/** The weak HS256 secret (a classic tutorial default), so `hmac-weak-secret` has something to find. */
+export const WEAK_SECRET = 'secret';
+const KID = 'demo-rs256-1';
+const BURST_KID = 'demo-es256-1';
+const HOUR = 3600;
+const DAY = 24 * HOUR;
+
+/** Strings that would run if a UI ever rendered claims as HTML. */
+export const HTML_PAYLOAD = {
+  img: '<img src=x onerror="document.body.dataset.pwned=1">',
+  script: '</script><script>document.body.dataset.pwned=2</script>',
+  style: '<style>*{display:none}</style><b>bold?</b>',
+};
+
+/**
+ * Creates the issuer for one server run.
+ * @param {string} issuer - the server's own URL, used as `iss`.
+ */
+export async function createIssuer(issuer) {
+  const { publicKey, privateKey } = await generateKeyPair('RS256', { extractable: true });
+  // Burst tokens use ES256: thousands of RSA signatures would make the server, not the panel, the bottleneck.
+  const burstKeys = await generateKeyPair('ES256', { extractable: true });
+  const jwks = {
+    keys: [
+      { ...(await exportJWK(publicKey)), kid: KID, alg: 'RS256', use: 'sig' },
+      { ...(await exportJWK(burstKeys.publicKey)), kid: BURST_KID, alg: 'ES256', use: 'sig' },
+    ],
+  };
+  const weakKey = new TextEncoder().encode(WEAK_SECRET);
+  const now = () => Math.floor(Date.now() / 1000);
+
+  /** @param {Record<string, unknown>} claims @param {number} lifetime @param {number} [issuedAgo] */
+  const rs256 = (claims, lifetime, issuedAgo = 0) =>
+    new SignJWT(claims)
+      .setProtectedHeader({ alg: 'RS256', kid: KID, typ: 'JWT' })
+      .setIssuer(issuer)
+      .setIssuedAt(now() - issuedAgo)
+      .setExpirationTime(now() - issuedAgo + lifetime)
+      .sign(privateKey);
+
+  return {
+    jwks,
+    publicKey,
+    /** The login response: access, ID and refresh tokens. */
+    async login() {
+      const user = { sub: 'user-42', email: 'demo.user@example.com', name: 'Demo User' };
+      return {
+        access_token: await rs256({ sub: user.sub, aud: 'demo-api', scope: 'read write', jti: 'a-1' }, HOUR),
+        id_token: await rs256({ ...user, aud: 'demo-client' }, HOUR),
+        refresh_token: await rs256({ sub: user.sub, aud: 'demo-api', typ: 'refresh', jti: 'r-1' }, 90 * DAY),
+        token_type: 'Bearer',
+        expires_in: HOUR,
+      };
+    },
+    /** Signed correctly but expired an hour ago. */
+    expired: () => rs256({ sub: 'user-42', aud: 'demo-api', jti: 'x-1' }, HOUR, 2 * HOUR),
+    /** `alg: none`: no signature at all. */
+    none: () => new UnsecuredJWT({ sub: 'admin', aud: 'demo-api', role: 'admin' }).setIssuer(issuer).setIssuedAt().setExpirationTime('1h').encode(),
+    /** HS256 with the weak secret. */
+    weak: () =>
+      new SignJWT({ sub: 'user-42', aud: 'demo-api', role: 'user' })
+        .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+        .setIssuer(issuer)
+        .setIssuedAt()
+        .setExpirationTime('1h')
+        .sign(weakKey),
+    /** A token whose header and claims are HTML and script, to prove the panel renders text only. */
+    html: () =>
+      new SignJWT({ sub: HTML_PAYLOAD.img, name: HTML_PAYLOAD.script, note: HTML_PAYLOAD.style, aud: 'demo-api' })
+        .setProtectedHeader({ alg: 'HS256', typ: '<script>document.body.dataset.pwned=3</script>' })
+        .setIssuer(issuer)
+        .setIssuedAt()
+        .setExpirationTime('1h')
+        .sign(weakKey),
+    /** A fresh, distinct short-lived token per burst request (`n` in `jti`). @param {number} n */
+    burst: (n) =>
+      new SignJWT({ sub: 'user-42', aud: 'demo-api', jti: `b-${n}` })
+        .setProtectedHeader({ alg: 'ES256', kid: BURST_KID, typ: 'JWT' })
+        .setIssuer(issuer)
+        .setIssuedAt()
+        .setExpirationTime('10m')
+        .sign(burstKeys.privateKey),
+  };
+}

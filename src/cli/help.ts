@@ -1,0 +1,65 @@
+import type { OptionSpec } from './args';
+import { TOOL } from './version';
+
+/** Commands with their synopsis and one-line purpose. */
+export const COMMAND_HELP: Record<string, { synopsis: string; summary: string }> = {
+  scan: {
+    synopsis: 'scan <file...|->',
+    summary:
+      'Audit every JWT in HAR files (.har/.json, or any JSON with log.entries) or token lists (any other ' +
+      'file, or - for stdin: each non-empty line is one token, judged even if malformed).',
+  },
+  decode: {
+    synopsis: 'decode <token|->',
+    summary: 'Show a token’s header and claims with readable times (ISO and relative), then its findings.',
+  },
+};
+
+const EXIT_CODES = [
+  'Exit codes:',
+  '  0  ran; no finding at or above --fail-on (without --fail-on, findings never fail the run)',
+  '  1  at least one finding at or above --fail-on',
+  '  2  usage or input error (one line on stderr naming the file, the place and the problem)',
+];
+
+const PRIVACY =
+  'Reports are redacted by default: tokens appear as fingerprint and masked form (signature dropped), ' +
+  'personal claim values are masked. Nothing is sent over the network.';
+
+/** Usage for the whole tool, or for one command; options come from the option table. */
+export function formatHelp(options: readonly OptionSpec[], command?: string): string {
+  const commands = command ? [command] : Object.keys(COMMAND_HELP);
+  const lines = [`${TOOL.name} ${TOOL.version}: audit JSON Web Tokens in web traffic`, ''];
+  lines.push(
+    `Usage: ${TOOL.name} ${command ? (COMMAND_HELP[command]?.synopsis ?? command) : '<command>'} [options]`,
+    '',
+  );
+  lines.push('Commands:');
+  for (const name of commands) {
+    const help = COMMAND_HELP[name];
+    if (help) lines.push(`  ${help.synopsis}`, ...wrap(help.summary, 6));
+  }
+  lines.push('', 'Options:');
+  for (const option of options.filter((o) => commands.some((c) => o.commands.includes(c)))) {
+    const flag = `${option.short ? `-${option.short}, ` : ''}--${option.name}${option.arg ? ` <${option.arg}>` : ''}`;
+    const scope =
+      command || option.commands.length === commands.length ? '' : ` (${option.commands.join(', ')})`;
+    lines.push(`  ${flag}`, ...wrap(`${option.help}${scope}`, 6));
+  }
+  lines.push('', ...EXIT_CODES, '', ...wrap(PRIVACY, 0));
+  return `${lines.join('\n')}\n`;
+}
+
+/** Wraps prose at 100 columns with a hanging indent. */
+function wrap(text: string, indent: number): string[] {
+  const out: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line && line.length + word.length + 1 > 100 - indent) {
+      out.push(' '.repeat(indent) + line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) out.push(' '.repeat(indent) + line);
+  return out;
+}

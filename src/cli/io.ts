@@ -1,0 +1,80 @@
+import { open, readFile, stat, writeFile } from 'node:fs/promises';
+
+/** The little of a stream the CLI writes to. */
+export interface OutStream {
+  write(text: string): unknown;
+  isTTY?: boolean;
+  /** Terminal width, when a terminal. */
+  columns?: number;
+}
+
+/**
+ * Everything the CLI touches outside itself. `run(argv, io)` takes a partial one, so tests pass fake
+ * streams and files and nothing reaches the real terminal or disk.
+ */
+export interface CliIo {
+  stdout: OutStream;
+  stderr: OutStream;
+  /** All of standard input as UTF-8 text. */
+  readStdin(): Promise<string>;
+  /** A file as UTF-8 text; `onProgress` (bytes read, total) makes it read in chunks. */
+  readFile(path: string, onProgress?: (done: number, total: number) => void): Promise<string>;
+  /** Size in bytes (for deciding whether to show progress). */
+  fileSize(path: string): Promise<number>;
+  writeFile(path: string, text: string): Promise<void>;
+  env: Record<string, string | undefined>;
+  /** Wall clock in milliseconds. */
+  clock(): number;
+}
+
+/** Read size when showing progress: large enough to cost nothing, small enough to update often. */
+const CHUNK = 4 * 1024 * 1024;
+
+/** The real process: stdio, the file system, the environment and the clock. */
+export function createNodeIo(): CliIo {
+  // A closed pipe (`jwt-lens scan x.har | head`) must end quietly, not with an EPIPE stack trace.
+  process.stdout.on('error', () => {});
+  return {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    readStdin,
+    readFile: (path, onProgress) =>
+      onProgress ? readWithProgress(path, onProgress) : readFile(path, 'utf8'),
+    fileSize: async (path) => (await stat(path)).size,
+    writeFile: (path, text) => writeFile(path, text, 'utf8'),
+    env: process.env,
+    clock: () => Date.now(),
+  };
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin)
+    chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/**
+ * Reads into one buffer of the file's size, as `readFile` does, reporting progress between chunks.
+ * The buffer is dropped as soon as it is decoded, so peak memory stays that of a plain `readFile`.
+ */
+async function readWithProgress(
+  path: string,
+  onProgress: (done: number, total: number) => void,
+): Promise<string> {
+  const handle = await open(path, 'r');
+  try {
+    const total = (await handle.stat()).size;
+    const buffer = Buffer.allocUnsafe(total);
+    let done = 0;
+    while (done < total) {
+      const { bytesRead } = await handle.read(buffer, done, Math.min(CHUNK, total - done), done);
+      if (bytesRead === 0) break;
+      done += bytesRead;
+      onProgress(done, total);
+    }
+    return buffer.toString('utf8', 0, done);
+  } finally {
+    await handle.close();
+  }
+}

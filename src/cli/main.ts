@@ -1,0 +1,131 @@
+/**
+ * The `jwt-lens` command line: argv → core → stdout, with exit codes 0 (ran), 1 (findings at or
+ * above `--fail-on`) and 2 (usage or input error, one line on stderr). `bin/jwt-lens.js` calls
+ * `run(process.argv.slice(2))`; tests call `run(argv, fakeIo)` in-process.
+ */
+import { type OptionSpec, type ParsedArgs, parseArgs, suggest } from './args';
+import { runDecode } from './decode';
+import { CliError, EXIT } from './errors';
+import { COMMAND_HELP, formatHelp } from './help';
+import { type CliIo, createNodeIo } from './io';
+import { FORMATS } from './render';
+import { runScan, type ScanStep } from './scan';
+import { TOOL } from './version';
+
+const BOTH = ['scan', 'decode'] as const;
+const SEVERITY_CHOICES = ['critical', 'high', 'medium', 'low', 'info', 'none'] as const;
+
+/** Every option. Add a row here to add a flag; read it in a command with `args.value(name)`. */
+export const OPTIONS: readonly OptionSpec[] = [
+  {
+    name: 'format',
+    kind: 'value',
+    commands: BOTH,
+    choices: FORMATS,
+    arg: FORMATS.join('|'),
+    help: 'Output format. Default: table on a terminal, json otherwise (or from the --output extension).',
+  },
+  {
+    name: 'output',
+    short: 'o',
+    kind: 'value',
+    commands: BOTH,
+    arg: 'file',
+    help: 'Write the report to a file.',
+  },
+  {
+    name: 'fail-on',
+    kind: 'value',
+    commands: BOTH,
+    choices: SEVERITY_CHOICES,
+    arg: 'severity',
+    help: 'Exit 1 when a finding is at or above this severity (critical, high, medium, low, info). Default: none.',
+  },
+  {
+    name: 'now',
+    kind: 'value',
+    commands: BOTH,
+    arg: 'ISO time',
+    help: 'Reference time for expiry (UTC if no zone). Default: now.',
+  },
+  {
+    name: 'policy',
+    kind: 'value',
+    commands: BOTH,
+    arg: 'file',
+    help: 'Policy JSON (allowed algs, lifetimes, ignore list…).',
+  },
+  {
+    name: 'include-raw',
+    kind: 'flag',
+    commands: BOTH,
+    help: 'Put raw tokens and unmasked values in the report. Treat such a report as a secret.',
+  },
+  { name: 'help', short: 'h', kind: 'flag', commands: BOTH, help: 'Show this help.' },
+  { name: 'version', short: 'V', kind: 'flag', commands: BOTH, help: 'Show the version.' },
+];
+
+/** Checks run after capture and before the report (signatures, secret cracking); see `ScanStep`. */
+export const SCAN_STEPS: readonly ScanStep[] = [];
+
+type Command = (args: ParsedArgs, io: CliIo) => Promise<number>;
+const COMMANDS: Record<string, Command> = {
+  scan: (args, io) => runScan(args, io, SCAN_STEPS),
+  decode: runDecode,
+};
+
+/** Runs the CLI and resolves to its exit code. Never throws and never prints a stack trace. */
+export async function run(argv: readonly string[], io: Partial<CliIo> = {}): Promise<number> {
+  const full: CliIo = { ...defaultIo(), ...io };
+  try {
+    return await dispatch(argv, full);
+  } catch (error) {
+    const message = error instanceof CliError ? error.message : `internal error: ${describe(error)}`;
+    full.stderr.write(`jwt-lens: ${message.replace(/[\r\n]+/g, ' ')}\n`);
+    return EXIT.error;
+  }
+}
+
+async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
+  const [first, ...rest] = argv;
+  if (first === undefined) {
+    io.stderr.write(formatHelp(OPTIONS));
+    return EXIT.error;
+  }
+  if (first === '--help' || first === '-h' || first === 'help') {
+    io.stdout.write(formatHelp(OPTIONS, rest[0] && COMMAND_HELP[rest[0]] ? rest[0] : undefined));
+    return EXIT.ok;
+  }
+  if (first === '--version' || first === '-V') {
+    io.stdout.write(`${TOOL.version}\n`);
+    return EXIT.ok;
+  }
+  const command = COMMANDS[first];
+  if (!command || !Object.hasOwn(COMMANDS, first)) {
+    if (first.startsWith('-'))
+      throw new CliError(`expected a command (scan or decode) before ${first}; see --help`);
+    const guess = suggest(first, Object.keys(COMMANDS));
+    throw new CliError(`unknown command "${first}"${guess ? ` (did you mean ${guess}?)` : ''}; see --help`);
+  }
+  const args = parseArgs(first, rest, OPTIONS);
+  if (args.flag('help')) {
+    io.stdout.write(formatHelp(OPTIONS, first));
+    return EXIT.ok;
+  }
+  if (args.flag('version')) {
+    io.stdout.write(`${TOOL.version}\n`);
+    return EXIT.ok;
+  }
+  return command(args, io);
+}
+
+/** Node's stdio and file system, created only for what the caller did not supply. */
+let nodeIo: CliIo | undefined;
+function defaultIo(): CliIo {
+  nodeIo ??= createNodeIo();
+  return nodeIo;
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

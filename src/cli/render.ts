@@ -1,0 +1,92 @@
+import { severityRank } from '../core/audit';
+import { toJsonReport } from '../core/report/json-report';
+import { toMarkdown } from '../core/report/markdown';
+import { toSarif } from '../core/report/sarif';
+import { toTable } from '../core/report/table';
+import type { AuditResult, Severity } from '../core/types';
+import type { ParsedArgs } from './args';
+import { CliError, describeFsError, EXIT } from './errors';
+import type { CliIo } from './io';
+import { TOOL } from './version';
+
+export const FORMATS = ['table', 'json', 'sarif', 'md'] as const;
+export type Format = (typeof FORMATS)[number];
+
+/** `--output` names whose extension says the format, when `--format` is not given. */
+const BY_EXTENSION: Record<string, Format> = {
+  json: 'json',
+  sarif: 'sarif',
+  md: 'md',
+  markdown: 'md',
+  txt: 'table',
+};
+
+/** Width for tables written to a file or a pipe, where there is no terminal to ask. */
+const DEFAULT_WIDTH = 120;
+
+/**
+ * The output format: `--format`, else the `--output` file's extension, else a table for a terminal
+ * and JSON for a pipe or file (so `jwt-lens scan x.har | jq` just works).
+ */
+export function chooseFormat(args: ParsedArgs, io: CliIo): Format {
+  const asked = args.value('format');
+  if (asked) return asked as Format;
+  const output = args.value('output');
+  if (output) return BY_EXTENSION[output.split('.').pop()?.toLowerCase() ?? ''] ?? 'json';
+  return io.stdout.isTTY ? 'table' : 'json';
+}
+
+/** What a report needs beyond the result. */
+export interface RenderOptions {
+  includeRaw: boolean;
+  inputs: readonly string[];
+  problems: readonly string[];
+  /** Colours and terminal width apply to tables written to a terminal. */
+  toTerminal: boolean;
+  io: CliIo;
+}
+
+/** The report text in the chosen format. */
+export function renderReport(result: AuditResult, format: Format, options: RenderOptions): string {
+  const report = {
+    includeRaw: options.includeRaw,
+    tool: TOOL,
+    inputs: options.inputs,
+    problems: options.problems,
+  };
+  switch (format) {
+    case 'json':
+      return `${JSON.stringify(toJsonReport(result, report), null, 2)}\n`;
+    case 'sarif':
+      return `${JSON.stringify(toSarif(result, report), null, 2)}\n`;
+    case 'md':
+      return toMarkdown(result, report);
+    case 'table': {
+      const { io, toTerminal } = options;
+      const color = toTerminal && io.stdout.isTTY === true && !io.env.NO_COLOR;
+      const width = toTerminal ? (io.stdout.columns ?? DEFAULT_WIDTH) : DEFAULT_WIDTH;
+      return toTable(result, { color, width, includeRaw: options.includeRaw });
+    }
+  }
+}
+
+/** Writes the report to `--output` or stdout. */
+export async function writeOutput(text: string, args: ParsedArgs, io: CliIo): Promise<void> {
+  const output = args.value('output');
+  if (output === undefined || output === '-') {
+    io.stdout.write(text);
+    return;
+  }
+  try {
+    await io.writeFile(output, text);
+  } catch (error) {
+    throw new CliError(`${output}: cannot write the report: ${describeFsError(error)}`);
+  }
+}
+
+/** 1 when any finding is at or above `--fail-on`, else 0. No `--fail-on` (or `none`) never fails. */
+export function exitCodeFor(result: AuditResult, failOn: string | undefined): number {
+  if (failOn === undefined || failOn === 'none') return EXIT.ok;
+  const threshold = severityRank(failOn as Severity);
+  return result.findings.some((f) => severityRank(f.severity) <= threshold) ? EXIT.findings : EXIT.ok;
+}

@@ -1,0 +1,277 @@
+import { DEFAULT_POLICY } from '../policy';
+import { CAPTURE_RULES, CONTEXT_RULES, checkObservations } from '../rules/context';
+import { checkWebStorage } from '../rules/storage';
+import { TOKEN_RULES } from '../rules/token';
+import { parseToken } from '../token/parse-token';
+import type {
+  AuditResult,
+  CaptureHit,
+  CaptureResult,
+  ExchangeObservation,
+  Finding,
+  Policy,
+  RuleHit,
+  Sighting,
+  TokenRecord,
+} from '../types';
+import { groupByFingerprint, isIgnored, mergeFindings, severityRank, toFinding } from './findings';
+import { guessPurpose } from './purpose';
+
+/** Limits that keep a long live session from growing without bound. The CLI passes `Infinity`. */
+export interface AuditorLimits {
+  /** Distinct tokens kept; the oldest (by first sighting) is evicted first. */
+  maxTokens: number;
+  /** Sightings kept per token; the oldest are dropped first. */
+  maxSightingsPerToken: number;
+  /** Non-token observations (basic auth, passwords in URLs…) kept. */
+  maxObservations: number;
+}
+
+export interface AuditorOptions extends Partial<AuditorLimits> {
+  policy?: Policy;
+}
+
+export interface AuditorStats {
+  tokens: number;
+  sightings: number;
+  droppedTokens: number;
+  droppedSightings: number;
+}
+
+/** An incremental audit: feed captures as they arrive, read a result whenever the UI needs one. */
+export interface Auditor {
+  add(capture: CaptureResult): void;
+  /** Findings computed elsewhere (signature checks, secret cracking) attached to their tokens. */
+  addHits(hits: readonly CaptureHit[]): void;
+  setPolicy(policy: Policy): void;
+  clear(): void;
+  /** The audit as of `now` (epoch seconds; default: the clock). Cached until something changes. */
+  result(now?: number): AuditResult;
+  stats(): AuditorStats;
+  /** The records currently held, in order of first sighting (for async checks that need the tokens). */
+  records(): readonly TokenRecord[];
+}
+
+interface Entry {
+  record: TokenRecord;
+  /** Hits from token and context rules, cached per (sightings count, policy, minute). */
+  cacheKey: string;
+  hits: RuleHit[];
+  external: CaptureHit[];
+}
+
+/** Rules that live beside the engine rather than in a rule family. */
+const LOCAL_RULES = [checkWebStorage];
+
+const UNBOUNDED: AuditorLimits = { maxTokens: Infinity, maxSightingsPerToken: Infinity, maxObservations: Infinity };
+
+/** Creates an incremental auditor. Parsing happens once per distinct token text. */
+export function createAuditor(options: AuditorOptions = {}): Auditor {
+  const limits: AuditorLimits = { ...UNBOUNDED, ...stripUndefined(options) };
+  let policy = options.policy ?? DEFAULT_POLICY;
+  let policyVersion = 0;
+  const entries = new Map<string, Entry>();
+  const byFingerprint = new Map<string, Entry>();
+  let observations: ExchangeObservation[] = [];
+  let droppedTokens = 0;
+  let droppedSightings = 0;
+  let version = 0;
+  let cached: { key: string; result: AuditResult } | undefined;
+
+  function addSighting(sighting: Sighting): void {
+    let entry = entries.get(sighting.tokenText);
+    if (!entry) {
+      const token = parseToken(sighting.tokenText);
+      entry = { record: { token, sightings: [], purpose: 'unknown' }, cacheKey: '', hits: [], external: [] };
+      entries.set(sighting.tokenText, entry);
+      byFingerprint.set(token.fingerprint, entry);
+      evictTokens();
+    }
+    const sightings = entry.record.sightings;
+    sightings.push(sighting);
+    if (sightings.length > limits.maxSightingsPerToken) {
+      sightings.shift();
+      droppedSightings++;
+    }
+    entry.record.purpose = guessPurpose(entry.record.token, sightings);
+  }
+
+  function evictTokens(): void {
+    while (entries.size > limits.maxTokens) {
+      const oldest = entries.keys().next();
+      if (oldest.done) return;
+      const entry = entries.get(oldest.value);
+      entries.delete(oldest.value);
+      if (entry) {
+        byFingerprint.delete(entry.record.token.fingerprint);
+        droppedSightings += entry.record.sightings.length;
+      }
+      droppedTokens++;
+    }
+  }
+
+  function hitsFor(entry: Entry, now: number): RuleHit[] {
+    const key = `${entry.record.sightings.length}:${policyVersion}:${Math.floor(now / 60)}`;
+    if (entry.cacheKey !== key) {
+      const ctx = { record: entry.record, policy, now };
+      entry.hits = runRules(TOKEN_RULES, ctx).concat(runRules(CONTEXT_RULES, ctx), runRules(LOCAL_RULES, ctx));
+      entry.cacheKey = key;
+    }
+    return entry.hits;
+  }
+
+  function compute(now: number): AuditResult {
+    const list = [...entries.values()];
+    const records = list.map((e) => e.record);
+    const order = new Map(list.map((e, i) => [e.record.token.fingerprint, i]));
+    const findings: Finding[] = [];
+    for (const entry of list) {
+      const fp = entry.record.token.fingerprint;
+      for (const hit of hitsFor(entry, now)) findings.push(toFinding(hit, fp, entry.record, policy));
+      for (const hit of entry.external) findings.push(toFinding(hit, fp, entry.record, policy));
+    }
+    const captureHits = runCaptureRules(records, policy, now).concat(safeObservations(observations));
+    for (const [fp, hits] of groupByFingerprint(captureHits)) {
+      const record = byFingerprint.get(fp)?.record;
+      if (fp && !record) continue;
+      for (const hit of hits) findings.push(toFinding(hit, fp, record, policy));
+    }
+    const merged = mergeFindings(findings);
+    const kept = merged.filter((f) => !isIgnored(f, byFingerprint.get(f.fingerprint)?.record, policy));
+    kept.sort(
+      (a, b) =>
+        severityRank(a.severity) - severityRank(b.severity) ||
+        (order.get(a.fingerprint) ?? -1) - (order.get(b.fingerprint) ?? -1) ||
+        a.ruleId.localeCompare(b.ruleId),
+    );
+    const result: AuditResult = {
+      referenceTime: now,
+      policy,
+      tokens: records,
+      findings: kept,
+      ignoredCount: merged.length - kept.length,
+      observations,
+    };
+    const range = timeRangeOf(records, observations);
+    if (range) result.timeRange = range;
+    return result;
+  }
+
+  return {
+    add(capture) {
+      for (const sighting of capture.sightings) addSighting(sighting);
+      if (capture.observations.length) {
+        observations = observations.concat(capture.observations);
+        if (observations.length > limits.maxObservations) {
+          observations = observations.slice(observations.length - limits.maxObservations);
+        }
+      }
+      version++;
+    },
+    addHits(hits) {
+      for (const hit of hits) byFingerprint.get(hit.fingerprint)?.external.push(hit);
+      version++;
+    },
+    setPolicy(next) {
+      policy = next;
+      policyVersion++;
+      version++;
+    },
+    clear() {
+      entries.clear();
+      byFingerprint.clear();
+      observations = [];
+      droppedTokens = 0;
+      droppedSightings = 0;
+      version++;
+    },
+    result(now = Math.floor(Date.now() / 1000)) {
+      const key = `${version}:${now}`;
+      if (cached?.key !== key) cached = { key, result: compute(now) };
+      return cached.result;
+    },
+    stats() {
+      let sightings = 0;
+      for (const entry of entries.values()) sightings += entry.record.sightings.length;
+      return { tokens: entries.size, sightings, droppedTokens, droppedSightings };
+    },
+    records() {
+      return [...entries.values()].map((e) => e.record);
+    },
+  };
+}
+
+/** Audits complete captures in one go (the CLI, HAR import, tests). */
+export function auditCapture(
+  captures: readonly CaptureResult[],
+  options: { policy?: Policy; now?: number; extraHits?: readonly CaptureHit[] } = {},
+): AuditResult {
+  const auditor = createAuditor(options.policy ? { policy: options.policy } : {});
+  for (const capture of captures) auditor.add(capture);
+  if (options.extraHits) auditor.addHits(options.extraHits);
+  return auditor.result(options.now);
+}
+
+/** A rule that throws on some input must not stop the audit: its failure becomes an `internal-error` hit. */
+function runRules<C>(rules: readonly ((ctx: C) => RuleHit[])[], ctx: C): RuleHit[] {
+  const out: RuleHit[] = [];
+  for (const rule of rules) {
+    try {
+      for (const hit of rule(ctx)) out.push(hit);
+    } catch (error) {
+      out.push(internalError(rule.name, error));
+    }
+  }
+  return out;
+}
+
+function runCaptureRules(records: readonly TokenRecord[], policy: Policy, now: number): CaptureHit[] {
+  const out: CaptureHit[] = [];
+  for (const rule of CAPTURE_RULES) {
+    try {
+      for (const hit of rule(records, policy, now)) out.push(hit);
+    } catch (error) {
+      out.push({ ...internalError(rule.name, error), fingerprint: '' });
+    }
+  }
+  return out;
+}
+
+function safeObservations(observations: readonly ExchangeObservation[]): CaptureHit[] {
+  try {
+    return checkObservations([...observations]);
+  } catch (error) {
+    return [{ ...internalError('checkObservations', error), fingerprint: '' }];
+  }
+}
+
+function internalError(ruleName: string, error: unknown): RuleHit {
+  const message = error instanceof Error ? error.message : String(error);
+  return { ruleId: 'internal-error', detail: `rule ${ruleName || '(anonymous)'} failed: ${message}` };
+}
+
+function timeRangeOf(
+  records: readonly TokenRecord[],
+  observations: readonly ExchangeObservation[],
+): { start: string; end: string } | undefined {
+  let start = Infinity;
+  let end = -Infinity;
+  const visit = (iso: string) => {
+    const t = Date.parse(iso);
+    if (Number.isNaN(t)) return;
+    if (t < start) start = t;
+    if (t > end) end = t;
+  };
+  for (const record of records) for (const s of record.sightings) visit(s.startedAt);
+  for (const o of observations) visit(o.startedAt);
+  if (start === Infinity) return undefined;
+  return { start: new Date(start).toISOString(), end: new Date(end).toISOString() };
+}
+
+function stripUndefined(options: AuditorOptions): Partial<AuditorLimits> {
+  const out: Partial<AuditorLimits> = {};
+  if (options.maxTokens !== undefined) out.maxTokens = options.maxTokens;
+  if (options.maxSightingsPerToken !== undefined) out.maxSightingsPerToken = options.maxSightingsPerToken;
+  if (options.maxObservations !== undefined) out.maxObservations = options.maxObservations;
+  return out;
+}

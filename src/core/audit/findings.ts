@@ -1,0 +1,73 @@
+import { ruleInfo } from '../rules/catalog';
+import type { CaptureHit, Finding, Policy, RuleHit, Severity, TokenRecord } from '../types';
+
+/** Severities, most severe first; the index is the rank used for sorting and `--fail-on`. */
+export const SEVERITY_ORDER: readonly Severity[] = ['critical', 'high', 'medium', 'low', 'info'];
+
+/** Rank of a severity: 0 for critical … 4 for info. */
+export function severityRank(severity: Severity): number {
+  return SEVERITY_ORDER.indexOf(severity);
+}
+
+/** Turns a rule hit into a finding: catalog facts, policy severity override, default sightings. */
+export function toFinding(hit: RuleHit, fingerprint: string, record: TokenRecord | undefined, policy: Policy): Finding {
+  const info = ruleInfo(hit.ruleId);
+  return {
+    ruleId: hit.ruleId,
+    severity: policy.severityOverrides[hit.ruleId] ?? hit.severity ?? info?.severity ?? 'info',
+    title: info?.title ?? hit.ruleId,
+    why: info?.why ?? '',
+    detail: hit.detail,
+    evidence: hit.evidence ?? [],
+    references: info?.references ?? [],
+    fingerprint,
+    sightingIds: hit.sightingIds?.length ? hit.sightingIds : (record?.sightings.map((s) => s.id) ?? []),
+  };
+}
+
+/** True when the policy's ignore list silences this finding. */
+export function isIgnored(finding: Finding, record: TokenRecord | undefined, policy: Policy): boolean {
+  if (policy.ignore.length === 0) return false;
+  const iss = record?.token.claims?.iss;
+  return policy.ignore.some(
+    (entry) =>
+      entry.ruleId === finding.ruleId &&
+      (entry.fingerprint === undefined || entry.fingerprint === finding.fingerprint) &&
+      (entry.issuer === undefined || entry.issuer === iss),
+  );
+}
+
+/**
+ * Merges findings that say the same thing twice: the same rule on the same token (a token rule and a
+ * capture rule may both report `alg-confusion-indicator`), or, for exchange findings with no token, the
+ * same detail. The more severe one wins; sightings are joined.
+ */
+export function mergeFindings(findings: Finding[]): Finding[] {
+  const byKey = new Map<string, Finding>();
+  for (const finding of findings) {
+    const key = `${finding.ruleId}\u0000${finding.fingerprint}\u0000${finding.fingerprint ? '' : finding.detail}`;
+    const seen = byKey.get(key);
+    if (!seen) {
+      byKey.set(key, finding);
+      continue;
+    }
+    const keep = severityRank(finding.severity) < severityRank(seen.severity) ? finding : seen;
+    const other = keep === seen ? finding : seen;
+    byKey.set(key, {
+      ...keep,
+      sightingIds: [...new Set([...keep.sightingIds, ...other.sightingIds])],
+    });
+  }
+  return [...byKey.values()];
+}
+
+/** Groups capture-wide hits by the token they concern. */
+export function groupByFingerprint(hits: readonly CaptureHit[]): Map<string, CaptureHit[]> {
+  const groups = new Map<string, CaptureHit[]>();
+  for (const hit of hits) {
+    const list = groups.get(hit.fingerprint);
+    if (list) list.push(hit);
+    else groups.set(hit.fingerprint, [hit]);
+  }
+  return groups;
+}

@@ -1,0 +1,29 @@
+import type { ParsedToken, Sighting, TokenPurpose } from '../types';
+
+const REFRESH_NAME = /refresh/i;
+const ID_NAME = /(^|[^a-z])id_?token/i;
+const ACCESS_NAME = /access|^authorization$|^dpop$/i;
+
+/**
+ * Best guess of what a token is for. Rules tune themselves by it: refresh tokens get an absolute-lifetime
+ * check instead of the access-token tiers (RULES.md §3), access tokens the RFC 9068 profile check.
+ * Order matters: a name saying "refresh" beats claims, since refresh tokens often copy access-token claims.
+ */
+export function guessPurpose(token: ParsedToken, sightings: readonly Sighting[]): TokenPurpose {
+  const names = sightings.map((s) => s.name);
+  const claims = token.claims;
+  const typ = typeof token.header?.typ === 'string' ? token.header.typ.toLowerCase() : '';
+  const tokenUse = claimString(claims, 'token_use') ?? claimString(claims, 'typ') ?? '';
+  if (names.some((n) => REFRESH_NAME.test(n)) || /refresh/i.test(tokenUse)) return 'refresh';
+  if (names.some((n) => ID_NAME.test(n)) || /^id$/i.test(tokenUse)) return 'id';
+  if (typ === 'at+jwt' || typ === 'application/at+jwt' || /^(access|bearer)$/i.test(tokenUse)) return 'access';
+  if (names.some((n) => ACCESS_NAME.test(n))) return 'access';
+  if (claims && ('nonce' in claims || 'at_hash' in claims)) return 'id';
+  if (claims && ('scope' in claims || 'scp' in claims || 'client_id' in claims)) return 'access';
+  return 'unknown';
+}
+
+function claimString(claims: ParsedToken['claims'], name: string): string | undefined {
+  const value = claims?.[name];
+  return typeof value === 'string' ? value : undefined;
+}

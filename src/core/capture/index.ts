@@ -1,0 +1,5 @@
+export { captureEntry } from './capture-entry';
+export { captureHar } from './capture-har';
+export { MAX_BODY_CHARS, MAX_JSON_PARSE } from './scan-body';
+export { MAX_SIGHTINGS_PER_ENTRY } from './sighting-sink';
+export { parseUrlParts, type UrlParts } from './url-parts';

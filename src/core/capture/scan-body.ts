@@ -1,0 +1,117 @@
+import { findTokens } from '../token/find-tokens';
+import type { Where } from '../types';
+import { decodeBase64 } from './base64';
+import type { EntryScan } from './entry-scan';
+import { isRecord, normalizePairs, stringAt } from './guards';
+import { looksLikeJson, nearestJsonKey, tryParseJson, walkJson } from './json-walk';
+import { keyDocumentOf } from './key-documents';
+import { createObservation, isPasswordName, maskSecret, mayContainPassword } from './observations';
+import { decodeComponent, parseParams } from './url-parts';
+
+/** Bodies are scanned up to this many characters; the rest is reported, not read. */
+export const MAX_BODY_CHARS = 8 * 1024 * 1024;
+/**
+ * JSON bodies up to this size are parsed again to name tokens by JSONPath. Bigger ones are only searched
+ * as text (the member name before each token is still recovered): parsing every large body twice would
+ * cost more than the whole HAR's own JSON.parse.
+ */
+export const MAX_JSON_PARSE = 1024 * 1024;
+
+/** JWKS and discovery documents are a few KB; bigger JSON is not searched for them. */
+const MAX_KEY_DOCUMENT = 256 * 1024;
+const KEY_MEMBER = /"(?:keys|jwks_uri)"/;
+
+/** Binary media cannot hold a compact token worth reporting; decoding them would only cost time. */
+const BINARY_MIME = /^(?:image|audio|video|font)\//i;
+const UTF8 = new TextDecoder();
+const MIB = 1024 * 1024;
+
+/** `request.postData`: form parameters (`params[]` or urlencoded text), JSON (by path) or plain text. */
+export function scanRequestBody(scan: EntryScan, postData: unknown): void {
+  if (!isRecord(postData)) return;
+  const mime = (stringAt(postData, 'mimeType') ?? '').toLowerCase();
+  const params = normalizePairs(postData.params);
+  const text = capText(scan, stringAt(postData, 'text') ?? '', 'request body');
+  if (params.length === 0 && !mime.includes('x-www-form-urlencoded')) {
+    scanBodyText(scan, 'request-body', text);
+    return;
+  }
+  const pairs =
+    params.length > 0
+      ? params.map((p) => ({ name: decodeComponent(p.name), value: decodeComponent(p.value) }))
+      : parseParams(text);
+  for (const pair of pairs) {
+    scan.sink.add('request-body', pair.name, pair.value);
+    if (pair.value && isPasswordName(pair.name)) {
+      scan.observations.push(
+        createObservation(scan.context, 'password-in-body', pair.name, maskSecret(pair.value)),
+      );
+    }
+  }
+}
+
+/** `response.content`: text, or base64 when `encoding` says so; JWKS and discovery documents are kept. */
+export function scanResponseBody(scan: EntryScan, content: unknown): void {
+  if (!isRecord(content)) return;
+  const raw = stringAt(content, 'text');
+  if (!raw) return;
+  if (stringAt(content, 'encoding') !== 'base64') {
+    scanBodyText(scan, 'response-body', capText(scan, raw, 'response body'));
+    return;
+  }
+  if (BINARY_MIME.test(stringAt(content, 'mimeType') ?? '')) return;
+  const limit = Math.floor(MAX_BODY_CHARS / 3) * 4;
+  if (raw.length > limit) scan.problems.push(capProblem('response body', (raw.length / 4) * 3));
+  const bytes = decodeBase64(raw.length > limit ? raw.slice(0, limit) : raw);
+  if (!bytes) {
+    scan.problems.push('response body is marked base64 but is not valid base64; not scanned');
+    return;
+  }
+  scanBodyText(scan, 'response-body', UTF8.decode(bytes));
+}
+
+function capText(scan: EntryScan, text: string, what: string): string {
+  if (text.length <= MAX_BODY_CHARS) return text;
+  scan.problems.push(capProblem(what, text.length));
+  return text.slice(0, MAX_BODY_CHARS);
+}
+
+function capProblem(what: string, size: number): string {
+  return `${what} is ${(size / MIB).toFixed(1)} MiB; only the first ${MAX_BODY_CHARS / MIB} MiB was scanned`;
+}
+
+/**
+ * One body's text. JSON is parsed only when it can matter (a token, key material, or a password field)
+ * and is small enough; everything else with an `eyJ` is searched as text.
+ */
+function scanBodyText(scan: EntryScan, where: Where, text: string): void {
+  const hasToken = text.indexOf('eyJ') >= 0;
+  const jsonLike = text.length <= MAX_JSON_PARSE && looksLikeJson(text);
+  const mayBeKeys =
+    where === 'response-body' && jsonLike && text.length <= MAX_KEY_DOCUMENT && KEY_MEMBER.test(text);
+  const mayHavePassword = where === 'request-body' && jsonLike && mayContainPassword(text);
+  if (!hasToken && !mayBeKeys && !mayHavePassword) return;
+  const json = jsonLike ? tryParseJson(text) : undefined;
+  if (json === undefined) {
+    if (hasToken) scanLooseText(scan, where, text);
+    return;
+  }
+  if (mayBeKeys) {
+    const document = keyDocumentOf(json, scan.context.url, scan.context.requestId);
+    if (document) scan.keyDocuments.push(document);
+  }
+  walkJson(json, (path, key, value) => {
+    if (hasToken) scan.sink.add(where, path, value);
+    if (mayHavePassword && value && isPasswordName(key)) {
+      scan.observations.push(createObservation(scan.context, 'password-in-body', path, maskSecret(value)));
+    }
+  });
+}
+
+function scanLooseText(scan: EntryScan, where: Where, text: string): void {
+  const json = looksLikeJson(text);
+  for (const found of findTokens(text)) {
+    const name = (json ? nearestJsonKey(text, found.index) : undefined) ?? 'body';
+    scan.sink.addToken(where, name, found.text);
+  }
+}

@@ -1,0 +1,107 @@
+import { findTokens } from '../token/find-tokens';
+import { harCookieAttributes, parseCookieHeader } from './cookies';
+import type { EntryScan } from './entry-scan';
+import { canonicalHeaderName } from './entry-scan';
+import { isRecord, type NameValue, stringAt } from './guards';
+import {
+  createObservation,
+  isPasswordName,
+  maskBasicAuth,
+  maskSecret,
+  mayContainPassword,
+} from './observations';
+import { decodeComponent, decodePercent, parseParams, parseUrlParts } from './url-parts';
+
+/**
+ * Every request header: `Authorization` whatever its scheme (Bearer, JWT, DPoP, custom), `DPoP`,
+ * `X-Auth-Token`… and `Referer`, whose URL may carry a token from the previous page. `Cookie` is split
+ * into cookies. HTTP Basic credentials become an observation.
+ */
+export function scanRequestHeaders(scan: EntryScan, headers: readonly NameValue[]): void {
+  for (const header of headers) {
+    const { name, value } = header;
+    const hasToken = value.indexOf('eyJ') >= 0;
+    // Lower-casing every header name of a large HAR shows up in profiles: only names that matter pay for it.
+    const lower = hasToken || name.length === 6 || name.length >= 13 ? name.toLowerCase() : '';
+    if (lower === 'cookie') {
+      if (hasToken)
+        for (const pair of parseCookieHeader(value)) scan.sink.add('request-cookie', pair.name, pair.value);
+      continue;
+    }
+    if (lower === 'authorization' || lower === 'proxy-authorization') {
+      const masked = maskBasicAuth(value);
+      if (masked !== undefined) {
+        scan.observations.push(
+          createObservation(scan.context, 'basic-auth', canonicalHeaderName(lower), masked),
+        );
+      }
+    }
+    if (hasToken) scan.sink.add('request-header', canonicalHeaderName(lower), value);
+  }
+}
+
+/**
+ * HAR `request.cookies[]`, with the flags some recorders (Chrome) write on them. Scanned after the
+ * `Cookie` header: a cookie already seen there only gains its flags, without being searched again.
+ */
+export function scanRequestCookies(scan: EntryScan, cookies: unknown): void {
+  if (!Array.isArray(cookies)) return;
+  for (const cookie of cookies) {
+    if (!isRecord(cookie)) continue;
+    const name = stringAt(cookie, 'name');
+    const value = stringAt(cookie, 'value');
+    if (name === undefined || value === undefined || value.indexOf('eyJ') < 0) continue;
+    const flags = harCookieAttributes(cookie);
+    if (!scan.sink.attachCookie('request-cookie', name, value, flags))
+      scan.sink.add('request-cookie', name, value, flags);
+  }
+}
+
+/**
+ * The request URL: query parameters and fragment (decoded first), path segments, and userinfo/query
+ * passwords. A path token is named by the path with the token replaced: `/reset/{token}`.
+ */
+export function scanUrl(scan: EntryScan, url: string): void {
+  const hasToken = url.indexOf('eyJ') >= 0;
+  // Most URLs hold neither a token, a password-like name nor userinfo: skip splitting them.
+  if (!hasToken && url.indexOf('@') < 0 && !mayContainPassword(url)) return;
+  const parts = parseUrlParts(url);
+  const query = parts.query ? parseParams(parts.query) : [];
+  for (const param of query) {
+    if (hasToken) scan.sink.add('query', param.name, param.value);
+    if (param.value && isPasswordName(param.name)) {
+      scan.observations.push(
+        createObservation(scan.context, 'password-in-url', param.name, maskSecret(param.value)),
+      );
+    }
+  }
+  const colon = parts.userinfo.indexOf(':');
+  if (colon >= 0 && colon < parts.userinfo.length - 1) {
+    const password = decodeComponent(parts.userinfo.slice(colon + 1));
+    scan.observations.push(
+      createObservation(scan.context, 'password-in-url', 'userinfo', maskSecret(password)),
+    );
+  }
+  if (!hasToken) return;
+  scanFragment(scan, parts.fragment);
+  if (parts.path.indexOf('eyJ') >= 0) scanPath(scan, parts.path);
+}
+
+function scanFragment(scan: EntryScan, fragment: string | undefined): void {
+  if (!fragment || fragment.indexOf('eyJ') < 0) return;
+  if (!fragment.includes('=')) {
+    scan.sink.add('fragment', '#', decodeComponent(fragment));
+    return;
+  }
+  for (const param of parseParams(fragment)) scan.sink.add('fragment', param.name, param.value);
+}
+
+function scanPath(scan: EntryScan, path: string): void {
+  const decoded = decodePercent(path);
+  const tokens = findTokens(decoded).map((found) => found.text);
+  if (tokens.length === 0) return;
+  // The name is the path with every token replaced, so the endpoint stays readable and no token is copied.
+  let template = decoded;
+  for (const token of tokens) template = template.split(token).join('{token}');
+  for (const token of tokens) scan.sink.addToken('path', template, token);
+}

@@ -1,0 +1,57 @@
+import { harCookieAttributes, parseSetCookie } from './cookies';
+import { canonicalHeaderName, type EntryScan } from './entry-scan';
+import { isRecord, type NameValue, stringAt } from './guards';
+
+/**
+ * Response headers: each `Set-Cookie` with its attributes (some recorders join several with newlines),
+ * the redirect `Location` and any other header (`X-Access-Token`…).
+ */
+export function scanResponseHeaders(scan: EntryScan, headers: readonly NameValue[]): void {
+  for (const { name, value } of headers) {
+    if (value.indexOf('eyJ') < 0) continue;
+    const lower = name.toLowerCase();
+    if (lower !== 'set-cookie') {
+      scan.sink.add('response-header', canonicalHeaderName(lower), value);
+      continue;
+    }
+    for (const line of value.split('\n')) {
+      const cookie = parseSetCookie(line);
+      if (cookie) scan.sink.add('set-cookie', cookie.name, cookie.value, cookie.attributes);
+    }
+  }
+}
+
+/**
+ * HAR `response.cookies[]`. Scanned after the headers so the parsed `Set-Cookie` attributes win; it still
+ * matters because some exports drop `Set-Cookie` headers and keep only this list.
+ */
+export function scanResponseCookies(scan: EntryScan, cookies: unknown): void {
+  if (!Array.isArray(cookies)) return;
+  for (const cookie of cookies) {
+    if (!isRecord(cookie)) continue;
+    const name = stringAt(cookie, 'name');
+    const value = stringAt(cookie, 'value');
+    if (name === undefined || value === undefined || value.indexOf('eyJ') < 0) continue;
+    const flags = harCookieAttributes(cookie);
+    if (!scan.sink.attachCookie('set-cookie', name, value, flags))
+      scan.sink.add('set-cookie', name, value, flags);
+  }
+}
+
+/** HAR `response.redirectURL`: the `Location` target, recorded even when the header list is sanitized. */
+export function scanRedirectUrl(scan: EntryScan, response: Record<string, unknown>): void {
+  const target = stringAt(response, 'redirectURL');
+  if (target) scan.sink.add('response-header', 'Location', target);
+}
+
+/** Cache-Control and Pragma of the response, as one string (`''` when neither was sent). */
+export function responseCaching(headers: readonly NameValue[]): string {
+  const parts: string[] = [];
+  for (const header of headers) {
+    if (header.name.length !== 13 && header.name.length !== 6) continue;
+    const lower = header.name.toLowerCase();
+    if (lower === 'cache-control') parts.push(header.value);
+    else if (lower === 'pragma') parts.push(`pragma: ${header.value}`);
+  }
+  return parts.join(', ');
+}

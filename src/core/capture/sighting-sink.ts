@@ -1,0 +1,133 @@
+import { findTokens } from '../token/find-tokens';
+import type { CookieAttributes, Sighting, Where } from '../types';
+
+/** What every sighting of one HAR entry shares. */
+export interface EntryContext {
+  requestId: string;
+  url: string;
+  method: string;
+  status: number;
+  scheme: string;
+  startedAt: string;
+  initiatorOrigin?: string;
+  /** Cache-Control (+ Pragma) of the response, `''` when it sent neither. */
+  responseCacheControl: string;
+}
+
+/** Where a token travelled from the server to the client (so the response's caching matters). */
+const RESPONSE_SIDE: ReadonlySet<Where> = new Set<Where>(['set-cookie', 'response-header', 'response-body']);
+
+/** A body full of tokens must not flood the audit; the rest of the entry is dropped with a problem line. */
+export const MAX_SIGHTINGS_PER_ENTRY = 1000;
+
+/**
+ * Memo of `findTokens` over short values, shared by the entries of one HAR: the same `Authorization` or
+ * `Cookie` value recurs in thousands of requests, and checking its JOSE header each time dominated
+ * profiles. Scoped to one `captureHar` call so no token outlives the capture in module state.
+ */
+export type FindCache = Map<string, readonly string[]>;
+const CACHE_MAX_ENTRIES = 4096;
+const CACHE_MAX_TEXT = 8192;
+
+function tokensIn(text: string, cache: FindCache | undefined): readonly string[] {
+  if (!cache || text.length > CACHE_MAX_TEXT) return findTokens(text).map((found) => found.text);
+  let tokens = cache.get(text);
+  if (tokens === undefined) {
+    tokens = findTokens(text).map((found) => found.text);
+    if (cache.size >= CACHE_MAX_ENTRIES) cache.clear();
+    cache.set(text, tokens);
+  }
+  return tokens;
+}
+
+export interface SightingSink {
+  /** Records every token found in `text` as seen at `where` under `name`. */
+  add(where: Where, name: string, text: string, cookie?: CookieAttributes): void;
+  /**
+   * Adds recorded cookie flags to a sighting of the same cookie already made from the raw header, when
+   * the value is exactly that token; returns false when there is none (then `add` the value instead).
+   */
+  attachCookie(where: Where, name: string, value: string, cookie: CookieAttributes | undefined): boolean;
+  /** Records one token already cut out of its text by `findTokens`. */
+  addToken(where: Where, name: string, tokenText: string, cookie?: CookieAttributes): void;
+  readonly sightings: Sighting[];
+  /** True once `MAX_SIGHTINGS_PER_ENTRY` was reached and further tokens were dropped. */
+  readonly overflowed: boolean;
+}
+
+/**
+ * Collects the sightings of one entry, deduplicated on (where, name, token): the `Cookie` header and
+ * HAR `cookies[]` (or `Set-Cookie` and `response.cookies[]`) usually record the same cookie twice.
+ */
+export function createSightingSink(context: EntryContext, cache?: FindCache): SightingSink {
+  const sightings: Sighting[] = [];
+  let overflowed = false;
+  function addToken(where: Where, name: string, tokenText: string, cookie?: CookieAttributes): void {
+    // Full first: once capped, searching 1,000 sightings for every further token would go quadratic.
+    if (sightings.length >= MAX_SIGHTINGS_PER_ENTRY) {
+      overflowed = true;
+      return;
+    }
+    const seen = find(sightings, where, name, tokenText);
+    if (seen) {
+      if (cookie && !seen.cookie) seen.cookie = cookie;
+      return;
+    }
+    const sighting = createSighting(context, sightings.length, where, name, tokenText);
+    if (cookie) sighting.cookie = cookie;
+    sightings.push(sighting);
+  }
+  return {
+    add(where, name, text, cookie) {
+      // Cheap gate: every JWS/JWE header starts with `{"` → base64url `eyJ`; most values never get further.
+      if (text.indexOf('eyJ') < 0) return;
+      for (const token of tokensIn(text, cache)) addToken(where, name, token, cookie);
+    },
+    addToken,
+    attachCookie(where, name, value, cookie) {
+      const seen = find(sightings, where, name, value);
+      if (!seen) return false;
+      if (cookie && !seen.cookie) seen.cookie = cookie;
+      return true;
+    },
+    sightings,
+    get overflowed() {
+      return overflowed;
+    },
+  };
+}
+
+/** Dedupe by linear search: entries hold a handful of sightings, and hashing long keys cost more. */
+function find(
+  sightings: readonly Sighting[],
+  where: Where,
+  name: string,
+  tokenText: string,
+): Sighting | undefined {
+  for (const s of sightings) if (s.tokenText === tokenText && s.where === where && s.name === name) return s;
+  return undefined;
+}
+
+function createSighting(
+  context: EntryContext,
+  n: number,
+  where: Where,
+  name: string,
+  tokenText: string,
+): Sighting {
+  const sighting: Sighting = {
+    id: `${context.requestId}:${n}`,
+    tokenText,
+    where,
+    name,
+    url: context.url,
+    method: context.method,
+    status: context.status,
+    scheme: context.scheme,
+    startedAt: context.startedAt,
+    requestId: context.requestId,
+  };
+  if (context.initiatorOrigin !== undefined) sighting.initiatorOrigin = context.initiatorOrigin;
+  if (RESPONSE_SIDE.has(where)) sighting.responseCacheControl = context.responseCacheControl;
+  return sighting;
+}

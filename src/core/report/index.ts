@@ -1,0 +1,23 @@
+export { formatReference } from './format-reference';
+export { summarize, toJsonReport } from './json-report';
+export { toMarkdown } from './markdown';
+export { isPiiClaimName, isPiiValue, maskClaims } from './mask-claims';
+export type { Scrubber } from './redact';
+export { createScrubber, maskToken, maskValue } from './redact';
+export type {
+  JsonEvidence,
+  JsonFinding,
+  JsonNestedToken,
+  JsonObservation,
+  JsonReport,
+  JsonSighting,
+  JsonSummary,
+  JsonToken,
+  ReportOptions,
+  SeverityCounts,
+  ToolInfo,
+} from './report-types';
+export { sanitize } from './sanitize';
+export { toSarif } from './sarif';
+export type { TableOptions } from './table';
+export { summaryLine, toTable } from './table';

@@ -1,0 +1,134 @@
+import type { AuditResult, Finding, ParsedToken, Sighting, TokenRecord } from '../types';
+import { maskToken } from './redact';
+import {
+  countSeverities,
+  createReportContext,
+  numericDateToIso,
+  type ReportContext,
+  SEVERITIES,
+  scrubTree,
+  stringOrNull,
+} from './report-context';
+import type {
+  JsonFinding,
+  JsonNestedToken,
+  JsonReport,
+  JsonSighting,
+  JsonSummary,
+  JsonToken,
+  ReportOptions,
+} from './report-types';
+
+/**
+ * Builds the versioned JSON report (`schemaVersion: 1`, see `schema/report.schema.json`). Redacted by
+ * default: tokens appear as fingerprint and masked form, PII claim values masked, and any token text
+ * inside URLs, names or details replaced by its masked form. `includeRaw` puts raw values back.
+ */
+export function toJsonReport(result: AuditResult, opts: ReportOptions): JsonReport {
+  const ctx = createReportContext(result, opts.includeRaw);
+  const findingsPerToken = new Map<string, number>();
+  for (const f of result.findings)
+    findingsPerToken.set(f.fingerprint, (findingsPerToken.get(f.fingerprint) ?? 0) + 1);
+  return {
+    schemaVersion: 1,
+    tool: { name: opts.tool.name, version: opts.tool.version },
+    generatedAt: opts.generatedAt ?? new Date().toISOString(),
+    referenceTime: numericDateToIso(result.referenceTime) ?? new Date(0).toISOString(),
+    rawIncluded: opts.includeRaw,
+    inputs: (opts.inputs ?? []).map(ctx.scrub),
+    policy: scrubTree(result.policy, ctx.scrub) as JsonReport['policy'],
+    timeRange: result.timeRange ? { start: result.timeRange.start, end: result.timeRange.end } : null,
+    summary: summarize(result),
+    ignoredCount: result.ignoredCount,
+    tokens: result.tokens.map((record) => toJsonToken(record, ctx, findingsPerToken)),
+    findings: result.findings.map((finding) => toJsonFinding(finding, ctx)),
+    observations: result.observations.map((o) => ({
+      kind: o.kind,
+      requestId: o.requestId,
+      url: ctx.scrub(o.url),
+      name: ctx.scrub(o.name),
+      masked: ctx.scrub(o.masked),
+      startedAt: o.startedAt,
+    })),
+    problems: (opts.problems ?? []).map(ctx.scrub),
+  };
+}
+
+/** Counts per severity, the total and the highest severity present. */
+export function summarize(result: AuditResult): JsonSummary {
+  const counts = countSeverities(result.findings);
+  const highest = SEVERITIES.find((severity) => counts[severity] > 0) ?? null;
+  return { ...counts, findings: result.findings.length, tokens: result.tokens.length, highest };
+}
+
+function toJsonToken(record: TokenRecord, ctx: ReportContext, counts: Map<string, number>): JsonToken {
+  const { token } = record;
+  const claims = ctx.claimsOf(token);
+  const header = ctx.headerOf(token);
+  const aud = claims?.aud;
+  const out: JsonToken = {
+    fingerprint: token.fingerprint,
+    kind: token.kind,
+    purpose: record.purpose,
+    alg: stringOrNull(header, 'alg'),
+    typ: stringOrNull(header, 'typ'),
+    kid: stringOrNull(header, 'kid'),
+    iss: stringOrNull(claims, 'iss'),
+    sub: stringOrNull(claims, 'sub'),
+    aud:
+      typeof aud === 'string' || (Array.isArray(aud) && aud.every((a) => typeof a === 'string')) ? aud : null,
+    exp: numericDateToIso(token.claims?.exp),
+    iat: numericDateToIso(token.claims?.iat),
+    nbf: numericDateToIso(token.claims?.nbf),
+    masked: maskToken(token.text),
+    header,
+    claims,
+    nested: token.nested ? toNested(token.nested, ctx) : null,
+    errors: token.errors.map(ctx.scrub),
+    warnings: token.warnings.map(ctx.scrub),
+    findingCount: counts.get(token.fingerprint) ?? 0,
+    sightings: record.sightings.map((s) => toJsonSighting(s, ctx)),
+  };
+  if (ctx.includeRaw) out.raw = token.text;
+  return out;
+}
+
+function toNested(token: ParsedToken, ctx: ReportContext): JsonNestedToken {
+  const header = ctx.headerOf(token);
+  return {
+    fingerprint: token.fingerprint,
+    kind: token.kind,
+    alg: stringOrNull(header, 'alg'),
+    header,
+    claims: ctx.claimsOf(token),
+  };
+}
+
+function toJsonSighting(sighting: Sighting, ctx: ReportContext): JsonSighting {
+  return {
+    id: sighting.id,
+    where: sighting.where,
+    name: ctx.scrub(sighting.name),
+    url: ctx.scrub(sighting.url),
+    method: sighting.method,
+    status: sighting.status,
+    startedAt: sighting.startedAt,
+  };
+}
+
+function toJsonFinding(finding: Finding, ctx: ReportContext): JsonFinding {
+  return {
+    ruleId: finding.ruleId,
+    severity: finding.severity,
+    title: finding.title,
+    why: finding.why,
+    detail: ctx.scrub(finding.detail),
+    evidence: finding.evidence.map((e) => {
+      const value = { label: ctx.scrub(e.label), value: ctx.scrub(e.value) };
+      return ctx.includeRaw && e.raw !== undefined ? { ...value, raw: e.raw } : value;
+    }),
+    references: finding.references.map((r) => ({ standard: r.standard, id: r.id })),
+    fingerprint: finding.fingerprint,
+    sightingIds: [...finding.sightingIds],
+  };
+}

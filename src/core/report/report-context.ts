@@ -1,0 +1,111 @@
+import type { AuditResult, Finding, JsonObject, ParsedToken, Severity } from '../types';
+import { maskClaims } from './mask-claims';
+import { createScrubber, maskToken, type Scrubber } from './redact';
+import type { SeverityCounts } from './report-types';
+
+/** Severities, most severe first. */
+export const SEVERITIES: readonly Severity[] = ['critical', 'high', 'medium', 'low', 'info'];
+
+/**
+ * What every report writer needs before it writes a line: one scrubber for free text, and each token's
+ * claims already masked. Built once per report so every format redacts exactly the same way.
+ */
+export interface ReportContext {
+  includeRaw: boolean;
+  scrub: Scrubber;
+  /** Masked form of a token text (or the text itself with `includeRaw`). */
+  show(text: string): string;
+  /** Claims (or header) as they may appear in the report, by fingerprint. */
+  claimsOf(token: ParsedToken): JsonObject | null;
+  headerOf(token: ParsedToken): JsonObject | null;
+}
+
+/** Prepares redaction for a result: masks every token's claims and learns the values it masked. */
+export function createReportContext(result: AuditResult, includeRaw: boolean): ReportContext {
+  if (includeRaw) {
+    return {
+      includeRaw,
+      scrub: (text) => text,
+      show: (text) => text,
+      claimsOf: (token) => token.claims ?? null,
+      headerOf: (token) => token.header ?? null,
+    };
+  }
+  const knownByFp = rawEvidenceByFingerprint(result.findings);
+  const found = new Set<string>();
+  const masked = new Map<ParsedToken, JsonObject | null>();
+  const texts: string[] = [];
+  for (const record of result.tokens) {
+    for (let token: ParsedToken | undefined = record.token; token; token = token.nested) {
+      texts.push(token.text);
+      const known = knownByFp.get(record.token.fingerprint) ?? new Set<string>();
+      masked.set(token, token.claims ? (maskClaims(token.claims, known, found) as JsonObject) : null);
+    }
+  }
+  for (const set of knownByFp.values()) for (const value of set) found.add(value);
+  const scrub = createScrubber(
+    texts,
+    [...found].filter((value) => value.length >= 6),
+  );
+  return {
+    includeRaw,
+    scrub,
+    show: maskToken,
+    claimsOf: (token) => scrubTree(masked.get(token) ?? null, scrub) as JsonObject | null,
+    headerOf: (token) => scrubTree(token.header ?? null, scrub) as JsonObject | null,
+  };
+}
+
+/** Evidence values a rule masked are PII or secrets: remember them to mask the same text elsewhere. */
+function rawEvidenceByFingerprint(findings: readonly Finding[]): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (const finding of findings) {
+    for (const evidence of finding.evidence) {
+      if (evidence.raw === undefined || evidence.raw === evidence.value || evidence.raw.length < 3) continue;
+      const set = out.get(finding.fingerprint) ?? new Set<string>();
+      set.add(evidence.raw);
+      out.set(finding.fingerprint, set);
+    }
+  }
+  return out;
+}
+
+/** Applies the scrubber to every string leaf (keys included: a claim name can carry a token too). */
+export function scrubTree(value: unknown, scrub: Scrubber, depth = 0): unknown {
+  if (typeof value === 'string') return scrub(value);
+  if (depth > 64) return '…';
+  if (Array.isArray(value)) return value.map((item) => scrubTree(item, scrub, depth + 1));
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [key, item] of Object.entries(value)) {
+      const safe = {
+        value: scrubTree(item, scrub, depth + 1),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      };
+      Object.defineProperty(out, scrub(key), safe);
+    }
+    return out;
+  }
+  return value;
+}
+
+/** Counts findings per severity. */
+export function countSeverities(findings: readonly Finding[]): SeverityCounts {
+  const counts: SeverityCounts = { critical: 0, high: 0, medium: 0, low: 0, info: 0 };
+  for (const finding of findings) counts[finding.severity]++;
+  return counts;
+}
+
+/** A NumericDate (seconds) as ISO 8601, or `null` when it is not a usable number. */
+export function numericDateToIso(value: unknown): string | null {
+  if (typeof value !== 'number' || !Number.isFinite(value) || Math.abs(value) > 8.64e12) return null;
+  return new Date(value * 1000).toISOString();
+}
+
+/** A header or claim value when it is a string, else `null`. */
+export function stringOrNull(object: JsonObject | null | undefined, key: string): string | null {
+  const value = object?.[key];
+  return typeof value === 'string' ? value : null;
+}

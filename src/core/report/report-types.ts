@@ -1,0 +1,125 @@
+/**
+ * The JSON report format, version 1. `schema/report.schema.json` describes the same shape for other
+ * tools; a test validates real output against it, so the two cannot drift apart.
+ */
+import type { Policy, Reference, Severity, TokenKind, TokenPurpose, Where } from '../types';
+
+/** The program that wrote a report. */
+export interface ToolInfo {
+  name: string;
+  version: string;
+}
+
+/** Options shared by every report writer. */
+export interface ReportOptions {
+  /** Put raw token texts and unmasked values in. Off by default: reports get pasted into tickets. */
+  includeRaw: boolean;
+  tool: ToolInfo;
+  /** When the report is written (ISO 8601); default: the clock. Tests pin it. */
+  generatedAt?: string;
+  /** What was scanned (file names), shown in the report header. */
+  inputs?: readonly string[];
+  /** Capture problems (skipped entries…), one line each; scrubbed like everything else. */
+  problems?: readonly string[];
+}
+
+/** Where one token was seen, with token text inside URLs and names masked. */
+export interface JsonSighting {
+  id: string;
+  where: Where;
+  name: string;
+  url: string;
+  method: string;
+  status: number;
+  startedAt: string;
+}
+
+/** A nested (inner) token, reduced to what can be shown safely. */
+export interface JsonNestedToken {
+  fingerprint: string;
+  kind: TokenKind;
+  alg: string | null;
+  header: Record<string, unknown> | null;
+  claims: Record<string, unknown> | null;
+}
+
+/** One distinct token. `raw` is present only in reports written with `includeRaw`. */
+export interface JsonToken {
+  fingerprint: string;
+  kind: TokenKind;
+  purpose: TokenPurpose;
+  alg: string | null;
+  typ: string | null;
+  kid: string | null;
+  iss: string | null;
+  sub: string | null;
+  aud: string | string[] | null;
+  exp: string | null;
+  iat: string | null;
+  nbf: string | null;
+  masked: string;
+  raw?: string;
+  header: Record<string, unknown> | null;
+  claims: Record<string, unknown> | null;
+  nested: JsonNestedToken | null;
+  errors: string[];
+  warnings: string[];
+  findingCount: number;
+  sightings: JsonSighting[];
+}
+
+/** Evidence with its unmasked `raw` value only when raw output was asked for. */
+export interface JsonEvidence {
+  label: string;
+  value: string;
+  raw?: string;
+}
+
+export interface JsonFinding {
+  ruleId: string;
+  severity: Severity;
+  title: string;
+  why: string;
+  detail: string;
+  evidence: JsonEvidence[];
+  references: Reference[];
+  /** `''` for findings about an exchange rather than a token. */
+  fingerprint: string;
+  sightingIds: string[];
+}
+
+/** A non-token observation (basic auth, password in a URL…), already masked by capture. */
+export interface JsonObservation {
+  kind: string;
+  requestId: string;
+  url: string;
+  name: string;
+  masked: string;
+  startedAt: string;
+}
+
+export type SeverityCounts = Record<Severity, number>;
+
+export interface JsonSummary extends SeverityCounts {
+  findings: number;
+  tokens: number;
+  /** The most severe finding's severity, `null` when there is none. */
+  highest: Severity | null;
+}
+
+export interface JsonReport {
+  schemaVersion: 1;
+  tool: ToolInfo;
+  generatedAt: string;
+  referenceTime: string;
+  rawIncluded: boolean;
+  inputs: string[];
+  policy: Policy;
+  timeRange: { start: string; end: string } | null;
+  summary: JsonSummary;
+  ignoredCount: number;
+  tokens: JsonToken[];
+  findings: JsonFinding[];
+  observations: JsonObservation[];
+  problems: string[];
+}

@@ -1,0 +1,144 @@
+import { ruleInfo } from '../rules/catalog';
+import type { AuditResult, Finding, Severity, Sighting } from '../types';
+import { formatReference } from './format-reference';
+import { createReportContext, numericDateToIso, type ReportContext } from './report-context';
+import type { ReportOptions } from './report-types';
+
+/** SARIF levels per severity: code-scanning dashboards know only error, warning and note. */
+const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
+  critical: 'error',
+  high: 'error',
+  medium: 'warning',
+  low: 'note',
+  info: 'note',
+};
+
+/** GitHub code scanning ranks results by this CVSS-like score (`properties["security-severity"]`). */
+const SECURITY_SEVERITY: Record<Severity, string> = {
+  critical: '9.5',
+  high: '8.0',
+  medium: '5.5',
+  low: '3.0',
+  info: '0.0',
+};
+
+/** Locations listed per result; a token replayed in thousands of requests needs only a sample. */
+const MAX_LOCATIONS = 10;
+
+type Json = Record<string, unknown>;
+
+/**
+ * The audit as a SARIF 2.1.0 log (one run), for code-scanning dashboards. Each finding is a result
+ * whose `partialFingerprints.jwtFingerprint` is the token fingerprint, so dashboards track a token
+ * across scans; request URLs become artifact locations, with token text masked unless `includeRaw`.
+ */
+export function toSarif(result: AuditResult, opts: ReportOptions): Json {
+  const ctx = createReportContext(result, opts.includeRaw);
+  const ruleIds = [...new Set(result.findings.map((f) => f.ruleId))];
+  const index = new Map(ruleIds.map((id, i) => [id, i]));
+  const sightings = new Map<string, Sighting>();
+  for (const record of result.tokens) for (const s of record.sightings) sightings.set(s.id, s);
+  const rules = ruleIds.map((id) =>
+    toRule(
+      id,
+      result.findings.find((f) => f.ruleId === id),
+    ),
+  );
+  return {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: { driver: { name: opts.tool.name, version: opts.tool.version, rules } },
+        results: result.findings.map((f) => toResult(f, index.get(f.ruleId) ?? 0, sightings, ctx)),
+        columnKind: 'utf16CodeUnits',
+        properties: {
+          referenceTime: numericDateToIso(result.referenceTime),
+          rawIncluded: opts.includeRaw,
+          ignoredCount: result.ignoredCount,
+        },
+      },
+    ],
+  };
+}
+
+function toRule(id: string, sample: Finding | undefined): Json {
+  const info = ruleInfo(id);
+  const severity = info?.severity ?? sample?.severity ?? 'info';
+  const why = info?.why || sample?.why || id;
+  const references = info?.references ?? sample?.references ?? [];
+  return {
+    id,
+    name: id.replace(/(^|-)([a-z0-9])/g, (_m, _dash: string, c: string) => c.toUpperCase()),
+    shortDescription: { text: info?.title ?? sample?.title ?? id },
+    fullDescription: { text: why },
+    help: { text: `${why}\n\nReferences: ${references.map(formatReference).join(', ') || 'none'}` },
+    defaultConfiguration: { level: LEVEL[severity] },
+    properties: {
+      tags: ['security', ...references.map(formatReference)],
+      'security-severity': SECURITY_SEVERITY[severity],
+    },
+  };
+}
+
+function toResult(
+  finding: Finding,
+  ruleIndex: number,
+  sightings: Map<string, Sighting>,
+  ctx: ReportContext,
+): Json {
+  const out: Json = {
+    ruleId: finding.ruleId,
+    ruleIndex,
+    level: LEVEL[finding.severity],
+    message: { text: ctx.scrub(`${finding.title}: ${finding.detail}`) },
+    properties: {
+      severity: finding.severity,
+      'security-severity': SECURITY_SEVERITY[finding.severity],
+      evidence: finding.evidence.map(
+        (e) => `${ctx.scrub(e.label)}: ${ctx.includeRaw ? (e.raw ?? e.value) : ctx.scrub(e.value)}`,
+      ),
+      sightingCount: finding.sightingIds.length,
+    },
+  };
+  const locations = finding.sightingIds
+    .map((id) => sightings.get(id))
+    .filter((s): s is Sighting => s !== undefined)
+    .slice(0, MAX_LOCATIONS)
+    .map((s) => toLocation(s, ctx));
+  if (locations.length > 0) out.locations = locations;
+  if (finding.fingerprint) {
+    out.partialFingerprints = { jwtFingerprint: finding.fingerprint };
+    out.logicalLocations = [{ name: finding.fingerprint, kind: 'token' }];
+  }
+  return out;
+}
+
+/** An HTTP request becomes its URL; a line of a token list becomes file and line. */
+function toLocation(sighting: Sighting, ctx: ReportContext): Json {
+  const colon = sighting.name.lastIndexOf(':');
+  const line = Number(sighting.name.slice(colon + 1));
+  if (sighting.where === 'input' && colon > 0 && Number.isInteger(line) && line > 0) {
+    const file = sighting.name.slice(0, colon);
+    return {
+      physicalLocation: {
+        artifactLocation: { uri: toUri(file === '-' ? 'stdin' : file) },
+        region: { startLine: line },
+      },
+    };
+  }
+  const uri = toUri(ctx.scrub(sighting.url || sighting.name));
+  return {
+    physicalLocation: { artifactLocation: { uri } },
+    message: { text: `${sighting.method} ${sighting.where} ${ctx.scrub(sighting.name)}`.trim() },
+  };
+}
+
+/** SARIF wants a URI reference: percent-encode what a masked URL or a file path may add (`…`, spaces). */
+function toUri(text: string): string {
+  return text.replace(/[^\x21-\x7e]|[<>"\\^`{|}]/gu, (c) => {
+    // A lone surrogate (hostile URL text) cannot be encoded; U+FFFD stands in for it.
+    const code = c.codePointAt(0) ?? 0;
+    return code >= 0xd800 && code <= 0xdfff ? '%EF%BF%BD' : encodeURIComponent(c);
+  });
+}

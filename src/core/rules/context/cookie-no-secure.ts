@@ -1,0 +1,33 @@
+import type { RuleHit, TokenRule } from '../../types';
+import { cookieEvidence, cookieSightings, describeCookies } from './cookie-facts';
+
+/**
+ * `cookie-no-secure`: medium when the token cookie lacks `Secure` (the browser will send it over plain
+ * http), low when it is `Secure` but has no `__Host-`/`__Secure-` prefix (ASVS 3.3.1/3.3.3: without a
+ * prefix a sibling subdomain or an http page can still overwrite it).
+ */
+export const checkCookieSecure: TokenRule = ({ record }) => {
+  const cookies = cookieSightings(record.sightings);
+  const insecure = cookies.filter((s) => !s.cookie.secure);
+  if (insecure.length > 0) {
+    const hit: RuleHit = {
+      ruleId: 'cookie-no-secure',
+      severity: 'medium',
+      detail: `${describeCookies(insecure)} without Secure: the browser also sends it over plain http`,
+      evidence: cookieEvidence(insecure),
+      sightingIds: insecure.map((s) => s.id),
+    };
+    return [hit];
+  }
+  const unprefixed = cookies.filter((s) => !s.cookie.prefix);
+  if (unprefixed.length === 0) return [];
+  return [
+    {
+      ruleId: 'cookie-no-secure',
+      severity: 'low',
+      detail: `${describeCookies(unprefixed)} with Secure but without a __Host- or __Secure- name prefix`,
+      evidence: cookieEvidence(unprefixed),
+      sightingIds: unprefixed.map((s) => s.id),
+    },
+  ];
+};

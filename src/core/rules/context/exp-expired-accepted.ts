@@ -1,0 +1,56 @@
+import type { CaptureHit, CaptureRule, Sighting } from '../../types';
+import { acceptedHit, acceptedSightings } from './accepted';
+
+/**
+ * Seconds of clock skew forgiven before "expired" counts: RFC 7519 §4.1.4 allows a small leeway, and
+ * client and server clocks (and HAR timestamps) drift.
+ */
+export const EXPIRY_LEEWAY_SECONDS = 60;
+
+/** `2 h 5 min`, `3 d 4 h`, `45 s`. */
+export function formatDuration(seconds: number): string {
+  const s = Math.round(seconds);
+  if (s < 60) return `${s} s`;
+  if (s < 3600) return `${Math.floor(s / 60)} min`;
+  if (s < 86400) return `${Math.floor(s / 3600)} h ${Math.floor((s % 3600) / 60)} min`;
+  return `${Math.floor(s / 86400)} d ${Math.floor((s % 86400) / 3600)} h`;
+}
+
+/** Seconds since the epoch of a sighting's request, or `undefined` when its time is unknown. */
+function requestTime(s: Sighting): number | undefined {
+  const ms = s.startedAt ? Date.parse(s.startedAt) : Number.NaN;
+  return Number.isFinite(ms) ? ms / 1000 : undefined;
+}
+
+/**
+ * `exp-expired-accepted` (high): a token whose `exp` had already passed when the request started (by
+ * more than the leeway) was presented and answered 2xx. Judged against each request's own time, not the
+ * audit's reference time. Needs claims: malformed tokens and JWEs are skipped.
+ */
+export const checkExpExpiredAccepted: CaptureRule = (records) => {
+  const hits: CaptureHit[] = [];
+  for (const record of records) {
+    const { kind, claims } = record.token;
+    const exp = claims?.exp;
+    if ((kind !== 'jws' && kind !== 'unsecured') || typeof exp !== 'number' || !Number.isFinite(exp))
+      continue;
+    const late = (s: Sighting) => {
+      const t = requestTime(s);
+      return t !== undefined && t - exp > EXPIRY_LEEWAY_SECONDS;
+    };
+    const accepted = acceptedSightings(record, late);
+    const first = accepted[0];
+    if (!first) continue;
+    const overdue = formatDuration((requestTime(first) ?? exp) - exp);
+    const expIso = Math.abs(exp) < 8.64e12 ? new Date(exp * 1000).toISOString() : `exp ${exp}`;
+    hits.push(
+      acceptedHit(
+        'exp-expired-accepted',
+        record,
+        accepted,
+        `expired at ${expIso}, presented ${overdue} later`,
+      ),
+    );
+  }
+  return hits;
+};

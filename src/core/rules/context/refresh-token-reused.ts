@@ -1,0 +1,35 @@
+import type { CaptureHit, CaptureRule, Sighting } from '../../types';
+import { countRequests, describeRequest, isPresented, isSuccess, unique } from './sighting-facts';
+
+/** A refresh cookie is sent with every matching request; only requests to a token endpoint count as use. */
+const TOKEN_ENDPOINT = /token|refresh|oauth|auth/i;
+
+function isRefreshUse(s: Sighting): boolean {
+  if (!isPresented(s) || !isSuccess(s.status)) return false;
+  return s.where !== 'request-cookie' || TOKEN_ENDPOINT.test(s.url.split('?')[0] ?? '');
+}
+
+/**
+ * `refresh-token-reused` (medium): the same refresh token was presented in two or more requests that
+ * were each answered 2xx, so it was not rotated on use (or rotation is not enforced): a stolen copy stays
+ * usable (ASVS 10.4.5, RFC 9700 §4.14). Malformed tokens are skipped: a truncated copy in a HAR proves nothing.
+ */
+export const checkRefreshTokenReused: CaptureRule = (records) => {
+  const hits: CaptureHit[] = [];
+  for (const record of records) {
+    if (record.purpose !== 'refresh' || record.token.kind === 'malformed') continue;
+    const uses = record.sightings.filter(isRefreshUse);
+    const requests = unique(uses.map((s) => `${s.requestId}\u0000${s.startedAt}\u0000${s.url}`));
+    if (requests.length < 2) continue;
+    hits.push({
+      ruleId: 'refresh-token-reused',
+      fingerprint: record.token.fingerprint,
+      detail: `the same refresh token was accepted in ${countRequests(uses)} (${describeRequest(uses[0] as Sighting)} first): it is not rotated on use`,
+      evidence: unique(uses.map((s) => `${s.startedAt || '(time unknown)'} ${describeRequest(s)}`))
+        .slice(0, 5)
+        .map((value) => ({ label: 'presented', value })),
+      sightingIds: uses.map((s) => s.id),
+    });
+  }
+  return hits;
+};

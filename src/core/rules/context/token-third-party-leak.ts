@@ -1,0 +1,72 @@
+import { parseUrlParts } from '../../capture/url-parts';
+import type { JsonObject, Sighting, TokenRecord, TokenRule } from '../../types';
+import { hostOfIdentifier, registrableDomain } from './hosts';
+import {
+  countRequests,
+  hostOf,
+  isResponseSide,
+  isSentToServer,
+  listNames,
+  maskUrl,
+  unique,
+} from './sighting-facts';
+
+/** Sites the token legitimately belongs to: its `iss` and `aud` hosts (claims only for well-formed tokens). */
+function claimSites(claims: JsonObject | undefined): string[] {
+  if (!claims) return [];
+  const values = [claims.iss, ...(Array.isArray(claims.aud) ? claims.aud : [claims.aud])];
+  const sites: string[] = [];
+  for (const value of values) {
+    const host = typeof value === 'string' ? hostOfIdentifier(value) : undefined;
+    if (host) sites.push(registrableDomain(host));
+  }
+  return sites;
+}
+
+/** Sites known to own the token: iss/aud, and the servers that handed it out (they minted or relayed it). */
+function ownerSites(record: TokenRecord): Set<string> {
+  const claims = record.token.kind === 'malformed' ? undefined : record.token.claims;
+  const sites = new Set(claimSites(claims));
+  for (const s of record.sightings)
+    if (isResponseSide(s) && hostOf(s)) sites.add(registrableDomain(hostOf(s)));
+  return sites;
+}
+
+/** True when the request went to a site that is neither an owner nor the page that made it. */
+function isForeign(s: Sighting, owners: ReadonlySet<string>): boolean {
+  const host = hostOf(s);
+  if (!host || !isSentToServer(s) || s.where === 'request-cookie') return false;
+  const page = s.initiatorOrigin ? parseUrlParts(s.initiatorOrigin).host : '';
+  if (owners.size === 0 && !page) return false; // nothing to compare with
+  const site = registrableDomain(host);
+  return !owners.has(site) && (!page || registrableDomain(page) !== site);
+}
+
+/**
+ * `token-third-party-leak`: the token was sent to a site (registrable domain, see `registrableDomain`)
+ * that is not its issuer's or audience's, not one that handed it out, and not the page's own: analytics,
+ * CDNs, logging endpoints. Cookies are left out (the browser scopes them itself).
+ */
+export const checkTokenThirdPartyLeak: TokenRule = ({ record }) => {
+  const owners = ownerSites(record);
+  const leaks = record.sightings.filter((s) => isForeign(s, owners));
+  if (leaks.length === 0) return [];
+  const hosts = unique(leaks.map(hostOf));
+  const pages = unique(
+    leaks.map((s) => (s.initiatorOrigin ? parseUrlParts(s.initiatorOrigin).host : '')).filter(Boolean),
+  );
+  const known = [...owners, ...pages.map(registrableDomain)];
+  return [
+    {
+      ruleId: 'token-third-party-leak',
+      detail: `sent to ${listNames(hosts)} in ${countRequests(leaks)}; that site is none of the token's own (${listNames(unique(known))})`,
+      evidence: [
+        ...hosts.slice(0, 3).map((value) => ({ label: 'third-party host', value })),
+        ...unique(leaks.map((s) => `${s.where} ${s.name} → ${maskUrl(s.url)}`))
+          .slice(0, 3)
+          .map((value) => ({ label: 'sent as', value })),
+      ],
+      sightingIds: leaks.map((s) => s.id),
+    },
+  ];
+};

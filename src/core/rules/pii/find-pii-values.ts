@@ -1,0 +1,76 @@
+import type { PiiDetectors } from '../../types';
+import { claimNameWords, normalizeClaimName } from './claim-name';
+import { findEmails } from './email';
+import { isValidIban } from './iban';
+import { checkIpAddress } from './ip-address';
+import { checkNationalId } from './national-ids';
+import { checkPaymentCard } from './payment-card';
+import { findE164Phones } from './phone';
+import { isValidUsSsn } from './us-ssn';
+import type { JsonLeaf } from './walk-json';
+
+/** A personal-data value found by pattern and checksum. */
+export interface PiiValueMatch {
+  path: string;
+  /** What it is, for the finding detail: `e-mail address`, `Visa card number (Luhn-valid)`… */
+  kind: string;
+  /** The matching text (unmasked: callers mask it for evidence). */
+  value: string;
+}
+
+/** Long strings are scanned only this far: PII in a claim sits near the start, and cost stays bounded. */
+const MAX_SCAN = 4096;
+const CARD = /(?<![\d-])\d(?:[ -]?\d){12,18}(?![\d-])/g;
+const IBAN = /\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]){11,30}\b/g;
+const SSN = /(?<![\d-])\d{3}[- ]?\d{2}[- ]?\d{4}(?![\d-])/g;
+const IP_WORD = /^(ip|ipv4|ipv6|ipaddr|ipaddress|(client|remote|source|src|user|login|origin|last|real)ip)$/;
+const NATIONAL_HINT = /nhs|aadha?ar|pesel|nationalid|personalid|idnumber|^nin$|^dni$|^nif$|^nie$/;
+
+/** Claims named like an IP address (`ip`, `client_ip`, `ipAddress`), not merely containing "ip". */
+export function isIpClaimName(key: string): boolean {
+  return claimNameWords(key).some((w) => IP_WORD.test(w));
+}
+
+function scanText(leaf: JsonLeaf, text: string, on: PiiDetectors, out: PiiValueMatch[]): void {
+  const add = (kind: string, value: string) => out.push({ path: leaf.path, kind, value });
+  const name = normalizeClaimName(leaf.key);
+  if (on.email && text.includes('@')) for (const v of findEmails(text)) add('e-mail address', v);
+  if (on.phone) for (const v of findE164Phones(text)) add('phone number (E.164)', v);
+  if (on.ipAddress && isIpClaimName(leaf.key)) {
+    const ip = checkIpAddress(text.trim());
+    if (ip) add(`${ip} address`, text.trim());
+  }
+  if (!/\d{2}/.test(text)) return;
+  if (on.paymentCard) {
+    for (const [v] of text.matchAll(CARD)) {
+      const brand = checkPaymentCard(v);
+      if (brand) add(`${brand} card number (Luhn-valid)`, v);
+    }
+  }
+  if (on.iban) for (const [v] of text.matchAll(IBAN)) if (isValidIban(v)) add('IBAN (mod-97 valid)', v);
+  if (on.usSsn) {
+    const hinted = /ssn|socialsecurity/.test(name);
+    for (const [v] of text.matchAll(SSN)) if (isValidUsSsn(v, hinted)) add('US Social Security Number', v);
+  }
+  if (on.nationalIds) {
+    const scheme = checkNationalId(text.trim(), NATIONAL_HINT.test(name));
+    if (scheme) add(scheme, text.trim());
+  }
+}
+
+/**
+ * Runs the switched-on value recognizers over string leaves. `skip` leaves out leaves already reported
+ * by name (an `email` claim holding an e-mail address is one finding, not two).
+ */
+export function findPiiValues(
+  leaves: readonly JsonLeaf[],
+  detectors: PiiDetectors,
+  skip: (leaf: JsonLeaf) => boolean = () => false,
+): PiiValueMatch[] {
+  const out: PiiValueMatch[] = [];
+  for (const leaf of leaves) {
+    if (typeof leaf.value !== 'string' || leaf.value.length < 6 || skip(leaf)) continue;
+    scanText(leaf, leaf.value.slice(0, MAX_SCAN), detectors, out);
+  }
+  return out;
+}

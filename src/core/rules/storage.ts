@@ -1,0 +1,15 @@
+import type { RuleHit, TokenRule } from '../types';
+
+/** `token-in-web-storage`: the panel's "Scan storage" reports storage items as sightings with `where: 'storage'`. */
+export const checkWebStorage: TokenRule = ({ record }) => {
+  const stored = record.sightings.filter((s) => s.where === 'storage');
+  if (stored.length === 0) return [];
+  const places = [...new Set(stored.map((s) => `${s.name} (${s.url})`))];
+  const hit: RuleHit = {
+    ruleId: 'token-in-web-storage',
+    detail: `kept in web storage as ${places.slice(0, 3).join(', ')}${places.length > 3 ? ` and ${places.length - 3} more` : ''}`,
+    evidence: stored.slice(0, 5).map((s) => ({ label: 'storage key', value: s.name })),
+    sightingIds: stored.map((s) => s.id),
+  };
+  return [hit];
+};

@@ -1,0 +1,52 @@
+import type { RuleHit, TokenRule } from '../../types';
+
+/** At most this many parser messages in one detail; the rest are counted. */
+const MAX_LISTED = 5;
+
+function joinMessages(messages: readonly string[]): string {
+  const listed = messages.slice(0, MAX_LISTED).join('; ');
+  const more = messages.length > MAX_LISTED ? ` (and ${messages.length - MAX_LISTED} more)` : '';
+  return `${listed}${more}`;
+}
+
+/** The start of a JOSE header only (`eyJ…`): enough to recognise the token, never a payload or secret. */
+function startEvidence(text: string): { label: string; value: string }[] {
+  return text.startsWith('eyJ') ? [{ label: 'token start', value: `${text.slice(0, 12)}…` }] : [];
+}
+
+/**
+ * `fmt-malformed`: the parser's exact errors, as one hit. A token that parsed but carried oddities
+ * (duplicate JSON keys, `__proto__` keys, non-canonical base64url, nesting cut short) gets the same rule
+ * id at `low`: such tokens are read differently by different libraries (RFC 8725 §2.6, §3.7), which is
+ * the same parser-differential risk at a lower certainty.
+ */
+export const checkFmtMalformed: TokenRule = ({ record }) => {
+  const { token } = record;
+  const hits: RuleHit[] = [];
+  if (token.kind === 'malformed' || token.errors.length > 0) {
+    const errors = token.errors.length > 0 ? token.errors : ['token could not be parsed'];
+    hits.push({
+      ruleId: 'fmt-malformed',
+      detail: `Malformed token: ${joinMessages(errors)}.`,
+      evidence: startEvidence(token.text),
+    });
+  } else if (token.warnings.length > 0) {
+    hits.push({
+      ruleId: 'fmt-malformed',
+      severity: 'low',
+      detail: `Token parsed, but with oddities parsers disagree on: ${joinMessages(token.warnings)}.`,
+    });
+  }
+  return hits;
+};
+
+/** `payload-not-jwt-claims`: a well-formed JWS whose payload is not a JSON object (RFC 7519 §7.2). */
+export const checkPayloadNotClaims: TokenRule = ({ record }) => {
+  const { token } = record;
+  if ((token.kind !== 'jws' && token.kind !== 'unsecured') || token.errors.length > 0) return [];
+  if (token.claims || token.nested || token.payloadProblem === undefined) return [];
+  return [{ ruleId: 'payload-not-jwt-claims', detail: `The payload is not a JWT claims set: ${token.payloadProblem}.` }];
+};
+
+/** Rules about the token's syntax. */
+export const FORMAT_RULES: readonly TokenRule[] = [checkFmtMalformed, checkPayloadNotClaims];

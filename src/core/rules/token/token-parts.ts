@@ -1,0 +1,60 @@
+import type { JsonObject, ParsedToken, Severity } from '../../types';
+
+/**
+ * The header of a token well-formed enough for header rules (JWS, unsecured JWS, JWE), else `undefined`.
+ * A malformed token gets `fmt-malformed` only: a truncated `eyJhbGciOiJIUzI1NiJ9...` must not also be
+ * reported as `sig-stripped` or `exp-missing`.
+ */
+export function usableHeader(token: ParsedToken): JsonObject | undefined {
+  if (token.kind === 'malformed' || token.errors.length > 0) return undefined;
+  return token.header;
+}
+
+/** The claims of a well-formed JWS or unsecured JWS; JWE payloads are encrypted and never judged. */
+export function usableClaims(token: ParsedToken): JsonObject | undefined {
+  if ((token.kind !== 'jws' && token.kind !== 'unsecured') || token.errors.length > 0) return undefined;
+  return token.claims;
+}
+
+/** `alg` when it is a string. */
+export function algOf(header: JsonObject): string | undefined {
+  return typeof header.alg === 'string' ? header.alg : undefined;
+}
+
+/** True when `object` has `key` as its own member (claims are null-prototype, but be exact anyway). */
+export function has(object: JsonObject, key: string): boolean {
+  return Object.hasOwn(object, key);
+}
+
+/** A JSON value shown in a detail: strings quoted and cut, containers named by kind. */
+export function show(value: unknown, max = 60): string {
+  if (value === undefined) return 'absent';
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return `an array of ${value.length}`;
+  if (typeof value === 'object') return 'an object';
+  const text = typeof value === 'string' ? JSON.stringify(value) : String(value);
+  return text.length > max ? `${text.slice(0, max - 2)}…${typeof value === 'string' ? '"' : ''}` : text;
+}
+
+/** Claim or header value as evidence text: strings as they are, anything else as compact JSON. */
+export function evidenceText(value: unknown): string {
+  if (typeof value === 'string') return value;
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
+  }
+}
+
+const ORDER: readonly Severity[] = ['info', 'low', 'medium', 'high', 'critical'];
+
+/** One severity tier up (`medium` → `high`); `critical` stays. */
+export function raiseSeverity(severity: Severity): Severity {
+  return ORDER[Math.min(ORDER.indexOf(severity) + 1, ORDER.length - 1)] ?? severity;
+}
+
+/** Joins names for a detail: `a`, `a and b`, `a, b and c`. */
+export function listNames(names: readonly string[]): string {
+  if (names.length <= 1) return names.join('');
+  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}

@@ -1,0 +1,84 @@
+import { bytesEqual, hmacDigest } from './hmac';
+import { type BatchEngine, type HmacMatch, type HmacTarget, MAC_LENGTH } from './hmac-types';
+import { createHs256JsEngine } from './hs256-js';
+import { createHs256WasmEngine } from './hs256-wasm';
+import { createHs512JsEngine } from './hs512-js';
+
+/** `simd`: the WebAssembly SIMD kernel for HS256 when it compiles (the default); `js`: scalar only. */
+export type EngineChoice = 'simd' | 'js';
+
+/** "One message, many keys": tries packed candidate keys against every HS token at once. */
+export interface HmacCracker {
+  /**
+   * Tries candidates `0 … count-1`, candidate i being `candidates[offsets[i] .. offsets[i + 1])`; returns
+   * the confirmed matches. A target is reported once, by its first matching candidate, then skipped.
+   */
+  tryBatch(candidates: Uint8Array, offsets: Int32Array, count: number): HmacMatch[];
+  /** Targets that can still be cracked (well-formed and not cracked yet). */
+  remaining(): number;
+  isCracked(target: number): boolean;
+  /** The HS256 engine in use. */
+  readonly engine: EngineChoice;
+}
+
+interface Prepared {
+  target: number;
+  alg: HmacTarget['alg'];
+  message: Uint8Array;
+  mac: Uint8Array;
+}
+
+function buildEngines(prepared: Prepared[], choice: EngineChoice): { engines: BatchEngine[]; engine: EngineChoice } {
+  const hs256 = prepared.filter((p) => p.alg === 'HS256');
+  const hs512 = prepared.filter((p) => p.alg !== 'HS256') as (Prepared & { alg: 'HS384' | 'HS512' })[];
+  const engines: BatchEngine[] = [];
+  let engine: EngineChoice = 'js';
+  if (hs256.length > 0) {
+    const simd = choice === 'simd' ? createHs256WasmEngine(hs256) : null;
+    if (simd) engine = 'simd';
+    engines.push(simd ?? createHs256JsEngine(hs256));
+  }
+  if (hs512.length > 0) engines.push(createHs512JsEngine(hs512));
+  return { engines, engine };
+}
+
+/**
+ * Prepares an HMAC dictionary cracker for `targets` (all HS tokens of a capture). Targets whose MAC has
+ * the wrong length for their algorithm can never match and are left out. Never throws for bad input.
+ */
+export function createHmacCracker(targets: readonly HmacTarget[], options: { engine?: EngineChoice } = {}): HmacCracker {
+  const encoder = new TextEncoder();
+  const prepared: Prepared[] = [];
+  targets.forEach((t, target) => {
+    if (t.signature.length !== MAC_LENGTH[t.alg]) return;
+    prepared.push({ target, alg: t.alg, message: encoder.encode(t.signingInput), mac: t.signature });
+  });
+  const { engines, engine } = buildEngines(prepared, options.engine ?? 'simd');
+  const byTarget = new Map(prepared.map((p) => [p.target, p]));
+  const cracked = new Set<number>();
+
+  const confirm = (candidates: Uint8Array, offsets: Int32Array, candidate: number, target: number): boolean => {
+    const p = byTarget.get(target);
+    if (!p || cracked.has(target)) return false;
+    const key = candidates.subarray(offsets[candidate]!, offsets[candidate + 1]!);
+    return bytesEqual(hmacDigest(p.alg, key, p.message), p.mac);
+  };
+
+  return {
+    engine,
+    tryBatch(candidates, offsets, count) {
+      const matches: HmacMatch[] = [];
+      for (const batchEngine of engines) {
+        batchEngine.run(candidates, offsets, count, (candidate, target) => {
+          if (!confirm(candidates, offsets, candidate, target)) return;
+          cracked.add(target);
+          matches.push({ target, candidate });
+          for (const e of engines) e.deactivate(target);
+        });
+      }
+      return matches;
+    },
+    remaining: () => prepared.length - cracked.size,
+    isCracked: (target) => cracked.has(target),
+  };
+}

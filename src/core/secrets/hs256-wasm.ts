@@ -1,0 +1,111 @@
+import type { BatchEngine, HitSink } from './hmac-types';
+import { createHs256JsEngine } from './hs256-js';
+import { innerScheduleSha256 } from './sha256-rounds';
+import { buildHs256Kernel, CONTROL, DYNAMIC, HITS, MAX_TARGETS, TARGETS } from './wasm/hs256-x4-kernel';
+
+type RunKernel = (cand: number, offs: number, start: number, count: number, targets: number) => number;
+
+let compiled: WebAssembly.Module | null | undefined;
+
+/**
+ * Compiles the SIMD kernel once, asynchronously: the way to do it on a browser main thread, where
+ * synchronous compilation of modules over 4 KiB is refused. Resolves to false when WebAssembly SIMD is
+ * unavailable or forbidden (an extension page needs `'wasm-unsafe-eval'` in its CSP); callers then get the
+ * scalar engine.
+ */
+export async function prepareHs256Kernel(): Promise<boolean> {
+  if (compiled !== undefined) return compiled !== null;
+  try {
+    compiled = await WebAssembly.compile(buildHs256Kernel());
+  } catch {
+    compiled = null;
+  }
+  return compiled !== null;
+}
+
+/** The compiled kernel, compiling synchronously on first use (fine in workers and Node); null if unusable. */
+export function hs256KernelModule(): WebAssembly.Module | null {
+  if (compiled !== undefined) return compiled;
+  try {
+    compiled = typeof WebAssembly === 'object' ? new WebAssembly.Module(buildHs256Kernel()) : null;
+  } catch {
+    compiled = null;
+  }
+  return compiled;
+}
+
+const PAGE = 65536;
+const SLACK = 80; // the kernel reads 64 bytes from a key's start, 16 at a time
+
+/**
+ * The HS256 engine backed by the SIMD kernel. Keys longer than 64 bytes (hashed first, per RFC 2104) are
+ * rare in dictionaries and go to the scalar engine; the kernel's result for them is never confirmed.
+ * Returns null when the kernel cannot be compiled or instantiated, or there are too many targets.
+ */
+export function createHs256WasmEngine(targets: { target: number; message: Uint8Array; mac: Uint8Array }[]): BatchEngine | null {
+  const module = hs256KernelModule();
+  if (!module || targets.length > MAX_TARGETS) return null;
+  const schedules = targets.map((t) => innerScheduleSha256(t.message));
+  const scheduleBytes = schedules.reduce((sum, wk) => sum + wk.length * 4, 0);
+  let memory: WebAssembly.Memory;
+  let run: RunKernel;
+  try {
+    memory = new WebAssembly.Memory({ initial: Math.ceil((DYNAMIC + scheduleBytes + PAGE) / PAGE) });
+    run = new WebAssembly.Instance(module, { env: { memory } }).exports.run as RunKernel;
+  } catch {
+    return null;
+  }
+  let i32 = new Int32Array(memory.buffer);
+  let pointer = DYNAMIC;
+  targets.forEach((t, index) => {
+    const entry = (TARGETS >> 2) + index * 4;
+    i32.set(schedules[index]!, pointer >> 2);
+    i32[entry] = pointer;
+    i32[entry + 1] = schedules[index]!.length / 64;
+    i32[entry + 2] = new DataView(t.mac.buffer, t.mac.byteOffset).getInt32(28);
+    i32[entry + 3] = 1;
+    pointer += schedules[index]!.length * 4;
+  });
+  const offsPointer = pointer;
+  const longKeys = createHs256JsEngine(targets);
+
+  const ensure = (bytes: number): void => {
+    const needed = Math.ceil(bytes / PAGE) - memory.buffer.byteLength / PAGE;
+    if (needed > 0) memory.grow(needed);
+    i32 = new Int32Array(memory.buffer);
+  };
+
+  const runLongKeys = (bytes: Uint8Array, offsets: Int32Array, count: number, hit: HitSink): void => {
+    for (let i = 0; i < count; i++) {
+      if (offsets[i + 1]! - offsets[i]! <= 64) continue;
+      longKeys.run(bytes, offsets.subarray(i, i + 2), 1, (_, target) => hit(i, target));
+    }
+  };
+
+  return {
+    run(bytes, offsets, count, hit) {
+      if (count <= 0) return;
+      const first = offsets[0]!;
+      const last = offsets[count]!;
+      const candPointer = offsPointer + 4 * (count + 8);
+      ensure(candPointer + (last - first) + SLACK);
+      i32.set(offsets.subarray(0, count + 1), offsPointer >> 2);
+      i32.fill(last, (offsPointer >> 2) + count + 1, (offsPointer >> 2) + count + 8);
+      new Uint8Array(memory.buffer).set(bytes.subarray(first, last), candPointer);
+      for (let start = 0; start < count; start = i32[CONTROL >> 2]!) {
+        const hits = run(candPointer - first, offsPointer, start, count, targets.length);
+        for (let h = 0; h < hits; h++) {
+          const group = i32[(HITS >> 2) + 2 * h]!;
+          const target = targets[i32[(HITS >> 2) + 2 * h + 1]!]!.target;
+          for (let lane = group; lane < Math.min(group + 4, count); lane++) hit(lane, target);
+        }
+      }
+      runLongKeys(bytes, offsets, count, hit);
+    },
+    deactivate(target) {
+      const index = targets.findIndex((t) => t.target === target);
+      if (index >= 0) i32[(TARGETS >> 2) + index * 4 + 3] = 0;
+      longKeys.deactivate(target);
+    },
+  };
+}

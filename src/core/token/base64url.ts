@@ -1,0 +1,128 @@
+/**
+ * Strict base64url (RFC 4648 §5 without padding, as RFC 7515 §2 requires for compact JOSE).
+ * Table-driven and allocation-light: this sits on the hot path of every token parsed.
+ */
+
+const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+
+/**
+ * Sextet per UTF-16 code unit; 255 = not in the base64url alphabet. Covering all 65,536 code units (64 KiB)
+ * means the hot loop needs no range check: any `charCodeAt` result is a valid index.
+ */
+const SEXTETS = (() => {
+  const table = new Uint8Array(65536).fill(255);
+  for (let i = 0; i < ALPHABET.length; i++) table[ALPHABET.charCodeAt(i)] = i;
+  return table;
+})();
+
+/** Sextet of the character at `i` of `s` (255 when not base64url); `i` must be in range. */
+function sextet(s: string, i: number): number {
+  // Every code unit indexes the 64 KiB table, so the lookup is never undefined.
+  return SEXTETS[s.charCodeAt(i)] as number;
+}
+
+/** Successful decode. `canonical` is false when the unused trailing bits are not zero. */
+export interface Base64UrlBytes {
+  ok: true;
+  bytes: Uint8Array;
+  canonical: boolean;
+}
+
+/** Failed decode: a one-line reason and the offset (in UTF-16 units) of the first offending character. */
+export interface Base64UrlError {
+  ok: false;
+  error: string;
+  offset: number;
+}
+
+/** Shows a character in an error message without letting control or invisible characters through. */
+export function describeChar(text: string, offset: number): string {
+  const code = text.codePointAt(offset) ?? 0;
+  if (code >= 0x21 && code <= 0x7e) return `'${String.fromCharCode(code)}'`;
+  return `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
+/** Index of the first character outside the base64url alphabet, or -1. */
+export function findNonBase64Url(s: string): number {
+  for (let i = 0; i < s.length; i++) if (sextet(s, i) === 255) return i;
+  return -1;
+}
+
+/** Why `s` is not strict base64url, or `null` when it is (without decoding it: JWE segments are opaque). */
+export function checkBase64Url(s: string): Base64UrlError | null {
+  const bad = findNonBase64Url(s);
+  if (bad >= 0) {
+    const hint = s.charCodeAt(bad) === 61 ? ' (padding is not allowed)' : '';
+    return {
+      ok: false,
+      error: `character ${describeChar(s, bad)} at offset ${bad} is not base64url${hint}`,
+      offset: bad,
+    };
+  }
+  if (s.length % 4 === 1) {
+    return { ok: false, error: `length ${s.length} is not a valid base64url length`, offset: s.length - 1 };
+  }
+  return null;
+}
+
+/**
+ * Decodes strict base64url: no padding, no `+`/`/`, no whitespace. Never throws.
+ * A string whose unused trailing bits are set still decodes, with `canonical: false`: several texts then map
+ * to the same bytes, which is worth a warning (signature malleability), not a rejection.
+ */
+export function decodeBase64Url(s: string): Base64UrlBytes | Base64UrlError {
+  const length = s.length;
+  if (length % 4 === 1) return checkBase64Url(s) ?? { ok: false, error: 'impossible length', offset: 0 };
+  const out = new Uint8Array((length * 3) >> 2);
+  const full = length - (length % 4);
+  let o = 0;
+  for (let i = 0; i < full; i += 4) {
+    const a = sextet(s, i);
+    const b = sextet(s, i + 1);
+    const c = sextet(s, i + 2);
+    const d = sextet(s, i + 3);
+    // One test per quantum: 255 (invalid) is the only table value with bit 7 set.
+    if ((a | b | c | d) & 0x80) return checkBase64Url(s) ?? { ok: false, error: 'impossible', offset: i };
+    const n = (a << 18) | (b << 12) | (c << 6) | d;
+    out[o++] = n >> 16;
+    out[o++] = (n >> 8) & 0xff;
+    out[o++] = n & 0xff;
+  }
+  return decodeTail(s, full, out, o);
+}
+
+/** The last 2 or 3 characters (1 or 2 bytes), and whether their unused bits are zero. */
+function decodeTail(s: string, full: number, out: Uint8Array, o: number): Base64UrlBytes | Base64UrlError {
+  const rest = s.length - full;
+  if (rest === 0) return { ok: true, bytes: out, canonical: true };
+  const a = sextet(s, full);
+  const b = sextet(s, full + 1);
+  const c = rest === 3 ? sextet(s, full + 2) : 0;
+  if ((a | b | c) & 0x80) return checkBase64Url(s) ?? { ok: false, error: 'impossible', offset: full };
+  out[o] = (a << 2) | (b >> 4);
+  if (rest === 2) return { ok: true, bytes: out, canonical: (b & 0x0f) === 0 };
+  out[o + 1] = ((b & 0x0f) << 4) | (c >> 2);
+  return { ok: true, bytes: out, canonical: (c & 0x03) === 0 };
+}
+/** Encodes bytes as unpadded base64url. */
+export function encodeBase64Url(bytes: Uint8Array): string {
+  let out = '';
+  let i = 0;
+  for (; i + 2 < bytes.length; i += 3) {
+    const n = ((bytes[i] ?? 0) << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
+    out +=
+      ALPHABET.charAt(n >> 18) +
+      ALPHABET.charAt((n >> 12) & 63) +
+      ALPHABET.charAt((n >> 6) & 63) +
+      ALPHABET.charAt(n & 63);
+  }
+  const rest = bytes.length - i;
+  if (rest === 1) {
+    const n = (bytes[i] ?? 0) << 16;
+    out += ALPHABET.charAt(n >> 18) + ALPHABET.charAt((n >> 12) & 63);
+  } else if (rest === 2) {
+    const n = ((bytes[i] ?? 0) << 16) | ((bytes[i + 1] ?? 0) << 8);
+    out += ALPHABET.charAt(n >> 18) + ALPHABET.charAt((n >> 12) & 63) + ALPHABET.charAt((n >> 6) & 63);
+  }
+  return out;
+}

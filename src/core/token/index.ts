@@ -1,0 +1,11 @@
+export {
+  type Base64UrlBytes,
+  type Base64UrlError,
+  checkBase64Url,
+  decodeBase64Url,
+  encodeBase64Url,
+} from './base64url';
+export { type FoundToken, findTokens, isJoseHeaderSegment } from './find-tokens';
+export { MAX_JSON_DEPTH, MAX_NESTED_TOKENS, MAX_TOKEN_BYTES } from './limits';
+export { parseToken } from './parse-token';
+export { type JsonObjectResult, parseJsonObject, TOO_DEEP } from './safe-json';

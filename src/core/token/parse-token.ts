@@ -1,0 +1,173 @@
+import { fingerprintOf } from '../crypto/sha256';
+import type { ParsedToken } from '../types';
+import { checkBase64Url } from './base64url';
+import { decodeHeader, decodeSegment, type Problems, readClaims, segmentName } from './decode-parts';
+import { MAX_NESTED_TOKENS, MAX_TOKEN_BYTES } from './limits';
+import { decodeUtf8 } from './utf8';
+
+export { MAX_TOKEN_BYTES } from './limits';
+
+/** `cty` values announcing a nested JWT (RFC 7519 §5.2: "JWT"; the media type is seen in the wild too). */
+const NESTED_CTY = /^(application\/)?jwt$/i;
+
+/** A compact JWS or JWE, as a nested payload must be: base64url segments only, 3 or 5 of them. */
+const COMPACT = /^[A-Za-z0-9_-]*(\.[A-Za-z0-9_-]*){2}((\.[A-Za-z0-9_-]*){2})?$/;
+
+function createToken(text: string): ParsedToken {
+  return {
+    text,
+    fingerprint: fingerprintOf(text),
+    kind: 'malformed',
+    segments: [],
+    errors: [],
+    warnings: [],
+  };
+}
+
+/** UTF-8 length of `text`, counting lone surrogates as the 3 bytes of U+FFFD, as TextEncoder does. */
+function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+/** Names the JSON serialization (RFC 7515 §7.2, RFC 7516 §7.2) a `{…}` token uses. */
+function describeJsonToken(text: string): string {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return 'token starts with "{" but is neither JSON nor a compact JWS or JWE';
+  }
+  const members = typeof value === 'object' && value !== null ? value : {};
+  if ('ciphertext' in members) return 'token is JSON (JWE JSON serialization), not compact';
+  if ('payload' in members) return 'token is JSON (JWS JSON serialization), not compact';
+  return 'token is JSON, not a compact JWS or JWE';
+}
+
+/** `...` or `…` when the token ends with one: a copy cut short by a UI, a log or a person. */
+function truncationMarker(text: string): string | null {
+  if (text.endsWith('...')) return '...';
+  if (text.endsWith('\u2026')) return '\u2026';
+  return null;
+}
+
+/** Reports a token damaged beyond decoding, keeping its header when that alone decoded cleanly. */
+function failWithHeader(token: ParsedToken, reportHeader: boolean): ParsedToken {
+  const problems: Problems = { errors: [], warnings: [] };
+  const header = decodeHeader(token.segments[0] ?? '', token.segments.length, problems);
+  if (header && problems.errors.length === 0) token.header = header;
+  if (reportHeader) token.errors.push(...problems.errors);
+  token.warnings.push(...problems.warnings);
+  return token;
+}
+
+/** The payload as text: RFC 7797 `b64: false` payloads are not encoded at all. */
+function payloadText(segment: string, unencoded: boolean, problems: Problems): string | null | undefined {
+  if (unencoded) return segment;
+  const bytes = decodeSegment(segment, 1, 3, problems);
+  return bytes ? decodeUtf8(bytes) : undefined;
+}
+
+function parseJws(token: ParsedToken, depth: number): ParsedToken {
+  const [first = '', second = '', third = ''] = token.segments;
+  const problems: Problems = { errors: [], warnings: token.warnings };
+  const header = decodeHeader(first, 3, problems);
+  const headerClean = problems.errors.length === 0;
+  const text = payloadText(second, header?.b64 === false, problems);
+  const signature = decodeSegment(third, 2, 3, problems);
+  if (!header || text === undefined || !signature || problems.errors.length > 0) {
+    if (header && headerClean) token.header = header;
+    token.errors.push(...problems.errors);
+    return token;
+  }
+  const alg = header.alg as string;
+  token.kind = alg.toLowerCase() === 'none' ? 'unsecured' : 'jws';
+  token.header = header;
+  token.signingInput = `${first}.${second}`;
+  token.signature = signature;
+  const cty = header.cty;
+  if (typeof cty === 'string' && NESTED_CTY.test(cty) && text !== null && COMPACT.test(text.trim())) {
+    if (depth < MAX_NESTED_TOKENS) token.nested = parseAt(text.trim(), depth + 1);
+    else token.warnings.push(`nested JWT deeper than ${MAX_NESTED_TOKENS} levels: inner token not parsed`);
+    return token;
+  }
+  const reading = readClaims(text);
+  if (reading.claims) token.claims = reading.claims;
+  if (reading.problem) token.payloadProblem = reading.problem;
+  token.warnings.push(...reading.warnings);
+  return token;
+}
+
+/** JWE: only the protected header is readable; the other four segments must still be base64url. */
+function parseJwe(token: ParsedToken): ParsedToken {
+  const problems: Problems = { errors: [], warnings: token.warnings };
+  const header = decodeHeader(token.segments[0] ?? '', 5, problems);
+  if (header && problems.errors.length === 0) {
+    token.header = header;
+    if (typeof header.enc !== 'string') problems.errors.push('header has no "enc" member (required for JWE)');
+  }
+  for (let i = 1; i < 5; i++) {
+    const problem = checkBase64Url(token.segments[i] ?? '');
+    if (problem) problems.errors.push(`${segmentName(i, 5)}: ${problem.error}`);
+  }
+  token.errors.push(...problems.errors);
+  if (token.errors.length === 0) token.kind = 'jwe';
+  return token;
+}
+
+function parseAt(input: string, depth: number): ParsedToken {
+  const text = input.trim();
+  const token = createToken(text);
+  if (text === '') return withError(token, 'token is empty');
+  // A quick bound first: only long strings pay for the exact UTF-8 count.
+  const bytes = text.length * 3 > MAX_TOKEN_BYTES ? utf8Length(text) : text.length;
+  if (bytes > MAX_TOKEN_BYTES) {
+    return withError(
+      token,
+      `token is ${bytes} bytes; tokens over ${MAX_TOKEN_BYTES} bytes are reported, not parsed`,
+    );
+  }
+  if (text.charCodeAt(0) === 0x7b) return withError(token, describeJsonToken(text));
+  const marker = truncationMarker(text);
+  if (marker) {
+    token.segments = text.slice(0, text.length - marker.length).split('.');
+    token.errors.push(`token looks truncated: ends with "${marker}"`);
+    return failWithHeader(token, false);
+  }
+  token.segments = text.split('.');
+  if (token.segments.length === 3) return parseJws(token, depth);
+  if (token.segments.length === 5) return parseJwe(token);
+  token.errors.push(`expected 3 segments (JWS) or 5 (JWE), found ${token.segments.length}`);
+  return failWithHeader(token, true);
+}
+
+function withError(token: ParsedToken, error: string): ParsedToken {
+  token.errors.push(error);
+  return token;
+}
+
+/**
+ * Parses one compact token: JWS, unsecured JWS (`alg: none`), JWE (header only) or a nested JWT
+ * (`cty: JWT`, unwrapped recursively up to `MAX_NESTED_TOKENS`). Never throws: anything that is not a
+ * well-formed token comes back with `kind: 'malformed'` and precise `errors`; oddities that do not stop
+ * parsing (duplicate keys, prototype keys, deep nesting, non-canonical base64url) land in `warnings`.
+ */
+export function parseToken(text: string): ParsedToken {
+  if (typeof text !== 'string') return withError(createToken(''), 'token is not a string');
+  try {
+    return parseAt(text, 0);
+  } catch (error) {
+    // Not expected for any input; a guarantee for callers that loop over hostile traffic.
+    const name = error instanceof Error ? error.name : 'error';
+    return withError(createToken(text.trim()), `internal parser error (${name})`);
+  }
+}

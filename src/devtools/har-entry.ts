@@ -1,0 +1,60 @@
+/** Largest response body read with `getContent()`: token endpoints and JWKS documents are far smaller. */
+export const MAX_CONTENT_BYTES = 1024 * 1024;
+
+/** Body of a response as `getContent()` hands it over. */
+export interface EntryContent {
+  text: string;
+  /** `base64` for binary bodies; absent for text. */
+  encoding?: string;
+}
+
+const TEXTUAL_MIME = /^(text\/|application\/([\w.+-]*\+)?(json|xml|x-www-form-urlencoded|javascript|jwt)\b)/i;
+
+function record(value: unknown): Record<string, unknown> | null {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : null;
+}
+
+/**
+ * True when a finished request's body is worth reading: JSON or text, at most 1 MiB. Anything else
+ * (images, fonts, media, huge bundles) is skipped so capture costs the inspected page nothing.
+ */
+export function isContentWanted(entry: unknown): boolean {
+  const content = record(record(record(entry)?.response)?.content);
+  if (!content) return false;
+  const mime = typeof content.mimeType === 'string' ? content.mimeType : '';
+  const size = typeof content.size === 'number' ? content.size : Number.POSITIVE_INFINITY;
+  return TEXTUAL_MIME.test(mime.trim()) && size >= 0 && size <= MAX_CONTENT_BYTES;
+}
+
+/** A JSON copy that drops functions, prototypes and cycles-prone browser objects; `null` when impossible. */
+function plainCopy(value: unknown): unknown {
+  try {
+    return value === undefined ? undefined : JSON.parse(JSON.stringify(value));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Turns a browser HAR entry (a `devtools.network.Request`, with methods and a browser prototype) into plain
+ * HAR 1.2 data, with `response.content.text` filled from `content` when it was read. Private `_` fields
+ * such as `_initiator` (which can hold whole stack traces) are dropped: the engine does not read them.
+ */
+export function toPlainEntry(entry: unknown, content?: EntryContent | null): Record<string, unknown> | null {
+  const source = record(entry);
+  if (!source) return null;
+  const plain: Record<string, unknown> = {};
+  for (const key of ['pageref', 'startedDateTime', 'time', 'request', 'response', 'timings', 'serverIPAddress']) {
+    const copy = plainCopy(source[key]);
+    if (copy !== undefined) plain[key] = copy;
+  }
+  const response = record(plain.response);
+  const body = response ? record(response.content) : null;
+  if (body && content && typeof content.text === 'string') {
+    body.text = content.text;
+    if (content.encoding) body.encoding = content.encoding;
+  }
+  return plain;
+}

@@ -1,0 +1,50 @@
+import { FilterBar } from './components/FilterBar';
+import { PasteDialog } from './components/PasteDialog';
+import { SettingsDialog } from './components/SettingsDialog';
+import { StatusBar } from './components/StatusBar';
+import { TokenDetail } from './components/TokenDetail';
+import { TokenList } from './components/TokenList';
+import { Toolbar } from './components/Toolbar';
+import { PanelContext, type PanelServices } from './panel-context';
+
+/** `light`/`dark` follow DevTools' own theme; `auto` follows prefers-color-scheme (see panel.css). */
+export type PanelTheme = 'light' | 'dark' | 'auto';
+
+/**
+ * Maps DevTools' `panels.themeName` to a theme: Chrome says `default` or `dark`, Firefox `light`, `dark`
+ * or `none`. Anything else (or nothing) follows the system.
+ */
+export function themeFromName(name: unknown): PanelTheme {
+  if (name === 'dark') return 'dark';
+  if (name === 'default' || name === 'light') return 'light';
+  return 'auto';
+}
+
+/** The whole panel. Reads models only through the context; `services` come from `mountPanel`. */
+export function App({ services, theme }: { services: PanelServices; theme: PanelTheme }) {
+  const dialog = services.ui.dialog.value;
+  return (
+    <PanelContext.Provider value={services}>
+      <div class={`panel theme-${theme}`} data-testid="panel">
+        <Toolbar />
+        <FilterBar />
+        <main class="split">
+          <div class="list-pane">
+            <div class="list-head" aria-hidden="true">
+              <span class="cell cell-severity">Severity</span>
+              <span class="cell cell-where">Seen in</span>
+              <span class="cell cell-iss">Issuer</span>
+              <span class="cell cell-sub">Subject</span>
+              <span class="cell cell-exp">Expiry</span>
+            </div>
+            <TokenList />
+          </div>
+          <TokenDetail />
+        </main>
+        <StatusBar />
+        {dialog === 'paste' ? <PasteDialog /> : null}
+        {dialog === 'settings' ? <SettingsDialog /> : null}
+      </div>
+    </PanelContext.Provider>
+  );
+}

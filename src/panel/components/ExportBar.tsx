@@ -1,0 +1,47 @@
+import { createExportFile, type ExportFormat } from '../models/export-report';
+import { usePanel } from '../panel-context';
+import { PANEL_TOOL } from '../tool-info';
+
+const BUTTONS: Array<{ format: ExportFormat; label: string }> = [
+  { format: 'json', label: 'Export JSON' },
+  { format: 'sarif', label: 'Export SARIF' },
+  { format: 'markdown', label: 'Export Markdown' },
+];
+
+/** Export buttons (the same reports the CLI writes) and the "Include raw tokens" switch, off by default. */
+export function ExportBar() {
+  const { tokens, ui, download, clock } = usePanel();
+  const exportAs = (format: ExportFormat) => {
+    try {
+      tokens.flush();
+      const file = createExportFile(tokens.result.value, format, {
+        includeRaw: ui.includeRaw.value,
+        tool: PANEL_TOOL,
+        at: clock(),
+        problems: tokens.problems.value,
+      });
+      download(file);
+      ui.say({ kind: 'info', text: `Exported ${file.filename}` });
+    } catch {
+      ui.say({ kind: 'error', text: 'The export failed.' });
+    }
+  };
+  return (
+    <span class="group" role="group" aria-label="Export">
+      {BUTTONS.map(({ format, label }) => (
+        <button type="button" key={format} data-testid={`export-${format}`} onClick={() => exportAs(format)}>
+          {label}
+        </button>
+      ))}
+      <label class="check">
+        <input
+          type="checkbox"
+          data-testid="include-raw"
+          checked={ui.includeRaw.value}
+          onChange={(e) => ui.setIncludeRaw(e.currentTarget.checked)}
+        />
+        Include raw tokens
+      </label>
+    </span>
+  );
+}

@@ -1,0 +1,51 @@
+import { formatReference } from '../../core/report';
+import type { Finding } from '../../core/types';
+import { SeverityBadge } from './SeverityBadge';
+
+/** The token's findings: what was seen, why it matters, the evidence (masked) and the references. */
+export function FindingList({ findings }: { findings: readonly Finding[] }) {
+  if (findings.length === 0) {
+    return (
+      <p class="muted" data-testid="no-findings">
+        No findings for this token under the current policy.
+      </p>
+    );
+  }
+  return (
+    <ul class="findings" aria-label="Findings">
+      {findings.map((finding) => (
+        <li
+          key={`${finding.ruleId}:${finding.detail}`}
+          class="finding"
+          data-testid="finding"
+          data-rule-id={finding.ruleId}
+          data-severity={finding.severity}
+        >
+          <div class="finding-head">
+            <SeverityBadge severity={finding.severity} />
+            <strong>{finding.title}</strong>
+            <code class="muted">{finding.ruleId}</code>
+          </div>
+          <p class="finding-detail">{finding.detail}</p>
+          <p class="finding-why">{finding.why}</p>
+          {finding.evidence.length > 0 ? (
+            <dl class="evidence">
+              {finding.evidence.map((e, i) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: evidence labels may repeat; order is stable
+                <div key={i}>
+                  <dt>{e.label}</dt>
+                  <dd>
+                    <code>{e.value}</code>
+                  </dd>
+                </div>
+              ))}
+            </dl>
+          ) : null}
+          {finding.references.length > 0 ? (
+            <p class="refs">References: {finding.references.map(formatReference).join(' · ')}</p>
+          ) : null}
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,53 @@
+import { formatExpiry } from '../models/relative-time';
+import type { TokenRow as Row } from '../models/token-row';
+import { SeverityBadge } from './SeverityBadge';
+
+interface TokenRowProps {
+  row: Row;
+  index: number;
+  total: number;
+  top: number;
+  selected: boolean;
+  /** The roving tab stop: exactly one row of the list is reachable with Tab. */
+  tabbable: boolean;
+  now: number;
+  onSelect: (fingerprint: string, index: number) => void;
+}
+
+/** One line of the token list. Every value is rendered as a text node: token contents are hostile. */
+export function TokenRow({ row, index, total, top, selected, tabbable, now, onSelect }: TokenRowProps) {
+  const expiry = formatExpiry(row.exp, now);
+  return (
+    <div
+      role="option"
+      class={`token-row${selected ? ' selected' : ''}`}
+      aria-selected={selected}
+      aria-posinset={index + 1}
+      aria-setsize={total}
+      tabIndex={tabbable ? 0 : -1}
+      data-testid="token-row"
+      data-index={index}
+      data-fingerprint={row.fingerprint}
+      data-severity={row.severity ?? 'none'}
+      style={{ top: `${top}px` }}
+      onClick={() => onSelect(row.fingerprint, index)}
+    >
+      <span class="cell cell-severity">
+        <SeverityBadge severity={row.severity} />
+        {row.findingCount > 0 ? <span class="count">{row.findingCount}</span> : null}
+      </span>
+      <span class="cell cell-where" title={row.where}>
+        {row.where || '—'}
+      </span>
+      <span class="cell cell-iss" title={row.iss}>
+        {row.iss || '—'}
+      </span>
+      <span class="cell cell-sub" title={row.sub}>
+        {row.sub || '—'}
+      </span>
+      <span class={`cell cell-exp${expiry.startsWith('expired') ? ' expired' : ''}`} data-testid="token-expiry">
+        {expiry}
+      </span>
+    </div>
+  );
+}

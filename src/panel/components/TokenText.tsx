@@ -1,0 +1,30 @@
+import { maskToken } from '../../core/report';
+
+const JWS_PARTS = ['header', 'payload', 'signature'];
+const JWE_PARTS = ['header', 'encrypted key', 'initialization vector', 'ciphertext', 'authentication tag'];
+
+/** Longest segment shown in full; a token can carry kilobytes of certificate chain. */
+const MAX_SEGMENT_CHARS = 4096;
+
+/**
+ * The token coloured by segment, as text nodes in spans (never markup from the token). Masked unless
+ * `reveal`: the header is kept, the payload cut short and the signature dropped, as in the exports.
+ */
+export function TokenText({ text, reveal }: { text: string; reveal: boolean }) {
+  const shown = reveal ? text : maskToken(text);
+  const segments = shown.split('.');
+  const names = segments.length === 5 ? JWE_PARTS : JWS_PARTS;
+  return (
+    <code class="token-text" data-testid="token-text">
+      {segments.map((segment, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: segments are positional and never reordered
+        <span key={i}>
+          {i > 0 ? <span class="seg-dot">.</span> : null}
+          <span class={`seg seg-${Math.min(i, 4)}`} title={names[i] ?? 'extra segment'}>
+            {segment.length > MAX_SEGMENT_CHARS ? `${segment.slice(0, MAX_SEGMENT_CHARS)}…` : segment}
+          </span>
+        </span>
+      ))}
+    </code>
+  );
+}

@@ -1,0 +1,25 @@
+/**
+ * Bounds that keep the panel's memory flat however long DevTools stays open (DESIGN.md "Capture").
+ * The oldest data is evicted first and every eviction is counted in the visible "dropped" counter.
+ */
+
+/** Distinct tokens kept. The issue asks for a list of 10,000 tokens to stay smooth, so that is the cap. */
+export const MAX_TOKENS = 10_000;
+
+/** Sightings kept per token (a ring: the oldest go first). A token sent on every request stays bounded. */
+export const MAX_SIGHTINGS = 20;
+
+/** Non-token observations (basic auth, passwords in URLs…) kept. */
+export const MAX_OBSERVATIONS = 500;
+
+/** Entries waiting for the next frame; beyond this a burst is dropped (and counted) rather than queued. */
+export const MAX_PENDING_ENTRIES = 20_000;
+
+/** Capture problem lines kept for display (most recent). */
+export const MAX_PROBLEMS = 200;
+
+/** Time one frame may spend turning entries into sightings before yielding to the browser, ms. */
+export const FRAME_BUDGET_MS = 10;
+
+/** Storage values longer than this are not scanned (a page can keep megabytes in localStorage). */
+export const MAX_STORAGE_VALUE_CHARS = 256 * 1024;

@@ -1,0 +1,84 @@
+import { parseUrlParts } from '../../core/capture';
+import type { Severity, TokenKind, TokenPurpose, TokenRecord, Where } from '../../core/types';
+
+/** What one line of the token list shows, derived from a TokenRecord (static part, cached per record). */
+export interface TokenRowBase {
+  fingerprint: string;
+  kind: TokenKind;
+  purpose: TokenPurpose;
+  alg: string;
+  iss: string;
+  sub: string;
+  /** `exp` in epoch seconds when it is a usable number. */
+  exp: number | null;
+  /** Short "where seen" summary: `header Authorization, cookie session +2`. */
+  where: string;
+  hosts: string[];
+  sightingCount: number;
+  /** Lower-cased text the search box matches against. */
+  haystack: string;
+}
+
+/** A full row: the static part plus what the findings say about the token. */
+export interface TokenRow extends TokenRowBase {
+  /** Most severe finding, `null` when the token has none. */
+  severity: Severity | null;
+  findingCount: number;
+  ruleIds: string[];
+}
+
+/** Human labels of the places a token travels, as the list shows them. */
+export const WHERE_LABELS: Record<Where, string> = {
+  'request-header': 'header',
+  'request-cookie': 'cookie',
+  'set-cookie': 'Set-Cookie',
+  query: 'query',
+  fragment: 'fragment',
+  path: 'path',
+  'request-body': 'request body',
+  'response-header': 'response header',
+  'response-body': 'response body',
+  storage: 'storage',
+  input: 'pasted',
+};
+
+const cache = new WeakMap<TokenRecord, { count: number; row: TokenRowBase }>();
+
+/** The static part of a row; recomputed only when the record gained or lost sightings. */
+export function toTokenRowBase(record: TokenRecord): TokenRowBase {
+  const hit = cache.get(record);
+  if (hit && hit.count === record.sightings.length) return hit.row;
+  const row = buildRow(record);
+  cache.set(record, { count: record.sightings.length, row });
+  return row;
+}
+
+function buildRow(record: TokenRecord): TokenRowBase {
+  const { token, sightings } = record;
+  const claims = token.claims;
+  const places = [...new Set(sightings.map((s) => `${WHERE_LABELS[s.where] ?? s.where} ${s.name}`.trim()))];
+  const hosts = [...new Set(sightings.map((s) => parseUrlParts(s.url).host).filter((h) => h !== ''))];
+  const row: TokenRowBase = {
+    fingerprint: token.fingerprint,
+    kind: token.kind,
+    purpose: record.purpose,
+    alg: stringOf(token.header?.alg),
+    iss: stringOf(claims?.iss),
+    sub: stringOf(claims?.sub),
+    exp: typeof claims?.exp === 'number' && Number.isFinite(claims.exp) ? claims.exp : null,
+    where: places.length > 2 ? `${places.slice(0, 2).join(', ')} +${places.length - 2}` : places.join(', '),
+    hosts,
+    sightingCount: sightings.length,
+    haystack: '',
+  };
+  row.haystack = [row.fingerprint, row.kind, row.purpose, row.alg, row.iss, row.sub, ...places, ...hosts, token.text]
+    .join('\n')
+    .toLowerCase();
+  return row;
+}
+
+/** Claims are untrusted: only strings are shown as issuer/subject, bounded in length. */
+function stringOf(value: unknown): string {
+  if (typeof value !== 'string') return '';
+  return value.length > 200 ? `${value.slice(0, 200)}…` : value;
+}

@@ -1,0 +1,67 @@
+import { readFile, stat } from 'node:fs/promises';
+import type { CliIo } from '../../src/cli/io';
+import { run } from '../../src/cli/main';
+
+/** 2025-03-14T09:30:00Z: half an hour into the demo session. */
+export const CLOCK_MS = Date.UTC(2025, 2, 14, 9, 30);
+
+export interface FakeIoOptions {
+  stdin?: string;
+  /** In-memory files, looked up before the real disk. */
+  files?: Record<string, string>;
+  stdoutTty?: boolean;
+  stderrTty?: boolean;
+  columns?: number;
+  env?: Record<string, string>;
+  /** Pretend sizes, for the progress threshold. */
+  sizes?: Record<string, number>;
+}
+
+export interface CliRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+  written: Map<string, string>;
+}
+
+/** A fake `CliIo`: captured streams, in-memory files over the real disk, a fixed clock. */
+export function createFakeIo(options: FakeIoOptions = {}): { io: CliIo; result: () => Omit<CliRun, 'code'> } {
+  const out: string[] = [];
+  const err: string[] = [];
+  const written = new Map<string, string>();
+  const files = options.files ?? {};
+  const io: CliIo = {
+    stdout: {
+      write: (text) => out.push(text),
+      isTTY: options.stdoutTty ?? false,
+      columns: options.columns ?? 120,
+    },
+    stderr: { write: (text) => err.push(text), isTTY: options.stderrTty ?? false },
+    readStdin: async () => options.stdin ?? '',
+    readFile: async (path, onProgress) => {
+      const text = Object.hasOwn(files, path) ? (files[path] as string) : await readFile(path, 'utf8');
+      onProgress?.(text.length, text.length);
+      return text;
+    },
+    fileSize: async (path) =>
+      options.sizes?.[path] ??
+      (Object.hasOwn(files, path) ? (files[path] ?? '').length : (await stat(path)).size),
+    writeFile: async (path, text) => {
+      if (path.startsWith('/nonexistent/')) throw Object.assign(new Error('nope'), { code: 'ENOENT' });
+      written.set(path, text);
+    },
+    env: options.env ?? {},
+    clock: () => CLOCK_MS,
+  };
+  return { io, result: () => ({ stdout: out.join(''), stderr: err.join(''), written }) };
+}
+
+/** Runs the CLI in-process with a fake io. */
+export async function runCli(argv: string[], options: FakeIoOptions = {}): Promise<CliRun> {
+  const { io, result } = createFakeIo(options);
+  const code = await run(argv, io);
+  return { code, ...result() };
+}
+
+export const DEMO = 'test/fixtures/demo.har';
+export const fixture = (name: string) => `test/fixtures/${name}`;

@@ -1,0 +1,57 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+/**
+ * The real thing, once per exit code: `node bin/jwt-lens.js` over the built bundle. Everything else is
+ * tested in-process; these runs prove the launcher, the bundle and process exit codes agree.
+ */
+const ROOT = join(import.meta.dirname, '../..');
+const BUNDLE = join(ROOT, 'dist/cli/main.js');
+
+/** Newest modification time under a folder, to notice a bundle older than its sources. */
+function newest(dir: string): number {
+  return readdirSync(dir, { withFileTypes: true }).reduce((latest, entry) => {
+    const path = join(dir, entry.name);
+    return Math.max(latest, entry.isDirectory() ? newest(path) : statSync(path).mtimeMs);
+  }, 0);
+}
+
+function jwtLens(...args: string[]) {
+  const result = spawnSync(process.execPath, [join(ROOT, 'bin/jwt-lens.js'), ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+beforeAll(() => {
+  const stale = !existsSync(BUNDLE) || statSync(BUNDLE).mtimeMs < newest(join(ROOT, 'src'));
+  if (stale)
+    execFileSync('npx', ['vite', 'build', '--config', 'vite.cli.config.ts'], { cwd: ROOT, stdio: 'pipe' });
+});
+
+describe('node bin/jwt-lens.js', () => {
+  it('exits 0 and writes a JSON report when nothing reaches --fail-on', () => {
+    const result = jwtLens('scan', 'test/fixtures/demo.har', '--now', '2025-03-14T09:30:00Z');
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout).schemaVersion).toBe(1);
+    expect(result.stderr).toBe('');
+  });
+
+  it('exits 1 when findings reach --fail-on', () => {
+    const result = jwtLens('scan', 'test/fixtures/demo.har', '--format', 'table', '--fail-on', 'high');
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/\d+ findings in \d+ tokens/);
+  });
+
+  it('exits 2 with one line and no stack trace for a truncated HAR', () => {
+    const result = jwtLens('scan', 'test/fixtures/truncated.har');
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(
+      /^jwt-lens: test\/fixtures\/truncated\.har: not valid JSON: unexpected end of input at byte \d+ \(file truncated\?\)\n$/,
+    );
+  });
+});

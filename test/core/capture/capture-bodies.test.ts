@@ -1,0 +1,171 @@
+import { describe, expect, it } from 'vitest';
+import { captureEntry, MAX_BODY_CHARS } from '../../../src/core/capture';
+import type { CaptureResult } from '../../../src/core/types';
+import { fakeJwt, jsonContent, makeEntry } from './har-builders';
+
+const AT = fakeJwt({ sub: 'alice', scope: 'read' });
+const ID = fakeJwt({ sub: 'alice', nonce: 'n' }, { alg: 'RS256' });
+const RT = fakeJwt({ sub: 'alice', jti: 'r1' }, { alg: 'HS512' });
+
+function names(result: CaptureResult): string[] {
+  return result.sightings.map((s) => `${s.where} ${s.name}`);
+}
+
+const base64 = (text: string) => btoa(text);
+
+describe('captureEntry: request bodies', () => {
+  it('reads form params[] (decoding them) and observes the password', () => {
+    const postData = {
+      mimeType: 'application/x-www-form-urlencoded',
+      text: '',
+      params: [
+        { name: 'grant_type', value: 'refresh_token' },
+        { name: 'refresh_token', value: encodeURIComponent(RT) },
+        { name: 'client_secret', value: 'abc%20def' },
+      ],
+    };
+    const result = captureEntry(makeEntry({ method: 'POST', postData }), '0');
+    expect(names(result)).toEqual(['request-body refresh_token']);
+    expect(result.observations.map((o) => [o.kind, o.name, o.masked])).toEqual([
+      ['password-in-body', 'client_secret', '*** (7 characters)'],
+    ]);
+  });
+
+  it('parses urlencoded text when params[] is absent', () => {
+    const postData = {
+      mimeType: 'application/x-www-form-urlencoded; charset=UTF-8',
+      text: `assertion=${RT}&password=pw`,
+    };
+    const result = captureEntry(makeEntry({ method: 'POST', postData }), '0');
+    expect(names(result)).toEqual(['request-body assertion']);
+    expect(result.observations.map((o) => o.name)).toEqual(['password']);
+  });
+
+  it('names JSON body tokens by JSON path and finds nested password fields', () => {
+    const text = JSON.stringify({ auth: { refresh_token: RT, list: [AT] }, user: { newPassword: 'x1' } });
+    const result = captureEntry(
+      makeEntry({ method: 'POST', postData: { mimeType: 'application/json', text } }),
+      '0',
+    );
+    expect(names(result)).toEqual(['request-body $.auth.refresh_token', 'request-body $.auth.list[0]']);
+    expect(result.observations.map((o) => o.name)).toEqual(['$.user.newPassword']);
+  });
+
+  it('scans plain-text bodies as "body"', () => {
+    const postData = { mimeType: 'text/plain', text: `token is ${AT} ok` };
+    expect(names(captureEntry(makeEntry({ method: 'POST', postData }), '0'))).toEqual(['request-body body']);
+  });
+});
+
+describe('captureEntry: response bodies', () => {
+  it('names the tokens of an OAuth token response and keeps the caching headers', () => {
+    const entry = makeEntry({
+      method: 'POST',
+      url: 'https://id.example.test/token',
+      responseHeaders: [
+        { name: 'Cache-Control', value: 'no-store' },
+        { name: 'Pragma', value: 'no-cache' },
+      ],
+      content: jsonContent({ access_token: AT, id_token: ID, refresh_token: RT, token_type: 'Bearer' }),
+    });
+    const result = captureEntry(entry, '0');
+    expect(names(result)).toEqual([
+      'response-body $.access_token',
+      'response-body $.id_token',
+      'response-body $.refresh_token',
+    ]);
+    expect(result.sightings.every((s) => s.responseCacheControl === 'no-store, pragma: no-cache')).toBe(true);
+  });
+
+  it('walks any JSON with bracketed paths for odd keys', () => {
+    const content = jsonContent({ data: [{ 'my token': `Bearer ${AT}` }] });
+    expect(names(captureEntry(makeEntry({ content }), '0'))).toEqual(["response-body $.data[0]['my token']"]);
+  });
+
+  it('decodes base64 content', () => {
+    const text = JSON.stringify({ id_token: ID });
+    const content = {
+      size: text.length,
+      mimeType: 'application/json',
+      encoding: 'base64',
+      text: base64(text),
+    };
+    expect(names(captureEntry(makeEntry({ content }), '0'))).toEqual(['response-body $.id_token']);
+  });
+
+  it('reports invalid base64 as a problem and goes on', () => {
+    const content = { mimeType: 'application/json', encoding: 'base64', text: '***not base64***' };
+    const entry = makeEntry({ content, requestHeaders: [{ name: 'Authorization', value: `Bearer ${AT}` }] });
+    const result = captureEntry(entry, '5');
+    expect(result.problems).toEqual([
+      'entry 5: response body is marked base64 but is not valid base64; not scanned',
+    ]);
+    expect(names(result)).toEqual(['request-header Authorization']);
+  });
+
+  it('scans HTML and broken JSON as text', () => {
+    const html = { mimeType: 'text/html', text: `<script>window.t = "${AT}"</script>` };
+    expect(names(captureEntry(makeEntry({ content: html }), '0'))).toEqual(['response-body body']);
+    const broken = { mimeType: 'application/json', text: `{"access_token": "${AT}", ` };
+    expect(names(captureEntry(makeEntry({ content: broken }), '0'))).toEqual([
+      'response-body $..access_token',
+    ]);
+  });
+
+  it('collects JWKS and OpenID discovery documents, even without tokens', () => {
+    const jwks = { keys: [{ kty: 'RSA', kid: 'k1', n: 'AQAB', e: 'AQAB' }] };
+    const result = captureEntry(
+      makeEntry({ url: 'https://id.example.test/jwks', content: jsonContent(jwks) }),
+      '2',
+    );
+    expect(result.keyDocuments).toEqual([
+      { kind: 'jwks', url: 'https://id.example.test/jwks', requestId: '2', json: jwks },
+    ]);
+    const discovery = { issuer: 'https://id.example.test', jwks_uri: 'https://id.example.test/jwks' };
+    const second = captureEntry(makeEntry({ content: jsonContent(discovery) }), '3');
+    expect(second.keyDocuments.map((d) => d.kind)).toEqual(['openid-configuration']);
+    expect(captureEntry(makeEntry({ content: jsonContent({ keys: 'nope' }) }), '4').keyDocuments).toEqual([]);
+  });
+
+  it('caps huge bodies with a problem line but still scans their start', () => {
+    const text = `${AT} ${'x'.repeat(MAX_BODY_CHARS)}`;
+    const result = captureEntry(makeEntry({ content: { mimeType: 'text/plain', text } }), '9');
+    expect(names(result)).toEqual(['response-body body']);
+    expect(result.problems).toEqual(['entry 9: response body is 8.0 MiB; only the first 8 MiB was scanned']);
+  });
+
+  it('caps the sightings of one entry', () => {
+    const text = Array.from({ length: 1500 }, (_, i) => fakeJwt({ n: i })).join('\n');
+    const result = captureEntry(makeEntry({ content: { mimeType: 'text/plain', text } }), '1');
+    expect(result.sightings).toHaveLength(1000);
+    expect(result.problems).toEqual(['entry 1: more than 1000 token sightings; the rest were dropped']);
+  });
+
+  it('does not decode binary media', () => {
+    const content = { mimeType: 'image/png', encoding: 'base64', text: base64(`${AT}`) };
+    expect(captureEntry(makeEntry({ content }), '0').sightings).toEqual([]);
+  });
+});
+
+describe('captureEntry: observations', () => {
+  it('masks HTTP Basic credentials', () => {
+    const entry = makeEntry({
+      requestHeaders: [{ name: 'authorization', value: `Basic ${base64('alice:correct horse')}` }],
+    });
+    const [observation] = captureEntry(entry, '0').observations;
+    expect(observation).toMatchObject({
+      kind: 'basic-auth',
+      name: 'Authorization',
+      masked: 'al***:*** (13 characters)',
+    });
+  });
+
+  it('does not treat Bearer or harmless fields as credentials', () => {
+    const entry = makeEntry({
+      url: 'https://a.example.test/?passenger=2&bypass=1',
+      requestHeaders: [{ name: 'Authorization', value: `Bearer ${AT}` }],
+      postData: { mimeType: 'application/json', text: '{"compass":"n","password":""}' },
+    });
+    expect(captureEntry(entry, '0').observations).toEqual([]);
+  });
+});

@@ -1,0 +1,71 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createScrubber, maskToken, maskValue } from '../../../src/core/report/redact';
+
+const HEADER = 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9';
+const PAYLOAD = 'eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIn0';
+const SIGNATURE = 'SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c';
+const TOKEN = `${HEADER}.${PAYLOAD}.${SIGNATURE}`;
+
+describe('maskToken', () => {
+  it.each([
+    [TOKEN, `${HEADER}.eyJzdWIi…`],
+    [`${HEADER}.${PAYLOAD}.`, `${HEADER}.eyJzdWIi…`],
+    [`${HEADER}.e30.`, `${HEADER}.…`],
+    [`${HEADER}.a.b.c.d`, `${HEADER}.…`],
+    ['not-a-token-at-all', 'not-…(18 chars)'],
+    ['short', '…'],
+  ])('masks %s', (input, expected) => {
+    expect(maskToken(input)).toBe(expected);
+  });
+
+  it('cuts a very long header', () => {
+    const masked = maskToken(`${'A'.repeat(500)}.${PAYLOAD}.${SIGNATURE}`);
+    expect(masked.length).toBeLessThan(140);
+    expect(masked).not.toContain(SIGNATURE);
+  });
+});
+
+describe('maskValue', () => {
+  it.each([
+    ['alice@example.com', 'al…@ex…'],
+    ['+14155550123', '+1…'],
+    ['abc', '…'],
+  ])('masks %s as %s', (input, expected) => {
+    expect(maskValue(input)).toBe(expected);
+  });
+});
+
+describe('createScrubber', () => {
+  const scrub = createScrubber([TOKEN], ['alice@example.com']);
+
+  it.each([
+    [`https://x.test/cb?token=${TOKEN}&a=1`, `https://x.test/cb?token=${HEADER}.eyJzdWIi…&a=1`],
+    [`Bearer ${TOKEN}`, `Bearer ${HEADER}.eyJzdWIi…`],
+    [`sent ${TOKEN}.`, `sent ${HEADER}.eyJzdWIi….`],
+    [`x.${TOKEN}`, `x.${HEADER}.eyJzdWIi…`],
+    [`signature ${SIGNATURE} alone`, 'signature … alone'],
+    ['mail alice@example.com here', 'mail al…@ex… here'],
+    ['nothing to see', 'nothing to see'],
+  ])('scrubs %s', (input, expected) => {
+    expect(scrub(input)).toBe(expected);
+  });
+
+  it('scrubs tokens with characters outside base64url by plain search', () => {
+    const odd = 'eyJhbGciOiJub25lIn0 with spaces!';
+    expect(createScrubber([odd])(`line: ${odd}`)).toBe('line: eyJh…(32 chars)');
+  });
+
+  // Capture finds tokens at base64url boundaries, so any text around one starts and ends with a delimiter.
+  const delimiter = fc.constantFrom(' ', '&', '=', '?', '/', '"', ':', '%', '.', ',', '\n');
+
+  it('never leaves the token or its signature in any surrounding text', () => {
+    fc.assert(
+      fc.property(fc.string(), delimiter, delimiter, fc.string(), (before, open, close, after) => {
+        const out = scrub(`${before}${open}${TOKEN}${close}${after}`);
+        expect(out).not.toContain(TOKEN);
+        expect(out).not.toContain(SIGNATURE);
+      }),
+    );
+  });
+});

@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import { checkRefreshTokenExposed } from '../../../../src/core/rules/context/refresh-token-exposed';
+import { checkTokenResponseCacheable } from '../../../../src/core/rules/context/token-response-cacheable';
+import { checkTokenThirdPartyLeak } from '../../../../src/core/rules/context/token-third-party-leak';
+import { ctx, record, sighting, token } from './records';
+
+const tokenResponse = (responseCacheControl: string, status = 200) =>
+  sighting({
+    where: 'response-body',
+    name: '$.access_token',
+    method: 'POST',
+    url: 'https://id.example.test/token',
+    status,
+    responseCacheControl,
+  });
+
+describe('token-response-cacheable', () => {
+  it('fires when the token response has no Cache-Control', () => {
+    const [hit] = checkTokenResponseCacheable(ctx(record(token(), [tokenResponse('')])));
+    expect(hit?.detail).toBe(
+      'returned in 1 request (POST https://id.example.test/token → 200) with no Cache-Control header, not no-store',
+    );
+  });
+
+  it('fires when Cache-Control is present but not no-store', () => {
+    const [hit] = checkTokenResponseCacheable(
+      ctx(record(token(), [tokenResponse('no-cache, pragma: no-cache')])),
+    );
+    expect(hit?.detail).toContain('with Cache-Control "no-cache, pragma: no-cache", not no-store');
+  });
+
+  it('does not fire with no-store, on errors, or for request-side sightings', () => {
+    const r = record(token(), [
+      tokenResponse('private, no-store'),
+      tokenResponse('', 400),
+      sighting({ responseCacheControl: undefined }),
+    ]);
+    expect(checkTokenResponseCacheable(ctx(r))).toEqual([]);
+  });
+});
+
+describe('refresh-token-exposed', () => {
+  it('fires for a refresh token in a JSON body, and says when exp is missing', () => {
+    const r = record(token({ sub: 'a' }), [tokenResponse('no-store')], 'refresh');
+    const [hit] = checkRefreshTokenExposed(ctx(r));
+    expect(hit?.detail).toBe(
+      'refresh token handled by page scripts (response body $.access_token) in 1 request; has no exp claim, so it never expires on its own',
+    );
+  });
+
+  it('fires for a refresh cookie without HttpOnly', () => {
+    const cookie = sighting({ where: 'set-cookie', name: 'rt', cookie: { httpOnly: false, secure: true } });
+    const [hit] = checkRefreshTokenExposed(ctx(record(token({ exp: 2e9 }), [cookie], 'refresh')));
+    expect(hit?.detail).toBe('refresh token kept in cookie "rt" without HttpOnly');
+  });
+
+  it('does not fire for an HttpOnly refresh cookie with exp, nor for other purposes', () => {
+    const cookie = sighting({ where: 'set-cookie', name: 'rt', cookie: { httpOnly: true, secure: true } });
+    expect(checkRefreshTokenExposed(ctx(record(token({ exp: 2e9 }), [cookie], 'refresh')))).toEqual([]);
+    expect(checkRefreshTokenExposed(ctx(record(token({}), [tokenResponse('')], 'access')))).toEqual([]);
+  });
+
+  it('makes no claim-based statement about a malformed token', () => {
+    const cookie = sighting({ where: 'set-cookie', name: 'rt', cookie: { httpOnly: true, secure: true } });
+    expect(
+      checkRefreshTokenExposed(ctx(record(token(undefined, {}, 'malformed'), [cookie], 'refresh'))),
+    ).toEqual([]);
+  });
+});
+
+describe('token-third-party-leak', () => {
+  const claims = { iss: 'https://id.example.test', aud: ['https://api.example.test', 'spa-client'] };
+  const page = 'https://app.example.test';
+
+  it('fires for a token sent to an analytics host in a request body', () => {
+    const leak = sighting({
+      where: 'request-body',
+      name: '$.context.token',
+      url: 'https://collect.tracker.test/v1/event',
+      initiatorOrigin: page,
+    });
+    const [hit] = checkTokenThirdPartyLeak(
+      ctx(record(token(claims), [sighting({ initiatorOrigin: page }), leak])),
+    );
+    expect(hit?.detail).toBe(
+      "sent to collect.tracker.test in 1 request; that site is none of the token's own (example.test)",
+    );
+    expect(hit?.sightingIds).toEqual([leak.id]);
+  });
+
+  it('uses the co.uk-style heuristic and the page origin', () => {
+    const ok = sighting({ url: 'https://api.shop.co.uk/x', initiatorOrigin: 'https://www.shop.co.uk' });
+    const bad = sighting({
+      name: 'Referer',
+      url: 'https://cdn.other.co.uk/x.js',
+      initiatorOrigin: 'https://www.shop.co.uk',
+    });
+    const [hit] = checkTokenThirdPartyLeak(ctx(record(token({ sub: 'a' }), [ok, bad])));
+    expect(hit?.detail).toContain('sent to cdn.other.co.uk');
+    expect(hit?.sightingIds).toEqual([bad.id]);
+  });
+
+  it('does not fire for first-party traffic, cookies, or when nothing is known to compare with', () => {
+    const first = sighting({ url: 'https://api.example.test/', initiatorOrigin: page });
+    const cookie = sighting({
+      where: 'request-cookie',
+      name: 'c',
+      url: 'https://other.test/',
+      initiatorOrigin: page,
+    });
+    expect(checkTokenThirdPartyLeak(ctx(record(token(claims), [first, cookie])))).toEqual([]);
+    expect(
+      checkTokenThirdPartyLeak(ctx(record(token({ sub: 'a' }), [sighting({ url: 'https://x.test/' })]))),
+    ).toEqual([]);
+  });
+
+  it('ignores the claims of a malformed token but still uses the page', () => {
+    const t = token({ iss: 'https://tracker.test' }, {}, 'malformed');
+    const s = sighting({ url: 'https://tracker.test/', initiatorOrigin: page });
+    expect(checkTokenThirdPartyLeak(ctx(record(t, [s])))).toHaveLength(1);
+  });
+});

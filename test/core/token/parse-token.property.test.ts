@@ -1,0 +1,122 @@
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parseToken } from '../../../src/core/token/parse-token';
+import type { ParsedToken } from '../../../src/core/types';
+import { createSampleTokens, type SampleTokens } from './token-helpers';
+
+/** What every parse result must satisfy, whatever the input. */
+function expectCoherent(token: ParsedToken): void {
+  expect(token.fingerprint).toMatch(/^[0-9a-f]{16}$/);
+  if (token.kind === 'malformed') {
+    expect(token.errors.length).toBeGreaterThan(0);
+    expect(token.claims).toBeUndefined();
+    expect(token.signature).toBeUndefined();
+    return;
+  }
+  expect(token.errors).toEqual([]);
+  expect(typeof token.header?.alg).toBe('string');
+  expect(Object.getPrototypeOf(token.header)).toBeNull();
+  if (token.claims) expect(Object.getPrototypeOf(token.claims)).toBeNull();
+  if (token.kind === 'jwe') {
+    expect(token.segments).toHaveLength(5);
+    return;
+  }
+  expect(token.segments).toHaveLength(3);
+  expect(token.signingInput).toBe(`${token.segments[0]}.${token.segments[1]}`);
+  expect(token.signature).toBeInstanceOf(Uint8Array);
+  expect(token.kind === 'unsecured').toBe(String(token.header?.alg).toLowerCase() === 'none');
+  if (token.nested) expectCoherent(token.nested);
+}
+
+type Mutation = (text: string) => string;
+
+/** Single-character edits and cuts, the damage copy-paste and logs do to tokens. */
+function mutation(): fc.Arbitrary<Mutation> {
+  const position = fc.nat();
+  const char = fc.constantFrom(
+    '.',
+    '+',
+    '/',
+    '=',
+    ' ',
+    'A',
+    '_',
+    '-',
+    '\u2026',
+    '{',
+    '"',
+    '\u00e9',
+    '\n',
+    '\u0000',
+  );
+  return fc.oneof(
+    fc.tuple(position, char).map(
+      ([p, c]): Mutation =>
+        (t) => {
+          const i = p % (t.length + 1);
+          return t.slice(0, i) + c + t.slice(i);
+        },
+    ),
+    fc.tuple(position, char).map(
+      ([p, c]): Mutation =>
+        (t) => {
+          const i = p % Math.max(t.length, 1);
+          return t.slice(0, i) + c + t.slice(i + 1);
+        },
+    ),
+    position.map(
+      (p): Mutation =>
+        (t) => {
+          const i = p % Math.max(t.length, 1);
+          return t.slice(0, i) + t.slice(i + 1);
+        },
+    ),
+    position.map(
+      (p): Mutation =>
+        (t) =>
+          t.slice(0, p % (t.length + 1)),
+    ),
+    fc.tuple(position, fc.constantFrom('...', '\u2026')).map(
+      ([p, m]): Mutation =>
+        (t) =>
+          t.slice(0, p % t.length) + m,
+    ),
+  );
+}
+
+describe('parseToken properties', () => {
+  let samples: string[];
+  beforeAll(async () => {
+    const tokens: SampleTokens = await createSampleTokens();
+    samples = Object.values(tokens);
+  });
+
+  it('never throws on arbitrary strings and always returns a coherent result', () => {
+    const tokenish = fc.array(fc.constantFrom('eyJ', 'e30', '.', 'eyJhbGciOiJub25lIn0', '-', '_', 'A', '='), {
+      maxLength: 20,
+    });
+    const input = fc.oneof(
+      fc.string({ unit: 'binary', maxLength: 200 }),
+      tokenish.map((parts) => parts.join('')),
+    );
+    fc.assert(
+      fc.property(input, (text) => expectCoherent(parseToken(text))),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('never throws on mutated valid tokens', () => {
+    fc.assert(
+      fc.property(fc.nat(), fc.array(mutation(), { minLength: 1, maxLength: 4 }), (pick, mutations) => {
+        const original = samples[pick % samples.length] ?? '';
+        const text = mutations.reduce((t, mutate) => mutate(t), original);
+        expectCoherent(parseToken(text));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('parses every sample to the same kind after a round of whitespace', () => {
+    for (const text of samples) expect(parseToken(`\n ${text} \t`).kind).toBe(parseToken(text).kind);
+  });
+});

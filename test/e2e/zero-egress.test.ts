@@ -1,0 +1,60 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Frame } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findPanelFrame } from '../harness/devtools-panel';
+import { clickByName, waitForText } from '../harness/panel-query';
+import { waitForTokens } from '../harness/panel-state';
+import { type E2eSession, startE2eSession } from '../harness/session';
+import { collectEgress } from '../harness/zero-egress';
+
+// The extension's own pages must never talk to the network: every request from a chrome-extension://
+// document or worker is recorded while the panel captures the demo app, then checked. The companion
+// file egress-canary.test.ts proves this check fails on a build that does leak.
+describe('zero egress from the extension (real Chromium)', () => {
+  let session: E2eSession;
+  let panel: Frame;
+
+  beforeAll(async () => {
+    session = await startE2eSession();
+    await session.gotoDemo('/');
+    panel = await session.showPanel();
+    await waitForTokens(panel, 5);
+    // Exercise the panel: live capture, a storage scan and an export all happen with the monitor on.
+    await session.page.evaluate(() => (window as unknown as { demoBurst(n: number): Promise<number> }).demoBurst(20));
+    await clickByName(panel, 'Scan storage');
+    await waitForText(panel, 'storage');
+    await session.downloads.capture(() => clickByName(panel, 'Export JSON'));
+  });
+
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('watched the extension pages (the monitor saw their own files load)', () => {
+    const own = session.egress.all().filter((r) => r.url.startsWith(`chrome-extension://${session.extensionId}/`));
+    expect(own.some((r) => r.url.endsWith('/src/panel/panel.html'))).toBe(true);
+    expect(own.some((r) => r.url.endsWith('/src/devtools/devtools.html'))).toBe(true);
+  });
+
+  it('made zero network requests from the devtools page, the panel or its worker', async () => {
+    const frames = [findPanelFrame(session.devtools), ...session.devtools.frames()].filter(
+      (f): f is Frame => !!f && f.url().startsWith('chrome-extension://'),
+    );
+    expect(frames.length).toBeGreaterThanOrEqual(2);
+    expect(await collectEgress(session, frames)).toEqual([]);
+  });
+
+  it('ships a manifest with only the storage permission and a CSP that forbids connections', () => {
+    const manifest = JSON.parse(readFileSync(join('dist/chrome/manifest.json'), 'utf8'));
+    expect(manifest.permissions).toEqual(['storage']);
+    expect(manifest.host_permissions ?? []).toEqual([]);
+    expect(manifest.optional_permissions ?? []).toEqual([]);
+    expect(manifest.content_scripts).toBeUndefined();
+    expect(manifest.background).toBeUndefined();
+    const csp: string = manifest.content_security_policy.extension_pages;
+    expect(csp).toContain("connect-src 'none'");
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).not.toContain('frame-ancestors');
+  });
+});

@@ -1,0 +1,42 @@
+import { readFileSync } from 'node:fs';
+import type { Frame } from 'puppeteer-core';
+import type { DownloadWatcher } from './downloads';
+import { clickByName, waitInPanel } from './panel-query';
+
+/** The panel's "N of M tokens" counter: visible rows and total distinct tokens. */
+export async function tokenCounts(frame: Frame): Promise<{ visible: number; total: number }> {
+  const text = await frame.evaluate(
+    () => document.querySelector('[data-testid="counter-visible"]')?.textContent ?? '',
+  );
+  const match = /(\d[\d,]*)\s+of\s+(\d[\d,]*)/.exec(text);
+  const toNumber = (s: string | undefined) => Number((s ?? '').replaceAll(',', ''));
+  return match ? { visible: toNumber(match[1]), total: toNumber(match[2]) } : { visible: 0, total: 0 };
+}
+
+/** Waits until the panel holds at least `min` distinct tokens (the list is virtualised: rows ≠ tokens). */
+export async function waitForTokens(frame: Frame, min: number, timeoutMs = 30_000): Promise<void> {
+  await waitInPanel(
+    frame,
+    (n) => {
+      const text = document.querySelector('[data-testid="counter-visible"]')?.textContent ?? '';
+      const match = /(\d[\d,]*)\s+of\s+(\d[\d,]*)/.exec(text);
+      return match !== null && Number((match[2] ?? '').replaceAll(',', '')) >= n;
+    },
+    min,
+    timeoutMs,
+  );
+}
+
+/** The exported JSON report, parsed, with its raw text and file name. */
+export interface ExportedReport {
+  text: string;
+  json: Record<string, unknown>;
+  filename: string;
+}
+
+/** Clicks "Export JSON" and reads the file the browser downloaded. */
+export async function exportJson(frame: Frame, downloads: DownloadWatcher): Promise<ExportedReport> {
+  const file = await downloads.capture(() => clickByName(frame, 'Export JSON'));
+  const text = readFileSync(file.path, 'utf8');
+  return { text, json: JSON.parse(text) as Record<string, unknown>, filename: file.suggestedFilename };
+}
