@@ -1,5 +1,5 @@
 import type { JsonObject, RuleHit, TokenRule } from '../../types';
-import { checkAlgRegistered } from './alg-registry';
+import { checkAlgRegistered, JWE_ENCS } from './alg-registry';
 import { algOf, show, usableHeader } from './token-parts';
 
 const HMAC = /^HS(256|384|512)$/;
@@ -34,7 +34,7 @@ export const checkAlgUnregistered: TokenRule = ({ record }) => {
   if (!header) return [];
   const jwe = record.token.kind === 'jwe';
   const reasons = [unregisteredReason(header.alg, jwe)];
-  if (jwe && typeof header.enc === 'string' && !['A128CBC-HS256', 'A192CBC-HS384', 'A256CBC-HS512', 'A128GCM', 'A192GCM', 'A256GCM'].includes(header.enc)) {
+  if (jwe && typeof header.enc === 'string' && !JWE_ENCS.includes(header.enc)) {
     reasons.push(`enc ${show(header.enc)} is not a registered content-encryption algorithm`);
   }
   const found = reasons.filter((r) => r !== undefined);

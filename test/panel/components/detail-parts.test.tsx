@@ -1,0 +1,108 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Finding, Sighting } from '../../../src/core/types';
+import { ClaimTable } from '../../../src/panel/components/ClaimTable';
+import { FindingList } from '../../../src/panel/components/FindingList';
+import { SightingTable } from '../../../src/panel/components/SightingTable';
+import { TokenText } from '../../../src/panel/components/TokenText';
+import { accessClaims, makeToken, NOW } from '../fixtures';
+import { byTestId, HOSTILE, mount } from './render';
+
+const cleanups: Array<() => void> = [];
+afterEach(() => {
+  for (const fn of cleanups.splice(0)) fn();
+  delete (window as unknown as Record<string, unknown>).__pwned;
+});
+
+function show(node: preact.ComponentChild): HTMLElement {
+  const { root, unmount } = mount(node);
+  cleanups.push(unmount);
+  return root;
+}
+
+describe('TokenText', () => {
+  const token = makeToken(accessClaims('alice'));
+
+  it('colours each segment and masks by default (signature dropped)', () => {
+    const root = show(<TokenText text={token} reveal={false} />);
+    const segments = [...root.querySelectorAll('.seg')];
+    expect(segments.map((s) => s.getAttribute('title'))).toEqual(['header', 'payload']);
+    expect(root.textContent).not.toContain(token.split('.')[2]);
+    expect(root.textContent).toMatch(/…$/);
+  });
+
+  it('shows the whole token when revealed', () => {
+    const root = show(<TokenText text={token} reveal={true} />);
+    expect(root.textContent).toBe(token);
+    expect([...root.querySelectorAll('.seg')].map((s) => s.className)).toEqual(['seg seg-0', 'seg seg-1', 'seg seg-2']);
+  });
+
+  it('renders markup in a "token" as text', () => {
+    const root = show(<TokenText text={`${HOSTILE}.x.y`} reveal={true} />);
+    expect(root.querySelector('img, script, b')).toBeNull();
+    expect(root.textContent).toContain('<img src=x');
+  });
+});
+
+describe('ClaimTable', () => {
+  it('explains standard claims and shows times as local and ISO', () => {
+    const root = show(<ClaimTable object={{ ...accessClaims('alice'), custom: 1 }} part="claims" />);
+    const exp = root.querySelector('[data-claim="exp"]');
+    expect(exp?.textContent).toContain('Expiration time');
+    expect(exp?.querySelector('time')?.getAttribute('datetime')).toBe(new Date((NOW + 540) * 1000).toISOString());
+    expect(root.querySelector('[data-claim="custom"]')?.textContent).toContain('1');
+  });
+
+  it('flags a time claim that is not a NumericDate', () => {
+    const root = show(<ClaimTable object={{ exp: 'tomorrow' }} part="claims" />);
+    expect(root.textContent).toContain('not a NumericDate');
+  });
+
+  it('renders hostile claim names and values as text', () => {
+    const root = show(<ClaimTable object={{ [HOSTILE]: HOSTILE, name: { nested: HOSTILE } }} part="claims" />);
+    expect(root.querySelector('img, script, b')).toBeNull();
+    expect(root.textContent).toContain('</script><script>');
+    expect((window as unknown as Record<string, unknown>).__pwned).toBeUndefined();
+  });
+});
+
+describe('FindingList', () => {
+  const finding: Finding = {
+    ruleId: 'alg-none',
+    severity: 'critical',
+    title: 'Unsecured token',
+    why: 'Anyone can mint it.',
+    detail: HOSTILE,
+    evidence: [{ label: 'alg', value: HOSTILE }],
+    references: [{ standard: 'RFC 8725', id: '§3.1' }],
+    fingerprint: 'abc',
+    sightingIds: [],
+  };
+
+  it('lists findings with rule id, why and references', () => {
+    const root = show(<FindingList findings={[finding]} />);
+    const items = byTestId(root, 'finding');
+    expect(items).toHaveLength(1);
+    expect(items[0]?.dataset.ruleId).toBe('alg-none');
+    expect(items[0]?.textContent).toContain('Anyone can mint it.');
+    expect(items[0]?.textContent).toContain('RFC 8725');
+    expect(root.querySelector('img, script, b')).toBeNull();
+  });
+
+  it('says so when there is nothing to report', () => {
+    expect(show(<FindingList findings={[]} />).textContent).toContain('No findings');
+  });
+});
+
+describe('SightingTable', () => {
+  it('masks the token inside URLs through the given scrubber', () => {
+    const sighting: Sighting = {
+      id: '1:0', tokenText: 'T', where: 'query', name: 'access_token', url: 'https://a.test/?access_token=SECRET',
+      method: 'GET', status: 200, scheme: 'https', startedAt: '', requestId: '1',
+    };
+    const root = show(<SightingTable sightings={[sighting]} scrub={(s) => s.replace('SECRET', '…')} />);
+    expect(root.textContent).toContain('GET https://a.test/?access_token=…');
+    expect(root.textContent).not.toContain('SECRET');
+    expect(byTestId(root, 'sighting')[0]?.dataset.where).toBe('query');
+  });
+});
