@@ -6,7 +6,10 @@ import type { TokensModel } from './models/tokens-model';
 import type { UiModel } from './models/ui-model';
 
 /** Hands a wordlist file to the secret checker (the worker host); resolves to a one-line outcome. */
-export type WordlistHandler = (text: string, fileName: string) => void | string | Promise<void | string>;
+export type WordlistHandler = (
+  text: string,
+  fileName: string,
+) => string | undefined | Promise<string | undefined>;
 
 /** Everything components read and call: the models and the few side effects they may trigger. */
 export interface PanelServices {

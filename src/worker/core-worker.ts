@@ -1,4 +1,3 @@
-/// <reference lib="webworker" />
 import { createCoreMethods } from './core-methods';
 import { serveRpc } from './rpc-server';
 

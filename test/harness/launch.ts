@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer-core';
@@ -14,6 +14,11 @@ export interface LaunchOptions {
   args?: string[];
   /** Browser binary; default from {@link requireBrowser}. */
   executablePath?: string;
+  /**
+   * Open DevTools in its own window (default) rather than docked beside an empty page: the panel gets the
+   * whole window, which suits screenshots and a virtualised list.
+   */
+  undockedDevtools?: boolean;
 }
 
 /** A launched browser and the cleanup that also removes its throwaway profile. */
@@ -42,17 +47,25 @@ export function browserFlags(extensionDir: string): string[] {
   ];
 }
 
+/** Seeds the fresh profile with DevTools' dock preference (DevTools stores its settings as JSON strings). */
+function writeDevtoolsPreferences(userDataDir: string): void {
+  mkdirSync(join(userDataDir, 'Default'), { recursive: true });
+  const preferences = { devtools: { preferences: { currentDockState: JSON.stringify('undocked') } } };
+  writeFileSync(join(userDataDir, 'Default', 'Preferences'), JSON.stringify(preferences));
+}
+
 /** Launches the system Chromium (never downloads one) with the extension loaded and a fresh profile. */
 export async function launchWithExtension(options: LaunchOptions = {}): Promise<LaunchedBrowser> {
   const extensionDir = resolve(options.extensionDir ?? 'dist/chrome');
   const userDataDir = mkdtempSync(join(tmpdir(), 'jwt-lens-profile-'));
+  if (options.undockedDevtools ?? true) writeDevtoolsPreferences(userDataDir);
   const browser = await puppeteer.launch({
     executablePath: options.executablePath ?? requireBrowser(),
     headless: options.headless ?? true,
     userDataDir,
     // puppeteer's defaults include --disable-extensions, which would refuse to load ours.
     ignoreDefaultArgs: ['--disable-extensions'],
-    args: [...browserFlags(extensionDir), ...(options.args ?? [])],
+    args: [...browserFlags(extensionDir), '--window-size=1280,800', ...(options.args ?? [])],
     defaultViewport: null,
     protocolTimeout: 120_000,
   });

@@ -31,12 +31,36 @@ export async function waitForTokens(frame: Frame, min: number, timeoutMs = 30_00
 export interface ExportedReport {
   text: string;
   json: Record<string, unknown>;
+  /** The name the panel gave the file. */
   filename: string;
+  /** Where the browser saved it. */
+  path: string;
 }
 
 /** Clicks "Export JSON" and reads the file the browser downloaded. */
 export async function exportJson(frame: Frame, downloads: DownloadWatcher): Promise<ExportedReport> {
   const file = await downloads.capture(() => clickByName(frame, 'Export JSON'));
   const text = readFileSync(file.path, 'utf8');
-  return { text, json: JSON.parse(text) as Record<string, unknown>, filename: file.suggestedFilename };
+  return { text, json: JSON.parse(text) as Record<string, unknown>, filename: file.suggestedFilename, path: file.path };
+}
+
+/** A status-bar counter (`counter-requests`, `counter-tokens`, `counter-dropped`…) as a number. */
+export async function readCounter(frame: Frame, testId: string): Promise<number> {
+  const text = await frame.evaluate(
+    (id) => document.querySelector(`[data-testid="${id}"]`)?.textContent ?? '',
+    testId,
+  );
+  const match = /\d[\d,]*/.exec(text);
+  return match ? Number(match[0].replaceAll(',', '')) : Number.NaN;
+}
+
+/** Clicks the first token row matching a CSS attribute filter (e.g. `[data-severity="critical"]`). */
+export async function openTokenRow(frame: Frame, filter = ''): Promise<void> {
+  const clicked = await frame.evaluate((f) => {
+    const row = document.querySelector<HTMLElement>(`[data-testid="token-row"]${f}`);
+    row?.click();
+    return !!row;
+  }, filter);
+  if (!clicked) throw new Error(`no token row matches ${filter || '(any)'}`);
+  await waitInPanel(frame, () => !!document.querySelector('[data-testid="token-detail"]'), null);
 }

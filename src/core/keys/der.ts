@@ -6,6 +6,9 @@
 /** One element: its tag and where its contents sit in the buffer. */
 export interface DerElement {
   tag: number;
+  /** Where the element (its tag byte) begins. */
+  offset: number;
+  /** Where its contents begin and end. */
   start: number;
   end: number;
 }
@@ -26,7 +29,7 @@ export function readElement(bytes: Uint8Array, offset: number, limit = bytes.len
     start += count;
   }
   const end = start + length;
-  return Number.isFinite(end) && end <= limit ? { tag, start, end } : null;
+  return Number.isFinite(end) && end <= limit ? { tag, offset, start, end } : null;
 }
 
 /** The elements inside a constructed element, or `null` when they do not tile its contents exactly. */
@@ -44,6 +47,11 @@ export function readChildren(bytes: Uint8Array, parent: DerElement): DerElement[
 /** Contents of an element. */
 export function contentOf(bytes: Uint8Array, element: DerElement): Uint8Array {
   return bytes.subarray(element.start, element.end);
+}
+
+/** The whole element, tag and length included. */
+export function encodingOf(bytes: Uint8Array, element: DerElement): Uint8Array {
+  return bytes.subarray(element.offset, element.end);
 }
 
 /** Dotted form of an OBJECT IDENTIFIER's contents (`1.2.840.113549.1.1.1`). */

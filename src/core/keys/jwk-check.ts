@@ -16,13 +16,13 @@ export interface CheckedJwk {
 
 export type JwkCheck = CheckedJwk | { ok: false; problem: string };
 
-/** Coordinate length in bytes per curve (RFC 7518 §6.2.1.2, RFC 8037 §2). */
+/** Coordinate length in bytes per supported curve (RFC 7518 §6.2.1.2, RFC 8037 §2). */
 const CURVE_BYTES = new Map([
   ['P-256', 32],
   ['P-384', 48],
   ['P-521', 66],
+  // Ed448 is left out: jose (and so this tool) cannot verify with it.
   ['Ed25519', 32],
-  ['Ed448', 57],
 ]);
 
 const PRIVATE_MEMBERS = ['d', 'p', 'q', 'dp', 'dq', 'qi', 'oth', 'k'];
@@ -66,7 +66,7 @@ function publicPart(jwk: Record<string, unknown>): PublicJwk | string {
   if (crv === 'X25519' || crv === 'X448') return `is an ${crv} key-agreement key, not a signing key`;
   const bytes = CURVE_BYTES.get(crv);
   if (bytes === undefined || (kty === 'EC') !== crv.startsWith('P-')) {
-    return `has curve "${crv.slice(0, 40)}", which WebCrypto cannot verify with`;
+    return `has curve "${crv.slice(0, 40)}", which this tool cannot verify with`;
   }
   if (kty === 'OKP') return badMember(jwk, 'x', bytes) ?? { kty, crv, x: jwk.x as string };
   return firstBad(jwk, ['x', 'y'], bytes) ?? { kty, crv, x: jwk.x as string, y: jwk.y as string };

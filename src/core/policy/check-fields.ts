@@ -54,7 +54,9 @@ export function checkAlgorithms(check: Check, value: unknown): string[] | null |
   algs.forEach((alg, i) => {
     if (ALL_ALGS.includes(alg)) return;
     const spelled = registeredSpelling(alg);
-    const hint = spelled ? ` (did you mean "${spelled}"? names are case-sensitive)` : didYouMean(alg, ALL_ALGS);
+    const hint = spelled
+      ? ` (did you mean "${spelled}"? names are case-sensitive)`
+      : didYouMean(alg, ALL_ALGS);
     check.errors.push(`${path}[${i}]: unknown algorithm ${describeJson(alg)}${hint}`);
   });
   return check.errors.length === before ? algs : undefined;

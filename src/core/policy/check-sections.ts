@@ -15,7 +15,9 @@ function checkArray(check: Check, path: string, value: unknown, what: string): u
 
 function checkExpectation(check: Check, path: string, item: unknown): HostExpectation | undefined {
   if (!isJsonObject(item)) {
-    check.errors.push(`${path}: expected an object with host and issuers and/or audiences, got ${describeJson(item)}`);
+    check.errors.push(
+      `${path}: expected an object with host and issuers and/or audiences, got ${describeJson(item)}`,
+    );
     return undefined;
   }
   const before = check.errors.length;
@@ -33,7 +35,9 @@ function checkExpectation(check: Check, path: string, item: unknown): HostExpect
     if (list) out[key] = list;
   }
   if (!Object.hasOwn(item, 'issuers') && !Object.hasOwn(item, 'audiences')) {
-    check.errors.push(`${path}: expected issuers, audiences or both (nothing to check for ${describeJson(host)})`);
+    check.errors.push(
+      `${path}: expected issuers, audiences or both (nothing to check for ${describeJson(host)})`,
+    );
   }
   return check.errors.length === before ? out : undefined;
 }
@@ -59,7 +63,9 @@ export function checkPii(check: Check, value: unknown, base: PiiDetectors): PiiD
   const out = { ...base };
   for (const [key, on] of Object.entries(value)) {
     if (!names.includes(key)) {
-      check.errors.push(`${path}.${key}: unknown detector${didYouMean(key, names)} (expected one of ${names.join(', ')})`);
+      check.errors.push(
+        `${path}.${key}: unknown detector${didYouMean(key, names)} (expected one of ${names.join(', ')})`,
+      );
     } else if (typeof on !== 'boolean') {
       check.errors.push(`${path}.${key}: expected true or false, got ${describeJson(on)}`);
     } else {
@@ -73,7 +79,9 @@ export function checkPii(check: Check, value: unknown, base: PiiDetectors): PiiD
 export function checkOverrides(check: Check, value: unknown): Record<string, Severity> | undefined {
   const path = 'policy.severityOverrides';
   if (!isJsonObject(value)) {
-    check.errors.push(`${path}: expected an object mapping rule ids to severities, got ${describeJson(value)}`);
+    check.errors.push(
+      `${path}: expected an object mapping rule ids to severities, got ${describeJson(value)}`,
+    );
     return undefined;
   }
   const before = check.errors.length;
@@ -101,7 +109,9 @@ function checkIgnoreEntry(check: Check, path: string, item: unknown): IgnoreEntr
   const entry: IgnoreEntry = { ruleId: ruleId ?? '' };
   const { fingerprint, issuer, reason } = item;
   if (fingerprint !== undefined && (typeof fingerprint !== 'string' || !FINGERPRINT.test(fingerprint))) {
-    check.errors.push(`${path}.fingerprint: expected 16 lower-case hex digits, got ${describeJson(fingerprint)}`);
+    check.errors.push(
+      `${path}.fingerprint: expected 16 lower-case hex digits, got ${describeJson(fingerprint)}`,
+    );
   } else if (fingerprint !== undefined) entry.fingerprint = fingerprint;
   if (issuer !== undefined && (typeof issuer !== 'string' || issuer === '')) {
     check.errors.push(`${path}.issuer: expected a non-empty string, got ${describeJson(issuer)}`);

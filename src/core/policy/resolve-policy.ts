@@ -1,5 +1,12 @@
 import type { Policy } from '../types';
-import { type Check, checkAlgorithms, checkKeys, checkLifetime, checkSeconds, checkStrings } from './check-fields';
+import {
+  type Check,
+  checkAlgorithms,
+  checkKeys,
+  checkLifetime,
+  checkSeconds,
+  checkStrings,
+} from './check-fields';
 import { checkExpectations, checkIgnore, checkOverrides, checkPii } from './check-sections';
 import { DEFAULT_POLICY } from './default-policy';
 import { describeJson, isJsonObject } from './describe-json';

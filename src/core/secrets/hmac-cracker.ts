@@ -17,6 +17,8 @@ export interface HmacCracker {
   /** Targets that can still be cracked (well-formed and not cracked yet). */
   remaining(): number;
   isCracked(target: number): boolean;
+  /** Stops testing a target cracked elsewhere (another worker, another source). */
+  markCracked(target: number): void;
   /** The HS256 engine in use. */
   readonly engine: EngineChoice;
 }
@@ -64,6 +66,12 @@ export function createHmacCracker(targets: readonly HmacTarget[], options: { eng
     return bytesEqual(hmacDigest(p.alg, key, p.message), p.mac);
   };
 
+  const markCracked = (target: number): void => {
+    if (!byTarget.has(target) || cracked.has(target)) return;
+    cracked.add(target);
+    for (const e of engines) e.deactivate(target);
+  };
+
   return {
     engine,
     tryBatch(candidates, offsets, count) {
@@ -71,14 +79,14 @@ export function createHmacCracker(targets: readonly HmacTarget[], options: { eng
       for (const batchEngine of engines) {
         batchEngine.run(candidates, offsets, count, (candidate, target) => {
           if (!confirm(candidates, offsets, candidate, target)) return;
-          cracked.add(target);
+          markCracked(target);
           matches.push({ target, candidate });
-          for (const e of engines) e.deactivate(target);
         });
       }
       return matches;
     },
     remaining: () => prepared.length - cracked.size,
     isCracked: (target) => cracked.has(target),
+    markCracked,
   };
 }

@@ -1,7 +1,6 @@
 import type { JsonObject } from '../types';
-import { type Base64UrlBytes, decodeBase64Url } from './base64url';
+import { decodeBase64Url, decodeBase64UrlText } from './base64url';
 import { parseJsonObject } from './safe-json';
-import { decodeUtf8, findInvalidUtf8 } from './utf8';
 
 /** Problems found while decoding one part; `errors` make the token malformed, `warnings` do not. */
 export interface Problems {
@@ -31,54 +30,35 @@ export function decodeSegment(
     problems.errors.push(`${segmentName(index, count)}: ${decoded.error}`);
     return undefined;
   }
-  warnIfNonCanonical(decoded, index, count, problems);
+  warnIfNonCanonical(decoded.canonical, index, count, problems);
   return decoded.bytes;
 }
 
-function warnIfNonCanonical(decoded: Base64UrlBytes, index: number, count: number, problems: Problems): void {
-  if (!decoded.canonical) {
+/**
+ * Decodes segment `index` of `count` to UTF-8 text: `undefined` after a base64url error (recorded),
+ * `null` when the bytes are not UTF-8 (the caller words that).
+ */
+export function decodeSegmentText(
+  segment: string,
+  index: number,
+  count: number,
+  problems: Problems,
+): string | null | undefined {
+  const decoded = decodeBase64UrlText(segment);
+  if (!decoded.ok) {
+    problems.errors.push(`${segmentName(index, count)}: ${decoded.error}`);
+    return undefined;
+  }
+  warnIfNonCanonical(decoded.canonical, index, count, problems);
+  return decoded.text;
+}
+
+function warnIfNonCanonical(canonical: boolean, index: number, count: number, problems: Problems): void {
+  if (!canonical) {
     problems.warnings.push(
       `${segmentName(index, count)}: non-canonical base64url (unused trailing bits are set)`,
     );
   }
-}
-
-/** Why bytes that should be UTF-8 text are not. */
-function notUtf8(bytes: Uint8Array): string {
-  const offset = findInvalidUtf8(bytes);
-  const byte = bytes[offset] ?? 0;
-  return `invalid byte 0x${byte.toString(16).padStart(2, '0')} at decoded offset ${offset}`;
-}
-
-/**
- * Decodes the protected header (segment 1): base64url, UTF-8, a JSON object, with a string `alg`.
- * Returns the header whenever it is a JSON object, even if `alg` is missing (then with an error).
- */
-export function decodeHeader(segment: string, count: number, problems: Problems): JsonObject | undefined {
-  const bytes = decodeSegment(segment, 0, count, problems);
-  if (!bytes) return undefined;
-  const text = decodeUtf8(bytes);
-  if (text === null) {
-    problems.errors.push(`header is not UTF-8 text: ${notUtf8(bytes)}`);
-    return undefined;
-  }
-  const parsed = parseJsonObject(text, 'header');
-  if (!parsed.ok) {
-    if ('syntaxError' in parsed) problems.errors.push(`header is not valid JSON: ${parsed.syntaxError}`);
-    else problems.errors.push(`header is a JSON ${parsed.found}, not an object`);
-    return undefined;
-  }
-  problems.warnings.push(...parsed.warnings);
-  const alg = parsed.value.alg;
-  if (alg === undefined) problems.errors.push('header has no "alg" member');
-  else if (typeof alg !== 'string')
-    problems.errors.push(`header "alg" is not a string (found ${kindName(alg)})`);
-  return parsed.value;
-}
-
-function kindName(value: unknown): string {
-  if (value === null) return 'null';
-  return Array.isArray(value) ? 'array' : typeof value;
 }
 
 /** What a JWS payload turned out to be: claims, or why not. */

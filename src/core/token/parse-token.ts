@@ -1,9 +1,9 @@
 import { fingerprintOf } from '../crypto/sha256';
 import type { ParsedToken } from '../types';
 import { checkBase64Url } from './base64url';
-import { decodeHeader, decodeSegment, type Problems, readClaims, segmentName } from './decode-parts';
+import { decodeHeader } from './decode-header';
+import { decodeSegment, decodeSegmentText, type Problems, readClaims, segmentName } from './decode-parts';
 import { MAX_NESTED_TOKENS, MAX_TOKEN_BYTES } from './limits';
-import { decodeUtf8 } from './utf8';
 
 export { MAX_TOKEN_BYTES } from './limits';
 
@@ -63,7 +63,7 @@ function truncationMarker(text: string): string | null {
 /** Reports a token damaged beyond decoding, keeping its header when that alone decoded cleanly. */
 function failWithHeader(token: ParsedToken, reportHeader: boolean): ParsedToken {
   const problems: Problems = { errors: [], warnings: [] };
-  const header = decodeHeader(token.segments[0] ?? '', token.segments.length, problems);
+  const header = decodeHeader(token.segments[0] ?? '', problems);
   if (header && problems.errors.length === 0) token.header = header;
   if (reportHeader) token.errors.push(...problems.errors);
   token.warnings.push(...problems.warnings);
@@ -72,15 +72,13 @@ function failWithHeader(token: ParsedToken, reportHeader: boolean): ParsedToken 
 
 /** The payload as text: RFC 7797 `b64: false` payloads are not encoded at all. */
 function payloadText(segment: string, unencoded: boolean, problems: Problems): string | null | undefined {
-  if (unencoded) return segment;
-  const bytes = decodeSegment(segment, 1, 3, problems);
-  return bytes ? decodeUtf8(bytes) : undefined;
+  return unencoded ? segment : decodeSegmentText(segment, 1, 3, problems);
 }
 
 function parseJws(token: ParsedToken, depth: number): ParsedToken {
   const [first = '', second = '', third = ''] = token.segments;
   const problems: Problems = { errors: [], warnings: token.warnings };
-  const header = decodeHeader(first, 3, problems);
+  const header = decodeHeader(first, problems);
   const headerClean = problems.errors.length === 0;
   const text = payloadText(second, header?.b64 === false, problems);
   const signature = decodeSegment(third, 2, 3, problems);
@@ -110,7 +108,7 @@ function parseJws(token: ParsedToken, depth: number): ParsedToken {
 /** JWE: only the protected header is readable; the other four segments must still be base64url. */
 function parseJwe(token: ParsedToken): ParsedToken {
   const problems: Problems = { errors: [], warnings: token.warnings };
-  const header = decodeHeader(token.segments[0] ?? '', 5, problems);
+  const header = decodeHeader(token.segments[0] ?? '', problems);
   if (header && problems.errors.length === 0) {
     token.header = header;
     if (typeof header.enc !== 'string') problems.errors.push('header has no "enc" member (required for JWE)');

@@ -27,7 +27,7 @@ export function ExportBar() {
     }
   };
   return (
-    <span class="group" role="group" aria-label="Export">
+    <span class="group">
       {BUTTONS.map(({ format, label }) => (
         <button type="button" key={format} data-testid={`export-${format}`} onClick={() => exportAs(format)}>
           {label}

@@ -18,7 +18,7 @@ export function FilterBar() {
   const filters = tokens.filters.value;
   const { hosts, rules } = tokens.filterOptions.value;
   return (
-    <div class="filters" role="search">
+    <div class="filters">
       <input
         type="search"
         placeholder="Search issuer, subject, host, rule…"
@@ -42,10 +42,22 @@ export function FilterBar() {
           </option>
         ))}
       </select>
-      <Choice label="Host filter" testId="filter-host" all="All hosts" options={hosts} value={filters.host}
-        onChange={(host) => tokens.setFilters({ host })} />
-      <Choice label="Rule filter" testId="filter-rule" all="All rules" options={rules} value={filters.rule}
-        onChange={(rule) => tokens.setFilters({ rule })} />
+      <Choice
+        label="Host filter"
+        testId="filter-host"
+        all="All hosts"
+        options={hosts}
+        value={filters.host}
+        onChange={(host) => tokens.setFilters({ host })}
+      />
+      <Choice
+        label="Rule filter"
+        testId="filter-rule"
+        all="All rules"
+        options={rules}
+        value={filters.rule}
+        onChange={(rule) => tokens.setFilters({ rule })}
+      />
       <span class="muted" data-testid="counter-visible">
         {tokens.visibleRows.value.length} of {tokens.rows.value.length} tokens
       </span>
@@ -66,7 +78,12 @@ interface ChoiceProps {
 function Choice({ label, testId, all, options, value, onChange }: ChoiceProps) {
   const list = value && !options.includes(value) ? [value, ...options] : options;
   return (
-    <select aria-label={label} data-testid={testId} value={value} onChange={(e) => onChange(e.currentTarget.value)}>
+    <select
+      aria-label={label}
+      data-testid={testId}
+      value={value}
+      onChange={(e) => onChange(e.currentTarget.value)}
+    >
       <option value="">{all}</option>
       {list.map((option) => (
         <option key={option} value={option}>

@@ -31,7 +31,6 @@ export function FindingList({ findings }: { findings: readonly Finding[] }) {
           {finding.evidence.length > 0 ? (
             <dl class="evidence">
               {finding.evidence.map((e, i) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: evidence labels may repeat; order is stable
                 <div key={i}>
                   <dt>{e.label}</dt>
                   <dd>

@@ -2,7 +2,7 @@
 const MAX_JSON_CHARS = 64 * 1024;
 
 /** Formatted JSON as a single text node in a `<pre>`. */
-export function JsonBlock({ value, label, testId }: { value: unknown; label: string; testId: string }) {
+export function JsonBlock({ value, testId }: { value: unknown; testId: string }) {
   let text: string;
   try {
     text = JSON.stringify(value, null, 2) ?? 'undefined';
@@ -14,7 +14,7 @@ export function JsonBlock({ value, label, testId }: { value: unknown; label: str
       ? `${text.slice(0, MAX_JSON_CHARS)}\n… (${text.length - MAX_JSON_CHARS} more characters)`
       : text;
   return (
-    <pre class="json" aria-label={label} data-testid={testId} tabIndex={0}>
+    <pre class="json" data-testid={testId}>
       {shown}
     </pre>
   );

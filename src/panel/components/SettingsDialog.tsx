@@ -15,7 +15,8 @@ export function SettingsDialog() {
         }}
       >
         <p class="muted">
-          The audit policy, the same JSON the CLI reads with <code>--policy</code>. Saved in this browser only.
+          The audit policy, the same JSON the CLI reads with <code>--policy</code>. Saved in this browser
+          only.
         </p>
         <textarea
           aria-label="Policy (JSON)"

@@ -5,7 +5,13 @@ import { WHERE_LABELS } from '../models/token-row';
 const MAX_URL_CHARS = 300;
 
 /** The requests (and other places) that carried the token, most recent last. */
-export function SightingTable({ sightings, scrub }: { sightings: readonly Sighting[]; scrub: (text: string) => string }) {
+export function SightingTable({
+  sightings,
+  scrub,
+}: {
+  sightings: readonly Sighting[];
+  scrub: (text: string) => string;
+}) {
   return (
     <table class="sightings" data-testid="sightings">
       <thead>
@@ -30,17 +36,17 @@ export function SightingTable({ sightings, scrub }: { sightings: readonly Sighti
 function SightingRow({ sighting: s, scrub }: { sighting: Sighting; scrub: (text: string) => string }) {
   const url = scrub(s.url);
   return (
-          <tr data-testid="sighting" data-where={s.where}>
-            <td>{WHERE_LABELS[s.where] ?? s.where}</td>
-            <td>
-              <code>{scrub(s.name)}</code>
-            </td>
-            <td class="url" title={url}>
-              {s.method ? `${s.method} ` : ''}
-              {url.length > MAX_URL_CHARS ? `${url.slice(0, MAX_URL_CHARS)}…` : url || '—'}
-            </td>
-            <td>{s.status || '—'}</td>
-            <td>{s.startedAt ? <time dateTime={s.startedAt}>{s.startedAt}</time> : '—'}</td>
-          </tr>
+    <tr data-testid="sighting" data-where={s.where}>
+      <td>{WHERE_LABELS[s.where] ?? s.where}</td>
+      <td>
+        <code>{scrub(s.name)}</code>
+      </td>
+      <td class="url" title={url}>
+        {s.method ? `${s.method} ` : ''}
+        {url.length > MAX_URL_CHARS ? `${url.slice(0, MAX_URL_CHARS)}…` : url || '—'}
+      </td>
+      <td>{s.status || '—'}</td>
+      <td>{s.startedAt ? <time dateTime={s.startedAt}>{s.startedAt}</time> : '—'}</td>
+    </tr>
   );
 }

@@ -28,7 +28,6 @@ export function StatusBar() {
           <summary>{plural(problems.length, 'capture problem')}</summary>
           <ul>
             {problems.map((p, i) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: a log of lines; the same line may repeat
               <li key={i}>{p}</li>
             ))}
           </ul>

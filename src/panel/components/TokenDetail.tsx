@@ -71,7 +71,7 @@ function TokenParts({ token }: { token: ParsedToken }) {
       <h3>Header</h3>
       {token.header ? (
         <>
-          <JsonBlock value={token.header} label="Header JSON" testId="header-json" />
+          <JsonBlock value={token.header} testId="header-json" />
           <ClaimTable object={token.header} part="header" />
         </>
       ) : (
@@ -80,11 +80,13 @@ function TokenParts({ token }: { token: ParsedToken }) {
       <h3>Claims</h3>
       {token.claims ? (
         <>
-          <JsonBlock value={token.claims} label="Claims JSON" testId="claims-json" />
+          <JsonBlock value={token.claims} testId="claims-json" />
           <ClaimTable object={token.claims} part="claims" />
         </>
       ) : (
-        <p class="muted">{token.kind === 'jwe' ? 'Encrypted: the claims cannot be read.' : 'No claims object.'}</p>
+        <p class="muted">
+          {token.kind === 'jwe' ? 'Encrypted: the claims cannot be read.' : 'No claims object.'}
+        </p>
       )}
     </>
   );

@@ -26,7 +26,7 @@ export function TokenList() {
   useViewportHeight(viewport, setHeight);
 
   const active = selected === null ? -1 : rows.findIndex((r) => r.fingerprint === selected);
-  const tabStop = active >= 0 ? active : 0;
+  const tabStop = Math.max(active, 0);
   const { start, end } = visibleRange(scrollTop, height, ROW_HEIGHT, rows.length, OVERSCAN);
   const indices = Array.from({ length: end - start }, (_, i) => start + i);
   if (tabStop < rows.length && (tabStop < start || tabStop >= end)) indices.push(tabStop);
@@ -73,9 +73,17 @@ export function TokenList() {
         {indices.map((index) => {
           const row = rows[index];
           return row ? (
-            <TokenRow key={row.fingerprint} row={row} index={index} total={rows.length} top={index * ROW_HEIGHT}
-              selected={index === active} tabbable={index === tabStop} now={now}
-              onSelect={(_fp, i) => choose(i, false)} />
+            <TokenRow
+              key={row.fingerprint}
+              row={row}
+              index={index}
+              total={rows.length}
+              top={index * ROW_HEIGHT}
+              selected={index === active}
+              tabbable={index === tabStop}
+              now={now}
+              onSelect={(_fp, i) => choose(i, false)}
+            />
           ) : null;
         })}
       </div>

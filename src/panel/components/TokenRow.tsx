@@ -31,6 +31,12 @@ export function TokenRow({ row, index, total, top, selected, tabbable, now, onSe
       data-severity={row.severity ?? 'none'}
       style={{ top: `${top}px` }}
       onClick={() => onSelect(row.fingerprint, index)}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter' || e.key === ' ') {
+          e.preventDefault();
+          onSelect(row.fingerprint, index);
+        }
+      }}
     >
       <span class="cell cell-severity">
         <SeverityBadge severity={row.severity} />
@@ -45,7 +51,10 @@ export function TokenRow({ row, index, total, top, selected, tabbable, now, onSe
       <span class="cell cell-sub" title={row.sub}>
         {row.sub || '—'}
       </span>
-      <span class={`cell cell-exp${expiry.startsWith('expired') ? ' expired' : ''}`} data-testid="token-expiry">
+      <span
+        class={`cell cell-exp${expiry.startsWith('expired') ? ' expired' : ''}`}
+        data-testid="token-expiry"
+      >
         {expiry}
       </span>
     </div>

@@ -17,7 +17,6 @@ export function TokenText({ text, reveal }: { text: string; reveal: boolean }) {
   return (
     <code class="token-text" data-testid="token-text">
       {segments.map((segment, i) => (
-        // biome-ignore lint/suspicious/noArrayIndexKey: segments are positional and never reordered
         <span key={i}>
           {i > 0 ? <span class="seg-dot">.</span> : null}
           <span class={`seg seg-${Math.min(i, 4)}`} title={names[i] ?? 'extra segment'}>

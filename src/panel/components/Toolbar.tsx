@@ -40,16 +40,30 @@ export function Toolbar() {
         Preserve log
       </label>
       <span class="sep" aria-hidden="true" />
-      <FilePicker label="Import HAR" testId="import-har" accept=".har,.json,application/json"
-        onText={(text) => report(tokens.importHar(text))} onError={(text) => report({ ok: false, error: text })} />
+      <FilePicker
+        label="Import HAR"
+        testId="import-har"
+        accept=".har,.json,application/json"
+        onText={(text) => report(tokens.importHar(text))}
+        onError={(text) => report({ ok: false, error: text })}
+      />
       <button type="button" data-testid="paste-token" onClick={() => ui.open('paste')}>
         Paste token
       </button>
-      <button type="button" data-testid="scan-storage" onClick={async () => report(await tokens.scanStorage())}>
+      <button
+        type="button"
+        data-testid="scan-storage"
+        onClick={async () => report(await tokens.scanStorage())}
+      >
         Scan storage
       </button>
-      <FilePicker label="Load wordlist" testId="load-wordlist" accept=".txt,text/plain"
-        onText={(text, name) => void loadWordlist(text, name)} onError={(text) => report({ ok: false, error: text })} />
+      <FilePicker
+        label="Load wordlist"
+        testId="load-wordlist"
+        accept=".txt,text/plain"
+        onText={(text, name) => void loadWordlist(text, name)}
+        onError={(text) => report({ ok: false, error: text })}
+      />
       <span class="sep" aria-hidden="true" />
       <ExportBar />
       <span class="spacer" />

@@ -1,5 +1,5 @@
-import { toJsonReport, toMarkdown, toSarif } from '../../core/report';
 import type { ReportOptions, ToolInfo } from '../../core/report';
+import { toJsonReport, toMarkdown, toSarif } from '../../core/report';
 import type { AuditResult } from '../../core/types';
 
 export type ExportFormat = 'json' | 'sarif' | 'markdown';
@@ -32,7 +32,11 @@ const MIME: Record<ExportFormat, string> = {
  * (`JSON.stringify(…, null, 2)` plus a newline for JSON and SARIF): same schema, same fingerprints,
  * redacted unless `includeRaw`.
  */
-export function createExportFile(result: AuditResult, format: ExportFormat, options: ExportOptions): ExportFile {
+export function createExportFile(
+  result: AuditResult,
+  format: ExportFormat,
+  options: ExportOptions,
+): ExportFile {
   const report: ReportOptions = {
     includeRaw: options.includeRaw,
     tool: options.tool,
@@ -51,6 +55,9 @@ export function createExportFile(result: AuditResult, format: ExportFormat, opti
 
 /** `jwt-lens-report-2026-01-02T03-04-05Z.json`: sortable, and safe on every file system (no colons). */
 export function exportFilename(format: ExportFormat, at: Date): string {
-  const stamp = at.toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/:/g, '-');
+  const stamp = at
+    .toISOString()
+    .replace(/\.\d{3}Z$/, 'Z')
+    .replace(/:/g, '-');
   return `jwt-lens-report-${stamp}.${EXTENSION[format]}`;
 }

@@ -31,7 +31,9 @@ export interface SettingsModel {
 export const DEFAULT_POLICY_TEXT = JSON.stringify(DEFAULT_POLICY, null, 2);
 
 /** Parses and validates policy text; the same `resolvePolicy` the CLI's `--policy` uses. */
-export function checkPolicyText(text: string): { ok: true; policy: Policy } | { ok: false; errors: string[] } {
+export function checkPolicyText(
+  text: string,
+): { ok: true; policy: Policy } | { ok: false; errors: string[] } {
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -83,7 +85,8 @@ export function createSettingsModel(store: SettingsStore): SettingsModel {
         }
         if (stored) preserveLog.value = stored.preserveLog;
         // A stored policy that no longer validates (a rule id renamed…) falls back to the defaults, visibly.
-        errors.value = checked && !checked.ok ? ['The saved policy is no longer valid:', ...checked.errors] : [];
+        errors.value =
+          checked && !checked.ok ? ['The saved policy is no longer valid:', ...checked.errors] : [];
         status.value = 'ready';
       });
     },

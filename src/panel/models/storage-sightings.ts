@@ -29,7 +29,13 @@ export function storageSightings(items: readonly unknown[], scan: number, starte
   return out;
 }
 
-function toSighting(item: StorageItem, tokenText: string, requestId: string, n: number, startedAt: string): Sighting {
+function toSighting(
+  item: StorageItem,
+  tokenText: string,
+  requestId: string,
+  n: number,
+  startedAt: string,
+): Sighting {
   const key = item.key.length > MAX_KEY_CHARS ? `${item.key.slice(0, MAX_KEY_CHARS)}…` : item.key;
   const origin = parseUrlParts(item.origin).origin;
   const sighting: Sighting = {

@@ -71,7 +71,17 @@ function buildRow(record: TokenRecord): TokenRowBase {
     sightingCount: sightings.length,
     haystack: '',
   };
-  row.haystack = [row.fingerprint, row.kind, row.purpose, row.alg, row.iss, row.sub, ...places, ...hosts, token.text]
+  row.haystack = [
+    row.fingerprint,
+    row.kind,
+    row.purpose,
+    row.alg,
+    row.iss,
+    row.sub,
+    ...places,
+    ...hosts,
+    token.text,
+  ]
     .join('\n')
     .toLowerCase();
   return row;

@@ -9,10 +9,14 @@ import { packCandidates } from '../../../src/core/secrets/pack-candidates';
 const ALGS: HmacAlg[] = ['HS256', 'HS384', 'HS512'];
 const NODE_HASH = { HS256: 'sha256', HS384: 'sha384', HS512: 'sha512' } as const;
 /** Lengths either side of every padding boundary: SHA-256 after a 64-byte block, SHA-512 after 128. */
-const BOUNDARY_LENGTHS = [0, 1, 54, 55, 56, 57, 63, 64, 65, 110, 111, 112, 113, 119, 120, 127, 128, 129, 183, 184, 239, 240, 241];
+const BOUNDARY_LENGTHS = [
+  0, 1, 54, 55, 56, 57, 63, 64, 65, 110, 111, 112, 113, 119, 120, 127, 128, 129, 183, 184, 239, 240, 241,
+];
 
 const messageArb = fc.oneof(
-  fc.constantFrom(...BOUNDARY_LENGTHS).chain((n) => fc.string({ unit: fc.constantFrom(...'abcXYZ019-_.'), minLength: n, maxLength: n })),
+  fc
+    .constantFrom(...BOUNDARY_LENGTHS)
+    .chain((n) => fc.string({ unit: fc.constantFrom(...'abcXYZ019-_.'), minLength: n, maxLength: n })),
   fc.string({ unit: 'grapheme-ascii', maxLength: 400 }),
 );
 
@@ -23,9 +27,14 @@ function mac(alg: HmacAlg, key: Uint8Array, message: string): Uint8Array {
 describe('hmacDigest', () => {
   it('agrees with node:crypto for every algorithm, key length and message length class', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...ALGS), fc.uint8Array({ maxLength: 200 }), messageArb, (alg, key, message) => {
-        expect(hmacDigest(alg, key, new TextEncoder().encode(message))).toEqual(mac(alg, key, message));
-      }),
+      fc.property(
+        fc.constantFrom(...ALGS),
+        fc.uint8Array({ maxLength: 200 }),
+        messageArb,
+        (alg, key, message) => {
+          expect(hmacDigest(alg, key, new TextEncoder().encode(message))).toEqual(mac(alg, key, message));
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -43,7 +52,10 @@ describe.each<EngineChoice>(['simd', 'js'])('createHmacCracker (%s)', (engine) =
         (alg, key, message, decoys, at) => {
           const position = at % (decoys.length + 1);
           const keys = [...decoys.slice(0, position), key, ...decoys.slice(position)];
-          const cracker = createHmacCracker([{ alg, signingInput: message, signature: mac(alg, key, message) }], { engine });
+          const cracker = createHmacCracker(
+            [{ alg, signingInput: message, signature: mac(alg, key, message) }],
+            { engine },
+          );
           const batch = packCandidates(keys);
           const matches = cracker.tryBatch(batch.bytes, batch.offsets, batch.count);
           expect(matches).toHaveLength(1);
@@ -76,7 +88,10 @@ describe.each<EngineChoice>(['simd', 'js'])('createHmacCracker (%s)', (engine) =
   });
 
   it('leaves out targets whose MAC length does not fit the algorithm', () => {
-    const cracker = createHmacCracker([{ alg: 'HS256', signingInput: 'a.b', signature: new Uint8Array(31) }], { engine });
+    const cracker = createHmacCracker(
+      [{ alg: 'HS256', signingInput: 'a.b', signature: new Uint8Array(31) }],
+      { engine },
+    );
     expect(cracker.remaining()).toBe(0);
     const batch = packCandidates([new Uint8Array(0)]);
     expect(cracker.tryBatch(batch.bytes, batch.offsets, batch.count)).toEqual([]);

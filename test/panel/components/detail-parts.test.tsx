@@ -34,7 +34,11 @@ describe('TokenText', () => {
   it('shows the whole token when revealed', () => {
     const root = show(<TokenText text={token} reveal={true} />);
     expect(root.textContent).toBe(token);
-    expect([...root.querySelectorAll('.seg')].map((s) => s.className)).toEqual(['seg seg-0', 'seg seg-1', 'seg seg-2']);
+    expect([...root.querySelectorAll('.seg')].map((s) => s.className)).toEqual([
+      'seg seg-0',
+      'seg seg-1',
+      'seg seg-2',
+    ]);
   });
 
   it('renders markup in a "token" as text', () => {
@@ -49,7 +53,9 @@ describe('ClaimTable', () => {
     const root = show(<ClaimTable object={{ ...accessClaims('alice'), custom: 1 }} part="claims" />);
     const exp = root.querySelector('[data-claim="exp"]');
     expect(exp?.textContent).toContain('Expiration time');
-    expect(exp?.querySelector('time')?.getAttribute('datetime')).toBe(new Date((NOW + 540) * 1000).toISOString());
+    expect(exp?.querySelector('time')?.getAttribute('datetime')).toBe(
+      new Date((NOW + 540) * 1000).toISOString(),
+    );
     expect(root.querySelector('[data-claim="custom"]')?.textContent).toContain('1');
   });
 
@@ -59,7 +65,9 @@ describe('ClaimTable', () => {
   });
 
   it('renders hostile claim names and values as text', () => {
-    const root = show(<ClaimTable object={{ [HOSTILE]: HOSTILE, name: { nested: HOSTILE } }} part="claims" />);
+    const root = show(
+      <ClaimTable object={{ [HOSTILE]: HOSTILE, name: { nested: HOSTILE } }} part="claims" />,
+    );
     expect(root.querySelector('img, script, b')).toBeNull();
     expect(root.textContent).toContain('</script><script>');
     expect((window as unknown as Record<string, unknown>).__pwned).toBeUndefined();
@@ -97,8 +105,16 @@ describe('FindingList', () => {
 describe('SightingTable', () => {
   it('masks the token inside URLs through the given scrubber', () => {
     const sighting: Sighting = {
-      id: '1:0', tokenText: 'T', where: 'query', name: 'access_token', url: 'https://a.test/?access_token=SECRET',
-      method: 'GET', status: 200, scheme: 'https', startedAt: '', requestId: '1',
+      id: '1:0',
+      tokenText: 'T',
+      where: 'query',
+      name: 'access_token',
+      url: 'https://a.test/?access_token=SECRET',
+      method: 'GET',
+      status: 200,
+      scheme: 'https',
+      startedAt: '',
+      requestId: '1',
     };
     const root = show(<SightingTable sightings={[sighting]} scrub={(s) => s.replace('SECRET', '…')} />);
     expect(root.textContent).toContain('GET https://a.test/?access_token=…');

@@ -38,4 +38,5 @@ export function buttonByName(root: ParentNode, name: string): HTMLButtonElement 
 }
 
 /** A hostile claim value: markup and script that must come out as text. */
-export const HOSTILE = '<img src=x onerror="window.__pwned=1"></script><script>window.__pwned=2</script><b>bold</b>';
+export const HOSTILE =
+  '<img src=x onerror="window.__pwned=1"></script><script>window.__pwned=2</script><b>bold</b>';

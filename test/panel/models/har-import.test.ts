@@ -8,7 +8,9 @@ describe('importHar', () => {
     const capture = importHar(JSON.stringify(makeHar([makeEntry({ bearer: token })])), 2);
     if ('error' in capture) throw new Error(capture.error);
     expect(capture.entryCount).toBe(1);
-    expect(capture.sightings.map((s) => [s.tokenText, s.requestId, s.id])).toEqual([[token, 'har2-0', 'har2-0:0']]);
+    expect(capture.sightings.map((s) => [s.tokenText, s.requestId, s.id])).toEqual([
+      [token, 'har2-0', 'har2-0:0'],
+    ]);
   });
 
   it('reports bad JSON without quoting the file', () => {

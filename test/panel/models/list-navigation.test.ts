@@ -25,12 +25,18 @@ describe('nextIndex', () => {
   it('always lands inside the list', () => {
     const keys = fc.constantFrom('ArrowDown', 'ArrowUp', 'Home', 'End', 'PageDown', 'PageUp');
     fc.assert(
-      fc.property(keys, fc.integer({ min: 1, max: 10_000 }), fc.integer({ min: -1, max: 10_000 }), fc.nat(50), (key, count, from, page) => {
-        const index = nextIndex(key, Math.min(from, count - 1), count, page);
-        expect(index).not.toBeNull();
-        expect(index).toBeGreaterThanOrEqual(0);
-        expect(index).toBeLessThan(count);
-      }),
+      fc.property(
+        keys,
+        fc.integer({ min: 1, max: 10_000 }),
+        fc.integer({ min: -1, max: 10_000 }),
+        fc.nat(50),
+        (key, count, from, page) => {
+          const index = nextIndex(key, Math.min(from, count - 1), count, page);
+          expect(index).not.toBeNull();
+          expect(index).toBeGreaterThanOrEqual(0);
+          expect(index).toBeLessThan(count);
+        },
+      ),
     );
   });
 });
@@ -44,12 +50,17 @@ describe('visibleRange', () => {
 
   it('never renders more than a window of rows, whatever the list length', () => {
     fc.assert(
-      fc.property(fc.nat(1_000_000), fc.integer({ min: 1, max: 2000 }), fc.nat(100_000), (top, height, count) => {
-        const { start, end } = visibleRange(top, height, 28, count, 10);
-        expect(start).toBeGreaterThanOrEqual(0);
-        expect(end).toBeLessThanOrEqual(count);
-        expect(end - start).toBeLessThanOrEqual(Math.ceil(height / 28) + 21);
-      }),
+      fc.property(
+        fc.nat(1_000_000),
+        fc.integer({ min: 1, max: 2000 }),
+        fc.nat(100_000),
+        (top, height, count) => {
+          const { start, end } = visibleRange(top, height, 28, count, 10);
+          expect(start).toBeGreaterThanOrEqual(0);
+          expect(end).toBeLessThanOrEqual(count);
+          expect(end - start).toBeLessThanOrEqual(Math.ceil(height / 28) + 21);
+        },
+      ),
     );
   });
 });

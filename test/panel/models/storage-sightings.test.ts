@@ -9,7 +9,12 @@ describe('storageSightings', () => {
   it('makes one storage sighting per token found in a value', () => {
     const token = makeToken(accessClaims('alice'));
     const items = [
-      { area: 'localStorage', key: 'auth', value: JSON.stringify({ access_token: token }), origin: 'https://app.example.test' },
+      {
+        area: 'localStorage',
+        key: 'auth',
+        value: JSON.stringify({ access_token: token }),
+        origin: 'https://app.example.test',
+      },
       { area: 'sessionStorage', key: 'theme', value: 'dark', origin: 'https://app.example.test' },
     ];
     const sightings = storageSightings(items, 1, AT);
@@ -28,7 +33,12 @@ describe('storageSightings', () => {
 
   it('skips items that fail the guard', () => {
     const token = makeToken(accessClaims('bob'));
-    const bad = [null, 'x', { area: 'cookies', key: 'k', value: token, origin: 'https://a.test' }, { area: 'localStorage', key: 1, value: token, origin: '' }];
+    const bad = [
+      null,
+      'x',
+      { area: 'cookies', key: 'k', value: token, origin: 'https://a.test' },
+      { area: 'localStorage', key: 1, value: token, origin: '' },
+    ];
     expect(storageSightings(bad, 2, AT)).toEqual([]);
   });
 

@@ -16,7 +16,14 @@ describe('normalizeSettings', () => {
   });
 
   it('rejects other versions, shapes and types', () => {
-    for (const value of [undefined, null, 'x', [], { version: 2, policyText: '{}' }, { version: 1, policyText: 3 }]) {
+    for (const value of [
+      undefined,
+      null,
+      'x',
+      [],
+      { version: 2, policyText: '{}' },
+      { version: 1, policyText: 3 },
+    ]) {
       expect(normalizeSettings(value)).toBeNull();
     }
   });

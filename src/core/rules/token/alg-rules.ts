@@ -5,7 +5,8 @@ import { algOf, show, usableHeader } from './token-parts';
 const HMAC = /^HS(256|384|512)$/;
 const RSA_PKCS1 = /^RS(256|384|512)$/;
 /** Words in a `kid` that say the key is asymmetric: `rsa-2024`, `ec-p256`, `rs256-key`, `signing-pub`. */
-const ASYMMETRIC_KID = /(^|[^a-z])(rsa|ecdsa|ec|p-?256|p-?384|p-?521|rs\d{3}|ps\d{3}|es\d{3}|ed25519|ed448|pub(lic)?)([^a-z]|$)/i;
+const ASYMMETRIC_KID =
+  /(^|[^a-z])(rsa|ecdsa|ec|p-?256|p-?384|p-?521|rs\d{3}|ps\d{3}|es\d{3}|ed25519|ed448|pub(lic)?)([^a-z]|$)/i;
 
 /** `alg-none`: an unsecured JWS, in any letter case (RFC 7518 §3.6, RFC 8725 §3.1). */
 export const checkAlgNone: TokenRule = ({ record }) => {
@@ -44,11 +45,12 @@ export const checkAlgUnregistered: TokenRule = ({ record }) => {
 /** `alg-deprecated-polymorphic`: `EdDSA`, deprecated by RFC 9864 for `Ed25519` / `Ed448`. */
 export const checkAlgPolymorphic: TokenRule = ({ record }) => {
   const header = usableHeader(record.token);
-  if (!header || header.alg !== 'EdDSA') return [];
+  if (header?.alg !== 'EdDSA') return [];
   return [
     {
       ruleId: 'alg-deprecated-polymorphic',
-      detail: 'alg is "EdDSA", which RFC 9864 deprecates in favour of the fully specified "Ed25519" or "Ed448".',
+      detail:
+        'alg is "EdDSA", which RFC 9864 deprecates in favour of the fully specified "Ed25519" or "Ed448".',
     },
   ];
 };
@@ -58,7 +60,12 @@ export const checkAlgRsaPkcs1: TokenRule = ({ record }) => {
   const header = usableHeader(record.token);
   const alg = header && algOf(header);
   if (record.token.kind === 'jwe' || !alg || !RSA_PKCS1.test(alg)) return [];
-  return [{ ruleId: 'alg-rsa-pkcs1v15', detail: `alg is "${alg}" (RSASSA-PKCS1-v1_5); prefer PS${alg.slice(2)}, ES256 or Ed25519.` }];
+  return [
+    {
+      ruleId: 'alg-rsa-pkcs1v15',
+      detail: `alg is "${alg}" (RSASSA-PKCS1-v1_5); prefer PS${alg.slice(2)}, ES256 or Ed25519.`,
+    },
+  ];
 };
 
 /** `hmac-symmetric`: HS256/384/512, a shared secret every verifier could also mint with. */
@@ -66,13 +73,21 @@ export const checkHmacSymmetric: TokenRule = ({ record }) => {
   const header = usableHeader(record.token);
   const alg = header && algOf(header);
   if (record.token.kind === 'jwe' || !alg || !HMAC.test(alg)) return [];
-  return [{ ruleId: 'hmac-symmetric', detail: `alg is "${alg}": anyone who can verify this token can also mint one.` }];
+  return [
+    {
+      ruleId: 'hmac-symmetric',
+      detail: `alg is "${alg}": anyone who can verify this token can also mint one.`,
+    },
+  ];
 };
 
 function asymmetricMaterial(header: JsonObject): string[] {
-  const found = ['jwk', 'jku', 'x5u', 'x5c'].filter((k) => Object.hasOwn(header, k)).map((k) => `"${k}" header`);
+  const found = ['jwk', 'jku', 'x5u', 'x5c']
+    .filter((k) => Object.hasOwn(header, k))
+    .map((k) => `"${k}" header`);
   const kid = header.kid;
-  if (typeof kid === 'string' && ASYMMETRIC_KID.test(kid)) found.push(`kid ${show(kid)} names an RSA/EC/public key`);
+  if (typeof kid === 'string' && ASYMMETRIC_KID.test(kid))
+    found.push(`kid ${show(kid)} names an RSA/EC/public key`);
   return found;
 }
 

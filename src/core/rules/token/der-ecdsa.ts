@@ -9,7 +9,8 @@ function readLength(bytes: Uint8Array, at: number): { length: number; next: numb
   const first = bytes[at];
   if (first === undefined) return undefined;
   if (first < 0x80) return { length: first, next: at + 1 };
-  if (first === 0x81) return bytes[at + 1] === undefined ? undefined : { length: bytes[at + 1] ?? 0, next: at + 2 };
+  if (first === 0x81)
+    return bytes[at + 1] === undefined ? undefined : { length: bytes[at + 1] ?? 0, next: at + 2 };
   if (first === 0x82 && bytes[at + 2] !== undefined) {
     return { length: ((bytes[at + 1] ?? 0) << 8) | (bytes[at + 2] ?? 0), next: at + 3 };
   }

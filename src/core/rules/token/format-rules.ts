@@ -45,7 +45,12 @@ export const checkPayloadNotClaims: TokenRule = ({ record }) => {
   const { token } = record;
   if ((token.kind !== 'jws' && token.kind !== 'unsecured') || token.errors.length > 0) return [];
   if (token.claims || token.nested || token.payloadProblem === undefined) return [];
-  return [{ ruleId: 'payload-not-jwt-claims', detail: `The payload is not a JWT claims set: ${token.payloadProblem}.` }];
+  return [
+    {
+      ruleId: 'payload-not-jwt-claims',
+      detail: `The payload is not a JWT claims set: ${token.payloadProblem}.`,
+    },
+  ];
 };
 
 /** Rules about the token's syntax. */

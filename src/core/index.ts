@@ -1,0 +1,34 @@
+/**
+ * JWT Lens engine: the whole public API. Pure TypeScript (plus jose), no browser, DOM or Node APIs,
+ * so the DevTools panel, a Web Worker, the CLI and the tests share it unchanged.
+ */
+
+/** Incremental and one-shot audits of captured sightings. */
+export { auditCapture, createAuditor, guessPurpose, SEVERITY_ORDER, severityRank } from './audit';
+export type { Auditor, AuditorLimits, AuditorOptions, AuditorStats } from './audit';
+/** Token capture from HAR 1.2 files and live DevTools entries. */
+export { captureEntry, captureHar, parseUrlParts } from './capture';
+/** Fingerprints: first 16 hex digits of SHA-256 over the token text. */
+export { fingerprintOf, sha256, toHex } from './crypto/sha256';
+/** Policy defaults and validation. */
+export { DEFAULT_POLICY, resolvePolicy } from './policy';
+export type { PolicyResolution } from './policy';
+/** Reports: JSON (schemaVersion 1), SARIF 2.1.0, Markdown, terminal table; redacted by default. */
+export {
+  createScrubber,
+  maskToken,
+  maskValue,
+  summarize,
+  summaryLine,
+  toJsonReport,
+  toMarkdown,
+  toSarif,
+  toTable,
+} from './report';
+export type { JsonReport, ReportOptions, TableOptions, ToolInfo } from './report';
+/** The rule catalog: ids, titles, severities, references. */
+export { RULE_CATALOG, RULE_IDS, ruleInfo } from './rules/catalog';
+/** Parsing and finding tokens in untrusted text. Never throws. */
+export { decodeBase64Url, encodeBase64Url, findTokens, MAX_TOKEN_BYTES, parseToken } from './token';
+export type { FoundToken } from './token';
+export type * from './types';

@@ -1,0 +1,114 @@
+import type { CaptureHit, TokenRecord } from '../types';
+import { whyKeyCannotVerify } from './alg-compat';
+import { type Candidates, selectCandidates, tokenHints } from './candidates';
+import { acceptedBy, keyAlgMismatchHit, keyEvidence, keyOrigin, keyRef, nameKey } from './key-findings';
+import type { KnownKey, SignatureCheck } from './types';
+import type { Verifier } from './verify-jws';
+
+/** What checking one signed token produced. */
+export interface TokenCheck {
+  hits: CaptureHit[];
+  problems: string[];
+  check: SignatureCheck;
+  /** Keys this token names or verified with: their weaknesses are reported on the token. */
+  related: KnownKey[];
+}
+
+interface Context {
+  record: TokenRecord;
+  alg: string;
+  verify: Verifier;
+  problems: string[];
+  tried: number;
+}
+
+/** The first of `keys` that verifies the token, trying each in order. */
+async function firstValid(ctx: Context, keys: readonly KnownKey[]): Promise<KnownKey | undefined> {
+  for (const key of keys) {
+    ctx.tried++;
+    const outcome = await ctx.verify(ctx.record.token, key, ctx.alg);
+    if (outcome === 'valid') return key;
+    if (outcome !== 'invalid') ctx.problems.push(`key ${nameKey(key)} ${keyOrigin(key)} could not verify ${ctx.alg}: ${outcome.problem}`);
+  }
+  return undefined;
+}
+
+function hit(ctx: Context, ruleId: string, detail: string, key?: KnownKey): CaptureHit {
+  const evidence = [{ label: 'alg', value: ctx.alg }, ...(key ? keyEvidence(key) : [])];
+  return { ruleId, fingerprint: ctx.record.token.fingerprint, detail, evidence };
+}
+
+function invalidHit(ctx: Context, candidates: Candidates): CaptureHit {
+  const { iss, kid } = tokenHints(ctx.record.token);
+  const named = candidates.kidMatches[0];
+  const unfit = named ? whyKeyCannotVerify(named.jwk, ctx.alg) : null;
+  const why = unfit
+    ? `the key named by kid "${kid}" cannot verify it: ${unfit}`
+    : kid !== undefined && !named
+      ? `kid "${kid}" is not among the issuer's ${candidates.authoritative.length} key(s), none of which verifies it`
+      : `none of the ${candidates.authoritative.length} key(s) of ${iss ? `issuer ${iss}` : 'the issuer'} verifies it`;
+  const base = hit(ctx, 'sig-invalid', `${ctx.alg} signature does not verify: ${why}`);
+  const accepted = acceptedBy(ctx.record);
+  if (accepted.length === 0) return base;
+  return {
+    ...base,
+    severity: 'critical',
+    detail: `${base.detail}; yet ${accepted.length} request(s) presenting it got a 2xx answer: the server accepted a token whose signature is invalid`,
+    sightingIds: accepted.map((s) => s.id),
+  };
+}
+
+function unverifiableHit(ctx: Context, pool: readonly KnownKey[], candidates: Candidates): CaptureHit {
+  const { iss } = tokenHints(ctx.record.token);
+  const detail =
+    pool.length === 0
+      ? `no key set was seen in the capture and none was supplied, so the ${ctx.alg} signature was not checked`
+      : candidates.tryKeys.length === 0
+        ? `none of the ${pool.length} known key(s) can verify ${ctx.alg}`
+        : `none of the ${candidates.tryKeys.length} key(s) tried verifies it, and none is known to belong to ${iss ? `issuer ${iss}` : 'its issuer'}`;
+  return hit(ctx, 'sig-unverifiable', detail);
+}
+
+function mismatchHits(ctx: Context, candidates: Candidates, verified: KnownKey | undefined): CaptureHit[] {
+  const hits = candidates.kidMatches.map((key) => keyAlgMismatchHit(key, ctx.alg, ctx.record, 'named by kid'));
+  if (verified && !candidates.kidMatches.includes(verified)) {
+    hits.push(keyAlgMismatchHit(verified, ctx.alg, ctx.record, 'that verified the signature'));
+  }
+  return hits.filter((h): h is CaptureHit => h !== null);
+}
+
+/**
+ * Checks one JWS signed with a public-key algorithm against the known keys and the published example keys:
+ * `sig-verified`, `sig-invalid` (critical when a server accepted it), `sig-unverifiable`,
+ * `key-publicly-known` and `key-alg-mismatch`.
+ */
+export async function checkSignature(
+  record: TokenRecord,
+  alg: string,
+  pool: readonly KnownKey[],
+  published: readonly KnownKey[],
+  verify: Verifier,
+): Promise<TokenCheck> {
+  const ctx: Context = { record, alg, verify, problems: [], tried: 0 };
+  const candidates = selectCandidates(record.token, alg, pool);
+  const verified = await firstValid(ctx, candidates.tryKeys);
+  const famous = await firstValid(ctx, published.filter((key) => whyKeyCannotVerify(key.jwk, alg) === null));
+  const hits = mismatchHits(ctx, candidates, verified);
+  const fingerprint = record.token.fingerprint;
+  let check: SignatureCheck = { fingerprint, status: 'unverifiable', tried: 0 };
+  if (verified) {
+    hits.push(hit(ctx, 'sig-verified', `${alg} signature verified with key ${nameKey(verified)} ${keyOrigin(verified)}`, verified));
+    check = { fingerprint, status: 'verified', key: keyRef(verified), tried: 0 };
+  } else if (candidates.authoritative.length > 0) {
+    hits.push(invalidHit(ctx, candidates));
+    check = { fingerprint, status: 'invalid', tried: 0 };
+  } else if (!famous) hits.push(unverifiableHit(ctx, pool, candidates));
+  if (famous) {
+    const detail = `${alg} signature verifies with ${keyOrigin(famous)}, whose private key is published: anyone can mint this token`;
+    hits.push({ ...hit(ctx, 'key-publicly-known', detail, famous), severity: 'critical' });
+    check = { fingerprint, status: 'published-key', key: keyRef(famous), tried: 0 };
+  }
+  check.tried = ctx.tried;
+  const related = [...new Set([...candidates.kidMatches, ...(verified ? [verified] : [])])];
+  return { hits, problems: ctx.problems, check, related };
+}

@@ -1,0 +1,19 @@
+export { type AlgSpec, algSpec, isAsymmetricAlg, isHmacAlg } from './alg-compat';
+export { collectTrafficKeys, normalizeUrl } from './collect-keys';
+export { type Serialisation, serialiseKey, sshPublicKey } from './key-serialisations';
+export { loadPublishedKeys } from './load-published';
+export { MAX_KEYS_PER_SET, parseJwks } from './parse-jwks';
+export { parsePemKeys } from './parse-pem';
+export { parseUserKeys } from './parse-user-keys';
+export { PUBLISHED_KEYS, type PublishedKey } from './published-keys';
+export type {
+  KeyOrigin,
+  KeyParseResult,
+  KeyRef,
+  KeySource,
+  KnownKey,
+  PublicJwk,
+  SignatureCheck,
+  SignatureStatus,
+} from './types';
+export { type VerifyTokensResult, verifyTokens } from './verify-tokens';

@@ -1,0 +1,83 @@
+import type { RuleInfo } from '../../../types';
+import { apiTop10, asvs, cheatSheet, cwe, nist, oidc, rfc } from './refs';
+
+/** Catalog entries for personal data, secrets, authorization claims and policy-driven rules. */
+export const PII_POLICY_CATALOG: RuleInfo[] = [
+  {
+    id: 'pii-oidc-claims',
+    title: 'Personal data in the token (OIDC claims)',
+    severity: 'medium',
+    why: 'A signed JWT is encoded, not encrypted: anyone who sees it (browser extensions, proxies, logs, analytics) reads its claims. Names, e-mail addresses, phone numbers, birth dates and postal addresses do not belong there. High for birth date, address and phone number; one tier higher when the token travels in a URL or a cookie.',
+    references: [
+      oidc('§5.1'),
+      oidc('§5.1.1'),
+      oidc('§17.1'),
+      rfc(9068, '§6'),
+      rfc(7519, '§12'),
+      asvs('14.1.1'),
+      asvs('14.2.6'),
+      asvs('10.1.1'),
+      nist('§5.1.1'),
+      apiTop10('API3:2023'),
+      cheatSheet('Token information disclosure'),
+      cwe(359),
+    ],
+    scope: 'token',
+  },
+  {
+    id: 'pii-value-pattern',
+    title: 'Personal data found by value',
+    severity: 'medium',
+    why: 'A claim value is an e-mail address, an international phone number, an IP address, a Luhn-valid card number, a valid IBAN, a US Social Security Number or a national id with a valid checksum. Whatever the claim is called, the token exposes it to everyone who handles the token.',
+    references: [rfc(7519, '§12'), asvs('14.1.1'), asvs('14.2.6'), apiTop10('API3:2023'), cwe(359)],
+    scope: 'token',
+  },
+  {
+    id: 'secret-in-payload',
+    title: 'Secret in the token payload',
+    severity: 'high',
+    why: 'The claims carry what looks like a password or password hash, a client secret, an API or private key, a TOTP seed or another token. Anyone who sees the token can read and reuse it; secrets belong in a vault on the server, never in a client-visible token.',
+    references: [asvs('14.1.1'), asvs('14.2.6'), asvs('13.3.1'), cwe(312), cwe(522), cwe(200)],
+    scope: 'token',
+  },
+  {
+    id: 'authz-claims-visible',
+    title: 'Authorization claims visible to the client',
+    severity: 'info',
+    why: 'Roles, scopes, groups or admin flags in a readable token tell an attacker which privileges exist and which account is worth stealing. Not a flaw in itself: listed so reviewers check that the server, not the client, enforces them.',
+    references: [asvs('10.3.2'), cheatSheet('Token information disclosure')],
+    scope: 'token',
+  },
+  {
+    id: 'alg-not-allowed',
+    title: 'Algorithm outside the policy allowlist',
+    severity: 'medium',
+    why: 'The policy lists the algorithms this deployment should use, and the token uses another. Verifiers must enforce such an allowlist themselves; a token outside it suggests either a misconfigured issuer or a verifier that accepts whatever the header says.',
+    references: [rfc(8725, '§3.1'), asvs('9.1.2'), cwe(757)],
+    scope: 'token',
+  },
+  {
+    id: 'iss-unexpected',
+    title: 'Unexpected issuer for this host',
+    severity: 'medium',
+    why: 'The policy says which issuers the tokens sent to this host should come from, and this token’s "iss" is not one of them. Either the service accepts tokens from an issuer it should not trust, or the policy is out of date.',
+    references: [rfc(8725, '§3.8'), rfc(7519, '§4.1.1'), asvs('10.3.3'), cwe(345)],
+    scope: 'token',
+  },
+  {
+    id: 'aud-unexpected',
+    title: 'Unexpected audience for this host',
+    severity: 'medium',
+    why: 'The policy says which audiences tokens sent to this host should carry, and none of this token’s "aud" values matches. A service that accepts it does not validate the audience, so tokens meant for other services work against it.',
+    references: [rfc(8725, '§3.9'), rfc(7519, '§4.1.3'), asvs('9.2.3'), cwe(345)],
+    scope: 'token',
+  },
+  {
+    id: 'claim-required-missing',
+    title: 'Claim required by the policy is missing',
+    severity: 'medium',
+    why: 'RFC 7519 makes every registered claim optional and leaves it to profiles and deployments to require them. This deployment’s policy requires claims that the token does not carry.',
+    references: [rfc(7519, '§4.1'), rfc(8725, '§3.12')],
+    scope: 'token',
+  },
+];

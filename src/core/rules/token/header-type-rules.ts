@@ -1,0 +1,92 @@
+import type { JsonObject, TokenRule } from '../../types';
+import { has, listNames, show, usableClaims, usableHeader } from './token-parts';
+
+/** IANA "JSON Web Signature and Encryption Header Parameters" (RFC 7515/7516/7519 §5.3/7797/8225/8555/9449…). */
+const COMMON = ['alg', 'jku', 'jwk', 'kid', 'x5u', 'x5c', 'x5t', 'x5t#S256', 'typ', 'cty', 'crit'];
+const JWS_ONLY = ['b64', 'ppt', 'url', 'nonce', 'svt', 'iss', 'sub', 'aud', 'trust_chain'];
+const JWE_ONLY = ['enc', 'zip', 'epk', 'apu', 'apv', 'iv', 'tag', 'p2s', 'p2c'];
+const JWS_PARAMS = new Set([...COMMON, ...JWS_ONLY]);
+const JWE_PARAMS = new Set([...COMMON, ...JWE_ONLY, 'iss', 'sub', 'aud', 'url', 'nonce']);
+const BY_LOWER = new Map([...JWS_PARAMS, ...JWE_PARAMS].map((p) => [p.toLowerCase(), p]));
+/** Misspellings seen in the wild, mapped to what was meant. */
+const MEANT: Readonly<Record<string, string>> = {
+  type: 'typ',
+  contenttype: 'cty',
+  'content-type': 'cty',
+  keyid: 'kid',
+  key_id: 'kid',
+  algorithm: 'alg',
+  x5t256: 'x5t#S256',
+};
+const STRING_PARAMS = ['kid', 'typ', 'cty'];
+
+function describeKey(key: string, jwe: boolean): string | undefined {
+  const known = jwe ? JWE_PARAMS : JWS_PARAMS;
+  if (known.has(key)) return undefined;
+  if (!jwe && JWE_ONLY.includes(key)) return `"${key}" (a JWE-only parameter in a JWS)`;
+  const meant = MEANT[key.toLowerCase()] ?? BY_LOWER.get(key.toLowerCase());
+  if (meant) return `"${key}" (did the issuer mean "${meant}"?)`;
+  if (key === 'kty' || key === 'n' || key === 'e' || key === 'x' || key === 'crv') {
+    return `"${key}" (a JWK member outside "jwk")`;
+  }
+  return `"${key.length > 40 ? `${key.slice(0, 40)}…` : key}"`;
+}
+
+function oddKeys(header: JsonObject, jwe: boolean): string[] {
+  const found: string[] = [];
+  for (const key of Object.keys(header)) {
+    const odd = describeKey(key, jwe);
+    if (odd) found.push(odd);
+  }
+  for (const key of STRING_PARAMS) {
+    if (has(header, key) && typeof header[key] !== 'string')
+      found.push(`"${key}" is ${show(header[key])}, not a string`);
+  }
+  return found;
+}
+
+/** `hdr-nonstandard`: unregistered, misspelled, wrongly typed or wrong-kind header parameters. */
+export const checkHeaderNonstandard: TokenRule = ({ record }) => {
+  const header = usableHeader(record.token);
+  if (!header) return [];
+  const found = oddKeys(header, record.token.kind === 'jwe');
+  if (found.length === 0) return [];
+  const listed = found.length > 8 ? [...found.slice(0, 8), `${found.length - 8} more`] : found;
+  return [{ ruleId: 'hdr-nonstandard', detail: `Non-standard header parameters: ${listNames(listed)}.` }];
+};
+
+/** Generic types that say "a JWT" but not which kind (RFC 8725 §3.11). */
+const GENERIC_TYP = /^(application\/)?jwt$/i;
+
+/** Tokens for which explicit typing is required by their profile: access (RFC 9068), logout, DPoP. */
+function typingRequired(claims: JsonObject | undefined, purpose: string): boolean {
+  if (purpose === 'access') return true;
+  const events = claims?.events;
+  const logout =
+    typeof events === 'object' &&
+    events !== null &&
+    'http://schemas.openid.net/event/backchannel-logout' in events;
+  return logout || (claims !== undefined && has(claims, 'htm') && has(claims, 'htu'));
+}
+
+/** `typ-not-explicit`: `typ` absent or the generic `JWT` (RFC 8725 §3.11); low where a profile requires it. */
+export const checkTypNotExplicit: TokenRule = ({ record }) => {
+  const header = usableHeader(record.token);
+  if (!header || record.token.kind === 'jwe') return [];
+  const typ = header.typ;
+  if (has(header, 'typ') && !(typeof typ === 'string' && GENERIC_TYP.test(typ))) return [];
+  const what = has(header, 'typ') ? `typ is the generic ${show(typ)}` : 'typ is absent';
+  const required = typingRequired(usableClaims(record.token), record.purpose);
+  return [
+    {
+      ruleId: 'typ-not-explicit',
+      ...(required ? { severity: 'low' as const } : {}),
+      detail: required
+        ? `${what}, but this token's profile expects an explicit type (e.g. "at+jwt" for access tokens).`
+        : `${what}: nothing tells this token apart from other kinds of JWT.`,
+    },
+  ];
+};
+
+/** Rules about the header's parameter names and types. */
+export const HEADER_TYPE_RULES: readonly TokenRule[] = [checkHeaderNonstandard, checkTypNotExplicit];

@@ -1,0 +1,91 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { isContentWanted, MAX_CONTENT_BYTES, toPlainEntry } from '../../src/devtools/har-entry';
+
+const entryWith = (mimeType: unknown, size: unknown) => ({ response: { content: { mimeType, size } } });
+
+describe('isContentWanted', () => {
+  it.each([
+    ['application/json', 10, true],
+    ['application/json; charset=utf-8', 10, true],
+    ['application/jwk-set+json', 10, true],
+    ['application/problem+json', 10, true],
+    ['text/plain', 0, true],
+    ['text/html', MAX_CONTENT_BYTES, true],
+    ['application/x-www-form-urlencoded', 5, true],
+    ['application/jwt', 5, true],
+    ['application/json', MAX_CONTENT_BYTES + 1, false],
+    ['image/png', 10, false],
+    ['font/woff2', 10, false],
+    ['application/octet-stream', 10, false],
+    ['application/jsonp-ish', 10, false],
+    ['', 10, false],
+    [undefined, 10, false],
+    ['application/json', undefined, false],
+    ['application/json', -1, false],
+  ])('%s of %s bytes → %s', (mime, size, expected) => {
+    expect(isContentWanted(entryWith(mime, size))).toBe(expected);
+  });
+
+  it('is false for anything that is not an entry', () => {
+    for (const value of [null, undefined, 1, 'x', [], { response: null }, { response: { content: [] } }]) {
+      expect(isContentWanted(value)).toBe(false);
+    }
+  });
+});
+
+describe('toPlainEntry', () => {
+  const browserEntry = () => {
+    const entry = Object.create({ getContent: () => undefined });
+    Object.assign(entry, {
+      startedDateTime: '2026-01-01T00:00:00.000Z',
+      time: 12,
+      request: { method: 'GET', url: 'https://a.test/', headers: [{ name: 'a', value: 'b' }] },
+      response: { status: 200, headers: [], content: { size: 2, mimeType: 'application/json' } },
+      _initiator: { type: 'script', stack: { callFrames: new Array(100).fill({ url: 'x' }) } },
+      _resourceType: 'fetch',
+    });
+    return entry;
+  };
+
+  it('keeps the HAR fields, drops private ones and the browser prototype', () => {
+    const plain = toPlainEntry(browserEntry());
+    expect(plain).toEqual({
+      startedDateTime: '2026-01-01T00:00:00.000Z',
+      time: 12,
+      request: { method: 'GET', url: 'https://a.test/', headers: [{ name: 'a', value: 'b' }] },
+      response: { status: 200, headers: [], content: { size: 2, mimeType: 'application/json' } },
+    });
+    expect(Object.getPrototypeOf(plain)).toBe(Object.prototype);
+  });
+
+  it('fills response.content.text (and a base64 encoding) from the body read', () => {
+    const withText = toPlainEntry(browserEntry(), { text: '{}' }) as { response: { content: object } };
+    expect(withText.response.content).toEqual({ size: 2, mimeType: 'application/json', text: '{}' });
+    const withB64 = toPlainEntry(browserEntry(), { text: 'e30=', encoding: 'base64' }) as {
+      response: { content: object };
+    };
+    expect(withB64.response.content).toMatchObject({ text: 'e30=', encoding: 'base64' });
+  });
+
+  it('does not alias the browser object (later mutation does not leak in)', () => {
+    const source = browserEntry();
+    const plain = toPlainEntry(source) as { request: { url: string } };
+    source.request.url = 'https://changed.test/';
+    expect(plain.request.url).toBe('https://a.test/');
+  });
+
+  it('returns null for non-objects and never throws on hostile input', () => {
+    expect(toPlainEntry(null)).toBeNull();
+    expect(toPlainEntry('entry')).toBeNull();
+    const cyclic: Record<string, unknown> = {};
+    cyclic.self = cyclic;
+    expect(toPlainEntry({ request: cyclic, response: { content: {} } })).toEqual({ response: { content: {} } });
+    fc.assert(
+      fc.property(fc.anything(), fc.option(fc.record({ text: fc.string() })), (value, content) => {
+        const out = toPlainEntry(value, content);
+        expect(out === null || typeof out === 'object').toBe(true);
+      }),
+    );
+  });
+});

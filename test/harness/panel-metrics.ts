@@ -1,0 +1,49 @@
+import type { Browser, CDPSession, Frame } from 'puppeteer-core';
+import { PANEL_PAGE } from '../../src/devtools/panel-meta';
+
+/** A CDP session on the panel page's own target (it is an out-of-process frame of DevTools). */
+export async function panelSession(browser: Browser): Promise<CDPSession> {
+  const target = browser.targets().find((t) => t.url().endsWith(`/${PANEL_PAGE}`));
+  if (!target) throw new Error('the panel target is not open');
+  return target.createCDPSession();
+}
+
+/** The panel's used JS heap in bytes, after a full garbage collection (so runs compare fairly). */
+export async function measureHeap(session: CDPSession): Promise<number> {
+  await session.send('HeapProfiler.enable');
+  await session.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await session.send('Runtime.getHeapUsage');
+  return usedSize;
+}
+
+/**
+ * Starts a main-thread lag probe in the panel: a 50 ms interval that records how late each tick fires.
+ * The returned function stops it and gives the worst delay and the number of ticks, in ms.
+ */
+export async function startLagProbe(frame: Frame): Promise<() => Promise<{ maxLagMs: number; ticks: number }>> {
+  await frame.evaluate(() => {
+    const probe = { maxLagMs: 0, ticks: 0, last: performance.now(), timer: 0 };
+    probe.timer = window.setInterval(() => {
+      const now = performance.now();
+      probe.maxLagMs = Math.max(probe.maxLagMs, now - probe.last - 50);
+      probe.ticks += 1;
+      probe.last = now;
+    }, 50);
+    (globalThis as unknown as { __lagProbe: typeof probe }).__lagProbe = probe;
+  });
+  return () =>
+    frame.evaluate(() => {
+      const probe = (globalThis as unknown as { __lagProbe: { maxLagMs: number; ticks: number; timer: number } })
+        .__lagProbe;
+      clearInterval(probe.timer);
+      return { maxLagMs: Math.round(probe.maxLagMs), ticks: probe.ticks };
+    });
+}
+
+/** Milliseconds from running `action` in the panel until `done` holds there (polled every 10 ms). */
+export async function timeInPanel(frame: Frame, action: () => Promise<void>, done: () => boolean): Promise<number> {
+  const start = Date.now();
+  await action();
+  await frame.waitForFunction(done, { polling: 10, timeout: 10_000 });
+  return Date.now() - start;
+}

@@ -1,0 +1,102 @@
+// @vitest-environment happy-dom
+import { act } from 'preact/test-utils';
+import { afterEach, describe, expect, it } from 'vitest';
+import { runCli } from '../../cli/fake-io';
+import { createReportValidator } from '../../core/report/schema-validator';
+import { accessClaims, makeEntry, makeHar, makeToken, NOW } from '../fixtures';
+import { type MountedPanel, mountTestPanel, settle } from './panel-harness';
+import { buttonByName, oneByTestId } from './render';
+
+let panel: MountedPanel | undefined;
+afterEach(() => {
+  panel?.unmount();
+  panel = undefined;
+});
+
+const alice = makeToken(accessClaims('alice', { email: 'alice@example.test' }));
+const none = makeToken(accessClaims('mallory'), { alg: 'none' });
+const entries = [
+  makeEntry({ bearer: alice }),
+  makeEntry({ url: `http://api.example.test/cb?access_token=${none}` }),
+  makeEntry({ setCookie: `session=${alice}; Path=/`, url: 'https://app.example.test/login', method: 'POST' }),
+];
+
+async function capturedPanel(): Promise<MountedPanel> {
+  panel = await mountTestPanel();
+  // Request ids as a HAR file numbers them, so sighting ids match the CLI's.
+  for (const [i, entry] of entries.entries()) panel.source.emit(entry, String(i));
+  await panel.frame();
+  return panel;
+}
+
+async function exportAs(p: MountedPanel, name: string) {
+  act(() => buttonByName(p.root, name).click());
+  await settle();
+  const file = p.downloads.at(-1);
+  if (!file) throw new Error('nothing downloaded');
+  return file;
+}
+
+describe('panel exports', () => {
+  it('has the three export buttons by accessible name and "Include raw tokens" off by default', async () => {
+    const p = await capturedPanel();
+    for (const name of ['Export JSON', 'Export SARIF', 'Export Markdown'])
+      expect(buttonByName(p.root, name)).toBeTruthy();
+    expect((oneByTestId(p.root, 'include-raw') as HTMLInputElement).checked).toBe(false);
+  });
+
+  it('exports a redacted, schema-valid JSON report identical to the CLI’s for the same traffic', async () => {
+    const p = await capturedPanel();
+    const file = await exportAs(p, 'Export JSON');
+    expect(file.filename).toBe('jwt-lens-report-2030-01-01T00-00-00Z.json');
+    expect(file.mime).toBe('application/json');
+    const report = JSON.parse(file.text);
+    expect(createReportValidator()(report)).toEqual([]);
+    expect(report.rawIncluded).toBe(false);
+    for (const token of [alice, none]) {
+      expect(file.text).not.toContain(token);
+      expect(file.text).not.toContain(token.split('.')[1]);
+    }
+    expect(file.text).not.toContain('alice@example.test');
+
+    const cli = await runCli(
+      ['scan', 'traffic.har', '--format', 'json', '--now', new Date(NOW * 1000).toISOString()],
+      {
+        files: { 'traffic.har': JSON.stringify(makeHar(entries)) },
+      },
+    );
+    const expected = JSON.parse(cli.stdout);
+    for (const r of [report, expected]) {
+      r.generatedAt = 'pinned';
+      r.inputs = [];
+    }
+    expect(report).toEqual(expected);
+  });
+
+  it('puts raw tokens in only when "Include raw tokens" is ticked', async () => {
+    const p = await capturedPanel();
+    act(() => oneByTestId(p.root, 'include-raw').click());
+    await settle();
+    const file = await exportAs(p, 'Export JSON');
+    const report = JSON.parse(file.text);
+    expect(report.rawIncluded).toBe(true);
+    expect(report.tokens.map((t: { raw?: string }) => t.raw)).toContain(alice);
+  });
+
+  it('exports SARIF 2.1.0 and Markdown with the same fingerprints', async () => {
+    const p = await capturedPanel();
+    const json = JSON.parse((await exportAs(p, 'Export JSON')).text);
+    const sarifFile = await exportAs(p, 'Export SARIF');
+    expect(sarifFile.filename).toMatch(/^jwt-lens-report-.*\.sarif$/);
+    const sarif = JSON.parse(sarifFile.text);
+    expect(sarif.version).toBe('2.1.0');
+    const fingerprints = new Set(json.findings.map((f: { fingerprint: string }) => f.fingerprint));
+    for (const result of sarif.runs[0].results)
+      expect(fingerprints.has(result.partialFingerprints.jwtFingerprint)).toBe(true);
+    const md = await exportAs(p, 'Export Markdown');
+    expect(md.filename).toMatch(/\.md$/);
+    expect(md.text).toContain(json.tokens[0].fingerprint);
+    expect(md.text).not.toContain(alice);
+    expect(oneByTestId(p.root, 'status-message').textContent).toBe(`Exported ${md.filename}`);
+  });
+});

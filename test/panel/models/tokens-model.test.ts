@@ -1,0 +1,204 @@
+import { describe, expect, it } from 'vitest';
+import { accessClaims, makeEntry, makeHar, makeToken, NOW } from '../fixtures';
+import { createTestModel } from '../harness';
+
+const alice = makeToken(accessClaims('alice'));
+const bob = makeToken(accessClaims('bob'));
+const none = makeToken(accessClaims('mallory'), { alg: 'none' });
+
+function ruleIds(model: Awaited<ReturnType<typeof createTestModel>>['model']): string[] {
+  return model.result.value.findings.map((f) => f.ruleId);
+}
+
+describe('createTokensModel: capture', () => {
+  it('captures entries into tokens and findings, published once per frame', async () => {
+    const { source, model, frame } = await createTestModel();
+    source.emit(makeEntry({ bearer: alice }), 'r1');
+    source.emit(makeEntry({ bearer: none, url: 'http://api.example.test/x' }), 'r2');
+    expect(model.rows.value).toHaveLength(0);
+    frame();
+    expect(model.rows.value.map((r) => r.sub)).toEqual(['alice', 'mallory']);
+    expect(ruleIds(model)).toContain('alg-none');
+    expect(model.counters.value).toMatchObject({ entries: 2, tokens: 2, dropped: 0 });
+    const mallory = model.rows.value[1];
+    expect(mallory?.severity).toBe('critical');
+    expect(mallory?.where).toBe('header Authorization');
+    expect(mallory?.hosts).toEqual(['api.example.test']);
+  });
+
+  it('backfills what happened before the panel opened', async () => {
+    const { model, frame } = await createTestModel(
+      {},
+      { backfill: [{ entry: makeEntry({ bearer: bob }), requestId: 'b1' }] },
+    );
+    frame();
+    expect(model.rows.value.map((r) => r.sub)).toEqual(['bob']);
+  });
+
+  it('ignores entries with an unusable request id and keeps capturing after a broken entry', async () => {
+    const { source, model, frame } = await createTestModel();
+    source.emit(makeEntry({ bearer: alice }), '');
+    source.emit({ request: 42 }, 'bad');
+    source.emit(makeEntry({ bearer: bob }), 'ok');
+    frame();
+    expect(model.rows.value.map((r) => r.sub)).toEqual(['bob']);
+    expect(model.problems.value.some((p) => p.startsWith('entry bad:'))).toBe(true);
+  });
+
+  it('spreads a burst over several frames when capture exceeds the frame budget', async () => {
+    let ms = NOW * 1000;
+    const { source, model, scheduler } = await createTestModel({ now: () => (ms += 4) });
+    for (let i = 0; i < 10; i++)
+      source.emit(makeEntry({ bearer: makeToken(accessClaims(`u${i}`)) }), `r${i}`);
+    scheduler.run();
+    expect(model.rows.value).toHaveLength(10);
+    expect(model.counters.value.entries).toBe(10);
+  });
+});
+
+describe('createTokensModel: pause, clear, preserve', () => {
+  it('drops entries while paused and counts them', async () => {
+    const { source, model, frame } = await createTestModel();
+    model.setPaused(true);
+    source.emit(makeEntry({ bearer: alice }), 'r1');
+    source.emit(makeEntry({ bearer: bob }), 'r2');
+    frame();
+    expect(model.rows.value).toHaveLength(0);
+    expect(model.counters.value).toMatchObject({ droppedPaused: 2, dropped: 2 });
+    model.setPaused(false);
+    source.emit(makeEntry({ bearer: bob }), 'r3');
+    frame();
+    expect(model.rows.value.map((r) => r.sub)).toEqual(['bob']);
+  });
+
+  it('clear empties the list, the selection and the counters', async () => {
+    const { source, model, frame } = await createTestModel();
+    source.emit(makeEntry({ bearer: alice }), 'r1');
+    frame();
+    model.select(model.rows.value[0]?.fingerprint ?? null);
+    model.clear();
+    expect(model.rows.value).toEqual([]);
+    expect(model.selected.value).toBeNull();
+    expect(model.counters.value).toMatchObject({ entries: 0, tokens: 0, dropped: 0 });
+  });
+
+  it('clears on navigation unless "preserve log" is on', async () => {
+    const { source, model, frame } = await createTestModel();
+    source.emit(makeEntry({ bearer: alice }), 'r1');
+    frame();
+    model.setPreserve(true);
+    source.navigate('https://app.example.test/next');
+    expect(model.rows.value).toHaveLength(1);
+    model.setPreserve(false);
+    source.navigate('https://app.example.test/again');
+    expect(model.rows.value).toHaveLength(0);
+  });
+});
+
+describe('createTokensModel: bounded memory', () => {
+  it('evicts the oldest tokens past the cap and shows the count', async () => {
+    const { source, model, frame } = await createTestModel({ maxTokens: 3 });
+    for (let i = 0; i < 5; i++) source.emit(makeEntry({ bearer: makeToken(accessClaims(`u${i}`)) }), `r${i}`);
+    frame();
+    expect(model.rows.value.map((r) => r.sub)).toEqual(['u2', 'u3', 'u4']);
+    expect(model.counters.value.droppedTokens).toBe(2);
+    expect(model.counters.value.dropped).toBeGreaterThanOrEqual(2);
+  });
+
+  it('keeps a ring of sightings per token', async () => {
+    const { source, model, frame } = await createTestModel({ maxSightings: 2 });
+    for (let i = 0; i < 5; i++) source.emit(makeEntry({ bearer: alice }), `r${i}`);
+    frame();
+    expect(model.records()[0]?.sightings.map((s) => s.requestId)).toEqual(['r3', 'r4']);
+    expect(model.counters.value).toMatchObject({ sightings: 2, droppedSightings: 3 });
+  });
+
+  it('drops (and counts) a burst beyond the pending queue', async () => {
+    const { source, model, frame } = await createTestModel({ maxPending: 2 });
+    for (let i = 0; i < 5; i++) source.emit(makeEntry({ bearer: alice }), `r${i}`);
+    frame();
+    expect(model.counters.value).toMatchObject({ entries: 2, droppedBurst: 3 });
+  });
+});
+
+describe('createTokensModel: filters and selection', () => {
+  async function loaded() {
+    const t = await createTestModel();
+    t.source.emit(makeEntry({ bearer: alice, url: 'https://api.example.test/a' }), 'r1');
+    t.source.emit(makeEntry({ bearer: none, url: 'https://other.example.test/b' }), 'r2');
+    t.frame();
+    return t;
+  }
+
+  it('filters by text, severity, host and rule', async () => {
+    const { model } = await loaded();
+    const subs = () => model.visibleRows.value.map((r) => r.sub);
+    model.setFilters({ text: 'MALLORY' });
+    expect(subs()).toEqual(['mallory']);
+    model.setFilters({ text: '', severity: 'critical' });
+    expect(subs()).toEqual(['mallory']);
+    model.setFilters({ severity: '', host: 'api.example.test' });
+    expect(subs()).toEqual(['alice']);
+    model.setFilters({ host: '', rule: 'alg-none' });
+    expect(subs()).toEqual(['mallory']);
+    expect(model.filterOptions.value.hosts).toEqual(['api.example.test', 'other.example.test']);
+    expect(model.filterOptions.value.rules).toContain('alg-none');
+  });
+
+  it('selects a token and derives its record and findings', async () => {
+    const { model } = await loaded();
+    const fp = model.rows.value[1]?.fingerprint ?? '';
+    model.select(fp);
+    expect(model.selectedRecord.value?.token.fingerprint).toBe(fp);
+    expect(model.selectedFindings.value.map((f) => f.ruleId)).toContain('alg-none');
+    expect(model.selectedFindings.value.every((f) => f.fingerprint === fp)).toBe(true);
+  });
+});
+
+describe('createTokensModel: user inputs', () => {
+  it('reports token-in-web-storage from a storage scan, once per item', async () => {
+    const storage = [
+      { area: 'localStorage' as const, key: 'auth', value: alice, origin: 'https://app.example.test' },
+    ];
+    const { model } = await createTestModel({}, { storage });
+    const outcome = await model.scanStorage();
+    expect(outcome).toEqual({ ok: true, message: 'Scanned 1 storage item: 1 token' });
+    const finding = model.result.value.findings.find((f) => f.ruleId === 'token-in-web-storage');
+    expect(finding?.severity).toBe('medium');
+    await model.scanStorage();
+    expect(model.records()[0]?.sightings).toHaveLength(1);
+  });
+
+  it('reports a storage scan that failed', async () => {
+    const { source, model } = await createTestModel();
+    source.scanStorage = async () => {
+      throw new Error('no page');
+    };
+    expect(await model.scanStorage()).toEqual({ ok: false, error: 'Could not read the page’s storage.' });
+  });
+
+  it('audits a pasted token and selects it', async () => {
+    const { model } = await createTestModel();
+    expect(model.pasteToken(`Bearer ${none}`)).toEqual({ ok: true, message: 'Added 1 token' });
+    expect(model.selectedRecord.value?.token.text).toBe(none);
+    expect(model.selectedFindings.value.map((f) => f.ruleId)).toContain('alg-none');
+    expect(model.pasteToken('   ').ok).toBe(false);
+  });
+
+  it('imports a HAR file, or says why not', async () => {
+    const { model } = await createTestModel();
+    const har = JSON.stringify(makeHar([makeEntry({ bearer: alice }), makeEntry({ bearer: bob })]));
+    expect(model.importHar(har)).toEqual({ ok: true, message: 'Imported 2 requests, 2 tokens' });
+    expect(model.rows.value).toHaveLength(2);
+    expect(model.importHar('[]')).toMatchObject({ ok: false });
+  });
+
+  it('stops listening on dispose', async () => {
+    const { source, model, frame } = await createTestModel();
+    model.dispose();
+    source.emit(makeEntry({ bearer: alice }), 'r1');
+    frame();
+    expect(model.rows.value).toHaveLength(0);
+    expect(source.connected).toBe(false);
+  });
+});
