@@ -29,7 +29,7 @@ describe('jwt-lens decode', () => {
     expect(out).toMatch(/^JWS token, fingerprint [0-9a-f]{16}, purpose: /);
     expect(out).toContain('Header\n{\n  "alg": "HS256",\n  "typ": "JWT"\n}');
     expect(out).toContain('"sub": "user-1"');
-    expect(out).toContain(`"exp": ${NOW + 240}  // 2025-03-14T09:34:00.000Z (expires in 4 min)`);
+    expect(out).toContain(`"exp": ${NOW + 240},  // 2025-03-14T09:34:00.000Z (expires in 4 min)`);
     expect(out).toContain(`"iat": ${NOW - 120},  // 2025-03-14T09:28:00.000Z (2 min ago)`);
     expect(out).toContain('\nFindings\n');
     expect(out).toMatch(/jti-missing|iss-missing/);

@@ -32,7 +32,14 @@ function formsOf(cache: ConfusionCache, id: string, key: KnownKey): Promise<Seri
   return forms;
 }
 
-async function macMatches(cache: ConfusionCache, id: string, secret: Uint8Array, hash: string, data: Uint8Array, mac: Uint8Array): Promise<boolean> {
+async function macMatches(
+  cache: ConfusionCache,
+  id: string,
+  secret: Uint8Array,
+  hash: string,
+  data: Uint8Array,
+  mac: Uint8Array,
+): Promise<boolean> {
   let key = cache.hmacKeys.get(`${id}|${hash}`);
   if (!key) {
     key = crypto.subtle.importKey('raw', new Uint8Array(secret), { name: 'HMAC', hash }, false, ['sign']);
@@ -60,10 +67,14 @@ export async function checkAlgConfusion(
   const { token } = record;
   const spec = algSpec(alg);
   const mac = token.signature;
-  if (!spec || !mac || token.signingInput === undefined || mac.length !== Number(spec.hash.slice(4)) / 8) return { hits: [] };
+  if (!spec || !mac || token.signingInput === undefined || mac.length !== Number(spec.hash.slice(4)) / 8)
+    return { hits: [] };
   // Only the kid and issuer rankings matter here, and they do not depend on the alg passed.
   const ranked = selectCandidates(token, 'RS256', pool);
-  const keys = [...new Set([...ranked.kidMatches, ...ranked.authoritative, ...pool])].slice(0, MAX_CONFUSION_KEYS);
+  const keys = [...new Set([...ranked.kidMatches, ...ranked.authoritative, ...pool])].slice(
+    0,
+    MAX_CONFUSION_KEYS,
+  );
   const data = new TextEncoder().encode(token.signingInput);
   let tried = 0;
   for (const key of keys) {
@@ -71,7 +82,10 @@ export async function checkAlgConfusion(
     for (const form of await formsOf(cache, id, key)) {
       tried++;
       if (await macMatches(cache, `${id}|${form.name}`, form.bytes, spec.hash, data, mac)) {
-        return { hits: [forgedHit(record, alg, key, form.name)], check: { fingerprint: token.fingerprint, status: 'alg-confusion', key: keyRef(key), tried } };
+        return {
+          hits: [forgedHit(record, alg, key, form.name)],
+          check: { fingerprint: token.fingerprint, status: 'alg-confusion', key: keyRef(key), tried },
+        };
       }
     }
   }
@@ -80,7 +94,10 @@ export async function checkAlgConfusion(
 
 function forgedHit(record: TokenRecord, alg: string, key: KnownKey, form: string): CaptureHit {
   const accepted = acceptedBy(record);
-  const served = accepted.length > 0 ? `; ${accepted.length} request(s) presenting it got a 2xx answer, so the server accepts such tokens` : '';
+  const served =
+    accepted.length > 0
+      ? `; ${accepted.length} request(s) presenting it got a 2xx answer, so the server accepts such tokens`
+      : '';
   return {
     ruleId: 'alg-confusion-forged',
     fingerprint: record.token.fingerprint,

@@ -28,7 +28,10 @@ async function firstValid(ctx: Context, keys: readonly KnownKey[]): Promise<Know
     ctx.tried++;
     const outcome = await ctx.verify(ctx.record.token, key, ctx.alg);
     if (outcome === 'valid') return key;
-    if (outcome !== 'invalid') ctx.problems.push(`key ${nameKey(key)} ${keyOrigin(key)} could not verify ${ctx.alg}: ${outcome.problem}`);
+    if (outcome !== 'invalid')
+      ctx.problems.push(
+        `key ${nameKey(key)} ${keyOrigin(key)} could not verify ${ctx.alg}: ${outcome.problem}`,
+      );
   }
   return undefined;
 }
@@ -70,7 +73,9 @@ function unverifiableHit(ctx: Context, pool: readonly KnownKey[], candidates: Ca
 }
 
 function mismatchHits(ctx: Context, candidates: Candidates, verified: KnownKey | undefined): CaptureHit[] {
-  const hits = candidates.kidMatches.map((key) => keyAlgMismatchHit(key, ctx.alg, ctx.record, 'named by kid'));
+  const hits = candidates.kidMatches.map((key) =>
+    keyAlgMismatchHit(key, ctx.alg, ctx.record, 'named by kid'),
+  );
   if (verified && !candidates.kidMatches.includes(verified)) {
     hits.push(keyAlgMismatchHit(verified, ctx.alg, ctx.record, 'that verified the signature'));
   }
@@ -92,12 +97,22 @@ export async function checkSignature(
   const ctx: Context = { record, alg, verify, problems: [], tried: 0 };
   const candidates = selectCandidates(record.token, alg, pool);
   const verified = await firstValid(ctx, candidates.tryKeys);
-  const famous = await firstValid(ctx, published.filter((key) => whyKeyCannotVerify(key.jwk, alg) === null));
+  const famous = await firstValid(
+    ctx,
+    published.filter((key) => whyKeyCannotVerify(key.jwk, alg) === null),
+  );
   const hits = mismatchHits(ctx, candidates, verified);
   const fingerprint = record.token.fingerprint;
   let check: SignatureCheck = { fingerprint, status: 'unverifiable', tried: 0 };
   if (verified) {
-    hits.push(hit(ctx, 'sig-verified', `${alg} signature verified with key ${nameKey(verified)} ${keyOrigin(verified)}`, verified));
+    hits.push(
+      hit(
+        ctx,
+        'sig-verified',
+        `${alg} signature verified with key ${nameKey(verified)} ${keyOrigin(verified)}`,
+        verified,
+      ),
+    );
     check = { fingerprint, status: 'verified', key: keyRef(verified), tried: 0 };
   } else if (candidates.authoritative.length > 0) {
     hits.push(invalidHit(ctx, candidates));

@@ -17,7 +17,8 @@ export function normalizeUrl(url: string): string {
 }
 
 function stringMember(json: unknown, name: string): string | undefined {
-  const value = typeof json === 'object' && json !== null ? (json as Record<string, unknown>)[name] : undefined;
+  const value =
+    typeof json === 'object' && json !== null ? (json as Record<string, unknown>)[name] : undefined;
   return typeof value === 'string' ? value : undefined;
 }
 

@@ -14,7 +14,8 @@ export function nameKey(key: KnownKey): string {
 
 /** `from https://idp.example/jwks.json`, `from keys.pem (given with --jwks)`, `the RFC 7515 … key`. */
 export function keyOrigin(key: KnownKey): string {
-  if (key.source.origin === 'published') return `the ${key.label ?? 'published example key'} (${key.source.where})`;
+  if (key.source.origin === 'published')
+    return `the ${key.label ?? 'published example key'} (${key.source.where})`;
   if (key.source.origin === 'user') return `from ${key.source.where} (supplied by the auditor)`;
   const issuer = key.source.issuer ? `, the key set of issuer ${key.source.issuer}` : '';
   return `from ${key.source.where}${issuer}`;
@@ -50,7 +51,12 @@ export function rsaTooShortHit(key: KnownKey, fingerprint: string): CaptureHit {
 }
 
 /** `key-alg-mismatch` when the key's type, curve or declarations exclude verifying `alg`; `null` when it fits. */
-export function keyAlgMismatchHit(key: KnownKey, alg: string, record: TokenRecord, role: string): CaptureHit | null {
+export function keyAlgMismatchHit(
+  key: KnownKey,
+  alg: string,
+  record: TokenRecord,
+  role: string,
+): CaptureHit | null {
   const reasons = [whyKeyCannotVerify(key.jwk, alg), ...declaredConflicts(key, alg)].filter(
     (reason): reason is string => reason !== null,
   );

@@ -78,7 +78,10 @@ export function sshPublicKey(jwk: PublicJwk): string | null {
   } else if (jwk.kty === 'EC' && SSH_CURVE[jwk.crv ?? '']) {
     const curve = SSH_CURVE[jwk.crv ?? ''] ?? '';
     type = `ecdsa-sha2-${curve}`;
-    fields = [sshString(TEXT.encode(curve)), sshString(concat([new Uint8Array([4]), b64u(jwk.x), b64u(jwk.y)]))];
+    fields = [
+      sshString(TEXT.encode(curve)),
+      sshString(concat([new Uint8Array([4]), b64u(jwk.x), b64u(jwk.y)])),
+    ];
   } else if (jwk.kty === 'OKP' && jwk.crv === 'Ed25519') {
     type = 'ssh-ed25519';
     fields = [sshString(b64u(jwk.x))];
@@ -94,7 +97,9 @@ function canonicalJwk(jwk: PublicJwk): string {
 }
 
 function jsonForms(key: KnownKey): Serialisation[] {
-  const publicOnly = Object.fromEntries(Object.entries(key.original).filter(([name]) => !/^(d|p|q|dp|dq|qi|oth)$/.test(name)));
+  const publicOnly = Object.fromEntries(
+    Object.entries(key.original).filter(([name]) => !/^(d|p|q|dp|dq|qi|oth)$/.test(name)),
+  );
   return [
     { name: 'JWK JSON as in the key set', text: JSON.stringify(key.original) },
     { name: 'JWK JSON, public members as in the key set', text: JSON.stringify(publicOnly) },
@@ -104,7 +109,10 @@ function jsonForms(key: KnownKey): Serialisation[] {
 }
 
 function pemForms(label: string, kind: string, der: Uint8Array): Serialisation[] {
-  return LAYOUTS.map(({ name, layout }) => ({ name: `${kind} PEM, ${name}`, bytes: TEXT.encode(toPem(label, der, layout)) }));
+  return LAYOUTS.map(({ name, layout }) => ({
+    name: `${kind} PEM, ${name}`,
+    bytes: TEXT.encode(toPem(label, der, layout)),
+  }));
 }
 
 /**
@@ -116,16 +124,25 @@ export async function serialiseKey(key: KnownKey): Promise<Serialisation[]> {
   const spki = await spkiOf(key.jwk);
   if (spki) {
     forms.push(...pemForms('PUBLIC KEY', 'SPKI', spki));
-    forms.push({ name: 'SPKI DER bytes', bytes: spki }, { name: 'SPKI base64 body', bytes: TEXT.encode(encodeBase64(spki)) });
+    forms.push(
+      { name: 'SPKI DER bytes', bytes: spki },
+      { name: 'SPKI base64 body', bytes: TEXT.encode(encodeBase64(spki)) },
+    );
   }
   const pkcs1 = key.jwk.kty === 'RSA' ? pkcs1FromJwk(key.jwk.n, key.jwk.e) : null;
   if (pkcs1) forms.push(...pemForms('RSA PUBLIC KEY', 'PKCS#1', pkcs1));
   forms.push(...jsonForms(key));
   const ssh = sshPublicKey(key.jwk);
-  if (ssh) forms.push({ name: 'OpenSSH public key', bytes: TEXT.encode(ssh) }, { name: 'OpenSSH public key, trailing newline', bytes: TEXT.encode(`${ssh}\n`) });
+  if (ssh)
+    forms.push(
+      { name: 'OpenSSH public key', bytes: TEXT.encode(ssh) },
+      { name: 'OpenSSH public key, trailing newline', bytes: TEXT.encode(`${ssh}\n`) },
+    );
   const seen = new Set<string>();
   return forms.filter((form) => {
     const id = encodeBase64(form.bytes);
-    return seen.has(id) ? false : (seen.add(id), true);
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
   });
 }

@@ -4,7 +4,12 @@ import { joseProblem } from './jose-problem';
 import type { CheckedJwk } from './jwk-check';
 import type { KeySource, KnownKey, PublicJwk } from './types';
 
-const IMPORT_ALG: Record<string, string> = { 'P-256': 'ES256', 'P-384': 'ES384', 'P-521': 'ES512', Ed25519: 'Ed25519' };
+const IMPORT_ALG: Record<string, string> = {
+  'P-256': 'ES256',
+  'P-384': 'ES384',
+  'P-521': 'ES512',
+  Ed25519: 'Ed25519',
+};
 
 /** An `alg` that `jwk`'s type and curve fit, used only to import it; RSA keys import with any RS*. */
 export function importAlgFor(jwk: PublicJwk): string {

@@ -10,7 +10,11 @@ async function loadAll(): Promise<KnownKey[]> {
   for (const published of PUBLISHED_KEYS) {
     const checked = checkJwk({ ...published.jwk, ...(published.kid ? { kid: published.kid } : {}) });
     if (!checked.ok) continue;
-    const key = await createKnownKey(checked, { origin: 'published', where: published.reference }, published.label);
+    const key = await createKnownKey(
+      checked,
+      { origin: 'published', where: published.reference },
+      published.label,
+    );
     // The data is ours and tested; a key that fails here would be a bug caught by the published-keys test.
     if (typeof key !== 'string') keys.push(key);
   }

@@ -17,7 +17,8 @@ const PRIVATE_LABELS = /PRIVATE KEY$/;
 /** The SPKI DER a block holds (directly, as PKCS#1, or inside a certificate), or why it holds none. */
 function spkiOfBlock(block: PemBlock): Uint8Array | string {
   if (block.der === null) return 'body is not base64 (or its END line does not match)';
-  if (PRIVATE_LABELS.test(block.label)) return 'is a private key: give the public key (SPKI, PKCS#1 or certificate)';
+  if (PRIVATE_LABELS.test(block.label))
+    return 'is a private key: give the public key (SPKI, PKCS#1 or certificate)';
   if (block.label === 'PUBLIC KEY') return block.der;
   if (block.label === 'RSA PUBLIC KEY') return spkiFromPkcs1(block.der) ?? 'is not a PKCS#1 RSAPublicKey';
   if (block.label === 'CERTIFICATE') return spkiOfCertificate(block.der) ?? 'is not an X.509 certificate';
@@ -60,14 +61,19 @@ export async function parsePemKeys(text: string, source: KeySource): Promise<Key
   if (blocks.length === 0) return { keys: [], problems: [`${source.where}: no PEM block found`] };
   const result: KeyParseResult = { keys: [], problems: [] };
   if (blocks.length > MAX_PEM_BLOCKS) {
-    result.problems.push(`${source.where}: ${blocks.length} PEM blocks, only the first ${MAX_PEM_BLOCKS} were read`);
+    result.problems.push(
+      `${source.where}: ${blocks.length} PEM blocks, only the first ${MAX_PEM_BLOCKS} were read`,
+    );
   }
   const read = blocks.slice(0, MAX_PEM_BLOCKS);
   const outcomes = await Promise.all(read.map((block) => readBlock(block, source)));
   outcomes.forEach((outcome, i) => {
     const block = read[i];
     if (typeof outcome !== 'string') result.keys.push(outcome);
-    else result.problems.push(`${source.where}: ${block?.label ?? 'PEM'} block at line ${block?.line ?? 0} ${outcome}`);
+    else
+      result.problems.push(
+        `${source.where}: ${block?.label ?? 'PEM'} block at line ${block?.line ?? 0} ${outcome}`,
+      );
   });
   return result;
 }

@@ -18,7 +18,8 @@ function parseJsonText(text: string, name: string): { json: unknown } | { proble
 /** A JWK Set, a bare array of JWKs, or one JWK: all read as a set. */
 function asKeySet(json: unknown): unknown {
   if (Array.isArray(json)) return { keys: json };
-  if (typeof json === 'object' && json !== null && 'kty' in json && !('keys' in json)) return { keys: [json] };
+  if (typeof json === 'object' && json !== null && 'kty' in json && !('keys' in json))
+    return { keys: [json] };
   return json;
 }
 

@@ -16,7 +16,8 @@ export interface PublishedKey {
   kid?: string;
 }
 
-const JWT_IO = 'jwt.io debugger defaults (github.com/jsonwebtoken/jsonwebtoken.github.io, src/editor/default-tokens.js)';
+const JWT_IO =
+  'jwt.io debugger defaults (github.com/jsonwebtoken/jsonwebtoken.github.io, src/editor/default-tokens.js)';
 
 export const PUBLISHED_KEYS: readonly PublishedKey[] = [
   {

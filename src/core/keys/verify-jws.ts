@@ -10,17 +10,28 @@ export type VerifyOutcome = 'valid' | 'invalid' | { problem: string };
 /** Verifies one token with one key under one `alg`. */
 export type Verifier = (token: ParsedToken, key: KnownKey, alg: string) => Promise<VerifyOutcome>;
 
-function subtleAlgorithms(key: KnownKey, alg: string): { imported: AlgorithmIdentifier; verify: unknown } | null {
+interface SubtleAlgorithms {
+  imported: RsaHashedImportParams | EcKeyImportParams | Algorithm;
+  verify: Algorithm | RsaPssParams | EcdsaParams;
+}
+
+function subtleAlgorithms(key: KnownKey, alg: string): SubtleAlgorithms | null {
   const spec = algSpec(alg);
-  if (!spec) return null;
+  if (!spec || spec.kty === 'oct') return null;
   const hash = spec.hash;
-  if (alg.startsWith('RS')) return { imported: { name: 'RSASSA-PKCS1-v1_5', hash } as never, verify: 'RSASSA-PKCS1-v1_5' };
+  if (alg.startsWith('RS'))
+    return { imported: { name: 'RSASSA-PKCS1-v1_5', hash }, verify: { name: 'RSASSA-PKCS1-v1_5' } };
   // RFC 7518 §3.5: the PSS salt is as long as the hash output.
   if (alg.startsWith('PS')) {
-    return { imported: { name: 'RSA-PSS', hash } as never, verify: { name: 'RSA-PSS', saltLength: Number(hash.slice(4)) / 8 } };
+    return {
+      imported: { name: 'RSA-PSS', hash },
+      verify: { name: 'RSA-PSS', saltLength: Number(hash.slice(4)) / 8 },
+    };
   }
-  if (alg.startsWith('ES')) return { imported: { name: 'ECDSA', namedCurve: key.jwk.crv } as never, verify: { name: 'ECDSA', hash } };
-  return { imported: 'Ed25519', verify: 'Ed25519' };
+  if (spec.kty === 'EC') {
+    return { imported: { name: 'ECDSA', namedCurve: key.jwk.crv ?? '' }, verify: { name: 'ECDSA', hash } };
+  }
+  return { imported: { name: 'Ed25519' }, verify: { name: 'Ed25519' } };
 }
 
 /**
@@ -29,11 +40,14 @@ function subtleAlgorithms(key: KnownKey, alg: string): { imported: AlgorithmIden
  */
 async function verifyRaw(token: ParsedToken, key: KnownKey, alg: string): Promise<VerifyOutcome> {
   const algorithms = subtleAlgorithms(key, alg);
-  if (!algorithms || !token.signature || token.signingInput === undefined) return { problem: `cannot verify ${alg}` };
+  if (!algorithms || !token.signature || token.signingInput === undefined)
+    return { problem: `cannot verify ${alg}` };
   try {
-    const imported = await crypto.subtle.importKey('jwk', { ...key.jwk }, algorithms.imported, false, ['verify']);
+    const imported = await crypto.subtle.importKey('jwk', { ...key.jwk }, algorithms.imported, false, [
+      'verify',
+    ]);
     const data = new TextEncoder().encode(token.signingInput);
-    const ok = await crypto.subtle.verify(algorithms.verify as AlgorithmIdentifier, imported, new Uint8Array(token.signature), data);
+    const ok = await crypto.subtle.verify(algorithms.verify, imported, new Uint8Array(token.signature), data);
     return ok ? 'valid' : 'invalid';
   } catch (error) {
     return { problem: joseProblem(error) };

@@ -56,7 +56,8 @@ async function checkRecord(run: Run, record: TokenRecord): Promise<void> {
     for (const line of outcome.problems) run.result.problems.push(`token ${token.fingerprint}: ${line}`);
     for (const key of outcome.related) {
       run.related.add(key);
-      if ((key.rsaBits ?? MIN_RSA_BITS) < MIN_RSA_BITS) run.result.hits.push(rsaTooShortHit(key, token.fingerprint));
+      if ((key.rsaBits ?? MIN_RSA_BITS) < MIN_RSA_BITS)
+        run.result.hits.push(rsaTooShortHit(key, token.fingerprint));
     }
   } else if (isHmacAlg(alg) && run.pool.length > 0) {
     const outcome = await checkAlgConfusion(record, alg, run.pool, run.cache);
@@ -91,11 +92,14 @@ export async function verifyTokens(
       await checkRecord(run, record);
     } catch (error) {
       // Defence in depth: each check catches what jose and WebCrypto throw; one token must not stop the rest.
-      result.problems.push(`token ${record.token.fingerprint}: signature check failed (${error instanceof Error ? error.name : 'error'})`);
+      result.problems.push(
+        `token ${record.token.fingerprint}: signature check failed (${error instanceof Error ? error.name : 'error'})`,
+      );
     }
   }
   for (const key of run.pool) {
-    if (!run.related.has(key) && (key.rsaBits ?? MIN_RSA_BITS) < MIN_RSA_BITS) result.hits.push(rsaTooShortHit(key, ''));
+    if (!run.related.has(key) && (key.rsaBits ?? MIN_RSA_BITS) < MIN_RSA_BITS)
+      result.hits.push(rsaTooShortHit(key, ''));
   }
   return result;
 }

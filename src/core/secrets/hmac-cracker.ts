@@ -30,7 +30,10 @@ interface Prepared {
   mac: Uint8Array;
 }
 
-function buildEngines(prepared: Prepared[], choice: EngineChoice): { engines: BatchEngine[]; engine: EngineChoice } {
+function buildEngines(
+  prepared: Prepared[],
+  choice: EngineChoice,
+): { engines: BatchEngine[]; engine: EngineChoice } {
   const hs256 = prepared.filter((p) => p.alg === 'HS256');
   const hs512 = prepared.filter((p) => p.alg !== 'HS256') as (Prepared & { alg: 'HS384' | 'HS512' })[];
   const engines: BatchEngine[] = [];
@@ -48,7 +51,10 @@ function buildEngines(prepared: Prepared[], choice: EngineChoice): { engines: Ba
  * Prepares an HMAC dictionary cracker for `targets` (all HS tokens of a capture). Targets whose MAC has
  * the wrong length for their algorithm can never match and are left out. Never throws for bad input.
  */
-export function createHmacCracker(targets: readonly HmacTarget[], options: { engine?: EngineChoice } = {}): HmacCracker {
+export function createHmacCracker(
+  targets: readonly HmacTarget[],
+  options: { engine?: EngineChoice } = {},
+): HmacCracker {
   const encoder = new TextEncoder();
   const prepared: Prepared[] = [];
   targets.forEach((t, target) => {
@@ -59,7 +65,12 @@ export function createHmacCracker(targets: readonly HmacTarget[], options: { eng
   const byTarget = new Map(prepared.map((p) => [p.target, p]));
   const cracked = new Set<number>();
 
-  const confirm = (candidates: Uint8Array, offsets: Int32Array, candidate: number, target: number): boolean => {
+  const confirm = (
+    candidates: Uint8Array,
+    offsets: Int32Array,
+    candidate: number,
+    target: number,
+  ): boolean => {
     const p = byTarget.get(target);
     if (!p || cracked.has(target)) return false;
     const key = candidates.subarray(offsets[candidate]!, offsets[candidate + 1]!);

@@ -41,7 +41,9 @@ function createLongKeyHasher(): (bytes: Uint8Array, start: number, length: numbe
  * compiling it), and the reference the SIMD kernel is tested against. Per candidate: two key blocks
  * (ipad/opad) with their schedules, then per target the precomputed message blocks and the outer block.
  */
-export function createHs256JsEngine(targets: { target: number; message: Uint8Array; mac: Uint8Array }[]): BatchEngine {
+export function createHs256JsEngine(
+  targets: { target: number; message: Uint8Array; mac: Uint8Array }[],
+): BatchEngine {
   const entries: Hs256Entry[] = targets.map(({ target, message, mac }) => {
     const wk = innerScheduleSha256(message);
     const word0 = new DataView(mac.buffer, mac.byteOffset).getInt32(0);
@@ -76,7 +78,13 @@ export function createHs256JsEngine(targets: { target: number; message: Uint8Arr
     return outer[0] === entry.word0;
   };
 
-  const tryKey = (bytes: Uint8Array, start: number, length: number, candidate: number, hit: HitSink): void => {
+  const tryKey = (
+    bytes: Uint8Array,
+    start: number,
+    length: number,
+    candidate: number,
+    hit: HitSink,
+  ): void => {
     let key = bytes;
     if (length > 64) {
       hashLongKey(bytes, start, length, hashedKey);

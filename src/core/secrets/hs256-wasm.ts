@@ -42,7 +42,9 @@ const SLACK = 80; // the kernel reads 64 bytes from a key's start, 16 at a time
  * rare in dictionaries and go to the scalar engine; the kernel's result for them is never confirmed.
  * Returns null when the kernel cannot be compiled or instantiated, or there are too many targets.
  */
-export function createHs256WasmEngine(targets: { target: number; message: Uint8Array; mac: Uint8Array }[]): BatchEngine | null {
+export function createHs256WasmEngine(
+  targets: { target: number; message: Uint8Array; mac: Uint8Array }[],
+): BatchEngine | null {
   const module = hs256KernelModule();
   if (!module || targets.length > MAX_TARGETS) return null;
   const schedules = targets.map((t) => innerScheduleSha256(t.message));

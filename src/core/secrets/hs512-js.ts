@@ -47,7 +47,14 @@ export function createHs512JsEngine(
   const w = new Int32Array(160);
   const state = new Int32Array(16);
 
-  const keyState = (out: Int32Array, family: Family, key: Uint8Array, start: number, length: number, pad: number) => {
+  const keyState = (
+    out: Int32Array,
+    family: Family,
+    key: Uint8Array,
+    start: number,
+    length: number,
+    pad: number,
+  ) => {
     w.fill(pad, 0, 32);
     for (let i = 0; i < length; i++) w[i >> 2]! ^= key[start + i]! << (24 - 8 * (i & 3));
     schedule512Wk(w, 0);

@@ -18,6 +18,6 @@ export function packCandidates(candidates: readonly (string | Uint8Array)[]): Ca
   });
   offsets[encoded.length] = total;
   const bytes = new Uint8Array(total);
-  encoded.forEach((b, i) => bytes.set(b, offsets[i]));
+  for (let i = 0; i < encoded.length; i++) bytes.set(encoded[i]!, offsets[i]);
   return { bytes, offsets, count: encoded.length };
 }

@@ -18,7 +18,8 @@ const RFC7515_A1_K = 'AyM1SysPpbyDfgZld3umj1qzKObwVMkoqQ-EstJQLr_T-1qS0gZH75aKtM
 export const PUBLISHED_SECRETS: readonly PublishedSecret[] = [
   {
     name: 'RFC 7515 Appendix A.1 example key',
-    source: 'RFC 7515 Appendix A.1 (HS256 example; reused by RFC 7517 Appendix A.3, RFC 7519 §3.1, RFC 7797 §4)',
+    source:
+      'RFC 7515 Appendix A.1 (HS256 example; reused by RFC 7517 Appendix A.3, RFC 7519 §3.1, RFC 7797 §4)',
     secret: { jwkK: RFC7515_A1_K },
   },
   {
@@ -36,19 +37,47 @@ export const PUBLISHED_SECRETS: readonly PublishedSecret[] = [
     source: 'RFC 7517 Appendix A.3 (A128KW example key, also RFC 7516 Appendix A.3)',
     secret: { jwkK: 'GawgguFyGrWKav7AX4VKUg' },
   },
-  { name: 'RFC 4231 test key "Jefe"', source: 'RFC 4231 §4.3 (HMAC-SHA-2 test case 2; also RFC 2202)', secret: 'Jefe' },
-  { name: 'jwt.io HS256 default', source: 'jwt.io debugger, default HS256 secret', secret: 'your-256-bit-secret' },
-  { name: 'jwt.io HS384 default', source: 'jwt.io debugger, default HS384 secret', secret: 'your-384-bit-secret' },
-  { name: 'jwt.io HS512 default', source: 'jwt.io debugger, default HS512 secret', secret: 'your-512-bit-secret' },
+  {
+    name: 'RFC 4231 test key "Jefe"',
+    source: 'RFC 4231 §4.3 (HMAC-SHA-2 test case 2; also RFC 2202)',
+    secret: 'Jefe',
+  },
+  {
+    name: 'jwt.io HS256 default',
+    source: 'jwt.io debugger, default HS256 secret',
+    secret: 'your-256-bit-secret',
+  },
+  {
+    name: 'jwt.io HS384 default',
+    source: 'jwt.io debugger, default HS384 secret',
+    secret: 'your-384-bit-secret',
+  },
+  {
+    name: 'jwt.io HS512 default',
+    source: 'jwt.io debugger, default HS512 secret',
+    secret: 'your-512-bit-secret',
+  },
   {
     name: 'jwt.io default',
     source: 'jwt.io debugger (redesigned), default HMAC secret',
     secret: 'a-string-secret-at-least-256-bits-long',
   },
   { name: 'jsonwebtoken README secret', source: 'auth0/node-jsonwebtoken README examples', secret: 'shhhhh' },
-  { name: 'express-session README secret', source: 'expressjs/session README examples', secret: 'keyboard cat' },
-  { name: 'Flask-JWT-Extended example secret', source: 'Flask-JWT-Extended documentation examples', secret: 'super-secret' },
-  { name: 'golang-jwt example key', source: 'golang-jwt/jwt (dgrijalva/jwt-go) example code', secret: 'AllYourBase' },
+  {
+    name: 'express-session README secret',
+    source: 'expressjs/session README examples',
+    secret: 'keyboard cat',
+  },
+  {
+    name: 'Flask-JWT-Extended example secret',
+    source: 'Flask-JWT-Extended documentation examples',
+    secret: 'super-secret',
+  },
+  {
+    name: 'golang-jwt example key',
+    source: 'golang-jwt/jwt (dgrijalva/jwt-go) example code',
+    secret: 'AllYourBase',
+  },
   { name: 'ruby-jwt README secret', source: 'jwt/ruby-jwt README examples', secret: 'my$ecretK3y' },
   {
     name: 'Supabase local development secret',

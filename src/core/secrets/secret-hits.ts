@@ -1,6 +1,6 @@
 import type { CaptureHit, Evidence } from '../types';
-import type { HmacAlg } from './hmac-types';
 import type { TargetOwner } from './hmac-targets';
+import type { HmacAlg } from './hmac-types';
 import { maskSecret, secretText } from './mask-secret';
 import type { PublishedSecret } from './published-secrets';
 
@@ -31,7 +31,12 @@ function originText(origin: SecretOrigin, length: number): string {
  * The finding for a cracked token: `key-publicly-known` when the secret is a published test value,
  * `hmac-weak-secret` otherwise. The secret is masked in `value`; the raw form stays in `raw` only.
  */
-export function buildSecretHit(owner: TargetOwner, alg: HmacAlg, secret: Uint8Array, origin: SecretOrigin): CaptureHit {
+export function buildSecretHit(
+  owner: TargetOwner,
+  alg: HmacAlg,
+  secret: Uint8Array,
+  origin: SecretOrigin,
+): CaptureHit {
   const raw = secretText(secret);
   const masked = maskSecret(raw);
   const where = originText(origin, secret.length);

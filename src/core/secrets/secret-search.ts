@@ -42,7 +42,10 @@ export function createSecretSearch(
         .tryBatch(batch.bytes, batch.offsets, batch.count)
         .filter((match) => !cracked.has(match.target))
         .map((match) => {
-          const secret = batch.bytes.slice(batch.offsets[match.candidate], batch.offsets[match.candidate + 1]);
+          const secret = batch.bytes.slice(
+            batch.offsets[match.candidate],
+            batch.offsets[match.candidate + 1],
+          );
           return report(match.target, secret, origin(match.candidate));
         });
     },

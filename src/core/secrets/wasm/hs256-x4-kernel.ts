@@ -40,7 +40,17 @@ const F_KEY_STATES = 5;
 const F_TRY_TARGET = 6;
 
 const OP = { block: 0x02, loop: 0x03, if: 0x04, end: 0x0b, br: 0x0c, brIf: 0x0d, select: 0x1b } as const;
-const I = { load: 0x28, store: 0x36, ltS: 0x48, gtS: 0x4a, gtU: 0x4b, geU: 0x4f, add: 0x6a, sub: 0x6b, shl: 0x74 };
+const I = {
+  load: 0x28,
+  store: 0x36,
+  ltS: 0x48,
+  gtS: 0x4a,
+  gtU: 0x4b,
+  geU: 0x4f,
+  add: 0x6a,
+  sub: 0x6b,
+  shl: 0x74,
+};
 const VOID = 0x40;
 
 /** Interleave bytes of two vectors (i8x16.shuffle lanes), optionally byte-swapping each 32-bit word. */
@@ -52,11 +62,23 @@ function loadQuad(code: Code, q: number, l: number, into: number): void {
   const [st, len, c] = [3, 4, 5];
   code.get(1).get(2).i32(l).op(I.add).i32(2).op(I.shl).op(I.add).tee(c).mem(I.load, 2, 0).set(st);
   code.get(c).mem(I.load, 2, 4).get(st).op(I.sub).set(len);
-  code.get(len).i32(16 * q).op(I.sub).set(c);
+  code
+    .get(len)
+    .i32(16 * q)
+    .op(I.sub)
+    .set(c);
   code.i32(0).get(c).get(c).i32(0).op(I.ltS).op(OP.select).set(c);
   code.i32(16).get(c).get(c).i32(16).op(I.gtS).op(OP.select).set(c);
-  code.get(0).get(st).op(I.add).mem(SIMD.load, 0, 16 * q);
-  code.simd(0x0c, ...Array.from({ length: 16 }, (_, i) => i)).get(c).simd(SIMD.i8x16Splat).simd(SIMD.i8x16LtU);
+  code
+    .get(0)
+    .get(st)
+    .op(I.add)
+    .mem(SIMD.load, 0, 16 * q);
+  code
+    .simd(0x0c, ...Array.from({ length: 16 }, (_, i) => i))
+    .get(c)
+    .simd(SIMD.i8x16Splat)
+    .simd(SIMD.i8x16LtU);
   code.simd(SIMD.and).set(into);
 }
 
@@ -68,17 +90,61 @@ function createLoadKeysFunction(): WasmFunction {
   const hi = [...swapped(8), ...swapped(12), ...swapped(24), ...swapped(28)];
   for (let q = 0; q < 4; q++) {
     for (let l = 0; l < 4; l++) loadQuad(code, q, l, v0 + l);
-    code.get(v0).get(v0 + 1).simd(SIMD.shuffle, ...pairs(0, 16), ...pairs(4, 20)).set(t0);
-    code.get(v0 + 2).get(v0 + 3).simd(SIMD.shuffle, ...pairs(0, 16), ...pairs(4, 20)).set(t0 + 1);
-    code.get(v0).get(v0 + 1).simd(SIMD.shuffle, ...pairs(8, 24), ...pairs(12, 28)).set(t0 + 2);
-    code.get(v0 + 2).get(v0 + 3).simd(SIMD.shuffle, ...pairs(8, 24), ...pairs(12, 28)).set(t0 + 3);
+    code
+      .get(v0)
+      .get(v0 + 1)
+      .simd(SIMD.shuffle, ...pairs(0, 16), ...pairs(4, 20))
+      .set(t0);
+    code
+      .get(v0 + 2)
+      .get(v0 + 3)
+      .simd(SIMD.shuffle, ...pairs(0, 16), ...pairs(4, 20))
+      .set(t0 + 1);
+    code
+      .get(v0)
+      .get(v0 + 1)
+      .simd(SIMD.shuffle, ...pairs(8, 24), ...pairs(12, 28))
+      .set(t0 + 2);
+    code
+      .get(v0 + 2)
+      .get(v0 + 3)
+      .simd(SIMD.shuffle, ...pairs(8, 24), ...pairs(12, 28))
+      .set(t0 + 3);
     const out = (word: number): number => KEY_WORDS + 16 * (4 * q + word);
-    code.i32(0).get(t0).get(t0 + 1).simd(SIMD.shuffle, ...lo).mem(SIMD.store, 4, out(0));
-    code.i32(0).get(t0).get(t0 + 1).simd(SIMD.shuffle, ...hi).mem(SIMD.store, 4, out(1));
-    code.i32(0).get(t0 + 2).get(t0 + 3).simd(SIMD.shuffle, ...lo).mem(SIMD.store, 4, out(2));
-    code.i32(0).get(t0 + 2).get(t0 + 3).simd(SIMD.shuffle, ...hi).mem(SIMD.store, 4, out(3));
+    code
+      .i32(0)
+      .get(t0)
+      .get(t0 + 1)
+      .simd(SIMD.shuffle, ...lo)
+      .mem(SIMD.store, 4, out(0));
+    code
+      .i32(0)
+      .get(t0)
+      .get(t0 + 1)
+      .simd(SIMD.shuffle, ...hi)
+      .mem(SIMD.store, 4, out(1));
+    code
+      .i32(0)
+      .get(t0 + 2)
+      .get(t0 + 3)
+      .simd(SIMD.shuffle, ...lo)
+      .mem(SIMD.store, 4, out(2));
+    code
+      .i32(0)
+      .get(t0 + 2)
+      .get(t0 + 3)
+      .simd(SIMD.shuffle, ...hi)
+      .mem(SIMD.store, 4, out(3));
   }
-  return { params: [I32, I32, I32], results: [], locals: [[3, I32], [8, V128]], code };
+  return {
+    params: [I32, I32, I32],
+    results: [],
+    locals: [
+      [3, I32],
+      [8, V128],
+    ],
+    code,
+  };
 }
 
 /** `keyStates()`: ISTATE and OSTATE from KEY_WORDS (RFC 2104: K ⊕ ipad, K ⊕ opad). */
@@ -89,18 +155,32 @@ function createKeyStatesFunction(): WasmFunction {
     [0x5c5c5c5c, OSTATE],
   ] as const) {
     for (let j = 0; j < 16; j++) {
-      code.i32(0).i32(0).mem(SIMD.load, 4, KEY_WORDS + 16 * j).splat32(pad).simd(SIMD.xor);
+      code
+        .i32(0)
+        .i32(0)
+        .mem(SIMD.load, 4, KEY_WORDS + 16 * j)
+        .splat32(pad)
+        .simd(SIMD.xor);
       code.mem(SIMD.store, 4, W_AREA + 16 * j);
     }
     code.call(F_SCHED);
-    for (let j = 0; j < 8; j++) code.i32(0).splat32(SHA256_IV[j]!).mem(SIMD.store, 4, ptr + 16 * j);
+    for (let j = 0; j < 8; j++)
+      code
+        .i32(0)
+        .splat32(SHA256_IV[j]!)
+        .mem(SIMD.store, 4, ptr + 16 * j);
     code.i32(ptr).call(F_COMPRESS);
   }
   return { params: [], results: [], locals: [], code };
 }
 
 function copyState(code: Code, from: number, to: number): void {
-  for (let j = 0; j < 8; j++) code.i32(0).i32(0).mem(SIMD.load, 4, from + 16 * j).mem(SIMD.store, 4, to + 16 * j);
+  for (let j = 0; j < 8; j++)
+    code
+      .i32(0)
+      .i32(0)
+      .mem(SIMD.load, 4, from + 16 * j)
+      .mem(SIMD.store, 4, to + 16 * j);
 }
 
 /** `tryTarget(entry) → i32`: non-zero when some lane's H7 equals the target's. */
@@ -116,7 +196,10 @@ function createTryTargetFunction(): WasmFunction {
   copyState(code, STATE, W_AREA);
   for (let j = 8; j < 16; j++) {
     // Outer message: the 32-byte inner digest, 0x80, zeros, and the bit length (64 + 32) × 8 = 768.
-    code.i32(0).splat32(j === 8 ? 0x80000000 : j === 15 ? 768 : 0).mem(SIMD.store, 4, W_AREA + 16 * j);
+    code
+      .i32(0)
+      .splat32(j === 8 ? 0x80000000 : j === 15 ? 768 : 0)
+      .mem(SIMD.store, 4, W_AREA + 16 * j);
   }
   code.call(F_SCHED);
   copyState(code, OSTATE, STATE);
@@ -133,7 +216,12 @@ function emitTargets(code: Code): void {
   code.get(t).i32(4).op(I.shl).i32(TARGETS).op(I.add).tee(entry).mem(I.load, 2, 12).op(OP.if, VOID);
   code.get(entry).call(F_TRY_TARGET).op(OP.if, VOID);
   code.get(hits).i32(3).op(I.shl).get(i).mem(I.store, 2, HITS);
-  code.get(hits).i32(3).op(I.shl).get(t).mem(I.store, 2, HITS + 4);
+  code
+    .get(hits)
+    .i32(3)
+    .op(I.shl)
+    .get(t)
+    .mem(I.store, 2, HITS + 4);
   code.get(hits).i32(1).op(I.add).set(hits).op(OP.end, OP.end);
   code.get(t).i32(1).op(I.add).set(t).op(OP.br, 0, OP.end, OP.end);
 }

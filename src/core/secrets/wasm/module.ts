@@ -54,7 +54,11 @@ function uleb(value: number): number[] {
  * defines `functions` in order (function index = array index; each gets its own type entry).
  */
 export function assembleModule(functions: WasmFunction[], minPages: number): Uint8Array<ArrayBuffer> {
-  const types = functions.map((fn) => [0x60, ...vector(fn.params.map((p) => [p])), ...vector(fn.results.map((r) => [r]))]);
+  const types = functions.map((fn) => [
+    0x60,
+    ...vector(fn.params.map((p) => [p])),
+    ...vector(fn.results.map((r) => [r])),
+  ]);
   const memoryImport = [...name('env'), ...name('memory'), 0x02, 0x00, ...uleb(minPages)];
   const exports: number[][] = [];
   functions.forEach((fn, index) => {

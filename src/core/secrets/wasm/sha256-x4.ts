@@ -35,7 +35,14 @@ export const SIMD = {
 } as const;
 
 function rotr(code: Code, x: number, n: number): void {
-  code.get(x).i32(n).simd(SIMD.shrU).get(x).i32(32 - n).simd(SIMD.shl).simd(SIMD.or);
+  code
+    .get(x)
+    .i32(n)
+    .simd(SIMD.shrU)
+    .get(x)
+    .i32(32 - n)
+    .simd(SIMD.shl)
+    .simd(SIMD.or);
 }
 
 /** Σ (three rotations) or σ (two rotations and a shift) of local `x`. */
@@ -52,7 +59,12 @@ function sigma(code: Code, x: number, a: number, b: number, c: number, shiftLast
  * `count` rounds on working variables in locals `base`…`base+7` (temporary at `base+8`); `pushWk(code, i)`
  * leaves W[i] + K[i] on the stack.
  */
-export function emitRounds(code: Code, base: number, count: number, pushWk: (code: Code, i: number) => void): void {
+export function emitRounds(
+  code: Code,
+  base: number,
+  count: number,
+  pushWk: (code: Code, i: number) => void,
+): void {
   const t = base + 8;
   for (let i = 0; i < count; i++) {
     const v = (k: number): number => base + ((k - (i % 8) + 8) % 8);
@@ -80,11 +92,24 @@ export function createScheduleFunction(): WasmFunction {
   const code = createCode();
   const at = (i: number): number => W_AREA + 16 * i;
   for (let i = 16; i < 64; i++) {
-    code.i32(0).mem(SIMD.load, 4, at(i - 15)).set(0);
-    code.i32(0).mem(SIMD.load, 4, at(i - 2)).set(1);
-    code.i32(0).i32(0).mem(SIMD.load, 4, at(i - 16));
+    code
+      .i32(0)
+      .mem(SIMD.load, 4, at(i - 15))
+      .set(0);
+    code
+      .i32(0)
+      .mem(SIMD.load, 4, at(i - 2))
+      .set(1);
+    code
+      .i32(0)
+      .i32(0)
+      .mem(SIMD.load, 4, at(i - 16));
     sigma(code, 0, 7, 18, 3, true);
-    code.simd(SIMD.add).i32(0).mem(SIMD.load, 4, at(i - 7)).simd(SIMD.add);
+    code
+      .simd(SIMD.add)
+      .i32(0)
+      .mem(SIMD.load, 4, at(i - 7))
+      .simd(SIMD.add);
     sigma(code, 1, 17, 19, 10, true);
     code.simd(SIMD.add).mem(SIMD.store, 4, at(i));
   }
@@ -92,17 +117,31 @@ export function createScheduleFunction(): WasmFunction {
 }
 
 function loadState(code: Code, ptr: number, base: number): void {
-  for (let i = 0; i < 8; i++) code.get(ptr).mem(SIMD.load, 4, 16 * i).set(base + i);
+  for (let i = 0; i < 8; i++)
+    code
+      .get(ptr)
+      .mem(SIMD.load, 4, 16 * i)
+      .set(base + i);
 }
 
 function addState(code: Code, ptr: number, base: number): void {
   for (let i = 0; i < 8; i++) {
-    code.get(ptr).get(ptr).mem(SIMD.load, 4, 16 * i).get(base + i).simd(SIMD.add).mem(SIMD.store, 4, 16 * i);
+    code
+      .get(ptr)
+      .get(ptr)
+      .mem(SIMD.load, 4, 16 * i)
+      .get(base + i)
+      .simd(SIMD.add)
+      .mem(SIMD.store, 4, 16 * i);
   }
 }
 
 const pushScheduled = (code: Code, i: number): void => {
-  code.i32(0).mem(SIMD.load, 4, W_AREA + 16 * i).splat32(SHA256_K[i]!).simd(SIMD.add);
+  code
+    .i32(0)
+    .mem(SIMD.load, 4, W_AREA + 16 * i)
+    .splat32(SHA256_K[i]!)
+    .simd(SIMD.add);
 };
 
 /** `compress(ptr)`: the state at `ptr` absorbs the block whose schedule is in W_AREA. */
@@ -134,6 +173,10 @@ export function createLastWordFunction(): WasmFunction {
   const code = createCode();
   loadState(code, 0, 1);
   emitRounds(code, 1, 61, pushScheduled);
-  code.get(roleAfter(1, 4, 61)).get(0).mem(SIMD.load, 4, 16 * 7).simd(SIMD.add);
+  code
+    .get(roleAfter(1, 4, 61))
+    .get(0)
+    .mem(SIMD.load, 4, 16 * 7)
+    .simd(SIMD.add);
   return { params: [I32], results: [V128], locals: [[9, V128]], code };
 }

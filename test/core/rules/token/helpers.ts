@@ -11,18 +11,30 @@ const encoder = new TextEncoder();
 /** base64url of a JSON value, a string (UTF-8) or raw bytes. */
 export function b64(value: unknown): string {
   const bytes =
-    value instanceof Uint8Array ? value : encoder.encode(typeof value === 'string' ? value : JSON.stringify(value));
+    value instanceof Uint8Array
+      ? value
+      : encoder.encode(typeof value === 'string' ? value : JSON.stringify(value));
   return Buffer.from(bytes).toString('base64url');
 }
 
 /** A compact JWS from parts; `signature` defaults to 32 bytes of 0x01 (right for HS256). */
-export function jws(header: unknown, payload: unknown, signature: Uint8Array = new Uint8Array(32).fill(1)): string {
+export function jws(
+  header: unknown,
+  payload: unknown,
+  signature: Uint8Array = new Uint8Array(32).fill(1),
+): string {
   return `${b64(header)}.${b64(payload)}.${b64(signature)}`;
 }
 
 /** A compact JWE with the given protected header and dummy (but well-formed) other segments. */
 export function jwe(header: unknown): string {
-  return [b64(header), b64(new Uint8Array(256).fill(2)), b64(new Uint8Array(12)), b64('ciphertext'), b64(new Uint8Array(16))].join('.');
+  return [
+    b64(header),
+    b64(new Uint8Array(256).fill(2)),
+    b64(new Uint8Array(12)),
+    b64('ciphertext'),
+    b64(new Uint8Array(16)),
+  ].join('.');
 }
 
 /** Claims every quiet fixture carries, so only the rule under test fires. */
@@ -36,8 +48,15 @@ export const GOOD_CLAIMS = {
 };
 
 /** A token that fires nothing with the default policy: ES256, typed, all registered claims. */
-export function goodToken(claims: Record<string, unknown> = {}, header: Record<string, unknown> = {}): string {
-  return jws({ alg: 'ES256', typ: 'app+jwt', ...header }, { ...GOOD_CLAIMS, ...claims }, new Uint8Array(64).fill(7));
+export function goodToken(
+  claims: Record<string, unknown> = {},
+  header: Record<string, unknown> = {},
+): string {
+  return jws(
+    { alg: 'ES256', typ: 'app+jwt', ...header },
+    { ...GOOD_CLAIMS, ...claims },
+    new Uint8Array(64).fill(7),
+  );
 }
 
 /** A sighting with sensible defaults. */

@@ -1,0 +1,66 @@
+// Full audit (every rule of the engine) of 100,000 tokens vs a bare decode of the same tokens.
+// Target (issue 2): the audit's throughput is at least 0.5× the bare decode's.
+import { performance } from 'node:perf_hooks';
+import { auditCapture } from '../dist/cli/core.js';
+import { makeTokens } from './generate.mjs';
+
+const COUNT = Number(process.env.BENCH_TOKENS ?? 100_000);
+const ROUNDS = 3;
+
+/** The baseline: split + base64url + JSON.parse of header and payload, nothing else. */
+function bareDecode(tokens) {
+  let sink = 0;
+  for (const token of tokens) {
+    const [h, p] = token.split('.');
+    const header = JSON.parse(Buffer.from(h, 'base64url').toString('utf8'));
+    const payload = JSON.parse(Buffer.from(p, 'base64url').toString('utf8'));
+    sink += header.alg.length + (payload.sub ? 1 : 0);
+  }
+  return sink;
+}
+
+function fullAudit(tokens) {
+  const sightings = tokens.map((tokenText, i) => ({
+    id: `${i}:0`,
+    tokenText,
+    where: 'input',
+    name: `tokens.txt:${i + 1}`,
+    url: '',
+    method: '',
+    status: 0,
+    scheme: '',
+    startedAt: '',
+    requestId: String(i),
+  }));
+  const result = auditCapture([{ sightings, observations: [], keyDocuments: [], problems: [], entryCount: 0 }], {
+    now: 1_767_225_600,
+  });
+  return result.findings.length;
+}
+
+function best(fn, tokens) {
+  let bestMs = Infinity;
+  let out = 0;
+  for (let i = 0; i < ROUNDS; i++) {
+    const t0 = performance.now();
+    out = fn(tokens);
+    bestMs = Math.min(bestMs, performance.now() - t0);
+  }
+  return { ms: bestMs, out };
+}
+
+export function runAuditBench() {
+  const tokens = makeTokens(COUNT);
+  const bytes = tokens.reduce((n, t) => n + t.length, 0);
+  const base = best(bareDecode, tokens);
+  const audit = best(fullAudit, tokens);
+  const rate = (ms) => Math.round((COUNT / ms) * 1000).toLocaleString('en-US');
+  const ratio = base.ms / audit.ms;
+  console.log(`audit: ${COUNT.toLocaleString('en-US')} tokens (HS256/RS256/ES256, 150–1,500-byte payloads, ${(bytes / 1e6).toFixed(1)} MB), best of ${ROUNDS}`);
+  console.log(`  baseline bare decode (split + base64url + JSON.parse): ${base.ms.toFixed(0)} ms  ${rate(base.ms)} tokens/s`);
+  console.log(`  full audit (parse + fingerprint + all rules):         ${audit.ms.toFixed(0)} ms  ${rate(audit.ms)} tokens/s  (${audit.out.toLocaleString('en-US')} findings)`);
+  console.log(`  throughput ratio audit/bare = ${ratio.toFixed(2)}×  (target ≥ 0.50×) ${ratio >= 0.5 ? 'MET' : 'NOT MET'}`);
+  return ratio >= 0.5;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) runAuditBench();

@@ -1,0 +1,54 @@
+// `jwt-lens scan` of a 50 MB, 10,000-entry HAR vs JSON.parse of the same file, each in its own Node
+// process so wall time and peak memory (maxRSS) are comparable. Target (issue 2): scan ≤ 2× the time and
+// ≤ 1.5× the peak memory of reading + parsing the file.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { makeHar } from './generate.mjs';
+
+const DIR = join(import.meta.dirname, '..', '.bench');
+const HAR = join(DIR, 'bench-50mb.har');
+const ROUNDS = 3;
+const BIN = join(import.meta.dirname, '..', 'bin', 'jwt-lens.js');
+
+/** Runs `args` under node, returning wall ms and peak RSS reported by the child itself. */
+function measure(args) {
+  const probe = `process.on('exit',()=>{const r=process.resourceUsage();require('fs').writeSync(3,JSON.stringify({rss:r.maxRSS}))})`;
+  const t0 = process.hrtime.bigint();
+  const run = spawnSync(process.execPath, ['--require', 'data:text/javascript,' + encodeURIComponent(probe), ...args], {
+    stdio: ['ignore', 'ignore', 'pipe', 'pipe'],
+    maxBuffer: 1 << 20,
+  });
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  if (run.status !== 0 && run.status !== 1) throw new Error(`${args.join(' ')} exited ${run.status}: ${run.stderr}`);
+  return { ms, rssKb: JSON.parse(run.output[3].toString()).rss };
+}
+
+function best(args) {
+  let bestMs = Infinity;
+  let rssKb = 0;
+  for (let i = 0; i < ROUNDS; i++) {
+    const m = measure(args);
+    bestMs = Math.min(bestMs, m.ms);
+    rssKb = Math.max(rssKb, m.rssKb);
+  }
+  return { ms: bestMs, rssKb };
+}
+
+export function runScanBench() {
+  mkdirSync(DIR, { recursive: true });
+  writeFileSync(HAR, JSON.stringify(makeHar(10_000, 50_000_000)));
+  const size = statSync(HAR).size;
+  execFileSync(process.execPath, [BIN, '--version']);
+  const base = best(['-e', `JSON.parse(require('fs').readFileSync(${JSON.stringify(HAR)}, 'utf8'))`]);
+  const scan = best([BIN, 'scan', HAR, '--format', 'json', '--output', join(DIR, 'bench-report.json'), '--now', '2026-01-01T00:00:00Z']);
+  const t = scan.ms / base.ms;
+  const m = scan.rssKb / base.rssKb;
+  console.log(`scan: ${(size / 1e6).toFixed(1)} MB HAR, 10,000 entries; whole processes, best of ${ROUNDS} (time), max of ${ROUNDS} (peak RSS)`);
+  console.log(`  baseline node: readFileSync + JSON.parse: ${base.ms.toFixed(0)} ms, peak RSS ${(base.rssKb / 1024).toFixed(0)} MiB`);
+  console.log(`  jwt-lens scan --format json:            ${scan.ms.toFixed(0)} ms, peak RSS ${(scan.rssKb / 1024).toFixed(0)} MiB`);
+  console.log(`  time ratio ${t.toFixed(2)}× (target ≤ 2×) ${t <= 2 ? 'MET' : 'NOT MET'}; memory ratio ${m.toFixed(2)}× (target ≤ 1.5×) ${m <= 1.5 ? 'MET' : 'NOT MET'}`);
+  return t <= 2 && m <= 1.5;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) runScanBench();

@@ -1,0 +1,94 @@
+import { CompactEncrypt, CompactSign, generateKeyPair, SignJWT } from 'jose';
+import { describe, expect, it } from 'vitest';
+import { parseToken } from '../../../../src/core/token/parse-token';
+import { b64, GOOD_CLAIMS, goodToken, hitOf, ids, jwe, jws, run } from './helpers';
+
+const header = b64({ alg: 'HS256', typ: 'JWT' });
+
+/** Malformed inputs: each must produce exactly one finding, fmt-malformed, with the parser's error. */
+const MALFORMED: [string, string][] = [
+  ['truncated with "..."', 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9...'],
+  ['truncated with an ellipsis', `${header}.${b64(GOOD_CLAIMS)}\u2026`],
+  ['two segments', `${header}.${b64(GOOD_CLAIMS)}`],
+  ['four segments', `${header}.${b64(GOOD_CLAIMS)}.${b64('s')}.x`],
+  ['a character outside base64url', `${header}.${b64(GOOD_CLAIMS)}.ab+c`],
+  ['a header that is not JSON', `${b64('{alg:HS256')}.${b64(GOOD_CLAIMS)}.${b64('s')}`],
+  ['a header without alg', `${b64({ typ: 'JWT' })}.${b64({})}.`],
+  ['a header whose alg is null', `${b64({ alg: null })}.${b64({})}.`],
+  ['JSON serialization', JSON.stringify({ payload: 'e30', signatures: [] })],
+  ['an empty string', ''],
+  ['a JWE without enc', jwe({ alg: 'dir' })],
+];
+
+describe('fmt-malformed', () => {
+  it.each(MALFORMED)('%s gets fmt-malformed and nothing else', (_, text) => {
+    const hits = run(text);
+    expect(ids(hits)).toEqual(['fmt-malformed']);
+    const errors = parseToken(text).errors;
+    expect(errors.length).toBeGreaterThan(0);
+    expect(hits[0]?.detail).toBe(`Malformed token: ${errors.slice(0, 5).join('; ')}.`);
+    expect(hits[0]?.severity).toBeUndefined();
+  });
+
+  it('keeps only the start of a JOSE header as evidence, never other text', () => {
+    expect(hitOf(run('eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9...'), 'fmt-malformed')?.evidence).toEqual([
+      { label: 'token start', value: 'eyJhbGciOiJI…' },
+    ]);
+    expect(hitOf(run('hunter2.secret'), 'fmt-malformed')?.evidence).toEqual([]);
+  });
+
+  it('reports parser warnings (duplicate keys) at low, alongside the other rules', () => {
+    const dup = `${b64('{"alg":"ES256","typ":"app+jwt","alg":"ES256"}')}.${b64(GOOD_CLAIMS)}.${b64(new Uint8Array(64).fill(7))}`;
+    expect(parseToken(dup).warnings.length).toBeGreaterThan(0);
+    const hit = hitOf(run(dup), 'fmt-malformed');
+    expect(hit?.severity).toBe('low');
+    expect(hit?.detail).toMatch(/^Token parsed, but with oddities parsers disagree on: .*duplicate/);
+  });
+
+  it('does not fire on tokens signed by jose', async () => {
+    const hs = await new SignJWT(GOOD_CLAIMS)
+      .setProtectedHeader({ alg: 'HS256' })
+      .sign(new Uint8Array(32).fill(9));
+    expect(ids(run(hs))).not.toContain('fmt-malformed');
+  });
+});
+
+describe('payload-not-jwt-claims', () => {
+  it('fires for text, arrays and empty payloads, quoting the parser', async () => {
+    const { privateKey } = await generateKeyPair('ES256');
+    const text = await new CompactSign(new TextEncoder().encode('hello'))
+      .setProtectedHeader({ alg: 'ES256', typ: 'app+jwt' })
+      .sign(privateKey);
+    const hit = hitOf(run(text), 'payload-not-jwt-claims');
+    expect(hit?.detail).toBe(`The payload is not a JWT claims set: ${parseToken(text).payloadProblem}.`);
+    expect(ids(run(text))).toEqual(['payload-not-jwt-claims']);
+    const arr = jws({ alg: 'ES256', typ: 'app+jwt' }, [1], new Uint8Array(64).fill(7));
+    expect(ids(run(arr))).toEqual(['payload-not-jwt-claims']);
+  });
+
+  it('does not fire for a nested JWT (cty JWT), whose payload is a token', () => {
+    const outer = jws({ alg: 'ES256', typ: 'app+jwt', cty: 'JWT' }, goodToken(), new Uint8Array(64).fill(7));
+    expect(parseToken(outer).nested).toBeDefined();
+    expect(ids(run(outer))).toEqual([]);
+  });
+});
+
+describe('token kinds', () => {
+  it('a JWE gets header rules only (no claim, time or signature findings)', async () => {
+    const { publicKey } = await generateKeyPair('RSA-OAEP-256');
+    const text = await new CompactEncrypt(new TextEncoder().encode('{}'))
+      .setProtectedHeader({
+        alg: 'RSA-OAEP-256',
+        enc: 'A256GCM',
+        kid: '../../etc/passwd',
+        jku: 'http://x.test/k',
+      })
+      .encrypt(publicKey);
+    expect(ids(run(text))).toEqual(['hdr-jku-x5u', 'hdr-kid-injection', 'jwe-opaque']);
+  });
+
+  it('a JWE with cty JWT says the inner token still needs verifying', () => {
+    const hit = hitOf(run(jwe({ alg: 'dir', enc: 'A128GCM', cty: 'JWT' })), 'jwe-opaque');
+    expect(hit?.detail).toContain('nested JWT');
+  });
+});

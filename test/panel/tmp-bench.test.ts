@@ -1,0 +1,28 @@
+import { it } from 'vitest';
+import { createAuditor } from '../../src/core/audit';
+import { captureEntry } from '../../src/core/capture';
+import { buildRows } from '../../src/panel/models/rows';
+import { makeEntry, makeToken, NOW, accessClaims } from './fixtures';
+it('bench', () => {
+  const a = createAuditor({ maxTokens: 10000, maxSightingsPerToken: 20 });
+  const entries = Array.from({ length: 10000 }, (_, i) => makeEntry({ bearer: makeToken(accessClaims(`u${i}`)) }));
+  let t = performance.now();
+  const caps = entries.map((e, i) => captureEntry(e, `r${i}`));
+  console.log('capture 10k', performance.now() - t);
+  t = performance.now();
+  for (const c of caps) a.add(c);
+  console.log('add 10k', performance.now() - t);
+  t = performance.now();
+  let r = a.result(NOW);
+  console.log('first result', performance.now() - t);
+  a.add(captureEntry(makeEntry({ bearer: makeToken(accessClaims('x')) }), 'x'));
+  t = performance.now();
+  r = a.result(NOW);
+  console.log('second result (1 new)', performance.now() - t);
+  t = performance.now();
+  const rows = buildRows(r);
+  console.log('rows first', performance.now() - t, rows.length);
+  t = performance.now();
+  buildRows(r);
+  console.log('rows cached', performance.now() - t);
+});
