@@ -9,7 +9,9 @@ export type { Auditor, AuditorLimits, AuditorOptions, AuditorStats } from './aud
 /** Token capture from HAR 1.2 files and live DevTools entries. */
 export { captureEntry, captureHar, parseUrlParts } from './capture';
 /** Fingerprints: first 16 hex digits of SHA-256 over the token text. */
-export { fingerprintOf, sha256, toHex } from './crypto/sha256';
+export { fingerprintOf, setTextDigest } from './crypto/fingerprint';
+export type { TextDigest } from './crypto/fingerprint';
+export { sha256, toHex } from './crypto/sha256';
 /** Policy defaults and validation. */
 export { DEFAULT_POLICY, resolvePolicy } from './policy';
 export type { PolicyResolution } from './policy';

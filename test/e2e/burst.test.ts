@@ -1,20 +1,24 @@
 import type { Frame } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_SIGHTINGS, MAX_TOKENS } from '../../src/panel/models/limits';
-import { measureHeap, panelSession, startLagProbe, timeInPanel } from '../harness/panel-metrics';
+import { type LagReport, measureHeap, panelSession, startLagProbe, timeInPanel } from '../harness/panel-metrics';
 import { exportJson, openTokenRow, readCounter, tokenCounts, waitForTokens } from '../harness/panel-state';
 import { type E2eSession, startE2eSession } from '../harness/session';
 
 const BURST = 5000;
-/** Worst main-thread stall tolerated while the burst is captured (a frame budget is 10 ms; 2 cores shared). */
-const MAX_LAG_MS = 1000;
+/**
+ * Main-thread stalls tolerated while the burst is captured. The panel works in 10 ms slices per frame; the
+ * margins are wide because CI machines (2 shared cores) deschedule the renderer now and then.
+ */
+const MAX_P95_LAG_MS = 250;
+const MAX_LAG_MS = 2000;
 /** Heap ceiling for the panel after the burst: the caps keep it far below this. */
 const MAX_HEAP_BYTES = 150 * 1024 * 1024;
 
 describe(`a burst of ${BURST} requests`, () => {
   let session: E2eSession;
   let panel: Frame;
-  let lag: { maxLagMs: number; ticks: number };
+  let lag: LagReport;
   let emptyHeap: number;
 
   beforeAll(async () => {
@@ -42,6 +46,7 @@ describe(`a burst of ${BURST} requests`, () => {
 
   it('kept the panel responsive during the burst', () => {
     expect(lag.ticks).toBeGreaterThan(10);
+    expect(lag.p95LagMs).toBeLessThan(MAX_P95_LAG_MS);
     expect(lag.maxLagMs).toBeLessThan(MAX_LAG_MS);
   });
 
@@ -74,7 +79,7 @@ describe(`a burst of ${BURST} requests`, () => {
     // The access token rode on every burst request: all but MAX_SIGHTINGS of those sightings were dropped.
     expect(await readCounter(panel, 'counter-dropped')).toBeGreaterThanOrEqual(BURST - MAX_SIGHTINGS);
     const heap = await measureHeap(await panelSession(session.browser));
-    console.log(`panel heap: empty ${(emptyHeap / 1e6).toFixed(1)} MB, after ${BURST}: ${(heap / 1e6).toFixed(1)} MB; max lag ${lag.maxLagMs} ms`);
+    console.log(`panel heap: empty ${(emptyHeap / 1e6).toFixed(1)} MB, after ${BURST}: ${(heap / 1e6).toFixed(1)} MB; lag p95 ${lag.p95LagMs} ms, max ${lag.maxLagMs} ms`);
     expect(heap).toBeLessThan(MAX_HEAP_BYTES);
   });
 });

@@ -16,27 +16,34 @@ export async function measureHeap(session: CDPSession): Promise<number> {
   return usedSize;
 }
 
+/** How late the panel's timer ticks fired while a probe ran, in ms. */
+export interface LagReport {
+  maxLagMs: number;
+  p95LagMs: number;
+  ticks: number;
+}
+
 /**
  * Starts a main-thread lag probe in the panel: a 50 ms interval that records how late each tick fires.
- * The returned function stops it and gives the worst delay and the number of ticks, in ms.
+ * Call the returned function to stop it and get the report.
  */
-export async function startLagProbe(frame: Frame): Promise<() => Promise<{ maxLagMs: number; ticks: number }>> {
+export async function startLagProbe(frame: Frame): Promise<() => Promise<LagReport>> {
   await frame.evaluate(() => {
-    const probe = { maxLagMs: 0, ticks: 0, last: performance.now(), timer: 0 };
+    const probe = { lags: [] as number[], last: performance.now(), timer: 0 };
     probe.timer = window.setInterval(() => {
       const now = performance.now();
-      probe.maxLagMs = Math.max(probe.maxLagMs, now - probe.last - 50);
-      probe.ticks += 1;
+      probe.lags.push(Math.max(0, now - probe.last - 50));
       probe.last = now;
     }, 50);
     (globalThis as unknown as { __lagProbe: typeof probe }).__lagProbe = probe;
   });
   return () =>
     frame.evaluate(() => {
-      const probe = (globalThis as unknown as { __lagProbe: { maxLagMs: number; ticks: number; timer: number } })
-        .__lagProbe;
+      const probe = (globalThis as unknown as { __lagProbe: { lags: number[]; timer: number } }).__lagProbe;
       clearInterval(probe.timer);
-      return { maxLagMs: Math.round(probe.maxLagMs), ticks: probe.ticks };
+      const sorted = [...probe.lags].sort((a, b) => a - b);
+      const at = (q: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0);
+      return { maxLagMs: at(1), p95LagMs: at(0.95), ticks: sorted.length };
     });
 }
 

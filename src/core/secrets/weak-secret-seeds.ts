@@ -10,6 +10,7 @@ const words = (text: string): string[] => text.trim().split(/\s+/);
 /** Kept verbatim (plus case variants): defaults, placeholders and tutorial values. */
 export const VERBATIM_SEEDS: readonly string[] = [
   '',
+  'secret',
   ' ',
   'keyboard cat',
   // Unexpanded template placeholders shipped as the literal secret.

@@ -131,16 +131,23 @@ function hasCanonicalTail(s: string): boolean {
  * A per-character JS loop here cost 3–4× the whole bare decode on 100,000-token audits.
  */
 export function decodeBase64UrlText(s: string): Base64UrlText | Base64UrlError {
-  if (!STRICT.test(s) || s.length % 4 === 1) {
-    return checkBase64Url(s) ?? { ok: false, error: 'not base64url', offset: 0 };
-  }
-  // Validated above, so atob (forgiving-base64, no padding needed) cannot throw.
-  const binary = atob(s.replace(/-/g, '+').replace(/_/g, '/'));
+  const binary = decodeBase64UrlBinary(s);
+  if (binary === null) return checkBase64Url(s) ?? { ok: false, error: 'not base64url', offset: 0 };
   const canonical = hasCanonicalTail(s);
   if (ASCII.test(binary)) return { ok: true, text: binary, canonical };
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
   return { ok: true, text: decodeUtf8(bytes), canonical };
+}
+
+/**
+ * Decodes strict base64url to a "binary string" (one char per byte, as `atob` gives), or `null` when `s`
+ * is not strict base64url. ASCII needles (`"alg"`) can be searched in it without decoding UTF-8.
+ */
+export function decodeBase64UrlBinary(s: string): string | null {
+  if (!STRICT.test(s) || s.length % 4 === 1) return null;
+  // Validated above, so atob (forgiving-base64, no padding needed) cannot throw.
+  return atob(s.replace(/-/g, '+').replace(/_/g, '/'));
 }
 
 /** Encodes bytes as unpadded base64url. */

@@ -1,6 +1,5 @@
-import { decodeBase64Url } from './base64url';
+import { decodeBase64UrlBinary, decodeBase64UrlText } from './base64url';
 import { MAX_TOKEN_BYTES } from './limits';
-import { decodeUtf8, decodeUtf8Lenient } from './utf8';
 
 /** A token cut out of a larger text, with where it started (UTF-16 offset). */
 export interface FoundToken {
@@ -48,12 +47,10 @@ function looksLikeHeaderText(text: string): boolean {
 export function isJoseHeaderSegment(segment: string): boolean {
   // `{"alg":1}` is the shortest text with an alg member: 9 bytes, 12 characters.
   if (segment.length < 12 || segment.length > MAX_TOKEN_BYTES) return false;
-  const decoded = decodeBase64Url(segment);
-  if (!decoded.ok) return false;
-  const text = decodeUtf8(decoded.bytes);
-  if (text === null || !looksLikeHeaderText(text)) return false;
+  const decoded = decodeBase64UrlText(segment);
+  if (!decoded.ok || decoded.text === null || !looksLikeHeaderText(decoded.text)) return false;
   try {
-    const value: unknown = JSON.parse(text);
+    const value: unknown = JSON.parse(decoded.text);
     return (
       typeof value === 'object' && value !== null && !Array.isArray(value) && Object.hasOwn(value, 'alg')
     );
@@ -67,10 +64,9 @@ function isJoseHeaderPrefix(segment: string): boolean {
   if (segment.length > MAX_TOKEN_BYTES) return false;
   // A cut can leave a dangling 1-char quantum, which no base64url text has: drop it, it holds no full byte.
   const whole = segment.length % 4 === 1 ? segment.slice(0, -1) : segment;
-  const decoded = decodeBase64Url(whole);
-  if (!decoded.ok) return false;
-  const text = decodeUtf8Lenient(decoded.bytes);
-  return /^\{\s*"/.test(text) && text.includes('"alg"');
+  // Bytes as chars: the ASCII we look for reads the same without decoding UTF-8 (a cut may split a char).
+  const binary = decodeBase64UrlBinary(whole);
+  return binary !== null && /^\{\s*"/.test(binary) && binary.includes('"alg"');
 }
 
 /** Where a candidate whose header ends at `headerEnd` ends: its token characters, plus a trailing `…`. */

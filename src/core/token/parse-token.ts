@@ -1,4 +1,4 @@
-import { fingerprintOf } from '../crypto/sha256';
+import { fingerprintOf } from '../crypto/fingerprint';
 import type { ParsedToken } from '../types';
 import { checkBase64Url } from './base64url';
 import { decodeHeader } from './decode-header';

@@ -5,7 +5,6 @@
 
 // ignoreBOM keeps a leading U+FEFF in the text so JSON.parse rejects it, as a strict JOSE library would.
 const strictDecoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-const lenientDecoder = new TextDecoder('utf-8', { ignoreBOM: true });
 
 /** The text, or `null` when `bytes` is not well-formed UTF-8. Never throws. */
 export function decodeUtf8(bytes: Uint8Array): string | null {
@@ -14,11 +13,6 @@ export function decodeUtf8(bytes: Uint8Array): string | null {
   } catch {
     return null;
   }
-}
-
-/** Decodes with U+FFFD replacement: only for a cut-off prefix, where the last character may be split. */
-export function decodeUtf8Lenient(bytes: Uint8Array): string {
-  return lenientDecoder.decode(bytes);
 }
 
 /** Length of the well-formed sequence starting at `i` (lead byte `b`), or 0 when it is not well formed. */

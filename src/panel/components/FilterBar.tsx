@@ -59,7 +59,7 @@ export function FilterBar() {
         onChange={(rule) => tokens.setFilters({ rule })}
       />
       <span class="muted" data-testid="counter-visible">
-        {tokens.visibleRows.value.length} of {tokens.rows.value.length} tokens
+        {tokens.visible.value.length} of {tokens.result.value.tokens.length} tokens
       </span>
     </div>
   );

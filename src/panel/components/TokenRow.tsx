@@ -11,7 +11,7 @@ interface TokenRowProps {
   /** The roving tab stop: exactly one row of the list is reachable with Tab. */
   tabbable: boolean;
   now: number;
-  onSelect: (fingerprint: string, index: number) => void;
+  onSelect: () => void;
 }
 
 /** One line of the token list. Every value is rendered as a text node: token contents are hostile. */
@@ -30,11 +30,11 @@ export function TokenRow({ row, index, total, top, selected, tabbable, now, onSe
       data-fingerprint={row.fingerprint}
       data-severity={row.severity ?? 'none'}
       style={{ top: `${top}px` }}
-      onClick={() => onSelect(row.fingerprint, index)}
+      onClick={() => onSelect()}
       onKeyDown={(e) => {
         if (e.key === 'Enter' || e.key === ' ') {
           e.preventDefault();
-          onSelect(row.fingerprint, index);
+          onSelect();
         }
       }}
     >

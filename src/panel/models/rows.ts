@@ -1,5 +1,5 @@
 import { severityRank } from '../../core/audit';
-import type { AuditResult, Finding, Severity } from '../../core/types';
+import type { Finding, Severity, TokenRecord } from '../../core/types';
 import { type TokenRow, toTokenRowBase } from './token-row';
 
 /** The list's filters. Empty strings mean "no filter". */
@@ -14,26 +14,10 @@ export interface Filters {
 
 export const EMPTY_FILTERS: Filters = { text: '', severity: '', host: '', rule: '' };
 
-/** One row per token, in the audit's order (first sighting first), findings joined by fingerprint. */
-export function buildRows(result: AuditResult): TokenRow[] {
-  const byFingerprint = groupFindings(result.findings);
-  return result.tokens.map((record) => {
-    const base = toTokenRowBase(record);
-    const findings = byFingerprint.get(base.fingerprint) ?? [];
-    let severity: Severity | null = null;
-    for (const f of findings) {
-      if (severity === null || severityRank(f.severity) < severityRank(severity)) severity = f.severity;
-    }
-    return {
-      ...base,
-      severity,
-      findingCount: findings.length,
-      ruleIds: [...new Set(findings.map((f) => f.ruleId))],
-    };
-  });
-}
+/** Findings per token fingerprint, in the audit's order (most severe first). */
+export type FindingIndex = ReadonlyMap<string, readonly Finding[]>;
 
-/** Findings per token fingerprint. */
+/** Groups findings by the fingerprint of their token. */
 export function groupFindings(findings: readonly Finding[]): Map<string, Finding[]> {
   const out = new Map<string, Finding[]>();
   for (const finding of findings) {
@@ -44,27 +28,54 @@ export function groupFindings(findings: readonly Finding[]): Map<string, Finding
   return out;
 }
 
-/** Applies the filters; pure, so the model derives it with `computed`. */
-export function filterRows(rows: readonly TokenRow[], filters: Filters): TokenRow[] {
+/** The most severe of the findings, `null` for none. */
+function worst(findings: readonly Finding[]): Severity | null {
+  let severity: Severity | null = null;
+  for (const f of findings)
+    if (severity === null || severityRank(f.severity) < severityRank(severity)) severity = f.severity;
+  return severity;
+}
+
+/**
+ * The row a token shows. Built only for rows on screen: with 10,000 tokens, building every row on every
+ * update would cost more than the audit itself.
+ */
+export function rowOf(record: TokenRecord, index: FindingIndex): TokenRow {
+  const findings = index.get(record.token.fingerprint) ?? [];
+  return {
+    ...toTokenRowBase(record),
+    severity: worst(findings),
+    findingCount: findings.length,
+    ruleIds: [...new Set(findings.map((f) => f.ruleId))],
+  };
+}
+
+/** Applies the filters, keeping the audit's order; returns the input itself when no filter is set. */
+export function filterRecords(
+  records: readonly TokenRecord[],
+  index: FindingIndex,
+  filters: Filters,
+): TokenRecord[] {
   const text = filters.text.trim().toLowerCase();
   const limit = filters.severity === '' ? null : severityRank(filters.severity);
-  if (!text && limit === null && !filters.host && !filters.rule) return rows as TokenRow[];
-  return rows.filter(
-    (row) =>
-      (!text || row.haystack.includes(text)) &&
-      (limit === null || (row.severity !== null && severityRank(row.severity) <= limit)) &&
-      (!filters.host || row.hosts.includes(filters.host)) &&
-      (!filters.rule || row.ruleIds.includes(filters.rule)),
-  );
+  if (!text && limit === null && !filters.host && !filters.rule) return records as TokenRecord[];
+  return records.filter((record) => {
+    const base = toTokenRowBase(record);
+    if (text && !base.haystack.includes(text)) return false;
+    if (filters.host && !base.hosts.includes(filters.host)) return false;
+    const findings = index.get(base.fingerprint) ?? [];
+    if (filters.rule && !findings.some((f) => f.ruleId === filters.rule)) return false;
+    return limit === null || findings.some((f) => severityRank(f.severity) <= limit);
+  });
 }
 
 /** Distinct values for the host and rule filter menus, sorted. */
-export function filterOptions(rows: readonly TokenRow[]): { hosts: string[]; rules: string[] } {
+export function filterOptions(
+  records: readonly TokenRecord[],
+  findings: readonly Finding[],
+): { hosts: string[]; rules: string[] } {
   const hosts = new Set<string>();
-  const rules = new Set<string>();
-  for (const row of rows) {
-    for (const host of row.hosts) hosts.add(host);
-    for (const rule of row.ruleIds) rules.add(rule);
-  }
+  for (const record of records) for (const host of toTokenRowBase(record).hosts) hosts.add(host);
+  const rules = new Set(findings.filter((f) => f.fingerprint !== '').map((f) => f.ruleId));
   return { hosts: [...hosts].sort(), rules: [...rules].sort() };
 }

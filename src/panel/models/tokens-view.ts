@@ -1,18 +1,20 @@
 import { computed, type ReadonlySignal } from '@preact/signals';
 import type { AuditResult, Finding, TokenRecord } from '../../core/types';
-import { buildRows, type Filters, filterOptions, filterRows, groupFindings } from './rows';
+import { type Filters, type FindingIndex, filterOptions, filterRecords, groupFindings, rowOf } from './rows';
 import type { TokenRow } from './token-row';
 
 /** Everything the list and the detail view derive from the audit result, as `computed` signals. */
 export interface TokensView {
-  /** One row per token, unfiltered. */
-  rows: ReadonlySignal<TokenRow[]>;
-  /** The rows the filters let through, in list order. */
-  visibleRows: ReadonlySignal<TokenRow[]>;
+  /** The tokens the filters let through, in list order (first sighting first). */
+  visible: ReadonlySignal<TokenRecord[]>;
+  /** Findings per token fingerprint. */
+  findingIndex: ReadonlySignal<FindingIndex>;
   /** Values offered by the host and rule filter menus. */
   filterOptions: ReadonlySignal<{ hosts: string[]; rules: string[] }>;
   selectedRecord: ReadonlySignal<TokenRecord | null>;
-  selectedFindings: ReadonlySignal<Finding[]>;
+  selectedFindings: ReadonlySignal<readonly Finding[]>;
+  /** The list row of a token (reads `findingIndex`, so a component calling it re-renders on updates). */
+  rowOf(record: TokenRecord): TokenRow;
 }
 
 /** Derives the views; pure core calls under `computed`, recomputed only when their inputs change. */
@@ -21,20 +23,20 @@ export function createTokensView(
   filters: ReadonlySignal<Filters>,
   selected: ReadonlySignal<string | null>,
 ): TokensView {
-  const rows = computed(() => buildRows(result.value));
+  const findingIndex = computed<FindingIndex>(() => groupFindings(result.value.findings));
   const byFingerprint = computed(() => new Map(result.value.tokens.map((r) => [r.token.fingerprint, r])));
-  const findingsByFingerprint = computed(() => groupFindings(result.value.findings));
   return {
-    rows,
-    visibleRows: computed(() => filterRows(rows.value, filters.value)),
-    filterOptions: computed(() => filterOptions(rows.value)),
+    visible: computed(() => filterRecords(result.value.tokens, findingIndex.value, filters.value)),
+    findingIndex,
+    filterOptions: computed(() => filterOptions(result.value.tokens, result.value.findings)),
     selectedRecord: computed(() => {
       const fp = selected.value;
       return fp === null ? null : (byFingerprint.value.get(fp) ?? null);
     }),
     selectedFindings: computed(() => {
       const fp = selected.value;
-      return fp === null ? [] : (findingsByFingerprint.value.get(fp) ?? []);
+      return fp === null ? [] : (findingIndex.value.get(fp) ?? []);
     }),
+    rowOf: (record) => rowOf(record, findingIndex.value),
   };
 }

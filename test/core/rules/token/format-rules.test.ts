@@ -75,10 +75,10 @@ describe('payload-not-jwt-claims', () => {
 
 describe('token kinds', () => {
   it('a JWE gets header rules only (no claim, time or signature findings)', async () => {
-    const { publicKey } = await generateKeyPair('RSA-OAEP-256');
+    const { publicKey } = await generateKeyPair('ECDH-ES+A256KW');
     const text = await new CompactEncrypt(new TextEncoder().encode('{}'))
       .setProtectedHeader({
-        alg: 'RSA-OAEP-256',
+        alg: 'ECDH-ES+A256KW',
         enc: 'A256GCM',
         kid: '../../etc/passwd',
         jku: 'http://x.test/k',

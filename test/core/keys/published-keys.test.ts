@@ -1,0 +1,126 @@
+import { importJWK } from 'jose';
+import { describe, expect, it } from 'vitest';
+import { loadPublishedKeys, PUBLISHED_KEYS, verifyTokens } from '../../../src/core/keys';
+import { jwksDocument, keyPair, recordOf, signToken } from './helpers';
+
+/**
+ * The example signatures printed next to each published key pair. Verifying them with the embedded public keys
+ * proves every base64url character of those keys was copied right.
+ */
+const JWT_IO_CLAIMS = 'eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiYWRtaW4iOnRydWUsImlhdCI6MTUxNjIzOTAyMn0';
+const RFC7515_CLAIMS = 'eyJpc3MiOiJqb2UiLA0KICJleHAiOjEzMDA4MTkzODAsDQogImh0dHA6Ly9leGFtcGxlLmNvbS9pc19yb290Ijp0cnVlfQ';
+const FRODO =
+  'SXTigJlzIGEgZGFuZ2Vyb3VzIGJ1c2luZXNzLCBGcm9kbywgZ29pbmcgb3V0IHlvdXIgZG9vci4gWW91IHN0ZXAgb250byB0aGUgcm9hZCwgYW5kIGlmIHlvdSBkb24ndCBrZWVwIHlvdXIgZmVldCwgdGhlcmXigJlzIG5vIGtub3dpbmcgd2hlcmUgeW91IG1pZ2h0IGJlIHN3ZXB0IG9mZiB0by4';
+
+const VECTORS: { label: string; token: string }[] = [
+  {
+    label: 'RFC 7515 Appendix A.2 example RSA key',
+    token: `eyJhbGciOiJSUzI1NiJ9.${RFC7515_CLAIMS}.cC4hiUPoj9Eetdgtv3hF80EGrhuB__dzERat0XF9g2VtQgr9PJbu3XOiZj5RZmh7AAuHIm4Bh-0Qc_lF5YKt_O8W2Fp5jujGbds9uJdbF9CUAr7t1dnZcAcQjbKBYNX4BAynRFdiuB--f_nZLgrnbyTyWzO75vRK5h6xBArLIARNPvkSjtQBMHlb1L07Qe7K0GarZRmB_eSN9383LcOLn6_dO--xi12jzDwusC-eOkHWEsqtFZESc6BfI7noOPqvhJ1phCnvWh6IeYI2w9QOYEUipUTI8np6LbgGY9Fs98rqVt5AXLIhWkWywlVmtVrBp0igcN_IoypGlUPQGe77Rw`,
+  },
+  {
+    label: 'RFC 7515 Appendix A.3 example P-256 key',
+    token: `eyJhbGciOiJFUzI1NiJ9.${RFC7515_CLAIMS}.DtEhU3ljbEg8L38VWAfUAqOyKAM6-Xx-F4GawxaepmXFCgfTjDxw5djxLa8ISlSApmWQxfKTUJqPP3-Kg6NU1Q`,
+  },
+  {
+    label: 'RFC 7515 Appendix A.4 example P-521 key',
+    token:
+      'eyJhbGciOiJFUzUxMiJ9.UGF5bG9hZA.AdwMgeerwtHoh-l192l60hp9wAHZFVJbLfD_UxMi70cwnZOYaRI1bKPWROc-mZZqwqT2SI-KGDKB34XO0aw_7XdtAG8GaSwFKdCAPZgoXD2YBJZCPEX3xKpRwcdOO8KpEHwJjyqOgzDO7iKvU8vcnwNrmxYbSW9ERBXukOXolLzeO_Jn',
+  },
+  {
+    label: 'RFC 7520 §3.3 example RSA key',
+    token: `eyJhbGciOiJSUzI1NiIsImtpZCI6ImJpbGJvLmJhZ2dpbnNAaG9iYml0b24uZXhhbXBsZSJ9.${FRODO}.MRjdkly7_-oTPTS3AXP41iQIGKa80A0ZmTuV5MEaHoxnW2e5CZ5NlKtainoFmKZopdHM1O2U4mwzJdQx996ivp83xuglII7PNDi84wnB-BDkoBwA78185hX-Es4JIwmDLJK3lfWRa-XtL0RnltuYv746iYTh_qHRD68BNt1uSNCrUCTJDt5aAE6x8wW1Kt9eRo4QPocSadnHXFxnt8Is9UzpERV0ePPQdLuW3IS_de3xyIrDaLGdjluPxUAhb6L2aXic1U12podGU0KLUQSE_oI-ZnmKJ3F4uOZDnd6QZWJushZ41Axf_fcIe8u9ipH84ogoree7vjbU5y18kDquDg`,
+  },
+  {
+    label: 'RFC 7520 §3.1 example P-521 key',
+    token: `eyJhbGciOiJFUzUxMiIsImtpZCI6ImJpbGJvLmJhZ2dpbnNAaG9iYml0b24uZXhhbXBsZSJ9.${FRODO}.AE_R_YZCChjn4791jSQCrdPZCNYqHXCTZH0-JZGYNlaAjP2kqaluUIIUnC9qvbu9Plon7KRTzoNEuT4Va2cmL1eJAQy3mtPBu_u_sDDyYjnAMDxXPn7XrT0lw-kvAD890jl8e2puQens_IEKBpHABlsbEPX6sFY8OcGDqoRuBomu9xQ2`,
+  },
+  {
+    label: 'RFC 8037 Appendix A example Ed25519 key',
+    token:
+      'eyJhbGciOiJFZERTQSJ9.RXhhbXBsZSBvZiBFZDI1NTE5IHNpZ25pbmc.hgyY0il_MGCjP0JzlnLWG1PPOt7-09PGcvMg3AIbQR6dWbhijcNR4ki4iylGjg5BhVsPt9g7sVvpAr_MuM0KAg',
+  },
+  {
+    label: 'OpenID Connect Core Appendix A.7 example RSA key',
+    token:
+      'eyJraWQiOiIxZTlnZGs3IiwiYWxnIjoiUlMyNTYifQ.ewogImlzcyI6ICJodHRwOi8vc2VydmVyLmV4YW1wbGUuY29tIiwKICJzdWIiOiAiMjQ4Mjg5NzYxMDAxIiwKICJhdWQiOiAiczZCaGRSa3F0MyIsCiAibm9uY2UiOiAibi0wUzZfV3pBMk1qIiwKICJleHAiOiAxMzExMjgxOTcwLAogImlhdCI6IDEzMTEyODA5NzAsCiAibmFtZSI6ICJKYW5lIERvZSIsCiAiZ2l2ZW5fbmFtZSI6ICJKYW5lIiwKICJmYW1pbHlfbmFtZSI6ICJEb2UiLAogImdlbmRlciI6ICJmZW1hbGUiLAogImJpcnRoZGF0ZSI6ICIwMDAwLTEwLTMxIiwKICJlbWFpbCI6ICJqYW5lZG9lQGV4YW1wbGUuY29tIiwKICJwaWN0dXJlIjogImh0dHA6Ly9leGFtcGxlLmNvbS9qYW5lZG9lL21lLmpwZyIKfQ.rHQjEmBqn9Jre0OLykYNnspA10Qql2rvx4FsD00jwlB0Sym4NzpgvPKsDjn_wMkHxcp6CilPcoKrWHcipR2iAjzLvDNAReF97zoJqq880ZD1bwY82JDauCXELVR9O6_B0w3K-E7yM2macAAgNCUwtik6SjoSUZRcf-O5lygIyLENx882p6MtmwaL1hd6qn5RZOQ0TLrOYu0532g9Exxcm-ChymrB4xLykpDj3lUivJt63eEGGN6DH5K6o33TcxkIjNrCD4XB1CKKumZvCedgHHF3IAK4dVEDSUoGlH9z4pP_eWYNXvqQOjGs-rDaQzUHl6cQQWNiDpWOl_lxXjQEvQ',
+  },
+  {
+    label: 'jwt.io debugger default RSA key (2048-bit, RS*/PS*)',
+    token: `eyJhbGciOiJQUzI1NiIsInR5cCI6IkpXVCJ9.${JWT_IO_CLAIMS}.iOeNU4dAFFeBwNj6qdhdvm-IvDQrTa6R22lQVJVuWJxorJfeQww5Nwsra0PjaOYhAMj9jNMO5YLmud8U7iQ5gJK2zYyepeSuXhfSi8yjFZfRiSkelqSkU19I-Ja8aQBDbqXf2SAWA8mHF8VS3F08rgEaLCyv98fLLH4vSvsJGf6ueZSLKDVXz24rZRXGWtYYk_OYYTVgR1cg0BLCsuCvqZvHleImJKiWmtS0-CymMO4MMjCy_FIl6I56NqLE9C87tUVpo1mT-kbg5cHDD8I7MjCW5Iii5dethB4Vid3mZ6emKjVYgXrtkOQ-JyGMh6fnQxEFN1ft33GX2eRHluK9eg`,
+  },
+  {
+    label: 'jwt.io debugger former default RSA key (1024-bit)',
+    token: `eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9.${JWT_IO_CLAIMS}.TCYt5XsITJX1CxPCT8yAV-TVkIEq_PbChOMqsLfRoPsnsgw5WEuts01mq-pQy7UJiN5mgRxD-WUcX16dUEMGlv50aqzpqh4Qktb3rk-BuQy72IFLOqV0G_zS245-kronKb78cPN25DGlcTwLtjPAYuNzVBAh4vGHSrQyHUdBBPM`,
+  },
+  {
+    label: 'jwt.io debugger default P-256 key (ES256)',
+    token: `eyJhbGciOiJFUzI1NiIsInR5cCI6IkpXVCJ9.${JWT_IO_CLAIMS}.tyh-VfuzIxCyGYDlkBA7DfyjrqmSHu6pQ2hoZuFqUSLPNY2N0mpHb3nk5K17HWP_3cYHBw7AhHale5wky6-sVA`,
+  },
+  {
+    label: 'jwt.io debugger default P-384 key (ES384)',
+    token: `eyJhbGciOiJFUzM4NCIsInR5cCI6IkpXVCJ9.${JWT_IO_CLAIMS}.VUPWQZuClnkFbaEKCsPy7CZVMh5wxbCSpaAWFLpnTe9J0--PzHNeTFNXCrVHysAa3eFbuzD8_bLSsgTKC8SzHxRVSj5eN86vBPo_1fNfE7SHTYhWowjY4E_wuiC13yoj`,
+  },
+  {
+    label: 'jwt.io debugger default P-521 key (ES512)',
+    token: `eyJhbGciOiJFUzUxMiIsInR5cCI6IkpXVCJ9.${JWT_IO_CLAIMS}.AbVUinMiT3J_03je8WTOIl-VdggzvoFgnOsdouAs-DLOtQzau9valrq-S6pETyi9Q18HH-EuwX49Q7m3KC0GuNBJAc9Tksulgsdq8GqwIqZqDKmG7hNmDzaQG1Dpdezn2qzv-otf3ZZe-qNOXUMRImGekfQFIuH_MjD2e8RZyww6lbZk`,
+  },
+];
+
+/** RFC 7515 Appendix A.2.1: the private half of the example RSA key, published with it. */
+const RFC7515_A2_PRIVATE = {
+  ...PUBLISHED_KEYS[0]?.jwk,
+  d: 'Eq5xpGnNCivDflJsRQBXHx1hdR1k6Ulwe2JZD50LpXyWPEAeP88vLNO97IjlA7_GQ5sLKMgvfTeXZx9SE-7YwVol2NXOoAJe46sui395IW_GO-pWJ1O0BkTGoVEn2bKVRUCgu-GjBVaYLU6f3l9kJfFNS3E0QbVdxzubSu3Mkqzjkn439X0M_V51gfpRLI9JYanrC4D4qAdGcopV_0ZHHzQlBjudU2QvXt4ehNYTCBr6XCLQUShb1juUO1ZdiYoFaFQT5Tw8bGUl_x_jTj3ccPDVZFD9pIuhLhBOneufuBiB4cS98l2SR_RQyGWSeWjnczT0QU91p1DhOVRuOopznQ',
+  p: '4BzEEOtIpmVdVEZNCqS7baC4crd0pqnRH_5IB3jw3bcxGn6QLvnEtfdUdiYrqBdss1l58BQ3KhooKeQTa9AB0Hw_Py5PJdTJNPY8cQn7ouZ2KKDcmnPGBY5t7yLc1QlQ5xHdwW1VhvKn-nXqhJTBgIPgtldC-KDV5z-y2XDwGUc',
+  q: 'uQPEfgmVtjL0Uyyx88GZFF1fOunH3-7cepKmtH4pxhtCoHqpWmT8YAmZxaewHgHAjLYsp1ZSe7zFYHj7C6ul7TjeLQeZD_YwD66t62wDmpe_HlB-TnBA-njbglfIsRLtXlnDzQkv5dTltRJ11BKBBypeeF6689rjcJIDEz9RWdc',
+  dp: 'BwKfV3Akq5_MFZDFZCnW-wzl-CCo83WoZvnLQwCTeDv8uzluRSnm71I3QCLdhrqE2e9YkxvuxdBfpT_PI7Yz-FOKnu1R6HsJeDCjn12Sk3vmAktV2zb34MCdy7cpdTh_YVr7tss2u6vneTwrA86rZtu5Mbr1C1XsmvkxHQAdYo0',
+  dq: 'h_96-mK1R_7glhsum81dZxjTnYynPbZpHziZjeeHcXYsXaaMwkOlODsWa7I9xXDoRwbKgB719rrmI2oKr6N3Do9U0ajaHF-NKJnwgjMd2w9cjz3_-kyNlxAr2v4IKhGNpmM5iIgOS1VZnOZ68m6_pbLBSp3nssTdlqvd0tIiTHU',
+  qi: 'IYd7DHOhrWvxkwPQsRM2tOgrjbcrfvtQJipd-DlcxyVuuM9sQLdgjVk2oy26F0EmpScGLq2MowX7fhd_QJQ3ydy5cY7YIBi87w93IKLEdfnbJtoOPLUW0ITrJReOgo1cq9SbsxYawBgfp_gh6A5603k2-ZQwVK0JKSHuLFkuQ3U',
+};
+
+describe('published example keys', () => {
+  it('all import, with distinct thumbprints', async () => {
+    const keys = await loadPublishedKeys();
+    expect(keys).toHaveLength(PUBLISHED_KEYS.length);
+    expect(new Set(keys.map((k) => k.thumbprint)).size).toBe(keys.length);
+    expect(keys.every((k) => k.source.origin === 'published' && k.label)).toBe(true);
+  });
+
+  it.each(VECTORS)('$label verifies its source’s example signature → key-publicly-known', async ({ label, token }) => {
+    const result = await verifyTokens([recordOf(token)], []);
+    const hit = result.hits.find((h) => h.ruleId === 'key-publicly-known');
+    expect(hit?.severity).toBe('critical');
+    expect(hit?.detail).toContain(`verifies with the ${label} (`);
+    expect(hit?.detail).toMatch(/whose private key is published: anyone can mint this token$/);
+    expect(result.verified[0]).toMatchObject({ status: 'published-key', key: { label, origin: 'published' } });
+    expect(result.hits.map((h) => h.ruleId)).not.toContain('sig-unverifiable');
+  });
+
+  it('every published key has a vector above', () => {
+    expect(new Set(VECTORS.map((v) => v.label))).toEqual(new Set(PUBLISHED_KEYS.map((k) => k.label)));
+  });
+
+  it('catches a fresh token minted with the published RFC 7515 A.2 private key', async () => {
+    const privateKey = await importJWK(RFC7515_A2_PRIVATE, 'RS256');
+    const token = await signToken('RS256', privateKey, { kid: 'prod-2025' });
+    const result = await verifyTokens([recordOf(token)], []);
+    expect(result.hits.map((h) => h.ruleId)).toEqual(['key-publicly-known']);
+    expect(result.hits[0]?.detail).toBe(
+      'RS256 signature verifies with the RFC 7515 Appendix A.2 example RSA key (RFC 7515 Appendix A.2.1), whose private key is published: anyone can mint this token',
+    );
+  });
+
+  it('reports both a forged signature and the published key when the issuer’s keys are known', async () => {
+    const issuer = await keyPair('RS256', 'k');
+    const privateKey = await importJWK(RFC7515_A2_PRIVATE, 'RS256');
+    const token = await signToken('RS256', privateKey, { kid: 'k' });
+    const result = await verifyTokens([recordOf(token)], [jwksDocument([issuer.jwk])]);
+    expect(result.hits.map((h) => h.ruleId).sort()).toEqual(['key-publicly-known', 'sig-invalid']);
+  });
+
+  it('does not report a token signed with a fresh key', async () => {
+    const fresh = await keyPair('ES256', 'k');
+    const token = await signToken('ES256', fresh.privateKey);
+    const result = await verifyTokens([recordOf(token)], []);
+    expect(result.hits.map((h) => h.ruleId)).toEqual(['sig-unverifiable']);
+  });
+});

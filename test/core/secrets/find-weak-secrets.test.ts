@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { findWeakSecrets, type SecretProgress } from '../../../src/core/secrets/find-weak-secrets';
+import { packCandidates } from '../../../src/core/secrets/pack-candidates';
+import type { Sighting } from '../../../src/core/types';
+import { signedToken, tokenFromText } from './make-token';
+
+const RFC7515_A1 =
+  'eyJ0eXAiOiJKV1QiLA0KICJhbGciOiJIUzI1NiJ9.eyJpc3MiOiJqb2UiLA0KICJleHAiOjEzMDA4MTkzODAsDQogImh0dHA6Ly9leGFtcGxlLmNvbS9pc19yb290Ijp0cnVlfQ.dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk';
+const RFC7520_4_4 =
+  'eyJhbGciOiJIUzI1NiIsImtpZCI6IjAxOGMwYWU1LTRkOWItNDcxYi1iZmQ2LWVlZjMxNGJjNzAzNyJ9.SXTigJlzIGEgZGFuZ2Vyb3VzIGJ1c2luZXNzLCBGcm9kbywgZ29pbmcgb3V0IHlvdXIgZG9vci4gWW91IHN0ZXAgb250byB0aGUgcm9hZCwgYW5kIGlmIHlvdSBkb24ndCBrZWVwIHlvdXIgZmVldCwgdGhlcmXigJlzIG5vIGtub3dpbmcgd2hlcmUgeW91IG1pZ2h0IGJlIHN3ZXB0IG9mZiB0by4.s0h6KThzkfBBBkLspW1h84VsJZFTsPPqMDA7g1Md7p0';
+
+function sighting(url: string): Sighting {
+  return {
+    id: '0:0', tokenText: '', where: 'request-header', name: 'authorization', url, method: 'GET', status: 200,
+    scheme: 'https', startedAt: '', requestId: '0',
+  };
+}
+
+describe.each(['simd', 'js'] as const)('findWeakSecrets (%s engine)', (engine) => {
+  it('reports the published RFC 7515 A.1 and RFC 7520 §4.4 keys as key-publicly-known', async () => {
+    const hits = await findWeakSecrets([tokenFromText(RFC7515_A1), tokenFromText(RFC7520_4_4)], { engine });
+    expect(hits.map((h) => h.ruleId)).toEqual(['key-publicly-known', 'key-publicly-known']);
+    expect(hits[0]!.detail).toContain('RFC 7515 Appendix A.1');
+    expect(hits[1]!.detail).toContain('RFC 7520 §3.5');
+    expect(hits[0]!.evidence?.[0]?.raw).toMatch(/^hex:0323354b2b0fa5bc837e/);
+  });
+
+  it('reports a jwt.io default secret as published, for each HS algorithm', async () => {
+    const tokens = await Promise.all([
+      signedToken('HS256', 'your-256-bit-secret'),
+      signedToken('HS384', 'your-384-bit-secret'),
+      signedToken('HS512', 'your-512-bit-secret'),
+    ]);
+    const hits = await findWeakSecrets(tokens, { engine });
+    expect(hits.map((h) => [h.ruleId, h.fingerprint])).toEqual(tokens.map((t) => ['key-publicly-known', t.fingerprint]));
+  });
+
+  it('reports a built-in weak secret as hmac-weak-secret, masked, with the raw value kept apart', async () => {
+    const token = await signedToken('HS256', 'changeme123');
+    const [hit, ...rest] = await findWeakSecrets([token], { engine });
+    expect(rest).toEqual([]);
+    expect(hit).toMatchObject({ ruleId: 'hmac-weak-secret', fingerprint: token.fingerprint });
+    expect(hit!.detail).toContain('"c****3"');
+    expect(hit!.detail).not.toContain('changeme123');
+    expect(hit!.evidence?.[0]).toEqual({ label: 'secret', value: 'c****3', raw: 'changeme123' });
+    expect(hit!.evidence?.[1]?.value).toBe('the built-in list of weak and default secrets');
+  });
+
+  it('finds secrets derived from the capture: host labels, issuer, claim values', async () => {
+    const byHost = { token: await signedToken('HS384', 'acme-jwt-secret'), sightings: [sighting('https://api.acme.example/v1')] };
+    const byIssuer = { token: await signedToken('HS512', 'Billing_secret', { iss: 'https://login.billing.test/' }) };
+    const byClaim = { token: await signedToken('HS256', 'mobile-app-7f3key', { azp: 'mobile-app-7f3' }) };
+    const hits = await findWeakSecrets([byHost, byIssuer, byClaim], { engine });
+    expect(hits.map((h) => h.fingerprint).sort()).toEqual([byHost, byIssuer, byClaim].map((t) => t.token.fingerprint).sort());
+    for (const hit of hits) expect(hit.evidence?.[1]?.value).toContain('values seen in this capture');
+  });
+
+  it('does not report a strong random secret, and ignores tokens that are not HMAC-signed', async () => {
+    const strong = await signedToken('HS256', crypto.getRandomValues(new Uint8Array(32)));
+    const rs = tokenFromText(`${Buffer.from('{"alg":"RS256"}').toString('base64url')}.e30.c2ln`);
+    const progress: SecretProgress[] = [];
+    const hits = await findWeakSecrets([strong, rs], { engine, onProgress: (p) => progress.push(p) });
+    expect(hits).toEqual([]);
+    expect(progress.map((p) => p.phase)).toEqual(expect.arrayContaining(['published', 'built-in', 'capture']));
+    expect(progress.at(-1)).toMatchObject({ cracked: 0, targets: 1 });
+  });
+
+  it('tries caller-supplied wordlists last and names them', async () => {
+    const token = await signedToken('HS256', 'Tr0ub4dor&3');
+    const batches = [packCandidates(['nope', 'also-no']), packCandidates(['Tr0ub4dor&3'])];
+    const hits = await findWeakSecrets([token], { engine, wordlists: [{ name: 'list.txt', batches }] });
+    expect(hits).toHaveLength(1);
+    expect(hits[0]!.evidence?.[1]?.value).toBe('the wordlist list.txt');
+  });
+
+  it('stops when aborted', async () => {
+    const token = await signedToken('HS256', 'Tr0ub4dor&3');
+    const controller = new AbortController();
+    controller.abort();
+    const batches = [packCandidates(['Tr0ub4dor&3'])];
+    expect(await findWeakSecrets([token], { engine, signal: controller.signal, wordlists: [{ name: 'l', batches }] })).toEqual([]);
+  });
+});
+
+it('cracks the inner token of a nested JWT and reports it on the outer token', async () => {
+  const inner = await signedToken('HS256', 'secret');
+  const outer = { ...(await signedToken('HS256', crypto.getRandomValues(new Uint8Array(32)))), nested: inner };
+  const hits = await findWeakSecrets([outer]);
+  expect(hits).toHaveLength(1);
+  expect(hits[0]).toMatchObject({ ruleId: 'hmac-weak-secret', fingerprint: outer.fingerprint });
+  expect(hits[0]!.detail).toMatch(/^The nested token's HS256 MAC/);
+});
