@@ -17,6 +17,8 @@ export default defineConfig({
       input: {
         main: 'src/cli/main.ts',
         core: 'src/core/index.ts',
+        // Worker thread of the HMAC secret search; crack-tokens.ts finds it next to the built CLI.
+        'crack-worker': 'src/cli/crack/worker.ts',
       },
       output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
     },

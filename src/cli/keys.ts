@@ -1,6 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
-import { parseUserKeys } from '../core/keys';
 import type { KnownKey } from '../core/keys';
+import { parseUserKeys } from '../core/keys';
 import { describeFsError } from './errors';
 
 /** Key files larger than this are refused before reading: a JWKS or a PEM chain is a few kilobytes. */

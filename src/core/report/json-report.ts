@@ -35,8 +35,8 @@ export function toJsonReport(result: AuditResult, opts: ReportOptions): JsonRepo
     generatedAt: opts.generatedAt ?? new Date().toISOString(),
     referenceTime: numericDateToIso(result.referenceTime) ?? new Date(0).toISOString(),
     rawIncluded: opts.includeRaw,
-    inputs: (opts.inputs ?? []).map(ctx.scrub),
-    policy: scrubTree(result.policy, ctx.scrub) as JsonReport['policy'],
+    inputs: (opts.inputs ?? []).map((input) => ctx.scrub(input)),
+    policy: scrubTree(result.policy, (text) => ctx.scrub(text)) as JsonReport['policy'],
     timeRange: result.timeRange ? { start: result.timeRange.start, end: result.timeRange.end } : null,
     summary: summarize(result),
     ignoredCount: result.ignoredCount,
@@ -50,7 +50,7 @@ export function toJsonReport(result: AuditResult, opts: ReportOptions): JsonRepo
       masked: ctx.scrub(o.masked),
       startedAt: o.startedAt,
     })),
-    problems: (opts.problems ?? []).map(ctx.scrub),
+    problems: (opts.problems ?? []).map((problem) => ctx.scrub(problem)),
   };
 }
 
@@ -84,10 +84,10 @@ function toJsonToken(record: TokenRecord, ctx: ReportContext, counts: Map<string
     header,
     claims,
     nested: token.nested ? toNested(token.nested, ctx) : null,
-    errors: token.errors.map(ctx.scrub),
-    warnings: token.warnings.map(ctx.scrub),
+    errors: token.errors.map((e) => ctx.scrub(e, token.fingerprint)),
+    warnings: token.warnings.map((w) => ctx.scrub(w, token.fingerprint)),
     findingCount: counts.get(token.fingerprint) ?? 0,
-    sightings: record.sightings.map((s) => toJsonSighting(s, ctx)),
+    sightings: record.sightings.map((s) => toJsonSighting(s, ctx, token.fingerprint)),
   };
   if (ctx.includeRaw) out.raw = token.text;
   return out;
@@ -104,12 +104,12 @@ function toNested(token: ParsedToken, ctx: ReportContext): JsonNestedToken {
   };
 }
 
-function toJsonSighting(sighting: Sighting, ctx: ReportContext): JsonSighting {
+function toJsonSighting(sighting: Sighting, ctx: ReportContext, fingerprint: string): JsonSighting {
   return {
     id: sighting.id,
     where: sighting.where,
-    name: ctx.scrub(sighting.name),
-    url: ctx.scrub(sighting.url),
+    name: ctx.scrub(sighting.name, fingerprint),
+    url: ctx.scrub(sighting.url, fingerprint),
     method: sighting.method,
     status: sighting.status,
     startedAt: sighting.startedAt,
@@ -122,9 +122,12 @@ function toJsonFinding(finding: Finding, ctx: ReportContext): JsonFinding {
     severity: finding.severity,
     title: finding.title,
     why: finding.why,
-    detail: ctx.scrub(finding.detail),
+    detail: ctx.scrub(finding.detail, finding.fingerprint),
     evidence: finding.evidence.map((e) => {
-      const value = { label: ctx.scrub(e.label), value: ctx.scrub(e.value) };
+      const value = {
+        label: ctx.scrub(e.label, finding.fingerprint),
+        value: ctx.scrub(e.value, finding.fingerprint),
+      };
       return ctx.includeRaw && e.raw !== undefined ? { ...value, raw: e.raw } : value;
     }),
     references: finding.references.map((r) => ({ standard: r.standard, id: r.id })),

@@ -75,11 +75,11 @@ function findingBlock(
   if (finding.fingerprint) {
     lines.push(`- **Token:** ${code(finding.fingerprint)} ${code(masked.get(finding.fingerprint) ?? '')}`);
   }
-  lines.push(`- **Detail:** ${escapeText(ctx.scrub(finding.detail))}`);
+  lines.push(`- **Detail:** ${escapeText(ctx.scrub(finding.detail, finding.fingerprint))}`);
   if (finding.why) lines.push(`- **Why it matters:** ${escapeText(finding.why)}`);
   for (const e of finding.evidence) {
-    const value = ctx.includeRaw ? (e.raw ?? e.value) : ctx.scrub(e.value);
-    lines.push(`- **Evidence:** ${escapeText(ctx.scrub(e.label))}: ${code(value)}`);
+    const value = ctx.includeRaw ? (e.raw ?? e.value) : ctx.scrub(e.value, finding.fingerprint);
+    lines.push(`- **Evidence:** ${escapeText(ctx.scrub(e.label, finding.fingerprint))}: ${code(value)}`);
   }
   if (finding.references.length) {
     lines.push(
@@ -89,16 +89,17 @@ function findingBlock(
   const seen = finding.sightingIds
     .map((id) => sightings.get(id))
     .filter((s): s is Sighting => s !== undefined);
-  for (const s of seen.slice(0, MAX_SEEN_IN)) lines.push(`- **Seen in:** ${describeSighting(s, ctx)}`);
+  for (const s of seen.slice(0, MAX_SEEN_IN))
+    lines.push(`- **Seen in:** ${describeSighting(s, ctx, finding.fingerprint)}`);
   if (seen.length > MAX_SEEN_IN) lines.push(`- …and ${seen.length - MAX_SEEN_IN} more request(s)`);
   lines.push('');
   return lines;
 }
 
-function describeSighting(s: Sighting, ctx: ReportContext): string {
-  const where = `${s.where} ${code(ctx.scrub(s.name))}`;
+function describeSighting(s: Sighting, ctx: ReportContext, fp: string): string {
+  const where = `${s.where} ${code(ctx.scrub(s.name, fp))}`;
   if (!s.url) return where;
-  return `${escapeText(s.method)} ${code(ctx.scrub(s.url))} → ${s.status || 'no response'} (${where})`;
+  return `${escapeText(s.method)} ${code(ctx.scrub(s.url, fp))} → ${s.status || 'no response'} (${where})`;
 }
 
 function tokenTable(

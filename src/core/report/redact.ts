@@ -53,27 +53,78 @@ export type Scrubber = (text: string) => string;
 /**
  * Builds a scrubber for the given token texts and extra literal secrets (PII values). Lookups are by
  * hash map over the base64url runs of each string, so scrubbing stays linear in the report's size even
- * with many thousands of tokens; only tokens with characters outside base64url fall back to a scan.
+ * with many thousands of tokens. Literal secrets are searched one by one: pass only the few that can
+ * occur in the strings at hand (the report passes each token's own PII values with its strings).
  */
 export function createScrubber(tokenTexts: Iterable<string>, secrets: Iterable<string> = []): Scrubber {
   const whole = new Map<string, string>();
   const segments = new Map<string, string>();
-  const odd: string[] = [];
+  const odd = createOddIndex();
   for (const text of tokenTexts) {
     if (COMPACT_ONLY.test(text)) whole.set(text, maskToken(text));
-    else if (text.length >= MIN_SECRET_SEGMENT) odd.push(text);
+    else if (text.length >= MIN_SECRET_SEGMENT) odd.add(text);
     addSegments(text, segments);
   }
-  const literals = [...new Set(secrets)].filter((s) => s.length >= 3).sort((a, b) => b.length - a.length);
+  const literals = [...new Set(secrets)];
   return (text) => {
-    let out = text;
-    for (const token of odd) if (out.includes(token)) out = out.split(token).join(maskToken(token));
+    let out = odd.scrub(text);
     if (whole.size > 0) out = out.replace(COMPACT_RUN, (run) => replaceCompact(run, whole));
     if (segments.size > 0) out = out.replace(SEGMENT_RUN, (run) => segments.get(run) ?? run);
-    for (const literal of literals)
-      if (out.includes(literal)) out = out.split(literal).join(maskValue(literal));
-    return out;
+    return scrubLiterals(out, literals);
   };
+}
+
+/** Masks each literal (longest first, so a value is not half-masked by a shorter one it contains). */
+export function scrubLiterals(text: string, literals: readonly string[]): string {
+  if (literals.length === 0) return text;
+  let out = text;
+  const sorted = literals.length > 1 ? [...literals].sort((a, b) => b.length - a.length) : literals;
+  for (const literal of sorted) {
+    if (literal.length >= 3 && out.includes(literal)) out = out.split(literal).join(maskValue(literal));
+  }
+  return out;
+}
+
+const WORD_RUN = /[A-Za-z0-9_-]+/g;
+
+/**
+ * Token texts that are not plain compact tokens (malformed input lines with spaces, `+`, `!`…), found
+ * by their word runs: an interior run of the token is a whole run of any string that contains it, so
+ * one hash lookup per word picks the few candidates worth a substring search.
+ */
+function createOddIndex() {
+  const byRun = new Map<string, string[]>();
+  const unindexed: string[] = [];
+  return {
+    add(text: string) {
+      const key = indexRun(text);
+      if (key === undefined) unindexed.push(text);
+      else byRun.set(key, [...(byRun.get(key) ?? []), text]);
+    },
+    scrub(text: string): string {
+      if (byRun.size === 0 && unindexed.length === 0) return text;
+      const candidates = new Set(unindexed);
+      for (const run of text.match(WORD_RUN) ?? [])
+        for (const odd of byRun.get(run) ?? []) candidates.add(odd);
+      let out = text;
+      for (const odd of candidates) if (out.includes(odd)) out = out.split(odd).join(maskToken(odd));
+      return out;
+    },
+  };
+}
+
+/**
+ * The run to index an odd token by: its longest interior run (whole in any text containing the token),
+ * else its longest run. One key per token keeps candidate lists short even for junk-filled inputs.
+ */
+function indexRun(text: string): string | undefined {
+  const runs = [...text.matchAll(WORD_RUN)];
+  const interior = runs.filter((m) => m.index > 0 && m.index + m[0].length < text.length);
+  const pool = interior.length > 0 ? interior : runs;
+  return pool.reduce<string | undefined>(
+    (best, m) => (best && best.length >= m[0].length ? best : m[0]),
+    undefined,
+  );
 }
 
 /** Signature and payload segments are secret on their own too (a detail may quote just one). */

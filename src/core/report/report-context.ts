@@ -1,6 +1,6 @@
 import type { AuditResult, Finding, JsonObject, ParsedToken, Severity } from '../types';
 import { maskClaims } from './mask-claims';
-import { createScrubber, maskToken, type Scrubber } from './redact';
+import { createScrubber, maskToken, type Scrubber, scrubLiterals } from './redact';
 import type { SeverityCounts } from './report-types';
 
 /** Severities, most severe first. */
@@ -12,10 +12,14 @@ export const SEVERITIES: readonly Severity[] = ['critical', 'high', 'medium', 'l
  */
 export interface ReportContext {
   includeRaw: boolean;
-  scrub: Scrubber;
+  /**
+   * Masks token texts in free text; with a fingerprint, also that token's personal values (each
+   * token's own values only, which keeps scrubbing linear in the size of the report).
+   */
+  scrub(text: string, fingerprint?: string): string;
   /** Masked form of a token text (or the text itself with `includeRaw`). */
   show(text: string): string;
-  /** Claims (or header) as they may appear in the report, by fingerprint. */
+  /** Claims (or header) as they may appear in the report. */
   claimsOf(token: ParsedToken): JsonObject | null;
   headerOf(token: ParsedToken): JsonObject | null;
 }
@@ -31,28 +35,34 @@ export function createReportContext(result: AuditResult, includeRaw: boolean): R
       headerOf: (token) => token.header ?? null,
     };
   }
-  const knownByFp = rawEvidenceByFingerprint(result.findings);
-  const found = new Set<string>();
-  const masked = new Map<ParsedToken, JsonObject | null>();
+  const literalsByFp = rawEvidenceByFingerprint(result.findings);
+  const masked = new Map<ParsedToken, { claims: JsonObject | null; fingerprint: string }>();
   const texts: string[] = [];
   for (const record of result.tokens) {
+    const fingerprint = record.token.fingerprint;
+    const found = literalsByFp.get(fingerprint) ?? new Set<string>();
     for (let token: ParsedToken | undefined = record.token; token; token = token.nested) {
       texts.push(token.text);
-      const known = knownByFp.get(record.token.fingerprint) ?? new Set<string>();
-      masked.set(token, token.claims ? (maskClaims(token.claims, known, found) as JsonObject) : null);
+      const claims = token.claims ? (maskClaims(token.claims, found, found) as JsonObject) : null;
+      masked.set(token, { claims, fingerprint });
     }
+    literalsByFp.set(fingerprint, found);
   }
-  for (const set of knownByFp.values()) for (const value of set) found.add(value);
-  const scrub = createScrubber(
-    texts,
-    [...found].filter((value) => value.length >= 6),
-  );
+  const tokenScrub = createScrubber(texts);
+  const literals = new Map([...literalsByFp].map(([fp, set]) => [fp, [...set].filter((v) => v.length >= 6)]));
+  const scrub = (text: string, fingerprint = '') =>
+    scrubLiterals(tokenScrub(text), literals.get(fingerprint) ?? []);
+  const scrubFor = (fingerprint: string) => (text: string) => scrub(text, fingerprint);
   return {
     includeRaw,
     scrub,
     show: maskToken,
-    claimsOf: (token) => scrubTree(masked.get(token) ?? null, scrub) as JsonObject | null,
-    headerOf: (token) => scrubTree(token.header ?? null, scrub) as JsonObject | null,
+    claimsOf: (token) => {
+      const entry = masked.get(token);
+      return entry ? (scrubTree(entry.claims, scrubFor(entry.fingerprint)) as JsonObject | null) : null;
+    },
+    headerOf: (token) =>
+      scrubTree(token.header ?? null, scrubFor(masked.get(token)?.fingerprint ?? '')) as JsonObject | null,
   };
 }
 

@@ -87,16 +87,17 @@ function toResult(
   sightings: Map<string, Sighting>,
   ctx: ReportContext,
 ): Json {
+  const fp = finding.fingerprint;
   const out: Json = {
     ruleId: finding.ruleId,
     ruleIndex,
     level: LEVEL[finding.severity],
-    message: { text: ctx.scrub(`${finding.title}: ${finding.detail}`) },
+    message: { text: ctx.scrub(`${finding.title}: ${finding.detail}`, finding.fingerprint) },
     properties: {
       severity: finding.severity,
       'security-severity': SECURITY_SEVERITY[finding.severity],
       evidence: finding.evidence.map(
-        (e) => `${ctx.scrub(e.label)}: ${ctx.includeRaw ? (e.raw ?? e.value) : ctx.scrub(e.value)}`,
+        (e) => `${ctx.scrub(e.label, fp)}: ${ctx.includeRaw ? (e.raw ?? e.value) : ctx.scrub(e.value, fp)}`,
       ),
       sightingCount: finding.sightingIds.length,
     },
@@ -105,7 +106,7 @@ function toResult(
     .map((id) => sightings.get(id))
     .filter((s): s is Sighting => s !== undefined)
     .slice(0, MAX_LOCATIONS)
-    .map((s) => toLocation(s, ctx));
+    .map((s) => toLocation(s, ctx, fp));
   if (locations.length > 0) out.locations = locations;
   if (finding.fingerprint) {
     out.partialFingerprints = { jwtFingerprint: finding.fingerprint };
@@ -115,7 +116,7 @@ function toResult(
 }
 
 /** An HTTP request becomes its URL; a line of a token list becomes file and line. */
-function toLocation(sighting: Sighting, ctx: ReportContext): Json {
+function toLocation(sighting: Sighting, ctx: ReportContext, fp: string): Json {
   const colon = sighting.name.lastIndexOf(':');
   const line = Number(sighting.name.slice(colon + 1));
   if (sighting.where === 'input' && colon > 0 && Number.isInteger(line) && line > 0) {
@@ -127,10 +128,10 @@ function toLocation(sighting: Sighting, ctx: ReportContext): Json {
       },
     };
   }
-  const uri = toUri(ctx.scrub(sighting.url || sighting.name));
+  const uri = toUri(ctx.scrub(sighting.url || sighting.name, fp));
   return {
     physicalLocation: { artifactLocation: { uri } },
-    message: { text: `${sighting.method} ${sighting.where} ${ctx.scrub(sighting.name)}`.trim() },
+    message: { text: `${sighting.method} ${sighting.where} ${ctx.scrub(sighting.name, fp)}`.trim() },
   };
 }
 

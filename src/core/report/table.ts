@@ -38,7 +38,7 @@ export function toTable(result: AuditResult, options: TableOptions): string {
       paint(f.severity, pad(f.severity.toUpperCase(), 8)),
       pad(clip(sanitize(f.ruleId), ruleWidth), ruleWidth),
       pad(f.fingerprint || '—', 16),
-      clip(sanitize(scrub(f.detail)), detailWidth),
+      clip(sanitize(scrub(f.detail, f.fingerprint)), detailWidth),
     ].join(GAP),
   );
   return `${[head, ...rows].join('\n')}\n\n${tail}\n`;

@@ -1,12 +1,11 @@
 import type { CaptureHit, ParsedToken } from '../types';
-import { deriveCaptureCandidates, type TokenWithSightings } from './capture-candidates';
+import { builtInCandidateLists } from './candidate-lists';
+import type { TokenWithSightings } from './capture-candidates';
 import type { EngineChoice } from './hmac-cracker';
 import { prepareHs256Kernel } from './hs256-wasm';
 import { type CandidateBatch, packCandidates } from './pack-candidates';
-import { publishedCandidates } from './published-secrets';
 import type { SecretOrigin } from './secret-hits';
 import { createSecretSearch, type SecretSearch } from './secret-search';
-import { weakSecrets } from './weak-secrets';
 
 /** Progress of a search: which source, how many candidates tried so far, how many tokens cracked. */
 export interface SecretProgress {
@@ -90,20 +89,8 @@ export async function findWeakSecrets(
     stopped: () => search.done() || options.signal?.aborted === true,
   };
   if (search.targets.length === 0) return run.hits;
-  if (options.builtIn !== false) {
-    const published = publishedCandidates();
-    const entryOf = (i: number): SecretOrigin => ({ kind: 'published', entry: published[i]!.entry });
-    await runList(
-      run,
-      'published',
-      published.map((p) => p.bytes),
-      entryOf,
-    );
-    await runList(run, 'built-in', weakSecrets(), () => ({ kind: 'built-in' }));
-  }
-  if (options.capture !== false && !run.stopped()) {
-    const derived = deriveCaptureCandidates(tokens.map((t) => ('token' in t ? t : { token: t })));
-    await runList(run, 'capture', derived, () => ({ kind: 'capture' }));
+  for (const list of builtInCandidateLists(tokens, options)) {
+    if (!run.stopped()) await runList(run, list.phase, list.candidates, list.origin);
   }
   for (const source of options.wordlists ?? []) await runSource(run, source);
   return run.hits;

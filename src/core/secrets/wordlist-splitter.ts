@@ -7,8 +7,14 @@ export interface WordlistStats {
   empty: number;
   withNul: number;
   tooLong: number;
-  /** The first few problems, one line each (`line 12: contains a NUL byte, skipped`). */
-  problems: string[];
+  /** The first few problems: 1-based line (counted from where this splitter started) and what is wrong. */
+  problems: WordlistProblem[];
+}
+
+/** A skipped line: `line 12: contains a NUL byte, skipped`. */
+export interface WordlistProblem {
+  line: number;
+  reason: string;
 }
 
 /** Splits a wordlist arriving in byte chunks into packed candidate batches, one per chunk. */
@@ -26,12 +32,16 @@ const CR = 0x0d;
 
 /**
  * Creates a splitter. Lines end at LF (a CR before it is dropped, so CRLF files work); a UTF-8 BOM at the
- * start of the first line is skipped; empty lines are skipped (the empty secret is in the built-in list); lines with a
- * NUL byte or longer than `maxLineBytes` are skipped and reported. Memory stays bounded by the chunk size
+ * start of the first line is skipped (unless `atFileStart` is false: a splitter fed from mid-file); empty
+ * lines are skipped (the empty secret is in the built-in list); lines with a NUL byte or longer than
+ * `maxLineBytes` are skipped and reported. Memory stays bounded by the chunk size
  * plus `maxLineBytes`, whatever the file size: each chunk is compacted into a reused buffer.
  */
-export function createWordlistSplitter(options: { maxLineBytes?: number } = {}): WordlistSplitter {
+export function createWordlistSplitter(
+  options: { maxLineBytes?: number; atFileStart?: boolean } = {},
+): WordlistSplitter {
   const maxLine = options.maxLineBytes ?? 1024;
+  const atFileStart = options.atFileStart ?? true;
   const stats: WordlistStats = { lines: 0, words: 0, empty: 0, withNul: 0, tooLong: 0, problems: [] };
   let buffer = new Uint8Array(0);
   let offsets = new Int32Array(0);
@@ -40,8 +50,8 @@ export function createWordlistSplitter(options: { maxLineBytes?: number } = {}):
   let lineHasNul = false;
   let lineTooLong = false;
 
-  const problem = (text: string): void => {
-    if (stats.problems.length < MAX_PROBLEMS) stats.problems.push(text);
+  const problem = (reason: string): void => {
+    if (stats.problems.length < MAX_PROBLEMS) stats.problems.push({ line: stats.lines, reason });
   };
 
   /** Closes the line `[start, end)` of `buffer`; returns where its word starts, or -1 when skipped. */
@@ -51,14 +61,18 @@ export function createWordlistSplitter(options: { maxLineBytes?: number } = {}):
     lineHasNul = false;
     lineTooLong = false;
     const bom =
-      stats.lines === 1 && buffer[start] === 0xef && buffer[start + 1] === 0xbb && buffer[start + 2] === 0xbf;
+      atFileStart &&
+      stats.lines === 1 &&
+      buffer[start] === 0xef &&
+      buffer[start + 1] === 0xbb &&
+      buffer[start + 2] === 0xbf;
     const from = bom && end - start >= 3 ? start + 3 : start;
     if (nul) {
       stats.withNul++;
-      problem(`line ${stats.lines}: contains a NUL byte, skipped`);
+      problem('contains a NUL byte, skipped');
     } else if (long) {
       stats.tooLong++;
-      problem(`line ${stats.lines}: longer than ${maxLine} bytes, skipped`);
+      problem(`longer than ${maxLine} bytes, skipped`);
     } else if (end === from) stats.empty++;
     else return from;
     return -1;
@@ -105,6 +119,6 @@ export function createWordlistSplitter(options: { maxLineBytes?: number } = {}):
       if (carryLength === 0 && !lineHasNul && !lineTooLong) return { bytes: buffer, offsets, count: 0 };
       return split(new Uint8Array([LF]));
     },
-    stats: () => ({ ...stats, problems: [...stats.problems] }),
+    stats: () => ({ ...stats, problems: stats.problems.map((p) => ({ ...p })) }),
   };
 }

@@ -75,6 +75,8 @@ function describeSyntaxError(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   return message
     .replace(/,\s*(\.\.\.)?"[\s\S]*"(\.\.\.)? is not valid JSON$/, '')
+    // Newer V8 appends "(line 1 column 36)"; the position alone reads the same on every engine version.
+    .replace(/ \(line \d+ column \d+\)$/, '')
     .slice(0, 160)
     .replace(/[^\x20-\x7e]/g, (c) => `U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
 }

@@ -14,8 +14,8 @@ export interface CaptureQueueOptions {
   pageOrigin: () => string | undefined;
   /** Receives each capture, in arrival order. */
   onCapture: (capture: CaptureResult) => void;
-  /** Called once per frame that processed anything, after the last capture of that frame. */
-  onFrame: () => void;
+  /** Called once per frame that processed anything, with the number of entries still waiting. */
+  onFrame: (pending: number) => void;
 }
 
 /** Live entries wait here and are captured a frame at a time, so a burst never blocks the panel. */
@@ -65,7 +65,7 @@ export function createCaptureQueue(options: CaptureQueueOptions): CaptureQueue {
       queue = [];
       head = 0;
     }
-    if (processed > 0) options.onFrame();
+    if (processed > 0) options.onFrame(queue.length - head);
   }
 
   function frame(): void {

@@ -21,5 +21,15 @@ export const MAX_PROBLEMS = 200;
 /** Time one frame may spend turning entries into sightings before yielding to the browser, ms. */
 export const FRAME_BUDGET_MS = 10;
 
+/** During a burst the full result is republished at most this often, ms (counters every frame). */
+export const MIN_PUBLISH_INTERVAL_MS = 100;
+
+/**
+ * …and only after this many times its own cost has passed: the audit of 10,000 tokens takes a good
+ * fraction of a second, and recomputing it every frame would spend the burst re-rendering instead of
+ * capturing. Publishing stays under ~1/(1+factor) of the time.
+ */
+export const PUBLISH_COST_FACTOR = 4;
+
 /** Storage values longer than this are not scanned (a page can keep megabytes in localStorage). */
 export const MAX_STORAGE_VALUE_CHARS = 256 * 1024;

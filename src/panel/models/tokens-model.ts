@@ -6,7 +6,15 @@ import { createCaptureQueue } from './capture-queue';
 import { type Counters, createCounterStore } from './counters';
 import { isRequestId, isSourceEntry } from './guards';
 import { type ActionResult, createInputActions } from './input-actions';
-import { FRAME_BUDGET_MS, MAX_OBSERVATIONS, MAX_PENDING_ENTRIES, MAX_SIGHTINGS, MAX_TOKENS } from './limits';
+import {
+  FRAME_BUDGET_MS,
+  MAX_OBSERVATIONS,
+  MAX_PENDING_ENTRIES,
+  MAX_SIGHTINGS,
+  MAX_TOKENS,
+  MIN_PUBLISH_INTERVAL_MS,
+  PUBLISH_COST_FACTOR,
+} from './limits';
 import { EMPTY_FILTERS, type Filters } from './rows';
 import { createFrameScheduler, type Scheduler } from './scheduler';
 import { createTokensView, type TokensView } from './tokens-view';
@@ -84,14 +92,23 @@ export function createTokensModel(source: CaptureSource, options: TokensModelOpt
     auditor.add(capture);
     counters.noteCapture(capture);
   };
+  const pace = { lastEnd: Number.NEGATIVE_INFINITY, cost: 0 };
   const publish = () => {
     state.publishQueued = false;
-    const t = seconds();
+    const start = clock();
     batch(() => {
-      now.value = t;
-      result.value = auditor.result(t);
+      now.value = Math.floor(start / 1000);
+      result.value = auditor.result(now.peek());
       counters.publish(auditor.stats());
     });
+    pace.lastEnd = clock();
+    pace.cost = pace.lastEnd - start;
+  };
+  /** Mid-burst, the full result is republished only when it is due; the counters move every frame. */
+  const afterFrame = (pending: number) => {
+    const due = Math.max(MIN_PUBLISH_INTERVAL_MS, pace.cost * PUBLISH_COST_FACTOR);
+    if (pending === 0 || clock() - pace.lastEnd >= due) publish();
+    else counters.publish(auditor.stats());
   };
   const queue = createCaptureQueue({
     schedule,
@@ -100,7 +117,7 @@ export function createTokensModel(source: CaptureSource, options: TokensModelOpt
     maxPending: options.maxPending ?? MAX_PENDING_ENTRIES,
     pageOrigin: () => source.pageOrigin?.(),
     onCapture: add,
-    onFrame: publish,
+    onFrame: afterFrame,
   });
   const inputs = createInputActions({
     source,

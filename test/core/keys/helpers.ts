@@ -63,7 +63,10 @@ export function shortRsaToken(kid: string): { token: string; jwk: Record<string,
   const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 1024 });
   const header = Buffer.from(JSON.stringify({ alg: 'RS256', kid })).toString('base64url');
   const payload = Buffer.from(JSON.stringify({ iss: ISSUER, sub: 'user-1' })).toString('base64url');
-  const signature = createSign('RSA-SHA256').update(`${header}.${payload}`).sign(privateKey).toString('base64url');
+  const signature = createSign('RSA-SHA256')
+    .update(`${header}.${payload}`)
+    .sign(privateKey)
+    .toString('base64url');
   return { token: `${header}.${payload}.${signature}`, jwk: { ...publicKey.export({ format: 'jwk' }), kid } };
 }
 

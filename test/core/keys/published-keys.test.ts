@@ -7,8 +7,10 @@ import { jwksDocument, keyPair, recordOf, signToken } from './helpers';
  * The example signatures printed next to each published key pair. Verifying them with the embedded public keys
  * proves every base64url character of those keys was copied right.
  */
-const JWT_IO_CLAIMS = 'eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiYWRtaW4iOnRydWUsImlhdCI6MTUxNjIzOTAyMn0';
-const RFC7515_CLAIMS = 'eyJpc3MiOiJqb2UiLA0KICJleHAiOjEzMDA4MTkzODAsDQogImh0dHA6Ly9leGFtcGxlLmNvbS9pc19yb290Ijp0cnVlfQ';
+const JWT_IO_CLAIMS =
+  'eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiYWRtaW4iOnRydWUsImlhdCI6MTUxNjIzOTAyMn0';
+const RFC7515_CLAIMS =
+  'eyJpc3MiOiJqb2UiLA0KICJleHAiOjEzMDA4MTkzODAsDQogImh0dHA6Ly9leGFtcGxlLmNvbS9pc19yb290Ijp0cnVlfQ';
 const FRODO =
   'SXTigJlzIGEgZGFuZ2Vyb3VzIGJ1c2luZXNzLCBGcm9kbywgZ29pbmcgb3V0IHlvdXIgZG9vci4gWW91IHN0ZXAgb250byB0aGUgcm9hZCwgYW5kIGlmIHlvdSBkb24ndCBrZWVwIHlvdXIgZmVldCwgdGhlcmXigJlzIG5vIGtub3dpbmcgd2hlcmUgeW91IG1pZ2h0IGJlIHN3ZXB0IG9mZiB0by4';
 
@@ -85,15 +87,21 @@ describe('published example keys', () => {
     expect(keys.every((k) => k.source.origin === 'published' && k.label)).toBe(true);
   });
 
-  it.each(VECTORS)('$label verifies its source’s example signature → key-publicly-known', async ({ label, token }) => {
-    const result = await verifyTokens([recordOf(token)], []);
-    const hit = result.hits.find((h) => h.ruleId === 'key-publicly-known');
-    expect(hit?.severity).toBe('critical');
-    expect(hit?.detail).toContain(`verifies with the ${label} (`);
-    expect(hit?.detail).toMatch(/whose private key is published: anyone can mint this token$/);
-    expect(result.verified[0]).toMatchObject({ status: 'published-key', key: { label, origin: 'published' } });
-    expect(result.hits.map((h) => h.ruleId)).not.toContain('sig-unverifiable');
-  });
+  it.each(VECTORS)(
+    '$label verifies its source’s example signature → key-publicly-known',
+    async ({ label, token }) => {
+      const result = await verifyTokens([recordOf(token)], []);
+      const hit = result.hits.find((h) => h.ruleId === 'key-publicly-known');
+      expect(hit?.severity).toBe('critical');
+      expect(hit?.detail).toContain(`verifies with the ${label} (`);
+      expect(hit?.detail).toMatch(/whose private key is published: anyone can mint this token$/);
+      expect(result.verified[0]).toMatchObject({
+        status: 'published-key',
+        key: { label, origin: 'published' },
+      });
+      expect(result.hits.map((h) => h.ruleId)).not.toContain('sig-unverifiable');
+    },
+  );
 
   it('every published key has a vector above', () => {
     expect(new Set(VECTORS.map((v) => v.label))).toEqual(new Set(PUBLISHED_KEYS.map((k) => k.label)));

@@ -25,9 +25,14 @@ describe('verifyTokens: which key verified the signature', () => {
     );
     expect(ruleIds(result.hits)).toEqual(['sig-verified']);
     const [hit] = result.hits;
-    expect(hit?.detail).toMatch(/^RS256 signature verified with key kid "rsa-1" \(thumbprint [\w-]{43}\) from https:\/\/idp\.example\.test\/\.well-known\/jwks\.json, the key set of issuer https:\/\/idp\.example\.test$/);
+    expect(hit?.detail).toMatch(
+      /^RS256 signature verified with key kid "rsa-1" \(thumbprint [\w-]{43}\) from https:\/\/idp\.example\.test\/\.well-known\/jwks\.json, the key set of issuer https:\/\/idp\.example\.test$/,
+    );
     expect(result.verified).toEqual([
-      expect.objectContaining({ status: 'verified', key: expect.objectContaining({ kid: 'rsa-1', origin: 'traffic', where: JWKS_URL }) }),
+      expect.objectContaining({
+        status: 'verified',
+        key: expect.objectContaining({ kid: 'rsa-1', origin: 'traffic', where: JWKS_URL }),
+      }),
     ]);
     expect(result.problems).toEqual([]);
   });
@@ -35,9 +40,14 @@ describe('verifyTokens: which key verified the signature', () => {
   it('verifies ES256, PS256 and EdDSA tokens too, choosing keys by alg when there is no kid', async () => {
     const keys = await Promise.all([keyPair('ES256', 'a'), keyPair('PS256', 'b'), keyPair('EdDSA', 'c')]);
     const tokens = await Promise.all(
-      (['ES256', 'PS256', 'EdDSA'] as const).map((alg, i) => signToken(alg, keys[i]?.privateKey as CryptoKey)),
+      (['ES256', 'PS256', 'EdDSA'] as const).map((alg, i) =>
+        signToken(alg, keys[i]?.privateKey as CryptoKey),
+      ),
     );
-    const result = await verifyTokens(tokens.map((t) => recordOf(t)), [jwksDocument(keys.map((k) => k.jwk))]);
+    const result = await verifyTokens(
+      tokens.map((t) => recordOf(t)),
+      [jwksDocument(keys.map((k) => k.jwk))],
+    );
     expect(result.verified.map((v) => [v.status, v.key?.kid])).toEqual([
       ['verified', 'a'],
       ['verified', 'b'],
@@ -49,10 +59,15 @@ describe('verifyTokens: which key verified the signature', () => {
     const published = await keyPair('RS256', 'rsa-1');
     const forger = await keyPair('RS256', 'rsa-1');
     const token = await signToken('RS256', forger.privateKey, { kid: 'rsa-1' });
-    const result = await verifyTokens([recordOf(token)], [discoveryDocument(), jwksDocument([published.jwk])]);
+    const result = await verifyTokens(
+      [recordOf(token)],
+      [discoveryDocument(), jwksDocument([published.jwk])],
+    );
     expect(ruleIds(result.hits)).toEqual(['sig-invalid']);
     expect(result.hits[0]?.severity).toBeUndefined();
-    expect(result.hits[0]?.detail).toBe(`RS256 signature does not verify: none of the 1 key(s) of issuer ${ISSUER} verifies it`);
+    expect(result.hits[0]?.detail).toBe(
+      `RS256 signature does not verify: none of the 1 key(s) of issuer ${ISSUER} verifies it`,
+    );
     expect(result.verified[0]?.status).toBe('invalid');
   });
 
@@ -61,11 +76,16 @@ describe('verifyTokens: which key verified the signature', () => {
     const forger = await keyPair('ES256', 'k');
     const token = await signToken('ES256', forger.privateKey, { kid: 'k' });
     const ok = sighting(200);
-    const result = await verifyTokens([recordOf(token, [sighting(401), ok])], [jwksDocument([published.jwk])]);
+    const result = await verifyTokens(
+      [recordOf(token, [sighting(401), ok])],
+      [jwksDocument([published.jwk])],
+    );
     const [hit] = result.hits;
     expect(hit?.ruleId).toBe('sig-invalid');
     expect(hit?.severity).toBe('critical');
-    expect(hit?.detail).toMatch(/yet 1 request\(s\) presenting it got a 2xx answer: the server accepted a token whose signature is invalid$/);
+    expect(hit?.detail).toMatch(
+      /yet 1 request\(s\) presenting it got a 2xx answer: the server accepted a token whose signature is invalid$/,
+    );
     expect(hit?.sightingIds).toEqual([ok.id]);
   });
 
@@ -73,7 +93,10 @@ describe('verifyTokens: which key verified the signature', () => {
     const published = await keyPair('RS256', 'old');
     const signer = await keyPair('RS256', 'new');
     const token = await signToken('RS256', signer.privateKey, { kid: 'new' });
-    const result = await verifyTokens([recordOf(token)], [discoveryDocument(), jwksDocument([published.jwk])]);
+    const result = await verifyTokens(
+      [recordOf(token)],
+      [discoveryDocument(), jwksDocument([published.jwk])],
+    );
     expect(result.hits[0]?.detail).toBe(
       'RS256 signature does not verify: kid "new" is not among the issuer\'s 1 key(s), none of which verifies it',
     );
@@ -94,7 +117,10 @@ describe('verifyTokens: which key verified the signature', () => {
     const stranger = await keyPair('RS256', 's');
     const signer = await keyPair('RS256', 'x');
     const token = await signToken('RS256', signer.privateKey, { kid: 'x' });
-    const result = await verifyTokens([recordOf(token)], [jwksDocument([stranger.jwk], 'https://other.example/jwks')]);
+    const result = await verifyTokens(
+      [recordOf(token)],
+      [jwksDocument([stranger.jwk], 'https://other.example/jwks')],
+    );
     expect(ruleIds(result.hits)).toEqual(['sig-unverifiable']);
     expect(result.hits[0]?.detail).toBe(
       `none of the 1 key(s) tried verifies it, and none is known to belong to issuer ${ISSUER}`,
@@ -106,13 +132,20 @@ describe('verifyTokens: which key verified the signature', () => {
     const forger = await keyPair('RS256', 'k2');
     const token = await signToken('RS256', forger.privateKey, {});
     const cdn = 'https://keys.cdn.example/idp/jwks';
-    const result = await verifyTokens([recordOf(token)], [discoveryDocument(ISSUER, cdn), jwksDocument([issuerKey.jwk], cdn)]);
+    const result = await verifyTokens(
+      [recordOf(token)],
+      [discoveryDocument(ISSUER, cdn), jwksDocument([issuerKey.jwk], cdn)],
+    );
     expect(ruleIds(result.hits)).toEqual(['sig-invalid']);
   });
 
   it('ignores a discovery document not served from its issuer, and says so', async () => {
     const key = await keyPair('RS256', 'k');
-    const fake = discoveryDocument(ISSUER, 'https://evil.example/jwks', 'https://evil.example/.well-known/openid-configuration');
+    const fake = discoveryDocument(
+      ISSUER,
+      'https://evil.example/jwks',
+      'https://evil.example/.well-known/openid-configuration',
+    );
     const result = await verifyTokens([], [fake, jwksDocument([key.jwk], 'https://evil.example/jwks')]);
     expect(result.problems).toEqual([
       `discovery document https://evil.example/.well-known/openid-configuration: names issuer ${ISSUER} but is not served from it (OpenID Connect Discovery §4.3); its jwks_uri is not tied to that issuer`,
@@ -121,7 +154,10 @@ describe('verifyTokens: which key verified the signature', () => {
 
   it('uses keys the auditor supplied, and never fetches jku/x5u/jwks_uri', async () => {
     const signer = await keyPair('ES384', 'user-key');
-    const token = await signToken('ES384', signer.privateKey, { kid: 'user-key', jku: 'https://attacker.example/jwks' });
+    const token = await signToken('ES384', signer.privateKey, {
+      kid: 'user-key',
+      jku: 'https://attacker.example/jwks',
+    });
     const user = await parseUserKeys(JSON.stringify({ keys: [signer.jwk] }), 'keys.json');
     const result = await verifyTokens([recordOf(token)], [discoveryDocument()], user.keys);
     expect(result.hits[0]?.detail).toMatch(/from keys\.json \(supplied by the auditor\)$/);
@@ -135,7 +171,9 @@ describe('verifyTokens: key strength and declarations', () => {
     const result = await verifyTokens([recordOf(token)], [jwksDocument([jwk])]);
     expect(ruleIds(result.hits)).toEqual(['rsa-key-too-short', 'sig-verified']);
     const short = result.hits.find((h) => h.ruleId === 'rsa-key-too-short');
-    expect(short?.detail).toMatch(/^RSA key kid "weak" \(thumbprint [\w-]+\) from .* has a 1024-bit modulus; RFC 7518 requires at least 2048 bits$/);
+    expect(short?.detail).toMatch(
+      /^RSA key kid "weak" \(thumbprint [\w-]+\) from .* has a 1024-bit modulus; RFC 7518 requires at least 2048 bits$/,
+    );
     expect(short?.fingerprint).toBe(recordOf(token).token.fingerprint);
   });
 
@@ -195,7 +233,10 @@ describe('verifyTokens: tokens it leaves alone', () => {
     const unsecured = 'eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.';
     const result = await verifyTokens(
       [recordOf(stripped), recordOf(unsecured), recordOf('not.a.token'), recordOf('eyJ')],
-      [jwksDocument([signer.jwk]), { kind: 'openid-configuration', url: DISCOVERY_URL, requestId: 'x', json: {} }],
+      [
+        jwksDocument([signer.jwk]),
+        { kind: 'openid-configuration', url: DISCOVERY_URL, requestId: 'x', json: {} },
+      ],
     );
     expect(result.hits).toEqual([]);
     expect(result.verified).toEqual([]);

@@ -3,19 +3,40 @@ import { deriveCaptureCandidates } from '../../../src/core/secrets/capture-candi
 import { tokenFromText } from './make-token';
 
 const token = (header: object, claims: object) =>
-  tokenFromText(`${Buffer.from(JSON.stringify(header)).toString('base64url')}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.`);
+  tokenFromText(
+    `${Buffer.from(JSON.stringify(header)).toString('base64url')}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.`,
+  );
 
 describe('deriveCaptureCandidates', () => {
   it('uses hosts and their labels, issuer and audience hosts, claim values, with case forms and suffixes', () => {
     const candidates = deriveCaptureCandidates([
       {
-        token: token({ alg: 'HS256', kid: 'k1' }, { iss: 'https://auth.shop.example.co.uk/', aud: ['orders-api'], n: 42 }),
+        token: token(
+          { alg: 'HS256', kid: 'k1' },
+          { iss: 'https://auth.shop.example.co.uk/', aud: ['orders-api'], n: 42 },
+        ),
         sightings: [{ url: 'https://www.payments.test/api', name: 'session' } as never],
       },
     ]);
-    for (const expected of ['auth.shop.example.co.uk', 'shop.example.co.uk', 'shop', 'example', 'orders-api',
-      'ORDERS-API', 'Orders-api', 'orders-api-secret', 'orders-api_jwt', 'payments', 'payments.test', 'payments-secret',
-      'k1', '42', 'session', 'shop-jwt-secret', 'shop123']) {
+    for (const expected of [
+      'auth.shop.example.co.uk',
+      'shop.example.co.uk',
+      'shop',
+      'example',
+      'orders-api',
+      'ORDERS-API',
+      'Orders-api',
+      'orders-api-secret',
+      'orders-api_jwt',
+      'payments',
+      'payments.test',
+      'payments-secret',
+      'k1',
+      '42',
+      'session',
+      'shop-jwt-secret',
+      'shop123',
+    ]) {
       expect(candidates, expected).toContain(expected);
     }
     expect(candidates).not.toContain('co');
@@ -25,7 +46,9 @@ describe('deriveCaptureCandidates', () => {
   it('survives hostile claims: deep nesting, huge values, non-URL schemes', () => {
     let deep: object = { leaf: 'bottom' };
     for (let i = 0; i < 50; i++) deep = { deep };
-    const candidates = deriveCaptureCandidates([{ token: token({ alg: 'HS256' }, { deep, big: 'x'.repeat(10_000), u: 'http://[::1' }) }]);
+    const candidates = deriveCaptureCandidates([
+      { token: token({ alg: 'HS256' }, { deep, big: 'x'.repeat(10_000), u: 'http://[::1' }) },
+    ]);
     expect(candidates).not.toContain('bottom');
     expect(candidates.some((c) => c.length > 200)).toBe(false);
   });

@@ -11,8 +11,16 @@ const RFC7520_4_4 =
 
 function sighting(url: string): Sighting {
   return {
-    id: '0:0', tokenText: '', where: 'request-header', name: 'authorization', url, method: 'GET', status: 200,
-    scheme: 'https', startedAt: '', requestId: '0',
+    id: '0:0',
+    tokenText: '',
+    where: 'request-header',
+    name: 'authorization',
+    url,
+    method: 'GET',
+    status: 200,
+    scheme: 'https',
+    startedAt: '',
+    requestId: '0',
   };
 }
 
@@ -32,7 +40,9 @@ describe.each(['simd', 'js'] as const)('findWeakSecrets (%s engine)', (engine) =
       signedToken('HS512', 'your-512-bit-secret'),
     ]);
     const hits = await findWeakSecrets(tokens, { engine });
-    expect(hits.map((h) => [h.ruleId, h.fingerprint])).toEqual(tokens.map((t) => ['key-publicly-known', t.fingerprint]));
+    expect(hits.map((h) => [h.ruleId, h.fingerprint])).toEqual(
+      tokens.map((t) => ['key-publicly-known', t.fingerprint]),
+    );
   });
 
   it('reports a built-in weak secret as hmac-weak-secret, masked, with the raw value kept apart', async () => {
@@ -47,11 +57,18 @@ describe.each(['simd', 'js'] as const)('findWeakSecrets (%s engine)', (engine) =
   });
 
   it('finds secrets derived from the capture: host labels, issuer, claim values', async () => {
-    const byHost = { token: await signedToken('HS384', 'acme-jwt-secret'), sightings: [sighting('https://api.acme.example/v1')] };
-    const byIssuer = { token: await signedToken('HS512', 'Billing_secret', { iss: 'https://login.billing.test/' }) };
+    const byHost = {
+      token: await signedToken('HS384', 'acme-jwt-secret'),
+      sightings: [sighting('https://api.acme.example/v1')],
+    };
+    const byIssuer = {
+      token: await signedToken('HS512', 'Billing_secret', { iss: 'https://login.billing.test/' }),
+    };
     const byClaim = { token: await signedToken('HS256', 'mobile-app-7f3key', { azp: 'mobile-app-7f3' }) };
     const hits = await findWeakSecrets([byHost, byIssuer, byClaim], { engine });
-    expect(hits.map((h) => h.fingerprint).sort()).toEqual([byHost, byIssuer, byClaim].map((t) => t.token.fingerprint).sort());
+    expect(hits.map((h) => h.fingerprint).sort()).toEqual(
+      [byHost, byIssuer, byClaim].map((t) => t.token.fingerprint).sort(),
+    );
     for (const hit of hits) expect(hit.evidence?.[1]?.value).toContain('values seen in this capture');
   });
 
@@ -61,7 +78,9 @@ describe.each(['simd', 'js'] as const)('findWeakSecrets (%s engine)', (engine) =
     const progress: SecretProgress[] = [];
     const hits = await findWeakSecrets([strong, rs], { engine, onProgress: (p) => progress.push(p) });
     expect(hits).toEqual([]);
-    expect(progress.map((p) => p.phase)).toEqual(expect.arrayContaining(['published', 'built-in', 'capture']));
+    expect(progress.map((p) => p.phase)).toEqual(
+      expect.arrayContaining(['published', 'built-in', 'capture']),
+    );
     expect(progress.at(-1)).toMatchObject({ cracked: 0, targets: 1 });
   });
 
@@ -78,13 +97,22 @@ describe.each(['simd', 'js'] as const)('findWeakSecrets (%s engine)', (engine) =
     const controller = new AbortController();
     controller.abort();
     const batches = [packCandidates(['Tr0ub4dor&3'])];
-    expect(await findWeakSecrets([token], { engine, signal: controller.signal, wordlists: [{ name: 'l', batches }] })).toEqual([]);
+    expect(
+      await findWeakSecrets([token], {
+        engine,
+        signal: controller.signal,
+        wordlists: [{ name: 'l', batches }],
+      }),
+    ).toEqual([]);
   });
 });
 
 it('cracks the inner token of a nested JWT and reports it on the outer token', async () => {
   const inner = await signedToken('HS256', 'secret');
-  const outer = { ...(await signedToken('HS256', crypto.getRandomValues(new Uint8Array(32)))), nested: inner };
+  const outer = {
+    ...(await signedToken('HS256', crypto.getRandomValues(new Uint8Array(32)))),
+    nested: inner,
+  };
   const hits = await findWeakSecrets([outer]);
   expect(hits).toHaveLength(1);
   expect(hits[0]).toMatchObject({ ruleId: 'hmac-weak-secret', fingerprint: outer.fingerprint });

@@ -13,9 +13,26 @@ describe('weakSecrets', () => {
 
   it('starts with the empty secret and holds the usual defaults and placeholders', () => {
     expect(list[0]).toBe('');
-    for (const s of ['secret', 'your-256-bit-secret', 'your-384-bit-secret', 'your-512-bit-secret', 'changeme',
-      'change-me', 'supersecret', 'jwt_secret', 'JWT_SECRET', 'jwtSecret', 'shhhhh', 'keyboard cat', 'secret123',
-      'qwerty', '123456', 'my-jwt-secret', 'express-secret', 'admin2024']) {
+    for (const s of [
+      'secret',
+      'your-256-bit-secret',
+      'your-384-bit-secret',
+      'your-512-bit-secret',
+      'changeme',
+      'change-me',
+      'supersecret',
+      'jwt_secret',
+      'JWT_SECRET',
+      'jwtSecret',
+      'shhhhh',
+      'keyboard cat',
+      'secret123',
+      'qwerty',
+      '123456',
+      'my-jwt-secret',
+      'express-secret',
+      'admin2024',
+    ]) {
       expect(list, s).toContain(s);
     }
   });

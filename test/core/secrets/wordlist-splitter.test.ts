@@ -5,7 +5,9 @@ import { createWordlistSplitter } from '../../../src/core/secrets/wordlist-split
 
 const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 const words = (batch: CandidateBatch): string[] =>
-  Array.from({ length: batch.count }, (_, i) => decoder.decode(batch.bytes.subarray(batch.offsets[i], batch.offsets[i + 1])));
+  Array.from({ length: batch.count }, (_, i) =>
+    decoder.decode(batch.bytes.subarray(batch.offsets[i], batch.offsets[i + 1])),
+  );
 
 /** Feeds `input` in chunks cut at `cuts` and collects every word. */
 function split(input: Uint8Array, cuts: number[] = [], maxLineBytes?: number) {
@@ -24,7 +26,12 @@ const bytes = (text: string): Uint8Array => new TextEncoder().encode(text);
 
 describe('createWordlistSplitter', () => {
   it('splits LF and CRLF lines, skipping empty lines, with or without a final newline', () => {
-    expect(split(bytes('alpha\r\nbeta\n\n\r\ngamma\r\ndelta')).words).toEqual(['alpha', 'beta', 'gamma', 'delta']);
+    expect(split(bytes('alpha\r\nbeta\n\n\r\ngamma\r\ndelta')).words).toEqual([
+      'alpha',
+      'beta',
+      'gamma',
+      'delta',
+    ]);
     const { stats } = split(bytes('a\n\nb\n'));
     expect(stats).toMatchObject({ lines: 3, words: 2, empty: 1 });
   });
@@ -32,14 +39,24 @@ describe('createWordlistSplitter', () => {
   it('drops a UTF-8 byte order mark at the start only', () => {
     expect(split(bytes('\uFEFFsecret\n\uFEFFkeep')).words).toEqual(['secret', '\uFEFFkeep']);
     expect(split(bytes('\uFEFFsecret\n'), [1, 2]).words).toEqual(['secret']);
+    const midFile = createWordlistSplitter({ atFileStart: false });
+    expect(words(midFile.push(bytes('\uFEFFword\n')))).toEqual(['\uFEFFword']);
   });
 
   it('skips and reports lines with a NUL byte or over the length limit', () => {
-    const input = new Uint8Array([...bytes('ok\nbad'), 0, ...bytes('line\n'), ...bytes(`${'x'.repeat(20)}\nfine`)]);
+    const input = new Uint8Array([
+      ...bytes('ok\nbad'),
+      0,
+      ...bytes('line\n'),
+      ...bytes(`${'x'.repeat(20)}\nfine`),
+    ]);
     const { words: out, stats } = split(input, [4, 9], 10);
     expect(out).toEqual(['ok', 'fine']);
     expect(stats).toMatchObject({ withNul: 1, tooLong: 1 });
-    expect(stats.problems).toEqual(['line 2: contains a NUL byte, skipped', 'line 3: longer than 10 bytes, skipped']);
+    expect(stats.problems).toEqual([
+      { line: 2, reason: 'contains a NUL byte, skipped' },
+      { line: 3, reason: 'longer than 10 bytes, skipped' },
+    ]);
   });
 
   it('keeps a line of exactly the limit and rejects one byte more, CR or not', () => {
@@ -50,15 +67,19 @@ describe('createWordlistSplitter', () => {
   it('gives the same words whatever the chunk boundaries (packed with no gaps)', () => {
     const line = fc.string({ unit: fc.constantFrom('a', 'b', 'é', ' ', '\r'), maxLength: 12 });
     fc.assert(
-      fc.property(fc.array(line, { maxLength: 40 }), fc.array(fc.nat(400), { maxLength: 8 }), (lines, cuts) => {
-        const text = lines.join('\n');
-        const expected = text
-          .split('\n')
-          .map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l))
-          .filter((l) => l.length > 0);
-        const input = bytes(text);
-        expect(split(input, cuts).words).toEqual(expected);
-      }),
+      fc.property(
+        fc.array(line, { maxLength: 40 }),
+        fc.array(fc.nat(400), { maxLength: 8 }),
+        (lines, cuts) => {
+          const text = lines.join('\n');
+          const expected = text
+            .split('\n')
+            .map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l))
+            .filter((l) => l.length > 0);
+          const input = bytes(text);
+          expect(split(input, cuts).words).toEqual(expected);
+        },
+      ),
       { numRuns: 300 },
     );
   });

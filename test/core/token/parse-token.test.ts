@@ -314,3 +314,26 @@ describe('parseToken: well-formed edge cases', () => {
     expect({ ...token.claims }).toEqual({ sub: 'x' });
   });
 });
+
+describe('parseToken: shared headers', () => {
+  it('gives tokens with the same header segment an equal, frozen header', () => {
+    const a = parseToken(compact({ alg: 'HS256', jwk: { kty: 'oct' } }, '{"sub":"a"}'));
+    const b = parseToken(compact({ alg: 'HS256', jwk: { kty: 'oct' } }, '{"sub":"b"}'));
+    expect(b.header).toEqual(a.header);
+    expect(Object.isFrozen(a.header)).toBe(true);
+    expect(Object.isFrozen(a.header?.jwk)).toBe(true);
+    expect(Object.getPrototypeOf(a.header)).toBeNull();
+  });
+
+  it('replays header errors and warnings for every token that repeats them', () => {
+    const header = '{"alg":"HS256","alg":"none","typ":1';
+    for (let i = 0; i < 3; i++) {
+      expect(parseToken(compact(header, `{"n":${i}}`)).errors).toEqual([
+        "header is not valid JSON: Expected ',' or '}' after property value in JSON at position 35",
+      ]);
+      const token = parseToken(compact('{"alg":"HS256","alg":"none"}', `{"n":${i}}`));
+      expect(token.warnings).toEqual(['header has duplicate key "alg"']);
+      expect(token.kind).toBe('unsecured');
+    }
+  });
+});

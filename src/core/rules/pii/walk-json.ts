@@ -36,13 +36,14 @@ const cache = new WeakMap<object, Walk>();
 function visit(value: unknown, path: string, key: string, depth: number, out: Walk): void {
   if (out.leaves.length + out.members.length >= MAX_NODES || depth > MAX_DEPTH) return;
   if (Array.isArray(value)) {
-    value.forEach((item, i) => {
-      visit(item, `${path}[${i}]`, key, depth + 1, out);
-    });
+    for (let i = 0; i < value.length && out.leaves.length + out.members.length < MAX_NODES; i++) {
+      visit(value[i], `${path}[${i}]`, key, depth + 1, out);
+    }
     return;
   }
   if (typeof value === 'object' && value !== null) {
     for (const [k, v] of Object.entries(value)) {
+      if (out.leaves.length + out.members.length >= MAX_NODES) return;
       const p = childPath(path, k);
       out.members.push({ path: p, key: k, value: v });
       visit(v, p, k, depth + 1, out);

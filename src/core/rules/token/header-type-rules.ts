@@ -9,22 +9,24 @@ const JWS_PARAMS = new Set([...COMMON, ...JWS_ONLY]);
 const JWE_PARAMS = new Set([...COMMON, ...JWE_ONLY, 'iss', 'sub', 'aud', 'url', 'nonce']);
 const BY_LOWER = new Map([...JWS_PARAMS, ...JWE_PARAMS].map((p) => [p.toLowerCase(), p]));
 /** Misspellings seen in the wild, mapped to what was meant. */
-const MEANT: Readonly<Record<string, string>> = {
-  type: 'typ',
-  contenttype: 'cty',
-  'content-type': 'cty',
-  keyid: 'kid',
-  key_id: 'kid',
-  algorithm: 'alg',
-  x5t256: 'x5t#S256',
-};
+const MEANT: ReadonlyMap<string, string> = new Map(
+  Object.entries({
+    type: 'typ',
+    contenttype: 'cty',
+    'content-type': 'cty',
+    keyid: 'kid',
+    key_id: 'kid',
+    algorithm: 'alg',
+    x5t256: 'x5t#S256',
+  }),
+);
 const STRING_PARAMS = ['kid', 'typ', 'cty'];
 
 function describeKey(key: string, jwe: boolean): string | undefined {
   const known = jwe ? JWE_PARAMS : JWS_PARAMS;
   if (known.has(key)) return undefined;
   if (!jwe && JWE_ONLY.includes(key)) return `"${key}" (a JWE-only parameter in a JWS)`;
-  const meant = MEANT[key.toLowerCase()] ?? BY_LOWER.get(key.toLowerCase());
+  const meant = MEANT.get(key.toLowerCase()) ?? BY_LOWER.get(key.toLowerCase());
   if (meant) return `"${key}" (did the issuer mean "${meant}"?)`;
   if (key === 'kty' || key === 'n' || key === 'e' || key === 'x' || key === 'crv') {
     return `"${key}" (a JWK member outside "jwk")`;

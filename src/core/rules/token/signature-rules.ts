@@ -3,18 +3,20 @@ import { parseDerEcdsa } from './der-ecdsa';
 import { algOf, usableHeader } from './token-parts';
 
 /** Signature octets each alg must produce (RFC 7518 §3.2, §3.4; RFC 8037 §3.1; RFC 8812; RFC 9864). */
-const SIGNATURE_BYTES: Readonly<Record<string, readonly number[]>> = {
-  HS256: [32],
-  HS384: [48],
-  HS512: [64],
-  ES256: [64],
-  ES256K: [64],
-  ES384: [96],
-  ES512: [132],
-  EdDSA: [64, 114],
-  Ed25519: [64],
-  Ed448: [114],
-};
+const SIGNATURE_BYTES: ReadonlyMap<string, readonly number[]> = new Map(
+  Object.entries({
+    HS256: [32],
+    HS384: [48],
+    HS512: [64],
+    ES256: [64],
+    ES256K: [64],
+    ES384: [96],
+    ES512: [132],
+    EdDSA: [64, 114],
+    Ed25519: [64],
+    Ed448: [114],
+  }),
+);
 const ECDSA = /^ES(256K?|384|512)$/;
 const RSA = /^(RS|PS)(256|384|512)$/;
 
@@ -52,7 +54,7 @@ function zeroIntegers(sig: Uint8Array, rawLength: number): string[] {
 export const checkSigEcdsaZero: TokenRule = ({ record }) => {
   const s = signed(record.token);
   if (!s || !ECDSA.test(s.alg) || s.sig.length === 0) return [];
-  const zeros = zeroIntegers(s.sig, SIGNATURE_BYTES[s.alg]?.[0] ?? 0);
+  const zeros = zeroIntegers(s.sig, SIGNATURE_BYTES.get(s.alg)?.[0] ?? 0);
   if (zeros.length === 0) return [];
   return [
     {
@@ -65,7 +67,7 @@ export const checkSigEcdsaZero: TokenRule = ({ record }) => {
 /** `sig-length-mismatch`: signature length wrong for the alg, or DER where JOSE wants raw R‖S. */
 export const checkSigLength: TokenRule = ({ record }) => {
   const s = signed(record.token);
-  const expected = s && SIGNATURE_BYTES[s.alg];
+  const expected = s && SIGNATURE_BYTES.get(s.alg);
   if (!s || !expected || s.sig.length === 0 || expected.includes(s.sig.length)) return [];
   const want = expected.join(' or ');
   const der = ECDSA.test(s.alg) && parseDerEcdsa(s.sig) !== undefined;

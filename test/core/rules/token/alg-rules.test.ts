@@ -35,6 +35,10 @@ describe('alg-unregistered', () => {
     expect(hitOf(run(goodToken({}, { alg })), 'alg-unregistered')?.detail).toContain(detail);
   });
 
+  it.each(['toString', 'constructor', '__proto__'])('prototype name %s is just unregistered', (alg) => {
+    expect(ids(run(goodToken({}, { alg })))).toEqual(['alg-unregistered']);
+  });
+
   it.each(['HS256', 'RS512', 'ES256K', 'Ed25519', 'Ed448', 'EdDSA', 'PS384'])(
     'registered %s passes',
     (alg) => {

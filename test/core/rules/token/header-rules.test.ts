@@ -105,6 +105,7 @@ describe('hdr-nonstandard', () => {
     [{ key_id: 'k' }, '"key_id" (did the issuer mean "kid"?)'],
     [{ kty: 'RSA' }, '"kty" (a JWK member outside "jwk")'],
     [{ kid: 42 }, '"kid" is 42, not a string'],
+    [{ constructor: 1 }, 'Non-standard header parameters: "constructor".'],
   ])('%o', (header, detail) => {
     expect(hitOf(run(goodToken({}, header)), 'hdr-nonstandard')?.detail).toContain(detail);
   });

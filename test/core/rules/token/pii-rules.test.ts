@@ -109,7 +109,7 @@ describe('secret-in-payload', () => {
     [{ blob: '-----BEGIN PRIVATE KEY-----\nMIIE\n-----END PRIVATE KEY-----' }, 'blob: PEM private key'],
     [
       { password_hash: '5f4dcc3b5aa765d61d8327deb882cf99' },
-      'password_hash: hex hash under a credential name',
+      'password_hash: hex hash under a credential name (password hash?)',
     ],
     [
       { session_key: 'q8Zr2LxV0pT7mN4bW9cJ5hK1' },

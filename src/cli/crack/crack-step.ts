@@ -1,0 +1,76 @@
+import { stat } from 'node:fs/promises';
+import { MAX_BRUTE_DIGITS } from '../../core/secrets/digit-candidates';
+import type { OptionSpec } from '../args';
+import { CliError, describeFsError } from '../errors';
+import { createProgress } from '../progress';
+import type { ScanStep } from '../scan';
+import { crackTokens } from './crack-tokens';
+
+/** The secret-cracking options of `scan`; main.ts spreads them into its option table. */
+export const CRACK_OPTIONS: readonly OptionSpec[] = [
+  {
+    name: 'wordlist',
+    kind: 'list',
+    commands: ['scan'],
+    arg: 'file',
+    help: 'Also try each line of this file as the HMAC secret of HS256/384/512 tokens (repeatable; any size).',
+  },
+  {
+    name: 'brute-digits',
+    kind: 'value',
+    commands: ['scan'],
+    arg: 'N',
+    help: `Also try every numeric secret of 1 to N digits (N up to ${MAX_BRUTE_DIGITS}).`,
+  },
+];
+
+function parseDigits(value: string | undefined): number {
+  if (value === undefined) return 0;
+  const digits = Number(value);
+  if (!/^\d+$/.test(value) || digits > MAX_BRUTE_DIGITS) {
+    throw new CliError(`option --brute-digits: "${value}" is not a number from 0 to ${MAX_BRUTE_DIGITS}`);
+  }
+  return digits;
+}
+
+/** Checks every wordlist up front: a missing file is a usage error (exit 2), before minutes of work. */
+async function checkWordlists(paths: readonly string[]): Promise<number> {
+  let total = 0;
+  for (const path of paths) {
+    try {
+      const info = await stat(path);
+      if (!info.isFile()) throw Object.assign(new Error('not a file'), { code: 'EISDIR' });
+      total += info.size;
+    } catch (error) {
+      throw new CliError(`--wordlist ${path}: ${describeFsError(error)}`);
+    }
+  }
+  return total;
+}
+
+/**
+ * The scan step that answers "who could mint this token?" for HMAC tokens: always the published and
+ * built-in secrets and the capture's own names; with `--wordlist`/`--brute-digits`, those too, on every
+ * core. Progress on stderr for large wordlists on a terminal; skipped lines as warnings.
+ */
+export function createCrackStep(): ScanStep {
+  return async ({ records, args, io }) => {
+    const wordlists = args.values('wordlist');
+    const bruteDigits = parseDigits(args.value('brute-digits'));
+    const bytes = await checkWordlists(wordlists);
+    const progress = createProgress(io.stderr, bytes);
+    try {
+      return await crackTokens(records, {
+        wordlists,
+        bruteDigits,
+        onProblem: (message) => io.stderr.write(`jwt-lens: warning: ${message.replace(/[\r\n]+/g, ' ')}\n`),
+        onProgress: (p) =>
+          progress.update(
+            `secrets: ${Math.floor((100 * p.done) / p.total)}%, ${p.tried} tried, ${p.cracked}/${p.targets} cracked`,
+          ),
+      });
+    } finally {
+      progress.done();
+    }
+  };
+}

@@ -1,0 +1,172 @@
+import { existsSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import type { TokenWithSightings } from '../../core/secrets/capture-candidates';
+import { createHmacCracker } from '../../core/secrets/hmac-cracker';
+import type { SecretOrigin } from '../../core/secrets/secret-hits';
+import { createSecretSearch, type SecretSearch } from '../../core/secrets/secret-search';
+import type { CaptureHit, ParsedToken } from '../../core/types';
+import { describeFsError } from '../errors';
+import { tryBuiltInSources } from './built-in-sources';
+import { createProblemLog, type ProblemLog } from './problem-log';
+import { runTask, type TaskResult } from './run-task';
+import { type CrackTask, planTasks, taskSize, type WordlistFile } from './tasks';
+import { createWorkerPool } from './worker-pool';
+
+/** Progress of the wordlist and brute-force phase (the built-in phase takes milliseconds). */
+export interface CrackProgress {
+  /** Wordlist bytes plus digit candidates covered so far, out of `total`. */
+  done: number;
+  total: number;
+  tried: number;
+  cracked: number;
+  targets: number;
+}
+
+export interface CrackOptions {
+  /** Wordlist files (one secret per line; streamed, any size). */
+  wordlists?: readonly string[];
+  /** Also try every numeric secret of 1 to N digits (N ≤ 6). */
+  bruteDigits?: number;
+  onProgress?: (progress: CrackProgress) => void;
+  /** Skipped lines, unreadable files: one line each, never fatal. */
+  onProblem?: (message: string) => void;
+  /** Worker threads (default: every core); 0 runs everything on this thread. */
+  workers?: number;
+  /** The built worker script; default: `crack-worker.js` next to the built CLI. */
+  workerFile?: URL;
+  /** Published and built-in secrets and capture-derived candidates first (default true). */
+  builtIn?: boolean;
+}
+
+/** The built worker next to this module (dist/cli/main.js or a chunk under dist/cli/chunks/). */
+function defaultWorkerFile(): URL | undefined {
+  for (const relative of ['./crack-worker.js', '../crack-worker.js']) {
+    const url = new URL(relative, import.meta.url);
+    if (url.protocol === 'file:' && existsSync(fileURLToPath(url))) return url;
+  }
+  return undefined;
+}
+
+async function statWordlists(
+  paths: readonly string[],
+  log: (message: string) => void,
+): Promise<WordlistFile[]> {
+  const files: WordlistFile[] = [];
+  for (const path of paths) {
+    try {
+      const info = await stat(path);
+      if (!info.isFile()) throw Object.assign(new Error('not a file'), { code: 'EISDIR' });
+      files.push({ path, size: info.size });
+    } catch (error) {
+      log(`${path}: ${describeFsError(error)}`);
+    }
+  }
+  return files;
+}
+
+function originOf(task: CrackTask): SecretOrigin {
+  return task.kind === 'wordlist' ? { kind: 'wordlist', name: task.path } : { kind: 'digits' };
+}
+
+/** Runs tasks on this thread, with its own cracker (targets already cracked are skipped). */
+async function runInThread(
+  search: SecretSearch,
+  tasks: readonly CrackTask[],
+  handlers: TaskHandlers,
+): Promise<void> {
+  const cracker = createHmacCracker(search.targets);
+  for (const target of search.cracked()) cracker.markCracked(target);
+  for (const task of tasks) {
+    if (search.done()) return;
+    try {
+      handlers.done(
+        task,
+        await runTask(task, cracker, (target, secret) => handlers.found(task, target, secret)),
+      );
+    } catch (error) {
+      handlers.failed(task, { code: (error as { code?: string }).code, message: String(error) });
+    }
+  }
+}
+
+interface TaskHandlers {
+  found(task: CrackTask, target: number, secret: Uint8Array): void;
+  done(task: CrackTask, result: TaskResult): void;
+  failed(task: CrackTask, error: { code?: string; message: string }): void;
+}
+
+/**
+ * Looks for the HMAC secret of every HS256/384/512 token: published and built-in secrets and candidates
+ * derived from the capture (on this thread, milliseconds), then the wordlists and the numeric brute force
+ * on worker threads across every core. Stops as soon as every token is cracked. Problems with wordlists
+ * (missing file, NUL bytes, over-long lines) go to `onProblem` and never stop the scan.
+ */
+export async function crackTokens(
+  tokens: readonly (ParsedToken | TokenWithSightings)[],
+  options: CrackOptions = {},
+): Promise<CaptureHit[]> {
+  const search = createSecretSearch(tokens);
+  if (search.targets.length === 0) return [];
+  const report = options.onProblem ?? (() => {});
+  const files = await statWordlists(options.wordlists ?? [], report);
+  const tasks = planTasks(files, options.bruteDigits ?? 0);
+  const workerFile = options.workerFile ?? defaultWorkerFile();
+  const workers = Math.min(options.workers ?? availableParallelism(), tasks.length);
+  // Started before the built-in phase so the threads boot while this one works.
+  const pool = workers > 0 && workerFile ? createWorkerPool(workerFile, workers, search.targets) : undefined;
+  const hits = options.builtIn === false ? [] : tryBuiltInSources(search, tokens);
+  if (search.done() || tasks.length === 0) {
+    await pool?.stop();
+    return hits;
+  }
+  for (const target of search.cracked()) pool?.cracked(target);
+  const log = createProblemLog();
+  const handlers = createHandlers(search, hits, log, tasks, options);
+  const stopWhenDone = (): void => {
+    if (search.done()) void pool?.stop();
+  };
+  handlers.onCracked = (target) => {
+    pool?.cracked(target);
+    stopWhenDone();
+  };
+  const leftover = pool ? await pool.run(tasks, handlers) : tasks;
+  await pool?.stop();
+  if (leftover.length > 0) await runInThread(search, leftover, handlers);
+  for (const message of log.messages()) report(message);
+  return hits;
+}
+
+function createHandlers(
+  search: SecretSearch,
+  hits: CaptureHit[],
+  log: ProblemLog,
+  tasks: readonly CrackTask[],
+  options: CrackOptions,
+): TaskHandlers & { onCracked?: (target: number) => void } {
+  const total = tasks.reduce((sum, task) => sum + taskSize(task), 0);
+  let done = 0;
+  let tried = 0;
+  const handlers: TaskHandlers & { onCracked?: (target: number) => void } = {
+    found(task, target, secret) {
+      if (search.cracked().has(target)) return;
+      hits.push(search.report(target, secret, originOf(task)));
+      handlers.onCracked?.(target);
+    },
+    done(task, result) {
+      log.done(task, result);
+      done += taskSize(task);
+      tried += result.tried;
+      options.onProgress?.({
+        done,
+        total,
+        tried,
+        cracked: search.cracked().size,
+        targets: search.targets.length,
+      });
+    },
+    failed: (task, error) => log.failed(task, error),
+  };
+  return handlers;
+}
