@@ -32,9 +32,12 @@ function fullAudit(tokens) {
     startedAt: '',
     requestId: String(i),
   }));
-  const result = auditCapture([{ sightings, observations: [], keyDocuments: [], problems: [], entryCount: 0 }], {
-    now: 1_767_225_600,
-  });
+  const result = auditCapture(
+    [{ sightings, observations: [], keyDocuments: [], problems: [], entryCount: 0 }],
+    {
+      now: 1_767_225_600,
+    },
+  );
   return result.findings.length;
 }
 
@@ -56,10 +59,18 @@ export function runAuditBench() {
   const audit = best(fullAudit, tokens);
   const rate = (ms) => Math.round((COUNT / ms) * 1000).toLocaleString('en-US');
   const ratio = base.ms / audit.ms;
-  console.log(`audit: ${COUNT.toLocaleString('en-US')} tokens (HS256/RS256/ES256, 150–1,500-byte payloads, ${(bytes / 1e6).toFixed(1)} MB), best of ${ROUNDS}`);
-  console.log(`  baseline bare decode (split + base64url + JSON.parse): ${base.ms.toFixed(0)} ms  ${rate(base.ms)} tokens/s`);
-  console.log(`  full audit (parse + fingerprint + all rules):         ${audit.ms.toFixed(0)} ms  ${rate(audit.ms)} tokens/s  (${audit.out.toLocaleString('en-US')} findings)`);
-  console.log(`  throughput ratio audit/bare = ${ratio.toFixed(2)}×  (target ≥ 0.50×) ${ratio >= 0.5 ? 'MET' : 'NOT MET'}`);
+  console.log(
+    `audit: ${COUNT.toLocaleString('en-US')} tokens (HS256/RS256/ES256, 150–1,500-byte payloads, ${(bytes / 1e6).toFixed(1)} MB), best of ${ROUNDS}`,
+  );
+  console.log(
+    `  baseline bare decode (split + base64url + JSON.parse): ${base.ms.toFixed(0)} ms  ${rate(base.ms)} tokens/s`,
+  );
+  console.log(
+    `  full audit (parse + fingerprint + all rules):         ${audit.ms.toFixed(0)} ms  ${rate(audit.ms)} tokens/s  (${audit.out.toLocaleString('en-US')} findings)`,
+  );
+  console.log(
+    `  throughput ratio audit/bare = ${ratio.toFixed(2)}×  (target ≥ 0.50×) ${ratio >= 0.5 ? 'MET' : 'NOT MET'}`,
+  );
   return ratio >= 0.5;
 }
 

@@ -28,14 +28,16 @@ export function makeToken(size, now = 1_767_225_600) {
     scope: 'read write',
   };
   const pad = Math.max(0, size - JSON.stringify(claims).length - 12);
-  claims.data = randomBytes(Math.ceil(pad * 0.75)).toString('base64').slice(0, pad);
+  claims.data = randomBytes(Math.ceil(pad * 0.75))
+    .toString('base64')
+    .slice(0, pad);
   return `${b64u(JSON.stringify(header))}.${b64u(JSON.stringify(claims))}.${randomBytes(sig).toString('base64url')}`;
 }
 
 /** `count` tokens with payloads spread evenly over 150–1,500 bytes. */
 export function makeTokens(count) {
   const tokens = new Array(count);
-  for (let i = 0; i < count; i++) tokens[i] = makeToken(150 + ((i * 1350) / count) | 0);
+  for (let i = 0; i < count; i++) tokens[i] = makeToken((150 + (i * 1350) / count) | 0);
   return tokens;
 }
 
@@ -49,7 +51,11 @@ export function makeHar(entries, targetBytes) {
     const bodyItems = [];
     let bodyLength = 0;
     while (bodyLength < perEntry - 1800) {
-      const item = { id: bodyItems.length, name: `item ${i}-${bodyItems.length}`, note: randomBytes(48).toString('hex') };
+      const item = {
+        id: bodyItems.length,
+        name: `item ${i}-${bodyItems.length}`,
+        note: randomBytes(48).toString('hex'),
+      };
       bodyLength += JSON.stringify(item).length + 1;
       bodyItems.push(item);
     }
@@ -83,7 +89,11 @@ export function makeHar(entries, targetBytes) {
         content: {
           size: bodyLength,
           mimeType: 'application/json',
-          text: JSON.stringify(tokenResponse ? { access_token: token, token_type: 'Bearer', items: bodyItems } : { items: bodyItems }),
+          text: JSON.stringify(
+            tokenResponse
+              ? { access_token: token, token_type: 'Bearer', items: bodyItems }
+              : { items: bodyItems },
+          ),
         },
         redirectURL: '',
         headersSize: -1,

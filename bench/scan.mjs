@@ -15,12 +15,17 @@ const BIN = join(import.meta.dirname, '..', 'bin', 'jwt-lens.js');
 function measure(args) {
   const probe = `process.on('exit',()=>{const r=process.resourceUsage();require('fs').writeSync(3,JSON.stringify({rss:r.maxRSS}))})`;
   const t0 = process.hrtime.bigint();
-  const run = spawnSync(process.execPath, ['--require', 'data:text/javascript,' + encodeURIComponent(probe), ...args], {
-    stdio: ['ignore', 'ignore', 'pipe', 'pipe'],
-    maxBuffer: 1 << 20,
-  });
+  const run = spawnSync(
+    process.execPath,
+    ['--require', 'data:text/javascript,' + encodeURIComponent(probe), ...args],
+    {
+      stdio: ['ignore', 'ignore', 'pipe', 'pipe'],
+      maxBuffer: 1 << 20,
+    },
+  );
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-  if (run.status !== 0 && run.status !== 1) throw new Error(`${args.join(' ')} exited ${run.status}: ${run.stderr}`);
+  if (run.status !== 0 && run.status !== 1)
+    throw new Error(`${args.join(' ')} exited ${run.status}: ${run.stderr}`);
   return { ms, rssKb: JSON.parse(run.output[3].toString()).rss };
 }
 
@@ -41,13 +46,31 @@ export function runScanBench() {
   const size = statSync(HAR).size;
   execFileSync(process.execPath, [BIN, '--version']);
   const base = best(['-e', `JSON.parse(require('fs').readFileSync(${JSON.stringify(HAR)}, 'utf8'))`]);
-  const scan = best([BIN, 'scan', HAR, '--format', 'json', '--output', join(DIR, 'bench-report.json'), '--now', '2026-01-01T00:00:00Z']);
+  const scan = best([
+    BIN,
+    'scan',
+    HAR,
+    '--format',
+    'json',
+    '--output',
+    join(DIR, 'bench-report.json'),
+    '--now',
+    '2026-01-01T00:00:00Z',
+  ]);
   const t = scan.ms / base.ms;
   const m = scan.rssKb / base.rssKb;
-  console.log(`scan: ${(size / 1e6).toFixed(1)} MB HAR, 10,000 entries; whole processes, best of ${ROUNDS} (time), max of ${ROUNDS} (peak RSS)`);
-  console.log(`  baseline node: readFileSync + JSON.parse: ${base.ms.toFixed(0)} ms, peak RSS ${(base.rssKb / 1024).toFixed(0)} MiB`);
-  console.log(`  jwt-lens scan --format json:            ${scan.ms.toFixed(0)} ms, peak RSS ${(scan.rssKb / 1024).toFixed(0)} MiB`);
-  console.log(`  time ratio ${t.toFixed(2)}× (target ≤ 2×) ${t <= 2 ? 'MET' : 'NOT MET'}; memory ratio ${m.toFixed(2)}× (target ≤ 1.5×) ${m <= 1.5 ? 'MET' : 'NOT MET'}`);
+  console.log(
+    `scan: ${(size / 1e6).toFixed(1)} MB HAR, 10,000 entries; whole processes, best of ${ROUNDS} (time), max of ${ROUNDS} (peak RSS)`,
+  );
+  console.log(
+    `  baseline node: readFileSync + JSON.parse: ${base.ms.toFixed(0)} ms, peak RSS ${(base.rssKb / 1024).toFixed(0)} MiB`,
+  );
+  console.log(
+    `  jwt-lens scan --format json:            ${scan.ms.toFixed(0)} ms, peak RSS ${(scan.rssKb / 1024).toFixed(0)} MiB`,
+  );
+  console.log(
+    `  time ratio ${t.toFixed(2)}× (target ≤ 2×) ${t <= 2 ? 'MET' : 'NOT MET'}; memory ratio ${m.toFixed(2)}× (target ≤ 1.5×) ${m <= 1.5 ? 'MET' : 'NOT MET'}`,
+  );
   return t <= 2 && m <= 1.5;
 }
 

@@ -4,6 +4,7 @@
  * `run(process.argv.slice(2))`; tests call `run(argv, fakeIo)` in-process.
  */
 import { type OptionSpec, type ParsedArgs, parseArgs, suggest } from './args';
+import { CRACK_OPTIONS, createCrackStep } from './crack/crack-step';
 import { runDecode } from './decode';
 import { CliError, EXIT } from './errors';
 import { COMMAND_HELP, formatHelp } from './help';
@@ -61,12 +62,13 @@ export const OPTIONS: readonly OptionSpec[] = [
     commands: BOTH,
     help: 'Put raw tokens and unmasked values in the report. Treat such a report as a secret.',
   },
+  ...CRACK_OPTIONS,
   { name: 'help', short: 'h', kind: 'flag', commands: BOTH, help: 'Show this help.' },
   { name: 'version', short: 'V', kind: 'flag', commands: BOTH, help: 'Show the version.' },
 ];
 
 /** Checks run after capture and before the report (signatures, secret cracking); see `ScanStep`. */
-export const SCAN_STEPS: readonly ScanStep[] = [];
+export const SCAN_STEPS: readonly ScanStep[] = [createCrackStep()];
 
 type Command = (args: ParsedArgs, io: CliIo) => Promise<number>;
 const COMMANDS: Record<string, Command> = {

@@ -3,18 +3,19 @@
  * so the DevTools panel, a Web Worker, the CLI and the tests share it unchanged.
  */
 
+export type { Auditor, AuditorLimits, AuditorOptions, AuditorStats } from './audit';
 /** Incremental and one-shot audits of captured sightings. */
 export { auditCapture, createAuditor, guessPurpose, SEVERITY_ORDER, severityRank } from './audit';
-export type { Auditor, AuditorLimits, AuditorOptions, AuditorStats } from './audit';
 /** Token capture from HAR 1.2 files and live DevTools entries. */
 export { captureEntry, captureHar, parseUrlParts } from './capture';
+export type { TextDigest } from './crypto/fingerprint';
 /** Fingerprints: first 16 hex digits of SHA-256 over the token text. */
 export { fingerprintOf, setTextDigest } from './crypto/fingerprint';
-export type { TextDigest } from './crypto/fingerprint';
 export { sha256, toHex } from './crypto/sha256';
+export type { PolicyResolution } from './policy';
 /** Policy defaults and validation. */
 export { DEFAULT_POLICY, resolvePolicy } from './policy';
-export type { PolicyResolution } from './policy';
+export type { JsonReport, ReportOptions, TableOptions, ToolInfo } from './report';
 /** Reports: JSON (schemaVersion 1), SARIF 2.1.0, Markdown, terminal table; redacted by default. */
 export {
   createScrubber,
@@ -27,10 +28,9 @@ export {
   toSarif,
   toTable,
 } from './report';
-export type { JsonReport, ReportOptions, TableOptions, ToolInfo } from './report';
 /** The rule catalog: ids, titles, severities, references. */
 export { RULE_CATALOG, RULE_IDS, ruleInfo } from './rules/catalog';
+export type { FoundToken } from './token';
 /** Parsing and finding tokens in untrusted text. Never throws. */
 export { decodeBase64Url, encodeBase64Url, findTokens, MAX_TOKEN_BYTES, parseToken } from './token';
-export type { FoundToken } from './token';
 export type * from './types';

@@ -73,7 +73,10 @@ function searchOptions(wordlist: SecretRequest['wordlist'], splitter: ReturnType
 async function findSecrets(outcomes: GroupOutcomes, { records, wordlist }: SecretRequest): Promise<SecretResult> {
   const groups = groupByKey(records);
   const hits: CaptureHit[] = [];
-  const searched = groups.filter((g) => wordlist || !outcomes.has(g.key));
+  // A wordlist is tried on every group not cracked yet; the default search only on groups never searched.
+  const searched = groups.filter((g) =>
+    wordlist ? typeof outcomes.get(g.key) !== 'string' : !outcomes.has(g.key),
+  );
   const splitter = createWordlistSplitter();
   const found = await findWeakSecrets(
     searched.map((g) => g.representative),
@@ -87,8 +90,11 @@ async function findSecrets(outcomes: GroupOutcomes, { records, wordlist }: Secre
   }
   for (const group of groups) {
     const secret = outcomes.get(group.key);
-    const others = searched.includes(group) ? group.rest : [group.representative, ...group.rest];
-    if (typeof secret === 'string') hits.push(...(await trySecret(others, secret)));
+    if (typeof secret !== 'string') continue;
+    // Searched now: the representative is already reported. Known before: these are new tokens of the
+    // group (a wordlist run sends every token, and those were reported when first seen).
+    if (searched.includes(group)) hits.push(...(await trySecret(group.rest, secret)));
+    else if (!wordlist) hits.push(...(await trySecret([group.representative, ...group.rest], secret)));
   }
   const tokens = groups.reduce((n, g) => n + 1 + g.rest.length, 0);
   return { hits, tokens, groups: searched.length, ...(wordlist ? { words: splitter.stats().words } : {}) };

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { fingerprintOf, setTextDigest } from '../../src/core/crypto/fingerprint';
 import { nodeTextDigest } from '../../src/cli/node-digest';
+import { fingerprintOf, setTextDigest } from '../../src/core/crypto/fingerprint';
 
 describe('fingerprintOf', () => {
   afterEach(() => setTextDigest(undefined));

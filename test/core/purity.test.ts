@@ -46,7 +46,9 @@ describe('src/core purity', () => {
     const offenders: string[] = [];
     for (const file of files) {
       const text = readFileSync(file, 'utf8');
-      for (const match of text.matchAll(/^\s*(?:import|export)\b[^;'"]*?\bfrom\s*['"]([^'"]+)['"]|^\s*import\s*['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]/gm)) {
+      for (const match of text.matchAll(
+        /^\s*(?:import|export)\b[^;'"]*?\bfrom\s*['"]([^'"]+)['"]|^\s*import\s*['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]/gm,
+      )) {
         const spec = match[1] ?? match[2] ?? match[3] ?? '';
         if (spec === 'jose' || spec.startsWith('.')) continue;
         offenders.push(`${relative(CORE, file)} imports ${spec}`);

@@ -125,7 +125,7 @@ export async function crackTokens(
   const log = createProblemLog();
   const handlers = createHandlers(search, hits, log, tasks, options);
   const stopWhenDone = (): void => {
-    if (search.done()) void pool?.stop();
+    if (search.done()) pool?.drain();
   };
   handlers.onCracked = (target) => {
     pool?.cracked(target);

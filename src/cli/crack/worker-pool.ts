@@ -20,6 +20,11 @@ export interface WorkerPool {
   run(tasks: readonly CrackTask[], handlers: PoolHandlers): Promise<CrackTask[]>;
   /** Tells every worker a target is cracked. */
   cracked(target: number): void;
+  /**
+   * Hands out no more tasks; `run` resolves once the running ones report (they stop within a chunk when
+   * every target is cracked), so their skipped-line reports are not lost.
+   */
+  drain(): void;
   /** Drops the queue and ends the workers. */
   stop(): Promise<void>;
 }
@@ -95,6 +100,10 @@ export function createWorkerPool(file: URL, count: number, targets: readonly Hma
     },
     cracked(target) {
       for (const slot of slots) post(slot, { type: 'cracked', target });
+    },
+    drain() {
+      queue = [];
+      settleIfIdle();
     },
     async stop() {
       queue = [];

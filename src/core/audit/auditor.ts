@@ -58,12 +58,21 @@ interface Entry {
   cacheKey: string;
   hits: RuleHit[];
   external: CaptureHit[];
+  /** Findings built from `hits` and `external`, cached with the key they were built for. */
+  findings: Finding[];
+  findingsKey: string;
+  /** Bumped on every sighting added, so caches notice even when the sighting cap keeps the count flat. */
+  revision: number;
 }
 
 /** Rules that live beside the engine rather than in a rule family. */
 const LOCAL_RULES = [checkWebStorage];
 
-const UNBOUNDED: AuditorLimits = { maxTokens: Infinity, maxSightingsPerToken: Infinity, maxObservations: Infinity };
+const UNBOUNDED: AuditorLimits = {
+  maxTokens: Infinity,
+  maxSightingsPerToken: Infinity,
+  maxObservations: Infinity,
+};
 
 /** Creates an incremental auditor. Parsing happens once per distinct token text. */
 export function createAuditor(options: AuditorOptions = {}): Auditor {
@@ -82,13 +91,22 @@ export function createAuditor(options: AuditorOptions = {}): Auditor {
     let entry = entries.get(sighting.tokenText);
     if (!entry) {
       const token = parseToken(sighting.tokenText);
-      entry = { record: { token, sightings: [], purpose: 'unknown' }, cacheKey: '', hits: [], external: [] };
+      entry = {
+        record: { token, sightings: [], purpose: 'unknown' },
+        cacheKey: '',
+        hits: [],
+        external: [],
+        findings: [],
+        findingsKey: '',
+        revision: 0,
+      };
       entries.set(sighting.tokenText, entry);
       byFingerprint.set(token.fingerprint, entry);
       evictTokens();
     }
     const sightings = entry.record.sightings;
     sightings.push(sighting);
+    entry.revision++;
     if (sightings.length > limits.maxSightingsPerToken) {
       sightings.shift();
       droppedSightings++;
@@ -111,13 +129,28 @@ export function createAuditor(options: AuditorOptions = {}): Auditor {
   }
 
   function hitsFor(entry: Entry, now: number): RuleHit[] {
-    const key = `${entry.record.sightings.length}:${policyVersion}:${Math.floor(now / 60)}`;
+    const key = `${entry.revision}:${policyVersion}:${Math.floor(now / 60)}`;
     if (entry.cacheKey !== key) {
       const ctx = { record: entry.record, policy, now };
-      entry.hits = runRules(TOKEN_RULES, ctx).concat(runRules(CONTEXT_RULES, ctx), runRules(LOCAL_RULES, ctx));
+      entry.hits = runRules(TOKEN_RULES, ctx).concat(
+        runRules(CONTEXT_RULES, ctx),
+        runRules(LOCAL_RULES, ctx),
+      );
       entry.cacheKey = key;
     }
     return entry.hits;
+  }
+
+  /** The token's own findings; rebuilt only when its hits or attached external hits changed. */
+  function findingsFor(entry: Entry, now: number): Finding[] {
+    const hits = hitsFor(entry, now);
+    const key = `${entry.cacheKey}:${entry.external.length}`;
+    if (entry.findingsKey !== key) {
+      const fp = entry.record.token.fingerprint;
+      entry.findings = hits.concat(entry.external).map((hit) => toFinding(hit, fp, entry.record, policy));
+      entry.findingsKey = key;
+    }
+    return entry.findings;
   }
 
   function compute(now: number): AuditResult {
@@ -126,9 +159,7 @@ export function createAuditor(options: AuditorOptions = {}): Auditor {
     const order = new Map(list.map((e, i) => [e.record.token.fingerprint, i]));
     const findings: Finding[] = [];
     for (const entry of list) {
-      const fp = entry.record.token.fingerprint;
-      for (const hit of hitsFor(entry, now)) findings.push(toFinding(hit, fp, entry.record, policy));
-      for (const hit of entry.external) findings.push(toFinding(hit, fp, entry.record, policy));
+      for (const finding of findingsFor(entry, now)) findings.push(finding);
     }
     const captureHits = runCaptureRules(records, policy, now).concat(safeObservations(observations));
     for (const [fp, hits] of groupByFingerprint(captureHits)) {

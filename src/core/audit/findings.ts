@@ -10,7 +10,12 @@ export function severityRank(severity: Severity): number {
 }
 
 /** Turns a rule hit into a finding: catalog facts, policy severity override, default sightings. */
-export function toFinding(hit: RuleHit, fingerprint: string, record: TokenRecord | undefined, policy: Policy): Finding {
+export function toFinding(
+  hit: RuleHit,
+  fingerprint: string,
+  record: TokenRecord | undefined,
+  policy: Policy,
+): Finding {
   const info = ruleInfo(hit.ruleId);
   return {
     ruleId: hit.ruleId,

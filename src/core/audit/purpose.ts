@@ -16,7 +16,8 @@ export function guessPurpose(token: ParsedToken, sightings: readonly Sighting[])
   const tokenUse = claimString(claims, 'token_use') ?? claimString(claims, 'typ') ?? '';
   if (names.some((n) => REFRESH_NAME.test(n)) || /refresh/i.test(tokenUse)) return 'refresh';
   if (names.some((n) => ID_NAME.test(n)) || /^id$/i.test(tokenUse)) return 'id';
-  if (typ === 'at+jwt' || typ === 'application/at+jwt' || /^(access|bearer)$/i.test(tokenUse)) return 'access';
+  if (typ === 'at+jwt' || typ === 'application/at+jwt' || /^(access|bearer)$/i.test(tokenUse))
+    return 'access';
   if (names.some((n) => ACCESS_NAME.test(n))) return 'access';
   if (claims && ('nonce' in claims || 'at_hash' in claims)) return 'id';
   if (claims && ('scope' in claims || 'scp' in claims || 'client_id' in claims)) return 'access';

@@ -51,17 +51,28 @@ function describeKey(jwk: PublicJwk): string {
 export function whyKeyCannotVerify(jwk: PublicJwk, alg: string): string | null {
   const spec = algSpec(alg);
   if (!spec || spec.kty === 'oct') return `${alg} is not a public-key signature algorithm`;
-  if (spec.kty !== jwk.kty) return `the key is ${describeKey(jwk)} but ${alg} needs a ${spec.kty} key`;
+  if (spec.kty !== jwk.kty) return `the key is ${describeKey(jwk)} but ${alg} needs an ${spec.kty} key`;
   if (spec.curves && !spec.curves.includes(jwk.crv ?? '')) {
     return `the key is on ${jwk.crv ?? 'no curve'} but ${alg} needs ${spec.curves.join(' or ')}`;
   }
   return null;
 }
 
+/** RFC 9864: `EdDSA` is the polymorphic name of what `Ed25519` and `Ed448` name precisely. */
+function sameEdDsa(declared: string, alg: string): boolean {
+  const names = [declared, alg];
+  return (
+    names.includes('EdDSA') &&
+    names.every((name) => name === 'EdDSA' || name === 'Ed25519' || name === 'Ed448')
+  );
+}
+
 /** What the key declares (`alg`, `use`, `key_ops`) that excludes verifying an `alg` signature. */
 export function declaredConflicts(key: KnownKey, alg: string): string[] {
   const conflicts: string[] = [];
-  if (key.alg !== undefined && key.alg !== alg) conflicts.push(`the key declares alg "${key.alg}"`);
+  if (key.alg !== undefined && key.alg !== alg && !sameEdDsa(key.alg, alg)) {
+    conflicts.push(`the key declares alg "${key.alg}"`);
+  }
   if (key.use !== undefined && key.use !== 'sig') conflicts.push(`the key declares use "${key.use}"`);
   if (key.keyOps !== undefined && !key.keyOps.includes('verify')) {
     conflicts.push(`the key's key_ops [${key.keyOps.join(', ')}] do not include "verify"`);

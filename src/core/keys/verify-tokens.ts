@@ -101,5 +101,6 @@ export async function verifyTokens(
     if (!run.related.has(key) && (key.rsaBits ?? MIN_RSA_BITS) < MIN_RSA_BITS)
       result.hits.push(rsaTooShortHit(key, ''));
   }
+  result.problems = [...new Set(result.problems)];
   return result;
 }

@@ -13,6 +13,7 @@ const MIN_SECRET_SEGMENT = 8;
 
 const COMPACT_RUN = /[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]*)+/g;
 const SEGMENT_RUN = /[A-Za-z0-9_-]{8,}/g;
+const LONG_RUN = /[A-Za-z0-9_-]{8}/;
 const COMPACT_ONLY = /^[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]*)+$/;
 
 /**
@@ -58,18 +59,24 @@ export type Scrubber = (text: string) => string;
  */
 export function createScrubber(tokenTexts: Iterable<string>, secrets: Iterable<string> = []): Scrubber {
   const whole = new Map<string, string>();
+  const heads = new Set<string>();
   const segments = new Map<string, string>();
   const odd = createOddIndex();
   for (const text of tokenTexts) {
-    if (COMPACT_ONLY.test(text)) whole.set(text, maskToken(text));
-    else if (text.length >= MIN_SECRET_SEGMENT) odd.add(text);
+    if (COMPACT_ONLY.test(text)) {
+      whole.set(text, maskToken(text));
+      heads.add(text.slice(0, text.indexOf('.')));
+    } else if (text.length >= MIN_SECRET_SEGMENT) odd.add(text);
     addSegments(text, segments);
   }
   const literals = [...new Set(secrets)];
   return (text) => {
     let out = odd.scrub(text);
-    if (whole.size > 0) out = out.replace(COMPACT_RUN, (run) => replaceCompact(run, whole));
-    if (segments.size > 0) out = out.replace(SEGMENT_RUN, (run) => segments.get(run) ?? run);
+    // Every secret segment is 8+ base64url characters: most strings (names, short URLs) have none.
+    if (LONG_RUN.test(out)) {
+      if (whole.size > 0) out = out.replace(COMPACT_RUN, (run) => replaceCompact(run, whole, heads));
+      if (segments.size > 0) out = out.replace(SEGMENT_RUN, (run) => segments.get(run) ?? run);
+    }
     return scrubLiterals(out, literals);
   };
 }
@@ -142,12 +149,14 @@ function addSegments(text: string, into: Map<string, string>): void {
 }
 
 /** A run of base64url segments may hold a token plus neighbours (`a.b.c.` at a sentence end). */
-function replaceCompact(run: string, whole: Map<string, string>): string {
+function replaceCompact(run: string, whole: Map<string, string>, heads: ReadonlySet<string>): string {
   const direct = whole.get(run);
   if (direct !== undefined) return direct;
   const parts = run.split('.');
-  for (let size = Math.min(5, parts.length); size >= 2; size--) {
-    for (let start = 0; start + size <= parts.length; start++) {
+  for (let start = 0; start + 1 < parts.length; start++) {
+    // A token starts with its header segment: only those positions are worth trying.
+    if (!heads.has(parts[start] ?? '')) continue;
+    for (let size = Math.min(5, parts.length - start); size >= 2; size--) {
       const candidate = parts.slice(start, start + size).join('.');
       const masked = whole.get(candidate);
       if (masked === undefined) continue;

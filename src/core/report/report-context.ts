@@ -1,4 +1,4 @@
-import type { AuditResult, Finding, JsonObject, ParsedToken, Severity } from '../types';
+import type { AuditResult, Finding, JsonObject, ParsedToken, Severity, TokenRecord } from '../types';
 import { maskClaims } from './mask-claims';
 import { createScrubber, maskToken, type Scrubber, scrubLiterals } from './redact';
 import type { SeverityCounts } from './report-types';
@@ -35,35 +35,55 @@ export function createReportContext(result: AuditResult, includeRaw: boolean): R
       headerOf: (token) => token.header ?? null,
     };
   }
-  const literalsByFp = rawEvidenceByFingerprint(result.findings);
-  const masked = new Map<ParsedToken, { claims: JsonObject | null; fingerprint: string }>();
+  const evidence = rawEvidenceByFingerprint(result.findings);
+  const owner = new Map<ParsedToken, TokenRecord>();
   const texts: string[] = [];
   for (const record of result.tokens) {
-    const fingerprint = record.token.fingerprint;
-    const found = literalsByFp.get(fingerprint) ?? new Set<string>();
     for (let token: ParsedToken | undefined = record.token; token; token = token.nested) {
       texts.push(token.text);
-      const claims = token.claims ? (maskClaims(token.claims, found, found) as JsonObject) : null;
-      masked.set(token, { claims, fingerprint });
+      owner.set(token, record);
     }
-    literalsByFp.set(fingerprint, found);
   }
+  const byFp = new Map(result.tokens.map((r) => [r.token.fingerprint, r]));
+  // Masking a token's claims teaches which values are its PII; done once per token, on first need.
+  const masked = new Map<string, { claims: Map<ParsedToken, JsonObject | null>; literals: string[] }>();
+  const maskedFor = (fingerprint: string) => {
+    let entry = masked.get(fingerprint);
+    if (!entry) {
+      entry = maskRecord(byFp.get(fingerprint), evidence.get(fingerprint) ?? new Set());
+      masked.set(fingerprint, entry);
+    }
+    return entry;
+  };
   const tokenScrub = createScrubber(texts);
-  const literals = new Map([...literalsByFp].map(([fp, set]) => [fp, [...set].filter((v) => v.length >= 6)]));
   const scrub = (text: string, fingerprint = '') =>
-    scrubLiterals(tokenScrub(text), literals.get(fingerprint) ?? []);
+    scrubLiterals(tokenScrub(text), fingerprint ? maskedFor(fingerprint).literals : []);
   const scrubFor = (fingerprint: string) => (text: string) => scrub(text, fingerprint);
   return {
     includeRaw,
     scrub,
     show: maskToken,
     claimsOf: (token) => {
-      const entry = masked.get(token);
-      return entry ? (scrubTree(entry.claims, scrubFor(entry.fingerprint)) as JsonObject | null) : null;
+      const fingerprint = owner.get(token)?.token.fingerprint ?? '';
+      const claims = fingerprint ? (maskedFor(fingerprint).claims.get(token) ?? null) : null;
+      return scrubTree(claims, scrubFor(fingerprint)) as JsonObject | null;
     },
     headerOf: (token) =>
-      scrubTree(token.header ?? null, scrubFor(masked.get(token)?.fingerprint ?? '')) as JsonObject | null,
+      scrubTree(
+        token.header ?? null,
+        scrubFor(owner.get(token)?.token.fingerprint ?? ''),
+      ) as JsonObject | null,
   };
+}
+
+/** Masks one token's claims (and its nested token's), collecting the personal values it masked. */
+function maskRecord(record: TokenRecord | undefined, known: Set<string>) {
+  const found = new Set(known);
+  const claims = new Map<ParsedToken, JsonObject | null>();
+  for (let token = record?.token; token; token = token.nested) {
+    claims.set(token, token.claims ? (maskClaims(token.claims, found, found) as JsonObject) : null);
+  }
+  return { claims, literals: [...found].filter((value) => value.length >= 6) };
 }
 
 /** Evidence values a rule masked are PII or secrets: remember them to mask the same text elsewhere. */

@@ -1,6 +1,7 @@
 /**
  * Strict base64url (RFC 4648 §5 without padding, as RFC 7515 §2 requires for compact JOSE).
- * Table-driven and allocation-light: this sits on the hot path of every token parsed.
+ * Sits on the hot path of every token parsed: text segments go through native code (regex + atob),
+ * byte segments through a table-driven loop; error messages are only built on the slow path.
  */
 
 import { decodeUtf8 } from './utf8';
@@ -108,7 +109,8 @@ function decodeTail(s: string, full: number, out: Uint8Array, o: number): Base64
 }
 /** Strict base64url text, checked by the regex engine in one native pass. */
 const STRICT = /^[A-Za-z0-9_-]*$/;
-const ASCII = /^[\x00-\x7f]*$/;
+/** Any non-ASCII character; `atob` output has only chars up to U+00FF. */
+const NON_ASCII = /[\u0080-\uffff]/;
 
 /** Successful text decode: `text` is `null` when the bytes are not UTF-8. */
 export interface Base64UrlText {
@@ -134,7 +136,7 @@ export function decodeBase64UrlText(s: string): Base64UrlText | Base64UrlError {
   const binary = decodeBase64UrlBinary(s);
   if (binary === null) return checkBase64Url(s) ?? { ok: false, error: 'not base64url', offset: 0 };
   const canonical = hasCanonicalTail(s);
-  if (ASCII.test(binary)) return { ok: true, text: binary, canonical };
+  if (!NON_ASCII.test(binary)) return { ok: true, text: binary, canonical };
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
   return { ok: true, text: decodeUtf8(bytes), canonical };

@@ -73,12 +73,14 @@ function kindOf(value: unknown): JsonKind {
 /** Engine messages quote the input (`"…" is not valid JSON`): keep the reason, drop the token's content. */
 function describeSyntaxError(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
-  return message
-    .replace(/,\s*(\.\.\.)?"[\s\S]*"(\.\.\.)? is not valid JSON$/, '')
-    // Newer V8 appends "(line 1 column 36)"; the position alone reads the same on every engine version.
-    .replace(/ \(line \d+ column \d+\)$/, '')
-    .slice(0, 160)
-    .replace(/[^\x20-\x7e]/g, (c) => `U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
+  return (
+    message
+      .replace(/,\s*(\.\.\.)?"[\s\S]*"(\.\.\.)? is not valid JSON$/, '')
+      // Newer V8 appends "(line 1 column 36)"; the position alone reads the same on every engine version.
+      .replace(/ \(line \d+ column \d+\)$/, '')
+      .slice(0, 160)
+      .replace(/[^\x20-\x7e]/g, (c) => `U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`)
+  );
 }
 
 function showKey(key: string): string {

@@ -126,7 +126,7 @@ describe('resolvePolicy errors name the JSON path', () => {
       'policy.expectations[0]: expected issuers, audiences or both (nothing to check for "api.example.com")',
     ],
     [
-      { expectations: [{ host: 'a.b', issuer: ['x'] }] },
+      { expectations: [{ host: 'a.b', issuer: ['x'], audiences: ['y'] }] },
       'policy.expectations[0].issuer: unknown key (did you mean "issuers"?) (expected one of host, issuers, audiences)',
     ],
     [{ pii: { email: 'no' } }, 'policy.pii.email: expected true or false, got "no"'],

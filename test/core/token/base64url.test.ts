@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeBase64Url, encodeBase64Url } from '../../../src/core/token/base64url';
+import { decodeBase64Url, decodeBase64UrlText, encodeBase64Url } from '../../../src/core/token/base64url';
 
 describe('base64url', () => {
   it('round-trips any bytes and agrees with Buffer', () => {
@@ -51,5 +51,26 @@ describe('base64url', () => {
       }),
       { numRuns: 500 },
     );
+  });
+
+  it('decodes to UTF-8 text, ASCII or not, and agrees with TextDecoder', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 60 }), (text) => {
+        const encoded = encodeBase64Url(new TextEncoder().encode(text));
+        expect(decodeBase64UrlText(encoded)).toEqual({ ok: true, text, canonical: true });
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('returns null text for bytes that are not UTF-8, and the same errors as the byte decoder', () => {
+    expect(decodeBase64UrlText(encodeBase64Url(new Uint8Array([0x61, 0xff])))).toEqual({
+      ok: true,
+      text: null,
+      canonical: true,
+    });
+    expect(decodeBase64UrlText('YQ==')).toEqual(decodeBase64Url('YQ=='));
+    expect(decodeBase64UrlText('YWJjZ')).toEqual(decodeBase64Url('YWJjZ'));
+    expect(decodeBase64UrlText('YR')).toEqual({ ok: true, text: 'a', canonical: false });
   });
 });

@@ -1,0 +1,152 @@
+import { SignJWT } from 'jose';
+import { describe, expect, it } from 'vitest';
+import { auditCapture, createAuditor } from '../../../src/core/audit';
+import { DEFAULT_POLICY } from '../../../src/core/policy';
+import { RULE_CATALOG, RULE_IDS, ruleInfo } from '../../../src/core/rules/catalog';
+import type { CaptureResult, Policy, Sighting } from '../../../src/core/types';
+
+const NOW = 1_767_225_600;
+const key = new TextEncoder().encode('a'.repeat(32));
+
+async function token(claims: Record<string, unknown>, alg = 'HS256'): Promise<string> {
+  return new SignJWT(claims).setProtectedHeader({ alg, typ: 'JWT' }).sign(key);
+}
+
+function sighting(tokenText: string, n: number, extra: Partial<Sighting> = {}): Sighting {
+  return {
+    id: `${n}:0`,
+    tokenText,
+    where: 'request-header',
+    name: 'Authorization',
+    url: `https://api.example.test/v1/${n}`,
+    method: 'GET',
+    status: 200,
+    scheme: 'https',
+    startedAt: new Date((NOW + n) * 1000).toISOString(),
+    requestId: String(n),
+    ...extra,
+  };
+}
+
+function capture(sightings: Sighting[]): CaptureResult {
+  return { sightings, observations: [], keyDocuments: [], problems: [], entryCount: sightings.length };
+}
+
+describe('rule catalog', () => {
+  it('has unique ids, each with a title, a why and at least one reference', () => {
+    expect(new Set(RULE_IDS).size).toBe(RULE_IDS.length);
+    for (const info of RULE_CATALOG) {
+      expect(info.title, info.id).not.toBe('');
+      expect(info.why.length, info.id).toBeGreaterThan(40);
+      expect(info.references.length, info.id).toBeGreaterThan(0);
+    }
+  });
+
+  it('covers every rule id of RULES.md that this release implements', () => {
+    for (const id of [
+      'alg-none',
+      'exp-missing',
+      'token-in-url',
+      'cookie-no-httponly',
+      'pii-oidc-claims',
+      'fmt-malformed',
+    ]) {
+      expect(ruleInfo(id)?.id).toBe(id);
+    }
+  });
+});
+
+describe('auditCapture', () => {
+  it('parses each distinct token once and joins its sightings', async () => {
+    const text = await token({ sub: 'u1', iss: 'https://id.example.test', exp: NOW + 300, iat: NOW - 10 });
+    const result = auditCapture([capture([sighting(text, 1), sighting(text, 2)])], { now: NOW });
+    expect(result.tokens).toHaveLength(1);
+    expect(result.tokens[0]?.sightings.map((s) => s.id)).toEqual(['1:0', '2:0']);
+    expect(result.timeRange?.start).toBe(new Date((NOW + 1) * 1000).toISOString());
+  });
+
+  it('gives every finding the catalog facts and a known rule id, sorted most severe first', async () => {
+    const text = await token({ sub: 'u1' });
+    const result = auditCapture([capture([sighting(text, 1)])], { now: NOW });
+    const ids = result.findings.map((f) => f.ruleId);
+    expect(ids).toContain('exp-missing');
+    for (const finding of result.findings) {
+      expect(ruleInfo(finding.ruleId), finding.ruleId).toBeDefined();
+      expect(finding.sightingIds.length).toBeGreaterThan(0);
+    }
+    const ranks = result.findings.map((f) =>
+      ['critical', 'high', 'medium', 'low', 'info'].indexOf(f.severity),
+    );
+    expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+  });
+
+  it('applies severity overrides and the ignore list (by rule, fingerprint and issuer)', async () => {
+    const text = await token({ sub: 'u1', iss: 'https://id.example.test' });
+    const base = auditCapture([capture([sighting(text, 1)])], { now: NOW });
+    const fp = base.tokens[0]?.token.fingerprint ?? '';
+    const policy: Policy = {
+      ...DEFAULT_POLICY,
+      severityOverrides: { 'exp-missing': 'critical' },
+      ignore: [
+        { ruleId: 'jti-missing', fingerprint: fp },
+        { ruleId: 'aud-missing', issuer: 'https://id.example.test' },
+      ],
+    };
+    const result = auditCapture([capture([sighting(text, 1)])], { now: NOW, policy });
+    expect(result.findings.find((f) => f.ruleId === 'exp-missing')?.severity).toBe('critical');
+    expect(result.findings.map((f) => f.ruleId)).not.toContain('jti-missing');
+    expect(result.findings.map((f) => f.ruleId)).not.toContain('aud-missing');
+    expect(result.ignoredCount).toBe(2);
+  });
+
+  it('attaches findings computed elsewhere (signatures, secrets) to their token', async () => {
+    const text = await token({ sub: 'u1' });
+    const base = auditCapture([capture([sighting(text, 1)])], { now: NOW });
+    const fp = base.tokens[0]?.token.fingerprint ?? '';
+    const result = auditCapture([capture([sighting(text, 1)])], {
+      now: NOW,
+      extraHits: [{ ruleId: 'hmac-weak-secret', fingerprint: fp, detail: 'secret found' }],
+    });
+    const finding = result.findings.find((f) => f.ruleId === 'hmac-weak-secret');
+    expect(finding?.severity).toBe('critical');
+    expect(finding?.sightingIds).toEqual(['1:0']);
+  });
+
+  it('reports a truncated token as fmt-malformed only', () => {
+    const truncated = 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9...';
+    const result = auditCapture([capture([sighting(truncated, 1)])], { now: NOW });
+    expect(result.findings.map((f) => f.ruleId)).toEqual(['fmt-malformed']);
+  });
+});
+
+describe('createAuditor', () => {
+  it('evicts the oldest tokens past maxTokens and counts what it dropped', async () => {
+    const auditor = createAuditor({ maxTokens: 2, maxSightingsPerToken: 2 });
+    const texts = await Promise.all([1, 2, 3].map((n) => token({ sub: `u${n}` })));
+    texts.forEach((text, n) => auditor.add(capture([sighting(text, n)])));
+    for (let n = 10; n < 14; n++) auditor.add(capture([sighting(texts[2] ?? '', n)]));
+    expect(auditor.stats()).toEqual({ tokens: 2, sightings: 3, droppedTokens: 1, droppedSightings: 4 });
+    const subjects = auditor.result(NOW).tokens.map((r) => r.token.claims?.sub);
+    expect(subjects).toEqual(['u2', 'u3']);
+  });
+
+  it('caches results until something changes, and clear() empties everything', async () => {
+    const auditor = createAuditor();
+    auditor.add(capture([sighting(await token({ sub: 'u1' }), 1)]));
+    const first = auditor.result(NOW);
+    expect(auditor.result(NOW)).toBe(first);
+    auditor.add(capture([sighting(await token({ sub: 'u2' }), 2)]));
+    expect(auditor.result(NOW)).not.toBe(first);
+    auditor.clear();
+    expect(auditor.result(NOW).tokens).toEqual([]);
+    expect(auditor.stats().tokens).toBe(0);
+  });
+
+  it('re-judges tokens when the policy changes', async () => {
+    const auditor = createAuditor();
+    auditor.add(capture([sighting(await token({ sub: 'u1' }), 1)]));
+    expect(auditor.result(NOW).findings.map((f) => f.ruleId)).not.toContain('alg-not-allowed');
+    auditor.setPolicy({ ...DEFAULT_POLICY, allowedAlgorithms: ['ES256'] });
+    expect(auditor.result(NOW).findings.map((f) => f.ruleId)).toContain('alg-not-allowed');
+  });
+});
