@@ -123,7 +123,7 @@ describe('createAuditor', () => {
   it('evicts the oldest tokens past maxTokens and counts what it dropped', async () => {
     const auditor = createAuditor({ maxTokens: 2, maxSightingsPerToken: 2 });
     const texts = await Promise.all([1, 2, 3].map((n) => token({ sub: `u${n}` })));
-    texts.forEach((text, n) => auditor.add(capture([sighting(text, n)])));
+    for (const [n, text] of texts.entries()) auditor.add(capture([sighting(text, n)]));
     for (let n = 10; n < 14; n++) auditor.add(capture([sighting(texts[2] ?? '', n)]));
     expect(auditor.stats()).toEqual({ tokens: 2, sightings: 3, droppedTokens: 1, droppedSightings: 4 });
     const subjects = auditor.result(NOW).tokens.map((r) => r.token.claims?.sub);
