@@ -49,9 +49,9 @@ export function createWorkerBridge(worker: Pick<RpcMethods<CoreMethods>, 'checkS
     keysChanged = false;
     if (retry.length > 0) {
       unverifiable = new Set([...unverifiable].filter((fp) => !retry.some((r) => r.token.fingerprint === fp)));
-      const again = await worker.checkSignatures({ records: retry, keyDocuments: keys.documents() });
-      current.addHits(again.hits.filter((h) => h.ruleId !== 'sig-unverifiable'));
-      for (const fp of again.unverifiable) unverifiable.add(fp);
+      const rechecked = await worker.checkSignatures({ records: retry, keyDocuments: keys.documents() });
+      current.addHits(rechecked.hits.filter((h) => h.ruleId !== 'sig-unverifiable'));
+      for (const fp of rechecked.unverifiable) unverifiable.add(fp);
     }
     if (fresh.length === 0) return;
     const signatures = await worker.checkSignatures({ records: fresh, keyDocuments: keys.documents() });

@@ -76,8 +76,8 @@ async function runInThread(
   tasks: readonly CrackTask[],
   handlers: TaskHandlers,
 ): Promise<void> {
-  const cracker = createHmacCracker(search.targets);
-  for (const target of search.cracked()) cracker.markCracked(target);
+  const cracker = createHmacCracker(search.representatives);
+  for (const target of search.crackedRepresentatives()) cracker.markCracked(target);
   for (const task of tasks) {
     if (search.done()) return;
     try {
@@ -115,13 +115,13 @@ export async function crackTokens(
   const workerFile = options.workerFile ?? defaultWorkerFile();
   const workers = Math.min(options.workers ?? availableParallelism(), tasks.length);
   // Started before the built-in phase so the threads boot while this one works.
-  const pool = workers > 0 && workerFile ? createWorkerPool(workerFile, workers, search.targets) : undefined;
+  const pool = workers > 0 && workerFile ? createWorkerPool(workerFile, workers, search.representatives) : undefined;
   const hits = options.builtIn === false ? [] : tryBuiltInSources(search, tokens);
   if (search.done() || tasks.length === 0) {
     await pool?.stop();
     return hits;
   }
-  for (const target of search.cracked()) pool?.cracked(target);
+  for (const target of search.crackedRepresentatives()) pool?.cracked(target);
   const log = createProblemLog();
   const handlers = createHandlers(search, hits, log, tasks, options);
   const stopWhenDone = (): void => {
@@ -150,9 +150,10 @@ function createHandlers(
   let tried = 0;
   const handlers: TaskHandlers & { onCracked?: (target: number) => void } = {
     found(task, target, secret) {
-      if (search.cracked().has(target)) return;
-      hits.push(search.report(target, secret, originOf(task)));
-      handlers.onCracked?.(target);
+      if (search.crackedRepresentatives().has(target)) return;
+      const before = new Set(search.crackedRepresentatives());
+      hits.push(...search.reportFound(target, secret, originOf(task)));
+      for (const cracked of search.crackedRepresentatives()) if (!before.has(cracked)) handlers.onCracked?.(cracked);
     },
     done(task, result) {
       log.done(task, result);
@@ -162,7 +163,7 @@ function createHandlers(
         done,
         total,
         tried,
-        cracked: search.cracked().size,
+        cracked: search.crackedTokens(),
         targets: search.targets.length,
       });
     },

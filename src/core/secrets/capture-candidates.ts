@@ -6,7 +6,14 @@ export interface TokenWithSightings {
   sightings?: readonly Sighting[];
 }
 
-const MAX_BASES = 4000;
+/** Bases kept in all, and from claims other than the name-like ones (user ids, nonces: rarely secrets). */
+const MAX_BASES = 1000;
+const MAX_OTHER_BASES = 200;
+/** Claims that name an app, a client, a tenant or a service: the words secrets are made of. */
+const NAME_CLAIMS = new Set([
+  'iss', 'aud', 'azp', 'client_id', 'cid', 'appid', 'app_id', 'app', 'application', 'application_id', 'client',
+  'tenant', 'tid', 'realm', 'org', 'org_id', 'organization', 'domain', 'site', 'project', 'service', 'scope',
+]);
 const MAX_VALUE_LENGTH = 100;
 const MAX_DEPTH = 5;
 /** Labels too generic to be anyone's secret on their own. */
@@ -76,19 +83,20 @@ function leaves(value: unknown, out: string[], depth = 0): void {
   }
 }
 
-function basesOf(entry: TokenWithSightings): string[] {
-  const raw: string[] = [];
-  leaves(entry.token.header, raw);
-  leaves(entry.token.claims, raw);
-  for (const s of entry.sightings ?? []) raw.push(s.url, s.name, s.initiatorOrigin ?? '');
-  const bases: string[] = [];
-  for (const value of raw) {
-    if (value.length === 0 || value.length > MAX_VALUE_LENGTH) continue;
-    const host = hostOf(value);
-    if (host) bases.push(...hostParts(host));
-    else bases.push(value);
-  }
-  return bases;
+/** Name-like bases (hosts, issuer, audience, client, header values) and other claim values, apart. */
+function basesOf(entry: TokenWithSightings): { names: string[]; others: string[] } {
+  const names: string[] = [];
+  const others: string[] = [];
+  leaves(entry.token.header, names);
+  for (const [key, value] of Object.entries(entry.token.claims ?? {})) leaves(value, NAME_CLAIMS.has(key) ? names : others);
+  for (const s of entry.sightings ?? []) names.push(s.url, s.name, s.initiatorOrigin ?? '');
+  const expand = (values: string[]): string[] =>
+    values.flatMap((value) => {
+      if (value.length === 0 || value.length > MAX_VALUE_LENGTH) return [];
+      const host = hostOf(value);
+      return host ? hostParts(host) : [value];
+    });
+  return { names: expand(names), others: expand(others) };
 }
 
 function variants(base: string, out: Set<string>, rich: boolean): void {
@@ -101,18 +109,20 @@ function variants(base: string, out: Set<string>, rich: boolean): void {
 
 /**
  * Candidate secrets derived from the capture itself: host names and their labels, `iss`/`aud` values and
- * their hosts, client and app names, every short claim and header value, cookie and header names — each
- * in its case forms and with the suffixes developers add (`acme-secret`, `ACME_jwt`, `acme123`). Apps
- * that sign with their own name are common; these candidates cost little and catch them.
+ * their hosts, client and app names, header values, cookie and header names, then other short claim
+ * values up to a cap (a capture of 10,000 users would otherwise bring 10,000 user ids) — each in its case
+ * forms and with the suffixes developers add (`acme-secret`, `ACME_jwt`, `acme123`). Apps that sign with
+ * their own name are common; these candidates cost little and catch them.
  */
 export function deriveCaptureCandidates(entries: readonly TokenWithSightings[]): string[] {
   const bases = new Set<string>();
+  const others = new Set<string>();
   for (const entry of entries) {
-    for (const base of basesOf(entry)) {
-      if (bases.size >= MAX_BASES) break;
-      bases.add(base);
-    }
+    const found = basesOf(entry);
+    for (const base of found.names) if (bases.size < MAX_BASES) bases.add(base);
+    for (const base of found.others) if (others.size < MAX_OTHER_BASES) others.add(base);
   }
+  for (const base of others) if (bases.size < MAX_BASES) bases.add(base);
   const out = new Set<string>();
   for (const base of bases) variants(base, out, !base.includes('/') && base.length <= 40);
   return [...out];

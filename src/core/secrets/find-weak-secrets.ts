@@ -85,7 +85,7 @@ export async function findWeakSecrets(
     search,
     hits: [],
     report: (phase, tried) =>
-      options.onProgress?.({ phase, tried, cracked: search.cracked().size, targets: search.targets.length }),
+      options.onProgress?.({ phase, tried, cracked: search.crackedTokens(), targets: search.targets.length }),
     stopped: () => search.done() || options.signal?.aborted === true,
   };
   if (search.targets.length === 0) return run.hits;

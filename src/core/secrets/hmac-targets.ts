@@ -8,37 +8,58 @@ export interface TargetOwner {
   nested: boolean;
 }
 
+/** Every HS token of a capture, and which of them the dictionaries are run against. */
+export interface HmacTargets {
+  targets: HmacTarget[];
+  owners: TargetOwner[];
+  /** Indices into `targets`: one token per signing key as far as the capture tells (alg, iss, kid, host). */
+  representatives: number[];
+}
+
 function targetOf(token: ParsedToken): HmacTarget | undefined {
   const alg = token.header?.alg;
-  if (token.kind !== 'jws' || !isHmacAlg(alg) || token.signingInput === undefined || !token.signature)
-    return undefined;
+  if (token.kind !== 'jws' || !isHmacAlg(alg) || token.signingInput === undefined || !token.signature) return undefined;
   return { alg, signingInput: token.signingInput, signature: token.signature };
 }
 
+function hostOf(url: string | undefined): string {
+  try {
+    return url ? new URL(url).hostname : '';
+  } catch {
+    return '';
+  }
+}
+
+/** Tokens with the same key are almost always minted by one issuer: same alg, `iss`, `kid`, and host. */
+function keyGroup(token: ParsedToken, nested: boolean, entry: TokenWithSightings): string {
+  const part = (value: unknown): string => (typeof value === 'string' ? value : '');
+  return [nested, token.header?.alg, part(token.claims?.iss), part(token.header?.kid), hostOf(entry.sightings?.[0]?.url)].join('\u0000');
+}
+
 /**
- * Every HS256/384/512 JWS among `tokens` (and their nested inner tokens) as cracking targets, once per
- * distinct token text, with the token each belongs to.
+ * Every HS256/384/512 JWS among `tokens` (and their nested inner tokens), once per distinct text. A
+ * capture can hold thousands of tokens from one issuer, and a dictionary costs the same for each: only
+ * one per key group is dictionary-tested, and every secret found is then checked against all tokens.
  */
-export function collectHmacTargets(tokens: readonly (ParsedToken | TokenWithSightings)[]): {
-  targets: HmacTarget[];
-  owners: TargetOwner[];
-} {
-  const targets: HmacTarget[] = [];
-  const owners: TargetOwner[] = [];
+export function collectHmacTargets(tokens: readonly (ParsedToken | TokenWithSightings)[]): HmacTargets {
+  const result: HmacTargets = { targets: [], owners: [], representatives: [] };
   const seen = new Set<string>();
+  const groups = new Set<string>();
   for (const item of tokens) {
-    const token = 'token' in item ? item.token : item;
+    const entry = 'token' in item ? item : { token: item };
     for (const [candidate, nested] of [
-      [token, false],
-      [token.nested, true],
+      [entry.token, false],
+      [entry.token.nested, true],
     ] as const) {
-      if (!candidate || seen.has(candidate.text)) continue;
-      const target = targetOf(candidate);
-      if (!target) continue;
+      const target = candidate && !seen.has(candidate.text) ? targetOf(candidate) : undefined;
+      if (!candidate || !target) continue;
       seen.add(candidate.text);
-      targets.push(target);
-      owners.push({ fingerprint: token.fingerprint, nested });
+      const group = keyGroup(candidate, nested, entry);
+      if (!groups.has(group)) result.representatives.push(result.targets.length);
+      groups.add(group);
+      result.targets.push(target);
+      result.owners.push({ fingerprint: entry.token.fingerprint, nested });
     }
   }
-  return { targets, owners };
+  return result;
 }

@@ -1,5 +1,6 @@
 import type { CaptureHit, ParsedToken } from '../types';
 import type { TokenWithSightings } from './capture-candidates';
+import { bytesEqual, hmacDigest } from './hmac';
 import { createHmacCracker, type EngineChoice } from './hmac-cracker';
 import { collectHmacTargets } from './hmac-targets';
 import type { HmacTarget } from './hmac-types';
@@ -8,16 +9,24 @@ import { buildSecretHit, type SecretOrigin } from './secret-hits';
 
 /** A dictionary search over all HS tokens of a capture, fed batch by batch from any source. */
 export interface SecretSearch {
+  /** Every distinct HS token. */
   readonly targets: readonly HmacTarget[];
+  /** The tokens dictionaries run against: one per key group (see collectHmacTargets). */
+  readonly representatives: readonly HmacTarget[];
   readonly engine: EngineChoice;
   /** Tries a batch; `origin(i)` says where candidate i came from. Returns the findings it produced. */
   tryBatch(batch: CandidateBatch, origin: (candidate: number) => SecretOrigin): CaptureHit[];
-  /** Records a secret found elsewhere (a worker thread) for target `target`. */
-  report(target: number, secret: Uint8Array, origin: SecretOrigin): CaptureHit;
-  /** True once every crackable token is cracked: the caller can stop feeding candidates. */
+  /**
+   * Records a secret found elsewhere (a worker thread) for representative `index`, checks it against
+   * every token not cracked yet, and returns a finding per token it opens.
+   */
+  reportFound(index: number, secret: Uint8Array, origin: SecretOrigin): CaptureHit[];
+  /** True once every representative is cracked: the caller can stop feeding candidates. */
   done(): boolean;
-  /** Targets cracked so far (indices into `targets`). */
-  cracked(): ReadonlySet<number>;
+  /** Representatives cracked so far (indices into `representatives`). */
+  crackedRepresentatives(): ReadonlySet<number>;
+  /** How many tokens are cracked. */
+  crackedTokens(): number;
 }
 
 /** Prepares a search over the HS256/384/512 tokens among `tokens`. */
@@ -25,32 +34,44 @@ export function createSecretSearch(
   tokens: readonly (ParsedToken | TokenWithSightings)[],
   options: { engine?: EngineChoice } = {},
 ): SecretSearch {
-  const { targets, owners } = collectHmacTargets(tokens);
-  const cracker = createHmacCracker(targets, options);
-  const cracked = new Set<number>();
-  const report = (target: number, secret: Uint8Array, origin: SecretOrigin): CaptureHit => {
-    cracked.add(target);
-    cracker.markCracked(target);
-    return buildSecretHit(owners[target]!, targets[target]!.alg, secret, origin);
+  const { targets, owners, representatives } = collectHmacTargets(tokens);
+  const repTargets = representatives.map((i) => targets[i]!);
+  const cracker = createHmacCracker(repTargets, options);
+  const crackedTargets = new Set<number>();
+  const crackedReps = new Set<number>();
+  const encoder = new TextEncoder();
+  const repOf = new Map(representatives.map((t, rep) => [t, rep]));
+
+  const reportFound = (index: number, secret: Uint8Array, origin: SecretOrigin): CaptureHit[] => {
+    const hits: CaptureHit[] = [];
+    targets.forEach((target, t) => {
+      if (crackedTargets.has(t)) return;
+      if (t !== representatives[index] && !bytesEqual(hmacDigest(target.alg, secret, encoder.encode(target.signingInput)), target.signature)) return;
+      crackedTargets.add(t);
+      hits.push(buildSecretHit(owners[t]!, target.alg, secret, origin));
+      const rep = repOf.get(t);
+      if (rep !== undefined) {
+        crackedReps.add(rep);
+        cracker.markCracked(rep);
+      }
+    });
+    return hits;
   };
+
   return {
     targets,
+    representatives: repTargets,
     engine: cracker.engine,
     tryBatch(batch, origin) {
       if (cracker.remaining() === 0) return [];
-      return cracker
-        .tryBatch(batch.bytes, batch.offsets, batch.count)
-        .filter((match) => !cracked.has(match.target))
-        .map((match) => {
-          const secret = batch.bytes.slice(
-            batch.offsets[match.candidate],
-            batch.offsets[match.candidate + 1],
-          );
-          return report(match.target, secret, origin(match.candidate));
-        });
+      return cracker.tryBatch(batch.bytes, batch.offsets, batch.count).flatMap((match) => {
+        const secret = batch.bytes.slice(batch.offsets[match.candidate], batch.offsets[match.candidate + 1]);
+        return reportFound(match.target, secret, origin(match.candidate));
+      });
     },
-    report,
+    reportFound,
     done: () => cracker.remaining() === 0,
-    cracked: () => cracked,
+    crackedRepresentatives: () => crackedReps,
+    crackedTokens: () => crackedTargets.size,
   };
 }

@@ -50,6 +50,18 @@ function byName(name: string, value: string): string | undefined {
 }
 
 function byShape(value: string): string | undefined {
+  // Every shape starts with "$", a KDF name, or holds a PEM armour line: skip the regexes otherwise.
+  const first = value.charCodeAt(0);
+  if (
+    first !== 0x24 &&
+    first !== 0x70 &&
+    first !== 0x50 &&
+    first !== 0x73 &&
+    first !== 0x53 &&
+    !value.includes('-----BEGIN')
+  ) {
+    return undefined;
+  }
   for (const [shape, kind] of SHAPES) if (shape.test(value)) return kind;
   return undefined;
 }
