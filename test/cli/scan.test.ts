@@ -165,7 +165,8 @@ describe('scan: capture problems', () => {
     expect(code).toBe(0);
     const lines = stderr.trimEnd().split('\n');
     expect(lines.length).toBeGreaterThanOrEqual(1);
-    for (const line of lines) expect(line).toMatch(/^jwt-lens: warning: test\/fixtures\/bad-entries\.har: entry \d/);
+    for (const line of lines)
+      expect(line).toMatch(/^jwt-lens: warning: test\/fixtures\/bad-entries\.har: entry \d/);
     expect(report.problems).toEqual(lines.map((l) => l.replace('jwt-lens: warning: ', '')));
   });
 });

@@ -27,7 +27,9 @@ function jwtLens(...args: string[]) {
 }
 
 beforeAll(() => {
-  const stale = !existsSync(BUNDLE) || statSync(BUNDLE).mtimeMs < Math.max(newest(join(ROOT, 'src/cli')), newest(join(ROOT, 'src/core')));
+  const stale =
+    !existsSync(BUNDLE) ||
+    statSync(BUNDLE).mtimeMs < Math.max(newest(join(ROOT, 'src/cli')), newest(join(ROOT, 'src/core')));
   if (stale)
     execFileSync('npx', ['vite', 'build', '--config', 'vite.cli.config.ts'], { cwd: ROOT, stdio: 'pipe' });
 });

@@ -31,8 +31,13 @@ const FORBIDDEN_GLOBALS = [
   /\bconsole\./,
 ];
 
+/** Source with comments and string contents blanked out: data such as weak-secret seeds may mention `process.env`. */
 function stripComments(text: string): string {
-  return text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:])\/\/.*$/gm, '$1');
+  // One pass, leftmost match wins, so a quote inside a comment or `//` inside a string is read correctly.
+  return text.replace(
+    /\/\*[\s\S]*?\*\/|\/\/[^\n]*|`(?:\\[\s\S]|[^`\\])*`|'(?:\\.|[^'\\\n])*'|"(?:\\.|[^"\\\n])*"/g,
+    (m) => (m.startsWith('/') ? '' : "''"),
+  );
 }
 
 describe('src/core purity', () => {

@@ -106,7 +106,11 @@ describe('createDevtoolsSource', () => {
     expect(backfill).toEqual([
       {
         requestId: 'har-1',
-        entry: expect.objectContaining({ response: expect.objectContaining({ content: expect.objectContaining({ text: '{"access_token":"x"}' }) }) }),
+        entry: expect.objectContaining({
+          response: expect.objectContaining({
+            content: expect.objectContaining({ text: '{"access_token":"x"}' }),
+          }),
+        }),
       },
     ]);
     getHAR.mockRejectedValueOnce(new Error('no devtools'));
@@ -116,7 +120,9 @@ describe('createDevtoolsSource', () => {
   });
 
   it('scans storage with either eval convention (Chromium bare, Firefox pair)', async () => {
-    const items = JSON.stringify([{ area: 'localStorage', key: 'id_token', value: 'eyJ', origin: 'https://a.test' }]);
+    const items = JSON.stringify([
+      { area: 'localStorage', key: 'id_token', value: 'eyJ', origin: 'https://a.test' },
+    ]);
     const chromium = createDevtoolsSource(fakeApi(() => items).api);
     const firefox = createDevtoolsSource(fakeApi(() => [items, undefined]).api);
     const failing = createDevtoolsSource(fakeApi(() => [undefined, { isException: true }]).api);

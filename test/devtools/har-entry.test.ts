@@ -80,7 +80,9 @@ describe('toPlainEntry', () => {
     expect(toPlainEntry('entry')).toBeNull();
     const cyclic: Record<string, unknown> = {};
     cyclic.self = cyclic;
-    expect(toPlainEntry({ request: cyclic, response: { content: {} } })).toEqual({ response: { content: {} } });
+    expect(toPlainEntry({ request: cyclic, response: { content: {} } })).toEqual({
+      response: { content: {} },
+    });
     fc.assert(
       fc.property(fc.anything(), fc.option(fc.record({ text: fc.string() })), (value, content) => {
         const out = toPlainEntry(value, content);

@@ -29,13 +29,23 @@ describe('unwrapEvalResult', () => {
 
 function fakeStorage(items: Record<string, string>) {
   const keys = Object.keys(items);
-  return { length: keys.length, key: (i: number) => keys[i] ?? null, getItem: (k: string) => items[k] ?? null };
+  return {
+    length: keys.length,
+    key: (i: number) => keys[i] ?? null,
+    getItem: (k: string) => items[k] ?? null,
+  };
 }
 
 describe('STORAGE_SCAN_EXPRESSION', () => {
   it('reads both areas as JSON text, with the page origin', () => {
-    const window = { localStorage: fakeStorage({ id_token: 'eyJ.a.b' }), sessionStorage: fakeStorage({ s: '1' }) };
-    const out = runInNewContext(STORAGE_SCAN_EXPRESSION, { window, location: { origin: 'https://app.test' } });
+    const window = {
+      localStorage: fakeStorage({ id_token: 'eyJ.a.b' }),
+      sessionStorage: fakeStorage({ s: '1' }),
+    };
+    const out = runInNewContext(STORAGE_SCAN_EXPRESSION, {
+      window,
+      location: { origin: 'https://app.test' },
+    });
     expect(parseStorageItems(out)).toEqual([
       { area: 'localStorage', key: 'id_token', value: 'eyJ.a.b', origin: 'https://app.test' },
       { area: 'sessionStorage', key: 's', value: '1', origin: 'https://app.test' },

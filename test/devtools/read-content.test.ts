@@ -31,7 +31,9 @@ describe('readContent', () => {
       }),
     ).resolves.toBeNull();
     await expect(readContent({ getContent: () => Promise.reject(new Error('x')) })).resolves.toBeNull();
-    await expect(readContent({ getContent: (cb?: (c: unknown, e: unknown) => void) => cb?.(null, '') })).resolves.toBeNull();
+    await expect(
+      readContent({ getContent: (cb?: (c: unknown, e: unknown) => void) => cb?.(null, '') }),
+    ).resolves.toBeNull();
   });
 
   it('gives up after the timeout when the browser never answers', async () => {

@@ -1,7 +1,13 @@
 import type { Frame } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_SIGHTINGS, MAX_TOKENS } from '../../src/panel/models/limits';
-import { type LagReport, measureHeap, panelSession, startLagProbe, timeInPanel } from '../harness/panel-metrics';
+import {
+  type LagReport,
+  measureHeap,
+  panelSession,
+  startLagProbe,
+  timeInPanel,
+} from '../harness/panel-metrics';
 import { exportJson, openTokenRow, readCounter, tokenCounts, waitForTokens } from '../harness/panel-state';
 import { type E2eSession, startE2eSession } from '../harness/session';
 
@@ -79,7 +85,9 @@ describe(`a burst of ${BURST} requests`, () => {
     // The access token rode on every burst request: all but MAX_SIGHTINGS of those sightings were dropped.
     expect(await readCounter(panel, 'counter-dropped')).toBeGreaterThanOrEqual(BURST - MAX_SIGHTINGS);
     const heap = await measureHeap(await panelSession(session.browser));
-    console.log(`panel heap: empty ${(emptyHeap / 1e6).toFixed(1)} MB, after ${BURST}: ${(heap / 1e6).toFixed(1)} MB; lag p95 ${lag.p95LagMs} ms, max ${lag.maxLagMs} ms`);
+    console.log(
+      `panel heap: empty ${(emptyHeap / 1e6).toFixed(1)} MB, after ${BURST}: ${(heap / 1e6).toFixed(1)} MB; lag p95 ${lag.p95LagMs} ms, max ${lag.maxLagMs} ms`,
+    );
     expect(heap).toBeLessThan(MAX_HEAP_BYTES);
   });
 });
@@ -87,7 +95,10 @@ describe(`a burst of ${BURST} requests`, () => {
 async function waitInPanelForRequests(panel: Frame, min: number): Promise<void> {
   await waitForTokens(panel, min, 120_000);
   await panel.waitForFunction(
-    (n) => Number(/\d+/.exec(document.querySelector('[data-testid="counter-requests"]')?.textContent ?? '')?.[0]) >= n,
+    (n) =>
+      Number(
+        /\d+/.exec(document.querySelector('[data-testid="counter-requests"]')?.textContent ?? '')?.[0],
+      ) >= n,
     { polling: 200, timeout: 120_000 },
     min,
   );

@@ -49,18 +49,26 @@ describe('capture from the demo app in the real DevTools panel', () => {
     const rules = await panel.evaluate(() =>
       [...document.querySelectorAll('[data-testid="finding"]')].map((el) => el.getAttribute('data-rule-id')),
     );
-    expect(rules.some((r) => r === 'alg-none' || r === 'hmac-weak-secret' || r === 'alg-none-accepted')).toBe(true);
+    expect(rules.some((r) => r === 'alg-none' || r === 'hmac-weak-secret' || r === 'alg-none-accepted')).toBe(
+      true,
+    );
   });
 
   it('captures live traffic once the panel is open', async () => {
     const before = (await tokenCounts(panel)).total;
-    await session.page.evaluate(() => (window as unknown as { demoBurst(n: number): Promise<number> }).demoBurst(3));
+    await session.page.evaluate(() =>
+      (window as unknown as { demoBurst(n: number): Promise<number> }).demoBurst(3),
+    );
     await waitForTokens(panel, before + 3);
   });
 
   it('exports a schema-valid, redacted JSON report of every capture path', async () => {
     await clickByName(panel, 'Scan storage');
-    await waitInPanel(panel, () => /storage/i.test(document.querySelector('[data-testid="status-message"]')?.textContent ?? ''), null);
+    await waitInPanel(
+      panel,
+      () => /storage/i.test(document.querySelector('[data-testid="status-message"]')?.textContent ?? ''),
+      null,
+    );
     const report = await exportJson(panel, session.downloads);
     expect(createReportValidator()(report.json)).toEqual([]);
     expect(report.filename).toMatch(/\.json$/);
@@ -68,7 +76,8 @@ describe('capture from the demo app in the real DevTools panel', () => {
 
     const tokens = report.json.tokens as ReportToken[];
     const sightings = tokens.flatMap((t) => t.sightings);
-    const seen = (where: string, name: RegExp) => sightings.some((s) => s.where === where && name.test(s.name));
+    const seen = (where: string, name: RegExp) =>
+      sightings.some((s) => s.where === where && name.test(s.name));
     expect(seen('request-header', /^authorization$/i)).toBe(true);
     expect(seen('request-cookie', /^session$/)).toBe(true);
     expect(seen('set-cookie', /^(session|refresh_token)$/)).toBe(true);
@@ -77,7 +86,13 @@ describe('capture from the demo app in the real DevTools panel', () => {
     expect(seen('storage', /id_token|auth/)).toBe(true);
 
     const rules = new Set((report.json.findings as ReportFinding[]).map((f) => f.ruleId));
-    for (const rule of ['alg-none', 'token-in-url', 'cookie-no-httponly', 'token-in-web-storage', 'exp-expired']) {
+    for (const rule of [
+      'alg-none',
+      'token-in-url',
+      'cookie-no-httponly',
+      'token-in-web-storage',
+      'exp-expired',
+    ]) {
       expect(rules).toContain(rule);
     }
 

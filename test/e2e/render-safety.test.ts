@@ -46,9 +46,11 @@ describe('hostile token contents are rendered as text only', () => {
         inlineHandlers: all.filter((el) => [...el.attributes].some((a) => /^on/i.test(a.name))).length,
         images: document.querySelectorAll('img').length,
         inlineScripts: [...document.scripts].filter((s) => !s.src).length,
-        foreignScripts: [...document.scripts].filter((s) => s.src && !s.src.startsWith(location.origin)).length,
-        injectedStyles: [...document.querySelectorAll('style')].filter((s) => s.textContent?.includes('display:none'))
+        foreignScripts: [...document.scripts].filter((s) => s.src && !s.src.startsWith(location.origin))
           .length,
+        injectedStyles: [...document.querySelectorAll('style')].filter((s) =>
+          s.textContent?.includes('display:none'),
+        ).length,
         boldTags: document.querySelectorAll('b').length,
       };
     });

@@ -41,7 +41,11 @@ describe('toolbar: pause, clear, preserve log', () => {
 
   it('clear empties the list; new traffic fills it again', async () => {
     await clickByName(panel, 'Clear');
-    await waitInPanel(panel, () => /^0 of 0/.test(document.querySelector('[data-testid="counter-visible"]')?.textContent ?? ''), null);
+    await waitInPanel(
+      panel,
+      () => /^0 of 0/.test(document.querySelector('[data-testid="counter-visible"]')?.textContent ?? ''),
+      null,
+    );
     await burst(session, 2);
     // Two burst tokens plus the access token they carry.
     await waitForTokens(panel, 3);
@@ -50,14 +54,23 @@ describe('toolbar: pause, clear, preserve log', () => {
   it('without "Preserve log" a navigation clears the list', async () => {
     expect((await tokenCounts(panel)).total).toBeGreaterThan(0);
     await session.page.goto('about:blank');
-    await waitInPanel(panel, () => /^0 of 0/.test(document.querySelector('[data-testid="counter-visible"]')?.textContent ?? ''), null);
+    await waitInPanel(
+      panel,
+      () => /^0 of 0/.test(document.querySelector('[data-testid="counter-visible"]')?.textContent ?? ''),
+      null,
+    );
   });
 
   it('with "Preserve log" the list survives a navigation', async () => {
     await session.gotoDemo('/');
     await waitForTokens(panel, 7);
     await clickByName(panel, 'Preserve log');
-    await waitInPanel(panel, () => (document.querySelector('[data-testid="preserve-log"]') as HTMLInputElement | null)?.checked === true, null);
+    await waitInPanel(
+      panel,
+      () =>
+        (document.querySelector('[data-testid="preserve-log"]') as HTMLInputElement | null)?.checked === true,
+      null,
+    );
     const kept = (await tokenCounts(panel)).total;
     await session.page.goto('about:blank');
     await settle();

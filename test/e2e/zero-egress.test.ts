@@ -21,7 +21,9 @@ describe('zero egress from the extension (real Chromium)', () => {
     panel = await session.showPanel();
     await waitForTokens(panel, 5);
     // Exercise the panel: live capture, a storage scan and an export all happen with the monitor on.
-    await session.page.evaluate(() => (window as unknown as { demoBurst(n: number): Promise<number> }).demoBurst(20));
+    await session.page.evaluate(() =>
+      (window as unknown as { demoBurst(n: number): Promise<number> }).demoBurst(20),
+    );
     await clickByName(panel, 'Scan storage');
     await waitForText(panel, 'storage');
     await session.downloads.capture(() => clickByName(panel, 'Export JSON'));
@@ -32,7 +34,9 @@ describe('zero egress from the extension (real Chromium)', () => {
   });
 
   it('watched the extension pages (the monitor saw their own files load)', () => {
-    const own = session.egress.all().filter((r) => r.url.startsWith(`chrome-extension://${session.extensionId}/`));
+    const own = session.egress
+      .all()
+      .filter((r) => r.url.startsWith(`chrome-extension://${session.extensionId}/`));
     expect(own.some((r) => r.url.endsWith('/src/panel/panel.html'))).toBe(true);
     expect(own.some((r) => r.url.endsWith('/src/devtools/devtools.html'))).toBe(true);
   });

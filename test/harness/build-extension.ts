@@ -16,11 +16,15 @@ function newestMtime(path: string): number {
 
 /** Builds the extension with Vite into `outDir` (synchronously; it takes a second or two). */
 export function buildExtension(outDir: string, env: Record<string, string> = {}): void {
-  const result = spawnSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'error'], {
-    cwd: ROOT,
-    env: { ...process.env, ...env, JWT_LENS_OUT_DIR: outDir },
-    encoding: 'utf8',
-  });
+  const result = spawnSync(
+    process.execPath,
+    [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'error'],
+    {
+      cwd: ROOT,
+      env: { ...process.env, ...env, JWT_LENS_OUT_DIR: outDir },
+      encoding: 'utf8',
+    },
+  );
   if (result.status !== 0) {
     throw new Error(`extension build failed (exit ${result.status}):\n${result.stderr || result.stdout}`);
   }
@@ -58,7 +62,8 @@ async function withLock<T>(name: string, fn: () => T): Promise<T> {
 export async function ensureExtensionBuilt(): Promise<string> {
   const manifest = join(DEFAULT_EXTENSION_DIR, 'manifest.json');
   const isFresh = () =>
-    existsSync(manifest) && statSync(manifest).mtimeMs >= Math.max(...INPUTS.map((p) => newestMtime(join(ROOT, p))));
+    existsSync(manifest) &&
+    statSync(manifest).mtimeMs >= Math.max(...INPUTS.map((p) => newestMtime(join(ROOT, p))));
   if (isFresh()) return DEFAULT_EXTENSION_DIR;
   await withLock('build-ext', () => {
     if (!isFresh()) buildExtension(DEFAULT_EXTENSION_DIR);

@@ -27,7 +27,11 @@ export async function waitForExtensionId(browser: Browser, timeoutMs = 30_000): 
 }
 
 /** Opens DevTools for `page` and waits until our devtools page has loaded. */
-export async function openDevtools(browser: Browser, page: Page, timeoutMs = 30_000): Promise<DevtoolsHandle> {
+export async function openDevtools(
+  browser: Browser,
+  page: Page,
+  timeoutMs = 30_000,
+): Promise<DevtoolsHandle> {
   const devtools = await page.openDevTools();
   return { devtools, extensionId: await waitForExtensionId(browser, timeoutMs) };
 }
@@ -47,13 +51,18 @@ export async function showPanel(handle: DevtoolsHandle, timeoutMs = 30_000): Pro
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     await handle.devtools.evaluate((panelId) => {
-      (globalThis as unknown as { DevToolsAPI?: { showPanel(id: string): void } }).DevToolsAPI?.showPanel(panelId);
+      (globalThis as unknown as { DevToolsAPI?: { showPanel(id: string): void } }).DevToolsAPI?.showPanel(
+        panelId,
+      );
     }, id);
     await new Promise((resolve) => setTimeout(resolve, 250));
     const frame = findPanelFrame(handle.devtools);
     if (frame) {
       // The frame exists before its document does; wait for the panel's own script to have run.
-      await frame.waitForFunction(() => document.readyState === 'complete', { polling: 100, timeout: timeoutMs });
+      await frame.waitForFunction(() => document.readyState === 'complete', {
+        polling: 100,
+        timeout: timeoutMs,
+      });
       return frame;
     }
   }

@@ -26,7 +26,11 @@ export interface DownloadWatcher {
 export async function createDownloadWatcher(browser: Browser): Promise<DownloadWatcher> {
   const dir = mkdtempSync(join(tmpdir(), 'jwt-lens-downloads-'));
   const session: CDPSession = await browser.target().createCDPSession();
-  await session.send('Browser.setDownloadBehavior', { behavior: 'allowAndName', downloadPath: dir, eventsEnabled: true });
+  await session.send('Browser.setDownloadBehavior', {
+    behavior: 'allowAndName',
+    downloadPath: dir,
+    eventsEnabled: true,
+  });
   return {
     dir,
     capture(trigger, timeoutMs = 15_000) {

@@ -24,7 +24,8 @@ export interface EgressMonitor {
   dispose(): Promise<void>;
 }
 
-const isExtension = (url: string | undefined): url is string => !!url && url.startsWith('chrome-extension://');
+const isExtension = (url: string | undefined): url is string =>
+  !!url && url.startsWith('chrome-extension://');
 
 /**
  * Starts recording. (1) puppeteer's per-frame Network domain on the DevTools page: it is enabled on each

@@ -40,5 +40,9 @@ export function requireBrowser(env: Record<string, string | undefined> = process
   const path = findBrowser(env);
   if (path) return path;
   const override = env.CHROMIUM_PATH?.trim();
-  throw new Error(override ? `CHROMIUM_PATH=${override} is not an executable file. ${BROWSER_INSTALL_HINT}` : BROWSER_INSTALL_HINT);
+  throw new Error(
+    override
+      ? `CHROMIUM_PATH=${override} is not an executable file. ${BROWSER_INSTALL_HINT}`
+      : BROWSER_INSTALL_HINT,
+  );
 }

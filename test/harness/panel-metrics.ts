@@ -42,13 +42,18 @@ export async function startLagProbe(frame: Frame): Promise<() => Promise<LagRepo
       const probe = (globalThis as unknown as { __lagProbe: { lags: number[]; timer: number } }).__lagProbe;
       clearInterval(probe.timer);
       const sorted = [...probe.lags].sort((a, b) => a - b);
-      const at = (q: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0);
+      const at = (q: number) =>
+        Math.round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0);
       return { maxLagMs: at(1), p95LagMs: at(0.95), ticks: sorted.length };
     });
 }
 
 /** Milliseconds from running `action` in the panel until `done` holds there (polled every 10 ms). */
-export async function timeInPanel(frame: Frame, action: () => Promise<void>, done: () => boolean): Promise<number> {
+export async function timeInPanel(
+  frame: Frame,
+  action: () => Promise<void>,
+  done: () => boolean,
+): Promise<number> {
   const start = Date.now();
   await action();
   await frame.waitForFunction(done, { polling: 10, timeout: 10_000 });

@@ -24,7 +24,11 @@ export async function waitForText(frame: Frame, text: string, timeoutMs = 20_000
 }
 
 /** Finds a control by its accessible name (CDP accessibility tree), retrying until it exists. */
-export async function findByName(frame: Frame, name: string, timeoutMs = 10_000): Promise<ElementHandle<Element>> {
+export async function findByName(
+  frame: Frame,
+  name: string,
+  timeoutMs = 10_000,
+): Promise<ElementHandle<Element>> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const handle = await frame.$(`::-p-aria(${JSON.stringify(name)})`);

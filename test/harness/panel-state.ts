@@ -41,7 +41,12 @@ export interface ExportedReport {
 export async function exportJson(frame: Frame, downloads: DownloadWatcher): Promise<ExportedReport> {
   const file = await downloads.capture(() => clickByName(frame, 'Export JSON'));
   const text = readFileSync(file.path, 'utf8');
-  return { text, json: JSON.parse(text) as Record<string, unknown>, filename: file.suggestedFilename, path: file.path };
+  return {
+    text,
+    json: JSON.parse(text) as Record<string, unknown>,
+    filename: file.suggestedFilename,
+    path: file.path,
+  };
 }
 
 /** A status-bar counter (`counter-requests`, `counter-tokens`, `counter-dropped`…) as a number. */

@@ -54,7 +54,10 @@ export async function startE2eSession(options: SessionOptions = {}): Promise<E2e
       showPanel: () => showPanel(handle),
       async gotoDemo(path = '/', timeoutMs = 60_000) {
         await page.goto(`${demo.url}${path}`, { waitUntil: 'load' });
-        await page.waitForFunction(() => document.body.dataset.demoDone, { polling: 100, timeout: timeoutMs });
+        await page.waitForFunction(() => document.body.dataset.demoDone, {
+          polling: 100,
+          timeout: timeoutMs,
+        });
       },
       async close() {
         await egress.dispose();

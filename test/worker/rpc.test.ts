@@ -48,14 +48,25 @@ describe('worker RPC', () => {
 
   it('brings errors back as { name, message }', async () => {
     const { client } = connect();
-    await expect(client.call('fail', 'bad input')).rejects.toMatchObject({ name: 'TypeError', message: 'bad input' });
-    await expect(client.call('nope' as 'add', { a: 1, b: 1 })).rejects.toMatchObject({ name: 'RpcMethodNotFound' });
-    await expect(client.call('toString' as 'add', { a: 1, b: 1 })).rejects.toMatchObject({ name: 'RpcMethodNotFound' });
+    await expect(client.call('fail', 'bad input')).rejects.toMatchObject({
+      name: 'TypeError',
+      message: 'bad input',
+    });
+    await expect(client.call('nope' as 'add', { a: 1, b: 1 })).rejects.toMatchObject({
+      name: 'RpcMethodNotFound',
+    });
+    await expect(client.call('toString' as 'add', { a: 1, b: 1 })).rejects.toMatchObject({
+      name: 'RpcMethodNotFound',
+    });
   });
 
   it('matches answers to calls by id when they finish out of order', async () => {
     const { client } = connect();
-    const results = await Promise.all([client.call('slow', 30), client.call('slow', 1), client.call('add', { a: 0, b: 7 })]);
+    const results = await Promise.all([
+      client.call('slow', 30),
+      client.call('slow', 1),
+      client.call('add', { a: 0, b: 7 }),
+    ]);
     expect(results).toEqual([30, 1, 7]);
   });
 

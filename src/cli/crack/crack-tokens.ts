@@ -115,7 +115,8 @@ export async function crackTokens(
   const workerFile = options.workerFile ?? defaultWorkerFile();
   const workers = Math.min(options.workers ?? availableParallelism(), tasks.length);
   // Started before the built-in phase so the threads boot while this one works.
-  const pool = workers > 0 && workerFile ? createWorkerPool(workerFile, workers, search.representatives) : undefined;
+  const pool =
+    workers > 0 && workerFile ? createWorkerPool(workerFile, workers, search.representatives) : undefined;
   const hits = options.builtIn === false ? [] : tryBuiltInSources(search, tokens);
   if (search.done() || tasks.length === 0) {
     await pool?.stop();
@@ -153,7 +154,8 @@ function createHandlers(
       if (search.crackedRepresentatives().has(target)) return;
       const before = new Set(search.crackedRepresentatives());
       hits.push(...search.reportFound(target, secret, originOf(task)));
-      for (const cracked of search.crackedRepresentatives()) if (!before.has(cracked)) handlers.onCracked?.(cracked);
+      for (const cracked of search.crackedRepresentatives())
+        if (!before.has(cracked)) handlers.onCracked?.(cracked);
     },
     done(task, result) {
       log.done(task, result);

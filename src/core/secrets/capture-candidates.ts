@@ -11,8 +11,28 @@ const MAX_BASES = 1000;
 const MAX_OTHER_BASES = 200;
 /** Claims that name an app, a client, a tenant or a service: the words secrets are made of. */
 const NAME_CLAIMS = new Set([
-  'iss', 'aud', 'azp', 'client_id', 'cid', 'appid', 'app_id', 'app', 'application', 'application_id', 'client',
-  'tenant', 'tid', 'realm', 'org', 'org_id', 'organization', 'domain', 'site', 'project', 'service', 'scope',
+  'iss',
+  'aud',
+  'azp',
+  'client_id',
+  'cid',
+  'appid',
+  'app_id',
+  'app',
+  'application',
+  'application_id',
+  'client',
+  'tenant',
+  'tid',
+  'realm',
+  'org',
+  'org_id',
+  'organization',
+  'domain',
+  'site',
+  'project',
+  'service',
+  'scope',
 ]);
 const MAX_VALUE_LENGTH = 100;
 const MAX_DEPTH = 5;
@@ -88,7 +108,8 @@ function basesOf(entry: TokenWithSightings): { names: string[]; others: string[]
   const names: string[] = [];
   const others: string[] = [];
   leaves(entry.token.header, names);
-  for (const [key, value] of Object.entries(entry.token.claims ?? {})) leaves(value, NAME_CLAIMS.has(key) ? names : others);
+  for (const [key, value] of Object.entries(entry.token.claims ?? {}))
+    leaves(value, NAME_CLAIMS.has(key) ? names : others);
   for (const s of entry.sightings ?? []) names.push(s.url, s.name, s.initiatorOrigin ?? '');
   const expand = (values: string[]): string[] =>
     values.flatMap((value) => {

@@ -3,6 +3,7 @@ import { type BatchEngine, type HmacMatch, type HmacTarget, MAC_LENGTH } from '.
 import { createHs256JsEngine } from './hs256-js';
 import { createHs256WasmEngine } from './hs256-wasm';
 import { createHs512JsEngine } from './hs512-js';
+import { MAX_TARGETS } from './wasm/hs256-x4-kernel';
 
 /** `simd`: the WebAssembly SIMD kernel for HS256 when it compiles (the default); `js`: scalar only. */
 export type EngineChoice = 'simd' | 'js';
@@ -38,10 +39,12 @@ function buildEngines(
   const hs512 = prepared.filter((p) => p.alg !== 'HS256') as (Prepared & { alg: 'HS384' | 'HS512' })[];
   const engines: BatchEngine[] = [];
   let engine: EngineChoice = 'js';
-  if (hs256.length > 0) {
-    const simd = choice === 'simd' ? createHs256WasmEngine(hs256) : null;
+  // The kernel's target table holds MAX_TARGETS; more targets get more kernel instances.
+  for (let at = 0; at < hs256.length; at += MAX_TARGETS) {
+    const chunk = hs256.slice(at, at + MAX_TARGETS);
+    const simd = choice === 'simd' ? createHs256WasmEngine(chunk) : null;
     if (simd) engine = 'simd';
-    engines.push(simd ?? createHs256JsEngine(hs256));
+    engines.push(simd ?? createHs256JsEngine(chunk));
   }
   if (hs512.length > 0) engines.push(createHs512JsEngine(hs512));
   return { engines, engine };

@@ -18,7 +18,8 @@ export interface HmacTargets {
 
 function targetOf(token: ParsedToken): HmacTarget | undefined {
   const alg = token.header?.alg;
-  if (token.kind !== 'jws' || !isHmacAlg(alg) || token.signingInput === undefined || !token.signature) return undefined;
+  if (token.kind !== 'jws' || !isHmacAlg(alg) || token.signingInput === undefined || !token.signature)
+    return undefined;
   return { alg, signingInput: token.signingInput, signature: token.signature };
 }
 
@@ -33,7 +34,13 @@ function hostOf(url: string | undefined): string {
 /** Tokens with the same key are almost always minted by one issuer: same alg, `iss`, `kid`, and host. */
 function keyGroup(token: ParsedToken, nested: boolean, entry: TokenWithSightings): string {
   const part = (value: unknown): string => (typeof value === 'string' ? value : '');
-  return [nested, token.header?.alg, part(token.claims?.iss), part(token.header?.kid), hostOf(entry.sightings?.[0]?.url)].join('\u0000');
+  return [
+    nested,
+    token.header?.alg,
+    part(token.claims?.iss),
+    part(token.header?.kid),
+    hostOf(entry.sightings?.[0]?.url),
+  ].join('\u0000');
 }
 
 /**

@@ -46,7 +46,11 @@ export function createSecretSearch(
     const hits: CaptureHit[] = [];
     targets.forEach((target, t) => {
       if (crackedTargets.has(t)) return;
-      if (t !== representatives[index] && !bytesEqual(hmacDigest(target.alg, secret, encoder.encode(target.signingInput)), target.signature)) return;
+      if (
+        t !== representatives[index] &&
+        !bytesEqual(hmacDigest(target.alg, secret, encoder.encode(target.signingInput)), target.signature)
+      )
+        return;
       crackedTargets.add(t);
       hits.push(buildSecretHit(owners[t]!, target.alg, secret, origin));
       const rep = repOf.get(t);

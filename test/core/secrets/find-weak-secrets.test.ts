@@ -118,3 +118,24 @@ it('cracks the inner token of a nested JWT and reports it on the outer token', a
   expect(hits[0]).toMatchObject({ ruleId: 'hmac-weak-secret', fingerprint: outer.fingerprint });
   expect(hits[0]!.detail).toMatch(/^The nested token's HS256 MAC/);
 });
+
+describe('many tokens from one issuer', () => {
+  it('dictionary-tests one token per key group and still reports every token the secret opens', async () => {
+    const same = await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        signedToken('HS256', 'changeme', { iss: 'https://a.test', sub: `u${i}` }),
+      ),
+    );
+    const other = await signedToken('HS512', 'changeme', { iss: 'https://b.test' });
+    const strong = await signedToken('HS256', crypto.getRandomValues(new Uint8Array(32)), {
+      iss: 'https://c.test',
+    });
+    const progress: SecretProgress[] = [];
+    const hits = await findWeakSecrets([...same, other, strong], { onProgress: (p) => progress.push(p) });
+    expect(hits).toHaveLength(41);
+    expect(new Set(hits.map((h) => h.fingerprint))).toEqual(
+      new Set([...same, other].map((t) => t.fingerprint)),
+    );
+    expect(progress.at(-1)).toMatchObject({ cracked: 41, targets: 42 });
+  });
+});

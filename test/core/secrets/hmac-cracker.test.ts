@@ -102,3 +102,19 @@ it('uses the SIMD kernel by default in Node', () => {
   const cracker = createHmacCracker([{ alg: 'HS256', signingInput: 'a.b', signature: new Uint8Array(32) }]);
   expect(cracker.engine).toBe('simd');
 });
+
+it('handles more HS256 targets than one SIMD kernel holds (600), cracking the ones in the list', () => {
+  const enc = new TextEncoder();
+  const targets = Array.from({ length: 600 }, (_, i) => {
+    const signingInput = `h.${i}`;
+    return {
+      alg: 'HS256' as const,
+      signingInput,
+      signature: mac('HS256', enc.encode(`k${i % 300}`), signingInput),
+    };
+  });
+  const cracker = createHmacCracker(targets);
+  const batch = packCandidates(['k7', 'k299', 'nope']);
+  const matches = cracker.tryBatch(batch.bytes, batch.offsets, batch.count);
+  expect(matches.map((m) => m.target).sort((a, b) => a - b)).toEqual([7, 299, 307, 599]);
+});
