@@ -21,14 +21,21 @@ const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'];
 
 /** @param {string} file - a harness module, relative to the repository root */
 async function loadHarness(file) {
-  const { module } = await runnerImport(join(ROOT, file), { configFile: false, root: ROOT, logLevel: 'error' });
+  const { module } = await runnerImport(join(ROOT, file), {
+    configFile: false,
+    root: ROOT,
+    logLevel: 'error',
+  });
   return module;
 }
 
 function buildExtension() {
   console.log('Building the extension (dist/chrome)…');
   const vite = join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
-  const result = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+  const result = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
   if (result.status !== 0) throw new Error('the extension build failed (see above)');
 }
 

@@ -46,7 +46,10 @@ export function createRoutes(issuer) {
     'POST /api/login': async () => {
       const tokens = await issuer.login();
       // No HttpOnly, no Secure, no Cache-Control: no-store — all on purpose.
-      const cookies = [`session=${tokens.access_token}; Path=/; SameSite=Lax`, `refresh_token=${tokens.refresh_token}; Path=/api`];
+      const cookies = [
+        `session=${tokens.access_token}; Path=/; SameSite=Lax`,
+        `refresh_token=${tokens.refresh_token}; Path=/api`,
+      ];
       return { status: 200, body: tokens, headers: { 'Set-Cookie': cookies } };
     },
     'POST /api/token': async (req) => {
@@ -66,7 +69,12 @@ export function createRoutes(issuer) {
       (await verify(req.query.get('access_token') ?? '')) ? ok({ rows: [] }) : unauthorized,
     'GET /.well-known/jwks.json': async () => ok(issuer.jwks),
     'GET /api/debug-tokens': async () =>
-      ok({ expired: await issuer.expired(), none: await issuer.none(), weak: await issuer.weak(), html: await issuer.html() }),
+      ok({
+        expired: await issuer.expired(),
+        none: await issuer.none(),
+        weak: await issuer.weak(),
+        html: await issuer.html(),
+      }),
     // Accepts expired tokens: decodes without checking `exp` (or the signature).
     'GET /api/legacy': async (req) => (unverified(bearerOf(req)) ? ok({ legacy: true }) : unauthorized),
     // Accepts `alg: none`.

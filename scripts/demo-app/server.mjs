@@ -65,7 +65,13 @@ export async function startDemoServer({ port = 0 } = {}) {
         return;
       }
       const body = await readBody(req);
-      const out = await handler({ method: req.method, path: url.pathname, query: url.searchParams, headers: req.headers, body });
+      const out = await handler({
+        method: req.method,
+        path: url.pathname,
+        query: url.searchParams,
+        headers: req.headers,
+        body,
+      });
       res.writeHead(out.status, { 'Content-Type': 'application/json', ...out.headers });
       res.end(out.body === undefined ? '' : JSON.stringify(out.body));
     } catch {

@@ -59,7 +59,12 @@ export async function createIssuer(issuer) {
     /** Signed correctly but expired an hour ago. */
     expired: () => rs256({ sub: 'user-42', aud: 'demo-api', jti: 'x-1' }, HOUR, 2 * HOUR),
     /** `alg: none`: no signature at all. */
-    none: () => new UnsecuredJWT({ sub: 'admin', aud: 'demo-api', role: 'admin' }).setIssuer(issuer).setIssuedAt().setExpirationTime('1h').encode(),
+    none: () =>
+      new UnsecuredJWT({ sub: 'admin', aud: 'demo-api', role: 'admin' })
+        .setIssuer(issuer)
+        .setIssuedAt()
+        .setExpirationTime('1h')
+        .encode(),
     /** HS256 with the weak secret. */
     weak: () =>
       new SignJWT({ sub: 'user-42', aud: 'demo-api', role: 'user' })
@@ -70,7 +75,12 @@ export async function createIssuer(issuer) {
         .sign(weakKey),
     /** A token whose header and claims are HTML and script, to prove the panel renders text only. */
     html: () =>
-      new SignJWT({ sub: HTML_PAYLOAD.img, name: HTML_PAYLOAD.script, note: HTML_PAYLOAD.style, aud: 'demo-api' })
+      new SignJWT({
+        sub: HTML_PAYLOAD.img,
+        name: HTML_PAYLOAD.script,
+        note: HTML_PAYLOAD.style,
+        aud: 'demo-api',
+      })
         .setProtectedHeader({ alg: 'HS256', typ: '<script>document.body.dataset.pwned=3</script>' })
         .setIssuer(issuer)
         .setIssuedAt()

@@ -1,10 +1,4 @@
-import type {
-  CaptureSource,
-  EntryListener,
-  NavigatedListener,
-  SourceEntry,
-  StorageItem,
-} from '../panel/capture-source';
+import type { CaptureSource, StorageItem } from '../panel/capture-source';
 import { isContentWanted, toPlainEntry } from './har-entry';
 import {
   ORIGIN_EXPRESSION,
@@ -13,6 +7,7 @@ import {
   STORAGE_SCAN_EXPRESSION,
   unwrapEvalResult,
 } from './inspected-eval';
+import { createListenerSets } from './listener-sets';
 import { type ContentRequest, createLimiter, readContent } from './read-content';
 
 /** The part of `browser.devtools` the source uses (a fake in unit tests). */
@@ -33,16 +28,6 @@ interface BrowserEvent<T> {
 /** Bodies read at once; DevTools answers each `getContent` over one message channel. */
 const CONTENT_CONCURRENCY = 4;
 
-function callAll(listeners: ReadonlySet<(...args: never[]) => void>, args: unknown[]): void {
-  for (const fn of [...listeners]) {
-    try {
-      (fn as (...a: unknown[]) => void)(...args);
-    } catch {
-      // A throwing listener must not stop capture for the others (capture-source.ts contract).
-    }
-  }
-}
-
 async function evalInPage(api: DevtoolsApi, expression: string): Promise<unknown> {
   try {
     return unwrapEvalResult(await api.inspectedWindow.eval(expression));
@@ -51,73 +36,83 @@ async function evalInPage(api: DevtoolsApi, expression: string): Promise<unknown
   }
 }
 
+/** Identifies a request across the live stream and `getHAR()` (which share no id). */
+function requestKey(entry: Record<string, unknown>): string {
+  const request = entry.request as { method?: unknown; url?: unknown } | undefined;
+  return `${String(entry.startedDateTime)} ${String(request?.method)} ${String(request?.url)}`;
+}
+
 /**
  * The live capture source, running in the panel page. Requests made before the panel was first shown are
  * recovered with `getHAR()` rather than buffered in the devtools page: DevTools' own network log already is
  * that buffer, so we keep no second copy of bodies in memory and need no channel between the two pages.
+ * A request that finishes while the backfill runs is in both; the backfill skips it, so it is never
+ * counted twice (which would look like a refresh token presented twice).
  */
 export function createDevtoolsSource(api: DevtoolsApi): CaptureSource {
-  const entryListeners = new Set<EntryListener>();
-  const navListeners = new Set<NavigatedListener>();
+  const listeners = createListenerSets();
   const limit = createLimiter(CONTENT_CONCURRENCY);
-  let connected = false;
-  let counter = 0;
-  let origin: string | undefined;
+  const state = { connected: false, counter: 0, origin: undefined as string | undefined };
+  let liveKeys: Set<string> | null = new Set(); // kept only until the first backfill is done
 
   const withContent = async (request: unknown): Promise<Record<string, unknown> | null> => {
-    const content = isContentWanted(request) ? await limit(() => readContent(request as ContentRequest)) : null;
+    const content = isContentWanted(request)
+      ? await limit(() => readContent(request as ContentRequest))
+      : null;
     return toPlainEntry(request, content);
   };
   const refreshOrigin = (): void => {
     void evalInPage(api, ORIGIN_EXPRESSION).then((value) => {
-      origin = parseOrigin(value) ?? origin;
+      state.origin = parseOrigin(value) ?? state.origin;
     });
   };
   const onFinished = (request: unknown): void => {
-    counter += 1;
-    const requestId = `live-${counter}`;
+    const requestId = `live-${++state.counter}`;
     void withContent(request).then((entry) => {
-      if (connected && entry) callAll(entryListeners, [entry, requestId]);
+      if (!state.connected || !entry) return;
+      liveKeys?.add(requestKey(entry));
+      listeners.emitEntry(entry, requestId);
     });
   };
   const onNavigated = (url: string): void => {
     refreshOrigin();
-    if (connected) callAll(navListeners, [String(url)]);
+    if (state.connected) listeners.emitNavigated(String(url));
   };
+  const events = [
+    [api.network.onRequestFinished, onFinished],
+    [api.network.onNavigated, onNavigated],
+  ] as Array<[BrowserEvent<(value: never) => void>, (value: never) => void]>;
 
   return {
     connect() {
-      if (connected) return;
-      connected = true;
-      api.network.onRequestFinished.addListener(onFinished);
-      api.network.onNavigated.addListener(onNavigated);
+      if (state.connected) return;
+      state.connected = true;
+      for (const [event, fn] of events) event.addListener(fn);
       refreshOrigin();
     },
     disconnect() {
-      if (!connected) return;
-      connected = false;
-      api.network.onRequestFinished.removeListener(onFinished);
-      api.network.onNavigated.removeListener(onNavigated);
+      if (!state.connected) return;
+      state.connected = false;
+      for (const [event, fn] of events) event.removeListener(fn);
     },
-    on(event: 'entry' | 'navigated', fn: EntryListener | NavigatedListener) {
-      const set = (event === 'entry' ? entryListeners : navListeners) as Set<typeof fn>;
-      set.add(fn);
-      return () => {
-        set.delete(fn);
-      };
+    on: listeners.on as CaptureSource['on'],
+    async backfill() {
+      const items = await backfillFrom(api, withContent);
+      const seen = liveKeys ?? new Set<string>();
+      liveKeys = null;
+      return items.filter((item) => !seen.has(requestKey(item.entry as Record<string, unknown>)));
     },
-    backfill: () => backfillFrom(api, withContent),
     async scanStorage(): Promise<StorageItem[]> {
       return parseStorageItems(await evalInPage(api, STORAGE_SCAN_EXPRESSION));
     },
-    pageOrigin: () => origin,
+    pageOrigin: () => state.origin,
   };
 }
 
 async function backfillFrom(
   api: DevtoolsApi,
   withContent: (request: unknown) => Promise<Record<string, unknown> | null>,
-): Promise<SourceEntry[]> {
+): Promise<Array<{ entry: Record<string, unknown>; requestId: string }>> {
   let log: unknown;
   try {
     log = await api.network.getHAR();

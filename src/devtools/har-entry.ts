@@ -46,7 +46,15 @@ export function toPlainEntry(entry: unknown, content?: EntryContent | null): Rec
   const source = record(entry);
   if (!source) return null;
   const plain: Record<string, unknown> = {};
-  for (const key of ['pageref', 'startedDateTime', 'time', 'request', 'response', 'timings', 'serverIPAddress']) {
+  for (const key of [
+    'pageref',
+    'startedDateTime',
+    'time',
+    'request',
+    'response',
+    'timings',
+    'serverIPAddress',
+  ]) {
     const copy = plainCopy(source[key]);
     if (copy !== undefined) plain[key] = copy;
   }

@@ -7,10 +7,14 @@ export const MAX_KEY_DOCUMENTS = 50;
 const MAX_KEY_BODY_CHARS = 256 * 1024;
 
 function bodyOf(entry: unknown): { url: string; text: string } | null {
-  const e = entry as { request?: { url?: unknown }; response?: { content?: { text?: unknown; encoding?: unknown } } };
+  const e = entry as {
+    request?: { url?: unknown };
+    response?: { content?: { text?: unknown; encoding?: unknown } };
+  };
   const text = e?.response?.content?.text;
   const url = e?.request?.url;
-  if (typeof text !== 'string' || typeof url !== 'string' || e.response?.content?.encoding === 'base64') return null;
+  if (typeof text !== 'string' || typeof url !== 'string' || e.response?.content?.encoding === 'base64')
+    return null;
   return text.length <= MAX_KEY_BODY_CHARS ? { url, text } : null;
 }
 

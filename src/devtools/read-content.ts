@@ -31,7 +31,8 @@ export function readContent(request: ContentRequest): Promise<EntryContent | nul
       const returned = request.getContent?.((text, encoding) => finish(toContent(text, encoding)));
       if (returned && typeof (returned as Promise<unknown>).then === 'function') {
         (returned as Promise<unknown>).then(
-          (value) => finish(Array.isArray(value) ? toContent(value[0], value[1]) : toContent(value, undefined)),
+          (value) =>
+            finish(Array.isArray(value) ? toContent(value[0], value[1]) : toContent(value, undefined)),
           () => finish(null),
         );
       } else if (typeof request.getContent !== 'function') {

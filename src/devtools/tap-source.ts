@@ -4,7 +4,10 @@ import type { CaptureSource } from '../panel/capture-source';
  * Wraps a capture source so `observe` also sees every entry, live and backfilled, in the order the panel
  * does. The panel's own subscriptions are untouched; a throwing observer is ignored.
  */
-export function tapSource(source: CaptureSource, observe: (entry: unknown, requestId: string) => void): CaptureSource {
+export function tapSource(
+  source: CaptureSource,
+  observe: (entry: unknown, requestId: string) => void,
+): CaptureSource {
   const safeObserve = (entry: unknown, requestId: string): void => {
     try {
       observe(entry, requestId);

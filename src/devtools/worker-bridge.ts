@@ -24,72 +24,100 @@ export interface WorkerBridge {
 /** Checks start once capture has been quiet this long, so a burst is checked in a few large calls. */
 export const QUIET_MS = 750;
 
-/**
- * Creates the bridge. Each token is checked once, after capture goes quiet: signatures against the key
- * documents seen so far, and its HMAC secret against the built-in lists. When a new key document arrives,
- * tokens that had no key are checked again (their earlier `sig-unverifiable` finding stays).
- */
-export function createWorkerBridge(worker: Pick<RpcMethods<CoreMethods>, 'checkSignatures' | 'findSecrets'>): WorkerBridge {
-  const keys = createKeyDocumentTap();
-  const checked = new Set<string>();
-  let unverifiable = new Set<string>();
-  let keysChanged = false;
-  let model: CheckedModel | null = null;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let running: Promise<void> | null = null;
-  let again = false;
+type Worker = Pick<RpcMethods<CoreMethods>, 'checkSignatures' | 'findSecrets'>;
 
-  const run = async (current: CheckedModel): Promise<void> => {
-    const records = current.records();
-    const present = new Set(records.map((r) => r.token.fingerprint));
-    for (const fp of checked) if (!present.has(fp)) checked.delete(fp); // cleared tokens are checked anew
-    const fresh = records.filter((r) => !checked.has(r.token.fingerprint));
-    for (const r of fresh) checked.add(r.token.fingerprint);
-    const retry = keysChanged ? records.filter((r) => unverifiable.has(r.token.fingerprint)) : [];
-    keysChanged = false;
-    if (retry.length > 0) {
-      unverifiable = new Set([...unverifiable].filter((fp) => !retry.some((r) => r.token.fingerprint === fp)));
-      const rechecked = await worker.checkSignatures({ records: retry, keyDocuments: keys.documents() });
-      current.addHits(rechecked.hits.filter((h) => h.ruleId !== 'sig-unverifiable'));
-      for (const fp of rechecked.unverifiable) unverifiable.add(fp);
-    }
-    if (fresh.length === 0) return;
-    const signatures = await worker.checkSignatures({ records: fresh, keyDocuments: keys.documents() });
-    for (const fp of signatures.unverifiable) unverifiable.add(fp);
-    const secrets = await worker.findSecrets({ records: fresh });
-    current.addHits([...signatures.hits, ...secrets.hits]);
-  };
-  const kick = (): void => {
-    if (!model) return;
+/** What the bridge remembers between runs. */
+interface CheckState {
+  keys: ReturnType<typeof createKeyDocumentTap>;
+  /** Fingerprints already checked (pruned when the panel is cleared, so returning tokens are rechecked). */
+  checked: Set<string>;
+  /** Fingerprints whose signature no known key could check. */
+  unverifiable: Set<string>;
+  keysChanged: boolean;
+}
+
+/** Tokens that had no key get another chance when a key set shows up; `sig-unverifiable` is not repeated. */
+async function recheckWithNewKeys(state: CheckState, model: CheckedModel, worker: Worker): Promise<void> {
+  const retry = model.records().filter((r) => state.unverifiable.has(r.token.fingerprint));
+  state.keysChanged = false;
+  if (retry.length === 0) return;
+  for (const r of retry) state.unverifiable.delete(r.token.fingerprint);
+  const result = await worker.checkSignatures({ records: retry, keyDocuments: state.keys.documents() });
+  model.addHits(result.hits.filter((h) => h.ruleId !== 'sig-unverifiable'));
+  for (const fp of result.unverifiable) state.unverifiable.add(fp);
+}
+
+/** Checks the tokens not checked yet: signatures with the key sets seen so far, then HMAC secrets. */
+async function checkNewTokens(state: CheckState, model: CheckedModel, worker: Worker): Promise<void> {
+  const records = model.records();
+  const present = new Set(records.map((r) => r.token.fingerprint));
+  for (const fp of state.checked) if (!present.has(fp)) state.checked.delete(fp);
+  if (state.keysChanged) await recheckWithNewKeys(state, model, worker);
+  const fresh = records.filter((r) => !state.checked.has(r.token.fingerprint));
+  if (fresh.length === 0) return;
+  for (const r of fresh) state.checked.add(r.token.fingerprint);
+  const signatures = await worker.checkSignatures({ records: fresh, keyDocuments: state.keys.documents() });
+  for (const fp of signatures.unverifiable) state.unverifiable.add(fp);
+  const secrets = await worker.findSecrets({ records: fresh });
+  model.addHits([...signatures.hits, ...secrets.hits]);
+}
+
+/** Runs `task` after `QUIET_MS` without a new `poke()`, never two at once (a poke during a run re-arms). */
+function createQuietRunner(task: () => Promise<void>): { poke(): void; cancel(): void } {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let running = false;
+  let again = false;
+  const start = (): void => {
     if (running) {
       again = true;
       return;
     }
-    running = run(model)
-      .catch(() => undefined) // a failed check must not stop later ones; the tokens stay unflagged
+    running = true;
+    task()
+      .catch(() => undefined) // a failed check must not stop later ones; those tokens stay unflagged
       .finally(() => {
-        running = null;
+        running = false;
         if (again) {
           again = false;
-          schedule();
+          poke();
         }
       });
   };
-  const schedule = (): void => {
+  const poke = (): void => {
     clearTimeout(timer);
-    timer = setTimeout(kick, QUIET_MS);
+    timer = setTimeout(start, QUIET_MS);
   };
+  return { poke, cancel: () => clearTimeout(timer) };
+}
 
+/**
+ * Creates the bridge. Each token is checked once, after capture goes quiet: its signature against the
+ * key documents seen so far, and its HMAC secret against the built-in lists. A loaded wordlist is tried
+ * on every HS token at once.
+ */
+export function createWorkerBridge(worker: Worker): WorkerBridge {
+  const state: CheckState = {
+    keys: createKeyDocumentTap(),
+    checked: new Set(),
+    unverifiable: new Set(),
+    keysChanged: false,
+  };
+  let model: CheckedModel | null = null;
+  const runner = createQuietRunner(async () => {
+    if (model) await checkNewTokens(state, model, worker);
+  });
   return {
     observeEntry(entry, requestId) {
-      if (keys.observe(entry, requestId)) {
-        keysChanged = true;
-        schedule();
-      }
+      if (!state.keys.observe(entry, requestId)) return;
+      state.keysChanged = true;
+      runner.poke();
     },
     async onWordlist(text, fileName) {
       if (!model) return 'The panel is not ready yet.';
-      const result = await worker.findSecrets({ records: [...model.records()], wordlist: { name: fileName, text } });
+      const result = await worker.findSecrets({
+        records: [...model.records()],
+        wordlist: { name: fileName, text },
+      });
       model.addHits(result.hits);
       return `Wordlist ${fileName}: ${result.words ?? 0} words tried on ${result.tokens} HS tokens, ${result.hits.length} cracked`;
     },
@@ -97,11 +125,11 @@ export function createWorkerBridge(worker: Pick<RpcMethods<CoreMethods>, 'checkS
       model = target;
       const stop = effect(() => {
         void target.result.value;
-        schedule();
+        runner.poke();
       });
       return () => {
         stop();
-        clearTimeout(timer);
+        runner.cancel();
         model = null;
       };
     },

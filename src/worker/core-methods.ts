@@ -52,25 +52,39 @@ function secretOf(hit: CaptureHit): string | undefined {
 function trySecret(records: TokenRecord[], secret: string): Promise<CaptureHit[]> {
   if (records.length === 0) return Promise.resolve([]);
   const batches = [packCandidates([new TextEncoder().encode(secret)])];
-  return findWeakSecrets(records, { builtIn: false, capture: false, wordlists: [{ name: SAME_KEY, batches }] });
+  return findWeakSecrets(records, {
+    builtIn: false,
+    capture: false,
+    wordlists: [{ name: SAME_KEY, batches }],
+  });
 }
 
 /** The search options: the built-in lists and capture candidates, or only the user's wordlist. */
-function searchOptions(wordlist: SecretRequest['wordlist'], splitter: ReturnType<typeof createWordlistSplitter>) {
+function searchOptions(
+  wordlist: SecretRequest['wordlist'],
+  splitter: ReturnType<typeof createWordlistSplitter>,
+) {
   if (!wordlist) return {};
   // A batch is only valid until the splitter's next call, so batches are produced as they are consumed.
   function* batches(text: string) {
     yield splitter.push(new TextEncoder().encode(text));
     yield splitter.end();
   }
-  return { builtIn: false, capture: false, wordlists: [{ name: wordlist.name, batches: batches(wordlist.text) }] };
+  return {
+    builtIn: false,
+    capture: false,
+    wordlists: [{ name: wordlist.name, batches: batches(wordlist.text) }],
+  };
 }
 
 /**
  * Runs the dictionary once per key group and spreads a recovered secret to the group's other tokens.
  * The default search remembers each group's outcome, so later tokens of a known group cost one HMAC.
  */
-async function findSecrets(outcomes: GroupOutcomes, { records, wordlist }: SecretRequest): Promise<SecretResult> {
+async function findSecrets(
+  outcomes: GroupOutcomes,
+  { records, wordlist }: SecretRequest,
+): Promise<SecretResult> {
   const groups = groupByKey(records);
   const hits: CaptureHit[] = [];
   // A wordlist is tried on every group not cracked yet; the default search only on groups never searched.
@@ -111,7 +125,9 @@ export function createCoreMethods(): CoreMethods {
     capabilities: async () => ({ wasm: await prepareHs256Kernel() }),
     checkSignatures: async ({ records, keyDocuments }: SignatureRequest) => {
       const result = await verifyTokens(records, keyDocuments);
-      const unverifiable = result.verified.filter((v) => v.status === 'unverifiable').map((v) => v.fingerprint);
+      const unverifiable = result.verified
+        .filter((v) => v.status === 'unverifiable')
+        .map((v) => v.fingerprint);
       return { hits: result.hits, unverifiable };
     },
     findSecrets: (params: SecretRequest) => findSecrets(outcomes, params),

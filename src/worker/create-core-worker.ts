@@ -13,7 +13,10 @@ export interface CoreWorker {
  * `script-src 'self'` (worker-src falls back to it) — never a blob or remote URL.
  */
 export function createCoreWorker(): CoreWorker {
-  const worker = new Worker(new URL('./core-worker.ts', import.meta.url), { type: 'module', name: 'jwt-lens-core' });
+  const worker = new Worker(new URL('./core-worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'jwt-lens-core',
+  });
   const rpc = createRpcClient<CoreMethods>(worker);
   return {
     rpc,

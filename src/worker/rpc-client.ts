@@ -16,7 +16,10 @@ export interface ClientPort {
 
 /** A typed RPC client: `client.call('method', params)` or `client.methods.method(params)`. */
 export interface RpcClient<M extends MethodMap> {
-  call<K extends keyof M & string>(method: K, params: Parameters<M[K]>[0]): Promise<Awaited<ReturnType<M[K]>>>;
+  call<K extends keyof M & string>(
+    method: K,
+    params: Parameters<M[K]>[0],
+  ): Promise<Awaited<ReturnType<M[K]>>>;
   methods: RpcMethods<M>;
   /** Calls still waiting for an answer. */
   pending(): number;
@@ -38,7 +41,8 @@ export function createRpcClient<M extends MethodMap>(port: ClientPort): RpcClien
   let nextId = 1;
   let closed: string | null = null;
   const failAll = (message: string): void => {
-    for (const waiter of waiting.values()) waiter.reject(Object.assign(new Error(message), { name: 'WorkerError' }));
+    for (const waiter of waiting.values())
+      waiter.reject(Object.assign(new Error(message), { name: 'WorkerError' }));
     waiting.clear();
   };
   port.addEventListener('message', (event: MessageEvent) => settle(waiting, event.data));

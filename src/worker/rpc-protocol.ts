@@ -33,14 +33,18 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 /** True for a well-formed {@link RpcRequest}. */
 export function isRpcRequest(value: unknown): value is RpcRequest {
-  return isRecord(value) && Number.isSafeInteger(value.id) && typeof value.method === 'string' && 'params' in value;
+  return (
+    isRecord(value) && Number.isSafeInteger(value.id) && typeof value.method === 'string' && 'params' in value
+  );
 }
 
 /** True for a well-formed {@link RpcResponse}. */
 export function isRpcResponse(value: unknown): value is RpcResponse {
   if (!isRecord(value) || !Number.isSafeInteger(value.id)) return false;
   if ('result' in value) return true;
-  return isRecord(value.error) && typeof value.error.name === 'string' && typeof value.error.message === 'string';
+  return (
+    isRecord(value.error) && typeof value.error.name === 'string' && typeof value.error.message === 'string'
+  );
 }
 
 /** Any thrown value as a plain {@link RpcError}. */

@@ -143,4 +143,25 @@ describe('createDevtoolsSource', () => {
     await tick();
     expect(seen).not.toHaveBeenCalled();
   });
+
+  it('does not deliver a request twice when it finishes while the backfill runs', async () => {
+    const { api, finished, getHAR } = fakeApi();
+    const early = browserRequest('https://a.test/early');
+    const racing = browserRequest('https://a.test/racing');
+    getHAR.mockResolvedValueOnce({ entries: [early, racing] });
+    const source = createDevtoolsSource(api);
+    const live = vi.fn();
+    source.on('entry', live);
+    source.connect();
+    finished.fire(racing);
+    await tick();
+    const backfill = await source.backfill();
+    expect(live).toHaveBeenCalledTimes(1);
+    expect(backfill.map((b) => (b.entry as { request: { url: string } }).request.url)).toEqual([
+      'https://a.test/early',
+    ]);
+    // After the first backfill, later ones return the whole log again (nothing is remembered).
+    getHAR.mockResolvedValueOnce({ entries: [early, racing] });
+    await expect(source.backfill()).resolves.toHaveLength(2);
+  });
 });

@@ -8,7 +8,7 @@ import {
   startLagProbe,
   timeInPanel,
 } from '../harness/panel-metrics';
-import { exportJson, openTokenRow, readCounter, tokenCounts, waitForTokens } from '../harness/panel-state';
+import { exportJson, openTokenRow, readCounter, tokenCounts, waitForRequests } from '../harness/panel-state';
 import { type E2eSession, startE2eSession } from '../harness/session';
 
 const BURST = 5000;
@@ -35,7 +35,7 @@ describe(`a burst of ${BURST} requests`, () => {
     const stopProbe = await startLagProbe(panel);
     // Each burst request carries the access token (Bearer and cookie) and gets a distinct token back.
     await session.gotoDemo(`/?burst=${BURST}`, 180_000);
-    await waitInPanelForRequests(panel, BURST);
+    await waitForRequests(panel, BURST, 180_000);
     lag = await stopProbe();
   }, 240_000);
 
@@ -91,15 +91,3 @@ describe(`a burst of ${BURST} requests`, () => {
     expect(heap).toBeLessThan(MAX_HEAP_BYTES);
   });
 });
-
-async function waitInPanelForRequests(panel: Frame, min: number): Promise<void> {
-  await waitForTokens(panel, min, 120_000);
-  await panel.waitForFunction(
-    (n) =>
-      Number(
-        /\d+/.exec(document.querySelector('[data-testid="counter-requests"]')?.textContent ?? '')?.[0],
-      ) >= n,
-    { polling: 200, timeout: 120_000 },
-    min,
-  );
-}

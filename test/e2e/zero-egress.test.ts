@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Frame } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { findPanelFrame } from '../harness/devtools-panel';
 import { clickByName, waitForText } from '../harness/panel-query';
 import { waitForTokens } from '../harness/panel-state';
@@ -47,6 +47,32 @@ describe('zero egress from the extension (real Chromium)', () => {
     );
     expect(frames.length).toBeGreaterThanOrEqual(2);
     expect(await collectEgress(session, frames)).toEqual([]);
+  });
+
+  it('runs the core worker from a packaged file, where the CSP lets its WebAssembly kernel compile', async () => {
+    const isCoreWorker = (url: string) =>
+      /^chrome-extension:\/\/[a-p]{32}\/assets\/core-worker-[\w-]+\.js$/.test(url);
+    await vi.waitFor(() => expect(session.devtools.workers().some((w) => isCoreWorker(w.url()))).toBe(true), {
+      timeout: 10_000,
+    });
+    const url =
+      session.devtools
+        .workers()
+        .find((w) => isCoreWorker(w.url()))
+        ?.url() ?? '';
+    expect(url.startsWith(`chrome-extension://${session.extensionId}/`)).toBe(true);
+    // A second instance of the same packaged worker, driven over the RPC wire format from the panel page.
+    const answer = await panel.evaluate(
+      (workerUrl) =>
+        new Promise((resolve) => {
+          const worker = new Worker(workerUrl, { type: 'module' });
+          worker.onmessage = (event) => resolve(event.data);
+          worker.onerror = () => resolve('worker failed to load');
+          worker.postMessage({ id: 7, method: 'capabilities', params: null });
+        }),
+      url,
+    );
+    expect(answer).toEqual({ id: 7, result: { wasm: true } });
   });
 
   it('ships a manifest with only the storage permission and a CSP that forbids connections', () => {

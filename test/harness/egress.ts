@@ -55,6 +55,10 @@ export function createEgressMonitor(browser: Browser, devtools: Page): EgressMon
         records.push({ url: event.request.url, from: event.documentURL || target.url(), via: 'cdp-target' });
       });
       await session.send('Network.enable');
+      // Workers started by DevTools' extension frames are auto-attached paused ("wait for debugger") and
+      // puppeteer does not resume them. Resuming here, after Network is on, lets the panel's core worker
+      // run and means even its first request would be recorded.
+      await session.send('Runtime.runIfWaitingForDebugger');
     } catch {
       // Targets can vanish between discovery and attach (a panel reloading); nothing to watch then.
     }

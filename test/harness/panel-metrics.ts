@@ -1,5 +1,6 @@
 import type { Browser, CDPSession, Frame } from 'puppeteer-core';
 import { PANEL_PAGE } from '../../src/devtools/panel-meta';
+import type { CostSample } from './cost-stats';
 
 /** A CDP session on the panel page's own target (it is an out-of-process frame of DevTools). */
 export async function panelSession(browser: Browser): Promise<CDPSession> {
@@ -58,4 +59,39 @@ export async function timeInPanel(
   await action();
   await frame.waitForFunction(done, { polling: 10, timeout: 10_000 });
   return Date.now() - start;
+}
+
+/**
+ * Samples the panel's cumulative main-thread time (CDP `Performance.getMetrics` `TaskDuration`, thread
+ * ticks) and its captured-request counter every `intervalMs`, until the returned stop function is called.
+ */
+export async function startCostSampler(
+  session: CDPSession,
+  frame: Frame,
+  intervalMs = 100,
+): Promise<() => Promise<CostSample[]>> {
+  await session.send('Performance.enable', { timeDomain: 'threadTicks' });
+  const samples: CostSample[] = [];
+  const take = async (): Promise<void> => {
+    const { metrics } = await session.send('Performance.getMetrics');
+    const taskSeconds = metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0;
+    const text = await frame.evaluate(
+      () => document.querySelector('[data-testid="counter-requests"]')?.textContent ?? '',
+    );
+    samples.push({ taskMs: taskSeconds * 1000, requests: Number(/\d+/.exec(text)?.[0] ?? 0) });
+  };
+  await take();
+  let running = true;
+  const loop = (async () => {
+    while (running) {
+      await new Promise((r) => setTimeout(r, intervalMs));
+      await take().catch(() => undefined);
+    }
+  })();
+  return async () => {
+    running = false;
+    await loop;
+    await take();
+    return samples;
+  };
 }

@@ -13,14 +13,14 @@ export async function waitInPanel<A>(
   await frame.waitForFunction(fn, { polling: 100, timeout: timeoutMs }, arg);
 }
 
-/** The panel's visible text. */
+/** The panel's text (text nodes, whether or not laid out). */
 export function panelText(frame: Frame): Promise<string> {
-  return frame.evaluate(() => document.body.innerText);
+  return frame.evaluate(() => document.body.textContent ?? '');
 }
 
 /** Waits until the panel's text contains `text`. */
 export async function waitForText(frame: Frame, text: string, timeoutMs = 20_000): Promise<void> {
-  await waitInPanel(frame, (t) => document.body.innerText.includes(t), text, timeoutMs);
+  await waitInPanel(frame, (t) => (document.body.textContent ?? '').includes(t), text, timeoutMs);
 }
 
 /** Finds a control by its accessible name (CDP accessibility tree), retrying until it exists. */

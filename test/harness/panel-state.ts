@@ -69,3 +69,17 @@ export async function openTokenRow(frame: Frame, filter = ''): Promise<void> {
   if (!clicked) throw new Error(`no token row matches ${filter || '(any)'}`);
   await waitInPanel(frame, () => !!document.querySelector('[data-testid="token-detail"]'), null);
 }
+
+/**
+ * Waits (polling from Node, so any wait is allowed: an in-page wait may not outlast CDP's protocol
+ * timeout) until the panel's request counter reaches `min`.
+ */
+export async function waitForRequests(frame: Frame, min: number, timeoutMs = 600_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const count = await readCounter(frame, 'counter-requests');
+    if (count >= min) return;
+    if (Date.now() > deadline) throw new Error(`the panel captured ${count} of ${min} requests in ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}

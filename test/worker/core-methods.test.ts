@@ -13,8 +13,13 @@ async function hs256(secret: string, claims: Record<string, unknown>, kid?: stri
     .sign(new TextEncoder().encode(secret));
 }
 
-const recordOf = (text: string): TokenRecord => ({ token: parseToken(text), sightings: [], purpose: 'unknown' });
-const rules = (hits: { ruleId: string; fingerprint: string }[]) => hits.map((h) => `${h.ruleId}:${h.fingerprint}`).sort();
+const recordOf = (text: string): TokenRecord => ({
+  token: parseToken(text),
+  sightings: [],
+  purpose: 'unknown',
+});
+const rules = (hits: { ruleId: string; fingerprint: string }[]) =>
+  hits.map((h) => `${h.ruleId}:${h.fingerprint}`).sort();
 
 describe('createCoreMethods', () => {
   it('answers ping', () => {
@@ -61,7 +66,9 @@ describe('createCoreMethods', () => {
 
   it('ignores tokens that are not HS-signed', async () => {
     const methods = createCoreMethods();
-    const result = await methods.findSecrets({ records: [recordOf('not.a.token'), recordOf('eyJhbGciOiJub25lIn0.e30.')] });
+    const result = await methods.findSecrets({
+      records: [recordOf('not.a.token'), recordOf('eyJhbGciOiJub25lIn0.e30.')],
+    });
     expect(result).toMatchObject({ hits: [], tokens: 0, groups: 0 });
   });
 

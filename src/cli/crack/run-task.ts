@@ -1,14 +1,14 @@
 import { open } from 'node:fs/promises';
 import { packDigitRange } from '../../core/secrets/digit-candidates';
 import type { HmacMatch } from '../../core/secrets/hmac-types';
-import type { CandidateBatch } from '../../core/secrets/pack-candidates';
+import { type CandidateBatch, candidateAt } from '../../core/secrets/pack-candidates';
 import { createWordlistSplitter, type WordlistProblem } from '../../core/secrets/wordlist-splitter';
 import { readLineRange } from './read-range';
 import type { CrackTask } from './tasks';
 
 /** The part of an HMAC cracker a task needs. */
 export interface TaskCracker {
-  tryBatch(candidates: Uint8Array, offsets: Int32Array, count: number): HmacMatch[];
+  tryBatch(candidates: Uint8Array, offsets: Int32Array, count: number, ends?: Int32Array): HmacMatch[];
   remaining(): number;
 }
 
@@ -25,11 +25,8 @@ export interface TaskResult {
 const CHUNK_BYTES = 256 * 1024;
 
 function tryAll(batch: CandidateBatch, cracker: TaskCracker, found: FoundSink): void {
-  for (const match of cracker.tryBatch(batch.bytes, batch.offsets, batch.count)) {
-    found(
-      match.target,
-      batch.bytes.slice(batch.offsets[match.candidate], batch.offsets[match.candidate + 1]),
-    );
+  for (const match of cracker.tryBatch(batch.bytes, batch.offsets, batch.count, batch.ends)) {
+    found(match.target, candidateAt(batch, match.candidate).slice());
   }
 }
 

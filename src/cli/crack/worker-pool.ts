@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { HmacTarget } from '../../core/secrets/hmac-types';
+import { hs256KernelModule } from '../../core/secrets/hs256-wasm';
 import type { TaskResult } from './run-task';
 import type { CrackTask } from './tasks';
 import type { FromWorker, ToWorker } from './worker-protocol';
@@ -41,8 +42,10 @@ interface Slot {
  * the load even when other processes share the cores.
  */
 export function createWorkerPool(file: URL, count: number, targets: readonly HmacTarget[]): WorkerPool {
+  // Compiled once here and shared: the workers start with the same native code instead of each compiling.
+  const kernel = hs256KernelModule() ?? undefined;
   const slots: Slot[] = Array.from({ length: count }, () => ({
-    worker: new Worker(file, { workerData: { targets } }),
+    worker: new Worker(file, { workerData: { targets, kernel } }),
     dead: false,
   }));
   let queue: CrackTask[] = [];
@@ -69,7 +72,10 @@ export function createWorkerPool(file: URL, count: number, targets: readonly Hma
   const onMessage = (slot: Slot, message: FromWorker): void => {
     const current = slot.task;
     if (!current || current.id !== message.id || !handlers) return;
-    if (message.type === 'found') return handlers.found(current.task, message.target, message.secret);
+    if (message.type === 'found') {
+      handlers.found(current.task, message.target, message.secret);
+      return;
+    }
     if (message.type === 'done') handlers.done(current.task, message.result);
     else handlers.failed(current.task, message.error);
     feed(slot);

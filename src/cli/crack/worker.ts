@@ -5,12 +5,15 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { createHmacCracker } from '../../core/secrets/hmac-cracker';
 import type { HmacTarget } from '../../core/secrets/hmac-types';
+import { adoptHs256Kernel } from '../../core/secrets/hs256-wasm';
 import { runTask } from './run-task';
 import type { FromWorker, ToWorker } from './worker-protocol';
 
 const port = parentPort;
 if (port) {
-  const cracker = createHmacCracker((workerData as { targets: HmacTarget[] }).targets);
+  const data = workerData as { targets: HmacTarget[]; kernel?: WebAssembly.Module };
+  if (data.kernel) adoptHs256Kernel(data.kernel);
+  const cracker = createHmacCracker(data.targets);
   const send = (message: FromWorker): void => port.postMessage(message);
   port.on('message', (message: ToWorker) => {
     if (message.type === 'cracked') {

@@ -11,10 +11,11 @@ export type EngineChoice = 'simd' | 'js';
 /** "One message, many keys": tries packed candidate keys against every HS token at once. */
 export interface HmacCracker {
   /**
-   * Tries candidates `0 … count-1`, candidate i being `candidates[offsets[i] .. offsets[i + 1])`; returns
-   * the confirmed matches. A target is reported once, by its first matching candidate, then skipped.
+   * Tries candidates `0 … count-1`, candidate i being `candidates[offsets[i] .. offsets[i + 1])` (or
+   * `.. ends[i])` when `ends` is given); returns the confirmed matches. A target is reported once, by
+   * its first matching candidate, then skipped. Allocates nothing per candidate.
    */
-  tryBatch(candidates: Uint8Array, offsets: Int32Array, count: number): HmacMatch[];
+  tryBatch(candidates: Uint8Array, offsets: Int32Array, count: number, ends?: Int32Array): HmacMatch[];
   /** Targets that can still be cracked (well-formed and not cracked yet). */
   remaining(): number;
   isCracked(target: number): boolean;
@@ -68,15 +69,10 @@ export function createHmacCracker(
   const byTarget = new Map(prepared.map((p) => [p.target, p]));
   const cracked = new Set<number>();
 
-  const confirm = (
-    candidates: Uint8Array,
-    offsets: Int32Array,
-    candidate: number,
-    target: number,
-  ): boolean => {
+  const confirm = (bytes: Uint8Array, starts: Int32Array, ends: Int32Array, candidate: number, target: number) => {
     const p = byTarget.get(target);
     if (!p || cracked.has(target)) return false;
-    const key = candidates.subarray(offsets[candidate]!, offsets[candidate + 1]!);
+    const key = bytes.subarray(starts[candidate]!, ends[candidate]!);
     return bytesEqual(hmacDigest(p.alg, key, p.message), p.mac);
   };
 
@@ -88,11 +84,11 @@ export function createHmacCracker(
 
   return {
     engine,
-    tryBatch(candidates, offsets, count) {
+    tryBatch(candidates, offsets, count, ends = offsets.subarray(1)) {
       const matches: HmacMatch[] = [];
       for (const batchEngine of engines) {
-        batchEngine.run(candidates, offsets, count, (candidate, target) => {
-          if (!confirm(candidates, offsets, candidate, target)) return;
+        batchEngine.run(candidates, offsets, ends, count, (candidate, target) => {
+          if (!confirm(candidates, offsets, ends, candidate, target)) return;
           markCracked(target);
           matches.push({ target, candidate });
         });

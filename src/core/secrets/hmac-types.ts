@@ -23,8 +23,8 @@ export type HitSink = (candidate: number, target: number) => void;
  * serves; hits name those global indices.
  */
 export interface BatchEngine {
-  /** Candidate i is `bytes[offsets[i] .. offsets[i + 1])`. */
-  run(bytes: Uint8Array, offsets: Int32Array, count: number, hit: HitSink): void;
+  /** Candidate i is `bytes[starts[i] .. ends[i])`. */
+  run(bytes: Uint8Array, starts: Int32Array, ends: Int32Array, count: number, hit: HitSink): void;
   /** Stops testing a target (cracked already). */
   deactivate(target: number): void;
 }

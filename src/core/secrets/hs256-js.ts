@@ -98,8 +98,8 @@ export function createHs256JsEngine(
   };
 
   return {
-    run(bytes, offsets, count, hit) {
-      for (let i = 0; i < count; i++) tryKey(bytes, offsets[i]!, offsets[i + 1]! - offsets[i]!, i, hit);
+    run(bytes, starts, ends, count, hit) {
+      for (let i = 0; i < count; i++) tryKey(bytes, starts[i]!, ends[i]! - starts[i]!, i, hit);
     },
     deactivate(target) {
       for (const entry of entries) if (entry.target === target) entry.active = false;

@@ -1,9 +1,11 @@
+import { SHA256_K } from '../crypto/sha256';
 import type { BatchEngine, HitSink } from './hmac-types';
 import { createHs256JsEngine } from './hs256-js';
 import { innerScheduleSha256 } from './sha256-rounds';
 import { buildHs256Kernel, CONTROL, DYNAMIC, HITS, MAX_TARGETS, TARGETS } from './wasm/hs256-x4-kernel';
+import { K_TABLE } from './wasm/sha256-x4';
 
-type RunKernel = (cand: number, offs: number, start: number, count: number, targets: number) => number;
+type RunKernel = (cand: number, starts: number, ends: number, start: number, count: number, targets: number) => number;
 
 let compiled: WebAssembly.Module | null | undefined;
 
@@ -21,6 +23,14 @@ export async function prepareHs256Kernel(): Promise<boolean> {
     compiled = null;
   }
   return compiled !== null;
+}
+
+/**
+ * Uses a kernel compiled elsewhere (a worker thread receives the main thread's module, already warm,
+ * instead of compiling and tiering up its own copy).
+ */
+export function adoptHs256Kernel(module: WebAssembly.Module): void {
+  compiled = module;
 }
 
 /** The compiled kernel, compiling synchronously on first use (fine in workers and Node); null if unusable. */
@@ -58,6 +68,7 @@ export function createHs256WasmEngine(
     return null;
   }
   let i32 = new Int32Array(memory.buffer);
+  i32.set(SHA256_K, K_TABLE >> 2);
   let pointer = DYNAMIC;
   targets.forEach((t, index) => {
     const entry = (TARGETS >> 2) + index * 4;
@@ -77,32 +88,40 @@ export function createHs256WasmEngine(
     i32 = new Int32Array(memory.buffer);
   };
 
-  const runLongKeys = (bytes: Uint8Array, offsets: Int32Array, count: number, hit: HitSink): void => {
+  const runLongKeys = (bytes: Uint8Array, starts: Int32Array, ends: Int32Array, count: number, hit: HitSink): void => {
     for (let i = 0; i < count; i++) {
-      if (offsets[i + 1]! - offsets[i]! <= 64) continue;
-      longKeys.run(bytes, offsets.subarray(i, i + 2), 1, (_, target) => hit(i, target));
+      if (ends[i]! - starts[i]! <= 64) continue;
+      longKeys.run(bytes, starts.subarray(i, i + 1), ends.subarray(i, i + 1), 1, (_, target) => hit(i, target));
     }
   };
 
+  /** Copies starts and ends (each padded to whole lane groups with empty keys) and the bytes they span. */
+  const load = (bytes: Uint8Array, starts: Int32Array, ends: Int32Array, count: number): number => {
+    const [first, last] = [starts[0]!, ends[count - 1]!];
+    const [startsAt, endsAt] = [offsPointer >> 2, (offsPointer >> 2) + count + 8];
+    const candPointer = offsPointer + 8 * (count + 8);
+    ensure(candPointer + (last - first) + SLACK);
+    i32.set(starts.subarray(0, count), startsAt);
+    i32.fill(last, startsAt + count, startsAt + count + 8);
+    i32.set(ends.subarray(0, count), endsAt);
+    i32.fill(last, endsAt + count, endsAt + count + 8);
+    new Uint8Array(memory.buffer).set(bytes.subarray(first, last), candPointer);
+    return candPointer - first;
+  };
+
   return {
-    run(bytes, offsets, count, hit) {
+    run(bytes, starts, ends, count, hit) {
       if (count <= 0) return;
-      const first = offsets[0]!;
-      const last = offsets[count]!;
-      const candPointer = offsPointer + 4 * (count + 8);
-      ensure(candPointer + (last - first) + SLACK);
-      i32.set(offsets.subarray(0, count + 1), offsPointer >> 2);
-      i32.fill(last, (offsPointer >> 2) + count + 1, (offsPointer >> 2) + count + 8);
-      new Uint8Array(memory.buffer).set(bytes.subarray(first, last), candPointer);
+      const cand = load(bytes, starts, ends, count);
       for (let start = 0; start < count; start = i32[CONTROL >> 2]!) {
-        const hits = run(candPointer - first, offsPointer, start, count, targets.length);
+        const hits = run(cand, offsPointer, offsPointer + 4 * (count + 8), start, count, targets.length);
         for (let h = 0; h < hits; h++) {
           const group = i32[(HITS >> 2) + 2 * h]!;
           const target = targets[i32[(HITS >> 2) + 2 * h + 1]!]!.target;
           for (let lane = group; lane < Math.min(group + 4, count); lane++) hit(lane, target);
         }
       }
-      runLongKeys(bytes, offsets, count, hit);
+      runLongKeys(bytes, starts, ends, count, hit);
     },
     deactivate(target) {
       const index = targets.findIndex((t) => t.target === target);

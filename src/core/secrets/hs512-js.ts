@@ -101,9 +101,9 @@ export function createHs512JsEngine(
   refreshNeeded();
 
   return {
-    run(bytes: Uint8Array, offsets: Int32Array, count: number, hit: HitSink) {
+    run(bytes: Uint8Array, starts: Int32Array, ends: Int32Array, count: number, hit: HitSink) {
       for (let i = 0; i < count; i++) {
-        prepareKey(bytes, offsets[i]!, offsets[i + 1]! - offsets[i]!);
+        prepareKey(bytes, starts[i]!, ends[i]! - starts[i]!);
         for (const entry of entries) if (entry.active && tryEntry(entry)) hit(i, entry.target);
       }
     },

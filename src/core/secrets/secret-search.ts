@@ -4,7 +4,7 @@ import { bytesEqual, hmacDigest } from './hmac';
 import { createHmacCracker, type EngineChoice } from './hmac-cracker';
 import { collectHmacTargets } from './hmac-targets';
 import type { HmacTarget } from './hmac-types';
-import type { CandidateBatch } from './pack-candidates';
+import { type CandidateBatch, candidateAt } from './pack-candidates';
 import { buildSecretHit, type SecretOrigin } from './secret-hits';
 
 /** A dictionary search over all HS tokens of a capture, fed batch by batch from any source. */
@@ -68,8 +68,8 @@ export function createSecretSearch(
     engine: cracker.engine,
     tryBatch(batch, origin) {
       if (cracker.remaining() === 0) return [];
-      return cracker.tryBatch(batch.bytes, batch.offsets, batch.count).flatMap((match) => {
-        const secret = batch.bytes.slice(batch.offsets[match.candidate], batch.offsets[match.candidate + 1]);
+      return cracker.tryBatch(batch.bytes, batch.offsets, batch.count, batch.ends).flatMap((match) => {
+        const secret = candidateAt(batch, match.candidate).slice();
         return reportFound(match.target, secret, origin(match.candidate));
       });
     },

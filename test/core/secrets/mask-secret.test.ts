@@ -22,3 +22,13 @@ describe('secretText', () => {
     expect(secretText(new Uint8Array([0x61, 0x0a]))).toBe('hex:610a');
   });
 });
+
+describe('packCandidates', () => {
+  it('packs text (ASCII or not) and bytes end to end as UTF-8', async () => {
+    const { packCandidates } = await import('../../../src/core/secrets/pack-candidates');
+    const batch = packCandidates(['ab', 'é€', new Uint8Array([0, 255]), '']);
+    expect(Array.from(batch.offsets)).toEqual([0, 2, 7, 9, 9]);
+    expect(Array.from(batch.bytes)).toEqual([0x61, 0x62, 0xc3, 0xa9, 0xe2, 0x82, 0xac, 0, 255]);
+    expect(batch.count).toBe(4);
+  });
+});

@@ -24,6 +24,14 @@ const CARD = /(?<![\d-])\d(?:[ -]?\d){12,18}(?![\d-])/g;
 const IBAN = /\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]){11,30}\b/g;
 const SSN = /(?<![\d-])\d{3}[- ]?\d{2}[- ]?\d{4}(?![\d-])/g;
 const IP_WORD = /^(ip|ipv4|ipv6|ipaddr|ipaddress|(client|remote|source|src|user|login|origin|last|real)ip)$/;
+/** Memo of `isIpClaimName`: claim names repeat across tokens. */
+const IP_NAMES = new Map<string, boolean>();
+/**
+ * A long run of base64/hex alphabet with no spaces: an opaque blob (nonce, hash, embedded data). Numbers
+ * inside it are noise, not readable card or id numbers; a `+` in it is not a phone number; and scanning
+ * such blobs dominated the audit's cost.
+ */
+const OPAQUE_BLOB = /^[A-Za-z0-9+/=_-]{41,}$/;
 const NATIONAL_HINT = /nhs|aadha?ar|pesel|nationalid|personalid|idnumber|^nin$|^dni$|^nif$|^nie$/;
 
 /** Digits in `text`: every numeric recognizer needs at least 7, cards 12, so most strings stop here. */
@@ -38,10 +46,18 @@ function countDigits(text: string): number {
 
 /** Claims named like an IP address (`ip`, `client_ip`, `ipAddress`), not merely containing "ip". */
 export function isIpClaimName(key: string): boolean {
-  return claimNameWords(key).some((w) => IP_WORD.test(w));
+  let answer = IP_NAMES.get(key);
+  if (answer === undefined) {
+    answer = claimNameWords(key).some((w) => IP_WORD.test(w));
+    if (IP_NAMES.size >= 4096) IP_NAMES.clear();
+    IP_NAMES.set(key, answer);
+  }
+  return answer;
 }
 
 function scanText(leaf: JsonLeaf, text: string, on: PiiDetectors, out: PiiValueMatch[]): void {
+  // No recognizer can match inside an opaque blob (no "@", ".", ":" or spaces): skip it in one pass.
+  if (text.length > 40 && OPAQUE_BLOB.test(text)) return;
   const add = (kind: string, value: string) => out.push({ path: leaf.path, kind, value });
   const name = normalizeClaimName(leaf.key);
   if (on.email && text.includes('@')) for (const v of findEmails(text)) add('e-mail address', v);

@@ -51,7 +51,8 @@ export function pushSleb64(out: number[], value: bigint): void {
 
 /** A function body under construction: instructions append bytes, and every call returns the builder. */
 export interface Code {
-  readonly bytes: number[];
+  /** The bytes so far (a view, valid until the next append). */
+  toBytes(): Uint8Array;
   op(...bytes: number[]): Code;
   get(local: number): Code;
   set(local: number): Code;
@@ -67,49 +68,65 @@ export interface Code {
   call(index: number): Code;
 }
 
-/** Starts an empty function body. */
+/** Starts an empty function body. Bytes go straight into a growing Uint8Array: generation stays cheap. */
 export function createCode(): Code {
-  const bytes: number[] = [];
+  let buffer = new Uint8Array(4096);
+  let length = 0;
+  const byte = (b: number): void => {
+    if (length === buffer.length) {
+      const bigger = new Uint8Array(buffer.length * 2);
+      bigger.set(buffer);
+      buffer = bigger;
+    }
+    buffer[length++] = b;
+  };
+  const leb = (value: number): void => {
+    let v = value >>> 0;
+    do {
+      const low = v & 0x7f;
+      v >>>= 7;
+      byte(v === 0 ? low : low | 0x80);
+    } while (v !== 0);
+  };
   const withLeb = (opcode: number, value: number): Code => {
-    bytes.push(opcode);
-    pushUleb(bytes, value);
+    byte(opcode);
+    leb(value);
+    return code;
+  };
+  const signed = (prefix: number, push: (out: number[]) => void): Code => {
+    const out = [prefix];
+    push(out);
+    for (const b of out) byte(b);
     return code;
   };
   const code: Code = {
-    bytes,
+    toBytes: () => buffer.subarray(0, length),
     op: (...more) => {
-      for (const b of more) bytes.push(b);
+      for (const b of more) byte(b);
       return code;
     },
     get: (local) => withLeb(0x20, local),
     set: (local) => withLeb(0x21, local),
     tee: (local) => withLeb(0x22, local),
     call: (index) => withLeb(0x10, index),
-    i32: (value) => {
-      bytes.push(0x41);
-      pushSleb(bytes, value);
-      return code;
-    },
-    i64: (value) => {
-      bytes.push(0x42);
-      pushSleb64(bytes, value);
-      return code;
-    },
+    i32: (value) => signed(0x41, (out) => pushSleb(out, value)),
+    i64: (value) => signed(0x42, (out) => pushSleb64(out, value)),
     simd: (opcode, ...immediates) => {
-      bytes.push(0xfd);
-      pushUleb(bytes, opcode);
-      return code.op(...immediates);
+      withLeb(0xfd, opcode);
+      for (const b of immediates) byte(b);
+      return code;
     },
     mem: (opcode, align, offset) => {
-      if (opcode > 0xff) code.simd(opcode & 0xff);
-      else bytes.push(opcode);
-      bytes.push(align);
-      pushUleb(bytes, offset);
+      if (opcode > 0xff) withLeb(0xfd, opcode & 0xff);
+      else byte(opcode);
+      byte(align);
+      leb(offset);
       return code;
     },
     splat32: (value) => {
-      const lane = [value & 0xff, (value >>> 8) & 0xff, (value >>> 16) & 0xff, (value >>> 24) & 0xff];
-      return code.simd(0x0c, ...lane, ...lane, ...lane, ...lane);
+      withLeb(0xfd, 0x0c);
+      for (let lane = 0; lane < 4; lane++) for (let i = 0; i < 4; i++) byte((value >>> (8 * i)) & 0xff);
+      return code;
     },
   };
   return code;

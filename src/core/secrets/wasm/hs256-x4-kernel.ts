@@ -57,94 +57,41 @@ const VOID = 0x40;
 const pairs = (x: number, y: number): number[] => [x, x + 1, x + 2, x + 3, y, y + 1, y + 2, y + 3];
 const swapped = (x: number): number[] => [x + 3, x + 2, x + 1, x];
 
-/** `lane bytes 16q..16q+15` of lane `l`, zeroed past the key's length, into local `into`. */
+/** Bytes 16q..16q+15 of lane `l`'s key, zeroed past the key's length, into local `into`. */
 function loadQuad(code: Code, q: number, l: number, into: number): void {
-  const [st, len, c] = [3, 4, 5];
-  code.get(1).get(2).i32(l).op(I.add).i32(2).op(I.shl).op(I.add).tee(c).mem(I.load, 2, 0).set(st);
-  code.get(c).mem(I.load, 2, 4).get(st).op(I.sub).set(len);
-  code
-    .get(len)
-    .i32(16 * q)
-    .op(I.sub)
-    .set(c);
+  const [st, len, c] = [4, 5, 6];
+  code.get(3).i32(l).op(I.add).i32(2).op(I.shl).tee(c).get(1).op(I.add).mem(I.load, 2, 0).set(st);
+  code.get(c).get(2).op(I.add).mem(I.load, 2, 0).get(st).op(I.sub).set(len);
+  code.get(len).i32(16 * q).op(I.sub).set(c);
   code.i32(0).get(c).get(c).i32(0).op(I.ltS).op(OP.select).set(c);
   code.i32(16).get(c).get(c).i32(16).op(I.gtS).op(OP.select).set(c);
-  code
-    .get(0)
-    .get(st)
-    .op(I.add)
-    .mem(SIMD.load, 0, 16 * q);
-  code
-    .simd(0x0c, ...Array.from({ length: 16 }, (_, i) => i))
-    .get(c)
-    .simd(SIMD.i8x16Splat)
-    .simd(SIMD.i8x16LtU);
+  code.get(0).get(st).op(I.add).mem(SIMD.load, 0, 16 * q);
+  code.simd(0x0c, ...Array.from({ length: 16 }, (_, i) => i)).get(c).simd(SIMD.i8x16Splat).simd(SIMD.i8x16LtU);
   code.simd(SIMD.and).set(into);
 }
 
-/** `loadKeys(cand, offs, i)`: big-endian key words of candidates i…i+3, lane-interleaved, into KEY_WORDS. */
+/**
+ * `loadKeys(cand, starts, ends, i)`: big-endian key words of candidates i…i+3 (bytes `starts[k]` to
+ * `ends[k]` past `cand`), lane-interleaved, into KEY_WORDS.
+ */
 function createLoadKeysFunction(): WasmFunction {
   const code = createCode();
-  const [v0, t0] = [6, 10];
+  const [v0, t0] = [7, 11];
   const lo = [...swapped(0), ...swapped(4), ...swapped(16), ...swapped(20)];
   const hi = [...swapped(8), ...swapped(12), ...swapped(24), ...swapped(28)];
   for (let q = 0; q < 4; q++) {
     for (let l = 0; l < 4; l++) loadQuad(code, q, l, v0 + l);
-    code
-      .get(v0)
-      .get(v0 + 1)
-      .simd(SIMD.shuffle, ...pairs(0, 16), ...pairs(4, 20))
-      .set(t0);
-    code
-      .get(v0 + 2)
-      .get(v0 + 3)
-      .simd(SIMD.shuffle, ...pairs(0, 16), ...pairs(4, 20))
-      .set(t0 + 1);
-    code
-      .get(v0)
-      .get(v0 + 1)
-      .simd(SIMD.shuffle, ...pairs(8, 24), ...pairs(12, 28))
-      .set(t0 + 2);
-    code
-      .get(v0 + 2)
-      .get(v0 + 3)
-      .simd(SIMD.shuffle, ...pairs(8, 24), ...pairs(12, 28))
-      .set(t0 + 3);
+    code.get(v0).get(v0 + 1).simd(SIMD.shuffle, ...pairs(0, 16), ...pairs(4, 20)).set(t0);
+    code.get(v0 + 2).get(v0 + 3).simd(SIMD.shuffle, ...pairs(0, 16), ...pairs(4, 20)).set(t0 + 1);
+    code.get(v0).get(v0 + 1).simd(SIMD.shuffle, ...pairs(8, 24), ...pairs(12, 28)).set(t0 + 2);
+    code.get(v0 + 2).get(v0 + 3).simd(SIMD.shuffle, ...pairs(8, 24), ...pairs(12, 28)).set(t0 + 3);
     const out = (word: number): number => KEY_WORDS + 16 * (4 * q + word);
-    code
-      .i32(0)
-      .get(t0)
-      .get(t0 + 1)
-      .simd(SIMD.shuffle, ...lo)
-      .mem(SIMD.store, 4, out(0));
-    code
-      .i32(0)
-      .get(t0)
-      .get(t0 + 1)
-      .simd(SIMD.shuffle, ...hi)
-      .mem(SIMD.store, 4, out(1));
-    code
-      .i32(0)
-      .get(t0 + 2)
-      .get(t0 + 3)
-      .simd(SIMD.shuffle, ...lo)
-      .mem(SIMD.store, 4, out(2));
-    code
-      .i32(0)
-      .get(t0 + 2)
-      .get(t0 + 3)
-      .simd(SIMD.shuffle, ...hi)
-      .mem(SIMD.store, 4, out(3));
+    code.i32(0).get(t0).get(t0 + 1).simd(SIMD.shuffle, ...lo).mem(SIMD.store, 4, out(0));
+    code.i32(0).get(t0).get(t0 + 1).simd(SIMD.shuffle, ...hi).mem(SIMD.store, 4, out(1));
+    code.i32(0).get(t0 + 2).get(t0 + 3).simd(SIMD.shuffle, ...lo).mem(SIMD.store, 4, out(2));
+    code.i32(0).get(t0 + 2).get(t0 + 3).simd(SIMD.shuffle, ...hi).mem(SIMD.store, 4, out(3));
   }
-  return {
-    params: [I32, I32, I32],
-    results: [],
-    locals: [
-      [3, I32],
-      [8, V128],
-    ],
-    code,
-  };
+  return { params: [I32, I32, I32, I32], results: [], locals: [[3, I32], [8, V128]], code };
 }
 
 /** `keyStates()`: ISTATE and OSTATE from KEY_WORDS (RFC 2104: K ⊕ ipad, K ⊕ opad). */
@@ -210,37 +157,32 @@ function createTryTargetFunction(): WasmFunction {
 
 /** The body of one group: every active target, recording hits. Locals as in createRunFunction. */
 function emitTargets(code: Code): void {
-  const [ntargets, i, hits, t, entry] = [4, 5, 6, 7, 8];
+  const [ntargets, i, hits, t, entry] = [5, 6, 7, 8, 9];
   code.i32(0).set(t).op(OP.block, VOID, OP.loop, VOID);
   code.get(t).get(ntargets).op(I.geU).op(OP.brIf, 1);
   code.get(t).i32(4).op(I.shl).i32(TARGETS).op(I.add).tee(entry).mem(I.load, 2, 12).op(OP.if, VOID);
   code.get(entry).call(F_TRY_TARGET).op(OP.if, VOID);
   code.get(hits).i32(3).op(I.shl).get(i).mem(I.store, 2, HITS);
-  code
-    .get(hits)
-    .i32(3)
-    .op(I.shl)
-    .get(t)
-    .mem(I.store, 2, HITS + 4);
+  code.get(hits).i32(3).op(I.shl).get(t).mem(I.store, 2, HITS + 4);
   code.get(hits).i32(1).op(I.add).set(hits).op(OP.end, OP.end);
   code.get(t).i32(1).op(I.add).set(t).op(OP.br, 0, OP.end, OP.end);
 }
 
 /**
- * `run(cand, offs, start, count, ntargets) → hits`: groups from `start`; stops early (CONTROL = next
- * group) when the hit table could overflow, so the caller drains it and calls again.
+ * `run(cand, starts, ends, start, count, ntargets) → hits`: groups from `start`; stops early (CONTROL =
+ * next group) when the hit table could overflow, so the caller drains it and calls again.
  */
 function createRunFunction(): WasmFunction {
   const code = createCode();
-  const [cand, offs, start, count, ntargets, i, hits] = [0, 1, 2, 3, 4, 5, 6];
+  const [cand, starts, ends, start, count, ntargets, i, hits] = [0, 1, 2, 3, 4, 5, 6, 7];
   code.get(start).set(i).op(OP.block, VOID, OP.loop, VOID);
   code.get(i).get(count).op(I.geU).op(OP.brIf, 1);
   code.get(hits).get(ntargets).op(I.add).i32(MAX_HITS).op(I.gtU).op(OP.brIf, 1);
-  code.get(cand).get(offs).get(i).call(F_LOAD_KEYS).call(F_KEY_STATES);
+  code.get(cand).get(starts).get(ends).get(i).call(F_LOAD_KEYS).call(F_KEY_STATES);
   emitTargets(code);
   code.get(i).i32(4).op(I.add).set(i).op(OP.br, 0, OP.end, OP.end);
   code.i32(0).get(i).mem(I.store, 2, CONTROL).get(hits);
-  return { params: [I32, I32, I32, I32, I32], results: [I32], locals: [[4, I32]], code, exportName: 'run' };
+  return { params: [I32, I32, I32, I32, I32, I32], results: [I32], locals: [[4, I32]], code, exportName: 'run' };
 }
 
 /** The kernel module's bytes (about 45 kB), generated once per process. */

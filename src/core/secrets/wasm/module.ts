@@ -17,10 +17,15 @@ const SECTION_FUNCTION = 3;
 const SECTION_EXPORT = 7;
 const SECTION_CODE = 10;
 
-function vector(items: number[][]): number[] {
+/** Appends `bytes` with a loop: spreading 10,000-element bodies into `push` is slow and can overflow the stack. */
+function append(out: number[], bytes: readonly number[]): void {
+  for (let i = 0; i < bytes.length; i++) out.push(bytes[i]!);
+}
+
+function vector(items: readonly (readonly number[])[]): number[] {
   const out: number[] = [];
   pushUleb(out, items.length);
-  for (const item of items) out.push(...item);
+  for (const item of items) append(out, item);
   return out;
 }
 
@@ -31,16 +36,23 @@ function name(text: string): number[] {
   return out;
 }
 
-function section(id: number, payload: number[]): number[] {
-  const out = [id];
+function section(out: number[], id: number, payload: readonly number[]): void {
+  out.push(id);
   pushUleb(out, payload.length);
-  return out.concat(payload);
+  append(out, payload);
 }
 
-function body(fn: WasmFunction): number[] {
-  const inner = vector(fn.locals.map(([count, type]) => [...uleb(count), type]));
-  inner.push(...fn.code.bytes, 0x0b);
-  return [...uleb(inner.length), ...inner];
+/** A function body: size, locals, code, `end`. The code is copied with one `set` (it is most of the module). */
+function body(fn: WasmFunction): Uint8Array {
+  const code = fn.code.toBytes();
+  const head = vector(fn.locals.map(([count, type]) => [...uleb(count), type]));
+  const size = uleb(head.length + code.length + 1);
+  const out = new Uint8Array(size.length + head.length + code.length + 1);
+  out.set(size);
+  out.set(head, size.length);
+  out.set(code, size.length + head.length);
+  out[out.length - 1] = 0x0b;
+  return out;
 }
 
 function uleb(value: number): number[] {
@@ -64,13 +76,23 @@ export function assembleModule(functions: WasmFunction[], minPages: number): Uin
   functions.forEach((fn, index) => {
     if (fn.exportName) exports.push([...name(fn.exportName), 0x00, ...uleb(index)]);
   });
-  const bytes = [
-    ...[0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00],
-    ...section(SECTION_TYPE, vector(types)),
-    ...section(SECTION_IMPORT, vector([memoryImport])),
-    ...section(SECTION_FUNCTION, vector(functions.map((_, index) => uleb(index)))),
-    ...section(SECTION_EXPORT, vector(exports)),
-    ...section(SECTION_CODE, vector(functions.map(body))),
-  ];
-  return new Uint8Array(bytes);
+  const out = [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00];
+  section(out, SECTION_TYPE, vector(types));
+  section(out, SECTION_IMPORT, vector([memoryImport]));
+  section(out, SECTION_FUNCTION, vector(functions.map((_, index) => uleb(index))));
+  section(out, SECTION_EXPORT, vector(exports));
+  const bodies = functions.map(body);
+  const count = uleb(bodies.length);
+  const codeSize = bodies.reduce((n, b) => n + b.length, count.length);
+  out.push(SECTION_CODE);
+  pushUleb(out, codeSize);
+  append(out, count);
+  const module = new Uint8Array(out.length + codeSize - count.length);
+  module.set(out);
+  let at = out.length;
+  for (const b of bodies) {
+    module.set(b, at);
+    at += b.length;
+  }
+  return module;
 }
