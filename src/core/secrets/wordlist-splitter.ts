@@ -17,7 +17,7 @@ export interface WordlistProblem {
   reason: string;
 }
 
-/** Splits a wordlist arriving in byte chunks into packed candidate batches, one per chunk. */
+/** Splits a wordlist arriving in byte chunks into candidate batches, one per chunk. */
 export interface WordlistSplitter {
   /** The complete lines of `chunk` (after any carried partial line). Valid until the next call. */
   push(chunk: Uint8Array): CandidateBatch;
@@ -34,8 +34,9 @@ const CR = 0x0d;
  * Creates a splitter. Lines end at LF (a CR before it is dropped, so CRLF files work); a UTF-8 BOM at the
  * start of the first line is skipped (unless `atFileStart` is false: a splitter fed from mid-file); empty
  * lines are skipped (the empty secret is in the built-in list); lines with a NUL byte or longer than
- * `maxLineBytes` are skipped and reported. Memory stays bounded by the chunk size
- * plus `maxLineBytes`, whatever the file size: each chunk is compacted into a reused buffer.
+ * `maxLineBytes` are skipped and reported. The words are used in place (a batch with `ends`): per chunk
+ * one copy and native `indexOf` scans, no per-byte work in JavaScript. Memory stays bounded by the chunk
+ * size plus `maxLineBytes`, whatever the file size.
  */
 export function createWordlistSplitter(
   options: { maxLineBytes?: number; atFileStart?: boolean } = {},
@@ -44,33 +45,55 @@ export function createWordlistSplitter(
   const atFileStart = options.atFileStart ?? true;
   const stats: WordlistStats = { lines: 0, words: 0, empty: 0, withNul: 0, tooLong: 0, problems: [] };
   let buffer = new Uint8Array(0);
-  let offsets = new Int32Array(0);
-  let carry = new Uint8Array(maxLine + 1);
+  let starts = new Int32Array(0);
+  let ends = new Int32Array(0);
   let carryLength = 0;
-  let lineHasNul = false;
-  let lineTooLong = false;
+  /** The line being carried over was already longer than the limit (its bytes were dropped). */
+  let carryTooLong = false;
 
   const problem = (reason: string): void => {
     if (stats.problems.length < MAX_PROBLEMS) stats.problems.push({ line: stats.lines, reason });
   };
 
-  /** Closes the line `[start, end)` of `buffer`; returns where its word starts, or -1 when skipped. */
-  const closeLine = (start: number, end: number): number => {
+  let carryStart = 0;
+
+  /** Moves the carried partial line to the front (after the caller is done with the last batch), then grows. */
+  const prepare = (size: number): void => {
+    buffer.copyWithin(0, carryStart, carryStart + carryLength);
+    carryStart = 0;
+    if (buffer.length < size) {
+      const bigger = new Uint8Array(Math.max(size, buffer.length * 2));
+      bigger.set(buffer.subarray(0, carryLength));
+      buffer = bigger;
+    }
+    // A chunk of n bytes holds at most n / 2 + 1 lines that are not empty.
+    const lines = (size >> 1) + 2;
+    if (starts.length < lines) {
+      starts = new Int32Array(Math.max(lines, starts.length * 2));
+      ends = new Int32Array(starts.length);
+    }
+  };
+
+  /** Judges the line `[start, end)` of `view`; returns where its word starts, or -1 when skipped. */
+  const closeLine = (
+    view: Uint8Array,
+    start: number,
+    end: number,
+    hasNul: boolean,
+    long: boolean,
+  ): number => {
     stats.lines++;
-    const [nul, long] = [lineHasNul, lineTooLong || end - start > maxLine];
-    lineHasNul = false;
-    lineTooLong = false;
     const bom =
       atFileStart &&
       stats.lines === 1 &&
-      buffer[start] === 0xef &&
-      buffer[start + 1] === 0xbb &&
-      buffer[start + 2] === 0xbf;
+      view[start] === 0xef &&
+      view[start + 1] === 0xbb &&
+      view[start + 2] === 0xbf;
     const from = bom && end - start >= 3 ? start + 3 : start;
-    if (nul) {
+    if (hasNul) {
       stats.withNul++;
       problem('contains a NUL byte, skipped');
-    } else if (long) {
+    } else if (long || end - from > maxLine) {
       stats.tooLong++;
       problem(`longer than ${maxLine} bytes, skipped`);
     } else if (end === from) stats.empty++;
@@ -78,47 +101,48 @@ export function createWordlistSplitter(
     return -1;
   };
 
-  const grow = (size: number): void => {
-    if (buffer.length < size) buffer = new Uint8Array(Math.max(size, buffer.length * 2));
-    if (offsets.length < size + 2) offsets = new Int32Array(Math.max(size + 2, offsets.length * 2));
+  /** Keeps the unfinished last line for the next chunk, or only the verdict when it is already too long. */
+  const carry = (view: Uint8Array, start: number): void => {
+    const rest = view.length - start;
+    if ((carryTooLong && start === 0) || rest > maxLine + 1) {
+      carryTooLong = true;
+      carryLength = 0;
+    } else {
+      carryStart = start;
+      carryLength = rest;
+    }
   };
 
   const split = (chunk: Uint8Array): CandidateBatch => {
-    grow(carryLength + chunk.length);
-    buffer.set(carry.subarray(0, carryLength));
-    let write = carryLength;
-    let lineStart = 0;
+    prepare(carryLength + chunk.length);
+    buffer.set(chunk, carryLength);
+    const view = buffer.subarray(0, carryLength + chunk.length);
+    let nul = view.indexOf(0);
     let count = 0;
-    for (let read = 0; read < chunk.length; read++) {
-      const byte = chunk[read]!;
-      if (byte === LF) {
-        const end = write > lineStart && buffer[write - 1] === CR ? write - 1 : write;
-        const wordStart = closeLine(lineStart, end);
-        if (wordStart >= 0) {
-          offsets[count++] = wordStart;
-          lineStart = end;
-        }
-        write = lineStart;
-        continue;
+    let start = 0;
+    for (let lf = view.indexOf(LF); lf >= 0; lf = view.indexOf(LF, start)) {
+      const end = lf > start && view[lf - 1] === CR ? lf - 1 : lf;
+      const hasNul = nul >= 0 && nul < lf;
+      if (hasNul) nul = view.indexOf(0, lf + 1);
+      const from = closeLine(view, start, end, hasNul, start === 0 && carryTooLong);
+      if (from >= 0) {
+        starts[count] = from;
+        ends[count++] = end;
       }
-      if (byte === 0) lineHasNul = true;
-      if (write - lineStart >= maxLine + 1) lineTooLong = true;
-      else buffer[write++] = byte;
+      if (start === 0) carryTooLong = false;
+      start = lf + 1;
     }
-    offsets[count] = lineStart;
-    carryLength = write - lineStart;
-    if (carry.length < carryLength) carry = new Uint8Array(carryLength);
-    carry.set(buffer.subarray(lineStart, write));
+    carry(view, start);
     stats.words += count;
-    return { bytes: buffer, offsets, count };
+    return { bytes: view, offsets: starts, ends, count };
   };
 
   return {
     push: split,
-    end() {
-      if (carryLength === 0 && !lineHasNul && !lineTooLong) return { bytes: buffer, offsets, count: 0 };
-      return split(new Uint8Array([LF]));
-    },
+    end: () =>
+      carryLength === 0 && !carryTooLong
+        ? { bytes: buffer, offsets: starts, ends, count: 0 }
+        : split(new Uint8Array([LF])),
     stats: () => ({ ...stats, problems: stats.problems.map((p) => ({ ...p })) }),
   };
 }

@@ -69,6 +69,37 @@ describe.each<EngineChoice>(['simd', 'js'])('createHmacCracker (%s)', (engine) =
     );
   });
 
+  it('takes candidates in place, with separators between them (offsets + ends)', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...ALGS),
+        fc.uint8Array({ maxLength: 100 }),
+        fc.array(fc.uint8Array({ maxLength: 70 }), { maxLength: 9 }),
+        (alg, key, decoys) => {
+          const keys = [...decoys, key];
+          const gap = [0x0d, 0x0a];
+          const bytes = new Uint8Array(keys.reduce((n, k) => n + k.length + gap.length, 0));
+          const offsets = new Int32Array(keys.length);
+          const ends = new Int32Array(keys.length);
+          let at = 0;
+          keys.forEach((k, i) => {
+            offsets[i] = at;
+            bytes.set(k, at);
+            ends[i] = at + k.length;
+            bytes.set(gap, ends[i]);
+            at = ends[i]! + gap.length;
+          });
+          const cracker = createHmacCracker([{ alg, signingInput: 'a.b', signature: mac(alg, key, 'a.b') }], {
+            engine,
+          });
+          const [match] = cracker.tryBatch(bytes, offsets, keys.length, ends);
+          expect(mac(alg, keys[match!.candidate]!, 'a.b')).toEqual(mac(alg, key, 'a.b'));
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+
   it('cracks several tokens of mixed algorithms in one pass and reports each once', () => {
     const enc = new TextEncoder();
     const secrets = ['alpha', 'x'.repeat(70), 'gamma', 'y'.repeat(130), '', 'zeta'];
