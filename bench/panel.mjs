@@ -41,10 +41,17 @@ async function main() {
     const heapEmpty = await metrics.measureHeap(cdp);
     const stopSampler = await metrics.startCostSampler(cdp, panel);
     const started = Date.now();
-    await session.gotoDemo(`/?burst=${FIRST}`, 600_000);
+    const progress = (/** @type {string} */ what) =>
+      console.error(`  … ${what} (${Math.round((Date.now() - started) / 1000)} s)`);
+    await session.gotoDemo(`/?burst=${FIRST}`, 1_800_000);
+    progress(`the demo page sent ${FIRST} requests`);
     await waitForRequests(panel, FIRST, 1_800_000);
     const heapFirst = await metrics.measureHeap(cdp);
-    await session.page.evaluate((/** @type {number} */ n) => /** @type {any} */ (window).demoBurst(n), TOTAL - FIRST);
+    progress(`the panel captured ${FIRST}`);
+    // Not awaited in the page: a burst this long would outlast CDP's protocol timeout.
+    await session.page.evaluate((/** @type {number} */ n) => {
+      /** @type {any} */ (window).demoBurst(n);
+    }, TOTAL - FIRST);
     await waitForRequests(panel, TOTAL, 1_800_000);
     const samples = await stopSampler();
     const heapTotal = await metrics.measureHeap(cdp);

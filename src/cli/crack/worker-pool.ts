@@ -36,6 +36,56 @@ interface Slot {
   dead: boolean;
 }
 
+/** The pool's shared state; the functions below act on it. */
+interface Pool {
+  slots: Slot[];
+  queue: CrackTask[];
+  nextId: number;
+  finish?: (leftover: CrackTask[]) => void;
+  handlers?: PoolHandlers;
+}
+
+function post(slot: Slot, message: ToWorker): void {
+  if (!slot.dead) slot.worker.postMessage(message);
+}
+
+/** Resolves `run` when nothing is queued or running; hands back the queue if every worker has died. */
+function settleIfIdle(pool: Pool): void {
+  if (pool.slots.every((s) => s.dead)) {
+    const leftover = pool.queue;
+    pool.queue = [];
+    pool.finish?.(leftover);
+  } else if (pool.queue.length === 0 && pool.slots.every((s) => s.dead || !s.task)) pool.finish?.([]);
+}
+
+function feed(pool: Pool, slot: Slot): void {
+  const task = pool.queue.shift();
+  slot.task = task && { id: pool.nextId++, task };
+  if (slot.task) post(slot, { type: 'task', ...slot.task });
+  settleIfIdle(pool);
+}
+
+function onMessage(pool: Pool, slot: Slot, message: FromWorker): void {
+  const current = slot.task;
+  const { handlers } = pool;
+  if (!current || current.id !== message.id || !handlers) return;
+  if (message.type === 'found') {
+    handlers.found(current.task, message.target, message.secret);
+    return;
+  }
+  if (message.type === 'done') handlers.done(current.task, message.result);
+  else handlers.failed(current.task, message.error);
+  feed(pool, slot);
+}
+
+function onDeath(pool: Pool, slot: Slot, error: Error | number): void {
+  if (slot.dead) return;
+  slot.dead = true;
+  if (slot.task) pool.handlers?.failed(slot.task.task, { message: `worker stopped: ${String(error)}` });
+  slot.task = undefined;
+  settleIfIdle(pool);
+}
+
 /**
  * Starts `count` workers right away (so their start-up overlaps the caller's own work) from the built
  * worker script `file`. Tasks are handed out one at a time to whichever worker is free, which balances
@@ -44,79 +94,33 @@ interface Slot {
 export function createWorkerPool(file: URL, count: number, targets: readonly HmacTarget[]): WorkerPool {
   // Compiled once here and shared: the workers start with the same native code instead of each compiling.
   const kernel = hs256KernelModule() ?? undefined;
-  const slots: Slot[] = Array.from({ length: count }, () => ({
-    worker: new Worker(file, { workerData: { targets, kernel } }),
-    dead: false,
-  }));
-  let queue: CrackTask[] = [];
-  let nextId = 0;
-  let finish: ((leftover: CrackTask[]) => void) | undefined;
-  let handlers: PoolHandlers | undefined;
-
-  const post = (slot: Slot, message: ToWorker): void => {
-    if (!slot.dead) slot.worker.postMessage(message);
-  };
-  const settleIfIdle = (): void => {
-    if (slots.every((s) => s.dead)) {
-      const leftover = queue;
-      queue = [];
-      finish?.(leftover);
-    } else if (queue.length === 0 && slots.every((s) => s.dead || !s.task)) finish?.([]);
-  };
-  const feed = (slot: Slot): void => {
-    const task = queue.shift();
-    slot.task = task && { id: nextId++, task };
-    if (slot.task) post(slot, { type: 'task', ...slot.task });
-    settleIfIdle();
-  };
-  const onMessage = (slot: Slot, message: FromWorker): void => {
-    const current = slot.task;
-    if (!current || current.id !== message.id || !handlers) return;
-    if (message.type === 'found') {
-      handlers.found(current.task, message.target, message.secret);
-      return;
-    }
-    if (message.type === 'done') handlers.done(current.task, message.result);
-    else handlers.failed(current.task, message.error);
-    feed(slot);
-  };
-  const onDeath = (slot: Slot, error: Error | number): void => {
-    if (slot.dead) return;
-    slot.dead = true;
-    if (slot.task && handlers)
-      handlers.failed(slot.task.task, { message: `worker stopped: ${String(error)}` });
-    slot.task = undefined;
-    settleIfIdle();
-  };
-  for (const slot of slots) {
-    slot.worker.on('message', (message: FromWorker) => onMessage(slot, message));
-    slot.worker.on('error', (error) => onDeath(slot, error));
-    slot.worker.on('exit', (code) => onDeath(slot, code));
+  const pool: Pool = { slots: [], queue: [], nextId: 0 };
+  for (let i = 0; i < count; i++) {
+    const slot: Slot = { worker: new Worker(file, { workerData: { targets, kernel } }), dead: false };
+    slot.worker.on('message', (message: FromWorker) => onMessage(pool, slot, message));
+    slot.worker.on('error', (error) => onDeath(pool, slot, error));
+    slot.worker.on('exit', (code) => onDeath(pool, slot, code));
+    pool.slots.push(slot);
   }
-
   return {
-    run(tasks, taskHandlers) {
-      handlers = taskHandlers;
-      queue = [...tasks];
-      return new Promise<CrackTask[]>((resolve) => {
-        finish = resolve;
-        for (const slot of slots) if (!slot.dead && !slot.task) feed(slot);
-        settleIfIdle();
-      });
+    run: (tasks, handlers) =>
+      new Promise<CrackTask[]>((resolve) => {
+        Object.assign(pool, { handlers, queue: [...tasks], finish: resolve });
+        for (const slot of pool.slots) if (!slot.dead && !slot.task) feed(pool, slot);
+        settleIfIdle(pool);
+      }),
+    cracked: (target) => {
+      for (const slot of pool.slots) post(slot, { type: 'cracked', target });
     },
-    cracked(target) {
-      for (const slot of slots) post(slot, { type: 'cracked', target });
-    },
-    drain() {
-      queue = [];
-      settleIfIdle();
+    drain: () => {
+      pool.queue = [];
+      settleIfIdle(pool);
     },
     async stop() {
-      queue = [];
-      handlers = undefined;
-      for (const slot of slots) slot.task = undefined;
-      await Promise.all(slots.map((slot) => (slot.dead ? undefined : slot.worker.terminate())));
-      finish?.([]);
+      Object.assign(pool, { queue: [], handlers: undefined });
+      for (const slot of pool.slots) slot.task = undefined;
+      await Promise.all(pool.slots.map((slot) => (slot.dead ? undefined : slot.worker.terminate())));
+      pool.finish?.([]);
     },
   };
 }

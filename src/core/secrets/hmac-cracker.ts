@@ -69,7 +69,13 @@ export function createHmacCracker(
   const byTarget = new Map(prepared.map((p) => [p.target, p]));
   const cracked = new Set<number>();
 
-  const confirm = (bytes: Uint8Array, starts: Int32Array, ends: Int32Array, candidate: number, target: number) => {
+  const confirm = (
+    bytes: Uint8Array,
+    starts: Int32Array,
+    ends: Int32Array,
+    candidate: number,
+    target: number,
+  ) => {
     const p = byTarget.get(target);
     if (!p || cracked.has(target)) return false;
     const key = bytes.subarray(starts[candidate]!, ends[candidate]!);

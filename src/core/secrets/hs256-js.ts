@@ -36,6 +36,62 @@ function createLongKeyHasher(): (bytes: Uint8Array, start: number, length: numbe
   };
 }
 
+/** Preallocated buffers: the engine allocates nothing per candidate. */
+interface Scratch {
+  w: Int32Array;
+  inner: Int32Array;
+  outer: Int32Array;
+  istate: Int32Array;
+  ostate: Int32Array;
+  hashedKey: Uint8Array;
+  hashLongKey: ReturnType<typeof createLongKeyHasher>;
+}
+
+/** SHA-256 state after one key block: the key XOR `pad`, zero-padded to 64 bytes. */
+function keyState(
+  s: Scratch,
+  state: Int32Array,
+  key: Uint8Array,
+  start: number,
+  length: number,
+  pad: number,
+): void {
+  const { w } = s;
+  w.fill(pad, 0, 16);
+  for (let i = 0; i < length; i++) w[i >> 2]! ^= key[start + i]! << (24 - 8 * (i & 3));
+  scheduleWk(w, 0);
+  state.set(SHA256_IV);
+  compressWk(state, w, 0);
+}
+
+/** The message blocks from the ipad state, then the outer block; compares the first word of the MAC. */
+function tryEntry(s: Scratch, entry: Hs256Entry): boolean {
+  const { w, inner, outer } = s;
+  inner.set(s.istate);
+  for (let b = 0; b < entry.blocks; b++) compressWk(inner, entry.wk, b * 64);
+  w.set(inner);
+  w.fill(0, 8, 16);
+  w[8] = 0x80000000 | 0;
+  w[15] = 768; // (64 + 32) bytes × 8
+  scheduleWk(w, 0);
+  outer.set(s.ostate);
+  compressWk(outer, w, 0);
+  return outer[0] === entry.word0;
+}
+
+/** Derives the key states of one candidate, then returns the first target it passes, or -1. */
+function tryKey(s: Scratch, entries: Hs256Entry[], bytes: Uint8Array, start: number, length: number): number {
+  if (length > 64) {
+    s.hashLongKey(bytes, start, length, s.hashedKey);
+    keyState(s, s.istate, s.hashedKey, 0, 32, IPAD);
+    keyState(s, s.ostate, s.hashedKey, 0, 32, OPAD);
+  } else {
+    keyState(s, s.istate, bytes, start, length, IPAD);
+    keyState(s, s.ostate, bytes, start, length, OPAD);
+  }
+  return nextHit(s, entries, 0);
+}
+
 /**
  * The scalar HS256 engine: pure JavaScript, for hosts without WebAssembly SIMD (or a CSP that forbids
  * compiling it), and the reference the SIMD kernel is tested against. Per candidate: two key blocks
@@ -49,60 +105,32 @@ export function createHs256JsEngine(
     const word0 = new DataView(mac.buffer, mac.byteOffset).getInt32(0);
     return { target, wk, blocks: wk.length / 64, word0, active: true };
   });
-  const w = new Int32Array(64);
-  const inner = new Int32Array(8);
-  const outer = new Int32Array(8);
-  const istate = new Int32Array(8);
-  const ostate = new Int32Array(8);
-  const hashedKey = new Uint8Array(32);
-  const hashLongKey = createLongKeyHasher();
-
-  const keyState = (state: Int32Array, key: Uint8Array, start: number, length: number, pad: number): void => {
-    w.fill(pad, 0, 16);
-    for (let i = 0; i < length; i++) w[i >> 2]! ^= key[start + i]! << (24 - 8 * (i & 3));
-    scheduleWk(w, 0);
-    state.set(SHA256_IV);
-    compressWk(state, w, 0);
+  const scratch: Scratch = {
+    w: new Int32Array(64),
+    inner: new Int32Array(8),
+    outer: new Int32Array(8),
+    istate: new Int32Array(8),
+    ostate: new Int32Array(8),
+    hashedKey: new Uint8Array(32),
+    hashLongKey: createLongKeyHasher(),
   };
-
-  const tryEntry = (entry: Hs256Entry): boolean => {
-    inner.set(istate);
-    for (let b = 0; b < entry.blocks; b++) compressWk(inner, entry.wk, b * 64);
-    w.set(inner);
-    w.fill(0, 8, 16);
-    w[8] = 0x80000000 | 0;
-    w[15] = 768;
-    scheduleWk(w, 0);
-    outer.set(ostate);
-    compressWk(outer, w, 0);
-    return outer[0] === entry.word0;
-  };
-
-  const tryKey = (
-    bytes: Uint8Array,
-    start: number,
-    length: number,
-    candidate: number,
-    hit: HitSink,
-  ): void => {
-    let key = bytes;
-    if (length > 64) {
-      hashLongKey(bytes, start, length, hashedKey);
-      key = hashedKey;
-      start = 0;
-      length = 32;
-    }
-    keyState(istate, key, start, length, IPAD);
-    keyState(ostate, key, start, length, OPAD);
-    for (const entry of entries) if (entry.active && tryEntry(entry)) hit(candidate, entry.target);
-  };
-
   return {
     run(bytes, starts, ends, count, hit) {
-      for (let i = 0; i < count; i++) tryKey(bytes, starts[i]!, ends[i]! - starts[i]!, i, hit);
+      for (let i = 0; i < count; i++) {
+        // Several targets can share a secret: after a hit, try the remaining ones with the same key.
+        for (let e = tryKey(scratch, entries, bytes, starts[i]!, ends[i]! - starts[i]!); e >= 0; ) {
+          hit(i, entries[e]!.target);
+          e = nextHit(scratch, entries, e + 1);
+        }
+      }
     },
     deactivate(target) {
       for (const entry of entries) if (entry.target === target) entry.active = false;
     },
   };
+}
+
+function nextHit(s: Scratch, entries: Hs256Entry[], from: number): number {
+  for (let e = from; e < entries.length; e++) if (entries[e]!.active && tryEntry(s, entries[e]!)) return e;
+  return -1;
 }

@@ -5,7 +5,14 @@ import { innerScheduleSha256 } from './sha256-rounds';
 import { buildHs256Kernel, CONTROL, DYNAMIC, HITS, MAX_TARGETS, TARGETS } from './wasm/hs256-x4-kernel';
 import { K_TABLE } from './wasm/sha256-x4';
 
-type RunKernel = (cand: number, starts: number, ends: number, start: number, count: number, targets: number) => number;
+type RunKernel = (
+  cand: number,
+  starts: number,
+  ends: number,
+  start: number,
+  count: number,
+  targets: number,
+) => number;
 
 let compiled: WebAssembly.Module | null | undefined;
 
@@ -47,28 +54,38 @@ export function hs256KernelModule(): WebAssembly.Module | null {
 const PAGE = 65536;
 const SLACK = 80; // the kernel reads 64 bytes from a key's start, 16 at a time
 
-/**
- * The HS256 engine backed by the SIMD kernel. Keys longer than 64 bytes (hashed first, per RFC 2104) are
- * rare in dictionaries and go to the scalar engine; the kernel's result for them is never confirmed.
- * Returns null when the kernel cannot be compiled or instantiated, or there are too many targets.
- */
-export function createHs256WasmEngine(
-  targets: { target: number; message: Uint8Array; mac: Uint8Array }[],
-): BatchEngine | null {
-  const module = hs256KernelModule();
-  if (!module || targets.length > MAX_TARGETS) return null;
+interface Hs256Target {
+  target: number;
+  message: Uint8Array;
+  mac: Uint8Array;
+}
+
+/** One kernel instance: its memory (with views refreshed after growth) and where the batch area starts. */
+interface Kernel {
+  memory: WebAssembly.Memory;
+  run: RunKernel;
+  i32: Int32Array;
+  batchPointer: number;
+  targets: readonly Hs256Target[];
+}
+
+function instantiate(module: WebAssembly.Module, targets: readonly Hs256Target[]): Kernel | null {
   const schedules = targets.map((t) => innerScheduleSha256(t.message));
   const scheduleBytes = schedules.reduce((sum, wk) => sum + wk.length * 4, 0);
-  let memory: WebAssembly.Memory;
-  let run: RunKernel;
   try {
-    memory = new WebAssembly.Memory({ initial: Math.ceil((DYNAMIC + scheduleBytes + PAGE) / PAGE) });
-    run = new WebAssembly.Instance(module, { env: { memory } }).exports.run as RunKernel;
+    const memory = new WebAssembly.Memory({ initial: Math.ceil((DYNAMIC + scheduleBytes + PAGE) / PAGE) });
+    const run = new WebAssembly.Instance(module, { env: { memory } }).exports.run as RunKernel;
+    const kernel: Kernel = { memory, run, i32: new Int32Array(memory.buffer), batchPointer: 0, targets };
+    kernel.i32.set(SHA256_K, K_TABLE >> 2);
+    kernel.batchPointer = writeTargets(kernel.i32, schedules, targets);
+    return kernel;
   } catch {
     return null;
   }
-  let i32 = new Int32Array(memory.buffer);
-  i32.set(SHA256_K, K_TABLE >> 2);
+}
+
+/** The target table and the schedules it points to; returns the first free byte after them. */
+function writeTargets(i32: Int32Array, schedules: Int32Array[], targets: readonly Hs256Target[]): number {
   let pointer = DYNAMIC;
   targets.forEach((t, index) => {
     const entry = (TARGETS >> 2) + index * 4;
@@ -79,53 +96,71 @@ export function createHs256WasmEngine(
     i32[entry + 3] = 1;
     pointer += schedules[index]!.length * 4;
   });
-  const offsPointer = pointer;
-  const longKeys = createHs256JsEngine(targets);
+  return pointer;
+}
 
-  const ensure = (bytes: number): void => {
-    const needed = Math.ceil(bytes / PAGE) - memory.buffer.byteLength / PAGE;
-    if (needed > 0) memory.grow(needed);
-    i32 = new Int32Array(memory.buffer);
-  };
+/** Copies starts and ends (each padded to whole lane groups with empty keys) and the bytes they span. */
+function load(
+  kernel: Kernel,
+  bytes: Uint8Array,
+  starts: Int32Array,
+  ends: Int32Array,
+  count: number,
+): number {
+  const [first, last] = [starts[0]!, ends[count - 1]!];
+  const candPointer = kernel.batchPointer + 8 * (count + 8);
+  const needed =
+    Math.ceil((candPointer + (last - first) + SLACK) / PAGE) - kernel.memory.buffer.byteLength / PAGE;
+  if (needed > 0) kernel.memory.grow(needed);
+  const i32 = new Int32Array(kernel.memory.buffer);
+  kernel.i32 = i32;
+  const [startsAt, endsAt] = [kernel.batchPointer >> 2, (kernel.batchPointer >> 2) + count + 8];
+  i32.set(starts.subarray(0, count), startsAt);
+  i32.fill(last, startsAt + count, startsAt + count + 8);
+  i32.set(ends.subarray(0, count), endsAt);
+  i32.fill(last, endsAt + count, endsAt + count + 8);
+  new Uint8Array(kernel.memory.buffer).set(bytes.subarray(first, last), candPointer);
+  return candPointer - first;
+}
 
-  const runLongKeys = (bytes: Uint8Array, starts: Int32Array, ends: Int32Array, count: number, hit: HitSink): void => {
-    for (let i = 0; i < count; i++) {
-      if (ends[i]! - starts[i]! <= 64) continue;
-      longKeys.run(bytes, starts.subarray(i, i + 1), ends.subarray(i, i + 1), 1, (_, target) => hit(i, target));
+/** Runs the kernel over the loaded batch, draining the hit table as often as it fills. */
+function runLoaded(kernel: Kernel, cand: number, count: number, hit: HitSink): void {
+  const { i32, targets, batchPointer } = kernel;
+  for (let start = 0; start < count; start = i32[CONTROL >> 2]!) {
+    const hits = kernel.run(cand, batchPointer, batchPointer + 4 * (count + 8), start, count, targets.length);
+    for (let h = 0; h < hits; h++) {
+      const group = i32[(HITS >> 2) + 2 * h]!;
+      const target = targets[i32[(HITS >> 2) + 2 * h + 1]!]!.target;
+      // The kernel says "some lane of this group": every lane is a candidate, confirmed by the caller.
+      for (let lane = group; lane < Math.min(group + 4, count); lane++) hit(lane, target);
     }
-  };
+  }
+}
 
-  /** Copies starts and ends (each padded to whole lane groups with empty keys) and the bytes they span. */
-  const load = (bytes: Uint8Array, starts: Int32Array, ends: Int32Array, count: number): number => {
-    const [first, last] = [starts[0]!, ends[count - 1]!];
-    const [startsAt, endsAt] = [offsPointer >> 2, (offsPointer >> 2) + count + 8];
-    const candPointer = offsPointer + 8 * (count + 8);
-    ensure(candPointer + (last - first) + SLACK);
-    i32.set(starts.subarray(0, count), startsAt);
-    i32.fill(last, startsAt + count, startsAt + count + 8);
-    i32.set(ends.subarray(0, count), endsAt);
-    i32.fill(last, endsAt + count, endsAt + count + 8);
-    new Uint8Array(memory.buffer).set(bytes.subarray(first, last), candPointer);
-    return candPointer - first;
-  };
-
+/**
+ * The HS256 engine backed by the SIMD kernel. Keys longer than 64 bytes (hashed first, per RFC 2104) are
+ * rare in dictionaries and go to the scalar engine; the kernel's result for them is never confirmed.
+ * Returns null when the kernel cannot be compiled or instantiated, or there are too many targets.
+ */
+export function createHs256WasmEngine(targets: Hs256Target[]): BatchEngine | null {
+  const module = hs256KernelModule();
+  const kernel = module && targets.length <= MAX_TARGETS ? instantiate(module, targets) : null;
+  if (!kernel) return null;
+  const longKeys = createHs256JsEngine(targets);
   return {
     run(bytes, starts, ends, count, hit) {
       if (count <= 0) return;
-      const cand = load(bytes, starts, ends, count);
-      for (let start = 0; start < count; start = i32[CONTROL >> 2]!) {
-        const hits = run(cand, offsPointer, offsPointer + 4 * (count + 8), start, count, targets.length);
-        for (let h = 0; h < hits; h++) {
-          const group = i32[(HITS >> 2) + 2 * h]!;
-          const target = targets[i32[(HITS >> 2) + 2 * h + 1]!]!.target;
-          for (let lane = group; lane < Math.min(group + 4, count); lane++) hit(lane, target);
-        }
+      runLoaded(kernel, load(kernel, bytes, starts, ends, count), count, hit);
+      for (let i = 0; i < count; i++) {
+        if (ends[i]! - starts[i]! <= 64) continue;
+        longKeys.run(bytes, starts.subarray(i, i + 1), ends.subarray(i, i + 1), 1, (_, target) =>
+          hit(i, target),
+        );
       }
-      runLongKeys(bytes, starts, ends, count, hit);
     },
     deactivate(target) {
       const index = targets.findIndex((t) => t.target === target);
-      if (index >= 0) i32[(TARGETS >> 2) + index * 4 + 3] = 0;
+      if (index >= 0) kernel.i32[(TARGETS >> 2) + index * 4 + 3] = 0;
       longKeys.deactivate(target);
     },
   };

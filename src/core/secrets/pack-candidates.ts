@@ -28,7 +28,9 @@ function asciiLength(text: string): number {
  * character by character: one TextEncoder call per string would allocate ten thousand arrays at start-up.
  */
 export function packCandidates(candidates: readonly (string | Uint8Array)[]): CandidateBatch {
-  const encoded = candidates.map((c) => (typeof c === 'string' && asciiLength(c) < 0 ? encoder.encode(c) : c));
+  const encoded = candidates.map((c) =>
+    typeof c === 'string' && asciiLength(c) < 0 ? encoder.encode(c) : c,
+  );
   const offsets = new Int32Array(encoded.length + 1);
   let total = 0;
   for (let i = 0; i < encoded.length; i++) {

@@ -29,6 +29,114 @@ export interface WordlistSplitter {
 const MAX_PROBLEMS = 5;
 const LF = 0x0a;
 const CR = 0x0d;
+/** Line verdicts known before the line is judged: it holds a NUL, or its start was already too long. */
+const NUL_FLAG = 1;
+const LONG_FLAG = 2;
+
+/** The splitter's working state: one reused buffer, the word bounds, the unfinished last line. */
+interface SplitState {
+  maxLine: number;
+  atFileStart: boolean;
+  stats: WordlistStats;
+  buffer: Uint8Array;
+  starts: Int32Array;
+  ends: Int32Array;
+  carryStart: number;
+  carryLength: number;
+  /** The line being carried over was already longer than the limit (its bytes were dropped). */
+  carryTooLong: boolean;
+}
+
+function problem(state: SplitState, reason: string): void {
+  if (state.stats.problems.length < MAX_PROBLEMS)
+    state.stats.problems.push({ line: state.stats.lines, reason });
+}
+
+/** Moves the carried partial line to the front (the caller is done with the last batch by now), then grows. */
+function prepare(state: SplitState, size: number): void {
+  state.buffer.copyWithin(0, state.carryStart, state.carryStart + state.carryLength);
+  state.carryStart = 0;
+  if (state.buffer.length < size) {
+    const bigger = new Uint8Array(Math.max(size, state.buffer.length * 2));
+    bigger.set(state.buffer.subarray(0, state.carryLength));
+    state.buffer = bigger;
+  }
+  // A chunk of n bytes holds at most n / 2 + 1 lines that are not empty.
+  const lines = (size >> 1) + 2;
+  if (state.starts.length < lines) {
+    state.starts = new Int32Array(Math.max(lines, state.starts.length * 2));
+    state.ends = new Int32Array(state.starts.length);
+  }
+}
+
+function hasBom(state: SplitState, view: Uint8Array, start: number): boolean {
+  return (
+    state.atFileStart &&
+    state.stats.lines === 1 &&
+    view[start] === 0xef &&
+    view[start + 1] === 0xbb &&
+    view[start + 2] === 0xbf
+  );
+}
+
+/** Judges the line `[start, end)` of `view` (and `flags`); returns where its word starts, or -1 if skipped. */
+function closeLine(state: SplitState, view: Uint8Array, start: number, end: number, flags: number): number {
+  const { stats } = state;
+  stats.lines++;
+  const from = hasBom(state, view, start) && end - start >= 3 ? start + 3 : start;
+  if (flags & NUL_FLAG) {
+    stats.withNul++;
+    problem(state, 'contains a NUL byte, skipped');
+  } else if (flags & LONG_FLAG || end - from > state.maxLine) {
+    stats.tooLong++;
+    problem(state, `longer than ${state.maxLine} bytes, skipped`);
+  } else if (end === from) stats.empty++;
+  else return from;
+  return -1;
+}
+
+/** Keeps the unfinished last line for the next chunk, or only the verdict when it is already too long. */
+function carry(state: SplitState, view: Uint8Array, start: number): void {
+  const rest = view.length - start;
+  if ((state.carryTooLong && start === 0) || rest > state.maxLine + 1) {
+    state.carryTooLong = true;
+    state.carryLength = 0;
+  } else {
+    state.carryStart = start;
+    state.carryLength = rest;
+  }
+}
+
+function split(state: SplitState, chunk: Uint8Array): CandidateBatch {
+  prepare(state, state.carryLength + chunk.length);
+  state.buffer.set(chunk, state.carryLength);
+  const view = state.buffer.subarray(0, state.carryLength + chunk.length);
+  const { starts, ends } = state;
+  let nul = view.indexOf(0);
+  let count = 0;
+  let start = 0;
+  for (let lf = view.indexOf(LF); lf >= 0; lf = view.indexOf(LF, start)) {
+    const end = lf > start && view[lf - 1] === CR ? lf - 1 : lf;
+    const hasNul = nul >= 0 && nul < lf;
+    if (hasNul) nul = view.indexOf(0, lf + 1);
+    const from = closeLine(
+      state,
+      view,
+      start,
+      end,
+      (hasNul ? NUL_FLAG : 0) | (start === 0 && state.carryTooLong ? LONG_FLAG : 0),
+    );
+    if (from >= 0) {
+      starts[count] = from;
+      ends[count++] = end;
+    }
+    if (start === 0) state.carryTooLong = false;
+    start = lf + 1;
+  }
+  carry(state, view, start);
+  state.stats.words += count;
+  return { bytes: view, offsets: starts, ends, count };
+}
 
 /**
  * Creates a splitter. Lines end at LF (a CR before it is dropped, so CRLF files work); a UTF-8 BOM at the
@@ -41,108 +149,23 @@ const CR = 0x0d;
 export function createWordlistSplitter(
   options: { maxLineBytes?: number; atFileStart?: boolean } = {},
 ): WordlistSplitter {
-  const maxLine = options.maxLineBytes ?? 1024;
-  const atFileStart = options.atFileStart ?? true;
-  const stats: WordlistStats = { lines: 0, words: 0, empty: 0, withNul: 0, tooLong: 0, problems: [] };
-  let buffer = new Uint8Array(0);
-  let starts = new Int32Array(0);
-  let ends = new Int32Array(0);
-  let carryLength = 0;
-  /** The line being carried over was already longer than the limit (its bytes were dropped). */
-  let carryTooLong = false;
-
-  const problem = (reason: string): void => {
-    if (stats.problems.length < MAX_PROBLEMS) stats.problems.push({ line: stats.lines, reason });
+  const state: SplitState = {
+    maxLine: options.maxLineBytes ?? 1024,
+    atFileStart: options.atFileStart ?? true,
+    stats: { lines: 0, words: 0, empty: 0, withNul: 0, tooLong: 0, problems: [] },
+    buffer: new Uint8Array(0),
+    starts: new Int32Array(0),
+    ends: new Int32Array(0),
+    carryStart: 0,
+    carryLength: 0,
+    carryTooLong: false,
   };
-
-  let carryStart = 0;
-
-  /** Moves the carried partial line to the front (after the caller is done with the last batch), then grows. */
-  const prepare = (size: number): void => {
-    buffer.copyWithin(0, carryStart, carryStart + carryLength);
-    carryStart = 0;
-    if (buffer.length < size) {
-      const bigger = new Uint8Array(Math.max(size, buffer.length * 2));
-      bigger.set(buffer.subarray(0, carryLength));
-      buffer = bigger;
-    }
-    // A chunk of n bytes holds at most n / 2 + 1 lines that are not empty.
-    const lines = (size >> 1) + 2;
-    if (starts.length < lines) {
-      starts = new Int32Array(Math.max(lines, starts.length * 2));
-      ends = new Int32Array(starts.length);
-    }
-  };
-
-  /** Judges the line `[start, end)` of `view`; returns where its word starts, or -1 when skipped. */
-  const closeLine = (
-    view: Uint8Array,
-    start: number,
-    end: number,
-    hasNul: boolean,
-    long: boolean,
-  ): number => {
-    stats.lines++;
-    const bom =
-      atFileStart &&
-      stats.lines === 1 &&
-      view[start] === 0xef &&
-      view[start + 1] === 0xbb &&
-      view[start + 2] === 0xbf;
-    const from = bom && end - start >= 3 ? start + 3 : start;
-    if (hasNul) {
-      stats.withNul++;
-      problem('contains a NUL byte, skipped');
-    } else if (long || end - from > maxLine) {
-      stats.tooLong++;
-      problem(`longer than ${maxLine} bytes, skipped`);
-    } else if (end === from) stats.empty++;
-    else return from;
-    return -1;
-  };
-
-  /** Keeps the unfinished last line for the next chunk, or only the verdict when it is already too long. */
-  const carry = (view: Uint8Array, start: number): void => {
-    const rest = view.length - start;
-    if ((carryTooLong && start === 0) || rest > maxLine + 1) {
-      carryTooLong = true;
-      carryLength = 0;
-    } else {
-      carryStart = start;
-      carryLength = rest;
-    }
-  };
-
-  const split = (chunk: Uint8Array): CandidateBatch => {
-    prepare(carryLength + chunk.length);
-    buffer.set(chunk, carryLength);
-    const view = buffer.subarray(0, carryLength + chunk.length);
-    let nul = view.indexOf(0);
-    let count = 0;
-    let start = 0;
-    for (let lf = view.indexOf(LF); lf >= 0; lf = view.indexOf(LF, start)) {
-      const end = lf > start && view[lf - 1] === CR ? lf - 1 : lf;
-      const hasNul = nul >= 0 && nul < lf;
-      if (hasNul) nul = view.indexOf(0, lf + 1);
-      const from = closeLine(view, start, end, hasNul, start === 0 && carryTooLong);
-      if (from >= 0) {
-        starts[count] = from;
-        ends[count++] = end;
-      }
-      if (start === 0) carryTooLong = false;
-      start = lf + 1;
-    }
-    carry(view, start);
-    stats.words += count;
-    return { bytes: view, offsets: starts, ends, count };
-  };
-
   return {
-    push: split,
+    push: (chunk) => split(state, chunk),
     end: () =>
-      carryLength === 0 && !carryTooLong
-        ? { bytes: buffer, offsets: starts, ends, count: 0 }
-        : split(new Uint8Array([LF])),
-    stats: () => ({ ...stats, problems: stats.problems.map((p) => ({ ...p })) }),
+      state.carryLength === 0 && !state.carryTooLong
+        ? { bytes: state.buffer, offsets: state.starts, ends: state.ends, count: 0 }
+        : split(state, new Uint8Array([LF])),
+    stats: () => ({ ...state.stats, problems: state.stats.problems.map((p) => ({ ...p })) }),
   };
 }

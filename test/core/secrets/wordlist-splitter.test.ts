@@ -1,13 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { CandidateBatch } from '../../../src/core/secrets/pack-candidates';
+import { type CandidateBatch, candidateAt } from '../../../src/core/secrets/pack-candidates';
 import { createWordlistSplitter } from '../../../src/core/secrets/wordlist-splitter';
 
 const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 const words = (batch: CandidateBatch): string[] =>
-  Array.from({ length: batch.count }, (_, i) =>
-    decoder.decode(batch.bytes.subarray(batch.offsets[i], batch.offsets[i + 1])),
-  );
+  Array.from({ length: batch.count }, (_, i) => decoder.decode(candidateAt(batch, i)));
 
 /** Feeds `input` in chunks cut at `cuts` and collects every word. */
 function split(input: Uint8Array, cuts: number[] = [], maxLineBytes?: number) {
@@ -64,7 +62,7 @@ describe('createWordlistSplitter', () => {
     expect(out).toEqual(['abcd', 'abcd']);
   });
 
-  it('gives the same words whatever the chunk boundaries (packed with no gaps)', () => {
+  it('gives the same words whatever the chunk boundaries', () => {
     const line = fc.string({ unit: fc.constantFrom('a', 'b', 'é', ' ', '\r'), maxLength: 12 });
     fc.assert(
       fc.property(
@@ -81,6 +79,29 @@ describe('createWordlistSplitter', () => {
         },
       ),
       { numRuns: 300 },
+    );
+  });
+
+  it('agrees with a plain reference on NUL bytes and over-long lines split across chunks', () => {
+    const line = fc.string({ unit: fc.constantFrom('a', 'b', '\0', '\r'), maxLength: 14 });
+    fc.assert(
+      fc.property(
+        fc.array(line, { maxLength: 30 }),
+        fc.array(fc.nat(300), { maxLength: 10 }),
+        (lines, cuts) => {
+          const text = lines.join('\n');
+          const kept = text
+            .split('\n')
+            .map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l))
+            .filter((l) => l.length > 0 && l.length <= 6 && !l.includes('\0'));
+          const { words: out, stats } = split(bytes(text), cuts, 6);
+          expect(out).toEqual(kept);
+          expect(stats.lines).toBe(
+            text.length === 0 ? 0 : text.split('\n').length - (text.endsWith('\n') ? 1 : 0),
+          );
+        },
+      ),
+      { numRuns: 400 },
     );
   });
 

@@ -62,36 +62,75 @@ function loadQuad(code: Code, q: number, l: number, into: number): void {
   const [st, len, c] = [4, 5, 6];
   code.get(3).i32(l).op(I.add).i32(2).op(I.shl).tee(c).get(1).op(I.add).mem(I.load, 2, 0).set(st);
   code.get(c).get(2).op(I.add).mem(I.load, 2, 0).get(st).op(I.sub).set(len);
-  code.get(len).i32(16 * q).op(I.sub).set(c);
+  // c = clamp(len - 16q, 0, 16): how many bytes of this quad belong to the key.
+  code
+    .get(len)
+    .i32(16 * q)
+    .op(I.sub)
+    .set(c);
   code.i32(0).get(c).get(c).i32(0).op(I.ltS).op(OP.select).set(c);
   code.i32(16).get(c).get(c).i32(16).op(I.gtS).op(OP.select).set(c);
-  code.get(0).get(st).op(I.add).mem(SIMD.load, 0, 16 * q);
-  code.simd(0x0c, ...Array.from({ length: 16 }, (_, i) => i)).get(c).simd(SIMD.i8x16Splat).simd(SIMD.i8x16LtU);
-  code.simd(SIMD.and).set(into);
+  code
+    .get(0)
+    .get(st)
+    .op(I.add)
+    .mem(SIMD.load, 0, 16 * q);
+  code
+    .simd(0x0c, ...IOTA)
+    .get(c)
+    .simd(SIMD.i8x16Splat)
+    .simd(SIMD.i8x16LtU)
+    .simd(SIMD.and)
+    .set(into);
+}
+
+const IOTA = Array.from({ length: 16 }, (_, i) => i);
+/** Shuffle lanes: 32-bit words 0,1 (or 2,3) of two vectors interleaved; then the same with bytes swapped. */
+const LOW_PAIRS = [...pairs(0, 16), ...pairs(4, 20)];
+const HIGH_PAIRS = [...pairs(8, 24), ...pairs(12, 28)];
+const LOW_SWAPPED = [...swapped(0), ...swapped(4), ...swapped(16), ...swapped(20)];
+const HIGH_SWAPPED = [...swapped(8), ...swapped(12), ...swapped(24), ...swapped(28)];
+
+function shuffle(code: Code, a: number, b: number, lanes: number[]): Code {
+  return code
+    .get(a)
+    .get(b)
+    .simd(SIMD.shuffle, ...lanes);
 }
 
 /**
  * `loadKeys(cand, starts, ends, i)`: big-endian key words of candidates i…i+3 (bytes `starts[k]` to
- * `ends[k]` past `cand`), lane-interleaved, into KEY_WORDS.
+ * `ends[k]` past `cand`), lane-interleaved, into KEY_WORDS: a 4×4 transpose of 32-bit words with the
+ * byte swap folded into its second half.
  */
 function createLoadKeysFunction(): WasmFunction {
   const code = createCode();
   const [v0, t0] = [7, 11];
-  const lo = [...swapped(0), ...swapped(4), ...swapped(16), ...swapped(20)];
-  const hi = [...swapped(8), ...swapped(12), ...swapped(24), ...swapped(28)];
   for (let q = 0; q < 4; q++) {
     for (let l = 0; l < 4; l++) loadQuad(code, q, l, v0 + l);
-    code.get(v0).get(v0 + 1).simd(SIMD.shuffle, ...pairs(0, 16), ...pairs(4, 20)).set(t0);
-    code.get(v0 + 2).get(v0 + 3).simd(SIMD.shuffle, ...pairs(0, 16), ...pairs(4, 20)).set(t0 + 1);
-    code.get(v0).get(v0 + 1).simd(SIMD.shuffle, ...pairs(8, 24), ...pairs(12, 28)).set(t0 + 2);
-    code.get(v0 + 2).get(v0 + 3).simd(SIMD.shuffle, ...pairs(8, 24), ...pairs(12, 28)).set(t0 + 3);
-    const out = (word: number): number => KEY_WORDS + 16 * (4 * q + word);
-    code.i32(0).get(t0).get(t0 + 1).simd(SIMD.shuffle, ...lo).mem(SIMD.store, 4, out(0));
-    code.i32(0).get(t0).get(t0 + 1).simd(SIMD.shuffle, ...hi).mem(SIMD.store, 4, out(1));
-    code.i32(0).get(t0 + 2).get(t0 + 3).simd(SIMD.shuffle, ...lo).mem(SIMD.store, 4, out(2));
-    code.i32(0).get(t0 + 2).get(t0 + 3).simd(SIMD.shuffle, ...hi).mem(SIMD.store, 4, out(3));
+    shuffle(code, v0, v0 + 1, LOW_PAIRS).set(t0);
+    shuffle(code, v0 + 2, v0 + 3, LOW_PAIRS).set(t0 + 1);
+    shuffle(code, v0, v0 + 1, HIGH_PAIRS).set(t0 + 2);
+    shuffle(code, v0 + 2, v0 + 3, HIGH_PAIRS).set(t0 + 3);
+    const words: [number, number[]][] = [
+      [t0, LOW_SWAPPED],
+      [t0, HIGH_SWAPPED],
+      [t0 + 2, LOW_SWAPPED],
+      [t0 + 2, HIGH_SWAPPED],
+    ];
+    words.forEach(([from, lanes], word) => {
+      shuffle(code.i32(0), from, from + 1, lanes).mem(SIMD.store, 4, KEY_WORDS + 16 * (4 * q + word));
+    });
   }
-  return { params: [I32, I32, I32, I32], results: [], locals: [[3, I32], [8, V128]], code };
+  return {
+    params: [I32, I32, I32, I32],
+    results: [],
+    locals: [
+      [3, I32],
+      [8, V128],
+    ],
+    code,
+  };
 }
 
 /** `keyStates()`: ISTATE and OSTATE from KEY_WORDS (RFC 2104: K ⊕ ipad, K ⊕ opad). */
@@ -163,7 +202,12 @@ function emitTargets(code: Code): void {
   code.get(t).i32(4).op(I.shl).i32(TARGETS).op(I.add).tee(entry).mem(I.load, 2, 12).op(OP.if, VOID);
   code.get(entry).call(F_TRY_TARGET).op(OP.if, VOID);
   code.get(hits).i32(3).op(I.shl).get(i).mem(I.store, 2, HITS);
-  code.get(hits).i32(3).op(I.shl).get(t).mem(I.store, 2, HITS + 4);
+  code
+    .get(hits)
+    .i32(3)
+    .op(I.shl)
+    .get(t)
+    .mem(I.store, 2, HITS + 4);
   code.get(hits).i32(1).op(I.add).set(hits).op(OP.end, OP.end);
   code.get(t).i32(1).op(I.add).set(t).op(OP.br, 0, OP.end, OP.end);
 }
@@ -182,10 +226,16 @@ function createRunFunction(): WasmFunction {
   emitTargets(code);
   code.get(i).i32(4).op(I.add).set(i).op(OP.br, 0, OP.end, OP.end);
   code.i32(0).get(i).mem(I.store, 2, CONTROL).get(hits);
-  return { params: [I32, I32, I32, I32, I32, I32], results: [I32], locals: [[4, I32]], code, exportName: 'run' };
+  return {
+    params: [I32, I32, I32, I32, I32, I32],
+    results: [I32],
+    locals: [[4, I32]],
+    code,
+    exportName: 'run',
+  };
 }
 
-/** The kernel module's bytes (about 45 kB), generated once per process. */
+/** The kernel module's bytes (about 12 kB), generated once per process. */
 export function buildHs256Kernel(): Uint8Array<ArrayBuffer> {
   const functions = [
     createScheduleFunction(),
