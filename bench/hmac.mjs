@@ -8,7 +8,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 export const WORDS = 1_000_000;
-const ROUNDS = 3;
+const ROUNDS = 5;
 const ROOT = join(import.meta.dirname, '..');
 // JWT_LENS_BIN: another build of the CLI (a launcher script), to measure without touching dist/.
 const BIN = process.env.JWT_LENS_BIN ?? join(ROOT, 'bin', 'jwt-lens.js');

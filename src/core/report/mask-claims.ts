@@ -42,7 +42,9 @@ const PII_VALUE_PATTERNS = [
 ];
 
 /** Personal data inside longer free text (`"call me on +44 20 7946 0958"`). */
-const PII_INSIDE = [/[^\s@]+@[^\s@]+\.[a-z]{2,}/i, /\+[0-9][0-9 ().-]{7,}[0-9]/];
+// Bounded quantifiers: an unbounded `[^\s@]+@` retried at every offset is quadratic on long claim values.
+const EMAIL_INSIDE = /[^\s@]{1,64}@[^\s@]{1,255}\.[a-z]{2,}/i;
+const PHONE_INSIDE = /\+[0-9][0-9 ().-]{7,20}[0-9]/;
 
 /** True when a claim with this name holds personal or secret data. */
 export function isPiiClaimName(name: string): boolean {
@@ -52,7 +54,10 @@ export function isPiiClaimName(name: string): boolean {
 
 /** True when a string looks like personal data whatever its claim name. */
 export function isPiiValue(value: string): boolean {
-  return PII_VALUE_PATTERNS.some((pattern) => pattern.test(value)) || PII_INSIDE.some((p) => p.test(value));
+  if (value.length <= 64 && PII_VALUE_PATTERNS.some((pattern) => pattern.test(value))) return true;
+  return (
+    (value.includes('@') && EMAIL_INSIDE.test(value)) || (value.includes('+') && PHONE_INSIDE.test(value))
+  );
 }
 
 /**

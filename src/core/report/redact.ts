@@ -11,7 +11,8 @@ const PAYLOAD_PREFIX_CHARS = 8;
 /** Shortest segment worth scrubbing on its own; shorter ones would match innocent words. */
 const MIN_SECRET_SEGMENT = 8;
 
-const COMPACT_RUN = /[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]*)+/g;
+// One character class, so matching stays linear on long strings; runs without a dot are skipped.
+const COMPACT_RUN = /[A-Za-z0-9_.-]+/g;
 const SEGMENT_RUN = /[A-Za-z0-9_-]{8,}/g;
 const LONG_RUN = /[A-Za-z0-9_-]{8}/;
 const COMPACT_ONLY = /^[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]*)+$/;
@@ -74,7 +75,10 @@ export function createScrubber(tokenTexts: Iterable<string>, secrets: Iterable<s
     let out = odd.scrub(text);
     // Every secret segment is 8+ base64url characters: most strings (names, short URLs) have none.
     if (LONG_RUN.test(out)) {
-      if (whole.size > 0) out = out.replace(COMPACT_RUN, (run) => replaceCompact(run, whole, heads));
+      if (whole.size > 0)
+        out = out.replace(COMPACT_RUN, (run) =>
+          run.includes('.') ? replaceCompact(run, whole, heads) : run,
+        );
       if (segments.size > 0) out = out.replace(SEGMENT_RUN, (run) => segments.get(run) ?? run);
     }
     return scrubLiterals(out, literals);

@@ -51,6 +51,22 @@ function buildEngines(
   return { engines, engine };
 }
 
+/** The well-formed targets: MAC length right for the algorithm (others can never match). */
+function prepareTargets(targets: readonly HmacTarget[]): Prepared[] {
+  const encoder = new TextEncoder();
+  const prepared: Prepared[] = [];
+  targets.forEach((t, target) => {
+    if (t.signature.length !== MAC_LENGTH[t.alg]) return;
+    prepared.push({ target, alg: t.alg, message: encoder.encode(t.signingInput), mac: t.signature });
+  });
+  return prepared;
+}
+
+/** An engine hit passed a 32-bit check only: the full HMAC decides. */
+function confirm(p: Prepared | undefined, bytes: Uint8Array, start: number, end: number): boolean {
+  return p !== undefined && bytesEqual(hmacDigest(p.alg, bytes.subarray(start, end), p.message), p.mac);
+}
+
 /**
  * Prepares an HMAC dictionary cracker for `targets` (all HS tokens of a capture). Targets whose MAC has
  * the wrong length for their algorithm can never match and are left out. Never throws for bad input.
@@ -59,42 +75,26 @@ export function createHmacCracker(
   targets: readonly HmacTarget[],
   options: { engine?: EngineChoice } = {},
 ): HmacCracker {
-  const encoder = new TextEncoder();
-  const prepared: Prepared[] = [];
-  targets.forEach((t, target) => {
-    if (t.signature.length !== MAC_LENGTH[t.alg]) return;
-    prepared.push({ target, alg: t.alg, message: encoder.encode(t.signingInput), mac: t.signature });
-  });
+  const prepared = prepareTargets(targets);
   const { engines, engine } = buildEngines(prepared, options.engine ?? 'simd');
   const byTarget = new Map(prepared.map((p) => [p.target, p]));
   const cracked = new Set<number>();
-
-  const confirm = (
-    bytes: Uint8Array,
-    starts: Int32Array,
-    ends: Int32Array,
-    candidate: number,
-    target: number,
-  ) => {
-    const p = byTarget.get(target);
-    if (!p || cracked.has(target)) return false;
-    const key = bytes.subarray(starts[candidate]!, ends[candidate]!);
-    return bytesEqual(hmacDigest(p.alg, key, p.message), p.mac);
-  };
-
   const markCracked = (target: number): void => {
     if (!byTarget.has(target) || cracked.has(target)) return;
     cracked.add(target);
     for (const e of engines) e.deactivate(target);
   };
-
   return {
     engine,
     tryBatch(candidates, offsets, count, ends = offsets.subarray(1)) {
       const matches: HmacMatch[] = [];
       for (const batchEngine of engines) {
         batchEngine.run(candidates, offsets, ends, count, (candidate, target) => {
-          if (!confirm(candidates, offsets, ends, candidate, target)) return;
+          if (
+            cracked.has(target) ||
+            !confirm(byTarget.get(target), candidates, offsets[candidate]!, ends[candidate]!)
+          )
+            return;
           markCracked(target);
           matches.push({ target, candidate });
         });

@@ -1,8 +1,8 @@
 import type { CaptureHit, ParsedToken } from '../types';
 import type { TokenWithSightings } from './capture-candidates';
 import { bytesEqual, hmacDigest } from './hmac';
-import { createHmacCracker, type EngineChoice } from './hmac-cracker';
-import { collectHmacTargets } from './hmac-targets';
+import { createHmacCracker, type EngineChoice, type HmacCracker } from './hmac-cracker';
+import { collectHmacTargets, type HmacTargets } from './hmac-targets';
 import type { HmacTarget } from './hmac-types';
 import { type CandidateBatch, candidateAt } from './pack-candidates';
 import { buildSecretHit, type SecretOrigin } from './secret-hits';
@@ -29,53 +29,63 @@ export interface SecretSearch {
   crackedTokens(): number;
 }
 
+/** The search's state: every token, the representatives being cracked, and what is cracked. */
+interface SearchState extends HmacTargets {
+  cracker: HmacCracker;
+  repOf: Map<number, number>;
+  crackedTargets: Set<number>;
+  crackedReps: Set<number>;
+}
+
+/** A secret found for representative `index`: a finding for every uncracked token it opens. */
+function reportFound(s: SearchState, index: number, secret: Uint8Array, origin: SecretOrigin): CaptureHit[] {
+  const hits: CaptureHit[] = [];
+  const encoder = new TextEncoder();
+  s.targets.forEach((target, t) => {
+    if (s.crackedTargets.has(t)) return;
+    const opens =
+      t === s.representatives[index] ||
+      bytesEqual(hmacDigest(target.alg, secret, encoder.encode(target.signingInput)), target.signature);
+    if (!opens) return;
+    s.crackedTargets.add(t);
+    hits.push(buildSecretHit(s.owners[t]!, target.alg, secret, origin));
+    const rep = s.repOf.get(t);
+    if (rep !== undefined) {
+      s.crackedReps.add(rep);
+      s.cracker.markCracked(rep);
+    }
+  });
+  return hits;
+}
+
 /** Prepares a search over the HS256/384/512 tokens among `tokens`. */
 export function createSecretSearch(
   tokens: readonly (ParsedToken | TokenWithSightings)[],
   options: { engine?: EngineChoice } = {},
 ): SecretSearch {
-  const { targets, owners, representatives } = collectHmacTargets(tokens);
-  const repTargets = representatives.map((i) => targets[i]!);
-  const cracker = createHmacCracker(repTargets, options);
-  const crackedTargets = new Set<number>();
-  const crackedReps = new Set<number>();
-  const encoder = new TextEncoder();
-  const repOf = new Map(representatives.map((t, rep) => [t, rep]));
-
-  const reportFound = (index: number, secret: Uint8Array, origin: SecretOrigin): CaptureHit[] => {
-    const hits: CaptureHit[] = [];
-    targets.forEach((target, t) => {
-      if (crackedTargets.has(t)) return;
-      if (
-        t !== representatives[index] &&
-        !bytesEqual(hmacDigest(target.alg, secret, encoder.encode(target.signingInput)), target.signature)
-      )
-        return;
-      crackedTargets.add(t);
-      hits.push(buildSecretHit(owners[t]!, target.alg, secret, origin));
-      const rep = repOf.get(t);
-      if (rep !== undefined) {
-        crackedReps.add(rep);
-        cracker.markCracked(rep);
-      }
-    });
-    return hits;
+  const collected = collectHmacTargets(tokens);
+  const representatives = collected.representatives.map((i) => collected.targets[i]!);
+  const s: SearchState = {
+    ...collected,
+    cracker: createHmacCracker(representatives, options),
+    repOf: new Map(collected.representatives.map((t, rep) => [t, rep])),
+    crackedTargets: new Set(),
+    crackedReps: new Set(),
   };
-
   return {
-    targets,
-    representatives: repTargets,
-    engine: cracker.engine,
+    targets: s.targets,
+    representatives,
+    engine: s.cracker.engine,
     tryBatch(batch, origin) {
-      if (cracker.remaining() === 0) return [];
-      return cracker.tryBatch(batch.bytes, batch.offsets, batch.count, batch.ends).flatMap((match) => {
+      if (s.cracker.remaining() === 0) return [];
+      return s.cracker.tryBatch(batch.bytes, batch.offsets, batch.count, batch.ends).flatMap((match) => {
         const secret = candidateAt(batch, match.candidate).slice();
-        return reportFound(match.target, secret, origin(match.candidate));
+        return reportFound(s, match.target, secret, origin(match.candidate));
       });
     },
-    reportFound,
-    done: () => cracker.remaining() === 0,
-    crackedRepresentatives: () => crackedReps,
-    crackedTokens: () => crackedTargets.size,
+    reportFound: (index, secret, origin) => reportFound(s, index, secret, origin),
+    done: () => s.cracker.remaining() === 0,
+    crackedRepresentatives: () => s.crackedReps,
+    crackedTokens: () => s.crackedTargets.size,
   };
 }

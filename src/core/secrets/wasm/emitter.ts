@@ -68,8 +68,8 @@ export interface Code {
   call(index: number): Code;
 }
 
-/** Starts an empty function body. Bytes go straight into a growing Uint8Array: generation stays cheap. */
-export function createCode(): Code {
+/** A growing byte buffer: appends go straight into a Uint8Array, so generation stays cheap. */
+function createByteSink(): { byte(b: number): void; leb(value: number): void; bytes(): Uint8Array } {
   let buffer = new Uint8Array(4096);
   let length = 0;
   const byte = (b: number): void => {
@@ -88,34 +88,36 @@ export function createCode(): Code {
       byte(v === 0 ? low : low | 0x80);
     } while (v !== 0);
   };
+  return { byte, leb, bytes: () => buffer.subarray(0, length) };
+}
+
+/** Starts an empty function body. */
+export function createCode(): Code {
+  const { byte, leb, bytes } = createByteSink();
   const withLeb = (opcode: number, value: number): Code => {
     byte(opcode);
     leb(value);
     return code;
   };
-  const signed = (prefix: number, push: (out: number[]) => void): Code => {
-    const out = [prefix];
-    push(out);
-    for (const b of out) byte(b);
+  const raw = (...more: number[]): Code => {
+    for (const b of more) byte(b);
     return code;
   };
+  const signed = (prefix: number, encode: (out: number[]) => void): Code => {
+    const out = [prefix];
+    encode(out);
+    return raw(...out);
+  };
   const code: Code = {
-    toBytes: () => buffer.subarray(0, length),
-    op: (...more) => {
-      for (const b of more) byte(b);
-      return code;
-    },
+    toBytes: bytes,
+    op: raw,
     get: (local) => withLeb(0x20, local),
     set: (local) => withLeb(0x21, local),
     tee: (local) => withLeb(0x22, local),
     call: (index) => withLeb(0x10, index),
     i32: (value) => signed(0x41, (out) => pushSleb(out, value)),
     i64: (value) => signed(0x42, (out) => pushSleb64(out, value)),
-    simd: (opcode, ...immediates) => {
-      withLeb(0xfd, opcode);
-      for (const b of immediates) byte(b);
-      return code;
-    },
+    simd: (opcode, ...immediates) => withLeb(0xfd, opcode).op(...immediates),
     mem: (opcode, align, offset) => {
       if (opcode > 0xff) withLeb(0xfd, opcode & 0xff);
       else byte(opcode);
@@ -124,9 +126,8 @@ export function createCode(): Code {
       return code;
     },
     splat32: (value) => {
-      withLeb(0xfd, 0x0c);
-      for (let lane = 0; lane < 4; lane++) for (let i = 0; i < 4; i++) byte((value >>> (8 * i)) & 0xff);
-      return code;
+      const lane = [value & 0xff, (value >>> 8) & 0xff, (value >>> 16) & 0xff, (value >>> 24) & 0xff];
+      return withLeb(0xfd, 0x0c).op(...lane, ...lane, ...lane, ...lane);
     },
   };
   return code;

@@ -59,25 +59,17 @@ function sigma(code: Code, x: number, a: number, b: number, c: number, shiftLast
 }
 
 /**
- * `count` rounds on working variables in locals `base`…`base+7` (temporary at `base+8`, two more at
- * `base+9`/`base+10`); `pushWk(code, i)` leaves W[i] + K[i] on the stack. `first` is false when these
- * rounds continue earlier ones (a loop body, a tail).
+ * `count` rounds on working variables in locals `base`…`base+7` (temporary at `base+8`, and the Maj
+ * helpers at `base+9`/`base+10`, the first b ^ c set by the caller); `pushWk(code, i)` leaves W[i] + K[i]
+ * on the stack. The roles of a…h rotate in the generator, so no value moves at run time.
  */
 export function emitRounds(
   code: Code,
   base: number,
   count: number,
   pushWk: (code: Code, i: number) => void,
-  first = true,
 ): void {
   const t = base + 8;
-  // Round 0 needs b ^ c; later rounds (and later calls, `first` false) reuse the previous a ^ b.
-  if (first)
-    code
-      .get(base + 1)
-      .get(base + 2)
-      .simd(SIMD.xor)
-      .set(base + 10);
   for (let i = 0; i < count; i++) {
     const v = (k: number): number => base + ((k - (i % 8) + 8) % 8);
     const [a, b, c, d, e, f, g, h] = [v(0), v(1), v(2), v(3), v(4), v(5), v(6), v(7)];
@@ -86,16 +78,8 @@ export function emitRounds(
     code.get(h);
     sigma(code, e, 6, 11, 25, false);
     // Ch(e, f, g) = g ^ (e & (f ^ g)).
-    code
-      .simd(SIMD.add)
-      .get(f)
-      .get(g)
-      .simd(SIMD.xor)
-      .get(e)
-      .simd(SIMD.and)
-      .get(g)
-      .simd(SIMD.xor)
-      .simd(SIMD.add);
+    code.simd(SIMD.add).get(f).get(g).simd(SIMD.xor).get(e).simd(SIMD.and);
+    code.get(g).simd(SIMD.xor).simd(SIMD.add);
     pushWk(code, i);
     code.simd(SIMD.add).set(t);
     code.get(d).get(t).simd(SIMD.add).set(d);
@@ -134,7 +118,7 @@ function emitRoundLoop(
     .i32(rounds / 8)
     .set(counter)
     .op(OP.loop, VOID);
-  emitRounds(code, base, 8, pushWk, false);
+  emitRounds(code, base, 8, pushWk);
   advance(code);
   code.get(counter).i32(1).op(OP.sub).tee(counter).op(OP.brIf, 0, OP.end);
 }
@@ -210,7 +194,7 @@ function scheduledRounds(code: Code, base: number, rounds: number, [w, k, n]: nu
   emitRoundLoop(code, base, rounds - (rounds % 8), n!, pushWk, (c) => {
     c.get(w!).i32(128).op(OP.add).set(w!).get(k!).i32(32).op(OP.add).set(k!);
   });
-  emitRounds(code, base, rounds % 8, pushWk, false);
+  emitRounds(code, base, rounds % 8, pushWk);
 }
 
 /** `compress(ptr)`: the state at `ptr` absorbs the block whose schedule is in W_AREA. */
