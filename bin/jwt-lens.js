@@ -7,7 +7,9 @@ run(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error) => {
-    process.stderr.write(`jwt-lens: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(
+      `jwt-lens: internal error: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
     process.exitCode = 2;
   },
 );

@@ -1,4 +1,5 @@
-import { open, readFile, stat, writeFile } from 'node:fs/promises';
+import { closeSync, openSync, writeSync } from 'node:fs';
+import { open, readFile, stat } from 'node:fs/promises';
 
 /** The little of a stream the CLI writes to. */
 export interface OutStream {
@@ -21,7 +22,8 @@ export interface CliIo {
   readFile(path: string, onProgress?: (done: number, total: number) => void): Promise<string>;
   /** Size in bytes (for deciding whether to show progress). */
   fileSize(path: string): Promise<number>;
-  writeFile(path: string, text: string): Promise<void>;
+  /** A file opened for writing, written chunk by chunk (reports can be larger than memory allows twice). */
+  openFile(path: string): Promise<FileSink>;
   env: Record<string, string | undefined>;
   /** Wall clock in milliseconds. */
   clock(): number;
@@ -41,9 +43,24 @@ export function createNodeIo(): CliIo {
     readFile: (path, onProgress) =>
       onProgress ? readWithProgress(path, onProgress) : readFile(path, 'utf8'),
     fileSize: async (path) => (await stat(path)).size,
-    writeFile: (path, text) => writeFile(path, text, 'utf8'),
+    openFile: async (path) => openSink(path),
     env: process.env,
     clock: () => Date.now(),
+  };
+}
+
+/** Synchronous writes: the report is produced synchronously, and a sync write never queues in memory. */
+function openSink(path: string): FileSink {
+  const fd = openSync(path, 'w');
+  let open = true;
+  return {
+    write: (text) => {
+      writeSync(fd, text);
+    },
+    close: async () => {
+      if (open) closeSync(fd);
+      open = false;
+    },
   };
 }
 

@@ -1,8 +1,8 @@
 import { severityRank } from '../core/audit';
-import { toJsonReport } from '../core/report/json-report';
 import { toMarkdown } from '../core/report/markdown';
 import { toSarif } from '../core/report/sarif';
 import { toTable } from '../core/report/table';
+import { writeJsonReport } from '../core/report/write-json-report';
 import type { AuditResult, Severity } from '../core/types';
 import type { ParsedArgs } from './args';
 import { CliError, describeFsError, EXIT } from './errors';
@@ -46,8 +46,13 @@ export interface RenderOptions {
   io: CliIo;
 }
 
-/** The report text in the chosen format. */
-export function renderReport(result: AuditResult, format: Format, options: RenderOptions): string {
+/** Writes the report in the chosen format to `emit`; JSON is streamed item by item. */
+export function renderReport(
+  result: AuditResult,
+  format: Format,
+  options: RenderOptions,
+  emit: (chunk: string) => void,
+): void {
   const report = {
     includeRaw: options.includeRaw,
     tool: TOOL,
@@ -56,31 +61,45 @@ export function renderReport(result: AuditResult, format: Format, options: Rende
   };
   switch (format) {
     case 'json':
-      return `${JSON.stringify(toJsonReport(result, report), null, 2)}\n`;
+      return writeJsonReport(result, report, emit);
     case 'sarif':
-      return `${JSON.stringify(toSarif(result, report), null, 2)}\n`;
+      return emit(`${JSON.stringify(toSarif(result, report), null, 2)}\n`);
     case 'md':
-      return toMarkdown(result, report);
+      return emit(toMarkdown(result, report));
     case 'table': {
       const { io, toTerminal } = options;
       const color = toTerminal && io.stdout.isTTY === true && !io.env.NO_COLOR;
       const width = toTerminal ? (io.stdout.columns ?? DEFAULT_WIDTH) : DEFAULT_WIDTH;
-      return toTable(result, { color, width, includeRaw: options.includeRaw });
+      return emit(toTable(result, { color, width, includeRaw: options.includeRaw }));
     }
   }
 }
 
-/** Writes the report to `--output` or stdout. */
-export async function writeOutput(text: string, args: ParsedArgs, io: CliIo): Promise<void> {
+/**
+ * Sends what `render` writes to `--output` (a file written as it goes, never held whole) or stdout.
+ * A file that cannot be opened or written is a one-line error naming it.
+ */
+export async function writeOutput(
+  render: (emit: (chunk: string) => void) => void,
+  args: ParsedArgs,
+  io: CliIo,
+) {
   const output = args.value('output');
   if (output === undefined || output === '-') {
-    io.stdout.write(text);
+    render((chunk) => io.stdout.write(chunk));
     return;
   }
+  const fail = (error: unknown) =>
+    new CliError(`${output}: cannot write the report: ${describeFsError(error)}`);
+  const sink = await io.openFile(output).catch((error: unknown) => {
+    throw fail(error);
+  });
   try {
-    await io.writeFile(output, text);
+    render((chunk) => sink.write(chunk));
   } catch (error) {
-    throw new CliError(`${output}: cannot write the report: ${describeFsError(error)}`);
+    throw error instanceof CliError ? error : fail(error);
+  } finally {
+    await sink.close();
   }
 }
 

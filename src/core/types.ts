@@ -96,9 +96,27 @@ export interface ParsedToken {
 
 /** A reference to a standard: `{ standard: 'RFC 8725', id: '§3.1' }`, `{ standard: 'CWE', id: 'CWE-347' }`. */
 export interface Reference {
-  standard: 'RFC 8725' | 'RFC 7515' | 'RFC 7516' | 'RFC 7518' | 'RFC 7519' | 'RFC 9068' | 'RFC 6749' | 'RFC 6750' |
-    'RFC 6265' | 'RFC 9700' | 'RFC 7797' | 'RFC 8037' | 'RFC 9864' | 'OIDC Core' | 'OWASP ASVS 5.0' | 'CWE' |
-    'NIST SP 800-63B-4' | 'OWASP API Top 10 2023' | 'OWASP JWT Cheat Sheet' | 'CVE';
+  standard:
+    | 'RFC 8725'
+    | 'RFC 7515'
+    | 'RFC 7516'
+    | 'RFC 7518'
+    | 'RFC 7519'
+    | 'RFC 9068'
+    | 'RFC 6749'
+    | 'RFC 6750'
+    | 'RFC 6265'
+    | 'RFC 9700'
+    | 'RFC 7797'
+    | 'RFC 8037'
+    | 'RFC 9864'
+    | 'OIDC Core'
+    | 'OWASP ASVS 5.0'
+    | 'CWE'
+    | 'NIST SP 800-63B-4'
+    | 'OWASP API Top 10 2023'
+    | 'OWASP JWT Cheat Sheet'
+    | 'CVE';
   id: string;
 }
 

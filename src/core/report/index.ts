@@ -21,3 +21,4 @@ export { sanitize } from './sanitize';
 export { toSarif } from './sarif';
 export type { TableOptions } from './table';
 export { summaryLine, toTable } from './table';
+export { writeJsonReport } from './write-json-report';

@@ -1,4 +1,4 @@
-import type { AuditResult, Finding, ParsedToken, Sighting, TokenRecord } from '../types';
+import type { AuditResult, ExchangeObservation, Finding, ParsedToken, Sighting, TokenRecord } from '../types';
 import { maskToken } from './redact';
 import {
   countSeverities,
@@ -12,6 +12,7 @@ import {
 import type {
   JsonFinding,
   JsonNestedToken,
+  JsonObservation,
   JsonReport,
   JsonSighting,
   JsonSummary,
@@ -19,17 +20,27 @@ import type {
   ReportOptions,
 } from './report-types';
 
+/** The lists of a report, in output order. */
+export const JSON_REPORT_LISTS = ['tokens', 'findings', 'observations', 'problems'] as const;
+type ListName = (typeof JSON_REPORT_LISTS)[number];
+
 /**
- * Builds the versioned JSON report (`schemaVersion: 1`, see `schema/report.schema.json`). Redacted by
- * default: tokens appear as fingerprint and masked form, PII claim values masked, and any token text
- * inside URLs, names or details replaced by its masked form. `includeRaw` puts raw values back.
+ * A report split into its top-level fields and its lists, whose items are built one at a time as they
+ * are iterated: a writer can stream a report of any size without holding it whole in memory.
  */
-export function toJsonReport(result: AuditResult, opts: ReportOptions): JsonReport {
+export interface JsonReportParts {
+  head: Omit<JsonReport, ListName>;
+  lists: { [K in ListName]: () => Iterable<JsonReport[K][number]> };
+}
+
+/** Prepares the report's parts (redaction context included); nothing is built until iterated. */
+export function createJsonReportParts(result: AuditResult, opts: ReportOptions): JsonReportParts {
   const ctx = createReportContext(result, opts.includeRaw);
   const findingsPerToken = new Map<string, number>();
-  for (const f of result.findings)
+  for (const f of result.findings) {
     findingsPerToken.set(f.fingerprint, (findingsPerToken.get(f.fingerprint) ?? 0) + 1);
-  return {
+  }
+  const head: JsonReportParts['head'] = {
     schemaVersion: 1,
     tool: { name: opts.tool.name, version: opts.tool.version },
     generatedAt: opts.generatedAt ?? new Date().toISOString(),
@@ -40,17 +51,44 @@ export function toJsonReport(result: AuditResult, opts: ReportOptions): JsonRepo
     timeRange: result.timeRange ? { start: result.timeRange.start, end: result.timeRange.end } : null,
     summary: summarize(result),
     ignoredCount: result.ignoredCount,
-    tokens: result.tokens.map((record) => toJsonToken(record, ctx, findingsPerToken)),
-    findings: result.findings.map((finding) => toJsonFinding(finding, ctx)),
-    observations: result.observations.map((o) => ({
-      kind: o.kind,
-      requestId: o.requestId,
-      url: ctx.scrub(o.url),
-      name: ctx.scrub(o.name),
-      masked: ctx.scrub(o.masked),
-      startedAt: o.startedAt,
-    })),
-    problems: (opts.problems ?? []).map((problem) => ctx.scrub(problem)),
+  };
+  const lists: JsonReportParts['lists'] = {
+    tokens: () => lazyMap(result.tokens, (record) => toJsonToken(record, ctx, findingsPerToken)),
+    findings: () => lazyMap(result.findings, (finding) => toJsonFinding(finding, ctx)),
+    observations: () => lazyMap(result.observations, (o) => toJsonObservation(o, ctx)),
+    problems: () => lazyMap(opts.problems ?? [], (problem) => ctx.scrub(problem)),
+  };
+  return { head, lists };
+}
+
+/**
+ * Builds the versioned JSON report (`schemaVersion: 1`, see `schema/report.schema.json`). Redacted by
+ * default: tokens appear as fingerprint and masked form, PII claim values masked, and any token text
+ * inside URLs, names or details replaced by its masked form. `includeRaw` puts raw values back.
+ */
+export function toJsonReport(result: AuditResult, opts: ReportOptions): JsonReport {
+  const { head, lists } = createJsonReportParts(result, opts);
+  return {
+    ...head,
+    tokens: [...lists.tokens()],
+    findings: [...lists.findings()],
+    observations: [...lists.observations()],
+    problems: [...lists.problems()],
+  };
+}
+
+function* lazyMap<T, U>(items: readonly T[], map: (item: T) => U): Iterable<U> {
+  for (const item of items) yield map(item);
+}
+
+function toJsonObservation(o: ExchangeObservation, ctx: ReportContext): JsonObservation {
+  return {
+    kind: o.kind,
+    requestId: o.requestId,
+    url: ctx.scrub(o.url),
+    name: ctx.scrub(o.name),
+    masked: ctx.scrub(o.masked),
+    startedAt: o.startedAt,
   };
 }
 

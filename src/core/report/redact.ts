@@ -15,6 +15,8 @@ const MIN_SECRET_SEGMENT = 8;
 const COMPACT_RUN = /[A-Za-z0-9_.-]+/g;
 const SEGMENT_RUN = /[A-Za-z0-9_-]{8,}/g;
 const LONG_RUN = /[A-Za-z0-9_-]{8}/;
+/** Distinct strings remembered by a scrubber before it starts over. */
+const MEMO_LIMIT = 50_000;
 const COMPACT_ONLY = /^[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]*)+$/;
 
 /**
@@ -71,7 +73,19 @@ export function createScrubber(tokenTexts: Iterable<string>, secrets: Iterable<s
     addSegments(text, segments);
   }
   const literals = [...new Set(secrets)];
+  // URLs, header names and rule details repeat across thousands of sightings and findings.
+  const memo = new Map<string, string>();
   return (text) => {
+    const known = memo.get(text);
+    if (known !== undefined) return known;
+    const out = scrubOnce(text);
+    if (text.length > 2048) return out;
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    memo.set(text, out);
+    return out;
+  };
+
+  function scrubOnce(text: string): string {
     let out = odd.scrub(text);
     // Every secret segment is 8+ base64url characters: most strings (names, short URLs) have none.
     if (LONG_RUN.test(out)) {
@@ -82,7 +96,7 @@ export function createScrubber(tokenTexts: Iterable<string>, secrets: Iterable<s
       if (segments.size > 0) out = out.replace(SEGMENT_RUN, (run) => segments.get(run) ?? run);
     }
     return scrubLiterals(out, literals);
-  };
+  }
 }
 
 /** Masks each literal (longest first, so a value is not half-masked by a shorter one it contains). */

@@ -49,7 +49,8 @@ function isForeign(s: Sighting, owners: ReadonlySet<string>): boolean {
  */
 export const checkTokenThirdPartyLeak: TokenRule = ({ record }) => {
   // Most sightings (pasted tokens, token lists, same-site APIs) cannot leak; skip the URL work for them.
-  if (!record.sightings.some((s) => hostOf(s) && isSentToServer(s) && s.where !== 'request-cookie')) return [];
+  if (!record.sightings.some((s) => hostOf(s) && isSentToServer(s) && s.where !== 'request-cookie'))
+    return [];
   const owners = ownerSites(record);
   const leaks = record.sightings.filter((s) => isForeign(s, owners));
   if (leaks.length === 0) return [];
