@@ -17,7 +17,7 @@ function measure(args) {
   const t0 = process.hrtime.bigint();
   const run = spawnSync(
     process.execPath,
-    ['--require', 'data:text/javascript,' + encodeURIComponent(probe), ...args],
+    ['--require', `data:text/javascript,${encodeURIComponent(probe)}`, ...args],
     {
       stdio: ['ignore', 'ignore', 'pipe', 'pipe'],
       maxBuffer: 1 << 20,
