@@ -1,12 +1,11 @@
 // @ts-check
 /**
  * Panel benchmark (not a test): the real extension in headless Chromium, the demo app firing bursts.
- *   node bench/panel.mjs            (the extension is built first)
+ *   npm run bench -- panel   or   node bench/panel.mjs   (the extension is built when stale)
  * Reports the panel's main-thread time per captured request (median, p99, mean; CDP TaskDuration of the
  * panel's renderer sampled every 100 ms and shared among the requests captured in each interval) and its
  * JS heap (after a full GC) empty, after 5,000 and after 20,000 requests, all in the same run.
  */
-import { spawnSync } from 'node:child_process';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runnerImport } from 'vite';
@@ -17,19 +16,20 @@ const TOTAL = 20_000;
 
 /** @param {string} file */
 async function load(file) {
-  const { module } = await runnerImport(join(ROOT, file), { configFile: false, root: ROOT, logLevel: 'error' });
+  const { module } = await runnerImport(join(ROOT, file), {
+    configFile: false,
+    root: ROOT,
+    logLevel: 'error',
+  });
   return module;
 }
 
 const mb = (/** @type {number} */ bytes) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 const us = (/** @type {number} */ value) => `${Math.round(value)} µs`;
 
-async function main() {
-  const built = spawnSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'error'], {
-    cwd: ROOT,
-    stdio: 'inherit',
-  });
-  if (built.status !== 0) throw new Error('extension build failed');
+/** Runs the panel benchmark and prints its figures; the empty panel's heap is the same-run baseline. */
+export async function runPanelBench() {
+  await (await load('test/harness/build-extension.ts')).ensureExtensionBuilt();
   const { startE2eSession } = await load('test/harness/session.ts');
   const metrics = await load('test/harness/panel-metrics.ts');
   const { costPerRequest } = await load('test/harness/cost-stats.ts');
@@ -57,14 +57,20 @@ async function main() {
     const heapTotal = await metrics.measureHeap(cdp);
     const cost = costPerRequest(samples);
     console.log(`JWT Lens panel benchmark (${Math.round((Date.now() - started) / 1000)} s of traffic)`);
-    console.log(`  time per captured request: median ${us(cost.medianUs)}, p99 ${us(cost.p99Us)}, mean ${us(cost.meanUs)} (${cost.requests} requests)`);
-    console.log(`  panel JS heap: empty ${mb(heapEmpty)} · after ${FIRST} requests ${mb(heapFirst)} · after ${TOTAL} ${mb(heapTotal)}`);
+    console.log(
+      `  time per captured request: median ${us(cost.medianUs)}, p99 ${us(cost.p99Us)}, mean ${us(cost.meanUs)} (${cost.requests} requests)`,
+    );
+    console.log(
+      `  panel JS heap: empty ${mb(heapEmpty)} · after ${FIRST} requests ${mb(heapFirst)} · after ${TOTAL} ${mb(heapTotal)}`,
+    );
   } finally {
     await session.close();
   }
 }
 
-main().catch((error) => {
-  console.error(error instanceof Error ? error.message : String(error));
-  process.exit(1);
-});
+if (import.meta.url === new URL(process.argv[1] ?? '', 'file://').href) {
+  runPanelBench().catch((error) => {
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exit(1);
+  });
+}

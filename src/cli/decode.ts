@@ -30,18 +30,17 @@ export async function runDecode(args: ParsedArgs, io: CliIo): Promise<number> {
   const output = args.value('output');
   const toTerminal = output === undefined || output === '-';
   const includeRaw = args.flag('include-raw');
-  let out: string;
   if (format === 'table') {
     const color = toTerminal && io.stdout.isTTY === true && !io.env.NO_COLOR;
     const width = toTerminal ? (io.stdout.columns ?? 120) : 120;
     const findings = result.findings.length
       ? toTable(result, { color, width, includeRaw: true })
       : 'No findings.\n';
-    out = `${formatDecoded(record, now)}\nFindings\n${findings}`;
+    await writeOutput((emit) => emit(`${formatDecoded(record, now)}\nFindings\n${findings}`), args, io);
   } else {
-    out = renderReport(result, format, { includeRaw, inputs: [], problems: [], toTerminal, io });
+    const options = { includeRaw, inputs: [], problems: [], toTerminal, io };
+    await writeOutput((emit) => renderReport(result, format, options, emit), args, io);
   }
-  await writeOutput(out, args, io);
   return exitCodeFor(result, args.value('fail-on'));
 }
 

@@ -22,6 +22,8 @@ export function describeFsError(error: unknown): string {
       return 'permission denied';
     case 'ENOTDIR':
       return 'a part of the path is not a directory';
+    case 'ENOSPC':
+      return 'no space left on the device';
     case 'ERR_FS_FILE_TOO_LARGE':
     case 'ERR_STRING_TOO_LONG':
       return 'file too large to read into memory';

@@ -9,6 +9,12 @@ export interface OutStream {
   columns?: number;
 }
 
+/** A file being written. `write` throws on a write error (disk full…). */
+export interface FileSink {
+  write(text: string): void;
+  close(): Promise<void>;
+}
+
 /**
  * Everything the CLI touches outside itself. `run(argv, io)` takes a partial one, so tests pass fake
  * streams and files and nothing reaches the real terminal or disk.
@@ -54,7 +60,7 @@ function openSink(path: string): FileSink {
   const fd = openSync(path, 'w');
   let open = true;
   return {
-    write: (text) => {
+    write: (text: string) => {
       writeSync(fd, text);
     },
     close: async () => {

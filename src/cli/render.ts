@@ -61,16 +61,20 @@ export function renderReport(
   };
   switch (format) {
     case 'json':
-      return writeJsonReport(result, report, emit);
+      writeJsonReport(result, report, emit);
+      return;
     case 'sarif':
-      return emit(`${JSON.stringify(toSarif(result, report), null, 2)}\n`);
+      emit(`${JSON.stringify(toSarif(result, report), null, 2)}\n`);
+      return;
     case 'md':
-      return emit(toMarkdown(result, report));
+      emit(toMarkdown(result, report));
+      return;
     case 'table': {
       const { io, toTerminal } = options;
       const color = toTerminal && io.stdout.isTTY === true && !io.env.NO_COLOR;
       const width = toTerminal ? (io.stdout.columns ?? DEFAULT_WIDTH) : DEFAULT_WIDTH;
-      return emit(toTable(result, { color, width, includeRaw: options.includeRaw }));
+      emit(toTable(result, { color, width, includeRaw: options.includeRaw }));
+      return;
     }
   }
 }

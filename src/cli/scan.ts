@@ -52,14 +52,8 @@ export async function runScan(args: ParsedArgs, io: CliIo, steps: readonly ScanS
   const result = auditor.result(now);
   const output = args.value('output');
   const toTerminal = output === undefined || output === '-';
-  const text = renderReport(result, format, {
-    includeRaw: args.flag('include-raw'),
-    inputs,
-    problems,
-    toTerminal,
-    io,
-  });
-  await writeOutput(text, args, io);
+  const options = { includeRaw: args.flag('include-raw'), inputs, problems, toTerminal, io };
+  await writeOutput((emit) => renderReport(result, format, options, emit), args, io);
   warn(problems, io);
   if (!toTerminal) io.stderr.write(`jwt-lens: wrote ${output}: ${summaryLine(result)}\n`);
   return exitCodeFor(result, args.value('fail-on'));

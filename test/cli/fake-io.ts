@@ -46,9 +46,18 @@ export function createFakeIo(options: FakeIoOptions = {}): { io: CliIo; result: 
     fileSize: async (path) =>
       options.sizes?.[path] ??
       (Object.hasOwn(files, path) ? (files[path] ?? '').length : (await stat(path)).size),
-    writeFile: async (path, text) => {
+    openFile: async (path) => {
       if (path.startsWith('/nonexistent/')) throw Object.assign(new Error('nope'), { code: 'ENOENT' });
-      written.set(path, text);
+      const chunks: string[] = [];
+      return {
+        write: (text) => {
+          if (path.startsWith('/full/')) throw Object.assign(new Error('no space'), { code: 'ENOSPC' });
+          chunks.push(text);
+        },
+        close: async () => {
+          written.set(path, chunks.join(''));
+        },
+      };
     },
     env: options.env ?? {},
     clock: () => CLOCK_MS,

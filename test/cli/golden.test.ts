@@ -7,7 +7,8 @@ import { DEMO, fixture, runCli } from './fake-io';
 /**
  * Golden test over the demo HAR: the stable part of the JSON report (which rules fire on which token)
  * must match `test/fixtures/demo.golden.json`. After an intended rule change, regenerate it with
- * `UPDATE_GOLDEN=1 npx vitest run test/cli/golden.test.ts` and review the diff.
+ * `UPDATE_GOLDEN=1 npx vitest run test/cli/golden.test.ts && npx biome format --write test/fixtures/demo.golden.json`
+ * and review the diff.
  */
 const GOLDEN = fixture('demo.golden.json');
 
@@ -66,6 +67,7 @@ describe('golden: scan demo.har', () => {
       'token-response-cacheable',
       'refresh-token-exposed',
       'token-third-party-leak',
+      'hmac-weak-secret',
     ];
     expect(expected.filter((id) => !fired.has(id))).toEqual([]);
   });

@@ -68,6 +68,14 @@ describe('scan: formats', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toBe('jwt-lens: /nonexistent/r.json: cannot write the report: no such file\n');
   });
+
+  it('fails with one line when the disk fills up while writing', async () => {
+    const result = await runCli(['scan', DEMO, '--output', '/full/r.json']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(
+      'jwt-lens: /full/r.json: cannot write the report: no space left on the device\n',
+    );
+  });
 });
 
 describe('scan: exit codes and --fail-on', () => {

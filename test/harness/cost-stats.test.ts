@@ -25,6 +25,11 @@ describe('costPerRequest', () => {
 
   it('is zero without samples or requests', () => {
     expect(costPerRequest([])).toEqual({ requests: 0, medianUs: 0, p99Us: 0, meanUs: 0 });
-    expect(costPerRequest([{ taskMs: 1, requests: 5 }])).toEqual({ requests: 0, medianUs: 0, p99Us: 0, meanUs: 0 });
+    expect(costPerRequest([{ taskMs: 1, requests: 5 }])).toEqual({
+      requests: 0,
+      medianUs: 0,
+      p99Us: 0,
+      meanUs: 0,
+    });
   });
 });

@@ -79,7 +79,8 @@ export async function waitForRequests(frame: Frame, min: number, timeoutMs = 600
   for (;;) {
     const count = await readCounter(frame, 'counter-requests');
     if (count >= min) return;
-    if (Date.now() > deadline) throw new Error(`the panel captured ${count} of ${min} requests in ${timeoutMs} ms`);
+    if (Date.now() > deadline)
+      throw new Error(`the panel captured ${count} of ${min} requests in ${timeoutMs} ms`);
     await new Promise((r) => setTimeout(r, 500));
   }
 }

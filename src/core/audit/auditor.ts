@@ -14,8 +14,9 @@ import type {
   Sighting,
   TokenRecord,
 } from '../types';
-import { groupByFingerprint, isIgnored, mergeFindings, severityRank, toFinding } from './findings';
+import { groupByFingerprint, isIgnored, mergeFindings, toFinding } from './findings';
 import { guessPurpose } from './purpose';
+import { sortFindings } from './sort-findings';
 
 /** Limits that keep a long live session from growing without bound. The CLI passes `Infinity`. */
 export interface AuditorLimits {
@@ -54,15 +55,24 @@ export interface Auditor {
 
 interface Entry {
   record: TokenRecord;
-  /** Hits from token and context rules, cached per (sightings count, policy, minute). */
-  cacheKey: string;
+  /** Hits from token and context rules, cached per (revision, policy version, minute) they were run for. */
+  hitsStamp: HitsStamp | undefined;
   hits: RuleHit[];
   external: CaptureHit[];
-  /** Findings built from `hits` and `external`, cached with the key they were built for. */
+  /** Findings built from `hits` (that very array) and the first `findingsExternal` external hits. */
   findings: Finding[];
-  findingsKey: string;
+  findingsHits: RuleHit[] | undefined;
+  findingsExternal: number;
   /** Bumped on every sighting added, so caches notice even when the sighting cap keeps the count flat. */
   revision: number;
+  /** The revision `record.purpose` was guessed for: guessing waits until someone reads the record. */
+  purposeRevision: number;
+}
+
+interface HitsStamp {
+  revision: number;
+  policyVersion: number;
+  minute: number;
 }
 
 /** Rules that live beside the engine rather than in a rule family. */
@@ -93,12 +103,14 @@ export function createAuditor(options: AuditorOptions = {}): Auditor {
       const token = parseToken(sighting.tokenText);
       entry = {
         record: { token, sightings: [], purpose: 'unknown' },
-        cacheKey: '',
+        hitsStamp: undefined,
         hits: [],
         external: [],
         findings: [],
-        findingsKey: '',
+        findingsHits: undefined,
+        findingsExternal: 0,
         revision: 0,
+        purposeRevision: 0,
       };
       entries.set(sighting.tokenText, entry);
       byFingerprint.set(token.fingerprint, entry);
@@ -111,7 +123,15 @@ export function createAuditor(options: AuditorOptions = {}): Auditor {
       sightings.shift();
       droppedSightings++;
     }
-    entry.record.purpose = guessPurpose(entry.record.token, sightings);
+  }
+
+  /** Brings `record.purpose` up to date with the sightings; rules and readers call this first. */
+  function syncPurpose(entry: Entry): TokenRecord {
+    if (entry.purposeRevision !== entry.revision) {
+      entry.record.purpose = guessPurpose(entry.record.token, entry.record.sightings);
+      entry.purposeRevision = entry.revision;
+    }
+    return entry.record;
   }
 
   function evictTokens(): void {
@@ -129,14 +149,16 @@ export function createAuditor(options: AuditorOptions = {}): Auditor {
   }
 
   function hitsFor(entry: Entry, now: number): RuleHit[] {
-    const key = `${entry.revision}:${policyVersion}:${Math.floor(now / 60)}`;
-    if (entry.cacheKey !== key) {
-      const ctx = { record: entry.record, policy, now };
-      entry.hits = runRules(TOKEN_RULES, ctx).concat(
-        runRules(CONTEXT_RULES, ctx),
-        runRules(LOCAL_RULES, ctx),
-      );
-      entry.cacheKey = key;
+    const minute = Math.floor(now / 60);
+    const stamp = entry.hitsStamp;
+    if (stamp?.revision !== entry.revision || stamp.policyVersion !== policyVersion || stamp.minute !== minute) {
+      const ctx = { record: syncPurpose(entry), policy, now };
+      const hits: RuleHit[] = [];
+      runRules(TOKEN_RULES, ctx, hits);
+      runRules(CONTEXT_RULES, ctx, hits);
+      runRules(LOCAL_RULES, ctx, hits);
+      entry.hits = hits;
+      entry.hitsStamp = { revision: entry.revision, policyVersion, minute };
     }
     return entry.hits;
   }
@@ -144,19 +166,26 @@ export function createAuditor(options: AuditorOptions = {}): Auditor {
   /** The token's own findings; rebuilt only when its hits or attached external hits changed. */
   function findingsFor(entry: Entry, now: number): Finding[] {
     const hits = hitsFor(entry, now);
-    const key = `${entry.cacheKey}:${entry.external.length}`;
-    if (entry.findingsKey !== key) {
-      const fp = entry.record.token.fingerprint;
-      entry.findings = hits.concat(entry.external).map((hit) => toFinding(hit, fp, entry.record, policy));
-      entry.findingsKey = key;
+    if (entry.findingsHits !== hits || entry.findingsExternal !== entry.external.length) {
+      const { record } = entry;
+      const fp = record.token.fingerprint;
+      // One list for all of the token's findings that carry no sightings of their own.
+      const ids = record.sightings.map((s) => s.id);
+      const findings: Finding[] = [];
+      for (const hit of hits) findings.push(toFinding(hit, fp, record, policy, ids));
+      for (const hit of entry.external) findings.push(toFinding(hit, fp, record, policy, ids));
+      entry.findings = findings;
+      entry.findingsHits = hits;
+      entry.findingsExternal = entry.external.length;
     }
     return entry.findings;
   }
 
   function compute(now: number): AuditResult {
     const list = [...entries.values()];
-    const records = list.map((e) => e.record);
-    const order = new Map(list.map((e, i) => [e.record.token.fingerprint, i]));
+    const records = list.map(syncPurpose);
+    const order = new Map<string, number>();
+    for (let i = 0; i < list.length; i++) order.set((list[i] as Entry).record.token.fingerprint, i);
     const findings: Finding[] = [];
     for (const entry of list) {
       for (const finding of findingsFor(entry, now)) findings.push(finding);
@@ -168,18 +197,15 @@ export function createAuditor(options: AuditorOptions = {}): Auditor {
       for (const hit of hits) findings.push(toFinding(hit, fp, record, policy));
     }
     const merged = mergeFindings(findings);
-    const kept = merged.filter((f) => !isIgnored(f, byFingerprint.get(f.fingerprint)?.record, policy));
-    kept.sort(
-      (a, b) =>
-        severityRank(a.severity) - severityRank(b.severity) ||
-        (order.get(a.fingerprint) ?? -1) - (order.get(b.fingerprint) ?? -1) ||
-        a.ruleId.localeCompare(b.ruleId),
-    );
+    const kept =
+      policy.ignore.length === 0
+        ? merged
+        : merged.filter((f) => !isIgnored(f, byFingerprint.get(f.fingerprint)?.record, policy));
     const result: AuditResult = {
       referenceTime: now,
       policy,
       tokens: records,
-      findings: kept,
+      findings: sortFindings(kept, (fp) => order.get(fp) ?? -1),
       ignoredCount: merged.length - kept.length,
       observations,
     };
@@ -227,7 +253,7 @@ export function createAuditor(options: AuditorOptions = {}): Auditor {
       return { tokens: entries.size, sightings, droppedTokens, droppedSightings };
     },
     records() {
-      return [...entries.values()].map((e) => e.record);
+      return [...entries.values()].map(syncPurpose);
     },
   };
 }
@@ -244,8 +270,7 @@ export function auditCapture(
 }
 
 /** A rule that throws on some input must not stop the audit: its failure becomes an `internal-error` hit. */
-function runRules<C>(rules: readonly ((ctx: C) => RuleHit[])[], ctx: C): RuleHit[] {
-  const out: RuleHit[] = [];
+function runRules<C>(rules: readonly ((ctx: C) => RuleHit[])[], ctx: C, out: RuleHit[]): void {
   for (const rule of rules) {
     try {
       for (const hit of rule(ctx)) out.push(hit);
@@ -253,7 +278,6 @@ function runRules<C>(rules: readonly ((ctx: C) => RuleHit[])[], ctx: C): RuleHit
       out.push(internalError(rule.name, error));
     }
   }
-  return out;
 }
 
 function runCaptureRules(records: readonly TokenRecord[], policy: Policy, now: number): CaptureHit[] {

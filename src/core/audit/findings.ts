@@ -9,12 +9,16 @@ export function severityRank(severity: Severity): number {
   return SEVERITY_ORDER.indexOf(severity);
 }
 
-/** Turns a rule hit into a finding: catalog facts, policy severity override, default sightings. */
+/**
+ * Turns a rule hit into a finding: catalog facts, policy severity override, default sightings (the
+ * record's, or `recordSightingIds` when the caller already listed them for all of a token's findings).
+ */
 export function toFinding(
   hit: RuleHit,
   fingerprint: string,
   record: TokenRecord | undefined,
   policy: Policy,
+  recordSightingIds?: string[],
 ): Finding {
   const info = ruleInfo(hit.ruleId);
   return {
@@ -26,7 +30,9 @@ export function toFinding(
     evidence: hit.evidence ?? [],
     references: info?.references ?? [],
     fingerprint,
-    sightingIds: hit.sightingIds?.length ? hit.sightingIds : (record?.sightings.map((s) => s.id) ?? []),
+    sightingIds: hit.sightingIds?.length
+      ? hit.sightingIds
+      : (recordSightingIds ?? record?.sightings.map((s) => s.id) ?? []),
   };
 }
 
@@ -42,28 +48,39 @@ export function isIgnored(finding: Finding, record: TokenRecord | undefined, pol
   );
 }
 
+/** The more severe of two findings saying the same thing, with the sightings of both. */
+function mergePair(seen: Finding, finding: Finding): Finding {
+  const keep = severityRank(finding.severity) < severityRank(seen.severity) ? finding : seen;
+  const other = keep === seen ? finding : seen;
+  return { ...keep, sightingIds: [...new Set([...keep.sightingIds, ...other.sightingIds])] };
+}
+
 /**
  * Merges findings that say the same thing twice: the same rule on the same token (a token rule and a
  * capture rule may both report `alg-confusion-indicator`), or, for exchange findings with no token, the
- * same detail. The more severe one wins; sightings are joined.
+ * same detail. The more severe one wins; sightings are joined; the merged finding keeps the first one's
+ * place. Positions are grouped per token (or detail) and searched linearly, since a token has only a few
+ * findings: cheaper than building a composite string key for each of 100,000 findings.
  */
-export function mergeFindings(findings: Finding[]): Finding[] {
-  const byKey = new Map<string, Finding>();
+export function mergeFindings(findings: readonly Finding[]): Finding[] {
+  const out: Finding[] = [];
+  const byScope = new Map<string, number[]>();
   for (const finding of findings) {
-    const key = `${finding.ruleId}\u0000${finding.fingerprint}\u0000${finding.fingerprint ? '' : finding.detail}`;
-    const seen = byKey.get(key);
-    if (!seen) {
-      byKey.set(key, finding);
-      continue;
+    // Fingerprints are hex, so a NUL-led detail cannot collide with one.
+    const scope = finding.fingerprint || `\u0000${finding.detail}`;
+    let slots = byScope.get(scope);
+    if (!slots) {
+      slots = [];
+      byScope.set(scope, slots);
     }
-    const keep = severityRank(finding.severity) < severityRank(seen.severity) ? finding : seen;
-    const other = keep === seen ? finding : seen;
-    byKey.set(key, {
-      ...keep,
-      sightingIds: [...new Set([...keep.sightingIds, ...other.sightingIds])],
-    });
+    let at = -1;
+    for (const slot of slots) if ((out[slot] as Finding).ruleId === finding.ruleId) at = slot;
+    if (at < 0) {
+      slots.push(out.length);
+      out.push(finding);
+    } else out[at] = mergePair(out[at] as Finding, finding);
   }
-  return [...byKey.values()];
+  return out;
 }
 
 /** Groups capture-wide hits by the token they concern. */

@@ -107,7 +107,12 @@ function load(
   ends: Int32Array,
   count: number,
 ): number {
-  const [first, last] = [starts[0]!, ends[count - 1]!];
+  // The span the keys occupy; candidates may come in any order, so take the real bounds.
+  let [first, last] = [starts[0]!, ends[0]!];
+  for (let i = 1; i < count; i++) {
+    if (starts[i]! < first) first = starts[i]!;
+    if (ends[i]! > last) last = ends[i]!;
+  }
   const candPointer = kernel.batchPointer + 8 * (count + 8);
   const needed =
     Math.ceil((candPointer + (last - first) + SLACK) / PAGE) - kernel.memory.buffer.byteLength / PAGE;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toJsonReport } from '../../../src/core/report/json-report';
+import { writeJsonReport } from '../../../src/core/report/write-json-report';
 import { ACCESS, forbiddenStrings, MALFORMED, SECRETS, sampleResult, UNSECURED } from './sample-result';
 import { createReportValidator } from './schema-validator';
 
@@ -138,5 +139,35 @@ describe('toJsonReport', () => {
     expect(validate(out)).toEqual([]);
     expect(out.timeRange).toBeNull();
     expect(out.summary.highest).toBeNull();
+  });
+});
+
+describe('writeJsonReport', () => {
+  const opts = {
+    includeRaw: false,
+    tool: TOOL,
+    generatedAt: '2025-03-14T10:00:00.000Z',
+    problems: ['entry 3: bad'],
+  };
+
+  it('streams the same document as toJsonReport, one field or item per line', () => {
+    const chunks: string[] = [];
+    writeJsonReport(sampleResult(), opts, (chunk) => chunks.push(chunk));
+    const text = chunks.join('');
+    expect(JSON.parse(text)).toEqual(toJsonReport(sampleResult(), opts));
+    const lines = text.split('\n');
+    expect(lines[0]).toBe('{');
+    expect(lines[1]).toBe('"schemaVersion": 1,');
+    expect(lines.filter((l) => l.startsWith('{"ruleId":'))).toHaveLength(6);
+    expect(text.endsWith(']\n}\n')).toBe(true);
+  });
+
+  it('writes empty lists as []', () => {
+    const chunks: string[] = [];
+    const empty = { ...sampleResult(), tokens: [], findings: [], observations: [] };
+    writeJsonReport(empty, { ...opts, problems: [] }, (chunk) => chunks.push(chunk));
+    const report = JSON.parse(chunks.join(''));
+    expect(validate(report)).toEqual([]);
+    expect(chunks.join('')).toContain('"findings": [],\n');
   });
 });

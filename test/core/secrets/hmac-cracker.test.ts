@@ -100,6 +100,22 @@ describe.each<EngineChoice>(['simd', 'js'])('createHmacCracker (%s)', (engine) =
     );
   });
 
+  it('takes candidates in any order of position', () => {
+    const bytes = new TextEncoder().encode('zzzzsecretxxxxnope');
+    const cracker = createHmacCracker(
+      [
+        {
+          alg: 'HS256',
+          signingInput: 'a.b',
+          signature: mac('HS256', new TextEncoder().encode('secret'), 'a.b'),
+        },
+      ],
+      { engine },
+    );
+    const matches = cracker.tryBatch(bytes, Int32Array.of(14, 0, 4), 3, Int32Array.of(18, 4, 10));
+    expect(matches).toEqual([{ target: 0, candidate: 2 }]);
+  });
+
   it('cracks several tokens of mixed algorithms in one pass and reports each once', () => {
     const enc = new TextEncoder();
     const secrets = ['alpha', 'x'.repeat(70), 'gamma', 'y'.repeat(130), '', 'zeta'];

@@ -73,4 +73,35 @@ describe('base64url', () => {
     expect(decodeBase64UrlText('YWJjZ')).toEqual(decodeBase64Url('YWJjZ'));
     expect(decodeBase64UrlText('YR')).toEqual({ ok: true, text: 'a', canonical: false });
   });
+
+  it('accepts in the text decoder exactly what the strict byte decoder accepts', () => {
+    const unit = fc.constantFrom(
+      'A',
+      'b',
+      '9',
+      '-',
+      '_',
+      '+',
+      '/',
+      '=',
+      ' ',
+      '\t',
+      '\n',
+      '\u00e9',
+      '\u2026',
+      '.',
+      '%',
+    );
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 24 }), (units) => {
+        const text = units.join('');
+        const bytes = decodeBase64Url(text);
+        const decoded = decodeBase64UrlText(text);
+        expect(decoded.ok).toBe(bytes.ok);
+        if (!bytes.ok) expect(decoded).toEqual(bytes);
+        else if (decoded.ok) expect(decoded.canonical).toBe(bytes.canonical);
+      }),
+      { numRuns: 3000 },
+    );
+  });
 });
