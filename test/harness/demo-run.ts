@@ -4,7 +4,7 @@ import { startDemoServer } from '../../scripts/demo-app/server.mjs';
 import { DEFAULT_EXTENSION_DIR } from './build-extension';
 import { showPanel, waitForExtensionId } from './devtools-panel';
 import { launchWithExtension } from './launch';
-import { clickByName } from './panel-query';
+import { clickByName, waitInPanel } from './panel-query';
 import { exportJson, waitForTokens } from './panel-state';
 import { startE2eSession } from './session';
 
@@ -29,7 +29,12 @@ export async function runHeadlessDemo(outDir: string): Promise<HeadlessDemoResul
     await session.gotoDemo('/');
     const panel = await session.showPanel();
     await waitForTokens(panel, DEMO_MIN_TOKENS);
-    await clickByName(panel, 'Scan storage').catch(() => undefined);
+    await clickByName(panel, 'Scan storage');
+    await waitInPanel(
+      panel,
+      () => /storage/i.test(document.querySelector('[data-testid="status-message"]')?.textContent ?? ''),
+      null,
+    );
     // Open the first (most severe) token, so the screenshot shows a detail view too.
     await panel.evaluate(() => document.querySelector<HTMLElement>('[data-testid="token-row"]')?.click());
     await new Promise((r) => setTimeout(r, 500));

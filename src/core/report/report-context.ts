@@ -24,17 +24,18 @@ export interface ReportContext {
   headerOf(token: ParsedToken): JsonObject | null;
 }
 
+/** With raw output asked for, everything passes through untouched. */
+const RAW_CONTEXT: ReportContext = {
+  includeRaw: true,
+  scrub: (text) => text,
+  show: (text) => text,
+  claimsOf: (token) => token.claims ?? null,
+  headerOf: (token) => token.header ?? null,
+};
+
 /** Prepares redaction for a result: masks every token's claims and learns the values it masked. */
 export function createReportContext(result: AuditResult, includeRaw: boolean): ReportContext {
-  if (includeRaw) {
-    return {
-      includeRaw,
-      scrub: (text) => text,
-      show: (text) => text,
-      claimsOf: (token) => token.claims ?? null,
-      headerOf: (token) => token.header ?? null,
-    };
-  }
+  if (includeRaw) return RAW_CONTEXT;
   const evidence = rawEvidenceByFingerprint(result.findings);
   const owner = new Map<ParsedToken, TokenRecord>();
   const texts: string[] = [];
