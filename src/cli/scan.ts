@@ -1,6 +1,6 @@
 import { createAuditor } from '../core/audit';
 import { summaryLine } from '../core/report/table';
-import type { CaptureHit, CaptureResult, Policy, TokenRecord } from '../core/types';
+import type { CaptureHit, CaptureResult, KeyDocument, Policy, TokenRecord } from '../core/types';
 import type { ParsedArgs } from './args';
 import { CliError } from './errors';
 import type { CliIo } from './io';
@@ -19,6 +19,10 @@ export interface ScanStepContext {
   io: CliIo;
   policy: Policy;
   now: number;
+  /** Key sets and discovery documents seen in the inputs (for signature verification). */
+  keyDocuments: readonly KeyDocument[];
+  /** Problems a step found that are worth a warning (listed in the report too). */
+  problems: string[];
 }
 
 /**
@@ -39,14 +43,16 @@ export async function runScan(args: ParsedArgs, io: CliIo, steps: readonly ScanS
   const policy = await loadPolicy(args.value('policy'), io);
   const auditor = createAuditor({ policy });
   const problems: string[] = [];
+  const keyDocuments: KeyDocument[] = [];
   for (const [index, path] of inputs.entries()) {
     const capture = await loadInput(path, io);
     if (inputs.length > 1) prefixIds(capture, index);
     for (const problem of capture.problems) problems.push(`${path === '-' ? 'stdin' : path}: ${problem}`);
     auditor.add(capture);
+    keyDocuments.push(...capture.keyDocuments);
   }
   for (const step of steps) {
-    const hits = await step({ records: auditor.records(), args, io, policy, now });
+    const hits = await step({ records: auditor.records(), args, io, policy, now, keyDocuments, problems });
     if (hits.length > 0) auditor.addHits(hits);
   }
   const result = auditor.result(now);

@@ -1,0 +1,34 @@
+import { verifyTokens } from '../core/keys';
+import type { OptionSpec } from './args';
+import { CliError } from './errors';
+import { loadUserKeys } from './keys';
+import type { ScanStep } from './scan';
+
+/** The signature options of `scan`; main.ts spreads them into its option table. */
+export const VERIFY_OPTIONS: readonly OptionSpec[] = [
+  {
+    name: 'jwks',
+    kind: 'list',
+    commands: ['scan'],
+    arg: 'file',
+    help: 'Verify signatures with these keys too: a JWK Set, a JWK, or PEM public keys/certificates (repeatable).',
+  },
+];
+
+/**
+ * The scan step that answers "is the signature real?": every JWS is checked against the key sets and
+ * discovery documents seen in the inputs and the keys given with `--jwks`. Nothing is fetched. A key
+ * file that cannot be read at all is a usage error (exit 2); a bad key inside one is a warning.
+ */
+export function createVerifyStep(): ScanStep {
+  return async ({ records, args, io, keyDocuments, problems }) => {
+    const paths = args.values('jwks');
+    const { keys, errors } = await loadUserKeys(paths, (path) => io.readFile(path));
+    const unreadable = errors.find((e) => /ENOENT|no such file|not a file|permission/i.test(e));
+    if (unreadable) throw new CliError(`--jwks ${unreadable}`);
+    problems.push(...errors);
+    const outcome = await verifyTokens(records, keyDocuments, keys);
+    problems.push(...outcome.problems);
+    return outcome.hits;
+  };
+}
