@@ -9,7 +9,9 @@ async function boot(): Promise<void> {
   const root = document.getElementById('app');
   if (!root) return;
   const { createPanelDeps } = await import('../devtools/panel-deps');
-  mountPanel(root, await createPanelDeps());
+  const deps = await createPanelDeps();
+  // attach() hands the mounted panel to the Web Worker host, so signature and secret checks reach it.
+  deps.attach(mountPanel(root, deps));
 }
 
 void boot();
