@@ -15,6 +15,7 @@ import type {
   TokenRecord,
 } from '../types';
 import { groupByFingerprint, isIgnored, mergeFindings, toFinding } from './findings';
+import { createFindingGathering, type FindingGathering } from './gather-findings';
 import { guessPurpose } from './purpose';
 import { sortFindings } from './sort-findings';
 
@@ -67,6 +68,8 @@ interface Entry {
   revision: number;
   /** The revision `record.purpose` was guessed for: guessing waits until someone reads the record. */
   purposeRevision: number;
+  /** Index in the entry list of the latest result: the token's sort position. */
+  position: number;
 }
 
 interface HitsStamp {
@@ -111,6 +114,7 @@ export function createAuditor(options: AuditorOptions = {}): Auditor {
         findingsExternal: 0,
         revision: 0,
         purposeRevision: 0,
+        position: 0,
       };
       entries.set(sighting.tokenText, entry);
       byFingerprint.set(token.fingerprint, entry);
@@ -174,39 +178,54 @@ export function createAuditor(options: AuditorOptions = {}): Auditor {
       const findings: Finding[] = [];
       for (const hit of hits) findings.push(toFinding(hit, fp, record, policy, ids));
       for (const hit of entry.external) findings.push(toFinding(hit, fp, record, policy, ids));
-      entry.findings = findings;
+      entry.findings = hasRuleTwice(findings) ? mergeFindings(findings) : findings;
       entry.findingsHits = hits;
       entry.findingsExternal = entry.external.length;
     }
     return entry.findings;
   }
 
+  /** Capture-wide and exchange findings, merged into the tokens' own. */
+  function gatherCaptureFindings(gathering: FindingGathering, records: TokenRecord[], now: number): void {
+    const captureHits = runCaptureRules(records, policy, now).concat(safeObservations(observations));
+    for (const [fp, hits] of groupByFingerprint(captureHits)) {
+      const entry = byFingerprint.get(fp);
+      if (fp && !entry) continue;
+      const findings = hits.map((hit) => toFinding(hit, fp, entry?.record, policy));
+      if (entry) gathering.addCaptured(findings, entry.position);
+      else gathering.addExchange(findings);
+    }
+  }
+
+  /** The gathered findings the policy does not ignore, each with its sort position. */
+  function notIgnored({ findings, orders }: FindingGathering): { findings: Finding[]; orders: number[] } {
+    if (policy.ignore.length === 0) return { findings, orders };
+    const kept: { findings: Finding[]; orders: number[] } = { findings: [], orders: [] };
+    findings.forEach((f, i) => {
+      if (isIgnored(f, byFingerprint.get(f.fingerprint)?.record, policy)) return;
+      kept.findings.push(f);
+      kept.orders.push(orders[i] ?? -1);
+    });
+    return kept;
+  }
+
   function compute(now: number): AuditResult {
     const list = [...entries.values()];
     const records = list.map(syncPurpose);
-    const order = new Map<string, number>();
-    for (let i = 0; i < list.length; i++) order.set((list[i] as Entry).record.token.fingerprint, i);
-    const findings: Finding[] = [];
-    for (const entry of list) {
-      for (const finding of findingsFor(entry, now)) findings.push(finding);
+    const gathering = createFindingGathering();
+    for (let i = 0; i < list.length; i++) {
+      const entry = list[i] as Entry;
+      entry.position = i;
+      gathering.addToken(findingsFor(entry, now), i);
     }
-    const captureHits = runCaptureRules(records, policy, now).concat(safeObservations(observations));
-    for (const [fp, hits] of groupByFingerprint(captureHits)) {
-      const record = byFingerprint.get(fp)?.record;
-      if (fp && !record) continue;
-      for (const hit of hits) findings.push(toFinding(hit, fp, record, policy));
-    }
-    const merged = mergeFindings(findings);
-    const kept =
-      policy.ignore.length === 0
-        ? merged
-        : merged.filter((f) => !isIgnored(f, byFingerprint.get(f.fingerprint)?.record, policy));
+    gatherCaptureFindings(gathering, records, now);
+    const kept = notIgnored(gathering);
     const result: AuditResult = {
       referenceTime: now,
       policy,
       tokens: records,
-      findings: sortFindings(kept, (fp) => order.get(fp) ?? -1),
-      ignoredCount: merged.length - kept.length,
+      findings: sortFindings(kept.findings, kept.orders),
+      ignoredCount: gathering.findings.length - kept.findings.length,
       observations,
     };
     const range = timeRangeOf(records, observations);
@@ -267,6 +286,15 @@ export function auditCapture(
   for (const capture of captures) auditor.add(capture);
   if (options.extraHits) auditor.addHits(options.extraHits);
   return auditor.result(options.now);
+}
+
+/** True when two findings of one token share a rule id (a token rule and a context rule agreeing). */
+function hasRuleTwice(findings: readonly Finding[]): boolean {
+  for (let i = 1; i < findings.length; i++) {
+    const ruleId = (findings[i] as Finding).ruleId;
+    for (let j = 0; j < i; j++) if ((findings[j] as Finding).ruleId === ruleId) return true;
+  }
+  return false;
 }
 
 /** A rule that throws on some input must not stop the audit: its failure becomes an `internal-error` hit. */

@@ -48,8 +48,8 @@ export function isIgnored(finding: Finding, record: TokenRecord | undefined, pol
   );
 }
 
-/** The more severe of two findings saying the same thing, with the sightings of both. */
-function mergePair(seen: Finding, finding: Finding): Finding {
+/** The more severe of two findings saying the same thing (the first on a tie), with the sightings of both. */
+export function mergePair(seen: Finding, finding: Finding): Finding {
   const keep = severityRank(finding.severity) < severityRank(seen.severity) ? finding : seen;
   const other = keep === seen ? finding : seen;
   return { ...keep, sightingIds: [...new Set([...keep.sightingIds, ...other.sightingIds])] };

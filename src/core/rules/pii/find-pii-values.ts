@@ -31,7 +31,12 @@ const IP_NAMES = new Map<string, boolean>();
  * inside it are noise, not readable card or id numbers; a `+` in it is not a phone number; and scanning
  * such blobs dominated the audit's cost.
  */
-const OPAQUE_BLOB = /^[A-Za-z0-9+/=_-]{41,}$/;
+const NOT_BLOB_CHAR = /[^A-Za-z0-9+/=_-]/;
+
+/** Over 40 characters of that alphabet only. A search for an outsider beats an anchored `{41,}` match. */
+function isOpaqueBlob(text: string): boolean {
+  return text.length > 40 && !NOT_BLOB_CHAR.test(text);
+}
 const NATIONAL_HINT = /nhs|aadha?ar|pesel|nationalid|personalid|idnumber|^nin$|^dni$|^nif$|^nie$/;
 
 /** Digits in `text`: every numeric recognizer needs at least 7, cards 12, so most strings stop here. */
@@ -57,7 +62,7 @@ export function isIpClaimName(key: string): boolean {
 
 function scanText(leaf: JsonLeaf, text: string, on: PiiDetectors, out: PiiValueMatch[]): void {
   // No recognizer can match inside an opaque blob (no "@", ".", ":" or spaces): skip it in one pass.
-  if (text.length > 40 && OPAQUE_BLOB.test(text)) return;
+  if (isOpaqueBlob(text)) return;
   const add = (kind: string, value: string) => out.push({ path: leaf.path, kind, value });
   const name = normalizeClaimName(leaf.key);
   if (on.email && text.includes('@')) for (const v of findEmails(text)) add('e-mail address', v);
