@@ -155,7 +155,11 @@ export function createAuditor(options: AuditorOptions = {}): Auditor {
   function hitsFor(entry: Entry, now: number): RuleHit[] {
     const minute = Math.floor(now / 60);
     const stamp = entry.hitsStamp;
-    if (stamp?.revision !== entry.revision || stamp.policyVersion !== policyVersion || stamp.minute !== minute) {
+    if (
+      stamp?.revision !== entry.revision ||
+      stamp.policyVersion !== policyVersion ||
+      stamp.minute !== minute
+    ) {
       const ctx = { record: syncPurpose(entry), policy, now };
       const hits: RuleHit[] = [];
       runRules(TOKEN_RULES, ctx, hits);

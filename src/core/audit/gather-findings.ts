@@ -40,8 +40,14 @@ export function createFindingGathering(): FindingGathering {
     addCaptured(findings, order) {
       const from = gathering.findings.length;
       for (const finding of findings) {
-        const own = findRule(gathering.findings, blockStart[order] ?? 0, blockEnd[order] ?? 0, finding.ruleId);
-        const at = own >= 0 ? own : findRule(gathering.findings, from, gathering.findings.length, finding.ruleId);
+        const own = findRule(
+          gathering.findings,
+          blockStart[order] ?? 0,
+          blockEnd[order] ?? 0,
+          finding.ruleId,
+        );
+        const at =
+          own >= 0 ? own : findRule(gathering.findings, from, gathering.findings.length, finding.ruleId);
         if (at < 0) push(finding, order);
         else merge(at, finding);
       }

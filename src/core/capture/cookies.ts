@@ -74,9 +74,16 @@ export function harCookieAttributes(cookie: unknown): CookieAttributes | undefin
   const path = stringAt(cookie, 'path');
   if (path) attributes.path = path;
   const expires = stringAt(cookie, 'expires');
-  if (expires) attributes.expires = expires;
+  // Chromium's network log writes session cookies as expiring at 1969-12-31T23:59:59Z (epoch − 1 s).
+  if (expires && !isSessionSentinel(expires)) attributes.expires = expires;
   const name = stringAt(cookie, 'name') ?? '';
   const prefix = cookiePrefix(name);
   if (prefix) attributes.prefix = prefix;
   return attributes;
+}
+
+/** True for the pre-1970 dates HAR recorders use to mean "no expiry" (a session cookie). */
+function isSessionSentinel(expires: string): boolean {
+  const time = Date.parse(expires);
+  return !Number.isNaN(time) && time <= 0;
 }

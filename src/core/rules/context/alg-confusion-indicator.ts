@@ -3,12 +3,20 @@ import { listNames, unique } from './sighting-facts';
 
 type Family = 'hmac' | 'asymmetric';
 
+/** Family per `alg` string already seen: a capture has a handful of algs over thousands of tokens. */
+const FAMILIES = new Map<string, Family | undefined>();
+
 /** HS* → shared secret; RS/PS/ES/EdDSA/Ed25519/Ed448 → public key. Others (none, unknown) → neither. */
 function familyOf(alg: unknown): Family | undefined {
   if (typeof alg !== 'string') return undefined;
-  if (/^HS\d+$/.test(alg)) return 'hmac';
-  if (/^(?:RS|PS|ES)\d+K?$|^EdDSA$|^Ed25519$|^Ed448$/.test(alg)) return 'asymmetric';
-  return undefined;
+  if (FAMILIES.has(alg)) return FAMILIES.get(alg);
+  let family: Family | undefined;
+  if (/^HS\d+$/.test(alg)) family = 'hmac';
+  else if (/^(?:RS|PS|ES)\d+K?$|^EdDSA$|^Ed25519$|^Ed448$/.test(alg)) family = 'asymmetric';
+  // Bounded: hostile headers can carry any number of distinct algs.
+  if (FAMILIES.size >= 256) FAMILIES.clear();
+  FAMILIES.set(alg, family);
+  return family;
 }
 
 interface Signed {
@@ -24,9 +32,9 @@ function signedByIssuer(records: readonly TokenRecord[]): Map<string, Signed[]> 
     const alg = header?.alg;
     const family = familyOf(alg);
     if (kind !== 'jws' || typeof claims?.iss !== 'string' || !family || typeof alg !== 'string') continue;
-    const list = byIssuer.get(claims.iss) ?? [];
-    list.push({ record, alg, family });
-    byIssuer.set(claims.iss, list);
+    const list = byIssuer.get(claims.iss);
+    if (list) list.push({ record, alg, family });
+    else byIssuer.set(claims.iss, [{ record, alg, family }]);
   }
   return byIssuer;
 }

@@ -20,9 +20,21 @@ const MAX_DEPTH = 64;
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 
+/** Paths of top-level keys, which repeat in every token of a capture (bounded: keys are untrusted). */
+const TOP_PATHS = new Map<string, string>();
+
 /** Path of `key` under `parent`, dotted when the key is an identifier, quoted otherwise. */
 export function childPath(parent: string, key: string): string {
-  if (IDENTIFIER.test(key)) return parent === '' ? key : `${parent}.${key}`;
+  if (parent === '') {
+    let path = TOP_PATHS.get(key);
+    if (path === undefined) {
+      path = IDENTIFIER.test(key) ? key : `[${JSON.stringify(key)}]`;
+      if (TOP_PATHS.size >= 4096) TOP_PATHS.clear();
+      TOP_PATHS.set(key, path);
+    }
+    return path;
+  }
+  if (IDENTIFIER.test(key)) return `${parent}.${key}`;
   return `${parent}[${JSON.stringify(key)}]`;
 }
 
