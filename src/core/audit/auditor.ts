@@ -1,5 +1,5 @@
 import { DEFAULT_POLICY } from '../policy';
-import { CAPTURE_RULES, CONTEXT_RULES, checkObservations } from '../rules/context';
+import { CONTEXT_RULES } from '../rules/context';
 import { checkWebStorage } from '../rules/storage';
 import { TOKEN_RULES } from '../rules/token';
 import { parseToken } from '../token/parse-token';
@@ -17,6 +17,7 @@ import type {
 import { groupByFingerprint, isIgnored, mergeFindings, toFinding } from './findings';
 import { createFindingGathering, type FindingGathering } from './gather-findings';
 import { guessPurpose } from './purpose';
+import { runCaptureRules, runRules, safeObservations } from './run-rules';
 import { sortFindings } from './sort-findings';
 
 /** Limits that keep a long live session from growing without bound. The CLI passes `Infinity`. */
@@ -299,42 +300,6 @@ function hasRuleTwice(findings: readonly Finding[]): boolean {
     for (let j = 0; j < i; j++) if ((findings[j] as Finding).ruleId === ruleId) return true;
   }
   return false;
-}
-
-/** A rule that throws on some input must not stop the audit: its failure becomes an `internal-error` hit. */
-function runRules<C>(rules: readonly ((ctx: C) => RuleHit[])[], ctx: C, out: RuleHit[]): void {
-  for (const rule of rules) {
-    try {
-      for (const hit of rule(ctx)) out.push(hit);
-    } catch (error) {
-      out.push(internalError(rule.name, error));
-    }
-  }
-}
-
-function runCaptureRules(records: readonly TokenRecord[], policy: Policy, now: number): CaptureHit[] {
-  const out: CaptureHit[] = [];
-  for (const rule of CAPTURE_RULES) {
-    try {
-      for (const hit of rule(records, policy, now)) out.push(hit);
-    } catch (error) {
-      out.push({ ...internalError(rule.name, error), fingerprint: '' });
-    }
-  }
-  return out;
-}
-
-function safeObservations(observations: readonly ExchangeObservation[]): CaptureHit[] {
-  try {
-    return checkObservations([...observations]);
-  } catch (error) {
-    return [{ ...internalError('checkObservations', error), fingerprint: '' }];
-  }
-}
-
-function internalError(ruleName: string, error: unknown): RuleHit {
-  const message = error instanceof Error ? error.message : String(error);
-  return { ruleId: 'internal-error', detail: `rule ${ruleName || '(anonymous)'} failed: ${message}` };
 }
 
 function timeRangeOf(

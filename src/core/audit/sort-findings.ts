@@ -9,23 +9,29 @@ import { severityRank } from './findings';
 const collated: string[] = [];
 const ranks = new Map<string, number>();
 
-function rankOf(ruleId: string): number {
-  let rank = ranks.get(ruleId);
-  if (rank === undefined) {
-    // Rare (a new id): re-rank all ids; a bound keeps hostile input from growing the table.
-    if (collated.length >= 4096) collated.length = 0;
-    collated.push(ruleId);
-    collated.sort((a, b) => a.localeCompare(b));
+/** Ranks every rule id of `findings`, re-collating once if some id is new (rare: the catalog is fixed). */
+function rankRuleIds(findings: readonly Finding[]): Map<string, number> {
+  // A bound, in case ids ever come from outside the catalog.
+  if (collated.length > 4096) {
+    collated.length = 0;
     ranks.clear();
-    let next = 0;
-    for (let i = 0; i < collated.length; i++) {
-      const id = collated[i] as string;
-      if (i > 0 && (collated[i - 1] as string).localeCompare(id) !== 0) next++;
-      ranks.set(id, next);
-    }
-    rank = ranks.get(ruleId) ?? 0;
   }
-  return rank;
+  let added = false;
+  for (const finding of findings) {
+    if (ranks.has(finding.ruleId) || collated.includes(finding.ruleId)) continue;
+    collated.push(finding.ruleId);
+    added = true;
+  }
+  if (!added) return ranks;
+  collated.sort((a, b) => a.localeCompare(b));
+  ranks.clear();
+  let next = 0;
+  for (let i = 0; i < collated.length; i++) {
+    const id = collated[i] as string;
+    if (i > 0 && (collated[i - 1] as string).localeCompare(id) !== 0) next++;
+    ranks.set(id, next);
+  }
+  return ranks;
 }
 
 /**
@@ -35,13 +41,14 @@ function rankOf(ruleId: string): number {
  */
 export function sortFindings(findings: readonly Finding[], orders: readonly number[]): Finding[] {
   const n = findings.length;
+  const rankOf = rankRuleIds(findings);
   const severity = new Int32Array(n);
   const rule = new Int32Array(n);
   const indices = new Array<number>(n);
   for (let i = 0; i < n; i++) {
     const finding = findings[i] as Finding;
     severity[i] = severityRank(finding.severity);
-    rule[i] = rankOf(finding.ruleId);
+    rule[i] = rankOf.get(finding.ruleId) ?? 0;
     indices[i] = i;
   }
   indices.sort(
