@@ -267,7 +267,7 @@ export interface ExchangeObservation {
   startedAt: string;
 }
 
-/** A JSON document seen in traffic that carries key material: a JWKS or an OpenID discovery document. */
+/** JSON seen in traffic that carries key material: a JWKS, or an OpenID Connect discovery document. */
 export interface KeyDocument {
   kind: 'jwks' | 'openid-configuration';
   url: string;
