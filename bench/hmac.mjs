@@ -132,7 +132,7 @@ function measureShape(dir, list, secret, shape) {
     `    baseline node createHmac loop, 1 thread:   ${bestBase.toFixed(0).padStart(5)} ms (${rate(bestBase)}; all ${all(base)})`,
   );
   console.log(
-    `    jwt-lens scan --wordlist, ${availableParallelism()} workers:     ${bestOurs.toFixed(0).padStart(5)} ms (${rate(bestOurs)}; all ${all(ours)})`,
+    `    jwt-lens scan --wordlist, ${availableParallelism()} threads:     ${bestOurs.toFixed(0).padStart(5)} ms (${rate(bestOurs)}; all ${all(ours)})`,
   );
   console.log(`    speed-up ${ratio.toFixed(2)}× (target ≥ 5×) ${ratio >= 5 ? 'MET' : 'NOT MET'}`);
   return ratio >= 5;

@@ -3,7 +3,7 @@ import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { TokenWithSightings } from '../../core/secrets/capture-candidates';
-import { createHmacCracker } from '../../core/secrets/hmac-cracker';
+import { createHmacCracker, type HmacCracker } from '../../core/secrets/hmac-cracker';
 import type { SecretOrigin } from '../../core/secrets/secret-hits';
 import { createSecretSearch, type SecretSearch } from '../../core/secrets/secret-search';
 import type { CaptureHit, ParsedToken } from '../../core/types';
@@ -32,8 +32,11 @@ export interface CrackOptions {
   onProgress?: (progress: CrackProgress) => void;
   /** Skipped lines, unreadable files: one line each, never fatal. */
   onProblem?: (message: string) => void;
-  /** Worker threads (default: every core); 0 runs everything on this thread. */
-  workers?: number;
+  /**
+   * Threads that crack, this one included (default: every core). This thread takes tasks too: its code
+   * is warm from the built-in phase, and it would otherwise sit waiting. 1 runs everything here.
+   */
+  threads?: number;
   /** The built worker script; default: `crack-worker.js` next to the built CLI. */
   workerFile?: URL;
   /** Published and built-in secrets and capture-derived candidates first (default true). */
@@ -70,23 +73,22 @@ function originOf(task: CrackTask): SecretOrigin {
   return task.kind === 'wordlist' ? { kind: 'wordlist', name: task.path } : { kind: 'digits' };
 }
 
-/** Runs tasks on this thread, with its own cracker (targets already cracked are skipped). */
-async function runInThread(
+/** Takes tasks from the shared queue on this thread until it is empty or every token is cracked. */
+async function drainInThread(
   search: SecretSearch,
-  tasks: readonly CrackTask[],
+  queue: CrackTask[],
+  cracker: HmacCracker,
   handlers: TaskHandlers,
-): Promise<void> {
-  const cracker = createHmacCracker(search.representatives);
-  for (const target of search.crackedRepresentatives()) cracker.markCracked(target);
-  for (const task of tasks) {
-    if (search.done()) return;
+) {
+  for (let task = queue.shift(); task && !search.done(); task = queue.shift()) {
+    const current = task;
     try {
       handlers.done(
-        task,
-        await runTask(task, cracker, (target, secret) => handlers.found(task, target, secret)),
+        current,
+        await runTask(current, cracker, (target, secret) => handlers.found(current, target, secret)),
       );
     } catch (error) {
-      handlers.failed(task, { code: (error as { code?: string }).code, message: String(error) });
+      handlers.failed(current, { code: (error as { code?: string }).code, message: String(error) });
     }
   }
 }
@@ -100,7 +102,7 @@ interface TaskHandlers {
 /**
  * Looks for the HMAC secret of every HS256/384/512 token: published and built-in secrets and candidates
  * derived from the capture (on this thread, milliseconds), then the wordlists and the numeric brute force
- * on worker threads across every core. Stops as soon as every token is cracked. Problems with wordlists
+ * on every core (worker threads, and this thread). Stops as soon as every token is cracked. Problems with wordlists
  * (missing file, NUL bytes, over-long lines) go to `onProblem` and never stop the scan.
  */
 export async function crackTokens(
@@ -110,31 +112,28 @@ export async function crackTokens(
   const search = createSecretSearch(tokens);
   if (search.targets.length === 0) return [];
   const report = options.onProblem ?? (() => {});
-  const files = await statWordlists(options.wordlists ?? [], report);
-  const tasks = planTasks(files, options.bruteDigits ?? 0);
+  const queue = planTasks(await statWordlists(options.wordlists ?? [], report), options.bruteDigits ?? 0);
   const workerFile = options.workerFile ?? defaultWorkerFile();
-  const workers = Math.min(options.workers ?? availableParallelism(), tasks.length);
+  const workers = Math.min((options.threads ?? availableParallelism()) - 1, queue.length - 1);
   // Started before the built-in phase so the threads boot while this one works.
   const pool =
     workers > 0 && workerFile ? createWorkerPool(workerFile, workers, search.representatives) : undefined;
   const hits = options.builtIn === false ? [] : tryBuiltInSources(search, tokens);
-  if (search.done() || tasks.length === 0) {
+  if (search.done() || queue.length === 0) {
     await pool?.stop();
     return hits;
   }
-  for (const target of search.crackedRepresentatives()) pool?.cracked(target);
+  const local = createHmacCracker(search.representatives);
   const log = createProblemLog();
-  const handlers = createHandlers(search, hits, log, tasks, options);
-  const stopWhenDone = (): void => {
-    if (search.done()) pool?.drain();
-  };
+  const handlers = createHandlers(search, hits, log, queue, options);
   handlers.onCracked = (target) => {
     pool?.cracked(target);
-    stopWhenDone();
+    local.markCracked(target);
+    if (search.done()) pool?.drain();
   };
-  const leftover = pool ? await pool.run(tasks, handlers) : tasks;
+  for (const target of search.crackedRepresentatives()) handlers.onCracked(target);
+  await Promise.all([pool?.run(queue, handlers), drainInThread(search, queue, local, handlers)]);
   await pool?.stop();
-  if (leftover.length > 0) await runInThread(search, leftover, handlers);
   for (const message of log.messages()) report(message);
   return hits;
 }

@@ -15,10 +15,10 @@ export interface PoolHandlers {
 /** Worker threads sharing a queue of tasks. */
 export interface WorkerPool {
   /**
-   * Runs every task; resolves when all are done or `stop()` was called, with the tasks left undone
-   * because every worker died (the caller can run them itself).
+   * Runs tasks from `queue`, a list it shares with the caller (who may take tasks from it too); resolves
+   * when the queue is empty and the workers idle, when every worker has died, or on `stop()`.
    */
-  run(tasks: readonly CrackTask[], handlers: PoolHandlers): Promise<CrackTask[]>;
+  run(queue: CrackTask[], handlers: PoolHandlers): Promise<void>;
   /** Tells every worker a target is cracked. */
   cracked(target: number): void;
   /**
@@ -41,7 +41,7 @@ interface Pool {
   slots: Slot[];
   queue: CrackTask[];
   nextId: number;
-  finish?: (leftover: CrackTask[]) => void;
+  finish?: () => void;
   handlers?: PoolHandlers;
 }
 
@@ -49,13 +49,9 @@ function post(slot: Slot, message: ToWorker): void {
   if (!slot.dead) slot.worker.postMessage(message);
 }
 
-/** Resolves `run` when nothing is queued or running; hands back the queue if every worker has died. */
+/** Resolves `run` when nothing is queued or running, or when every worker has died (the caller drains the queue). */
 function settleIfIdle(pool: Pool): void {
-  if (pool.slots.every((s) => s.dead)) {
-    const leftover = pool.queue;
-    pool.queue = [];
-    pool.finish?.(leftover);
-  } else if (pool.queue.length === 0 && pool.slots.every((s) => s.dead || !s.task)) pool.finish?.([]);
+  if (pool.slots.every((s) => s.dead || (!s.task && pool.queue.length === 0))) pool.finish?.();
 }
 
 function feed(pool: Pool, slot: Slot): void {
@@ -103,9 +99,9 @@ export function createWorkerPool(file: URL, count: number, targets: readonly Hma
     pool.slots.push(slot);
   }
   return {
-    run: (tasks, handlers) =>
-      new Promise<CrackTask[]>((resolve) => {
-        Object.assign(pool, { handlers, queue: [...tasks], finish: resolve });
+    run: (queue, handlers) =>
+      new Promise<void>((resolve) => {
+        Object.assign(pool, { handlers, queue, finish: resolve });
         for (const slot of pool.slots) if (!slot.dead && !slot.task) feed(pool, slot);
         settleIfIdle(pool);
       }),
@@ -113,14 +109,16 @@ export function createWorkerPool(file: URL, count: number, targets: readonly Hma
       for (const slot of pool.slots) post(slot, { type: 'cracked', target });
     },
     drain: () => {
-      pool.queue = [];
+      // In place: the caller shares this array.
+      pool.queue.length = 0;
       settleIfIdle(pool);
     },
     async stop() {
-      Object.assign(pool, { queue: [], handlers: undefined });
+      pool.queue.length = 0;
+      pool.handlers = undefined;
       for (const slot of pool.slots) slot.task = undefined;
       await Promise.all(pool.slots.map((slot) => (slot.dead ? undefined : slot.worker.terminate())));
-      pool.finish?.([]);
+      pool.finish?.();
     },
   };
 }

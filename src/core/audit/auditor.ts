@@ -100,6 +100,8 @@ export function createAuditor(options: AuditorOptions = {}): Auditor {
   let droppedSightings = 0;
   let version = 0;
   let cached: { key: string; result: AuditResult } | undefined;
+  /** Where one token's rule hits are collected before being copied to their entry. */
+  const scratch: RuleHit[] = [];
 
   function addSighting(sighting: Sighting): void {
     let entry = entries.get(sighting.tokenText);
@@ -162,11 +164,12 @@ export function createAuditor(options: AuditorOptions = {}): Auditor {
       stamp.minute !== minute
     ) {
       const ctx = { record: syncPurpose(entry), policy, now };
-      const hits: RuleHit[] = [];
-      runRules(TOKEN_RULES, ctx, hits);
-      runRules(CONTEXT_RULES, ctx, hits);
-      runRules(LOCAL_RULES, ctx, hits);
-      entry.hits = hits;
+      scratch.length = 0;
+      runRules(TOKEN_RULES, ctx, scratch);
+      runRules(CONTEXT_RULES, ctx, scratch);
+      runRules(LOCAL_RULES, ctx, scratch);
+      // An exact-size copy: arrays grown by push keep spare capacity, and every token's hits are kept.
+      entry.hits = scratch.slice();
       entry.hitsStamp = { revision: entry.revision, policyVersion, minute };
     }
     return entry.hits;
@@ -180,8 +183,7 @@ export function createAuditor(options: AuditorOptions = {}): Auditor {
       const fp = record.token.fingerprint;
       // One list for all of the token's findings that carry no sightings of their own.
       const ids = record.sightings.map((s) => s.id);
-      const findings: Finding[] = [];
-      for (const hit of hits) findings.push(toFinding(hit, fp, record, policy, ids));
+      const findings = hits.map((hit) => toFinding(hit, fp, record, policy, ids));
       for (const hit of entry.external) findings.push(toFinding(hit, fp, record, policy, ids));
       entry.findings = hasRuleTwice(findings) ? mergeFindings(findings) : findings;
       entry.findingsHits = hits;

@@ -1,5 +1,5 @@
 import { SHA256_IV, sha256Compress } from '../crypto/sha256';
-import type { BatchEngine, HitSink } from './hmac-types';
+import type { BatchEngine } from './hmac-types';
 import { compressWk, innerScheduleSha256, scheduleWk } from './sha256-rounds';
 
 interface Hs256Entry {

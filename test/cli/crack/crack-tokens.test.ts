@@ -31,8 +31,8 @@ async function wordlist(name: string, lines: string[], eol = '\n'): Promise<stri
 const filler = (n: number, prefix = 'w') => Array.from({ length: n }, (_, i) => `${prefix}${i}-not-it`);
 
 describe.each([
-  ['on this thread', { workers: 0 }],
-  ['on worker threads', { workers: 2, workerFile: WORKER }],
+  ['on this thread', { threads: 1 }],
+  ['on worker threads', { threads: 3, workerFile: WORKER }],
 ] as const)('crackTokens %s', (label, threading) => {
   const maybe = label === 'on worker threads' && !haveWorker ? it.skip : it;
 

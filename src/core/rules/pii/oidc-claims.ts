@@ -32,11 +32,21 @@ export interface OidcClaimMatch {
   value: unknown;
 }
 
+/** Memo of `oidcClaimName` (`null`: not an OIDC claim): the PII rules ask it of every member and leaf. */
+const NAMES = new Map<string, string | null>();
+
 /** The OIDC claim a member name stands for; namespaced names (`https://app/email`) count too. */
 export function oidcClaimName(key: string): string | undefined {
-  const cut = key.lastIndexOf('/');
-  const name = cut >= 0 ? key.slice(cut + 1) : key;
-  return Object.hasOwn(OIDC_PII_CLAIMS, name) ? name : undefined;
+  let name = NAMES.get(key);
+  if (name === undefined) {
+    const cut = key.lastIndexOf('/');
+    const tail = cut >= 0 ? key.slice(cut + 1) : key;
+    name = Object.hasOwn(OIDC_PII_CLAIMS, tail) ? tail : null;
+    // Bounded: claim names are untrusted.
+    if (NAMES.size >= 4096) NAMES.clear();
+    NAMES.set(key, name);
+  }
+  return name ?? undefined;
 }
 
 function isEmpty(value: unknown): boolean {

@@ -72,7 +72,8 @@ export function emitRounds(
   const t = base + 8;
   for (let i = 0; i < count; i++) {
     const v = (k: number): number => base + ((k - (i % 8) + 8) % 8);
-    const [a, b, c, d, e, f, g, h] = [v(0), v(1), v(2), v(3), v(4), v(5), v(6), v(7)];
+    // c is not read: Maj takes b ^ c from the previous round.
+    const [a, b, , d, e, f, g, h] = [v(0), v(1), v(2), v(3), v(4), v(5), v(6), v(7)];
     // Maj(a, b, c) = b ^ ((a ^ b) & (b ^ c)), and this round's a ^ b is the next round's b ^ c: one op saved.
     const [ab, bc] = [base + 9 + (i % 2), base + 9 + ((i + 1) % 2)];
     code.get(h);
