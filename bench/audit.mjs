@@ -1,7 +1,8 @@
 // Full audit (every rule of the engine) of 100,000 tokens vs a bare decode of the same tokens.
 // Target (issue 2): the audit's throughput is at least 0.5× the bare decode's.
-import { performance } from 'node:perf_hooks';
+
 import { createHash } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
 import { auditCapture, setTextDigest } from '../dist/cli/core.js';
 import { makeTokens } from './generate.mjs';
 

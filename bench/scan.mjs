@@ -13,11 +13,10 @@ const BIN = join(import.meta.dirname, '..', 'bin', 'jwt-lens.js');
 
 /** Runs `args` under node, returning wall ms and peak RSS reported by the child itself. */
 function measure(args) {
-  const probe = `process.on('exit',()=>{const r=process.resourceUsage();require('fs').writeSync(3,JSON.stringify({rss:r.maxRSS}))})`;
   const t0 = process.hrtime.bigint();
   const run = spawnSync(
     process.execPath,
-    ['--require', `data:text/javascript,${encodeURIComponent(probe)}`, ...args],
+    ['--require', join(import.meta.dirname, 'rss-probe.cjs'), ...args],
     {
       stdio: ['ignore', 'ignore', 'pipe', 'pipe'],
       maxBuffer: 1 << 20,

@@ -50,13 +50,32 @@ async function runWordlist(task: CrackTask & { kind: 'wordlist' }, cracker: Task
   return { tried: tried + last.count, lines: stats.lines, problems: stats.problems };
 }
 
+/** Candidates per digit batch: small enough that a thread notices other threads' cracks soon after. */
+const DIGIT_BATCH = 8192;
+
+/** Lets the event loop run (messages from other threads: targets cracked elsewhere). */
+const yieldToEvents = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+async function runDigits(task: CrackTask & { kind: 'digits' }, cracker: TaskCracker, found: FoundSink) {
+  let tried = 0;
+  for (let from = task.range.from; from < task.range.to && cracker.remaining() > 0; from += DIGIT_BATCH) {
+    const batch = packDigitRange({
+      length: task.range.length,
+      from,
+      to: Math.min(task.range.to, from + DIGIT_BATCH),
+    });
+    tryAll(batch, cracker, found);
+    tried += batch.count;
+    await yieldToEvents();
+  }
+  return { tried, lines: 0, problems: [] };
+}
+
 /**
  * Runs one task against `cracker`, reporting each secret as soon as it is confirmed. Shared by the worker
- * threads and the in-thread fallback. Rejects only when the file cannot be read.
+ * threads and this thread; it yields between batches, so a target cracked elsewhere stops it early.
+ * Rejects only when the file cannot be read.
  */
 export async function runTask(task: CrackTask, cracker: TaskCracker, found: FoundSink): Promise<TaskResult> {
-  if (task.kind === 'wordlist') return runWordlist(task, cracker, found);
-  const batch = packDigitRange(task.range);
-  tryAll(batch, cracker, found);
-  return { tried: batch.count, lines: 0, problems: [] };
+  return task.kind === 'wordlist' ? runWordlist(task, cracker, found) : runDigits(task, cracker, found);
 }
