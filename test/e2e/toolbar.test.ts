@@ -1,7 +1,7 @@
 import type { Frame } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clickByName, waitInPanel } from '../harness/panel-query';
-import { readCounter, tokenCounts, waitForTokens } from '../harness/panel-state';
+import { readCounter, tokenCounts, waitForQuiet, waitForTokens } from '../harness/panel-state';
 import { type E2eSession, startE2eSession } from '../harness/session';
 
 type DemoWindow = { demoBurst(n: number): Promise<number> };
@@ -19,6 +19,7 @@ describe('toolbar: pause, clear, preserve log', () => {
     await session.gotoDemo('/');
     panel = await session.showPanel();
     await waitForTokens(panel, 7);
+    await waitForQuiet(panel);
   });
 
   afterAll(async () => {
@@ -64,6 +65,7 @@ describe('toolbar: pause, clear, preserve log', () => {
   it('with "Preserve log" the list survives a navigation', async () => {
     await session.gotoDemo('/');
     await waitForTokens(panel, 7);
+    await waitForQuiet(panel);
     await clickByName(panel, 'Preserve log');
     await waitInPanel(
       panel,

@@ -84,3 +84,25 @@ export async function waitForRequests(frame: Frame, min: number, timeoutMs = 600
     await new Promise((r) => setTimeout(r, 500));
   }
 }
+
+/**
+ * Waits until the panel's request and token counters have not changed for `quietMs`: the demo page keeps
+ * making requests for a moment after it loads, and a toolbar test must start from a settled list.
+ */
+export async function waitForQuiet(frame: Frame, quietMs = 1500, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  const snapshot = async () =>
+    `${await readCounter(frame, 'counter-requests')}/${(await tokenCounts(frame)).total}`;
+  let last = await snapshot();
+  let since = Date.now();
+  while (Date.now() - since < quietMs) {
+    if (Date.now() > deadline)
+      throw new Error(`panel counters still changing after ${timeoutMs} ms (${last})`);
+    await new Promise((r) => setTimeout(r, 200));
+    const now = await snapshot();
+    if (now !== last) {
+      last = now;
+      since = Date.now();
+    }
+  }
+}
