@@ -15,14 +15,16 @@ export { sha256, toHex } from './crypto/sha256';
 export type { PolicyResolution } from './policy';
 /** Policy defaults and validation. */
 export { DEFAULT_POLICY, resolvePolicy } from './policy';
-export type { JsonReport, ReportOptions, TableOptions, ToolInfo } from './report';
-/** Reports: JSON (schemaVersion 1), SARIF 2.1.0, Markdown, terminal table; redacted by default. */
+export type { JsonReport, ReportOptions, StandardGroup, TableOptions, ToolInfo } from './report';
+/** Reports: JSON (schemaVersion 1), SARIF 2.1.0, Markdown (by severity or standard), table; redacted by default. */
 export {
   createScrubber,
+  groupByStandard,
   maskToken,
   maskValue,
   summarize,
   summaryLine,
+  toComplianceMarkdown,
   toJsonReport,
   toMarkdown,
   toSarif,

@@ -24,7 +24,7 @@ export function toMarkdown(result: AuditResult, opts: ReportOptions): string {
   const sightings = new Map<string, Sighting>();
   for (const record of result.tokens) for (const s of record.sightings) sightings.set(s.id, s);
   const masked = new Map(result.tokens.map((r) => [r.token.fingerprint, ctx.show(r.token.text)]));
-  const lines = [...header(result, opts, ctx), ...summaryTable(result), ''];
+  const lines = [...reportHeader('JWT Lens report', result, opts, ctx), ...summaryTable(result), ''];
   lines.push('## Findings', '');
   if (result.findings.length === 0) lines.push('No findings.', '');
   for (const severity of SEVERITIES) {
@@ -37,7 +37,13 @@ export function toMarkdown(result: AuditResult, opts: ReportOptions): string {
   return `${lines.join('\n').trimEnd()}\n`;
 }
 
-function header(result: AuditResult, opts: ReportOptions, ctx: ReportContext): string[] {
+/** Title, facts (when, what, which reference time) and redaction notice: how every Markdown report opens. */
+export function reportHeader(
+  title: string,
+  result: AuditResult,
+  opts: ReportOptions,
+  ctx: ReportContext,
+): string[] {
   const facts = [
     `Generated ${opts.generatedAt ?? new Date().toISOString()} by ${opts.tool.name} ${opts.tool.version}`,
     `reference time ${numericDateToIso(result.referenceTime) ?? 'unknown'}`,
@@ -47,7 +53,7 @@ function header(result: AuditResult, opts: ReportOptions, ctx: ReportContext): s
   const privacy = opts.includeRaw
     ? '**Contains raw tokens and personal data: do not share.**'
     : 'Tokens are masked (signature dropped) and personal values redacted.';
-  return ['# JWT Lens report', '', `${facts.map(escapeText).join(' · ')}`, '', privacy, ''];
+  return [`# ${title}`, '', `${facts.map(escapeText).join(' · ')}`, '', privacy, ''];
 }
 
 function summaryTable(result: AuditResult): string[] {
@@ -96,7 +102,8 @@ function findingBlock(
   return lines;
 }
 
-function describeSighting(s: Sighting, ctx: ReportContext, fp: string): string {
+/** `GET `url` → 200 (request-header `Authorization`)`, scrubbed of the token and its personal values. */
+export function describeSighting(s: Sighting, ctx: ReportContext, fp: string): string {
   const where = `${s.where} ${code(ctx.scrub(s.name, fp))}`;
   if (!s.url) return where;
   return `${escapeText(s.method)} ${code(ctx.scrub(s.url, fp))} → ${s.status || 'no response'} (${where})`;
@@ -149,6 +156,6 @@ export function code(text: string): string {
   return `${fence}${pad}${clean}${pad}${fence}`;
 }
 
-function capitalize(text: string): string {
+export function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
