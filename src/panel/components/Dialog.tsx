@@ -8,9 +8,30 @@ interface DialogProps {
   children: ComponentChildren;
 }
 
+const FOCUSABLE =
+  'button:not([disabled]), input:not([disabled]), textarea:not([disabled]), select:not([disabled]), a[href], [tabindex]:not([tabindex="-1"])';
+
+/** Keeps Tab and Shift+Tab inside `box`: from the last control to the first and back. */
+function trapTab(event: KeyboardEvent, box: HTMLElement): void {
+  const controls = [...box.querySelectorAll<HTMLElement>(FOCUSABLE)];
+  const first = controls[0];
+  const last = controls[controls.length - 1];
+  if (!first || !last) return;
+  const active = document.activeElement;
+  const outside = !box.contains(active);
+  if (event.shiftKey && (active === first || outside)) {
+    event.preventDefault();
+    last.focus();
+  } else if (!event.shiftKey && (active === last || outside)) {
+    event.preventDefault();
+    first.focus();
+  }
+}
+
 /**
- * A modal dialog: labelled by its title, focus moved into it on open and given back on close, Escape
- * closes it. A plain element rather than `<dialog>`, whose top layer DevTools panels render oddly.
+ * A modal dialog: labelled by its title, focus moved into it on open, kept inside it by Tab, and given
+ * back on close; Escape closes it. A plain element rather than `<dialog>`, whose top layer DevTools panels
+ * render oddly.
  */
 export function Dialog({ title, testId, onClose, children }: DialogProps) {
   const box = useRef<HTMLDivElement>(null);
@@ -33,6 +54,8 @@ export function Dialog({ title, testId, onClose, children }: DialogProps) {
           if (e.key === 'Escape') {
             e.stopPropagation();
             onClose();
+          } else if (e.key === 'Tab' && box.current) {
+            trapTab(e, box.current);
           }
         }}
       >
