@@ -12,7 +12,7 @@ import { CliError, EXIT } from './errors';
 import { COMMAND_HELP, formatHelp } from './help';
 import { type CliIo, createNodeIo } from './io';
 import { nodeTextDigest } from './node-digest';
-import { FORMATS } from './render';
+import { FORMATS, RENDER_OPTIONS } from './render';
 import { runScan, type ScanStep } from './scan';
 import { createVerifyStep, VERIFY_OPTIONS } from './verify-step';
 import { TOOL } from './version';
@@ -66,6 +66,7 @@ export const OPTIONS: readonly OptionSpec[] = [
     commands: BOTH,
     help: 'Put raw tokens and unmasked values in the report. Treat such a report as a secret.',
   },
+  ...RENDER_OPTIONS,
   ...CRACK_OPTIONS,
   ...VERIFY_OPTIONS,
   { name: 'help', short: 'h', kind: 'flag', commands: BOTH, help: 'Show this help.' },

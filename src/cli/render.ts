@@ -1,16 +1,35 @@
 import { severityRank } from '../core/audit';
+import { toComplianceMarkdown } from '../core/report/compliance-markdown';
 import { toMarkdown } from '../core/report/markdown';
 import { toSarif } from '../core/report/sarif';
 import { toTable } from '../core/report/table';
 import { writeJsonReport } from '../core/report/write-json-report';
 import type { AuditResult, Severity } from '../core/types';
-import type { ParsedArgs } from './args';
+import type { OptionSpec, ParsedArgs } from './args';
 import { CliError, describeFsError, EXIT } from './errors';
 import type { CliIo } from './io';
 import { TOOL } from './version';
 
 export const FORMATS = ['table', 'json', 'sarif', 'md'] as const;
 export type Format = (typeof FORMATS)[number];
+/** A format, or Markdown filed by standard and requirement (`--format md --group-by standard`). */
+export type Layout = Format | 'md-by-standard';
+
+const GROUP_BY = ['token', 'standard'] as const;
+
+/** Options that shape the report rather than the scan; main.ts lists them with the others. */
+export const RENDER_OPTIONS: readonly OptionSpec[] = [
+  {
+    name: 'group-by',
+    kind: 'value',
+    commands: ['scan'],
+    choices: GROUP_BY,
+    arg: GROUP_BY.join('|'),
+    help:
+      'How --format md files findings: token (default: by severity, with a table of tokens) or standard ' +
+      '(under each requirement they cite: RFC 8725, OWASP ASVS 5.0, CWE, NIST SP 800-63B…), for audit evidence.',
+  },
+];
 
 /** `--output` names whose extension says the format, when `--format` is not given. */
 const BY_EXTENSION: Record<string, Format> = {
@@ -26,9 +45,21 @@ const DEFAULT_WIDTH = 120;
 
 /**
  * The output format: `--format`, else the `--output` file's extension, else a table for a terminal
- * and JSON for a pipe or file (so `jwt-lens scan x.har | jq` just works).
+ * and JSON for a pipe or file (so `jwt-lens scan x.har | jq` just works). `--group-by` applies to
+ * Markdown only: with any other format it is a usage error, not silently ignored.
  */
-export function chooseFormat(args: ParsedArgs, io: CliIo): Format {
+export function chooseFormat(args: ParsedArgs, io: CliIo): Layout {
+  const format = formatOf(args, io);
+  const groupBy = args.value('group-by');
+  if (groupBy === undefined) return format;
+  if (format !== 'md')
+    throw new CliError(
+      `option --group-by applies to Markdown only (add --format md); the format is ${format}`,
+    );
+  return groupBy === 'standard' ? 'md-by-standard' : 'md';
+}
+
+function formatOf(args: ParsedArgs, io: CliIo): Format {
   const asked = args.value('format');
   if (asked) return asked as Format;
   const output = args.value('output');
@@ -49,7 +80,7 @@ export interface RenderOptions {
 /** Writes the report in the chosen format to `emit`; JSON is streamed item by item. */
 export function renderReport(
   result: AuditResult,
-  format: Format,
+  format: Layout,
   options: RenderOptions,
   emit: (chunk: string) => void,
 ): void {
@@ -68,6 +99,9 @@ export function renderReport(
       return;
     case 'md':
       emit(toMarkdown(result, report));
+      return;
+    case 'md-by-standard':
+      emit(toComplianceMarkdown(result, report));
       return;
     case 'table': {
       const { io, toTerminal } = options;

@@ -57,21 +57,17 @@ function summarySection(result: AuditResult, standards: readonly StandardGroup[]
   const rows = standards.map((s) => {
     const hit = s.requirements.filter((r) => r.findings.length > 0);
     const findings = new Set(hit.flatMap((r) => r.findings)).size;
-    return `| ${escapeText(s.standard)} | ${s.requirements.length} | ${hit.length} | ${findings} |`;
+    const ids = hit.map((r) => escapeText(r.reference.id)).join(', ') || '—';
+    return `| ${escapeText(s.standard)} | ${s.requirements.length} | ${hit.length} | ${findings} | ${ids} |`;
   });
-  const withFindings = standards.flatMap((s) => s.requirements.filter((r) => r.findings.length > 0));
   return [
     '## Summary',
     '',
     `${summary.findings} finding(s) on ${summary.tokens} distinct token(s); ${result.ignoredCount} finding(s) ignored by policy.`,
     '',
-    '| Standard | Requirements checked | With findings | Findings |',
-    '| --- | ---: | ---: | ---: |',
+    '| Standard | Requirements cited by rules | With findings | Findings | Requirements with findings |',
+    '| --- | ---: | ---: | ---: | --- |',
     ...rows,
-    '',
-    withFindings.length === 0
-      ? 'No requirement has findings.'
-      : `Requirements with findings: ${withFindings.map((r) => escapeText(r.label)).join(', ')}.`,
     '',
   ];
 }
