@@ -26,5 +26,6 @@ describe('exportFilename', () => {
     expect(exportFilename('json', at)).toBe('jwt-lens-report-2030-01-02T03-04-05Z.json');
     expect(exportFilename('sarif', at)).toBe('jwt-lens-report-2030-01-02T03-04-05Z.sarif');
     expect(exportFilename('markdown', at)).toBe('jwt-lens-report-2030-01-02T03-04-05Z.md');
+    expect(exportFilename('compliance-markdown', at)).toBe('jwt-lens-compliance-2030-01-02T03-04-05Z.md');
   });
 });

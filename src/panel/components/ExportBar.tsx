@@ -6,6 +6,7 @@ const BUTTONS: Array<{ format: ExportFormat; label: string }> = [
   { format: 'json', label: 'Export JSON' },
   { format: 'sarif', label: 'Export SARIF' },
   { format: 'markdown', label: 'Export Markdown' },
+  { format: 'compliance-markdown', label: 'Export compliance Markdown' },
 ];
 
 /** Export buttons (the same reports the CLI writes) and the "Include raw tokens" switch, off by default. */

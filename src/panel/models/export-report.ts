@@ -1,8 +1,9 @@
 import type { ReportOptions, ToolInfo } from '../../core/report';
-import { toJsonReport, toMarkdown, toSarif } from '../../core/report';
+import { toComplianceMarkdown, toJsonReport, toMarkdown, toSarif } from '../../core/report';
 import type { AuditResult } from '../../core/types';
 
-export type ExportFormat = 'json' | 'sarif' | 'markdown';
+/** `compliance-markdown`: findings filed by standard, as `scan --format md --group-by standard` writes them. */
+export type ExportFormat = 'json' | 'sarif' | 'markdown' | 'compliance-markdown';
 
 /** A file ready to download. */
 export interface ExportFile {
@@ -20,11 +21,24 @@ export interface ExportOptions {
   problems?: readonly string[];
 }
 
-const EXTENSION: Record<ExportFormat, string> = { json: 'json', sarif: 'sarif', markdown: 'md' };
+const EXTENSION: Record<ExportFormat, string> = {
+  json: 'json',
+  sarif: 'sarif',
+  markdown: 'md',
+  'compliance-markdown': 'md',
+};
 const MIME: Record<ExportFormat, string> = {
   json: 'application/json',
   sarif: 'application/sarif+json',
   markdown: 'text/markdown',
+  'compliance-markdown': 'text/markdown',
+};
+/** The two Markdown exports share an extension, so the name tells them apart. */
+const PREFIX: Record<ExportFormat, string> = {
+  json: 'jwt-lens-report',
+  sarif: 'jwt-lens-report',
+  markdown: 'jwt-lens-report',
+  'compliance-markdown': 'jwt-lens-compliance',
 };
 
 /**
@@ -44,13 +58,24 @@ export function createExportFile(
     inputs: options.inputs ?? [],
     problems: options.problems ?? [],
   };
-  const text =
-    format === 'json'
-      ? `${JSON.stringify(toJsonReport(result, report), null, 2)}\n`
-      : format === 'sarif'
-        ? `${JSON.stringify(toSarif(result, report), null, 2)}\n`
-        : toMarkdown(result, report);
-  return { filename: exportFilename(format, options.at), mime: MIME[format], text };
+  return {
+    filename: exportFilename(format, options.at),
+    mime: MIME[format],
+    text: render(result, format, report),
+  };
+}
+
+function render(result: AuditResult, format: ExportFormat, report: ReportOptions): string {
+  switch (format) {
+    case 'json':
+      return `${JSON.stringify(toJsonReport(result, report), null, 2)}\n`;
+    case 'sarif':
+      return `${JSON.stringify(toSarif(result, report), null, 2)}\n`;
+    case 'markdown':
+      return toMarkdown(result, report);
+    case 'compliance-markdown':
+      return toComplianceMarkdown(result, report);
+  }
 }
 
 /** `jwt-lens-report-2026-01-02T03-04-05Z.json`: sortable, and safe on every file system (no colons). */
@@ -59,5 +84,5 @@ export function exportFilename(format: ExportFormat, at: Date): string {
     .toISOString()
     .replace(/\.\d{3}Z$/, 'Z')
     .replace(/:/g, '-');
-  return `jwt-lens-report-${stamp}.${EXTENSION[format]}`;
+  return `${PREFIX[format]}-${stamp}.${EXTENSION[format]}`;
 }

@@ -38,9 +38,9 @@ async function exportAs(p: MountedPanel, name: string) {
 }
 
 describe('panel exports', () => {
-  it('has the three export buttons by accessible name and "Include raw tokens" off by default', async () => {
+  it('has the four export buttons by accessible name and "Include raw tokens" off by default', async () => {
     const p = await capturedPanel();
-    for (const name of ['Export JSON', 'Export SARIF', 'Export Markdown'])
+    for (const name of ['Export JSON', 'Export SARIF', 'Export Markdown', 'Export compliance Markdown'])
       expect(buttonByName(p.root, name)).toBeTruthy();
     expect((oneByTestId(p.root, 'include-raw') as HTMLInputElement).checked).toBe(false);
   });
@@ -98,5 +98,39 @@ describe('panel exports', () => {
     expect(md.text).toContain(json.tokens[0].fingerprint);
     expect(md.text).not.toContain(alice);
     expect(oneByTestId(p.root, 'status-message').textContent).toBe(`Exported ${md.filename}`);
+  });
+
+  it('exports the compliance view, redacted, byte for byte what scan --group-by standard writes', async () => {
+    const p = await capturedPanel();
+    const file = await exportAs(p, 'Export compliance Markdown');
+    expect(file.filename).toBe('jwt-lens-compliance-2030-01-01T00-00-00Z.md');
+    expect(file.mime).toBe('text/markdown');
+    expect(file.text).toMatch(/^# JWT Lens compliance report\n/);
+    expect(file.text).toContain('\n### RFC 8725 §3.1\n');
+    expect(file.text).toContain('`alg-none`');
+    for (const token of [alice, none]) {
+      expect(file.text).not.toContain(token);
+      expect(file.text).not.toContain(token.split('.')[1]);
+    }
+    expect(file.text).not.toContain('alice@example.test');
+    expect(oneByTestId(p.root, 'status-message').textContent).toBe(`Exported ${file.filename}`);
+
+    const cli = await runCli(
+      [
+        'scan',
+        'traffic.har',
+        '--format',
+        'md',
+        '--group-by',
+        'standard',
+        '--now',
+        new Date(NOW * 1000).toISOString(),
+      ],
+      { files: { 'traffic.har': JSON.stringify(makeHar(entries)) } },
+    );
+    expect(cli.code).toBe(0);
+    // Only the header differs: the CLI names its input file and writes its own time and version.
+    const body = (md: string) => md.slice(md.indexOf('\n## Summary'));
+    expect(body(file.text)).toBe(body(cli.stdout));
   });
 });
