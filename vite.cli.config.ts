@@ -6,6 +6,8 @@ import { defineConfig } from 'vite';
  * published package needs nothing at run time but Node.
  */
 export default defineConfig({
+  // public/ holds the extension's icons; the CLI package has no use for them.
+  publicDir: false,
   build: {
     ssr: true,
     target: 'node20',
