@@ -2,6 +2,7 @@ import { verifyTokens } from '../core/keys';
 import type { OptionSpec } from './args';
 import { CliError } from './errors';
 import { loadUserKeys } from './keys';
+import { createNodeVerifier } from './node-verify';
 import type { ScanStep } from './scan';
 
 /** The signature options of `scan`; main.ts spreads them into its option table. */
@@ -27,7 +28,7 @@ export function createVerifyStep(): ScanStep {
     const unreadable = errors.find((e) => /ENOENT|no such file|not a file|permission/i.test(e));
     if (unreadable) throw new CliError(`--jwks ${unreadable}`);
     problems.push(...errors);
-    const outcome = await verifyTokens(records, keyDocuments, keys);
+    const outcome = await verifyTokens(records, keyDocuments, keys, { verifier: createNodeVerifier() });
     problems.push(...outcome.problems);
     return outcome.hits;
   };

@@ -2,8 +2,9 @@ import type { CaptureHit, TokenRecord } from '../types';
 import { whyKeyCannotVerify } from './alg-compat';
 import { type Candidates, selectCandidates, tokenHints } from './candidates';
 import { acceptedBy, keyAlgMismatchHit, keyEvidence, keyOrigin, keyRef, nameKey } from './key-findings';
+import { signatureLengthFits } from './signature-shape';
 import type { KnownKey, SignatureCheck } from './types';
-import type { Verifier } from './verify-jws';
+import type { Verifier, VerifyOutcome } from './verify-jws';
 
 /** What checking one signed token produced. */
 export interface TokenCheck {
@@ -22,16 +23,38 @@ interface Context {
   tried: number;
 }
 
-/** The first of `keys` that verifies the token, trying each in order. */
-async function firstValid(ctx: Context, keys: readonly KnownKey[]): Promise<KnownKey | undefined> {
-  for (const key of keys) {
+/** A verification already under way; `error` when the verifier broke its promise never to reject. */
+type Attempt = { key: KnownKey; outcome: Promise<VerifyOutcome | { error: unknown }> } | { key: KnownKey };
+
+/**
+ * Starts checking `keys` all at once, so the public-key operations (asynchronous in WebCrypto and
+ * node:crypto) run in parallel; `firstValid` then reads the outcomes in key order. A key whose size
+ * rules out a signature of this length gets no operation at all: it can only fail.
+ */
+function startAttempts(ctx: Context, keys: readonly KnownKey[]): Attempt[] {
+  const length = ctx.record.token.signature?.length ?? 0;
+  return keys.map((key) => {
+    if (!signatureLengthFits(key, ctx.alg, length)) return { key };
+    const outcome = ctx.verify(ctx.record.token, key, ctx.alg).catch((error: unknown) => ({ error }));
+    return { key, outcome };
+  });
+}
+
+/**
+ * The first key that verifies the token, reading `attempts` in order: the result, the problems
+ * reported and the count of keys tried are those of trying the keys one by one and stopping there.
+ */
+async function firstValid(ctx: Context, attempts: readonly Attempt[]): Promise<KnownKey | undefined> {
+  for (const attempt of attempts) {
     ctx.tried++;
-    const outcome = await ctx.verify(ctx.record.token, key, ctx.alg);
-    if (outcome === 'valid') return key;
-    if (outcome !== 'invalid')
-      ctx.problems.push(
-        `key ${nameKey(key)} ${keyOrigin(key)} could not verify ${ctx.alg}: ${outcome.problem}`,
-      );
+    if (!('outcome' in attempt)) continue;
+    const outcome = await attempt.outcome;
+    if (outcome === 'valid') return attempt.key;
+    if (outcome === 'invalid') continue;
+    if ('error' in outcome) throw outcome.error;
+    ctx.problems.push(
+      `key ${nameKey(attempt.key)} ${keyOrigin(attempt.key)} could not verify ${ctx.alg}: ${outcome.problem}`,
+    );
   }
   return undefined;
 }
@@ -83,7 +106,8 @@ function mismatchHits(ctx: Context, candidates: Candidates, verified: KnownKey |
 }
 
 /**
- * Checks one JWS signed with a public-key algorithm against the known keys and the published example keys:
+ * Checks one JWS signed with a public-key algorithm against the known keys and the published example keys
+ * (`published`: only those whose type and curve fit `alg`, see `publishedFor`):
  * `sig-verified`, `sig-invalid` (critical when a server accepted it), `sig-unverifiable`,
  * `key-publicly-known` and `key-alg-mismatch`.
  */
@@ -96,11 +120,10 @@ export async function checkSignature(
 ): Promise<TokenCheck> {
   const ctx: Context = { record, alg, verify, problems: [], tried: 0 };
   const candidates = selectCandidates(record.token, alg, pool);
-  const verified = await firstValid(ctx, candidates.tryKeys);
-  const famous = await firstValid(
-    ctx,
-    published.filter((key) => whyKeyCannotVerify(key.jwk, alg) === null),
-  );
+  const own = startAttempts(ctx, candidates.tryKeys);
+  const known = startAttempts(ctx, published);
+  const verified = await firstValid(ctx, own);
+  const famous = await firstValid(ctx, known);
   const hits = mismatchHits(ctx, candidates, verified);
   const fingerprint = record.token.fingerprint;
   let check: SignatureCheck = { fingerprint, status: 'unverifiable', tried: 0 };

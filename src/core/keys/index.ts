@@ -16,4 +16,5 @@ export type {
   SignatureCheck,
   SignatureStatus,
 } from './types';
-export { type VerifyTokensResult, verifyTokens } from './verify-tokens';
+export { type VerifyOptions, type VerifyTokensResult, verifyTokens } from './verify-tokens';
+export type { Verifier, VerifyOutcome } from './verify-jws';

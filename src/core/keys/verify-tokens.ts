@@ -1,5 +1,5 @@
 import type { CaptureHit, KeyDocument, TokenRecord } from '../types';
-import { isAsymmetricAlg, isHmacAlg } from './alg-compat';
+import { isAsymmetricAlg, isHmacAlg, whyKeyCannotVerify } from './alg-compat';
 import { checkAlgConfusion, createConfusionCache } from './check-alg-confusion';
 import { checkSignature } from './check-signature';
 import { collectTrafficKeys } from './collect-keys';
@@ -19,13 +19,38 @@ export interface VerifyTokensResult {
   verified: SignatureCheck[];
 }
 
+/** How `verifyTokens` runs its checks. */
+export interface VerifyOptions {
+  /**
+   * Checks one (token, key, alg); default: jose over WebCrypto (`createVerifier`). The CLI passes one
+   * over node:crypto that gives the same answers without jose's per-call parsing and error objects.
+   */
+  verifier?: Verifier;
+  /**
+   * Tokens checked at a time (default 16). The public-key operations are asynchronous (WebCrypto and
+   * node:crypto run them off the calling thread), so several in flight keep every core busy; results
+   * are assembled in record order, so the outcome does not depend on this number.
+   */
+  concurrency?: number;
+}
+
+const DEFAULT_CONCURRENCY = 16;
+
 interface Run {
   pool: KnownKey[];
-  published: KnownKey[];
+  /** Published keys whose type and curve fit each alg, computed once per alg. */
+  publishedFor: (alg: string) => KnownKey[];
   verify: Verifier;
   cache: ReturnType<typeof createConfusionCache>;
-  result: VerifyTokensResult;
-  related: Set<KnownKey>;
+}
+
+/** What checking one record produced; merged into the result in record order. */
+interface RecordOutcome {
+  fingerprint: string;
+  hits: CaptureHit[];
+  verified?: SignatureCheck;
+  problems: string[];
+  related: KnownKey[];
 }
 
 /** `rsa-key-too-short` for an RSA key embedded in the header (`jwk`, RFC 7515 §4.1.3). */
@@ -44,26 +69,68 @@ function embeddedKeyHits(record: TokenRecord): CaptureHit[] {
   ];
 }
 
-async function checkRecord(run: Run, record: TokenRecord): Promise<void> {
+/** Checks one record into `out` (hits are added as they are found, so a later failure keeps them). */
+async function checkRecord(run: Run, record: TokenRecord, out: RecordOutcome): Promise<void> {
   const { token } = record;
   const alg = token.header?.alg;
-  if (token.kind !== 'jws' || !token.signature || token.signature.length === 0) return;
-  run.result.hits.push(...embeddedKeyHits(record));
+  out.hits.push(...embeddedKeyHits(record));
   if (isAsymmetricAlg(alg)) {
-    const outcome = await checkSignature(record, alg, run.pool, run.published, run.verify);
-    run.result.hits.push(...outcome.hits);
-    run.result.verified.push(outcome.check);
-    for (const line of outcome.problems) run.result.problems.push(`token ${token.fingerprint}: ${line}`);
-    for (const key of outcome.related) {
-      run.related.add(key);
-      if ((key.rsaBits ?? MIN_RSA_BITS) < MIN_RSA_BITS)
-        run.result.hits.push(rsaTooShortHit(key, token.fingerprint));
-    }
+    const outcome = await checkSignature(record, alg, run.pool, run.publishedFor(alg), run.verify);
+    out.hits.push(...outcome.hits);
+    out.verified = outcome.check;
+    for (const line of outcome.problems) out.problems.push(`token ${token.fingerprint}: ${line}`);
+    out.related = outcome.related;
   } else if (isHmacAlg(alg) && run.pool.length > 0) {
     const outcome = await checkAlgConfusion(record, alg, run.pool, run.cache);
-    run.result.hits.push(...outcome.hits);
-    if (outcome.check) run.result.verified.push(outcome.check);
+    out.hits.push(...outcome.hits);
+    if (outcome.check) out.verified = outcome.check;
   }
+}
+
+/** `checkRecord` that never rejects: one token must not stop the rest. `undefined` for unsigned tokens. */
+async function settleRecord(run: Run, record: TokenRecord): Promise<RecordOutcome | undefined> {
+  const { token } = record;
+  if (token.kind !== 'jws' || !token.signature || token.signature.length === 0) return undefined;
+  const out: RecordOutcome = { fingerprint: token.fingerprint, hits: [], problems: [], related: [] };
+  try {
+    await checkRecord(run, record, out);
+  } catch (error) {
+    // Defence in depth: each check catches what jose and WebCrypto throw.
+    const name = error instanceof Error ? error.name : 'error';
+    out.problems.push(`token ${token.fingerprint}: signature check failed (${name})`);
+  }
+  return out;
+}
+
+/** Runs `settleRecord` over every record, `concurrency` at a time; outcomes in record order. */
+async function checkAll(
+  run: Run,
+  records: readonly TokenRecord[],
+  concurrency: number,
+): Promise<(RecordOutcome | undefined)[]> {
+  const outcomes: (RecordOutcome | undefined)[] = new Array(records.length);
+  let next = 0;
+  const lane = async (): Promise<void> => {
+    for (let index = next++; index < records.length; index = next++) {
+      const record = records[index];
+      if (record) outcomes[index] = await settleRecord(run, record);
+    }
+  };
+  const lanes = Math.max(1, Math.min(concurrency, records.length));
+  await Promise.all(Array.from({ length: lanes }, lane));
+  return outcomes;
+}
+
+function publishedByAlg(published: readonly KnownKey[]): (alg: string) => KnownKey[] {
+  const byAlg = new Map<string, KnownKey[]>();
+  return (alg) => {
+    let keys = byAlg.get(alg);
+    if (!keys) {
+      keys = published.filter((key) => whyKeyCannotVerify(key.jwk, alg) === null);
+      byAlg.set(alg, keys);
+    }
+    return keys;
+  };
 }
 
 /**
@@ -76,29 +143,30 @@ export async function verifyTokens(
   records: readonly TokenRecord[],
   keyDocuments: readonly KeyDocument[],
   userKeys: readonly KnownKey[] = [],
+  options: VerifyOptions = {},
 ): Promise<VerifyTokensResult> {
   const traffic = await collectTrafficKeys(keyDocuments);
   const result: VerifyTokensResult = { hits: [], problems: [...traffic.problems], verified: [] };
   const run: Run = {
     pool: [...traffic.keys, ...userKeys],
-    published: await loadPublishedKeys(),
-    verify: createVerifier(),
+    publishedFor: publishedByAlg(await loadPublishedKeys()),
+    verify: options.verifier ?? createVerifier(),
     cache: createConfusionCache(),
-    result,
-    related: new Set(),
   };
-  for (const record of records) {
-    try {
-      await checkRecord(run, record);
-    } catch (error) {
-      // Defence in depth: each check catches what jose and WebCrypto throw; one token must not stop the rest.
-      result.problems.push(
-        `token ${record.token.fingerprint}: signature check failed (${error instanceof Error ? error.name : 'error'})`,
-      );
+  const related = new Set<KnownKey>();
+  for (const outcome of await checkAll(run, records, options.concurrency ?? DEFAULT_CONCURRENCY)) {
+    if (!outcome) continue;
+    result.hits.push(...outcome.hits);
+    if (outcome.verified) result.verified.push(outcome.verified);
+    result.problems.push(...outcome.problems);
+    for (const key of outcome.related) {
+      related.add(key);
+      if ((key.rsaBits ?? MIN_RSA_BITS) < MIN_RSA_BITS)
+        result.hits.push(rsaTooShortHit(key, outcome.fingerprint));
     }
   }
   for (const key of run.pool) {
-    if (!run.related.has(key) && (key.rsaBits ?? MIN_RSA_BITS) < MIN_RSA_BITS)
+    if (!related.has(key) && (key.rsaBits ?? MIN_RSA_BITS) < MIN_RSA_BITS)
       result.hits.push(rsaTooShortHit(key, ''));
   }
   result.problems = [...new Set(result.problems)];
