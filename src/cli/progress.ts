@@ -5,13 +5,15 @@ export const PROGRESS_THRESHOLD = 10 * 1024 * 1024;
 
 /** Progress lines for a long scan, rewritten in place on stderr. */
 export interface Progress {
+  /** False when nothing will be shown: callers can skip the work of measuring progress. */
+  readonly visible: boolean;
   /** Shows `text` (replacing what was shown). */
   update(text: string): void;
   /** Clears the line. */
   done(): void;
 }
 
-const SILENT: Progress = { update() {}, done() {} };
+const SILENT: Progress = { visible: false, update() {}, done() {} };
 
 /**
  * Progress on stderr, only when stderr is a terminal and the input is large: pipes and CI logs get
@@ -21,6 +23,7 @@ export function createProgress(stderr: OutStream, bytes: number): Progress {
   if (!stderr.isTTY || bytes <= PROGRESS_THRESHOLD) return SILENT;
   let shown = false;
   return {
+    visible: true,
     update(text) {
       stderr.write(`\r\u001b[2K${text}`);
       shown = true;

@@ -46,7 +46,8 @@ async function readText(path: string, label: string, io: CliIo, progress: Progre
   const onProgress = (done: number, total: number) =>
     progress.update(`jwt-lens: reading ${label} ${formatMegabytes(done, total)}`);
   try {
-    return await io.readFile(path, onProgress);
+    // Reading in chunks to show progress costs memory (see io.ts): only when progress is shown.
+    return await io.readFile(path, progress.visible ? onProgress : undefined);
   } catch (error) {
     return fail(label, error);
   }

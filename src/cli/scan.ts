@@ -2,6 +2,7 @@ import { createAuditor } from '../core/audit';
 import { summaryLine } from '../core/report/table';
 import type { CaptureHit, CaptureResult, KeyDocument, Policy, TokenRecord } from '../core/types';
 import type { ParsedArgs } from './args';
+import { collectGarbage } from './collect-garbage';
 import { CliError } from './errors';
 import type { CliIo } from './io';
 import { loadPolicy } from './policy-file';
@@ -28,8 +29,18 @@ export interface ScanStepContext {
 /**
  * A check that runs after capture and before the report and returns findings to attach (signature
  * verification against `--jwks`, secret cracking with `--wordlist`…). Steps live in main.ts.
+ *
+ * Steps run side by side: `start` checks the step's options (a `CliError` there is a usage error) and
+ * sets its work going, resolving once it has; the next step starts while that work goes on. Signature
+ * checks run on libuv's thread pool, so the other core verifies while this thread cracks secrets and
+ * runs the audit rules. Their findings are attached in step order, so the report does not depend on
+ * which finishes first.
  */
-export type ScanStep = (ctx: ScanStepContext) => Promise<readonly CaptureHit[]>;
+export interface ScanStep {
+  /** Called as the scan begins, before any input is read: work that needs no tokens starts early. */
+  prepare?(): void;
+  start(ctx: ScanStepContext): Promise<{ hits: Promise<readonly CaptureHit[]> }>;
+}
 
 /** `jwt-lens scan <file...|->`: audit every input together and write one report. */
 export async function runScan(args: ParsedArgs, io: CliIo, steps: readonly ScanStep[]): Promise<number> {
@@ -38,6 +49,7 @@ export async function runScan(args: ParsedArgs, io: CliIo, steps: readonly ScanS
     throw new CliError('scan needs at least one file, or - for standard input (see --help)');
   if (inputs.filter((i) => i === '-').length > 1)
     throw new CliError('standard input (-) can be read only once');
+  for (const step of steps) step.prepare?.();
   const now = parseReferenceTime(args.value('now'), io.clock());
   const format = chooseFormat(args, io);
   const policy = await loadPolicy(args.value('policy'), io);
@@ -51,9 +63,20 @@ export async function runScan(args: ParsedArgs, io: CliIo, steps: readonly ScanS
     auditor.add(capture);
     keyDocuments.push(...capture.keyDocuments);
   }
-  for (const step of steps) {
-    const hits = await step({ records: auditor.records(), args, io, policy, now, keyDocuments, problems });
-    if (hits.length > 0) auditor.addHits(hits);
+  collectGarbage();
+  const records = auditor.records();
+  const stepProblems = steps.map((): string[] => []);
+  const running: Promise<Settled>[] = [];
+  for (const [index, step] of steps.entries()) {
+    const ctx = { records, args, io, policy, now, keyDocuments, problems: stepProblems[index] ?? [] };
+    running.push(settle((await step.start(ctx)).hits));
+    // One turn of the event loop: the step queues its asynchronous work before the next one takes the thread.
+    await nextTurn();
+  }
+  for (const [index, outcome] of (await Promise.all(running)).entries()) {
+    if ('error' in outcome) throw outcome.error;
+    problems.push(...(stepProblems[index] ?? []));
+    if (outcome.hits.length > 0) auditor.addHits(outcome.hits);
   }
   const result = auditor.result(now);
   const output = args.value('output');
@@ -63,6 +86,20 @@ export async function runScan(args: ParsedArgs, io: CliIo, steps: readonly ScanS
   warn(problems, io);
   if (!toTerminal) io.stderr.write(`jwt-lens: wrote ${output}: ${summaryLine(result)}\n`);
   return exitCodeFor(result, args.value('fail-on'));
+}
+
+type Settled = { hits: readonly CaptureHit[] } | { error: unknown };
+
+/** Holds a step's outcome, failure included, so a step failing while another starts is not unhandled. */
+function settle(hits: Promise<readonly CaptureHit[]>): Promise<Settled> {
+  return hits.then(
+    (value) => ({ hits: value }),
+    (error: unknown) => ({ error }),
+  );
+}
+
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 /** Sighting ids are unique per capture only; several inputs need them apart (`1/12:0`). */

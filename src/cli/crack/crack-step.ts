@@ -1,7 +1,9 @@
 import { stat } from 'node:fs/promises';
 import { MAX_BRUTE_DIGITS } from '../../core/secrets/digit-candidates';
+import type { CaptureHit, TokenRecord } from '../../core/types';
 import type { OptionSpec } from '../args';
 import { CliError, describeFsError } from '../errors';
+import type { CliIo } from '../io';
 import { createProgress } from '../progress';
 import type { ScanStep } from '../scan';
 import { crackTokens } from './crack-tokens';
@@ -54,23 +56,35 @@ async function checkWordlists(paths: readonly string[]): Promise<number> {
  * core. Progress on stderr for large wordlists on a terminal; skipped lines as warnings.
  */
 export function createCrackStep(): ScanStep {
-  return async ({ records, args, io }) => {
-    const wordlists = args.values('wordlist');
-    const bruteDigits = parseDigits(args.value('brute-digits'));
-    const bytes = await checkWordlists(wordlists);
-    const progress = createProgress(io.stderr, bytes);
-    try {
-      return await crackTokens(records, {
-        wordlists,
-        bruteDigits,
-        onProblem: (message) => io.stderr.write(`jwt-lens: warning: ${message.replace(/[\r\n]+/g, ' ')}\n`),
-        onProgress: (p) =>
-          progress.update(
-            `secrets: ${Math.floor((100 * p.done) / p.total)}%, ${p.tried} tried, ${p.cracked}/${p.targets} cracked`,
-          ),
-      });
-    } finally {
-      progress.done();
-    }
+  return {
+    async start({ records, args, io }) {
+      const wordlists = args.values('wordlist');
+      const bruteDigits = parseDigits(args.value('brute-digits'));
+      const bytes = await checkWordlists(wordlists);
+      return { hits: crack(records, wordlists, bruteDigits, bytes, io) };
+    },
   };
+}
+
+async function crack(
+  records: readonly TokenRecord[],
+  wordlists: readonly string[],
+  bruteDigits: number,
+  bytes: number,
+  io: CliIo,
+): Promise<CaptureHit[]> {
+  const progress = createProgress(io.stderr, bytes);
+  try {
+    return await crackTokens(records, {
+      wordlists,
+      bruteDigits,
+      onProblem: (message) => io.stderr.write(`jwt-lens: warning: ${message.replace(/[\r\n]+/g, ' ')}\n`),
+      onProgress: (p) =>
+        progress.update(
+          `secrets: ${Math.floor((100 * p.done) / p.total)}%, ${p.tried} tried, ${p.cracked}/${p.targets} cracked`,
+        ),
+    });
+  } finally {
+    progress.done();
+  }
 }
