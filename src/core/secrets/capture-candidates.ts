@@ -76,13 +76,34 @@ const MORE_SUFFIXES = [
   '2025',
 ];
 
-function hostOf(text: string): string | undefined {
-  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) return undefined;
-  try {
-    return new URL(text).hostname || undefined;
-  } catch {
-    return undefined;
-  }
+/**
+ * The authority of a URL with a special scheme (WHATWG URL §4.1), where the host is read: past any
+ * number of slashes and backslashes after the scheme (the parser skips them), up to the next `/`, `\`,
+ * `?` or `#`. The path, query and fragment after it never change the host nor make parsing fail, so
+ * URLs sharing this prefix share their host, which is worked out once per prefix.
+ */
+const SPECIAL_AUTHORITY = /^(?:https?|wss?|ftp):[/\\]*[^/\\?#]*/i;
+const HAS_SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;
+
+/** Host names of URLs, memoised per authority for the length of one derivation. */
+function createHostReader(): (text: string) => string | undefined {
+  const byAuthority = new Map<string, string | undefined>();
+  const parse = (url: string): string | undefined => {
+    try {
+      return new URL(url).hostname || undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  return (text) => {
+    if (!HAS_SCHEME.test(text)) return undefined;
+    const authority = SPECIAL_AUTHORITY.exec(text)?.[0];
+    // The parser trims trailing spaces and controls: at the prefix's end they may not be at the URL's.
+    const trimmable = authority !== undefined && authority.length < text.length && /[\0- ]$/.test(authority);
+    if (authority === undefined || trimmable) return parse(text);
+    if (!byAuthority.has(authority)) byAuthority.set(authority, parse(authority));
+    return byAuthority.get(authority);
+  };
 }
 
 /** A host name, its labels and its registrable-looking parts: `api.acme.co.uk` → `acme.co.uk`, `acme`… */
@@ -103,21 +124,41 @@ function leaves(value: unknown, out: string[], depth = 0): void {
   }
 }
 
-/** Name-like bases (hosts, issuer, audience, client, header values) and other claim values, apart. */
-function basesOf(entry: TokenWithSightings): { names: string[]; others: string[] } {
+/** Raw values (claim values, URLs, names) on their way to becoming bases. */
+interface RawBases {
+  names: string[];
+  others: string[];
+}
+
+function rawBasesOf(entry: TokenWithSightings): RawBases {
   const names: string[] = [];
   const others: string[] = [];
   leaves(entry.token.header, names);
   for (const [key, value] of Object.entries(entry.token.claims ?? {}))
     leaves(value, NAME_CLAIMS.has(key) ? names : others);
   for (const s of entry.sightings ?? []) names.push(s.url, s.name, s.initiatorOrigin ?? '');
-  const expand = (values: string[]): string[] =>
-    values.flatMap((value) => {
-      if (value.length === 0 || value.length > MAX_VALUE_LENGTH) return [];
-      const host = hostOf(value);
-      return host ? hostParts(host) : [value];
-    });
-  return { names: expand(names), others: expand(others) };
+  return { names, others };
+}
+
+/**
+ * Adds the bases a raw value stands for (a URL stands for its host's parts) to `into`, up to `cap`. A
+ * value already expanded into the same set adds nothing new (sets only grow, caps only fill), so each
+ * distinct value is expanded once: thousands of sightings repeat the same few names and hosts.
+ */
+function createExpander(into: Set<string>, cap: number, hostOf: (text: string) => string | undefined) {
+  const seen = new Set<string>();
+  const partsByHost = new Map<string, string[]>();
+  return (value: string): void => {
+    if (value.length === 0 || value.length > MAX_VALUE_LENGTH || seen.has(value)) return;
+    seen.add(value);
+    const host = hostOf(value);
+    let bases = [value];
+    if (host !== undefined) {
+      bases = partsByHost.get(host) ?? hostParts(host);
+      partsByHost.set(host, bases);
+    }
+    for (const base of bases) if (into.size < cap) into.add(base);
+  };
 }
 
 function variants(base: string, out: Set<string>, rich: boolean): void {
@@ -138,10 +179,13 @@ function variants(base: string, out: Set<string>, rich: boolean): void {
 export function deriveCaptureCandidates(entries: readonly TokenWithSightings[]): string[] {
   const bases = new Set<string>();
   const others = new Set<string>();
+  const hostOf = createHostReader();
+  const addName = createExpander(bases, MAX_BASES, hostOf);
+  const addOther = createExpander(others, MAX_OTHER_BASES, hostOf);
   for (const entry of entries) {
-    const found = basesOf(entry);
-    for (const base of found.names) if (bases.size < MAX_BASES) bases.add(base);
-    for (const base of found.others) if (others.size < MAX_OTHER_BASES) others.add(base);
+    const found = rawBasesOf(entry);
+    for (const value of found.names) addName(value);
+    for (const value of found.others) addOther(value);
   }
   for (const base of others) if (bases.size < MAX_BASES) bases.add(base);
   const out = new Set<string>();

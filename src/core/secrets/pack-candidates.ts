@@ -23,11 +23,35 @@ function asciiLength(text: string): number {
   return text.length;
 }
 
+const NON_ASCII = /[\u0080-\uffff]/;
+
+/**
+ * A list of ASCII strings (the built-in and capture-derived lists: tens of thousands of short words)
+ * packed with one native encode of their concatenation, where one byte is one character; `null` when
+ * the list holds byte strings or non-ASCII text.
+ */
+function packAscii(candidates: readonly (string | Uint8Array)[]): CandidateBatch | null {
+  const offsets = new Int32Array(candidates.length + 1);
+  let total = 0;
+  for (let i = 0; i < candidates.length; i++) {
+    const item = candidates[i];
+    if (typeof item !== 'string') return null;
+    offsets[i] = total;
+    total += item.length;
+  }
+  offsets[candidates.length] = total;
+  const joined = (candidates as readonly string[]).join('');
+  if (NON_ASCII.test(joined)) return null;
+  return { bytes: encoder.encode(joined), offsets, count: candidates.length };
+}
+
 /**
  * Packs strings (UTF-8) or byte strings into one batch. ASCII strings, nearly all of them, are copied
  * character by character: one TextEncoder call per string would allocate ten thousand arrays at start-up.
  */
 export function packCandidates(candidates: readonly (string | Uint8Array)[]): CandidateBatch {
+  const ascii = packAscii(candidates);
+  if (ascii) return ascii;
   const encoded = candidates.map((c) =>
     typeof c === 'string' && asciiLength(c) < 0 ? encoder.encode(c) : c,
   );

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { deriveCaptureCandidates } from '../../../src/core/secrets/capture-candidates';
 import { tokenFromText } from './make-token';
@@ -51,5 +52,34 @@ describe('deriveCaptureCandidates', () => {
     ]);
     expect(candidates).not.toContain('bottom');
     expect(candidates.some((c) => c.length > 200)).toBe(false);
+  });
+
+  it("reads each URL's host as the URL parser does, though hosts are worked out once per authority", () => {
+    const tail = fc.string({ unit: 'grapheme-ascii', maxLength: 20 });
+    const url = fc.oneof(
+      fc.tuple(fc.webUrl({ withQueryParameters: true, withFragments: true }), tail).map(([u, t]) => u + t),
+      fc
+        .tuple(fc.constantFrom('http://', 'HTTPS://', 'ws://', 'foo://', 'file://'), tail, tail)
+        .map(([scheme, host, rest]) => `${scheme}${host}${rest}`),
+    );
+    const claims = token({ alg: 'HS256' }, {});
+    fc.assert(
+      fc.property(fc.array(url, { minLength: 1, maxLength: 4 }), (urls) => {
+        const candidates = deriveCaptureCandidates(
+          urls.map((u) => ({ token: claims, sightings: [{ url: u, name: '' } as never] })),
+        );
+        for (const u of urls) {
+          if (u.length > 100) continue;
+          let host: string | undefined;
+          try {
+            host = new URL(u).hostname || undefined;
+          } catch {
+            host = undefined;
+          }
+          if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(u)) host = undefined;
+          expect(candidates).toContain(host ?? u);
+        }
+      }),
+    );
   });
 });
