@@ -63,8 +63,9 @@ function collectFiles(dir, base) {
  * The built extension in `dir`, checked for what a store would reject or we would regret shipping.
  * @param {string} dir
  * @param {string} label
+ * @param {string} root the repository it was built from
  */
-function extensionFiles(dir, label) {
+function extensionFiles(dir, label, root) {
   const manifestPath = join(dir, 'manifest.json');
   if (!existsSync(manifestPath)) {
     throw new Error(
@@ -76,6 +77,13 @@ function extensionFiles(dir, label) {
   if (maps.length > 0) {
     throw new Error(
       `${label}: source maps in the build (${maps[0]?.name}); the store build must not have them`,
+    );
+  }
+  // A development build (NODE_ENV other than production) compiles JSX with absolute source paths.
+  const leaky = files.find((f) => /\.(js|html|css)$/.test(f.name) && f.data.includes(root));
+  if (leaky) {
+    throw new Error(
+      `${label}: ${leaky.name} contains the local path ${root} (a development build?); rebuild`,
     );
   }
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
@@ -126,8 +134,8 @@ The add-on is written to \`dist/firefox/\`; its files are the contents of the su
 export function packageAll(options = {}) {
   const root = options.root ?? ROOT;
   const outDir = resolve(options.outDir ?? join(root, 'dist/packages'));
-  const chrome = extensionFiles(resolve(options.chromeDir ?? join(root, 'dist/chrome')), 'Chrome');
-  const firefox = extensionFiles(resolve(options.firefoxDir ?? join(root, 'dist/firefox')), 'Firefox');
+  const chrome = extensionFiles(resolve(options.chromeDir ?? join(root, 'dist/chrome')), 'Chrome', ROOT);
+  const firefox = extensionFiles(resolve(options.firefoxDir ?? join(root, 'dist/firefox')), 'Firefox', ROOT);
   const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
   for (const [label, version] of [
     ['dist/chrome', chrome.version],

@@ -53,12 +53,16 @@ function newestMtime(path: string): number {
   return readdirSync(path).reduce((max, name) => Math.max(max, newestMtime(join(path, name))), stat.mtimeMs);
 }
 
-/** Runs `vite build` with `config` (synchronously); `env` may redirect the output (JWT_LENS_*_OUT_DIR). */
+/**
+ * Runs `vite build` with `config` (synchronously); `env` may redirect the output (JWT_LENS_*_OUT_DIR).
+ * NODE_ENV is forced to production: Vitest sets it to `test`, and a build that inherits that compiles
+ * JSX in development mode, embedding absolute source paths — not what `npm run build` ships.
+ */
 export function viteBuild(config: string, cwd = ROOT, env: Record<string, string> = {}): void {
   const result = spawnSync(
     process.execPath,
     [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', config, '--logLevel', 'error'],
-    { cwd, env: { ...process.env, ...env }, encoding: 'utf8' },
+    { cwd, env: { ...process.env, ...env, NODE_ENV: 'production' }, encoding: 'utf8' },
   );
   if (result.status !== 0) {
     throw new Error(

@@ -152,7 +152,7 @@ describe('npm run package: store zips for Chrome and Firefox, and the AMO source
     }
   });
 
-  it('refuses to package a build whose version differs from package.json, or a missing build', () => {
+  it('refuses a build whose version differs from package.json, a missing build and a development build', () => {
     const fakeRoot = mkdtempSync(join(tmpdir(), 'jwt-lens-fake-root-'));
     try {
       writeFileSync(join(fakeRoot, 'package.json'), JSON.stringify({ version: '99.0.0' }));
@@ -160,6 +160,28 @@ describe('npm run package: store zips for Chrome and Firefox, and the AMO source
         packageAll({ root: fakeRoot, outDir: join(fakeRoot, 'out'), chromeDir, firefoxDir }),
       ).toThrow(/keep manifest\.json and package\.json in step/);
       expect(() => packageAll({ root: fakeRoot, outDir: join(fakeRoot, 'out') })).toThrow(/build it first/);
+      // A development build (here NODE_ENV=test, as under Vitest) embeds local source paths.
+      const devBuild = join(fakeRoot, 'dev-firefox');
+      const result = spawnSync(
+        process.execPath,
+        [
+          join(ROOT, 'node_modules/vite/bin/vite.js'),
+          'build',
+          '--config',
+          'vite.firefox.config.ts',
+          '--logLevel',
+          'error',
+        ],
+        {
+          cwd: ROOT,
+          env: { ...process.env, NODE_ENV: 'test', JWT_LENS_FIREFOX_OUT_DIR: devBuild },
+          encoding: 'utf8',
+        },
+      );
+      expect(result.status, result.stderr).toBe(0);
+      expect(() => packageAll({ outDir: join(fakeRoot, 'out'), firefoxDir: devBuild })).toThrow(
+        /contains the local path .* \(a development build\?\)/,
+      );
     } finally {
       rmSync(fakeRoot, { recursive: true, force: true });
     }
