@@ -6,7 +6,7 @@ import { CliError, describeFsError } from '../errors';
 import type { CliIo } from '../io';
 import { createProgress } from '../progress';
 import type { ScanStep } from '../scan';
-import { crackTokens } from './crack-tokens';
+import { type CrackOptions, crackTokens } from './crack-tokens';
 
 /** The secret-cracking options of `scan`; main.ts spreads them into its option table. */
 export const CRACK_OPTIONS: readonly OptionSpec[] = [
@@ -23,6 +23,16 @@ export const CRACK_OPTIONS: readonly OptionSpec[] = [
     commands: ['scan'],
     arg: 'N',
     help: `Also try every numeric secret of 1 to N digits (N up to ${MAX_BRUTE_DIGITS}).`,
+  },
+  {
+    name: 'crack-each',
+    kind: 'flag',
+    commands: ['scan'],
+    help:
+      'Try every secret on every HS token. By default the candidates run against one token per signing key ' +
+      '(same alg, iss, kid and host; tokens with none of these each count as their own key) and a secret ' +
+      'found is then checked against every token: far faster on large captures, but it can miss a weak ' +
+      'secret used beside a strong one under the same iss and kid (say, tokens from before a key rotation).',
   },
 ];
 
@@ -61,23 +71,22 @@ export function createCrackStep(): ScanStep {
       const wordlists = args.values('wordlist');
       const bruteDigits = parseDigits(args.value('brute-digits'));
       const bytes = await checkWordlists(wordlists);
-      return { hits: crack(records, wordlists, bruteDigits, bytes, io) };
+      const eachToken = args.flag('crack-each');
+      return { hits: crack(records, { wordlists, bruteDigits, eachToken }, bytes, io) };
     },
   };
 }
 
 async function crack(
   records: readonly TokenRecord[],
-  wordlists: readonly string[],
-  bruteDigits: number,
+  options: Pick<CrackOptions, 'wordlists' | 'bruteDigits' | 'eachToken'>,
   bytes: number,
   io: CliIo,
 ): Promise<CaptureHit[]> {
   const progress = createProgress(io.stderr, bytes);
   try {
     return await crackTokens(records, {
-      wordlists,
-      bruteDigits,
+      ...options,
       onProblem: (message) => io.stderr.write(`jwt-lens: warning: ${message.replace(/[\r\n]+/g, ' ')}\n`),
       onProgress: (p) =>
         progress.update(

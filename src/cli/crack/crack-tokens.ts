@@ -41,6 +41,8 @@ export interface CrackOptions {
   workerFile?: URL;
   /** Published and built-in secrets and capture-derived candidates first (default true). */
   builtIn?: boolean;
+  /** Every token against every candidate, not one token per key group (`--crack-each`). */
+  eachToken?: boolean;
 }
 
 /** The built worker next to this module (dist/cli/main.js or a chunk under dist/cli/chunks/). */
@@ -109,7 +111,7 @@ export async function crackTokens(
   tokens: readonly (ParsedToken | TokenWithSightings)[],
   options: CrackOptions = {},
 ): Promise<CaptureHit[]> {
-  const search = createSecretSearch(tokens);
+  const search = createSecretSearch(tokens, { eachToken: options.eachToken ?? false });
   if (search.targets.length === 0) return [];
   const report = options.onProblem ?? (() => {});
   const queue = planTasks(await statWordlists(options.wordlists ?? [], report), options.bruteDigits ?? 0);

@@ -28,6 +28,8 @@ export interface FindWeakSecretsOptions {
   capture?: boolean;
   wordlists?: readonly CandidateSource[];
   engine?: EngineChoice;
+  /** Every token against every candidate, not one per key group (see `collectHmacTargets`). */
+  eachToken?: boolean;
   onProgress?: (progress: SecretProgress) => void;
   /** Stops between batches when aborted; the hits so far are returned. */
   signal?: AbortSignal;
@@ -80,7 +82,10 @@ export async function findWeakSecrets(
   options: FindWeakSecretsOptions = {},
 ): Promise<CaptureHit[]> {
   if (options.engine !== 'js') await prepareHs256Kernel();
-  const search = createSecretSearch(tokens, { engine: options.engine ?? 'simd' });
+  const search = createSecretSearch(tokens, {
+    engine: options.engine ?? 'simd',
+    eachToken: options.eachToken ?? false,
+  });
   const run: Run = {
     search,
     hits: [],

@@ -31,24 +31,39 @@ function hostOf(url: string | undefined): string {
   }
 }
 
-/** Tokens with the same key are almost always minted by one issuer: same alg, `iss`, `kid`, and host. */
-function keyGroup(token: ParsedToken, nested: boolean, entry: TokenWithSightings): string {
+/**
+ * Tokens with the same key are almost always minted by one issuer: same alg, `iss`, `kid`, and host
+ * where the token was first seen. A token with none of `iss`, `kid` or a host says nothing about its
+ * key, so it forms a group of its own (`undefined`).
+ */
+function keyGroup(token: ParsedToken, nested: boolean, entry: TokenWithSightings): string | undefined {
   const part = (value: unknown): string => (typeof value === 'string' ? value : '');
-  return [
-    nested,
-    token.header?.alg,
-    part(token.claims?.iss),
-    part(token.header?.kid),
-    hostOf(entry.sightings?.[0]?.url),
-  ].join('\u0000');
+  const iss = part(token.claims?.iss);
+  const kid = part(token.header?.kid);
+  const host = hostOf(entry.sightings?.[0]?.url);
+  if (iss === '' && kid === '' && host === '') return undefined;
+  return [nested, token.header?.alg, iss, kid, host].join('\u0000');
+}
+
+export interface CollectOptions {
+  /**
+   * Dictionary-test every token instead of one per key group (the CLI's `--crack-each`): finds a weak
+   * secret even where one issuer signs with several keys without telling them apart by `kid`, for
+   * instance old tokens from before a key rotation, at the cost of one dictionary run per token.
+   */
+  eachToken?: boolean;
 }
 
 /**
  * Every HS256/384/512 JWS among `tokens` (and their nested inner tokens), once per distinct text. A
- * capture can hold thousands of tokens from one issuer, and a dictionary costs the same for each: only
- * one per key group is dictionary-tested, and every secret found is then checked against all tokens.
+ * capture can hold thousands of tokens from one issuer, and a dictionary costs the same for each: unless
+ * `eachToken` is set, only one per key group is dictionary-tested, and every secret found is then
+ * checked against all tokens (one HMAC each).
  */
-export function collectHmacTargets(tokens: readonly (ParsedToken | TokenWithSightings)[]): HmacTargets {
+export function collectHmacTargets(
+  tokens: readonly (ParsedToken | TokenWithSightings)[],
+  options: CollectOptions = {},
+): HmacTargets {
   const result: HmacTargets = { targets: [], owners: [], representatives: [] };
   const seen = new Set<string>();
   const groups = new Set<string>();
@@ -61,9 +76,9 @@ export function collectHmacTargets(tokens: readonly (ParsedToken | TokenWithSigh
       const target = candidate && !seen.has(candidate.text) ? targetOf(candidate) : undefined;
       if (!candidate || !target) continue;
       seen.add(candidate.text);
-      const group = keyGroup(candidate, nested, entry);
-      if (!groups.has(group)) result.representatives.push(result.targets.length);
-      groups.add(group);
+      const group = options.eachToken ? undefined : keyGroup(candidate, nested, entry);
+      if (group === undefined || !groups.has(group)) result.representatives.push(result.targets.length);
+      if (group !== undefined) groups.add(group);
       result.targets.push(target);
       result.owners.push({ fingerprint: entry.token.fingerprint, nested });
     }

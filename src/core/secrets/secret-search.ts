@@ -2,7 +2,7 @@ import type { CaptureHit, ParsedToken } from '../types';
 import type { TokenWithSightings } from './capture-candidates';
 import { bytesEqual, hmacDigest } from './hmac';
 import { createHmacCracker, type EngineChoice, type HmacCracker } from './hmac-cracker';
-import { collectHmacTargets, type HmacTargets } from './hmac-targets';
+import { type CollectOptions, collectHmacTargets, type HmacTargets } from './hmac-targets';
 import type { HmacTarget } from './hmac-types';
 import { type CandidateBatch, candidateAt } from './pack-candidates';
 import { buildSecretHit, type SecretOrigin } from './secret-hits';
@@ -11,7 +11,7 @@ import { buildSecretHit, type SecretOrigin } from './secret-hits';
 export interface SecretSearch {
   /** Every distinct HS token. */
   readonly targets: readonly HmacTarget[];
-  /** The tokens dictionaries run against: one per key group (see collectHmacTargets). */
+  /** The tokens dictionaries run against: one per key group, or all (see collectHmacTargets). */
   readonly representatives: readonly HmacTarget[];
   readonly engine: EngineChoice;
   /** Tries a batch; `origin(i)` says where candidate i came from. Returns the findings it produced. */
@@ -61,9 +61,9 @@ function reportFound(s: SearchState, index: number, secret: Uint8Array, origin: 
 /** Prepares a search over the HS256/384/512 tokens among `tokens`. */
 export function createSecretSearch(
   tokens: readonly (ParsedToken | TokenWithSightings)[],
-  options: { engine?: EngineChoice } = {},
+  options: { engine?: EngineChoice } & CollectOptions = {},
 ): SecretSearch {
-  const collected = collectHmacTargets(tokens);
+  const collected = collectHmacTargets(tokens, options);
   const representatives = collected.representatives.map((i) => collected.targets[i]!);
   const s: SearchState = {
     ...collected,

@@ -73,3 +73,16 @@ describe('jwt-lens scan: HMAC secrets', () => {
     expect(digits.stderr).toBe('jwt-lens: option --brute-digits: "7" is not a number from 0 to 6\n');
   });
 });
+
+describe('jwt-lens scan --crack-each', () => {
+  it('finds a weak secret beside a strong one under the same issuer only when asked to test each token', async () => {
+    const strong = await new SignJWT({ sub: 'new', iss: 'https://login.shop.test' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .sign(crypto.getRandomValues(new Uint8Array(32)));
+    const stdin = `${strong}\n${await sign('supersecret')}\n`;
+    const grouped = await runCli(['scan', '-', '--format', 'json'], { stdin });
+    expect(rules(grouped.stdout)).not.toContain('hmac-weak-secret');
+    const each = await runCli(['scan', '-', '--format', 'json', '--crack-each'], { stdin });
+    expect(rules(each.stdout)).toContain('hmac-weak-secret');
+  });
+});

@@ -139,3 +139,22 @@ describe('many tokens from one issuer', () => {
     expect(progress.at(-1)).toMatchObject({ cracked: 41, targets: 42 });
   });
 });
+
+describe('key groups', () => {
+  const strong = () => crypto.getRandomValues(new Uint8Array(32));
+
+  it('does not group tokens that have no iss, no kid and no host: each is tested', async () => {
+    const first = await signedToken('HS256', strong(), { sub: 'a' });
+    const weak = await signedToken('HS256', 'changeme', { sub: 'b' });
+    const hits = await findWeakSecrets([first, weak]);
+    expect(hits.map((h) => h.fingerprint)).toEqual([weak.fingerprint]);
+  });
+
+  it('tests one token per (alg, iss, kid, host) group unless asked to test each', async () => {
+    const rotated = await signedToken('HS256', strong(), { iss: 'https://a.test', sub: 'new' });
+    const old = await signedToken('HS256', 'changeme', { iss: 'https://a.test', sub: 'old' });
+    expect(await findWeakSecrets([rotated, old])).toEqual([]);
+    const each = await findWeakSecrets([rotated, old], { eachToken: true });
+    expect(each.map((h) => h.fingerprint)).toEqual([old.fingerprint]);
+  });
+});
