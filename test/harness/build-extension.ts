@@ -21,7 +21,9 @@ export function buildExtension(outDir: string, env: Record<string, string> = {})
     [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'error'],
     {
       cwd: ROOT,
-      env: { ...process.env, ...env, JWT_LENS_OUT_DIR: outDir },
+      // Vitest sets NODE_ENV=test; inherited, it makes a JSX development build (with local source paths)
+      // instead of the production build that ships.
+      env: { ...process.env, ...env, NODE_ENV: 'production', JWT_LENS_OUT_DIR: outDir },
       encoding: 'utf8',
     },
   );
