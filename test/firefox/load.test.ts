@@ -25,6 +25,15 @@ describe('Firefox: dist/firefox in a real headless Firefox', () => {
   let demo: DemoServer;
   let tools: ExtensionTool[] = [];
 
+  const runDemo = async () => {
+    await session.navigate(`${demo.url}/`);
+    await session.content(
+      `for (let i = 0; i < 300 && !document.body?.dataset.demoDone; i++) await new Promise((r) => setTimeout(r, 100));
+       if (document.body.dataset.demoDone !== '1') throw new Error('demo flow: ' + document.body.dataset.demoDone);`,
+    );
+  };
+  const requestCount = `Number((document.querySelector('[data-testid="counter-requests"]')?.textContent ?? '').replace(/\\D/g, '')) || 0`;
+
   beforeAll(async () => {
     const extensionDir = await ensureBuilt(FIREFOX_BUILD);
     demo = await startDemoServer({ port: 0 });
@@ -48,6 +57,10 @@ describe('Firefox: dist/firefox in a real headless Firefox', () => {
     expect(await evaluateInView(session, 'devtools_page', 'document.readyState')).toBe('complete');
   });
 
+  it('runs the demo app before the panel is first shown (its requests must not be lost)', async () => {
+    await runDemo();
+  });
+
   it('shows the panel page itself (not a missing file) with its toolbar', async () => {
     const panelId = tools[0]?.id;
     expect(panelId).toBeTruthy();
@@ -64,12 +77,7 @@ describe('Firefox: dist/firefox in a real headless Firefox', () => {
     expect(buttons).toEqual(expect.arrayContaining(['Pause', 'Clear', 'Export JSON', 'Scan storage']));
   });
 
-  it('captures the demo app and finds its mistakes, HMAC secret search (worker + WASM) included', async () => {
-    await session.navigate(`${demo.url}/`);
-    await session.content(
-      `for (let i = 0; i < 300 && !document.body?.dataset.demoDone; i++) await new Promise((r) => setTimeout(r, 100));
-       if (document.body.dataset.demoDone !== '1') throw new Error('demo flow: ' + document.body.dataset.demoDone);`,
-    );
+  it('captures the demo traffic made before it was shown (getHAR backfill) and finds its mistakes, HMAC secret search (worker + WASM) included', async () => {
     const tokens = await waitInView<number>(
       session,
       'devtools_panel',
@@ -86,6 +94,28 @@ describe('Firefox: dist/firefox in a real headless Firefox', () => {
       30_000,
     );
     expect(rules).toEqual(expect.arrayContaining(['alg-none', 'hmac-weak-secret', 'token-in-url']));
+  });
+
+  it('captures live traffic once shown (after Clear, the demo flow fills the list again)', async () => {
+    await evaluateInView(
+      session,
+      'devtools_panel',
+      `[...document.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Clear').click()`,
+    );
+    await waitInView<boolean>(
+      session,
+      'devtools_panel',
+      `/^0 of 0/.test(document.querySelector('[data-testid="counter-visible"]')?.textContent ?? '') || null`,
+    );
+    await runDemo();
+    const tokens = await waitInView<number>(
+      session,
+      'devtools_panel',
+      `(() => { const m = /of\\s+(\\d+)/.exec(document.querySelector('[data-testid="counter-visible"]')?.textContent ?? ''); const n = m ? Number(m[1]) : 0; return n >= 7 ? n : 0; })()`,
+      30_000,
+    );
+    expect(tokens).toBeGreaterThanOrEqual(7);
+    expect(await evaluateInView<number>(session, 'devtools_panel', requestCount)).toBeGreaterThan(0);
   });
 
   it("logs no error from the extension's pages or worker", async () => {
