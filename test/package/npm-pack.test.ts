@@ -79,12 +79,13 @@ describe('npm pack: the CLI package works installed into an empty folder', () =>
     if (work) rmSync(work, { recursive: true, force: true });
   });
 
-  it('packs the launcher, the built CLI with its worker, the schema and the README — nothing else', () => {
+  it('packs the launcher, the built CLI with its worker, the schema, the README and the licence — no source map, nothing else', () => {
     const paths = packed.files.map((f) => f.path);
     expect(paths).toEqual(
       expect.arrayContaining([
         'package.json',
         'README.md',
+        'LICENSE',
         'bin/jwt-lens.js',
         'dist/cli/main.js',
         'dist/cli/crack-worker.js',
@@ -93,7 +94,7 @@ describe('npm pack: the CLI package works installed into an empty folder', () =>
     );
     const unexpected = paths.filter(
       (p) =>
-        !/^(package\.json|README\.md|LICENSE|bin\/jwt-lens\.js|schema\/[\w.-]+\.json|dist\/cli\/[\w./-]+\.js(\.map)?)$/.test(
+        !/^(package\.json|README\.md|LICENSE|bin\/jwt-lens\.js|schema\/[\w.-]+\.json|dist\/cli\/[\w./-]+\.js)$/.test(
           p,
         ),
     );
