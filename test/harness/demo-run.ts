@@ -5,7 +5,7 @@ import { DEFAULT_EXTENSION_DIR } from './build-extension';
 import { showPanel, waitForExtensionId } from './devtools-panel';
 import { launchWithExtension } from './launch';
 import { clickByName, waitInPanel } from './panel-query';
-import { exportJson, waitForTokens } from './panel-state';
+import { exportJson, waitForQuiet, waitForTokens } from './panel-state';
 import { startE2eSession } from './session';
 
 /** What a headless demo run leaves behind. */
@@ -29,13 +29,14 @@ export async function runHeadlessDemo(outDir: string): Promise<HeadlessDemoResul
     await session.gotoDemo('/');
     const panel = await session.showPanel();
     await waitForTokens(panel, DEMO_MIN_TOKENS);
+    await waitForQuiet(panel); // the demo's last requests land after the first tokens show
     await clickByName(panel, 'Scan storage');
     await waitInPanel(
       panel,
       () => /storage/i.test(document.querySelector('[data-testid="status-message"]')?.textContent ?? ''),
       null,
     );
-    // Open the first (most severe) token, so the screenshot shows a detail view too.
+    // Open the first token, so the screenshot shows a detail view too.
     await panel.evaluate(() => document.querySelector<HTMLElement>('[data-testid="token-row"]')?.click());
     await new Promise((r) => setTimeout(r, 500));
     const report = await exportJson(panel, session.downloads);
