@@ -41,15 +41,21 @@ function nativeCall(
   return null;
 }
 
+export interface NodeVerifierOptions {
+  /** For what node:crypto does not handle; default: the engine's jose/WebCrypto verifier. */
+  fallback?: Verifier;
+}
+
 /**
  * A signature verifier over node:crypto for the CLI. It answers exactly as the engine's jose/WebCrypto
  * verifier (`createVerifier`) does — the same OpenSSL operation over the same signing input — but skips
  * jose's per-call parsing and the error object it throws for every wrong signature, which dominated
  * profiles of large scans. Each check runs on libuv's thread pool, so checks of several tokens proceed
- * in parallel with each other and with the main thread. Anything it does not handle itself (other
- * algorithms, a key node:crypto will not import, an error) is passed to `fallback`.
+ * in parallel with each other and with the calling thread. Anything it does not handle
+ * itself (other algorithms, a key node:crypto will not import, an error) goes to the fallback.
  */
-export function createNodeVerifier(fallback: Verifier = createVerifier()): Verifier {
+export function createNodeVerifier(options: NodeVerifierOptions = {}): Verifier {
+  const fallback = options.fallback ?? createVerifier();
   const imported = new Map<string, KeyObject | null>();
   const importOnce = (key: KnownKey): KeyObject | null => {
     let object = imported.get(key.thumbprint);
@@ -63,11 +69,21 @@ export function createNodeVerifier(fallback: Verifier = createVerifier()): Verif
     }
     return object;
   };
+  // A token is checked against several keys in a row: its signing input is encoded once.
+  let lastInput: string | undefined;
+  let lastData = Buffer.alloc(0);
+  const dataOf = (input: string): Buffer => {
+    if (input !== lastInput) {
+      lastInput = input;
+      lastData = Buffer.from(input, 'utf8');
+    }
+    return lastData;
+  };
   return (token, key, alg) => {
     const object = importOnce(key);
     const call = object && nativeCall(alg, key, object);
     if (!call || !token.signature || token.signingInput === undefined) return fallback(token, key, alg);
-    const data = Buffer.from(token.signingInput, 'utf8');
+    const data = dataOf(token.signingInput);
     const signature = token.signature;
     return new Promise((resolve) => {
       verify(call.hash, data, call.key, signature, (error, ok) => {

@@ -37,8 +37,11 @@ export interface ScanStepContext {
  * which finishes first.
  */
 export interface ScanStep {
-  /** Called as the scan begins, before any input is read: work that needs no tokens starts early. */
-  prepare?(): void;
+  /**
+   * Called as the scan begins, before any input is read: work that needs no tokens (importing the
+   * published keys) starts early; the step starts once it has settled.
+   */
+  prepare?(): Promise<unknown>;
   start(ctx: ScanStepContext): Promise<{ hits: Promise<readonly CaptureHit[]> }>;
 }
 
@@ -49,7 +52,7 @@ export async function runScan(args: ParsedArgs, io: CliIo, steps: readonly ScanS
     throw new CliError('scan needs at least one file, or - for standard input (see --help)');
   if (inputs.filter((i) => i === '-').length > 1)
     throw new CliError('standard input (-) can be read only once');
-  for (const step of steps) step.prepare?.();
+  const prepared = Promise.allSettled(steps.map((step) => step.prepare?.()));
   const now = parseReferenceTime(args.value('now'), io.clock());
   const format = chooseFormat(args, io);
   const policy = await loadPolicy(args.value('policy'), io);
@@ -64,15 +67,21 @@ export async function runScan(args: ParsedArgs, io: CliIo, steps: readonly ScanS
     keyDocuments.push(...capture.keyDocuments);
   }
   collectGarbage();
+  await prepared;
   const records = auditor.records();
   const stepProblems = steps.map((): string[] => []);
   const running: Promise<Settled>[] = [];
+  let pending = 0;
   for (const [index, step] of steps.entries()) {
     const ctx = { records, args, io, policy, now, keyDocuments, problems: stepProblems[index] ?? [] };
-    running.push(settle((await step.start(ctx)).hits));
-    // One turn of the event loop: the step queues its asynchronous work before the next one takes the thread.
+    pending++;
+    running.push(settle((await step.start(ctx)).hits).finally(() => pending--));
+    // One turn of the event loop: the step's synchronous part runs before the next one starts.
     await nextTurn();
   }
+  // The audit rules run while steps still work off this thread (signature checks): their hits are cached
+  // per token, so the result once the steps' findings are attached only rebuilds what those change.
+  if (pending > 0) auditor.result(now);
   for (const [index, outcome] of (await Promise.all(running)).entries()) {
     if ('error' in outcome) throw outcome.error;
     problems.push(...(stepProblems[index] ?? []));

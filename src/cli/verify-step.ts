@@ -1,4 +1,4 @@
-import { loadPublishedKeys, verifyTokens } from '../core/keys';
+import { loadPublishedKeys, prepareTokenChecks } from '../core/keys';
 import type { OptionSpec } from './args';
 import { CliError } from './errors';
 import { loadUserKeys } from './keys';
@@ -16,34 +16,32 @@ export const VERIFY_OPTIONS: readonly OptionSpec[] = [
   },
 ];
 
-/** Tokens whose signature checks are in flight at once: enough to keep the thread pool busy while
- * this thread does other work, few enough that queued checks stay a few megabytes. */
+/** Tokens whose signature checks are in flight at once: enough to keep the thread pool busy while this
+ * thread does other work, few enough that queued checks stay a few megabytes. */
 const CONCURRENCY = 2048;
 
 /**
  * The scan step that answers "is the signature real?": every JWS is checked against the key sets and
  * discovery documents seen in the inputs and the keys given with `--jwks`. Nothing is fetched. A key
  * file that cannot be read at all is a usage error (exit 2); a bad key inside one is a warning. The
- * published example keys are imported while the inputs are read.
+ * published example keys are imported while the inputs are read; the checks are under way on libuv's
+ * thread pool when `start` resolves, so the next step works meanwhile.
  */
 export function createVerifyStep(): ScanStep {
   return {
-    prepare: () => {
-      void loadPublishedKeys();
-    },
+    prepare: () => loadPublishedKeys(),
     async start({ records, args, io, keyDocuments, problems }) {
       const paths = args.values('jwks');
       const { keys, errors } = await loadUserKeys(paths, (path) => io.readFile(path));
       const unreadable = errors.find((e) => /ENOENT|no such file|not a file|permission/i.test(e));
       if (unreadable) throw new CliError(`--jwks ${unreadable}`);
       problems.push(...errors);
-      const verifier = createNodeVerifier();
-      const hits = verifyTokens(records, keyDocuments, keys, { verifier, concurrency: CONCURRENCY }).then(
-        (outcome) => {
-          problems.push(...outcome.problems);
-          return outcome.hits;
-        },
-      );
+      const options = { verifier: createNodeVerifier(), concurrency: CONCURRENCY };
+      const checks = await prepareTokenChecks(keyDocuments, keys, options);
+      const hits = checks.check(records).then((result) => {
+        problems.push(...result.problems);
+        return result.hits;
+      });
       return { hits };
     },
   };

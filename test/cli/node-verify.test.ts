@@ -89,7 +89,7 @@ describe('createNodeVerifier', () => {
   it('hands algorithms it does not implement to the fallback', async () => {
     const key = await known(pair('ec', 'P-256').jwk);
     const token = parseToken(tokenFor('ES256', pair('ec', 'P-256')));
-    const native = createNodeVerifier(async () => ({ problem: 'from the fallback' }));
+    const native = createNodeVerifier({ fallback: async () => ({ problem: 'from the fallback' }) });
     expect(await native(token, key, 'ES256K')).toEqual({ problem: 'from the fallback' });
   });
 

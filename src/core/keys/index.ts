@@ -16,5 +16,11 @@ export type {
   SignatureCheck,
   SignatureStatus,
 } from './types';
-export { type VerifyOptions, type VerifyTokensResult, verifyTokens } from './verify-tokens';
 export type { Verifier, VerifyOutcome } from './verify-jws';
+export {
+  prepareTokenChecks,
+  type TokenChecks,
+  type VerifyOptions,
+  type VerifyTokensResult,
+  verifyTokens,
+} from './verify-tokens';

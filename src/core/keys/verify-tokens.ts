@@ -133,28 +133,48 @@ function publishedByAlg(published: readonly KnownKey[]): (alg: string) => KnownK
   };
 }
 
+/** Keys gathered and imported, ready to check tokens with. */
+export interface TokenChecks {
+  /**
+   * Checks `records` with the keys. The checks of the first `concurrency` tokens are under way when
+   * this returns (with node:crypto or WebCrypto they run off this thread), so a caller can do other
+   * work before awaiting the result.
+   */
+  check(records: readonly TokenRecord[]): Promise<VerifyTokensResult>;
+}
+
 /**
- * Verifies every signed token of a capture with the key sets seen in it (JWKS tied to issuers by their
- * discovery documents), keys the auditor supplied, and the published example keys; grades the keys; and
- * looks for HS tokens made with a public key. Nothing is fetched. Never throws: what cannot be used is
- * reported in `problems`, and the other tokens are still checked.
+ * Gathers the keys for `verifyTokens`: key sets and discovery documents seen in the capture, the
+ * auditor's keys and the published example keys. Nothing is fetched. Never throws.
  */
-export async function verifyTokens(
-  records: readonly TokenRecord[],
+export async function prepareTokenChecks(
   keyDocuments: readonly KeyDocument[],
   userKeys: readonly KnownKey[] = [],
   options: VerifyOptions = {},
-): Promise<VerifyTokensResult> {
+): Promise<TokenChecks> {
   const traffic = await collectTrafficKeys(keyDocuments);
-  const result: VerifyTokensResult = { hits: [], problems: [...traffic.problems], verified: [] };
   const run: Run = {
     pool: [...traffic.keys, ...userKeys],
     publishedFor: publishedByAlg(await loadPublishedKeys()),
     verify: options.verifier ?? createVerifier(),
     cache: createConfusionCache(),
   };
+  const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
+  return {
+    check: (records) =>
+      checkAll(run, records, concurrency).then((outcomes) => assemble(run, traffic.problems, outcomes)),
+  };
+}
+
+/** The result from the records' outcomes, in record order. */
+function assemble(
+  run: Run,
+  keyProblems: readonly string[],
+  outcomes: readonly (RecordOutcome | undefined)[],
+): VerifyTokensResult {
+  const result: VerifyTokensResult = { hits: [], problems: [...keyProblems], verified: [] };
   const related = new Set<KnownKey>();
-  for (const outcome of await checkAll(run, records, options.concurrency ?? DEFAULT_CONCURRENCY)) {
+  for (const outcome of outcomes) {
     if (!outcome) continue;
     result.hits.push(...outcome.hits);
     if (outcome.verified) result.verified.push(outcome.verified);
@@ -171,4 +191,19 @@ export async function verifyTokens(
   }
   result.problems = [...new Set(result.problems)];
   return result;
+}
+
+/**
+ * Verifies every signed token of a capture with the key sets seen in it (JWKS tied to issuers by their
+ * discovery documents), keys the auditor supplied, and the published example keys; grades the keys; and
+ * looks for HS tokens made with a public key. Nothing is fetched. Never throws: what cannot be used is
+ * reported in `problems`, and the other tokens are still checked.
+ */
+export async function verifyTokens(
+  records: readonly TokenRecord[],
+  keyDocuments: readonly KeyDocument[],
+  userKeys: readonly KnownKey[] = [],
+  options: VerifyOptions = {},
+): Promise<VerifyTokensResult> {
+  return (await prepareTokenChecks(keyDocuments, userKeys, options)).check(records);
 }

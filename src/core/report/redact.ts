@@ -89,14 +89,28 @@ export function createScrubber(tokenTexts: Iterable<string>, secrets: Iterable<s
     let out = odd.scrub(text);
     // Every secret segment is 8+ base64url characters: most strings (names, short URLs) have none.
     if (LONG_RUN.test(out)) {
-      if (whole.size > 0)
+      // Only dotted runs can hold a whole token; a text without a dot (most claim values) has none.
+      if (whole.size > 0 && out.includes('.'))
         out = out.replace(COMPACT_RUN, (run) =>
           run.includes('.') ? replaceCompact(run, whole, heads) : run,
         );
-      if (segments.size > 0) out = out.replace(SEGMENT_RUN, (run) => segments.get(run) ?? run);
+      if (segments.size > 0 && hasKnownRun(out, segments))
+        out = out.replace(SEGMENT_RUN, (run) => segments.get(run) ?? run);
     }
     return scrubLiterals(out, literals);
   }
+}
+
+/** True when some 8+ character base64url run of `text` is a known segment: only then is it rewritten. */
+function hasKnownRun(text: string, segments: ReadonlyMap<string, string>): boolean {
+  SEGMENT_RUN.lastIndex = 0;
+  for (let match = SEGMENT_RUN.exec(text); match; match = SEGMENT_RUN.exec(text)) {
+    if (segments.has(match[0])) {
+      SEGMENT_RUN.lastIndex = 0;
+      return true;
+    }
+  }
+  return false;
 }
 
 /** Masks each literal (longest first, so a value is not half-masked by a shorter one it contains). */
