@@ -23,21 +23,31 @@ interface Context {
   tried: number;
 }
 
-/** A verification already under way; `error` when the verifier broke its promise never to reject. */
-type Attempt = { key: KnownKey; outcome: Promise<VerifyOutcome | { error: unknown }> } | { key: KnownKey };
+/** What a verifier answered, or what it threw (breaking its promise never to). */
+type Answer = VerifyOutcome | { error: unknown };
+
+/** A key's check: answered already, under way, or not needed (the signature cannot fit the key). */
+type Attempt = { key: KnownKey; answer?: Answer | Promise<Answer> };
+
+function ask(ctx: Context, key: KnownKey): Answer | Promise<Answer> {
+  try {
+    const outcome = ctx.verify(ctx.record.token, key, ctx.alg);
+    return outcome instanceof Promise ? outcome.catch((error: unknown) => ({ error })) : outcome;
+  } catch (error) {
+    return { error };
+  }
+}
 
 /**
- * Starts checking `keys` all at once, so the public-key operations (asynchronous in WebCrypto and
- * node:crypto) run in parallel; `firstValid` then reads the outcomes in key order. A key whose size
- * rules out a signature of this length gets no operation at all: it can only fail.
+ * Starts checking `keys` all at once, so asynchronous checks (WebCrypto, node:crypto's thread pool) run
+ * in parallel; `firstValid` then reads the answers in key order. A key whose size rules out a signature
+ * of this length gets no operation at all: it can only fail.
  */
 function startAttempts(ctx: Context, keys: readonly KnownKey[]): Attempt[] {
   const length = ctx.record.token.signature?.length ?? 0;
-  return keys.map((key) => {
-    if (!signatureLengthFits(key, ctx.alg, length)) return { key };
-    const outcome = ctx.verify(ctx.record.token, key, ctx.alg).catch((error: unknown) => ({ error }));
-    return { key, outcome };
-  });
+  return keys.map((key) =>
+    signatureLengthFits(key, ctx.alg, length) ? { key, answer: ask(ctx, key) } : { key },
+  );
 }
 
 /**
@@ -47,8 +57,8 @@ function startAttempts(ctx: Context, keys: readonly KnownKey[]): Attempt[] {
 async function firstValid(ctx: Context, attempts: readonly Attempt[]): Promise<KnownKey | undefined> {
   for (const attempt of attempts) {
     ctx.tried++;
-    if (!('outcome' in attempt)) continue;
-    const outcome = await attempt.outcome;
+    if (attempt.answer === undefined) continue;
+    const outcome = attempt.answer instanceof Promise ? await attempt.answer : attempt.answer;
     if (outcome === 'valid') return attempt.key;
     if (outcome === 'invalid') continue;
     if ('error' in outcome) throw outcome.error;

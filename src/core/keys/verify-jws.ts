@@ -7,8 +7,15 @@ import type { KnownKey } from './types';
 /** `valid`, `invalid`, or why the check could not be made (the key or token cannot be used with this alg). */
 export type VerifyOutcome = 'valid' | 'invalid' | { problem: string };
 
-/** Verifies one token with one key under one `alg`. */
-export type Verifier = (token: ParsedToken, key: KnownKey, alg: string) => Promise<VerifyOutcome>;
+/**
+ * Verifies one token with one key under one `alg`: at once (a check cheap enough to make on the spot)
+ * or later. Never throws or rejects: problems are outcomes.
+ */
+export type Verifier = (
+  token: ParsedToken,
+  key: KnownKey,
+  alg: string,
+) => VerifyOutcome | Promise<VerifyOutcome>;
 
 interface SubtleAlgorithms {
   imported: RsaHashedImportParams | EcKeyImportParams | Algorithm;

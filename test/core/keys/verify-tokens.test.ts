@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseUserKeys, verifyTokens } from '../../../src/core/keys';
+import { parseUserKeys, type VerifyOutcome, verifyTokens } from '../../../src/core/keys';
+import { createVerifier } from '../../../src/core/keys/verify-jws';
 import {
   DISCOVERY_URL,
   discoveryDocument,
@@ -243,5 +244,52 @@ describe('verifyTokens: tokens it leaves alone', () => {
     expect(result.problems).toEqual([
       `discovery document ${DISCOVERY_URL}: "issuer" and "jwks_uri" must both be strings`,
     ]);
+  });
+});
+
+describe('verifyTokens: custom verifiers', () => {
+  it('takes answers given at once or later, in key order, the same as the default verifier', async () => {
+    const signer = await keyPair('RS256', 'rsa-1');
+    const other = await keyPair('RS256', 'rsa-2');
+    const records = [
+      recordOf(await signToken('RS256', signer.privateKey)),
+      recordOf(await signToken('RS256', other.privateKey)),
+    ];
+    const documents = [discoveryDocument(), jwksDocument([other.jwk, signer.jwk])];
+    const reference = await verifyTokens(records, documents);
+    // The default verifier's answers, recorded, then given back at once for every other check.
+    const answers = new Map<string, VerifyOutcome>();
+    const jose = createVerifier();
+    await verifyTokens(records, documents, [], {
+      verifier: async (token, key, alg) => {
+        const outcome = await jose(token, key, alg);
+        answers.set(`${token.text}|${key.thumbprint}`, outcome);
+        return outcome;
+      },
+    });
+    let calls = 0;
+    const mixed = await verifyTokens(records, documents, [], {
+      verifier: (token, key) => {
+        const outcome = answers.get(`${token.text}|${key.thumbprint}`) ?? { problem: 'not recorded' };
+        return calls++ % 2 === 0 ? outcome : Promise.resolve(outcome);
+      },
+    });
+    expect(calls).toBeGreaterThan(2);
+    expect(mixed).toEqual(reference);
+    expect(reference.verified.map((v) => v.status)).toEqual(['verified', 'verified']);
+  });
+
+  it('turns a verifier that throws into a problem line for that token and checks the others', async () => {
+    const signer = await keyPair('RS256', 'rsa-1');
+    const a = recordOf(await signToken('RS256', signer.privateKey, {}, { iss: ISSUER, sub: 'a' }));
+    const b = recordOf(await signToken('RS256', signer.privateKey, {}, { iss: ISSUER, sub: 'b' }));
+    const result = await verifyTokens([a, b], [discoveryDocument(), jwksDocument([signer.jwk])], [], {
+      verifier: (token) => {
+        if (token.text === a.token.text) throw new TypeError('boom');
+        return 'valid';
+      },
+    });
+    expect(result.problems).toEqual([`token ${a.token.fingerprint}: signature check failed (TypeError)`]);
+    expect(result.verified.map((v) => v.fingerprint)).toEqual([b.token.fingerprint]);
   });
 });
