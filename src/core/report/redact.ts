@@ -73,9 +73,13 @@ export function createScrubber(tokenTexts: Iterable<string>, secrets: Iterable<s
     addSegments(text, segments);
   }
   const literals = [...new Set(secrets)];
+  // Without odd tokens or literals, only text with an 8-character base64url run can change: the rest
+  // (names, numbers, most URLs) is returned as it is, without the cost of remembering it.
+  const plainUnlessRun = odd.empty() && literals.length === 0;
   // URLs, header names and rule details repeat across thousands of sightings and findings.
   const memo = new Map<string, string>();
   return (text) => {
+    if (plainUnlessRun && !LONG_RUN.test(text)) return text;
     const known = memo.get(text);
     if (known !== undefined) return known;
     const out = scrubOnce(text);
@@ -135,6 +139,7 @@ function createOddIndex() {
   const byRun = new Map<string, string[]>();
   const unindexed: string[] = [];
   return {
+    empty: () => byRun.size === 0 && unindexed.length === 0,
     add(text: string) {
       const key = indexRun(text);
       if (key === undefined) unindexed.push(text);
