@@ -1,5 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { MAX_BRUTE_DIGITS } from '../../core/secrets/digit-candidates';
+import { prepareHs256Kernel } from '../../core/secrets/hs256-wasm';
 import type { CaptureHit, TokenRecord } from '../../core/types';
 import type { OptionSpec } from '../args';
 import { CliError, describeFsError } from '../errors';
@@ -67,6 +68,8 @@ async function checkWordlists(paths: readonly string[]): Promise<number> {
  */
 export function createCrackStep(): ScanStep {
   return {
+    // The SIMD kernel compiles on V8's background threads while the inputs are read.
+    prepare: () => prepareHs256Kernel(),
     async start({ records, args, io }) {
       const wordlists = args.values('wordlist');
       const bruteDigits = parseDigits(args.value('brute-digits'));
