@@ -1,7 +1,4 @@
 import { DEFAULT_POLICY } from '../policy';
-import { CONTEXT_RULES } from '../rules/context';
-import { checkWebStorage } from '../rules/storage';
-import { TOKEN_RULES } from '../rules/token';
 import { parseToken } from '../token/parse-token';
 import type {
   AuditResult,
@@ -17,7 +14,8 @@ import type {
 import { groupByFingerprint, isIgnored, mergeFindings, toFinding } from './findings';
 import { createFindingGathering, type FindingGathering } from './gather-findings';
 import { guessPurpose } from './purpose';
-import { runCaptureRules, runRules, safeObservations } from './run-rules';
+import { runTokenPlan } from './rule-plan';
+import { runCaptureRules, safeObservations } from './run-rules';
 import { sortFindings } from './sort-findings';
 
 /** Limits that keep a long live session from growing without bound. The CLI passes `Infinity`. */
@@ -57,14 +55,19 @@ export interface Auditor {
 
 interface Entry {
   record: TokenRecord;
-  /** Hits from token and context rules, cached per (revision, policy version, minute) they were run for. */
-  hitsStamp: HitsStamp | undefined;
-  hits: RuleHit[];
-  external: CaptureHit[];
-  /** Findings built from `hits` (that very array) and the first `findingsExternal` external hits. */
+  /**
+   * Findings from the token, context and local rules, built for the sighting revision, policy version and
+   * minute in `built*`. The hits themselves are not kept: on a large audit every kept object is copied by
+   * the garbage collector, and the findings say all the hits did.
+   */
+  ruleFindings: Finding[];
+  /** `ruleFindings` plus findings from the first `builtExternal` external hits (the same array when none). */
   findings: Finding[];
-  findingsHits: RuleHit[] | undefined;
-  findingsExternal: number;
+  builtRevision: number;
+  builtPolicyVersion: number;
+  builtMinute: number;
+  builtExternal: number;
+  external: CaptureHit[];
   /** Bumped on every sighting added, so caches notice even when the sighting cap keeps the count flat. */
   revision: number;
   /** The revision `record.purpose` was guessed for: guessing waits until someone reads the record. */
@@ -72,15 +75,6 @@ interface Entry {
   /** Index in the entry list of the latest result: the token's sort position. */
   position: number;
 }
-
-interface HitsStamp {
-  revision: number;
-  policyVersion: number;
-  minute: number;
-}
-
-/** Rules that live beside the engine rather than in a rule family. */
-const LOCAL_RULES = [checkWebStorage];
 
 const UNBOUNDED: AuditorLimits = {
   maxTokens: Infinity,
@@ -100,7 +94,7 @@ export function createAuditor(options: AuditorOptions = {}): Auditor {
   let droppedSightings = 0;
   let version = 0;
   let cached: { key: string; result: AuditResult } | undefined;
-  /** Where one token's rule hits are collected before being copied to their entry. */
+  /** Where one token's rule hits are collected before they become findings. */
   const scratch: RuleHit[] = [];
 
   function addSighting(sighting: Sighting): void {
@@ -109,12 +103,13 @@ export function createAuditor(options: AuditorOptions = {}): Auditor {
       const token = parseToken(sighting.tokenText);
       entry = {
         record: { token, sightings: [], purpose: 'unknown' },
-        hitsStamp: undefined,
-        hits: [],
-        external: [],
+        ruleFindings: [],
         findings: [],
-        findingsHits: undefined,
-        findingsExternal: 0,
+        builtRevision: -1,
+        builtPolicyVersion: -1,
+        builtMinute: -1,
+        builtExternal: 0,
+        external: [],
         revision: 0,
         purposeRevision: 0,
         position: 0,
@@ -155,39 +150,44 @@ export function createAuditor(options: AuditorOptions = {}): Auditor {
     }
   }
 
-  function hitsFor(entry: Entry, now: number): RuleHit[] {
-    const minute = Math.floor(now / 60);
-    const stamp = entry.hitsStamp;
-    if (
-      stamp?.revision !== entry.revision ||
-      stamp.policyVersion !== policyVersion ||
-      stamp.minute !== minute
-    ) {
-      const ctx = { record: syncPurpose(entry), policy, now };
-      scratch.length = 0;
-      runRules(TOKEN_RULES, ctx, scratch);
-      runRules(CONTEXT_RULES, ctx, scratch);
-      runRules(LOCAL_RULES, ctx, scratch);
-      // An exact-size copy: arrays grown by push keep spare capacity, and every token's hits are kept.
-      entry.hits = scratch.slice();
-      entry.hitsStamp = { revision: entry.revision, policyVersion, minute };
-    }
-    return entry.hits;
+  /** Runs the rules on one token and turns the hits into findings, all sharing one sighting-id list. */
+  function buildRuleFindings(entry: Entry, now: number): Finding[] {
+    const record = syncPurpose(entry);
+    scratch.length = 0;
+    runTokenPlan({ record, policy, now }, scratch);
+    if (scratch.length === 0) return [];
+    const fp = record.token.fingerprint;
+    const ids = sightingIdsOf(record);
+    const findings = new Array<Finding>(scratch.length);
+    for (let i = 0; i < scratch.length; i++)
+      findings[i] = toFinding(scratch[i] as RuleHit, fp, record, policy, ids);
+    scratch.length = 0;
+    return findings;
   }
 
-  /** The token's own findings; rebuilt only when its hits or attached external hits changed. */
+  /** The token's own findings; rules rerun only when its sightings, the policy or the minute changed. */
   function findingsFor(entry: Entry, now: number): Finding[] {
-    const hits = hitsFor(entry, now);
-    if (entry.findingsHits !== hits || entry.findingsExternal !== entry.external.length) {
+    const minute = Math.floor(now / 60);
+    const stale =
+      entry.builtRevision !== entry.revision ||
+      entry.builtPolicyVersion !== policyVersion ||
+      entry.builtMinute !== minute;
+    if (stale) {
+      entry.ruleFindings = buildRuleFindings(entry, now);
+      entry.builtRevision = entry.revision;
+      entry.builtPolicyVersion = policyVersion;
+      entry.builtMinute = minute;
+    }
+    if (stale || entry.builtExternal !== entry.external.length) {
       const { record } = entry;
-      const fp = record.token.fingerprint;
-      // One list for all of the token's findings that carry no sightings of their own.
-      const ids = record.sightings.map((s) => s.id);
-      const findings = hits.map((hit) => toFinding(hit, fp, record, policy, ids));
-      for (const hit of entry.external) findings.push(toFinding(hit, fp, record, policy, ids));
+      let findings = entry.ruleFindings;
+      if (entry.external.length > 0) {
+        const fp = record.token.fingerprint;
+        const ids = sightingIdsOf(record);
+        findings = findings.concat(entry.external.map((hit) => toFinding(hit, fp, record, policy, ids)));
+      }
       entry.findings = hasRuleTwice(findings) ? mergeFindings(findings) : findings;
-      entry.findingsHits = hits;
-      entry.findingsExternal = entry.external.length;
+      entry.builtExternal = entry.external.length;
     }
     return entry.findings;
   }
@@ -293,6 +293,14 @@ export function auditCapture(
   for (const capture of captures) auditor.add(capture);
   if (options.extraHits) auditor.addHits(options.extraHits);
   return auditor.result(options.now);
+}
+
+/** The ids of the record's sightings: the sightings of every finding that names none of its own. */
+function sightingIdsOf(record: TokenRecord): string[] {
+  const { sightings } = record;
+  const ids = new Array<string>(sightings.length);
+  for (let i = 0; i < sightings.length; i++) ids[i] = (sightings[i] as Sighting).id;
+  return ids;
 }
 
 /** True when two findings of one token share a rule id (a token rule and a context rule agreeing). */

@@ -1,5 +1,5 @@
 import { ruleInfo } from '../rules/catalog';
-import type { CaptureHit, Finding, Policy, RuleHit, Severity, TokenRecord } from '../types';
+import type { CaptureHit, Evidence, Finding, Policy, RuleHit, Severity, TokenRecord } from '../types';
 
 /** Severities, most severe first; the index is the rank used for sorting and `--fail-on`. */
 export const SEVERITY_ORDER: readonly Severity[] = ['critical', 'high', 'medium', 'low', 'info'];
@@ -8,6 +8,12 @@ export const SEVERITY_ORDER: readonly Severity[] = ['critical', 'high', 'medium'
 export function severityRank(severity: Severity): number {
   return SEVERITY_ORDER.indexOf(severity);
 }
+
+/**
+ * The evidence of a finding whose hit gave none: one frozen empty list for all of them, instead of a
+ * fresh `[]` kept alive by each of a large audit's findings.
+ */
+const NO_EVIDENCE: Evidence[] = Object.freeze([]) as unknown as Evidence[];
 
 /**
  * Turns a rule hit into a finding: catalog facts, policy severity override, default sightings (the
@@ -27,7 +33,7 @@ export function toFinding(
     title: info?.title ?? hit.ruleId,
     why: info?.why ?? '',
     detail: hit.detail,
-    evidence: hit.evidence ?? [],
+    evidence: hit.evidence ?? NO_EVIDENCE,
     references: info?.references ?? [],
     fingerprint,
     sightingIds: hit.sightingIds?.length

@@ -1,9 +1,14 @@
-import type { RuleHit, TokenRule } from '../types';
+import type { RuleHit, Sighting, TokenRule } from '../types';
+import { NO_HITS } from './token/token-parts';
+
+function isStored(s: Sighting): boolean {
+  return s.where === 'storage';
+}
 
 /** `token-in-web-storage`: the panel's "Scan storage" reports storage items as sightings with `where: 'storage'`. */
 export const checkWebStorage: TokenRule = ({ record }) => {
-  const stored = record.sightings.filter((s) => s.where === 'storage');
-  if (stored.length === 0) return [];
+  if (!record.sightings.some(isStored)) return NO_HITS;
+  const stored = record.sightings.filter(isStored);
   const places = [...new Set(stored.map((s) => `${s.name} (${s.url})`))];
   const hit: RuleHit = {
     ruleId: 'token-in-web-storage',

@@ -1,5 +1,5 @@
 import type { CaptureHit, CaptureRule, TokenRecord } from '../../types';
-import { listNames, unique } from './sighting-facts';
+import { listNames } from './sighting-facts';
 
 type Family = 'hmac' | 'asymmetric';
 
@@ -19,47 +19,64 @@ function familyOf(alg: unknown): Family | undefined {
   return family;
 }
 
-interface Signed {
-  record: TokenRecord;
-  alg: string;
-  family: Family;
+/** One issuer's JWS tokens by family: the HS ones, and the algs (first seen first) of the rest. */
+interface IssuerTokens {
+  hmac: { record: TokenRecord; alg: string }[];
+  asymmetricCount: number;
+  asymmetricAlgs: string[];
 }
 
-function signedByIssuer(records: readonly TokenRecord[]): Map<string, Signed[]> {
-  const byIssuer = new Map<string, Signed[]>();
+function byIssuer(records: readonly TokenRecord[]): Map<string, IssuerTokens> {
+  const issuers = new Map<string, IssuerTokens>();
   for (const record of records) {
     const { kind, header, claims } = record.token;
     const alg = header?.alg;
     const family = familyOf(alg);
     if (kind !== 'jws' || typeof claims?.iss !== 'string' || !family || typeof alg !== 'string') continue;
-    const list = byIssuer.get(claims.iss);
-    if (list) list.push({ record, alg, family });
-    else byIssuer.set(claims.iss, [{ record, alg, family }]);
+    let tokens = issuers.get(claims.iss);
+    if (!tokens) {
+      tokens = { hmac: [], asymmetricCount: 0, asymmetricAlgs: [] };
+      issuers.set(claims.iss, tokens);
+    }
+    if (family === 'hmac') tokens.hmac.push({ record, alg });
+    else {
+      tokens.asymmetricCount++;
+      if (!tokens.asymmetricAlgs.includes(alg)) tokens.asymmetricAlgs.push(alg);
+    }
   }
-  return byIssuer;
+  return issuers;
 }
 
 /**
  * `alg-confusion-indicator` (high), capture-wide: one `iss` seen with both HMAC and public-key tokens.
  * Verifiers that pick the algorithm from the header can be fed an HS token MAC'd with the issuer's
- * public key (RFC 8725 §2.1, §3.1). Reported on each HS token of that issuer.
+ * public key (RFC 8725 §2.1, §3.1). Reported on each HS token of that issuer; all HS tokens of one
+ * issuer and alg get the same detail and (frozen) evidence, built once.
  */
 export const checkAlgConfusionIndicator: CaptureRule = (records) => {
   const hits: CaptureHit[] = [];
-  for (const [issuer, tokens] of signedByIssuer(records)) {
-    const asymmetric = tokens.filter((t) => t.family === 'asymmetric');
-    if (asymmetric.length === 0) continue;
-    const algs = listNames(unique(asymmetric.map((t) => t.alg)));
-    for (const hs of tokens.filter((t) => t.family === 'hmac')) {
+  for (const [issuer, tokens] of byIssuer(records)) {
+    if (tokens.asymmetricCount === 0) continue;
+    const algs = listNames(tokens.asymmetricAlgs);
+    const shared = new Map<string, Pick<CaptureHit, 'detail' | 'evidence'>>();
+    for (const hs of tokens.hmac) {
+      let said = shared.get(hs.alg);
+      if (!said) {
+        said = {
+          detail: `issuer "${issuer}" signs this token with ${hs.alg} but ${tokens.asymmetricCount} other token(s) with ${algs}: a verifier that accepts both may take the public key as an HMAC secret`,
+          evidence: Object.freeze([
+            Object.freeze({ label: 'iss', value: issuer }),
+            Object.freeze({ label: 'alg', value: hs.alg }),
+            Object.freeze({ label: 'other algs', value: algs }),
+          ]) as CaptureHit['evidence'],
+        };
+        shared.set(hs.alg, said);
+      }
       hits.push({
         ruleId: 'alg-confusion-indicator',
         fingerprint: hs.record.token.fingerprint,
-        detail: `issuer "${issuer}" signs this token with ${hs.alg} but ${asymmetric.length} other token(s) with ${algs}: a verifier that accepts both may take the public key as an HMAC secret`,
-        evidence: [
-          { label: 'iss', value: issuer },
-          { label: 'alg', value: hs.alg },
-          { label: 'other algs', value: algs },
-        ],
+        detail: said.detail,
+        evidence: said.evidence,
       });
     }
   }

@@ -4,9 +4,18 @@ import { hostOf, listNames, unique } from './sighting-facts';
 /** A sighting known to be a cookie, with its recorded attributes. */
 export type CookieSighting = Sighting & { cookie: CookieAttributes };
 
+function isCookieSighting(s: Sighting): s is CookieSighting {
+  return s.cookie !== undefined;
+}
+
+/** True when some sighting is a cookie with known attributes: the cookie rules' cheap first test. */
+export function hasCookieSighting(sightings: readonly Sighting[]): boolean {
+  return sightings.some(isCookieSighting);
+}
+
 /** Cookie sightings whose attributes are known (parsed `Set-Cookie`, or flags recorded in the HAR). */
 export function cookieSightings(sightings: readonly Sighting[]): CookieSighting[] {
-  return sightings.filter((s): s is CookieSighting => s.cookie !== undefined);
+  return sightings.filter(isCookieSighting);
 }
 
 /** `session; HttpOnly; Secure; SameSite=Lax; Path=/`: the name and attributes, never the value. */

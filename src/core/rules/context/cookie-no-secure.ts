@@ -1,5 +1,6 @@
 import type { RuleHit, TokenRule } from '../../types';
-import { cookieEvidence, cookieSightings, describeCookies } from './cookie-facts';
+import { NO_HITS } from '../token/token-parts';
+import { cookieEvidence, cookieSightings, describeCookies, hasCookieSighting } from './cookie-facts';
 
 /**
  * `cookie-no-secure`: medium when the token cookie lacks `Secure` (the browser will send it over plain
@@ -7,6 +8,7 @@ import { cookieEvidence, cookieSightings, describeCookies } from './cookie-facts
  * prefix a sibling subdomain or an http page can still overwrite it).
  */
 export const checkCookieSecure: TokenRule = ({ record }) => {
+  if (!hasCookieSighting(record.sightings)) return NO_HITS;
   const cookies = cookieSightings(record.sightings);
   const insecure = cookies.filter((s) => !s.cookie.secure);
   if (insecure.length > 0) {
@@ -20,7 +22,7 @@ export const checkCookieSecure: TokenRule = ({ record }) => {
     return [hit];
   }
   const unprefixed = cookies.filter((s) => !s.cookie.prefix);
-  if (unprefixed.length === 0) return [];
+  if (unprefixed.length === 0) return NO_HITS;
   return [
     {
       ruleId: 'cookie-no-secure',

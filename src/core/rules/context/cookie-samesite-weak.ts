@@ -1,5 +1,12 @@
 import type { TokenRule } from '../../types';
-import { type CookieSighting, cookieEvidence, cookieSightings, describeCookies } from './cookie-facts';
+import { NO_HITS } from '../token/token-parts';
+import {
+  type CookieSighting,
+  cookieEvidence,
+  cookieSightings,
+  describeCookies,
+  hasCookieSighting,
+} from './cookie-facts';
 
 /**
  * Why the cookie's SameSite is weak, or `undefined` when it is `Lax`/`Strict` (or unknown). An absent
@@ -17,8 +24,9 @@ function weakness(s: CookieSighting): string | undefined {
 
 /** `cookie-samesite-weak`: the token cookie goes along with cross-site requests (CSRF, cross-site leaks). */
 export const checkCookieSameSite: TokenRule = ({ record }) => {
+  if (!hasCookieSighting(record.sightings)) return NO_HITS;
   const weak = cookieSightings(record.sightings).filter((s) => weakness(s) !== undefined);
-  if (weak.length === 0) return [];
+  if (weak.length === 0) return NO_HITS;
   const reasons = [...new Set(weak.map((s) => weakness(s)))].join(' / ');
   return [
     {

@@ -1,4 +1,5 @@
 import type { Sighting, TokenRule } from '../../types';
+import { NO_HITS } from '../token/token-parts';
 import { cookieSightings } from './cookie-facts';
 import { countRequests, unique } from './sighting-facts';
 
@@ -15,7 +16,7 @@ function isScriptVisible(s: Sighting): boolean {
  * check needs claims, so malformed tokens only get the exposure checks.
  */
 export const checkRefreshTokenExposed: TokenRule = ({ record }) => {
-  if (record.purpose !== 'refresh') return [];
+  if (record.purpose !== 'refresh') return NO_HITS;
   const visible = record.sightings.filter(isScriptVisible);
   const openCookies = cookieSightings(record.sightings).filter((s) => !s.cookie.httpOnly);
   const reasons: string[] = [];
@@ -31,7 +32,7 @@ export const checkRefreshTokenExposed: TokenRule = ({ record }) => {
   const { kind, claims } = record.token;
   const noExpiry = kind !== 'malformed' && kind !== 'jwe' && claims !== undefined && claims.exp === undefined;
   if (noExpiry) reasons.push('has no exp claim, so it never expires on its own');
-  if (reasons.length === 0) return [];
+  if (reasons.length === 0) return NO_HITS;
   const shown = [...visible, ...openCookies];
   return [
     {

@@ -1,4 +1,5 @@
 import type { Sighting, TokenRule } from '../../types';
+import { NO_HITS } from '../token/token-parts';
 import { countRequests, hostOf, listNames, maskUrl, unique } from './sighting-facts';
 
 /** True when the sighting puts the token in a URL: its own, a `Referer`, or a redirect `Location`. */
@@ -25,8 +26,8 @@ function describePlace(s: Sighting): string {
  * RFC 9700 §4.2–4.3).
  */
 export const checkTokenInUrl: TokenRule = ({ record }) => {
+  if (!record.sightings.some(isInUrl)) return NO_HITS;
   const inUrl = record.sightings.filter(isInUrl);
-  if (inUrl.length === 0) return [];
   const places = unique(inUrl.map(describePlace));
   const hosts = unique(inUrl.map((s) => hostOf(s) || '(unknown host)'));
   return [

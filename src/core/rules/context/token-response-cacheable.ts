@@ -1,4 +1,5 @@
 import type { Sighting, TokenRule } from '../../types';
+import { NO_HITS } from '../token/token-parts';
 import { countRequests, describeRequest, isResponseSide, unique } from './sighting-facts';
 
 /** Statuses a cache may store without explicit freshness (RFC 9111 §4.2.2 heuristics apply to these). */
@@ -18,8 +19,8 @@ function isCacheable(s: Sighting): boolean {
  * caches may keep a copy.
  */
 export const checkTokenResponseCacheable: TokenRule = ({ record }) => {
+  if (!record.sightings.some(isCacheable)) return NO_HITS;
   const cacheable = record.sightings.filter(isCacheable);
-  if (cacheable.length === 0) return [];
   const sent = unique(cacheable.map((s) => s.responseCacheControl ?? ''));
   const caching =
     sent.length === 1 && sent[0] === ''

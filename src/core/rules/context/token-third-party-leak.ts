@@ -1,5 +1,6 @@
 import { parseUrlParts } from '../../capture/url-parts';
 import type { JsonObject, Sighting, TokenRecord, TokenRule } from '../../types';
+import { NO_HITS } from '../token/token-parts';
 import { hostOfIdentifier, registrableDomain } from './hosts';
 import {
   countRequests,
@@ -50,10 +51,10 @@ function isForeign(s: Sighting, owners: ReadonlySet<string>): boolean {
 export const checkTokenThirdPartyLeak: TokenRule = ({ record }) => {
   // Most sightings (pasted tokens, token lists, same-site APIs) cannot leak; skip the URL work for them.
   if (!record.sightings.some((s) => hostOf(s) && isSentToServer(s) && s.where !== 'request-cookie'))
-    return [];
+    return NO_HITS;
   const owners = ownerSites(record);
   const leaks = record.sightings.filter((s) => isForeign(s, owners));
-  if (leaks.length === 0) return [];
+  if (leaks.length === 0) return NO_HITS;
   const hosts = unique(leaks.map(hostOf));
   const pages = unique(
     leaks.map((s) => (s.initiatorOrigin ? parseUrlParts(s.initiatorOrigin).host : '')).filter(Boolean),

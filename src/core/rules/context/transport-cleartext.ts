@@ -1,4 +1,5 @@
-import type { RuleHit, TokenRule } from '../../types';
+import type { RuleHit, Sighting, TokenRule } from '../../types';
+import { NO_HITS } from '../token/token-parts';
 import { isLoopbackHost } from './hosts';
 import { countRequests, hostOf, isOnWire, listNames, unique } from './sighting-facts';
 
@@ -8,9 +9,14 @@ const CLEARTEXT = new Set(['http', 'ws']);
  * `transport-cleartext`: the token crossed the network over `http://` or `ws://` (RFC 6750 §5.3). High,
  * or low when every such exchange stayed on a loopback host (a developer's own machine).
  */
+function isCleartext(s: Sighting): boolean {
+  return isOnWire(s) && CLEARTEXT.has(s.scheme);
+}
+
 export const checkTransportCleartext: TokenRule = ({ record }) => {
-  const plain = record.sightings.filter((s) => isOnWire(s) && CLEARTEXT.has(s.scheme));
-  if (plain.length === 0) return [];
+  // `some` first: most tokens have no such sighting, and then nothing is allocated.
+  if (!record.sightings.some(isCleartext)) return NO_HITS;
+  const plain = record.sightings.filter(isCleartext);
   const hosts = unique(plain.map((s) => hostOf(s) || '(unknown host)'));
   const remote = hosts.filter((h) => !isLoopbackHost(h));
   const schemes = unique(plain.map((s) => `${s.scheme}://`)).join(' and ');

@@ -24,20 +24,47 @@ const CARD = /(?<![\d-])\d(?:[ -]?\d){12,18}(?![\d-])/g;
 const IBAN = /\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]){11,30}\b/g;
 const SSN = /(?<![\d-])\d{3}[- ]?\d{2}[- ]?\d{4}(?![\d-])/g;
 const IP_WORD = /^(ip|ipv4|ipv6|ipaddr|ipaddress|(client|remote|source|src|user|login|origin|last|real)ip)$/;
-/** Memo of `isIpClaimName`: claim names repeat across tokens. */
-const IP_NAMES = new Map<string, boolean>();
 /**
  * A long run of base64/hex alphabet with no spaces: an opaque blob (nonce, hash, embedded data). Numbers
  * inside it are noise, not readable card or id numbers; a `+` in it is not a phone number; and scanning
  * such blobs dominated the audit's cost.
  */
-const NOT_BLOB_CHAR = /[^A-Za-z0-9+/=_-]/;
+const NOT_BLOB_CHAR = /[^\w+/=-]/;
 
 /** Over 40 characters of that alphabet only. A search for an outsider beats an anchored `{41,}` match. */
 function isOpaqueBlob(text: string): boolean {
   return text.length > 40 && !NOT_BLOB_CHAR.test(text);
 }
 const NATIONAL_HINT = /nhs|aadha?ar|pesel|nationalid|personalid|idnumber|^nin$|^dni$|^nif$|^nie$/;
+const SSN_HINT = /ssn|socialsecurity/;
+
+/** What the value recognizers need to know about a claim name, worked out once per distinct name. */
+interface NameFacts {
+  /** Named like an IP address (`ip`, `client_ip`, `ipAddress`), not merely containing "ip". */
+  ip: boolean;
+  /** The name says which national id it holds (allows undelimited numbers). */
+  national: boolean;
+  /** The name says it holds a US SSN (allows undelimited numbers). */
+  ssn: boolean;
+}
+
+/** Memo of `factsOf`: claim names repeat across tokens. Bounded, since names are untrusted. */
+const NAME_FACTS = new Map<string, NameFacts>();
+
+function factsOf(key: string): NameFacts {
+  let facts = NAME_FACTS.get(key);
+  if (facts === undefined) {
+    const name = normalizeClaimName(key);
+    facts = {
+      ip: claimNameWords(key).some((w) => IP_WORD.test(w)),
+      national: NATIONAL_HINT.test(name),
+      ssn: SSN_HINT.test(name),
+    };
+    if (NAME_FACTS.size >= 4096) NAME_FACTS.clear();
+    NAME_FACTS.set(key, facts);
+  }
+  return facts;
+}
 
 /** Digits in `text`: every numeric recognizer needs at least 7, cards 12, so most strings stop here. */
 function countDigits(text: string): number {
@@ -51,43 +78,47 @@ function countDigits(text: string): number {
 
 /** Claims named like an IP address (`ip`, `client_ip`, `ipAddress`), not merely containing "ip". */
 export function isIpClaimName(key: string): boolean {
-  let answer = IP_NAMES.get(key);
-  if (answer === undefined) {
-    answer = claimNameWords(key).some((w) => IP_WORD.test(w));
-    if (IP_NAMES.size >= 4096) IP_NAMES.clear();
-    IP_NAMES.set(key, answer);
-  }
-  return answer;
+  return factsOf(key).ip;
 }
 
 function scanText(leaf: JsonLeaf, text: string, on: PiiDetectors, out: PiiValueMatch[]): void {
   // No recognizer can match inside an opaque blob (no "@", ".", ":" or spaces): skip it in one pass.
   if (isOpaqueBlob(text)) return;
-  const add = (kind: string, value: string) => out.push({ path: leaf.path, kind, value });
-  const name = normalizeClaimName(leaf.key);
-  if (on.email && text.includes('@')) for (const v of findEmails(text)) add('e-mail address', v);
-  if (on.phone) for (const v of findE164Phones(text)) add('phone number (E.164)', v);
-  if (on.ipAddress && isIpClaimName(leaf.key)) {
+  const { path } = leaf;
+  if (on.email && text.includes('@')) {
+    for (const v of findEmails(text)) out.push({ path, kind: 'e-mail address', value: v });
+  }
+  if (on.phone)
+    for (const v of findE164Phones(text)) out.push({ path, kind: 'phone number (E.164)', value: v });
+  const facts = factsOf(leaf.key);
+  if (on.ipAddress && facts.ip) {
     const ip = checkIpAddress(text.trim());
-    if (ip) add(`${ip} address`, text.trim());
+    if (ip) out.push({ path, kind: `${ip} address`, value: text.trim() });
   }
   const digits = countDigits(text);
   if (digits < 7) return;
   if (on.paymentCard && digits >= 12) {
     for (const [v] of text.matchAll(CARD)) {
       const brand = checkPaymentCard(v);
-      if (brand) add(`${brand} card number (Luhn-valid)`, v);
+      if (brand) out.push({ path, kind: `${brand} card number (Luhn-valid)`, value: v });
     }
   }
-  if (on.iban) for (const [v] of text.matchAll(IBAN)) if (isValidIban(v)) add('IBAN (mod-97 valid)', v);
+  if (on.iban) {
+    for (const [v] of text.matchAll(IBAN))
+      if (isValidIban(v)) out.push({ path, kind: 'IBAN (mod-97 valid)', value: v });
+  }
   if (on.usSsn && digits >= 9) {
-    const hinted = /ssn|socialsecurity/.test(name);
-    for (const [v] of text.matchAll(SSN)) if (isValidUsSsn(v, hinted)) add('US Social Security Number', v);
+    for (const [v] of text.matchAll(SSN))
+      if (isValidUsSsn(v, facts.ssn)) out.push({ path, kind: 'US Social Security Number', value: v });
   }
   if (on.nationalIds) {
-    const scheme = checkNationalId(text.trim(), NATIONAL_HINT.test(name));
-    if (scheme) add(scheme, text.trim());
+    const scheme = checkNationalId(text.trim(), facts.national);
+    if (scheme) out.push({ path, kind: scheme, value: text.trim() });
   }
+}
+
+function skipNone(): boolean {
+  return false;
 }
 
 /**
@@ -97,7 +128,7 @@ function scanText(leaf: JsonLeaf, text: string, on: PiiDetectors, out: PiiValueM
 export function findPiiValues(
   leaves: readonly JsonLeaf[],
   detectors: PiiDetectors,
-  skip: (leaf: JsonLeaf) => boolean = () => false,
+  skip: (leaf: JsonLeaf) => boolean = skipNone,
 ): PiiValueMatch[] {
   const out: PiiValueMatch[] = [];
   for (const leaf of leaves) {

@@ -43,8 +43,33 @@ export function entropyPerChar(text: string): number {
   return bits;
 }
 
-function byName(name: string, value: string): string | undefined {
-  if (!SECRET_NAME.test(name) || METADATA_NAME.test(name)) return undefined;
+/** What the secret checks need to know about a claim name, worked out once per distinct name. */
+interface NameFacts {
+  /** A credential name (`password`, `client_secret`…) that is not metadata about one. */
+  credential: boolean;
+  /** A key- or token-like name under which a long high-entropy value is probably a secret. */
+  keyish: boolean;
+}
+
+/** Memo of `factsOf`: claim names repeat across tokens. Bounded, since names are untrusted. */
+const NAME_FACTS = new Map<string, NameFacts>();
+
+function factsOf(key: string): NameFacts {
+  let facts = NAME_FACTS.get(key);
+  if (facts === undefined) {
+    const name = normalizeClaimName(key);
+    facts = {
+      credential: SECRET_NAME.test(name) && !METADATA_NAME.test(name),
+      keyish: KEYISH_NAME.test(name) && !NOT_KEYISH.test(name),
+    };
+    if (NAME_FACTS.size >= 4096) NAME_FACTS.clear();
+    NAME_FACTS.set(key, facts);
+  }
+  return facts;
+}
+
+function byName(facts: NameFacts, value: string): string | undefined {
+  if (!facts.credential) return undefined;
   if (HEX_HASH.test(value)) return 'hex hash under a credential name (password hash?)';
   return 'credential by claim name';
 }
@@ -66,9 +91,16 @@ function byShape(value: string): string | undefined {
   return undefined;
 }
 
-function byEntropy(name: string, value: string): string | undefined {
-  if (!KEYISH_NAME.test(name) || NOT_KEYISH.test(name) || value.length < 20) return undefined;
+function byEntropy(facts: NameFacts, value: string): string | undefined {
+  if (!facts.keyish || value.length < 20) return undefined;
   return entropyPerChar(value) >= 3.5 ? 'high-entropy value under a key/token-like claim name' : undefined;
+}
+
+/** First characters a `PLACEHOLDER` can start with (it is case-insensitive): most values skip the regex. */
+const PLACEHOLDER_START = new Set(['*', 'x', 'X', '•', 'r', 'R', 'h', 'H', 'n', 'N', 'u', 'U', '<', '[']);
+
+function isPlaceholder(value: string): boolean {
+  return PLACEHOLDER_START.has(value.charAt(0)) && PLACEHOLDER.test(value);
 }
 
 /**
@@ -81,9 +113,9 @@ export function findSecrets(leaves: readonly JsonLeaf[]): SecretMatch[] {
   for (const leaf of leaves) {
     if (typeof leaf.value !== 'string') continue;
     const value = leaf.value.trim();
-    if (value === '' || PLACEHOLDER.test(value)) continue;
-    const name = normalizeClaimName(leaf.key);
-    const kind = byShape(value) ?? byName(name, value) ?? byEntropy(name, value);
+    if (value === '' || isPlaceholder(value)) continue;
+    const facts = factsOf(leaf.key);
+    const kind = byShape(value) ?? byName(facts, value) ?? byEntropy(facts, value);
     if (kind) out.push({ path: leaf.path, kind, value: leaf.value });
   }
   return out;

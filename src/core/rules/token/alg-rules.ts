@@ -1,6 +1,6 @@
 import type { JsonObject, RuleHit, TokenRule } from '../../types';
 import { checkAlgRegistered, JWE_ENCS } from './alg-registry';
-import { algOf, show, usableHeader } from './token-parts';
+import { algOf, NO_HITS, show, usableHeader } from './token-parts';
 
 const HMAC = /^HS(256|384|512)$/;
 const RSA_PKCS1 = /^RS(256|384|512)$/;
@@ -12,7 +12,7 @@ const ASYMMETRIC_KID =
 export const checkAlgNone: TokenRule = ({ record }) => {
   const header = usableHeader(record.token);
   const alg = header && algOf(header);
-  if (record.token.kind === 'jwe' || alg?.toLowerCase() !== 'none') return [];
+  if (record.token.kind === 'jwe' || alg?.toLowerCase() !== 'none') return NO_HITS;
   return [{ ruleId: 'alg-none', detail: `alg is ${show(alg)}: the token carries no signature at all.` }];
 };
 
@@ -32,20 +32,20 @@ function unregisteredReason(alg: unknown, jwe: boolean): string | undefined {
 /** `alg-unregistered`: null, non-string, unknown or wrong-case `alg` (and, for JWE, `enc`). */
 export const checkAlgUnregistered: TokenRule = ({ record }) => {
   const header = usableHeader(record.token);
-  if (!header) return [];
+  if (!header) return NO_HITS;
   const jwe = record.token.kind === 'jwe';
   const reasons = [unregisteredReason(header.alg, jwe)];
   if (jwe && typeof header.enc === 'string' && !JWE_ENCS.includes(header.enc)) {
     reasons.push(`enc ${show(header.enc)} is not a registered content-encryption algorithm`);
   }
   const found = reasons.filter((r) => r !== undefined);
-  return found.length > 0 ? [{ ruleId: 'alg-unregistered', detail: `${found.join('; ')}.` }] : [];
+  return found.length > 0 ? [{ ruleId: 'alg-unregistered', detail: `${found.join('; ')}.` }] : NO_HITS;
 };
 
 /** `alg-deprecated-polymorphic`: `EdDSA`, deprecated by RFC 9864 for `Ed25519` / `Ed448`. */
 export const checkAlgPolymorphic: TokenRule = ({ record }) => {
   const header = usableHeader(record.token);
-  if (header?.alg !== 'EdDSA') return [];
+  if (header?.alg !== 'EdDSA') return NO_HITS;
   return [
     {
       ruleId: 'alg-deprecated-polymorphic',
@@ -59,7 +59,7 @@ export const checkAlgPolymorphic: TokenRule = ({ record }) => {
 export const checkAlgRsaPkcs1: TokenRule = ({ record }) => {
   const header = usableHeader(record.token);
   const alg = header && algOf(header);
-  if (record.token.kind === 'jwe' || !alg || !RSA_PKCS1.test(alg)) return [];
+  if (record.token.kind === 'jwe' || !alg || !RSA_PKCS1.test(alg)) return NO_HITS;
   return [
     {
       ruleId: 'alg-rsa-pkcs1v15',
@@ -72,7 +72,7 @@ export const checkAlgRsaPkcs1: TokenRule = ({ record }) => {
 export const checkHmacSymmetric: TokenRule = ({ record }) => {
   const header = usableHeader(record.token);
   const alg = header && algOf(header);
-  if (record.token.kind === 'jwe' || !alg || !HMAC.test(alg)) return [];
+  if (record.token.kind === 'jwe' || !alg || !HMAC.test(alg)) return NO_HITS;
   return [
     {
       ruleId: 'hmac-symmetric',
@@ -98,9 +98,9 @@ function asymmetricMaterial(header: JsonObject): string[] {
 export const checkAlgConfusionHeader: TokenRule = ({ record }) => {
   const header = usableHeader(record.token);
   const alg = header && algOf(header);
-  if (!header || record.token.kind === 'jwe' || !alg || !HMAC.test(alg)) return [];
+  if (!header || record.token.kind === 'jwe' || !alg || !HMAC.test(alg)) return NO_HITS;
   const found = asymmetricMaterial(header);
-  if (found.length === 0) return [];
+  if (found.length === 0) return NO_HITS;
   const hit: RuleHit = {
     ruleId: 'alg-confusion-indicator',
     detail: `alg is "${alg}" (HMAC) but the header references asymmetric key material: ${found.join(', ')}.`,

@@ -1,4 +1,5 @@
 import type { RuleHit, TokenRule } from '../../types';
+import { NO_HITS } from './token-parts';
 
 /** At most this many parser messages in one detail; the rest are counted. */
 const MAX_LISTED = 5;
@@ -43,8 +44,8 @@ export const checkFmtMalformed: TokenRule = ({ record }) => {
 /** `payload-not-jwt-claims`: a well-formed JWS whose payload is not a JSON object (RFC 7519 §7.2). */
 export const checkPayloadNotClaims: TokenRule = ({ record }) => {
   const { token } = record;
-  if ((token.kind !== 'jws' && token.kind !== 'unsecured') || token.errors.length > 0) return [];
-  if (token.claims || token.nested || token.payloadProblem === undefined) return [];
+  if ((token.kind !== 'jws' && token.kind !== 'unsecured') || token.errors.length > 0) return NO_HITS;
+  if (token.claims || token.nested || token.payloadProblem === undefined) return NO_HITS;
   return [
     {
       ruleId: 'payload-not-jwt-claims',

@@ -1,11 +1,11 @@
 import type { Evidence, JsonObject, RuleHit, Severity, TokenRule } from '../../types';
 import { hostOf, isRelatedHost } from './related-host';
-import { has, listNames, show, usableClaims, usableHeader } from './token-parts';
+import { has, listNames, NO_HITS, show, usableClaims, usableHeader } from './token-parts';
 
 /** `hdr-jwk-embedded`: the token carries the key meant to verify it (RFC 8725 §3.10; CVE-2018-0114). */
 export const checkJwkEmbedded: TokenRule = ({ record }) => {
   const header = usableHeader(record.token);
-  if (!header || !has(header, 'jwk')) return [];
+  if (!header || !has(header, 'jwk')) return NO_HITS;
   const jwk = header.jwk;
   const kty =
     typeof jwk === 'object' && jwk !== null && 'kty' in jwk ? show((jwk as JsonObject).kty) : 'unknown';
@@ -17,7 +17,7 @@ export const checkJwkEmbedded: TokenRule = ({ record }) => {
 /** `hdr-x5c-embedded`: a certificate chain in the header, trustworthy only if it chains to a pinned anchor. */
 export const checkX5cEmbedded: TokenRule = ({ record }) => {
   const header = usableHeader(record.token);
-  if (!header || !has(header, 'x5c')) return [];
+  if (!header || !has(header, 'x5c')) return NO_HITS;
   const count = Array.isArray(header.x5c) ? `${header.x5c.length} certificate(s)` : show(header.x5c);
   return [{ ruleId: 'hdr-x5c-embedded', detail: `The header embeds an x5c certificate chain (${count}).` }];
 };
@@ -46,7 +46,7 @@ function judgeKeyUrl(name: string, value: unknown, issHost: string | undefined):
 export const checkJkuX5u: TokenRule = ({ record }) => {
   const header = usableHeader(record.token);
   // Nearly every header has neither: return before parsing the issuer URL.
-  if (!header || (!has(header, 'jku') && !has(header, 'x5u'))) return [];
+  if (!header || (!has(header, 'jku') && !has(header, 'x5u'))) return NO_HITS;
   const issHost = issuerHost(header, usableClaims(record.token));
   const judged = ['jku', 'x5u'].filter((n) => has(header, n)).map((n) => judgeKeyUrl(n, header[n], issHost));
   const severity: Severity = judged.some(([s]) => s === 'critical') ? 'critical' : 'high';
@@ -67,9 +67,9 @@ const KID_PATTERNS: readonly [RegExp, string][] = [
 export const checkKidInjection: TokenRule = ({ record }) => {
   const header = usableHeader(record.token);
   const kid = header?.kid;
-  if (typeof kid !== 'string') return [];
+  if (typeof kid !== 'string') return NO_HITS;
   const found = KID_PATTERNS.filter(([pattern]) => pattern.test(kid)).map(([, what]) => what);
-  if (found.length === 0) return [];
+  if (found.length === 0) return NO_HITS;
   const evidence: Evidence[] = [
     { label: 'kid', value: kid.length > 80 ? `${kid.slice(0, 79)}…` : kid, raw: kid },
   ];
@@ -81,7 +81,7 @@ export const checkKidInjection: TokenRule = ({ record }) => {
 /** `hdr-crit-extension`: `crit` or `b64` present; verifiers that ignore `crit` accept what they should refuse. */
 export const checkCritExtension: TokenRule = ({ record }) => {
   const header = usableHeader(record.token);
-  if (!header || (!has(header, 'crit') && !has(header, 'b64'))) return [];
+  if (!header || (!has(header, 'crit') && !has(header, 'b64'))) return NO_HITS;
   const parts: string[] = [];
   const crit = header.crit;
   if (Array.isArray(crit) && crit.length > 0 && crit.every((c) => typeof c === 'string')) {

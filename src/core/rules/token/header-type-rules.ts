@@ -1,5 +1,5 @@
-import type { JsonObject, TokenRule } from '../../types';
-import { has, listNames, show, usableClaims, usableHeader } from './token-parts';
+import type { JsonObject, RuleHit, TokenRule } from '../../types';
+import { has, listNames, NO_HITS, sharedHits, show, usableClaims, usableHeader } from './token-parts';
 
 /** IANA "JSON Web Signature and Encryption Header Parameters" (RFC 7515/7516/7519 §5.3/7797/8225/8555/9449…). */
 const COMMON = ['alg', 'jku', 'jwk', 'kid', 'x5u', 'x5c', 'x5t', 'x5t#S256', 'typ', 'cty', 'crit'];
@@ -50,9 +50,9 @@ function oddKeys(header: JsonObject, jwe: boolean): string[] {
 /** `hdr-nonstandard`: unregistered, misspelled, wrongly typed or wrong-kind header parameters. */
 export const checkHeaderNonstandard: TokenRule = ({ record }) => {
   const header = usableHeader(record.token);
-  if (!header) return [];
+  if (!header) return NO_HITS;
   const found = oddKeys(header, record.token.kind === 'jwe');
-  if (found.length === 0) return [];
+  if (found.length === 0) return NO_HITS;
   const listed = found.length > 8 ? [...found.slice(0, 8), `${found.length - 8} more`] : found;
   return [{ ruleId: 'hdr-nonstandard', detail: `Non-standard header parameters: ${listNames(listed)}.` }];
 };
@@ -71,23 +71,47 @@ function typingRequired(claims: JsonObject | undefined, purpose: string): boolea
   return logout || (claims !== undefined && has(claims, 'htm') && has(claims, 'htu'));
 }
 
+/** The two hits `typ-not-explicit` can give for one header: with or without a profile that needs `typ`. */
+interface TypHits {
+  required?: RuleHit[];
+  optional?: RuleHit[];
+}
+
+/** Per header object (headers are frozen and shared by all tokens with the same segment). */
+const typHits = new WeakMap<JsonObject, TypHits>();
+
+function typHit(header: JsonObject, required: boolean): RuleHit {
+  const typ = header.typ;
+  const what = has(header, 'typ') ? `typ is the generic ${show(typ)}` : 'typ is absent';
+  return {
+    ruleId: 'typ-not-explicit',
+    ...(required ? { severity: 'low' as const } : {}),
+    detail: required
+      ? `${what}, but this token's profile expects an explicit type (e.g. "at+jwt" for access tokens).`
+      : `${what}: nothing tells this token apart from other kinds of JWT.`,
+  };
+}
+
 /** `typ-not-explicit`: `typ` absent or the generic `JWT` (RFC 8725 §3.11); low where a profile requires it. */
 export const checkTypNotExplicit: TokenRule = ({ record }) => {
   const header = usableHeader(record.token);
-  if (!header || record.token.kind === 'jwe') return [];
+  if (!header || record.token.kind === 'jwe') return NO_HITS;
   const typ = header.typ;
-  if (has(header, 'typ') && !(typeof typ === 'string' && GENERIC_TYP.test(typ))) return [];
-  const what = has(header, 'typ') ? `typ is the generic ${show(typ)}` : 'typ is absent';
+  if (has(header, 'typ') && !(typeof typ === 'string' && GENERIC_TYP.test(typ))) return NO_HITS;
   const required = typingRequired(usableClaims(record.token), record.purpose);
-  return [
-    {
-      ruleId: 'typ-not-explicit',
-      ...(required ? { severity: 'low' as const } : {}),
-      detail: required
-        ? `${what}, but this token's profile expects an explicit type (e.g. "at+jwt" for access tokens).`
-        : `${what}: nothing tells this token apart from other kinds of JWT.`,
-    },
-  ];
+  // Only a frozen header (as parsing makes every header) is sure to read the same next time.
+  if (!Object.isFrozen(header)) return [typHit(header, required)];
+  let memo = typHits.get(header);
+  if (!memo) {
+    memo = {};
+    typHits.set(header, memo);
+  }
+  if (required) {
+    memo.required ??= sharedHits([typHit(header, true)]);
+    return memo.required;
+  }
+  memo.optional ??= sharedHits([typHit(header, false)]);
+  return memo.optional;
 };
 
 /** Rules about the header's parameter names and types. */

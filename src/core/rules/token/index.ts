@@ -1,12 +1,26 @@
 import type { TokenRule } from '../../types';
-import { ALG_RULES } from './alg-rules';
+import {
+  ALG_RULES,
+  checkAlgConfusionHeader,
+  checkAlgNone,
+  checkAlgPolymorphic,
+  checkAlgRsaPkcs1,
+  checkAlgUnregistered,
+  checkHmacSymmetric,
+} from './alg-rules';
 import { CLAIM_RULES } from './claim-rules';
 import { FORMAT_RULES } from './format-rules';
-import { HEADER_KEY_RULES } from './header-key-rules';
-import { HEADER_TYPE_RULES } from './header-type-rules';
-import { JWE_RULES } from './jwe-rules';
+import {
+  checkCritExtension,
+  checkJwkEmbedded,
+  checkKidInjection,
+  checkX5cEmbedded,
+  HEADER_KEY_RULES,
+} from './header-key-rules';
+import { checkHeaderNonstandard, HEADER_TYPE_RULES } from './header-type-rules';
+import { checkJweCompression, checkJweOpaque, checkJwePbes2, checkJweRsa15, JWE_RULES } from './jwe-rules';
 import { PII_RULES } from './pii-rules';
-import { POLICY_RULES } from './policy-rules';
+import { checkAlgNotAllowed, POLICY_RULES } from './policy-rules';
 import { SIGNATURE_RULES } from './signature-rules';
 import { TIME_RULES } from './time-rules';
 
@@ -25,4 +39,30 @@ export const TOKEN_RULES: readonly TokenRule[] = [
   ...TIME_RULES,
   ...PII_RULES,
   ...POLICY_RULES,
+];
+
+/**
+ * The token rules whose hits depend only on the usable header (`usableHeader`), the token's `kind` and the
+ * policy: nothing from the claims, the signature or the sightings. Headers repeat across an issuer's tokens,
+ * so the auditor runs these once per distinct header and shares the hits. A rule that starts reading
+ * anything else must leave this list; `test/core/audit/rule-plan.test.ts` checks the plan against
+ * `TOKEN_RULES` on generated tokens.
+ */
+export const HEADER_ONLY_RULES: readonly TokenRule[] = [
+  checkAlgNone,
+  checkAlgUnregistered,
+  checkAlgPolymorphic,
+  checkAlgRsaPkcs1,
+  checkHmacSymmetric,
+  checkAlgConfusionHeader,
+  checkJwkEmbedded,
+  checkX5cEmbedded,
+  checkKidInjection,
+  checkCritExtension,
+  checkHeaderNonstandard,
+  checkJweRsa15,
+  checkJweCompression,
+  checkJwePbes2,
+  checkJweOpaque,
+  checkAlgNotAllowed,
 ];

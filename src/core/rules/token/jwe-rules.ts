@@ -1,5 +1,5 @@
 import type { TokenRule } from '../../types';
-import { show, usableHeader } from './token-parts';
+import { NO_HITS, show, usableHeader } from './token-parts';
 
 /** RFC 7518 §4.8.1.2: at least 1000 iterations. Above this, decrypting is a denial-of-service lever. */
 const MIN_P2C = 1000;
@@ -8,7 +8,7 @@ const MAX_P2C = 10_000_000;
 /** `jwe-rsa1_5`: RSAES-PKCS1-v1_5 key transport, open to Bleichenbacher-style oracles (RFC 8725 §3.2). */
 export const checkJweRsa15: TokenRule = ({ record }) => {
   const header = usableHeader(record.token);
-  if (!header || record.token.kind !== 'jwe' || header.alg !== 'RSA1_5') return [];
+  if (!header || record.token.kind !== 'jwe' || header.alg !== 'RSA1_5') return NO_HITS;
   return [
     {
       ruleId: 'jwe-rsa1_5',
@@ -20,7 +20,7 @@ export const checkJweRsa15: TokenRule = ({ record }) => {
 /** `jwe-compression`: `zip` in a JWE (compress-then-encrypt leaks length) or, invalidly, in a JWS. */
 export const checkJweCompression: TokenRule = ({ record }) => {
   const header = usableHeader(record.token);
-  if (!header || !Object.hasOwn(header, 'zip')) return [];
+  if (!header || !Object.hasOwn(header, 'zip')) return NO_HITS;
   const detail =
     record.token.kind === 'jwe'
       ? `JWE payload is compressed before encryption (zip ${show(header.zip)}).`
@@ -33,7 +33,7 @@ export const checkJwePbes2: TokenRule = ({ record }) => {
   const header = usableHeader(record.token);
   const alg = header?.alg;
   if (!header || record.token.kind !== 'jwe' || typeof alg !== 'string' || !alg.startsWith('PBES2-'))
-    return [];
+    return NO_HITS;
   const p2c = header.p2c;
   let count = `p2c is ${show(p2c)}`;
   if (typeof p2c !== 'number' || !Number.isInteger(p2c) || p2c < 1) count += ' (not a positive integer)';
@@ -45,7 +45,7 @@ export const checkJwePbes2: TokenRule = ({ record }) => {
 /** `jwe-opaque`: an encrypted token; its claims cannot be audited passively. */
 export const checkJweOpaque: TokenRule = ({ record }) => {
   const header = usableHeader(record.token);
-  if (!header || record.token.kind !== 'jwe') return [];
+  if (!header || record.token.kind !== 'jwe') return NO_HITS;
   const cty = header.cty;
   const nested = typeof cty === 'string' && /^(application\/)?jwt$/i.test(cty);
   const detail = nested

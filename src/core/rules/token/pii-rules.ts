@@ -1,11 +1,11 @@
-import type { Evidence, RuleHit, Severity, Sighting, TokenRule } from '../../types';
+import type { Evidence, JsonObject, PiiDetectors, RuleHit, Severity, Sighting, TokenRule } from '../../types';
 import { normalizeClaimName } from '../pii/claim-name';
-import { findPiiValues } from '../pii/find-pii-values';
+import { findPiiValues, type PiiValueMatch } from '../pii/find-pii-values';
 import { findSecrets } from '../pii/find-secrets';
 import { maskValue } from '../pii/mask';
 import { findOidcClaims, oidcClaimName } from '../pii/oidc-claims';
-import { walkJson } from '../pii/walk-json';
-import { evidenceText, listNames, raiseSeverity, usableClaims, usableHeader } from './token-parts';
+import { type JsonLeaf, walkJson } from '../pii/walk-json';
+import { evidenceText, listNames, NO_HITS, raiseSeverity, usableClaims, usableHeader } from './token-parts';
 
 /** Evidence items per finding; a token with 500 e-mail addresses needs no 500 lines to make the point. */
 const MAX_EVIDENCE = 10;
@@ -36,9 +36,9 @@ function summarize(described: readonly string[]): string {
 /** `pii-oidc-claims`: OIDC End-User claims (OIDC Core §5.1) anywhere in the claims. */
 export const checkPiiOidcClaims: TokenRule = ({ record, policy }) => {
   const claims = usableClaims(record.token);
-  if (!claims || !policy.pii.oidcClaims) return [];
+  if (!claims || !policy.pii.oidcClaims) return NO_HITS;
   const found = findOidcClaims(claims);
-  if (found.length === 0) return [];
+  if (found.length === 0) return NO_HITS;
   const sensitivities = found.map((f) => f.sensitivity);
   let severity: Severity = sensitivities.includes('high')
     ? 'high'
@@ -62,25 +62,45 @@ export const checkPiiOidcClaims: TokenRule = ({ record, policy }) => {
   ];
 };
 
-/** `pii-value-pattern`: personal data found by value (pattern + checksum) in header or claims. */
-export const checkPiiValuePattern: TokenRule = ({ record, policy }) => {
-  const header = usableHeader(record.token);
-  if (!header) return [];
-  const claims = usableClaims(record.token);
-  const skipNamed = policy.pii.oidcClaims;
-  const inClaims = claims
-    ? findPiiValues(
-        walkJson(claims).leaves,
-        policy.pii,
-        (leaf) => skipNamed && oidcClaimName(leaf.key) !== undefined,
-      )
-    : [];
-  const inHeader = findPiiValues(walkJson(header).leaves, policy.pii).map((m) => ({
+/** Leaves named like an OIDC claim: `pii-oidc-claims` reports those, so the value scan leaves them out. */
+function isOidcNamed(leaf: JsonLeaf): boolean {
+  return oidcClaimName(leaf.key) !== undefined;
+}
+
+/** Value matches in a header, with `header.` paths, and the detectors they were found with. */
+interface HeaderMatches {
+  detectors: PiiDetectors;
+  found: PiiValueMatch[];
+}
+
+/**
+ * Header matches per header object: tokens with the same header segment share one frozen header (see
+ * `decodeHeader`), so each distinct header is scanned once, and an entry goes when its header does.
+ */
+const headerMatches = new WeakMap<JsonObject, HeaderMatches>();
+
+function findInHeader(header: JsonObject, detectors: PiiDetectors): PiiValueMatch[] {
+  const cached = headerMatches.get(header);
+  if (cached?.detectors === detectors) return cached.found;
+  const found = findPiiValues(walkJson(header).leaves, detectors).map((m) => ({
     ...m,
     path: `header.${m.path}`,
   }));
+  headerMatches.set(header, { detectors, found });
+  return found;
+}
+
+/** `pii-value-pattern`: personal data found by value (pattern + checksum) in header or claims. */
+export const checkPiiValuePattern: TokenRule = ({ record, policy }) => {
+  const header = usableHeader(record.token);
+  if (!header) return NO_HITS;
+  const claims = usableClaims(record.token);
+  const inClaims = claims
+    ? findPiiValues(walkJson(claims).leaves, policy.pii, policy.pii.oidcClaims ? isOidcNamed : undefined)
+    : [];
+  const inHeader = findInHeader(header, policy.pii);
+  if (inHeader.length === 0 && inClaims.length === 0) return NO_HITS;
   const found = [...inHeader, ...inClaims];
-  if (found.length === 0) return [];
   const described = unique(found.map((f) => `${f.path}: ${f.kind}`));
   const hit: RuleHit = {
     ruleId: 'pii-value-pattern',
@@ -93,9 +113,9 @@ export const checkPiiValuePattern: TokenRule = ({ record, policy }) => {
 /** `secret-in-payload`: passwords, hashes, client secrets, API or private keys inside the claims. */
 export const checkSecretInPayload: TokenRule = ({ record, policy }) => {
   const claims = usableClaims(record.token);
-  if (!claims || !policy.pii.secrets) return [];
+  if (!claims || !policy.pii.secrets) return NO_HITS;
   const found = findSecrets(walkJson(claims).leaves);
-  if (found.length === 0) return [];
+  if (found.length === 0) return NO_HITS;
   const described = unique(found.map((f) => `${f.path}: ${f.kind}`));
   return [
     {
@@ -128,12 +148,31 @@ const AUTHZ_NAMES = new Set([
   'privileges',
 ]);
 
+/** Memo of authorization-name checks per claim name (bounded: names are untrusted). */
+const AUTHZ_KEYS = new Map<string, boolean>();
+
+function isAuthzName(key: string): boolean {
+  let answer = AUTHZ_KEYS.get(key);
+  if (answer === undefined) {
+    answer = AUTHZ_NAMES.has(normalizeClaimName(key));
+    if (AUTHZ_KEYS.size >= 4096) AUTHZ_KEYS.clear();
+    AUTHZ_KEYS.set(key, answer);
+  }
+  return answer;
+}
+
 /** `authz-claims-visible`: roles, scopes, groups or admin flags the client can read (info, for review). */
 export const checkAuthzClaimsVisible: TokenRule = ({ record }) => {
   const claims = usableClaims(record.token);
-  if (!claims) return [];
-  const keys = Object.keys(claims).filter((k) => AUTHZ_NAMES.has(normalizeClaimName(k)));
-  if (keys.length === 0) return [];
+  if (!claims) return NO_HITS;
+  let keys: string[] | undefined;
+  // for-in allocates no key list; with `hasOwn` it sees Object.keys' keys, in the same order.
+  for (const k in claims) {
+    if (!Object.hasOwn(claims, k) || !isAuthzName(k)) continue;
+    keys ??= [];
+    keys.push(k);
+  }
+  if (keys === undefined) return NO_HITS;
   const evidence = keys.slice(0, MAX_EVIDENCE).map((k) => {
     const raw = evidenceText(claims[k]);
     return { label: k, value: raw.length > 80 ? `${raw.slice(0, 79)}…` : raw, raw };

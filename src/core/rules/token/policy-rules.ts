@@ -1,14 +1,14 @@
 import type { HostExpectation, JsonObject, RuleHit, Sighting, TokenRule } from '../../types';
 import { hostOf } from './related-host';
-import { algOf, has, listNames, show, usableClaims, usableHeader } from './token-parts';
+import { algOf, has, listNames, NO_HITS, show, usableClaims, usableHeader } from './token-parts';
 
 /** `alg-not-allowed`: an `alg` outside the policy's allowlist (RFC 8725 §3.1, ASVS 9.1.2). */
 export const checkAlgNotAllowed: TokenRule = ({ record, policy }) => {
   const header = usableHeader(record.token);
   const allowed = policy.allowedAlgorithms;
-  if (!header || allowed === null) return [];
+  if (!header || allowed === null) return NO_HITS;
   const alg = algOf(header);
-  if (alg !== undefined && allowed.includes(alg)) return [];
+  if (alg !== undefined && allowed.includes(alg)) return NO_HITS;
   const list = allowed.length > 0 ? listNames(allowed.map((a) => `"${a}"`)) : 'nothing';
   return [
     {
@@ -60,7 +60,7 @@ function createExpectationRule(
 ): TokenRule {
   const rule: TokenRule = ({ record, policy }) => {
     const claims = usableClaims(record.token);
-    if (!claims || policy.expectations.length === 0) return [];
+    if (!claims || policy.expectations.length === 0) return NO_HITS;
     const values = claim === 'iss' ? (typeof claims.iss === 'string' ? [claims.iss] : []) : audiences(claims);
     const hits: RuleHit[] = [];
     for (const { expectation, sightings, host } of applicable(policy.expectations, record.sightings)) {
@@ -85,9 +85,9 @@ export const checkAudUnexpected = createExpectationRule('aud-unexpected', 'audie
 /** `claim-required-missing`: claims the policy requires (`requiredClaims`, top-level names). */
 export const checkRequiredClaims: TokenRule = ({ record, policy }) => {
   const claims = usableClaims(record.token);
-  if (!claims || policy.requiredClaims.length === 0) return [];
+  if (!claims || policy.requiredClaims.length === 0) return NO_HITS;
   const absent = policy.requiredClaims.filter((c) => !has(claims, c) || claims[c] === null);
-  if (absent.length === 0) return [];
+  if (absent.length === 0) return NO_HITS;
   return [
     {
       ruleId: 'claim-required-missing',

@@ -1,6 +1,6 @@
 import type { ParsedToken, RuleHit, TokenRule } from '../../types';
 import { parseDerEcdsa } from './der-ecdsa';
-import { algOf, usableHeader } from './token-parts';
+import { algOf, NO_HITS, usableHeader } from './token-parts';
 
 /** Signature octets each alg must produce (RFC 7518 §3.2, §3.4; RFC 8037 §3.1; RFC 8812; RFC 9864). */
 const SIGNATURE_BYTES: ReadonlyMap<string, readonly number[]> = new Map(
@@ -20,12 +20,21 @@ const SIGNATURE_BYTES: ReadonlyMap<string, readonly number[]> = new Map(
 const ECDSA = /^ES(256K?|384|512)$/;
 const RSA = /^(RS|PS)(256|384|512)$/;
 
-/** The alg and signature of a well-formed, signed JWS (not `none`, not JWE). */
-function signed(token: ParsedToken): { alg: string; sig: Uint8Array } | undefined {
+const NO_SIGNATURE = new Uint8Array(0);
+
+/**
+ * The alg of a well-formed, signed JWS (not `none`, not JWE), or `undefined`. Every token meets all four
+ * signature rules, so this returns a string rather than an `{ alg, sig }` pair allocated four times over.
+ */
+function signedAlg(token: ParsedToken): string | undefined {
   const header = usableHeader(token);
   const alg = header && algOf(header);
   if (token.kind !== 'jws' || !alg || alg.toLowerCase() === 'none') return undefined;
-  return { alg, sig: token.signature ?? new Uint8Array(0) };
+  return alg;
+}
+
+function signatureOf(token: ParsedToken): Uint8Array {
+  return token.signature ?? NO_SIGNATURE;
 }
 
 /** True when `bytes[from, to)` are all zero; a plain loop, since every ECDSA token is checked. */
@@ -36,9 +45,10 @@ function isZero(bytes: Uint8Array, from = 0, to = bytes.length): boolean {
 
 /** `sig-stripped`: a signing alg with an empty third segment (RFC 7515 §5.2; CVE-2020-28042). */
 export const checkSigStripped: TokenRule = ({ record }) => {
-  const s = signed(record.token);
-  if (!s || record.token.segments[2] !== '') return [];
-  return [{ ruleId: 'sig-stripped', detail: `alg is "${s.alg}" but the signature segment is empty.` }];
+  if (record.token.segments[2] !== '') return NO_HITS;
+  const alg = signedAlg(record.token);
+  if (!alg) return NO_HITS;
+  return [{ ruleId: 'sig-stripped', detail: `alg is "${alg}" but the signature segment is empty.` }];
 };
 
 /** Which of r and s are zero, from raw R‖S or from DER; empty when neither is. */
@@ -54,42 +64,45 @@ function zeroIntegers(sig: Uint8Array, rawLength: number): string[] {
 
 /** `sig-ecdsa-zero`: ECDSA r = 0 and/or s = 0, the "psychic signature" (CVE-2022-21449). */
 export const checkSigEcdsaZero: TokenRule = ({ record }) => {
-  const s = signed(record.token);
-  if (!s || !ECDSA.test(s.alg) || s.sig.length === 0) return [];
-  const zeros = zeroIntegers(s.sig, SIGNATURE_BYTES.get(s.alg)?.[0] ?? 0);
-  if (zeros.length === 0) return [];
+  const alg = signedAlg(record.token);
+  const sig = signatureOf(record.token);
+  if (!alg || !ECDSA.test(alg) || sig.length === 0) return NO_HITS;
+  const zeros = zeroIntegers(sig, SIGNATURE_BYTES.get(alg)?.[0] ?? 0);
+  if (zeros.length === 0) return NO_HITS;
   return [
     {
       ruleId: 'sig-ecdsa-zero',
-      detail: `${s.alg} signature has ${zeros.join(' = ')} = 0: it "verifies" on libraries with CVE-2022-21449-class bugs.`,
+      detail: `${alg} signature has ${zeros.join(' = ')} = 0: it "verifies" on libraries with CVE-2022-21449-class bugs.`,
     },
   ];
 };
 
 /** `sig-length-mismatch`: signature length wrong for the alg, or DER where JOSE wants raw R‖S. */
 export const checkSigLength: TokenRule = ({ record }) => {
-  const s = signed(record.token);
-  const expected = s && SIGNATURE_BYTES.get(s.alg);
-  if (!s || !expected || s.sig.length === 0 || expected.includes(s.sig.length)) return [];
+  const alg = signedAlg(record.token);
+  const sig = signatureOf(record.token);
+  const expected = alg && SIGNATURE_BYTES.get(alg);
+  if (!alg || !expected || sig.length === 0 || expected.includes(sig.length)) return NO_HITS;
   const want = expected.join(' or ');
-  const der = ECDSA.test(s.alg) && parseDerEcdsa(s.sig) !== undefined;
+  const der = ECDSA.test(alg) && parseDerEcdsa(sig) !== undefined;
   const hit: RuleHit = {
     ruleId: 'sig-length-mismatch',
     detail: der
-      ? `${s.alg} signature is DER-encoded (${s.sig.length} bytes); JOSE requires raw R‖S of ${want} bytes (RFC 7518 §3.4).`
-      : `${s.alg} signature is ${s.sig.length} bytes; ${s.alg} always produces ${want}.`,
+      ? `${alg} signature is DER-encoded (${sig.length} bytes); JOSE requires raw R‖S of ${want} bytes (RFC 7518 §3.4).`
+      : `${alg} signature is ${sig.length} bytes; ${alg} always produces ${want}.`,
   };
   return [hit];
 };
 
 /** `rsa-key-too-short`: an RSA signature is as long as the modulus, so < 256 bytes means < 2048 bits. */
 export const checkRsaKeyTooShort: TokenRule = ({ record }) => {
-  const s = signed(record.token);
-  if (!s || !RSA.test(s.alg) || s.sig.length === 0 || s.sig.length >= 256) return [];
+  const alg = signedAlg(record.token);
+  const sig = signatureOf(record.token);
+  if (!alg || !RSA.test(alg) || sig.length === 0 || sig.length >= 256) return NO_HITS;
   return [
     {
       ruleId: 'rsa-key-too-short',
-      detail: `${s.alg} signature is ${s.sig.length} bytes, so the RSA key is about ${s.sig.length * 8} bits (2048 is the minimum).`,
+      detail: `${alg} signature is ${sig.length} bytes, so the RSA key is about ${sig.length * 8} bits (2048 is the minimum).`,
     },
   ];
 };

@@ -1,6 +1,6 @@
 import type { JsonObject, RuleHit, Severity, TokenRule } from '../../types';
 import { formatDuration, isoTime } from './format-duration';
-import { has, show, usableClaims } from './token-parts';
+import { has, NO_HITS, show, usableClaims } from './token-parts';
 
 /** Above this a NumericDate is almost surely milliseconds (1e11 s is the year 5138). */
 const MAX_SECONDS = 1e11;
@@ -36,37 +36,58 @@ interface Times {
   iat: TimeClaim;
 }
 
-function readTimes(claims: JsonObject): Times {
-  return { exp: readTime(claims, 'exp'), nbf: readTime(claims, 'nbf'), iat: readTime(claims, 'iat') };
+/**
+ * The claims `timesOf` last read, and what it read: the three time rules of a token ask back to back.
+ * Like the claim walk (`walkJson`), this treats parsed claims as read-only, which every rule does.
+ */
+let lastClaims: JsonObject | undefined;
+let lastTimes: Times | undefined;
+
+function timesOf(claims: JsonObject): Times {
+  if (claims !== lastClaims || lastTimes === undefined) {
+    lastTimes = { exp: readTime(claims, 'exp'), nbf: readTime(claims, 'nbf'), iat: readTime(claims, 'iat') };
+    lastClaims = claims;
+  }
+  return lastTimes;
 }
 
-function relationProblems(t: Times, now: number): string[] {
-  const [exp, nbf, iat] = [secondsOf(t.exp), secondsOf(t.nbf), secondsOf(t.iat)];
-  const out: string[] = [];
+/** Appends the claim's problem, if it has one. */
+function addProblem(problems: string[], t: TimeClaim): void {
+  if (t && 'problem' in t) problems.push(t.problem);
+}
+
+function addRelationProblems(t: Times, now: number, out: string[]): void {
+  const exp = secondsOf(t.exp);
+  const nbf = secondsOf(t.nbf);
+  const iat = secondsOf(t.iat);
   if (exp !== undefined && iat !== undefined && exp <= iat)
     out.push(`exp is not after iat (${formatDuration(iat - exp)} before it)`);
   if (exp !== undefined && nbf !== undefined && nbf >= exp)
     out.push('nbf is not before exp (the token is never valid)');
   if (iat !== undefined && iat > now + SKEW)
     out.push(`iat is ${formatDuration(iat - now)} after the reference time`);
-  return out;
 }
 
 /** `time-claim-invalid`: exp/nbf/iat that are not sane NumericDates, or contradict each other. */
 export const checkTimeClaimInvalid: TokenRule = ({ record, now }) => {
   const claims = usableClaims(record.token);
-  if (!claims) return [];
-  const t = readTimes(claims);
-  const problems = [t.exp, t.nbf, t.iat].flatMap((c) => (c && 'problem' in c ? [c.problem] : []));
-  problems.push(...relationProblems(t, now));
-  return problems.length > 0 ? [{ ruleId: 'time-claim-invalid', detail: `${problems.join('; ')}.` }] : [];
+  if (!claims) return NO_HITS;
+  const t = timesOf(claims);
+  const problems: string[] = [];
+  addProblem(problems, t.exp);
+  addProblem(problems, t.nbf);
+  addProblem(problems, t.iat);
+  addRelationProblems(t, now, problems);
+  return problems.length > 0
+    ? [{ ruleId: 'time-claim-invalid', detail: `${problems.join('; ')}.` }]
+    : NO_HITS;
 };
 
 /** `exp-expired`: `exp` at or before the reference time (RFC 7519 §4.1.4: reject on or after exp). */
 export const checkExpExpired: TokenRule = ({ record, now }) => {
   const claims = usableClaims(record.token);
-  const exp = claims && secondsOf(readTime(claims, 'exp'));
-  if (exp === undefined || exp > now) return [];
+  const exp = claims && secondsOf(timesOf(claims).exp);
+  if (exp === undefined || exp > now) return NO_HITS;
   return [
     {
       ruleId: 'exp-expired',
@@ -103,11 +124,11 @@ function tierOf(seconds: number, tiers: { low: number; medium: number; high: num
  */
 export const checkLifetimeExcessive: TokenRule = ({ record, policy, now }) => {
   const claims = usableClaims(record.token);
-  const life = claims && lifetimeOf(readTimes(claims), now);
-  if (!life) return [];
+  const life = claims && lifetimeOf(timesOf(claims), now);
+  if (!life) return NO_HITS;
   const span = `${formatDuration(life.seconds)} (${life.basis})`;
   if (record.purpose === 'refresh') {
-    if (life.seconds <= policy.refreshMaxLifetime) return [];
+    if (life.seconds <= policy.refreshMaxLifetime) return NO_HITS;
     const max = formatDuration(policy.refreshMaxLifetime);
     return [
       {
@@ -118,7 +139,7 @@ export const checkLifetimeExcessive: TokenRule = ({ record, policy, now }) => {
     ];
   }
   const severity = tierOf(life.seconds, policy.lifetime);
-  if (!severity) return [];
+  if (!severity) return NO_HITS;
   const limit =
     severity === 'high'
       ? policy.lifetime.high

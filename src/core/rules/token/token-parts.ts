@@ -1,4 +1,27 @@
-import type { JsonObject, ParsedToken, Severity } from '../../types';
+import type { JsonObject, ParsedToken, RuleHit, Severity } from '../../types';
+
+/**
+ * What a rule returns when it has nothing to say: one frozen empty list shared by every rule. Most of the
+ * ~60 rules find nothing on most tokens, and a fresh `[]` from each was millions of allocations on a
+ * 100,000-token audit. Frozen, so a caller that tried to append to it would fail loudly, not corrupt it.
+ */
+export const NO_HITS: RuleHit[] = Object.freeze([]) as unknown as RuleHit[];
+
+/**
+ * Freezes hits (and their evidence) that several tokens will share: rules that memoise a hit per header
+ * return the very same objects for every token with that header, so no reader may change them.
+ */
+export function sharedHits(hits: RuleHit[]): RuleHit[] {
+  for (const hit of hits) {
+    if (hit.evidence) {
+      for (const item of hit.evidence) Object.freeze(item);
+      Object.freeze(hit.evidence);
+    }
+    if (hit.sightingIds) Object.freeze(hit.sightingIds);
+    Object.freeze(hit);
+  }
+  return Object.freeze(hits) as RuleHit[];
+}
 
 /**
  * The header of a token well-formed enough for header rules (JWS, unsecured JWS, JWE), else `undefined`.
