@@ -1,4 +1,4 @@
-import { loadPublishedKeys, prepareTokenChecks } from '../core/keys';
+import { prepareTokenChecks } from '../core/keys';
 import type { OptionSpec } from './args';
 import { CliError } from './errors';
 import { loadUserKeys } from './keys';
@@ -24,12 +24,11 @@ const CONCURRENCY = 2048;
  * The scan step that answers "is the signature real?": every JWS is checked against the key sets and
  * discovery documents seen in the inputs and the keys given with `--jwks`. Nothing is fetched. A key
  * file that cannot be read at all is a usage error (exit 2); a bad key inside one is a warning. The
- * published example keys are imported while the inputs are read; the checks are under way on libuv's
- * thread pool when `start` resolves, so the next step works meanwhile.
+ * checks are under way when `start` resolves (ECDSA and EdDSA ones on libuv's thread pool), so the
+ * next step works meanwhile.
  */
 export function createVerifyStep(): ScanStep {
   return {
-    prepare: () => loadPublishedKeys(),
     async start({ records, args, io, keyDocuments, problems }) {
       const paths = args.values('jwks');
       const { keys, errors } = await loadUserKeys(paths, (path) => io.readFile(path));

@@ -6,7 +6,7 @@ import { collectTrafficKeys } from './collect-keys';
 import { checkJwk } from './jwk-check';
 import { MIN_RSA_BITS, rsaTooShortHit } from './key-findings';
 import { rsaBitsOf } from './known-key';
-import { loadPublishedKeys } from './load-published';
+import { publishedKeys } from './load-published';
 import type { KnownKey, SignatureCheck } from './types';
 import { createVerifier, type Verifier } from './verify-jws';
 
@@ -155,7 +155,7 @@ export async function prepareTokenChecks(
   const traffic = await collectTrafficKeys(keyDocuments);
   const run: Run = {
     pool: [...traffic.keys, ...userKeys],
-    publishedFor: publishedByAlg(await loadPublishedKeys()),
+    publishedFor: publishedByAlg(publishedKeys()),
     verify: options.verifier ?? createVerifier(),
     cache: createConfusionCache(),
   };

@@ -1,6 +1,7 @@
-import { importJWK } from 'jose';
+import { calculateJwkThumbprint, importJWK } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { loadPublishedKeys, PUBLISHED_KEYS, verifyTokens } from '../../../src/core/keys';
+import { importAlgFor } from '../../../src/core/keys/known-key';
 import { jwksDocument, keyPair, recordOf, signToken } from './helpers';
 
 /**
@@ -130,5 +131,15 @@ describe('published example keys', () => {
     const token = await signToken('ES256', fresh.privateKey);
     const result = await verifyTokens([recordOf(token)], []);
     expect(result.hits.map((h) => h.ruleId)).toEqual(['sig-unverifiable']);
+  });
+});
+
+describe('published keys without WebCrypto', () => {
+  it('carry the thumbprints jose computes and every key WebCrypto imports', async () => {
+    const keys = await loadPublishedKeys();
+    for (const key of keys) {
+      expect(key.thumbprint).toBe(await calculateJwkThumbprint({ ...key.jwk }, 'sha256'));
+      await expect(importJWK({ ...key.jwk }, importAlgFor(key.jwk))).resolves.toBeDefined();
+    }
   });
 });
