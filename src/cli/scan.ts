@@ -79,8 +79,11 @@ export async function runScan(args: ParsedArgs, io: CliIo, steps: readonly ScanS
     // One turn of the event loop: the step's synchronous part runs before the next one starts.
     await nextTurn();
   }
-  // The audit rules run while steps still work off this thread (signature checks): their hits are cached
-  // per token, so the result once the steps' findings are attached only rebuilds what those change.
+  // Work finished off this thread reports back in the turn after it ends: one more turn lets it.
+  await nextTurn();
+  // Steps still working off this thread (signature checks on the thread pool): run the audit rules
+  // meanwhile. Their hits are cached per token, so the result once the steps' findings are attached
+  // only rebuilds what those change.
   if (pending > 0) auditor.result(now);
   for (const [index, outcome] of (await Promise.all(running)).entries()) {
     if ('error' in outcome) throw outcome.error;
