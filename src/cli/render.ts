@@ -92,7 +92,8 @@ export function renderReport(
   };
   switch (format) {
     case 'json':
-      writeJsonReport(result, report, emit);
+      // A file sink buffers its writes: pieces are cheaper to encode than joined chunks (see chunkChars).
+      writeJsonReport(result, report, emit, { chunkChars: options.toTerminal ? undefined : 0 });
       return;
     case 'sarif':
       emit(`${JSON.stringify(toSarif(result, report), null, 2)}\n`);
@@ -134,10 +135,11 @@ export async function writeOutput(
   });
   try {
     render((chunk) => sink.write(chunk));
-  } catch (error) {
-    throw error instanceof CliError ? error : fail(error);
-  } finally {
+    // Closing writes what the sink still buffers: its errors are the file's too.
     await sink.close();
+  } catch (error) {
+    await sink.close().catch(() => {});
+    throw error instanceof CliError ? error : fail(error);
   }
 }
 

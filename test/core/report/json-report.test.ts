@@ -162,6 +162,15 @@ describe('writeJsonReport', () => {
     expect(text.endsWith(']\n}\n')).toBe(true);
   });
 
+  it('hands over the same text piece by piece with chunkChars 0', () => {
+    const chunks: string[] = [];
+    const pieces: string[] = [];
+    writeJsonReport(sampleResult(), opts, (chunk) => chunks.push(chunk));
+    writeJsonReport(sampleResult(), opts, (piece) => pieces.push(piece), { chunkChars: 0 });
+    expect(pieces.join('')).toBe(chunks.join(''));
+    expect(pieces.length).toBeGreaterThan(20);
+  });
+
   it('writes empty lists as []', () => {
     const chunks: string[] = [];
     const empty = { ...sampleResult(), tokens: [], findings: [], observations: [] };
