@@ -73,10 +73,9 @@ export function createScrubber(tokenTexts: Iterable<string>, secrets: Iterable<s
     addSegments(text, segments);
   }
   const literals = [...new Set(secrets)];
-  // A run shorter than the shortest known segment cannot be one: the search skips those runs itself.
+  // A run shorter than the shortest known segment cannot be one: it is not even looked up.
   let shortest = Infinity;
   for (const segment of segments.keys()) shortest = Math.min(shortest, segment.length);
-  const knownRun = new RegExp(`[A-Za-z0-9_-]{${Math.max(MIN_SECRET_SEGMENT, shortest)},}`, 'g');
   // Without odd tokens or literals, only text with an 8-character base64url run can change: the rest
   // (names, numbers, most URLs) is returned as it is, without the cost of remembering it.
   const plainUnlessRun = odd.empty() && literals.length === 0;
@@ -102,19 +101,22 @@ export function createScrubber(tokenTexts: Iterable<string>, secrets: Iterable<s
         out = out.replace(COMPACT_RUN, (run) =>
           run.includes('.') ? replaceCompact(run, whole, heads) : run,
         );
-      if (segments.size > 0 && hasKnownRun(out, knownRun, segments))
+      if (segments.size > 0 && hasKnownRun(out, shortest, segments))
         out = out.replace(SEGMENT_RUN, (run) => segments.get(run) ?? run);
     }
     return scrubLiterals(out, literals);
   }
 }
 
-/** True when some base64url run of `text` found by `runs` (a global regex) is a known segment. */
-function hasKnownRun(text: string, runs: RegExp, segments: ReadonlyMap<string, string>): boolean {
-  runs.lastIndex = 0;
-  for (let match = runs.exec(text); match; match = runs.exec(text)) {
-    if (segments.has(match[0])) {
-      runs.lastIndex = 0;
+/**
+ * True when some 8+ character base64url run of `text` is a known segment: only then is it rewritten.
+ * (A `{n,}` pattern for the shortest segment's length would retry every position of each shorter run.)
+ */
+function hasKnownRun(text: string, shortest: number, segments: ReadonlyMap<string, string>): boolean {
+  SEGMENT_RUN.lastIndex = 0;
+  for (let match = SEGMENT_RUN.exec(text); match; match = SEGMENT_RUN.exec(text)) {
+    if (match[0].length >= shortest && segments.has(match[0])) {
+      SEGMENT_RUN.lastIndex = 0;
       return true;
     }
   }
