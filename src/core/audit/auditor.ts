@@ -82,6 +82,10 @@ const UNBOUNDED: AuditorLimits = {
   maxObservations: Infinity,
 };
 
+/** Shared, frozen stand-ins for the (many) entries with no findings built yet or no external hits. */
+const NO_FINDINGS: Finding[] = Object.freeze([]) as unknown as Finding[];
+const NO_EXTERNAL: CaptureHit[] = Object.freeze([]) as unknown as CaptureHit[];
+
 /** Creates an incremental auditor. Parsing happens once per distinct token text. */
 export function createAuditor(options: AuditorOptions = {}): Auditor {
   const limits: AuditorLimits = { ...UNBOUNDED, ...stripUndefined(options) };
@@ -99,18 +103,22 @@ export function createAuditor(options: AuditorOptions = {}): Auditor {
 
   function addSighting(sighting: Sighting): void {
     let entry = entries.get(sighting.tokenText);
-    if (!entry) {
+    if (entry) {
+      entry.record.sightings.push(sighting);
+      entry.revision++;
+    } else {
       const token = parseToken(sighting.tokenText);
       entry = {
-        record: { token, sightings: [], purpose: 'unknown' },
-        ruleFindings: [],
-        findings: [],
+        // `[sighting]`, not `[]` + push: a first push reserves room for 17, and most tokens keep one.
+        record: { token, sightings: [sighting], purpose: 'unknown' },
+        ruleFindings: NO_FINDINGS,
+        findings: NO_FINDINGS,
         builtRevision: -1,
         builtPolicyVersion: -1,
         builtMinute: -1,
         builtExternal: 0,
-        external: [],
-        revision: 0,
+        external: NO_EXTERNAL,
+        revision: 1,
         purposeRevision: 0,
         position: 0,
       };
@@ -119,8 +127,6 @@ export function createAuditor(options: AuditorOptions = {}): Auditor {
       evictTokens();
     }
     const sightings = entry.record.sightings;
-    sightings.push(sighting);
-    entry.revision++;
     if (sightings.length > limits.maxSightingsPerToken) {
       sightings.shift();
       droppedSightings++;
@@ -155,7 +161,7 @@ export function createAuditor(options: AuditorOptions = {}): Auditor {
     const record = syncPurpose(entry);
     scratch.length = 0;
     runTokenPlan({ record, policy, now }, scratch);
-    if (scratch.length === 0) return [];
+    if (scratch.length === 0) return NO_FINDINGS;
     const fp = record.token.fingerprint;
     const ids = sightingIdsOf(record);
     const findings = new Array<Finding>(scratch.length);
@@ -252,7 +258,12 @@ export function createAuditor(options: AuditorOptions = {}): Auditor {
       version++;
     },
     addHits(hits) {
-      for (const hit of hits) byFingerprint.get(hit.fingerprint)?.external.push(hit);
+      for (const hit of hits) {
+        const entry = byFingerprint.get(hit.fingerprint);
+        if (!entry) continue;
+        if (entry.external === NO_EXTERNAL) entry.external = [];
+        entry.external.push(hit);
+      }
       version++;
     },
     setPolicy(next) {
@@ -319,6 +330,7 @@ function timeRangeOf(
   let start = Infinity;
   let end = -Infinity;
   const visit = (iso: string) => {
+    if (iso === '') return; // unknown time (pasted tokens, token lists): nothing to parse
     const t = Date.parse(iso);
     if (Number.isNaN(t)) return;
     if (t < start) start = t;

@@ -10,18 +10,23 @@ const ACCESS_NAME = /access|^authorization$|^dpop$/i;
  * Order matters: a name saying "refresh" beats claims, since refresh tokens often copy access-token claims.
  */
 export function guessPurpose(token: ParsedToken, sightings: readonly Sighting[]): TokenPurpose {
-  const names = sightings.map((s) => s.name);
   const claims = token.claims;
   const typ = typeof token.header?.typ === 'string' ? token.header.typ.toLowerCase() : '';
   const tokenUse = claimString(claims, 'token_use') ?? claimString(claims, 'typ') ?? '';
-  if (names.some((n) => REFRESH_NAME.test(n)) || /refresh/i.test(tokenUse)) return 'refresh';
-  if (names.some((n) => ID_NAME.test(n)) || /^id$/i.test(tokenUse)) return 'id';
+  if (someName(sightings, REFRESH_NAME) || /refresh/i.test(tokenUse)) return 'refresh';
+  if (someName(sightings, ID_NAME) || /^id$/i.test(tokenUse)) return 'id';
   if (typ === 'at+jwt' || typ === 'application/at+jwt' || /^(access|bearer)$/i.test(tokenUse))
     return 'access';
-  if (names.some((n) => ACCESS_NAME.test(n))) return 'access';
+  if (someName(sightings, ACCESS_NAME)) return 'access';
   if (claims && ('nonce' in claims || 'at_hash' in claims)) return 'id';
   if (claims && ('scope' in claims || 'scp' in claims || 'client_id' in claims)) return 'access';
   return 'unknown';
+}
+
+/** True when some sighting's name matches (a loop: this runs for every token of an audit). */
+function someName(sightings: readonly Sighting[], pattern: RegExp): boolean {
+  for (let i = 0; i < sightings.length; i++) if (pattern.test((sightings[i] as Sighting).name)) return true;
+  return false;
 }
 
 function claimString(claims: ParsedToken['claims'], name: string): string | undefined {

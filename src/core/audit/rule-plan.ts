@@ -3,7 +3,7 @@ import { checkWebStorage } from '../rules/storage';
 import { HEADER_ONLY_RULES, TOKEN_RULES } from '../rules/token';
 import { sharedHits, usableHeader } from '../rules/token/token-parts';
 import type { JsonObject, Policy, RuleContext, RuleHit, TokenKind } from '../types';
-import { runRules } from './run-rules';
+import { appendHits, runRules } from './run-rules';
 
 /** Token rules that need more than the header: run for every token. Same order as in `TOKEN_RULES`. */
 const PER_TOKEN_RULES = TOKEN_RULES.filter((rule) => !HEADER_ONLY_RULES.includes(rule));
@@ -45,7 +45,7 @@ export function runTokenPlan(ctx: RuleContext, out: RuleHit[]): void {
   const header = usableHeader(ctx.record.token);
   // Parsing freezes every header; a hand-built, unfrozen one could change between tokens, so it is not cached.
   if (header && Object.isFrozen(header)) {
-    for (const hit of headerOnlyHits(header, ctx)) out.push(hit);
+    appendHits(out, headerOnlyHits(header, ctx));
     runRules(PER_TOKEN_RULES, ctx, out);
   } else {
     runRules(TOKEN_RULES, ctx, out);

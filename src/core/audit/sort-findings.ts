@@ -1,5 +1,8 @@
 import type { Finding } from '../types';
-import { severityRank } from './findings';
+import { SEVERITY_ORDER, severityRank } from './findings';
+
+/** Severities a finding can have. */
+const SEVERITY_COUNT = SEVERITY_ORDER.length;
 
 /**
  * Rule ids seen so far, in `localeCompare` order, and each one's rank (ids that compare equal share one).
@@ -37,11 +40,44 @@ function rankRuleIds(findings: readonly Finding[]): Map<string, number> {
 /**
  * Findings most severe first, then in order of their token's first sighting (`orders[i]` for
  * `findings[i]`: -1 for exchange findings with no token), then by rule id; ties keep their input order
- * (the sort is stable). The sort keys are computed once per finding, not once per comparison.
+ * (the sort is stable). Each finding's keys and its index are packed into one number, so a native
+ * numeric sort of a Float64Array does the work: no comparator call per comparison, and the index as the
+ * last key makes the order stable. Audits too large to pack exactly fall back to a comparator sort.
  */
 export function sortFindings(findings: readonly Finding[], orders: readonly number[]): Finding[] {
   const n = findings.length;
   const rankOf = rankRuleIds(findings);
+  // Key ranges: severity rank -1 (unknown) … 4, order -1 … max, rule rank 0 … max, index 0 … n - 1.
+  let maxOrder = -1;
+  for (let i = 0; i < n; i++) maxOrder = Math.max(maxOrder, orders[i] ?? -1);
+  const severities = SEVERITY_COUNT + 1;
+  const orderSpan = maxOrder + 2;
+  const ruleSpan = rankOf.size + 1;
+  if (severities * orderSpan * ruleSpan * Math.max(n, 1) > Number.MAX_SAFE_INTEGER) {
+    return sortByComparator(findings, orders, rankOf);
+  }
+  const keys = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const finding = findings[i] as Finding;
+    const severity = severityRank(finding.severity) + 1;
+    const order = (orders[i] ?? -1) + 1;
+    const rule = rankOf.get(finding.ruleId) ?? 0;
+    keys[i] = ((severity * orderSpan + order) * ruleSpan + rule) * n + i;
+  }
+  keys.sort();
+  const out = new Array<Finding>(n);
+  // `%` on doubles is exact, and every key is below 2^53, so the index comes back exactly.
+  for (let i = 0; i < n; i++) out[i] = findings[(keys[i] as number) % n] as Finding;
+  return out;
+}
+
+/** The same order by a comparator over precomputed keys, for audits too large to pack into one number. */
+function sortByComparator(
+  findings: readonly Finding[],
+  orders: readonly number[],
+  rankOf: ReadonlyMap<string, number>,
+): Finding[] {
+  const n = findings.length;
   const severity = new Int32Array(n);
   const rule = new Int32Array(n);
   const indices = new Array<number>(n);

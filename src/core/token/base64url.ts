@@ -68,15 +68,23 @@ export function checkBase64Url(s: string): Base64UrlError | null {
   return null;
 }
 
+function newBytes(length: number): Uint8Array {
+  return new Uint8Array(length);
+}
+
 /**
  * Decodes strict base64url: no padding, no `+`/`/`, no whitespace. Never throws.
  * A string whose unused trailing bits are set still decodes, with `canonical: false`: several texts then map
- * to the same bytes, which is worth a warning (signature malleability), not a rejection.
+ * to the same bytes, which is worth a warning (signature malleability), not a rejection. `allocate`
+ * makes the output array (zero-filled, of the given length); the parser passes a shared-buffer allocator.
  */
-export function decodeBase64Url(s: string): Base64UrlBytes | Base64UrlError {
+export function decodeBase64Url(
+  s: string,
+  allocate: (length: number) => Uint8Array = newBytes,
+): Base64UrlBytes | Base64UrlError {
   const length = s.length;
   if (length % 4 === 1) return checkBase64Url(s) ?? { ok: false, error: 'impossible length', offset: 0 };
-  const out = new Uint8Array((length * 3) >> 2);
+  const out = allocate((length * 3) >> 2);
   const full = length - (length % 4);
   let o = 0;
   for (let i = 0; i < full; i += 4) {

@@ -18,14 +18,18 @@ export function segmentName(index: number, count: number): string {
   return `segment ${index + 1} (${names[index] ?? 'extra'})`;
 }
 
-/** Decodes segment `index` of `count`, recording a precise error or a non-canonical warning. */
+/**
+ * Decodes segment `index` of `count`, recording a precise error or a non-canonical warning. `allocate`
+ * makes the byte array (see `decodeBase64Url`).
+ */
 export function decodeSegment(
   segment: string,
   index: number,
   count: number,
   problems: Problems,
+  allocate?: (length: number) => Uint8Array,
 ): Uint8Array | undefined {
-  const decoded = decodeBase64Url(segment);
+  const decoded = decodeBase64Url(segment, allocate);
   if (!decoded.ok) {
     problems.errors.push(`${segmentName(index, count)}: ${decoded.error}`);
     return undefined;

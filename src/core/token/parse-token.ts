@@ -1,6 +1,7 @@
 import { fingerprintOf } from '../crypto/fingerprint';
 import type { ParsedToken } from '../types';
 import { checkBase64Url } from './base64url';
+import { slabBytes } from './byte-slab';
 import { decodeHeader } from './decode-header';
 import { decodeSegment, decodeSegmentText, type Problems, readClaims, segmentName } from './decode-parts';
 import { MAX_NESTED_TOKENS, MAX_TOKEN_BYTES } from './limits';
@@ -13,15 +14,36 @@ const NESTED_CTY = /^(application\/)?jwt$/i;
 /** A compact JWS or JWE, as a nested payload must be: base64url segments only, 3 or 5 of them. */
 const COMPACT = /^[A-Za-z0-9_-]*(\.[A-Za-z0-9_-]*){2}((\.[A-Za-z0-9_-]*){2})?$/;
 
+/**
+ * A token with every field in place from the start, absent ones `undefined`: objects that gain properties
+ * later get an extra out-of-line property store each, and an audit keeps every token it parsed.
+ */
 function createToken(text: string): ParsedToken {
   return {
     text,
     fingerprint: fingerprintOf(text),
     kind: 'malformed',
     segments: [],
+    header: undefined,
+    signingInput: undefined,
+    claims: undefined,
+    payloadProblem: undefined,
+    signature: undefined,
+    nested: undefined,
     errors: [],
     warnings: [],
   };
+}
+
+/** The `errors` and `warnings` of the (many) tokens that have none: one frozen list for all of them. */
+const NONE: string[] = Object.freeze([]) as unknown as string[];
+
+/** Swaps empty problem lists for the shared one, on the token and any tokens nested in it. */
+function shareEmptyLists(token: ParsedToken): ParsedToken {
+  if (token.errors.length === 0) token.errors = NONE;
+  if (token.warnings.length === 0) token.warnings = NONE;
+  if (token.nested) shareEmptyLists(token.nested);
+  return token;
 }
 
 /** UTF-8 length of `text`, counting lone surrogates as the 3 bytes of U+FFFD, as TextEncoder does. */
@@ -81,7 +103,7 @@ function parseJws(token: ParsedToken, depth: number): ParsedToken {
   const header = decodeHeader(first, problems);
   const headerClean = problems.errors.length === 0;
   const text = payloadText(second, header?.b64 === false, problems);
-  const signature = decodeSegment(third, 2, 3, problems);
+  const signature = decodeSegment(third, 2, 3, problems, slabBytes);
   if (!header || text === undefined || !signature || problems.errors.length > 0) {
     if (header && headerClean) token.header = header;
     token.errors.push(...problems.errors);
@@ -90,7 +112,8 @@ function parseJws(token: ParsedToken, depth: number): ParsedToken {
   const alg = header.alg as string;
   token.kind = alg.toLowerCase() === 'none' ? 'unsecured' : 'jws';
   token.header = header;
-  token.signingInput = `${first}.${second}`;
+  // A slice of the text (one small view) rather than `${first}.${second}` (two string objects per token).
+  token.signingInput = token.text.slice(0, first.length + 1 + second.length);
   token.signature = signature;
   const cty = header.cty;
   if (typeof cty === 'string' && NESTED_CTY.test(cty) && text !== null && COMPACT.test(text.trim())) {
@@ -162,7 +185,7 @@ function withError(token: ParsedToken, error: string): ParsedToken {
 export function parseToken(text: string): ParsedToken {
   if (typeof text !== 'string') return withError(createToken(''), 'token is not a string');
   try {
-    return parseAt(text, 0);
+    return shareEmptyLists(parseAt(text, 0));
   } catch (error) {
     // Not expected for any input; a guarantee for callers that loop over hostile traffic.
     const name = error instanceof Error ? error.name : 'error';

@@ -22,7 +22,8 @@ const MAX_KEY_WARNINGS = 10;
 interface CopyState {
   keys: number;
   tooDeep: boolean;
-  prototypeKeys: Set<string>;
+  /** Created on the first one found: nearly every JSON text has none. */
+  prototypeKeys: Set<string> | undefined;
 }
 
 /**
@@ -49,6 +50,7 @@ function copyValue(value: unknown, depth: number, state: CopyState): unknown {
     Object.hasOwn(out, 'constructor') ||
     Object.hasOwn(out, 'prototype')
   ) {
+    state.prototypeKeys ??= new Set();
     for (const key of Object.keys(out)) if (PROTOTYPE_KEYS.has(key)) state.prototypeKeys.add(key);
   }
   // for-in over a null-prototype object visits exactly its own keys, in Object.keys order, without
@@ -111,7 +113,7 @@ function keyWarnings(label: string, text: string, state: CopyState): string[] {
       warnings.push(`${label} has ${duplicates.length - MAX_KEY_WARNINGS} more duplicate keys`);
     }
   }
-  for (const key of state.prototypeKeys) {
+  for (const key of state.prototypeKeys ?? []) {
     warnings.push(`${label} has key "${key}" (prototype-pollution probe; kept as plain data)`);
   }
   if (state.tooDeep) {
@@ -134,7 +136,7 @@ export function parseJsonObject(text: string, label: string): JsonObjectResult {
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value))
     return { ok: false, found: kindOf(value) };
-  const state: CopyState = { keys: 0, tooDeep: false, prototypeKeys: new Set() };
+  const state: CopyState = { keys: 0, tooDeep: false, prototypeKeys: undefined };
   const copy = copyValue(value, 1, state) as JsonObject;
   return { ok: true, value: copy, warnings: keyWarnings(label, text, state) };
 }

@@ -73,6 +73,19 @@ describe('sortFindings', () => {
       ),
     );
   });
+
+  it('orders the same way when the keys are too large to pack into one number', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(arbFinding, fc.constantFrom(-1, 0, 3, 2 ** 50, 2 ** 52)), { maxLength: 40 }),
+        (rows) => {
+          const findings = rows.map(([f]) => f);
+          const orders = rows.map(([, o]) => o);
+          expect(sortFindings(findings, orders)).toEqual(referenceSort(findings, orders));
+        },
+      ),
+    );
+  });
 });
 
 describe('createFindingGathering', () => {

@@ -43,6 +43,11 @@ function isForeign(s: Sighting, owners: ReadonlySet<string>): boolean {
   return !owners.has(site) && (!page || registrableDomain(page) !== site);
 }
 
+/** Sent to a server other than as a cookie, to a known host: cheap tests first, the URL parse last. */
+function mayLeak(s: Sighting): boolean {
+  return isSentToServer(s) && s.where !== 'request-cookie' && hostOf(s) !== '';
+}
+
 /**
  * `token-third-party-leak`: the token was sent to a site (registrable domain, see `registrableDomain`)
  * that is not its issuer's or audience's, not one that handed it out, and not the page's own: analytics,
@@ -50,8 +55,7 @@ function isForeign(s: Sighting, owners: ReadonlySet<string>): boolean {
  */
 export const checkTokenThirdPartyLeak: TokenRule = ({ record }) => {
   // Most sightings (pasted tokens, token lists, same-site APIs) cannot leak; skip the URL work for them.
-  if (!record.sightings.some((s) => hostOf(s) && isSentToServer(s) && s.where !== 'request-cookie'))
-    return NO_HITS;
+  if (!record.sightings.some(mayLeak)) return NO_HITS;
   const owners = ownerSites(record);
   const leaks = record.sightings.filter((s) => isForeign(s, owners));
   if (leaks.length === 0) return NO_HITS;

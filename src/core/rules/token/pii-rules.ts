@@ -177,14 +177,23 @@ export const checkAuthzClaimsVisible: TokenRule = ({ record }) => {
     const raw = evidenceText(claims[k]);
     return { label: k, value: raw.length > 80 ? `${raw.slice(0, 79)}…` : raw, raw };
   });
-  return [
-    {
-      ruleId: 'authz-claims-visible',
-      detail: `Authorization claims visible to the client: ${listNames(keys.slice(0, 8))}.`,
-      evidence,
-    },
-  ];
+  return [{ ruleId: 'authz-claims-visible', detail: authzDetail(keys), evidence }];
 };
+
+/** Details by claim-name list: tokens of one issuer name the same claims, so most audits need a few. */
+const AUTHZ_DETAILS = new Map<string, string>();
+
+function authzDetail(keys: readonly string[]): string {
+  // Names are untrusted: the id must tell one name from any list (a name may contain `","` or NULs).
+  const id = keys.length === 1 ? `1${keys[0]}` : `2${JSON.stringify(keys)}`;
+  let detail = AUTHZ_DETAILS.get(id);
+  if (detail === undefined) {
+    detail = `Authorization claims visible to the client: ${listNames(keys.slice(0, 8))}.`;
+    if (AUTHZ_DETAILS.size >= 1024) AUTHZ_DETAILS.clear();
+    AUTHZ_DETAILS.set(id, detail);
+  }
+  return detail;
+}
 
 /** Rules about personal data, secrets and authorization data in the token. */
 export const PII_RULES: readonly TokenRule[] = [

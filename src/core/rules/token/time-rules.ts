@@ -126,9 +126,9 @@ export const checkLifetimeExcessive: TokenRule = ({ record, policy, now }) => {
   const claims = usableClaims(record.token);
   const life = claims && lifetimeOf(timesOf(claims), now);
   if (!life) return NO_HITS;
-  const span = `${formatDuration(life.seconds)} (${life.basis})`;
   if (record.purpose === 'refresh') {
     if (life.seconds <= policy.refreshMaxLifetime) return NO_HITS;
+    const span = `${formatDuration(life.seconds)} (${life.basis})`;
     const max = formatDuration(policy.refreshMaxLifetime);
     return [
       {
@@ -140,6 +140,7 @@ export const checkLifetimeExcessive: TokenRule = ({ record, policy, now }) => {
   }
   const severity = tierOf(life.seconds, policy.lifetime);
   if (!severity) return NO_HITS;
+  const span = `${formatDuration(life.seconds)} (${life.basis})`;
   const limit =
     severity === 'high'
       ? policy.lifetime.high
