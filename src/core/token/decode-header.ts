@@ -77,7 +77,8 @@ export function decodeHeader(segment: string, problems: Problems): JsonObject | 
       cache.set(segment, outcome);
     }
   }
-  problems.errors.push(...outcome.errors);
-  problems.warnings.push(...outcome.warnings);
+  // Nearly every header has nothing to say: skip the spread calls then.
+  if (outcome.errors.length > 0) problems.errors.push(...outcome.errors);
+  if (outcome.warnings.length > 0) problems.warnings.push(...outcome.warnings);
   return outcome.header;
 }

@@ -97,10 +97,10 @@ function byEntropy(facts: NameFacts, value: string): string | undefined {
 }
 
 /** First characters a `PLACEHOLDER` can start with (it is case-insensitive): most values skip the regex. */
-const PLACEHOLDER_START = new Set(['*', 'x', 'X', '•', 'r', 'R', 'h', 'H', 'n', 'N', 'u', 'U', '<', '[']);
+const PLACEHOLDER_START = new Set([...'*xX•rRhHnNuU<['].map((c) => c.charCodeAt(0)));
 
 function isPlaceholder(value: string): boolean {
-  return PLACEHOLDER_START.has(value.charAt(0)) && PLACEHOLDER.test(value);
+  return PLACEHOLDER_START.has(value.charCodeAt(0)) && PLACEHOLDER.test(value);
 }
 
 /**

@@ -50,8 +50,10 @@ interface Walk {
  * the garbage collector then copied 100,000 walks around a large audit.
  */
 const RECENT = 4;
-const recentRoots: object[] = [];
-const recentWalks: Walk[] = [];
+const recentRoots: (object | undefined)[] = new Array(RECENT).fill(undefined);
+const recentWalks: (Walk | undefined)[] = new Array(RECENT).fill(undefined);
+/** Slot the next walk goes to: a ring, so remembering a walk moves nothing. */
+let nextSlot = 0;
 
 function isPrimitiveLeaf(value: unknown): value is JsonLeaf['value'] {
   const type = typeof value;
@@ -97,15 +99,11 @@ function visit(value: unknown, path: string, key: string, depth: number, out: Wa
  * Memoised for the last few roots: the PII, secret and authorization rules all walk the same claims.
  */
 export function walkJson(root: object): Walk {
-  const at = recentRoots.indexOf(root);
-  if (at >= 0) return recentWalks[at] as Walk;
+  for (let i = 0; i < RECENT; i++) if (recentRoots[i] === root) return recentWalks[i] as Walk;
   const walk: Walk = { leaves: [], members: [] };
   visit(root, '', '', 0, walk);
-  if (recentRoots.length >= RECENT) {
-    recentRoots.pop();
-    recentWalks.pop();
-  }
-  recentRoots.unshift(root);
-  recentWalks.unshift(walk);
+  recentRoots[nextSlot] = root;
+  recentWalks[nextSlot] = walk;
+  nextSlot = (nextSlot + 1) % RECENT;
   return walk;
 }
