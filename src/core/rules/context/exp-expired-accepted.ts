@@ -1,5 +1,6 @@
 import type { CaptureHit, CaptureRule, Sighting } from '../../types';
 import { acceptedHit, acceptedSightings } from './accepted';
+import { isPresented, isSuccess } from './sighting-facts';
 
 /**
  * Seconds of clock skew forgiven before "expired" counts: RFC 7519 §4.1.4 allows a small leeway, and
@@ -14,6 +15,10 @@ export function formatDuration(seconds: number): string {
   if (s < 3600) return `${Math.floor(s / 60)} min`;
   if (s < 86400) return `${Math.floor(s / 3600)} h ${Math.floor((s % 3600) / 60)} min`;
   return `${Math.floor(s / 86400)} d ${Math.floor((s % 86400) / 3600)} h`;
+}
+
+function isAnsweredPresentation(s: Sighting): boolean {
+  return isPresented(s) && isSuccess(s.status);
 }
 
 /** Seconds since the epoch of a sighting's request, or `undefined` when its time is unknown. */
@@ -34,6 +39,8 @@ export const checkExpExpiredAccepted: CaptureRule = (records) => {
     const exp = claims?.exp;
     if ((kind !== 'jws' && kind !== 'unsecured') || typeof exp !== 'number' || !Number.isFinite(exp))
       continue;
+    // Most tokens were never presented with a 2xx answer: skip the per-token closure and list for them.
+    if (!record.sightings.some(isAnsweredPresentation)) continue;
     const late = (s: Sighting) => {
       const t = requestTime(s);
       return t !== undefined && t - exp > EXPIRY_LEEWAY_SECONDS;
