@@ -1,22 +1,13 @@
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { ensureCliBundle } from '../harness/cli-bundle';
 
 /**
  * The real thing, once per exit code: `node bin/jwt-lens.js` over the built bundle. Everything else is
  * tested in-process; these runs prove the launcher, the bundle and process exit codes agree.
  */
 const ROOT = join(import.meta.dirname, '../..');
-const BUNDLE = join(ROOT, 'dist/cli/main.js');
-
-/** Newest modification time under a folder, to notice a bundle older than its sources. */
-function newest(dir: string): number {
-  return readdirSync(dir, { withFileTypes: true }).reduce((latest, entry) => {
-    const path = join(dir, entry.name);
-    return Math.max(latest, entry.isDirectory() ? newest(path) : statSync(path).mtimeMs);
-  }, 0);
-}
 
 function jwtLens(...args: string[]) {
   const result = spawnSync(process.execPath, [join(ROOT, 'bin/jwt-lens.js'), ...args], {
@@ -26,13 +17,7 @@ function jwtLens(...args: string[]) {
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-beforeAll(() => {
-  const stale =
-    !existsSync(BUNDLE) ||
-    statSync(BUNDLE).mtimeMs < Math.max(newest(join(ROOT, 'src/cli')), newest(join(ROOT, 'src/core')));
-  if (stale)
-    execFileSync('npx', ['vite', 'build', '--config', 'vite.cli.config.ts'], { cwd: ROOT, stdio: 'pipe' });
-});
+beforeAll(ensureCliBundle);
 
 describe('node bin/jwt-lens.js', () => {
   it('exits 0 and writes a JSON report when nothing reaches --fail-on', () => {

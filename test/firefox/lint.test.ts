@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ensureBuilt, FIREFOX_BUILD, ROOT } from '../package/ensure-build';
+import { ensureBuilt, FIREFOX_BUILD, ROOT } from '../harness/builds';
 
 interface LintMessage {
   code: string;

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GECKO_ID } from '../../scripts/firefox-manifest';
 import { type DemoServer, startDemoServer } from '../../scripts/demo-app/server.mjs';
 import { PANEL_PAGE, PANEL_TITLE } from '../../src/devtools/panel-meta';
-import { ensureBuilt, FIREFOX_BUILD } from '../package/ensure-build';
+import { ensureBuilt, FIREFOX_BUILD } from '../harness/builds';
 import {
   evaluateInView,
   type ExtensionMessage,

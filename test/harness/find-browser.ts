@@ -1,4 +1,4 @@
-import { accessSync, constants } from 'node:fs';
+import { pickExecutable } from './executables';
 
 /** Where Chromium/Chrome usually live on Linux, in order of preference (the real binary before wrappers). */
 export const BROWSER_CANDIDATES = [
@@ -16,23 +16,12 @@ export const BROWSER_INSTALL_HINT =
   'No Chromium or Chrome found. Install one (Debian/Ubuntu: `sudo apt-get install -y chromium`) ' +
   'or point CHROMIUM_PATH at a Chromium/Chrome binary.';
 
-function isExecutable(path: string): boolean {
-  try {
-    accessSync(path, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /**
  * The browser to drive: `CHROMIUM_PATH` when set (and then only it, so a typo is not silently replaced),
  * else the first executable candidate; `null` when there is none.
  */
 export function findBrowser(env: Record<string, string | undefined> = process.env): string | null {
-  const override = env.CHROMIUM_PATH?.trim();
-  if (override) return isExecutable(override) ? override : null;
-  return BROWSER_CANDIDATES.find(isExecutable) ?? null;
+  return pickExecutable(env.CHROMIUM_PATH, BROWSER_CANDIDATES);
 }
 
 /** Like {@link findBrowser} but throws the install hint: a test without a browser must fail, not skip. */

@@ -3,7 +3,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CLI_BUILD, ensureBuilt, ROOT } from './ensure-build';
+import { CLI_BUILD, ensureBuilt, ROOT } from '../harness/builds';
 
 interface PackResult {
   filename: string;

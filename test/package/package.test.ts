@@ -13,7 +13,7 @@ import { dirname, join, relative, sep } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { packageAll } from '../../scripts/package.mjs';
 import { readZip, type ZipEntry } from '../../scripts/zip.mjs';
-import { CHROME_BUILD, ensureBuilt, FIREFOX_BUILD, ROOT, viteBuild } from './ensure-build';
+import { CHROME_BUILD, ensureBuilt, FIREFOX_BUILD, ROOT, viteBuild } from '../harness/builds';
 
 const VERSION = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 

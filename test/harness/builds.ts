@@ -30,7 +30,6 @@ export const FIREFOX_BUILD: BuildSpec = {
 };
 
 export const CHROME_BUILD: BuildSpec = {
-  // Same lock name as the e2e harness (test/harness/build-extension.ts), which builds the same directory.
   name: 'build-ext',
   config: 'vite.config.ts',
   outDir: 'dist/chrome',
