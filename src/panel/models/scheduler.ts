@@ -17,6 +17,8 @@ export interface ManualScheduler {
   schedule: Scheduler;
   /** Runs every callback queued so far (and those they queue, up to a limit); returns how many ran. */
   run(): number;
+  /** Runs one frame: the callbacks queued so far, not those they queue (as requestAnimationFrame does). */
+  runFrame(): number;
   readonly pending: number;
 }
 
@@ -37,6 +39,12 @@ export function createManualScheduler(): ManualScheduler {
         ran += batch.length;
       }
       return ran;
+    },
+    runFrame: () => {
+      const batch = queue;
+      queue = [];
+      for (const fn of batch) fn();
+      return batch.length;
     },
     get pending() {
       return queue.length;

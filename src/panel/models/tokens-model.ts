@@ -65,6 +65,9 @@ export interface TokensModel extends TokensView {
   flush(): void;
 }
 
+/** One animation frame at 60 Hz, ms. */
+const FRAME_MS = 1000 / 60;
+
 /**
  * Creates the tokens model over a capture source. Entries are captured a frame at a time and the UI is
  * updated at most once per frame; memory is bounded by the caps in `limits.ts`, and whatever is dropped
@@ -93,8 +96,11 @@ export function createTokensModel(source: CaptureSource, options: TokensModelOpt
     counters.noteCapture(capture);
   };
   const pace = { lastEnd: Number.NEGATIVE_INFINITY, cost: 0 };
+  /** A publish owed after the last captured frame, made on the first frame at which it is due. */
+  const trailing = { queued: false };
   const publish = () => {
     state.publishQueued = false;
+    trailing.queued = false;
     const start = clock();
     batch(() => {
       now.value = Math.floor(start / 1000);
@@ -104,11 +110,34 @@ export function createTokensModel(source: CaptureSource, options: TokensModelOpt
     pace.lastEnd = clock();
     pace.cost = pace.lastEnd - start;
   };
-  /** Mid-burst, the full result is republished only when it is due; the counters move every frame. */
-  const afterFrame = (pending: number) => {
-    const due = Math.max(MIN_PUBLISH_INTERVAL_MS, pace.cost * PUBLISH_COST_FACTOR);
-    if (pending === 0 || clock() - pace.lastEnd >= due) publish();
-    else counters.publish(auditor.stats());
+  const dueMs = () => Math.max(MIN_PUBLISH_INTERVAL_MS, pace.cost * PUBLISH_COST_FACTOR);
+  const isDue = () => clock() - pace.lastEnd >= dueMs();
+  const publishWhenDue = () => {
+    if (trailing.queued) return;
+    trailing.queued = true;
+    // Frames are counted too (~60 a second), so a frozen clock (tests, a throttled tab) still publishes.
+    let waited = 0;
+    const check = () => {
+      if (!trailing.queued) return;
+      waited++;
+      if (isDue() || waited >= Math.ceil(dueMs() / FRAME_MS)) {
+        trailing.queued = false;
+        publish();
+      } else schedule(check);
+    };
+    schedule(check);
+  };
+  /**
+   * The full result is republished only when it is due — also when the queue runs dry, which with steady
+   * traffic happens every frame: republishing then would redo the whole audit result per request (O(n²)
+   * over a session). The counters move every frame; a trailing publish shows the last entries.
+   */
+  const afterFrame = () => {
+    if (isDue()) publish();
+    else {
+      counters.publish(auditor.stats());
+      publishWhenDue();
+    }
   };
   const queue = createCaptureQueue({
     schedule,

@@ -49,6 +49,33 @@ describe('createTokensModel: capture', () => {
     expect(model.problems.value.some((p) => p.startsWith('entry bad:'))).toBe(true);
   });
 
+  it('with steady traffic (one request a frame) republishes the audit result at most every 100 ms, then shows the last', async () => {
+    let ms = NOW * 1000;
+    const { source, model, scheduler } = await createTestModel({ now: () => ms });
+    const frame = () => scheduler.runFrame();
+    let publishes = 0;
+    let last = model.result.peek();
+    const count = () => {
+      if (model.result.peek() !== last) publishes++;
+      last = model.result.peek();
+    };
+    for (let i = 0; i < 60; i++) {
+      source.emit(makeEntry({ bearer: makeToken(accessClaims(`steady${i}`)) }), `s${i}`);
+      ms += 16;
+      frame();
+      count();
+    }
+    // 60 frames ≈ 1 s: ~10 publishes, not 60 (each one redoes the whole result).
+    expect(publishes).toBeGreaterThanOrEqual(5);
+    expect(publishes).toBeLessThanOrEqual(12);
+    expect(model.counters.value.entries).toBe(60);
+    for (let i = 0; i < 10; i++) {
+      ms += 16;
+      frame();
+    }
+    expect(rows(model)).toHaveLength(60);
+  });
+
   it('spreads a burst over several frames when capture exceeds the frame budget', async () => {
     let ms = NOW * 1000;
     const { source, model, scheduler } = await createTestModel({ now: () => (ms += 4) });
