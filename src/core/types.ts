@@ -267,7 +267,7 @@ export interface ExchangeObservation {
   startedAt: string;
 }
 
-/** JSON seen in traffic that carries key material: a JWKS, or an OpenID Connect discovery document. */
+/** JSON seen in traffic that carries key material: a JWKS, or OpenID Connect discovery metadata. */
 export interface KeyDocument {
   kind: 'jwks' | 'openid-configuration';
   url: string;

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fingerprintOf, sha256, toHex } from '../../src/core/crypto/sha256.js';
+import { fingerprintOf } from '../../src/core/crypto/fingerprint';
+import { sha256, toHex } from '../../src/core/crypto/sha256.js';
 
 describe('sha256', () => {
   it('matches the FIPS 180-4 test vectors', () => {

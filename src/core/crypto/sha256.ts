@@ -126,10 +126,3 @@ export function toHex(bytes: Uint8Array): string {
   for (const byte of bytes) out += HEX[byte];
   return out;
 }
-
-const encoder = new TextEncoder();
-
-/** The token fingerprint used everywhere: first 16 hex digits of SHA-256 over the UTF-8 text. */
-export function fingerprintOf(text: string): string {
-  return toHex(sha256(encoder.encode(text)).subarray(0, 8));
-}

@@ -1,4 +1,5 @@
-import { fingerprintOf } from '../../../src/core/crypto/sha256';
+import { DEFAULT_POLICY } from '../../../src/core/policy';
+import { fingerprintOf } from '../../../src/core/crypto/fingerprint';
 import type {
   AuditResult,
   Finding,
@@ -68,26 +69,7 @@ export const MALFORMED: ParsedToken = {
   warnings: [],
 };
 
-export const POLICY: Policy = {
-  allowedAlgorithms: null,
-  lifetime: { low: 3600, medium: 43200, high: 86400, aal1: 2592000 },
-  refreshMaxLifetime: 2592000,
-  requiredClaims: [],
-  expectations: [],
-  pii: {
-    oidcClaims: true,
-    email: true,
-    phone: true,
-    ipAddress: true,
-    paymentCard: true,
-    iban: true,
-    usSsn: true,
-    nationalIds: true,
-    secrets: true,
-  },
-  severityOverrides: {},
-  ignore: [],
-};
+export const POLICY: Policy = { ...DEFAULT_POLICY, refreshMaxLifetime: 30 * 86400 };
 
 function sighting(id: string, token: ParsedToken, over: Partial<Sighting>): Sighting {
   return {

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { fingerprintOf } from '../../../src/core/crypto/sha256';
+import { fingerprintOf } from '../../../src/core/crypto/fingerprint';
 import { MAX_TOKEN_BYTES, parseToken } from '../../../src/core/token/parse-token';
 import type { ParsedToken } from '../../../src/core/types';
 import { b64, CLAIMS, compact, createSampleTokens, HS256_HEADER, type SampleTokens } from './token-helpers';

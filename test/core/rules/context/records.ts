@@ -1,3 +1,4 @@
+import { DEFAULT_POLICY } from '../../../../src/core/policy';
 import type {
   JsonObject,
   ParsedToken,
@@ -9,26 +10,7 @@ import type {
 } from '../../../../src/core/types';
 
 /** A policy with every field filled; the context rules do not read it, but the signature needs one. */
-export const TEST_POLICY: Policy = {
-  allowedAlgorithms: null,
-  lifetime: { low: 3600, medium: 43200, high: 86400, aal1: 2592000 },
-  refreshMaxLifetime: 2592000,
-  requiredClaims: [],
-  expectations: [],
-  pii: {
-    oidcClaims: true,
-    email: true,
-    phone: true,
-    ipAddress: true,
-    paymentCard: true,
-    iban: true,
-    usSsn: true,
-    nationalIds: true,
-    secrets: true,
-  },
-  severityOverrides: {},
-  ignore: [],
-};
+export const TEST_POLICY: Policy = DEFAULT_POLICY;
 
 let counter = 0;
 
