@@ -13,14 +13,14 @@ import { type E2eSession, startE2eSession } from '../harness/session';
 
 const BURST = 5000;
 /**
- * Main-thread stalls tolerated while the burst is captured (a 50 ms timer's lateness). Measured here at
- * p95 180–280 ms, max ≈ 1 s, on 2 shared cores with another browser test running in parallel; the limits
- * leave room for that contention but fail a panel that blocks for seconds.
+ * Main-thread stalls tolerated while the burst is captured (a 50 ms timer's lateness). Measured in full
+ * `npm test` runs (2 shared cores, other browser tests in parallel) at p95 46–65 ms, max 270–350 ms; the
+ * limits leave ~4× room for a slower CI machine but fail a panel that blocks for a quarter second at a time.
  */
-const MAX_P95_LAG_MS = 500;
-const MAX_LAG_MS = 2000;
-/** Heap ceiling for the panel after the burst: the caps keep it far below this. */
-const MAX_HEAP_BYTES = 150 * 1024 * 1024;
+const MAX_P95_LAG_MS = 250;
+const MAX_LAG_MS = 1500;
+/** Heap ceiling for the panel after the burst (measured ≈ 17 MB; the caps keep it bounded). */
+const MAX_HEAP_BYTES = 64 * 1024 * 1024;
 
 describe(`a burst of ${BURST} requests`, () => {
   let session: E2eSession;
