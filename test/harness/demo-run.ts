@@ -36,7 +36,8 @@ export async function runHeadlessDemo(outDir: string): Promise<HeadlessDemoResul
       () => /storage/i.test(document.querySelector('[data-testid="status-message"]')?.textContent ?? ''),
       null,
     );
-    // Open the first token, so the screenshot shows a detail view too.
+    // Most severe first, and open the first token, so the screenshot shows the worst token's detail too.
+    await panel.select('[data-testid="list-order"]', 'severity');
     await panel.evaluate(() => document.querySelector<HTMLElement>('[data-testid="token-row"]')?.click());
     await new Promise((r) => setTimeout(r, 500));
     const report = await exportJson(panel, session.downloads);

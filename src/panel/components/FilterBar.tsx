@@ -12,7 +12,7 @@ const SEVERITIES: Array<{ value: Severity | ''; label: string }> = [
 
 const isSeverity = (value: string): value is Severity | '' => SEVERITIES.some((s) => s.value === value);
 
-/** Search box and the severity, host and rule filters; the list shows "N of M" tokens. */
+/** Search box, the severity, host and rule filters and the list order; the list shows "N of M" tokens. */
 export function FilterBar() {
   const { tokens } = usePanel();
   const filters = tokens.filters.value;
@@ -58,6 +58,17 @@ export function FilterBar() {
         value={filters.rule}
         onChange={(rule) => tokens.setFilters({ rule })}
       />
+      <select
+        aria-label="List order"
+        data-testid="list-order"
+        value={filters.order}
+        onChange={(e) =>
+          tokens.setFilters({ order: e.currentTarget.value === 'severity' ? 'severity' : 'seen' })
+        }
+      >
+        <option value="seen">First seen first</option>
+        <option value="severity">Most severe first</option>
+      </select>
       <span class="muted" data-testid="counter-visible">
         {tokens.visible.value.length} of {tokens.result.value.tokens.length} tokens
       </span>

@@ -10,9 +10,13 @@ export interface Filters {
   severity: Severity | '';
   host: string;
   rule: string;
+  /** List order: as first seen, or most severe first (then most findings, then first seen). */
+  order: ListOrder;
 }
 
-export const EMPTY_FILTERS: Filters = { text: '', severity: '', host: '', rule: '' };
+export type ListOrder = 'seen' | 'severity';
+
+export const EMPTY_FILTERS: Filters = { text: '', severity: '', host: '', rule: '', order: 'seen' };
 
 /** Findings per token fingerprint, in the audit's order (most severe first). */
 export type FindingIndex = ReadonlyMap<string, readonly Finding[]>;
@@ -48,6 +52,37 @@ export function rowOf(record: TokenRecord, index: FindingIndex): TokenRow {
     findingCount: findings.length,
     ruleIds: [...new Set(findings.map((f) => f.ruleId))],
   };
+}
+
+/** Tokens with no finding sort after every severity. */
+const NO_FINDING_RANK = Number.MAX_SAFE_INTEGER;
+
+/**
+ * Most severe first, then most findings; ties keep their order (Array.prototype.sort is stable), so equal
+ * tokens stay in first-seen order. Returns a new array; `records` is left as it is.
+ */
+export function sortBySeverity(records: readonly TokenRecord[], index: FindingIndex): TokenRecord[] {
+  const keyed = records.map((record) => {
+    const findings = index.get(record.token.fingerprint) ?? [];
+    const severity = worst(findings);
+    return {
+      record,
+      rank: severity === null ? NO_FINDING_RANK : severityRank(severity),
+      count: findings.length,
+    };
+  });
+  keyed.sort((a, b) => a.rank - b.rank || b.count - a.count);
+  return keyed.map((k) => k.record);
+}
+
+/** Filters, then orders: the records the list shows. */
+export function listRecords(
+  records: readonly TokenRecord[],
+  index: FindingIndex,
+  filters: Filters,
+): TokenRecord[] {
+  const kept = filterRecords(records, index, filters);
+  return filters.order === 'severity' ? sortBySeverity(kept, index) : kept;
 }
 
 /** Applies the filters, keeping the audit's order; returns the input itself when no filter is set. */

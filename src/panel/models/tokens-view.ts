@@ -1,11 +1,11 @@
 import { computed, type ReadonlySignal } from '@preact/signals';
 import type { AuditResult, Finding, TokenRecord } from '../../core/types';
-import { type Filters, type FindingIndex, filterOptions, filterRecords, groupFindings, rowOf } from './rows';
+import { type Filters, type FindingIndex, filterOptions, groupFindings, listRecords, rowOf } from './rows';
 import type { TokenRow } from './token-row';
 
 /** Everything the list and the detail view derive from the audit result, as `computed` signals. */
 export interface TokensView {
-  /** The tokens the filters let through, in list order (first sighting first). */
+  /** The tokens the filters let through, in list order (first seen, or most severe first). */
   visible: ReadonlySignal<TokenRecord[]>;
   /** Findings per token fingerprint. */
   findingIndex: ReadonlySignal<FindingIndex>;
@@ -26,7 +26,7 @@ export function createTokensView(
   const findingIndex = computed<FindingIndex>(() => groupFindings(result.value.findings));
   const byFingerprint = computed(() => new Map(result.value.tokens.map((r) => [r.token.fingerprint, r])));
   return {
-    visible: computed(() => filterRecords(result.value.tokens, findingIndex.value, filters.value)),
+    visible: computed(() => listRecords(result.value.tokens, findingIndex.value, filters.value)),
     findingIndex,
     filterOptions: computed(() => filterOptions(result.value.tokens, result.value.findings)),
     selectedRecord: computed(() => {

@@ -176,6 +176,19 @@ describe('createTokensModel: filters and selection', () => {
     expect(model.filterOptions.value.rules).toContain('alg-none');
   });
 
+  it('orders the list as first seen, or most severe first on request (filters still apply)', async () => {
+    const { model } = await loaded();
+    const subs = () => rows(model).map((r) => r.sub);
+    expect(subs()).toEqual(['alice', 'mallory']);
+    model.setFilters({ order: 'severity' });
+    expect(subs()).toEqual(['mallory', 'alice']);
+    expect(rows(model)[0]?.severity).toBe('critical');
+    model.setFilters({ host: 'api.example.test' });
+    expect(subs()).toEqual(['alice']);
+    model.setFilters({ host: '', order: 'seen' });
+    expect(subs()).toEqual(['alice', 'mallory']);
+  });
+
   it('selects a token and derives its record and findings', async () => {
     const { model } = await loaded();
     const fp = rows(model)[1]?.fingerprint ?? '';
