@@ -8,7 +8,14 @@ import {
   startLagProbe,
   timeInPanel,
 } from '../harness/panel-metrics';
-import { exportJson, openTokenRow, readCounter, tokenCounts, waitForRequests } from '../harness/panel-state';
+import {
+  exportJson,
+  openTokenRow,
+  readCounter,
+  tokenCounts,
+  waitForRequests,
+  waitForTokens,
+} from '../harness/panel-state';
 import { type E2eSession, startE2eSession } from '../harness/session';
 
 const BURST = 5000;
@@ -37,6 +44,8 @@ describe(`a burst of ${BURST} requests`, () => {
     // Each burst request carries the access token (Bearer and cookie) and gets a distinct token back.
     await session.gotoDemo(`/?burst=${BURST}`, 180_000);
     await waitForRequests(panel, BURST, 180_000);
+    // The counters move every frame; the list follows with the next audit publish (≤ a few hundred ms).
+    await waitForTokens(panel, BURST, 30_000);
     lag = await stopProbe();
   }, 240_000);
 
