@@ -32,6 +32,14 @@ describe('Firefox: dist/firefox in a real headless Firefox', () => {
        if (document.body.dataset.demoDone !== '1') throw new Error('demo flow: ' + document.body.dataset.demoDone);`,
     );
   };
+  /** Waits until the panel lists at least `min` tokens; returns how many. */
+  const waitForTokens = (min: number) =>
+    waitInView<number>(
+      session,
+      'devtools_panel',
+      `(() => { const m = /of\\s+(\\d+)/.exec(document.querySelector('[data-testid="counter-visible"]')?.textContent ?? ''); const n = m ? Number(m[1]) : 0; return n >= ${min} ? n : 0; })()`,
+      30_000,
+    );
   const requestCount = `Number((document.querySelector('[data-testid="counter-requests"]')?.textContent ?? '').replace(/\\D/g, '')) || 0`;
 
   beforeAll(async () => {
@@ -78,13 +86,7 @@ describe('Firefox: dist/firefox in a real headless Firefox', () => {
   });
 
   it('captures the demo traffic made before it was shown (getHAR backfill) and finds its mistakes, HMAC secret search (worker + WASM) included', async () => {
-    const tokens = await waitInView<number>(
-      session,
-      'devtools_panel',
-      `(() => { const m = /of\\s+(\\d+)/.exec(document.querySelector('[data-testid="counter-visible"]')?.textContent ?? ''); const n = m ? Number(m[1]) : 0; return n >= 7 ? n : 0; })()`,
-      30_000,
-    );
-    expect(tokens).toBeGreaterThanOrEqual(7);
+    expect(await waitForTokens(7)).toBeGreaterThanOrEqual(7);
     // The rule filter lists every rule that fired; the weak-secret finding comes from the Web Worker's
     // WASM HMAC engine, so its presence proves the worker and 'wasm-unsafe-eval' work in Firefox.
     const rules = await waitInView<string[]>(
@@ -108,13 +110,7 @@ describe('Firefox: dist/firefox in a real headless Firefox', () => {
       `/^0 of 0/.test(document.querySelector('[data-testid="counter-visible"]')?.textContent ?? '') || null`,
     );
     await runDemo();
-    const tokens = await waitInView<number>(
-      session,
-      'devtools_panel',
-      `(() => { const m = /of\\s+(\\d+)/.exec(document.querySelector('[data-testid="counter-visible"]')?.textContent ?? ''); const n = m ? Number(m[1]) : 0; return n >= 7 ? n : 0; })()`,
-      30_000,
-    );
-    expect(tokens).toBeGreaterThanOrEqual(7);
+    expect(await waitForTokens(7)).toBeGreaterThanOrEqual(7);
     expect(await evaluateInView<number>(session, 'devtools_panel', requestCount)).toBeGreaterThan(0);
   });
 

@@ -8,6 +8,7 @@ import { checkPaymentCard } from './payment-card';
 import { findE164Phones } from './phone';
 import { isValidUsSsn } from './us-ssn';
 import type { JsonLeaf } from './walk-json';
+import { memoByName } from './name-memo';
 
 /** A personal-data value found by pattern and checksum. */
 export interface PiiValueMatch {
@@ -48,23 +49,15 @@ interface NameFacts {
   ssn: boolean;
 }
 
-/** Memo of `factsOf`: claim names repeat across tokens. Bounded, since names are untrusted. */
-const NAME_FACTS = new Map<string, NameFacts>();
-
-function factsOf(key: string): NameFacts {
-  let facts = NAME_FACTS.get(key);
-  if (facts === undefined) {
-    const name = normalizeClaimName(key);
-    facts = {
-      ip: claimNameWords(key).some((w) => IP_WORD.test(w)),
-      national: NATIONAL_HINT.test(name),
-      ssn: SSN_HINT.test(name),
-    };
-    if (NAME_FACTS.size >= 4096) NAME_FACTS.clear();
-    NAME_FACTS.set(key, facts);
-  }
-  return facts;
-}
+/** What the claim name says, worked out once per distinct name. */
+const factsOf = memoByName((key): NameFacts => {
+  const name = normalizeClaimName(key);
+  return {
+    ip: claimNameWords(key).some((w) => IP_WORD.test(w)),
+    national: NATIONAL_HINT.test(name),
+    ssn: SSN_HINT.test(name),
+  };
+});
 
 /** Digits in `text`: every numeric recognizer needs at least 7, cards 12, so most strings stop here. */
 function countDigits(text: string): number {

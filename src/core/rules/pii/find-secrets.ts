@@ -1,5 +1,6 @@
 import { normalizeClaimName } from './claim-name';
 import type { JsonLeaf } from './walk-json';
+import { memoByName } from './name-memo';
 
 /** A secret-like value in a claims tree. */
 export interface SecretMatch {
@@ -51,22 +52,14 @@ interface NameFacts {
   keyish: boolean;
 }
 
-/** Memo of `factsOf`: claim names repeat across tokens. Bounded, since names are untrusted. */
-const NAME_FACTS = new Map<string, NameFacts>();
-
-function factsOf(key: string): NameFacts {
-  let facts = NAME_FACTS.get(key);
-  if (facts === undefined) {
-    const name = normalizeClaimName(key);
-    facts = {
-      credential: SECRET_NAME.test(name) && !METADATA_NAME.test(name),
-      keyish: KEYISH_NAME.test(name) && !NOT_KEYISH.test(name),
-    };
-    if (NAME_FACTS.size >= 4096) NAME_FACTS.clear();
-    NAME_FACTS.set(key, facts);
-  }
-  return facts;
-}
+/** What the claim name says, worked out once per distinct name. */
+const factsOf = memoByName((key): NameFacts => {
+  const name = normalizeClaimName(key);
+  return {
+    credential: SECRET_NAME.test(name) && !METADATA_NAME.test(name),
+    keyish: KEYISH_NAME.test(name) && !NOT_KEYISH.test(name),
+  };
+});
 
 function byName(facts: NameFacts, value: string): string | undefined {
   if (!facts.credential) return undefined;

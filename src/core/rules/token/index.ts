@@ -1,13 +1,5 @@
 import type { TokenRule } from '../../types';
-import {
-  ALG_RULES,
-  checkAlgConfusionHeader,
-  checkAlgNone,
-  checkAlgPolymorphic,
-  checkAlgRsaPkcs1,
-  checkAlgUnregistered,
-  checkHmacSymmetric,
-} from './alg-rules';
+import { ALG_RULES } from './alg-rules';
 import { CLAIM_RULES } from './claim-rules';
 import { FORMAT_RULES } from './format-rules';
 import {
@@ -49,12 +41,7 @@ export const TOKEN_RULES: readonly TokenRule[] = [
  * `TOKEN_RULES` on generated tokens.
  */
 export const HEADER_ONLY_RULES: readonly TokenRule[] = [
-  checkAlgNone,
-  checkAlgUnregistered,
-  checkAlgPolymorphic,
-  checkAlgRsaPkcs1,
-  checkHmacSymmetric,
-  checkAlgConfusionHeader,
+  ...ALG_RULES,
   checkJwkEmbedded,
   checkX5cEmbedded,
   checkKidInjection,
