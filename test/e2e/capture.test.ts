@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createReportValidator } from '../core/report/schema-validator';
 import { clickByName, waitInPanel } from '../harness/panel-query';
 import { exportJson, openTokenRow, readCounter, tokenCounts, waitForTokens } from '../harness/panel-state';
-import { type E2eSession, startE2eSession } from '../harness/session';
+import { openDemoPanel } from '../harness/demo-panel';
+import type { E2eSession } from '../harness/session';
 
 interface ReportSighting {
   where: string;
@@ -27,10 +28,7 @@ describe('capture from the demo app in the real DevTools panel', () => {
   let panel: Frame;
 
   beforeAll(async () => {
-    session = await startE2eSession();
-    await session.gotoDemo('/');
-    panel = await session.showPanel();
-    await waitForTokens(panel, 7);
+    ({ session, panel } = await openDemoPanel());
   });
 
   afterAll(async () => {

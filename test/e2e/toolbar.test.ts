@@ -2,7 +2,8 @@ import type { Frame } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clickByName, waitInPanel } from '../harness/panel-query';
 import { readCounter, tokenCounts, waitForQuiet, waitForTokens } from '../harness/panel-state';
-import { type E2eSession, startE2eSession } from '../harness/session';
+import { DEMO_MIN_TOKENS, openDemoPanel } from '../harness/demo-panel';
+import type { E2eSession } from '../harness/session';
 
 type DemoWindow = { demoBurst(n: number): Promise<number> };
 const burst = (session: E2eSession, n: number) =>
@@ -15,11 +16,7 @@ describe('toolbar: pause, clear, preserve log', () => {
   let panel: Frame;
 
   beforeAll(async () => {
-    session = await startE2eSession();
-    await session.gotoDemo('/');
-    panel = await session.showPanel();
-    await waitForTokens(panel, 7);
-    await waitForQuiet(panel);
+    ({ session, panel } = await openDemoPanel());
   });
 
   afterAll(async () => {
@@ -64,7 +61,7 @@ describe('toolbar: pause, clear, preserve log', () => {
 
   it('with "Preserve log" the list survives a navigation', async () => {
     await session.gotoDemo('/');
-    await waitForTokens(panel, 7);
+    await waitForTokens(panel, DEMO_MIN_TOKENS);
     await waitForQuiet(panel);
     await clickByName(panel, 'Preserve log');
     await waitInPanel(

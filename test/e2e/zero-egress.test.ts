@@ -4,8 +4,8 @@ import type { Frame } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { findPanelFrame } from '../harness/devtools-panel';
 import { clickByName, waitForText } from '../harness/panel-query';
-import { waitForTokens } from '../harness/panel-state';
-import { type E2eSession, startE2eSession } from '../harness/session';
+import { openDemoPanel } from '../harness/demo-panel';
+import type { E2eSession } from '../harness/session';
 import { collectEgress } from '../harness/zero-egress';
 
 // The extension's own pages must never talk to the network: every request from a chrome-extension://
@@ -16,10 +16,7 @@ describe('zero egress from the extension (real Chromium)', () => {
   let panel: Frame;
 
   beforeAll(async () => {
-    session = await startE2eSession();
-    await session.gotoDemo('/');
-    panel = await session.showPanel();
-    await waitForTokens(panel, 5);
+    ({ session, panel } = await openDemoPanel());
     // Exercise the panel: live capture, a storage scan and an export all happen with the monitor on.
     await session.page.evaluate(() =>
       (window as unknown as { demoBurst(n: number): Promise<number> }).demoBurst(20),

@@ -2,11 +2,11 @@ import { copyFileSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { startDemoServer } from '../../scripts/demo-app/server.mjs';
 import { DEFAULT_EXTENSION_DIR } from './build-extension';
+import { openDemoPanel } from './demo-panel';
 import { showPanel, waitForExtensionId } from './devtools-panel';
 import { launchWithExtension } from './launch';
 import { clickByName, waitInPanel } from './panel-query';
-import { exportJson, waitForQuiet, waitForTokens } from './panel-state';
-import { startE2eSession } from './session';
+import { exportJson } from './panel-state';
 
 /** What a headless demo run leaves behind. */
 export interface HeadlessDemoResult {
@@ -16,20 +16,13 @@ export interface HeadlessDemoResult {
   summary: Record<string, unknown>;
 }
 
-/** Distinct tokens the demo flow produces at least (access, ID, refresh, expired, none, weak, HTML). */
-const DEMO_MIN_TOKENS = 7;
-
 /**
  * `npm start` without a display: drives the real panel on the demo app headless, clicks "Export JSON",
  * and saves the report and a PNG of the DevTools window (showing the panel) into `outDir`.
  */
 export async function runHeadlessDemo(outDir: string): Promise<HeadlessDemoResult> {
-  const session = await startE2eSession({ extensionDir: DEFAULT_EXTENSION_DIR });
+  const { session, panel } = await openDemoPanel({ extensionDir: DEFAULT_EXTENSION_DIR });
   try {
-    await session.gotoDemo('/');
-    const panel = await session.showPanel();
-    await waitForTokens(panel, DEMO_MIN_TOKENS);
-    await waitForQuiet(panel); // the demo's last requests land after the first tokens show
     await clickByName(panel, 'Scan storage');
     await waitInPanel(
       panel,

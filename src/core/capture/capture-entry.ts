@@ -2,8 +2,8 @@ import type { CaptureResult } from '../types';
 import { createEntryScan, type EntryScan, realHeaders } from './entry-scan';
 import { headerValue, isRecord, type NameValue, normalizePairs, numberAt, stringAt } from './guards';
 import { scanRequestBody, scanResponseBody } from './scan-body';
-import { scanRequestCookies, scanRequestHeaders, scanUrl } from './scan-request';
-import { responseCaching, scanRedirectUrl, scanResponseCookies, scanResponseHeaders } from './scan-response';
+import { scanHarCookies, scanRequestHeaders, scanUrl } from './scan-request';
+import { responseCaching, scanRedirectUrl, scanResponseHeaders } from './scan-response';
 import { type EntryContext, type FindCache, MAX_SIGHTINGS_PER_ENTRY } from './sighting-sink';
 import { parseUrlParts, schemeOf } from './url-parts';
 
@@ -48,11 +48,11 @@ export function captureEntryWith(
   const scan = createEntryScan(entryContext(parts, requestId, pageOrigin), cache);
   scan.problems.push(...structuralProblems(entry, request, response));
   scanRequestHeaders(scan, parts.requestHeaders);
-  scanRequestCookies(scan, request.cookies);
+  scanHarCookies(scan, request.cookies, 'request-cookie');
   scanUrl(scan, url);
   scanRequestBody(scan, request.postData);
   scanResponseHeaders(scan, parts.responseHeaders);
-  scanResponseCookies(scan, response.cookies);
+  scanHarCookies(scan, response.cookies, 'set-cookie');
   scanRedirectUrl(scan, response);
   scanResponseBody(scan, response.content);
   return toResult(scan, requestId);

@@ -41,10 +41,16 @@ export function scanRequestHeaders(scan: EntryScan, headers: readonly NameValue[
 }
 
 /**
- * HAR `request.cookies[]`, with the flags some recorders (Chrome) write on them. Scanned after the
- * `Cookie` header: a cookie already seen there only gains its flags, without being searched again.
+ * A HAR cookie list (`request.cookies[]` or `response.cookies[]`), with the flags some recorders (Chrome)
+ * write on them. Scanned after the headers: a cookie already seen there (`Cookie`, or `Set-Cookie` whose
+ * parsed attributes win) only gains the flags, without being searched again. The list still matters
+ * because some exports drop the cookie headers and keep only it.
  */
-export function scanRequestCookies(scan: EntryScan, cookies: unknown): void {
+export function scanHarCookies(
+  scan: EntryScan,
+  cookies: unknown,
+  where: 'request-cookie' | 'set-cookie',
+): void {
   if (!Array.isArray(cookies)) return;
   for (const cookie of cookies) {
     if (!isRecord(cookie)) continue;
@@ -52,8 +58,7 @@ export function scanRequestCookies(scan: EntryScan, cookies: unknown): void {
     const value = stringAt(cookie, 'value');
     if (name === undefined || value === undefined || value.indexOf('eyJ') < 0) continue;
     const flags = harCookieAttributes(cookie);
-    if (!scan.sink.attachCookie('request-cookie', name, value, flags))
-      scan.sink.add('request-cookie', name, value, flags);
+    if (!scan.sink.attachCookie(where, name, value, flags)) scan.sink.add(where, name, value, flags);
   }
 }
 

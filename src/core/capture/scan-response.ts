@@ -1,6 +1,6 @@
-import { harCookieAttributes, parseSetCookie } from './cookies';
+import { parseSetCookie } from './cookies';
 import { canonicalHeaderName, type EntryScan } from './entry-scan';
-import { isRecord, type NameValue, stringAt } from './guards';
+import { type NameValue, stringAt } from './guards';
 
 /**
  * Response headers: each `Set-Cookie` with its attributes (some recorders join several with newlines),
@@ -18,23 +18,6 @@ export function scanResponseHeaders(scan: EntryScan, headers: readonly NameValue
       const cookie = parseSetCookie(line);
       if (cookie) scan.sink.add('set-cookie', cookie.name, cookie.value, cookie.attributes);
     }
-  }
-}
-
-/**
- * HAR `response.cookies[]`. Scanned after the headers so the parsed `Set-Cookie` attributes win; it still
- * matters because some exports drop `Set-Cookie` headers and keep only this list.
- */
-export function scanResponseCookies(scan: EntryScan, cookies: unknown): void {
-  if (!Array.isArray(cookies)) return;
-  for (const cookie of cookies) {
-    if (!isRecord(cookie)) continue;
-    const name = stringAt(cookie, 'name');
-    const value = stringAt(cookie, 'value');
-    if (name === undefined || value === undefined || value.indexOf('eyJ') < 0) continue;
-    const flags = harCookieAttributes(cookie);
-    if (!scan.sink.attachCookie('set-cookie', name, value, flags))
-      scan.sink.add('set-cookie', name, value, flags);
   }
 }
 
