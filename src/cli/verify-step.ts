@@ -14,6 +14,16 @@ export const VERIFY_OPTIONS: readonly OptionSpec[] = [
     arg: 'file',
     help: 'Verify signatures with these keys too: a JWK Set, a JWK, or PEM public keys/certificates (repeatable).',
   },
+  {
+    name: 'verify-each',
+    kind: 'flag',
+    commands: ['scan'],
+    help:
+      'Probe the published example keys with every signed token, not one per signing key (same alg, iss, kid ' +
+      'and host): slower on large captures, but it also catches a token signed with a published key beside ' +
+      'tokens of the same iss and kid signed with another key. Every token is verified against the key sets ' +
+      'either way.',
+  },
 ];
 
 /** Tokens whose signature checks are in flight at once: enough to keep the thread pool busy while this
@@ -35,7 +45,11 @@ export function createVerifyStep(): ScanStep {
       const unreadable = errors.find((e) => /ENOENT|no such file|not a file|permission/i.test(e));
       if (unreadable) throw new CliError(`--jwks ${unreadable}`);
       problems.push(...errors);
-      const options = { verifier: createNodeVerifier(), concurrency: CONCURRENCY };
+      const options = {
+        verifier: createNodeVerifier(),
+        concurrency: CONCURRENCY,
+        eachToken: args.flag('verify-each'),
+      };
       const checks = await prepareTokenChecks(keyDocuments, keys, options);
       const hits = checks.check(records).then((result) => {
         problems.push(...result.problems);

@@ -13,6 +13,8 @@ export interface TokenCheck {
   check: SignatureCheck;
   /** Keys this token names or verified with: their weaknesses are reported on the token. */
   related: KnownKey[];
+  /** The published example key the signature verifies with, if any. */
+  famous?: KnownKey;
 }
 
 interface Context {
@@ -158,5 +160,7 @@ export async function checkSignature(
   }
   check.tried = ctx.tried;
   const related = [...new Set([...candidates.kidMatches, ...(verified ? [verified] : [])])];
-  return { hits, problems: ctx.problems, check, related };
+  const result: TokenCheck = { hits, problems: ctx.problems, check, related };
+  if (famous) result.famous = famous;
+  return result;
 }

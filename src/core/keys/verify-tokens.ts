@@ -1,12 +1,13 @@
 import type { CaptureHit, KeyDocument, TokenRecord } from '../types';
 import { isAsymmetricAlg, isHmacAlg, whyKeyCannotVerify } from './alg-compat';
 import { checkAlgConfusion, createConfusionCache } from './check-alg-confusion';
-import { checkSignature } from './check-signature';
+import { checkSignature, type TokenCheck } from './check-signature';
 import { collectTrafficKeys } from './collect-keys';
 import { checkJwk } from './jwk-check';
 import { MIN_RSA_BITS, rsaTooShortHit } from './key-findings';
 import { rsaBitsOf } from './known-key';
 import { publishedKeys } from './load-published';
+import { signingKeyGroup } from './signing-key-group';
 import type { KnownKey, SignatureCheck } from './types';
 import { createVerifier, type Verifier } from './verify-jws';
 
@@ -32,6 +33,14 @@ export interface VerifyOptions {
    * are assembled in record order, so the outcome does not depend on this number.
    */
   concurrency?: number;
+  /**
+   * Probe the published example keys with every token (the CLI's `--verify-each`). By default they are
+   * probed with one token per signing key (`signingKeyGroup`: same alg, iss, kid and host): a token
+   * that verifies with none tells the same of its key, so the group's other tokens skip them, and once
+   * one verifies with a published key the others are checked against that key alone. Tokens are still
+   * verified one by one against the capture's key sets and `--jwks` keys.
+   */
+  eachToken?: boolean;
 }
 
 const DEFAULT_CONCURRENCY = 16;
@@ -42,6 +51,9 @@ interface Run {
   publishedFor: (alg: string) => KnownKey[];
   verify: Verifier;
   cache: ReturnType<typeof createConfusionCache>;
+  eachToken: boolean;
+  /** Per signing-key group: the published key its first token verified with, or `null` for none. */
+  probes: Map<string, Promise<KnownKey | null | 'unknown'>>;
 }
 
 /** What checking one record produced; merged into the result in record order. */
@@ -75,7 +87,7 @@ async function checkRecord(run: Run, record: TokenRecord, out: RecordOutcome): P
   const alg = token.header?.alg;
   out.hits.push(...embeddedKeyHits(record));
   if (isAsymmetricAlg(alg)) {
-    const outcome = await checkSignature(record, alg, run.pool, run.publishedFor(alg), run.verify);
+    const outcome = await checkWithPublished(run, record, alg);
     out.hits.push(...outcome.hits);
     out.verified = outcome.check;
     for (const line of outcome.problems) out.problems.push(`token ${token.fingerprint}: ${line}`);
@@ -84,6 +96,35 @@ async function checkRecord(run: Run, record: TokenRecord, out: RecordOutcome): P
     const outcome = await checkAlgConfusion(record, alg, run.pool, run.cache);
     out.hits.push(...outcome.hits);
     if (outcome.check) out.verified = outcome.check;
+  }
+}
+
+/**
+ * `checkSignature`, probing the published keys once per signing-key group (see `eachToken`). The first
+ * token of a group probes them all; the others wait for its answer and try only the key it found.
+ */
+async function checkWithPublished(run: Run, record: TokenRecord, alg: string): Promise<TokenCheck> {
+  const published = run.publishedFor(alg);
+  const group =
+    run.eachToken || published.length === 0
+      ? undefined
+      : signingKeyGroup(record.token, false, record.sightings);
+  if (group === undefined) return checkSignature(record, alg, run.pool, published, run.verify);
+  const probe = run.probes.get(group);
+  if (probe) {
+    const found = await probe;
+    const keys = found === 'unknown' ? published : found ? [found] : [];
+    return checkSignature(record, alg, run.pool, keys, run.verify);
+  }
+  let answer: (found: KnownKey | null | 'unknown') => void = () => {};
+  run.probes.set(group, new Promise((resolve) => (answer = resolve)));
+  let found: KnownKey | null | 'unknown' = 'unknown';
+  try {
+    const outcome = await checkSignature(record, alg, run.pool, published, run.verify);
+    found = outcome.famous ?? null;
+    return outcome;
+  } finally {
+    answer(found);
   }
 }
 
@@ -158,6 +199,8 @@ export async function prepareTokenChecks(
     publishedFor: publishedByAlg(publishedKeys()),
     verify: options.verifier ?? createVerifier(),
     cache: createConfusionCache(),
+    eachToken: options.eachToken ?? false,
+    probes: new Map(),
   };
   const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
   return {

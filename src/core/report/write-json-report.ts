@@ -28,7 +28,7 @@ export function writeJsonReport(
   emit: (chunk: string) => void,
   options: JsonWriteOptions = {},
 ): void {
-  const { head, lists } = createJsonReportParts(result, opts);
+  const { head, texts } = createJsonReportParts(result, opts);
   const chunkChars = options.chunkChars ?? CHUNK_CHARS;
   let buffer = '';
   const push =
@@ -47,10 +47,10 @@ export function writeJsonReport(
   JSON_REPORT_LISTS.forEach((name, index) => {
     push(`${JSON.stringify(name)}: [`);
     let first = true;
-    for (const item of lists[name]()) {
-      // Separator and item apart: the item stays the flat string JSON.stringify made.
+    for (const item of texts[name]()) {
+      // Separator and item apart: the item stays the flat string it was made as.
       push(first ? '\n' : ',\n');
-      push(JSON.stringify(item));
+      push(item);
       first = false;
     }
     push(`${first ? '' : '\n'}]${index < JSON_REPORT_LISTS.length - 1 ? ',' : ''}\n`);

@@ -1,3 +1,4 @@
+import { signingKeyGroup } from '../keys/signing-key-group';
 import type { ParsedToken } from '../types';
 import type { TokenWithSightings } from './capture-candidates';
 import { type HmacTarget, isHmacAlg } from './hmac-types';
@@ -21,28 +22,6 @@ function targetOf(token: ParsedToken): HmacTarget | undefined {
   if (token.kind !== 'jws' || !isHmacAlg(alg) || token.signingInput === undefined || !token.signature)
     return undefined;
   return { alg, signingInput: token.signingInput, signature: token.signature };
-}
-
-function hostOf(url: string | undefined): string {
-  try {
-    return url ? new URL(url).hostname : '';
-  } catch {
-    return '';
-  }
-}
-
-/**
- * Tokens with the same key are almost always minted by one issuer: same alg, `iss`, `kid`, and host
- * where the token was first seen. A token with none of `iss`, `kid` or a host says nothing about its
- * key, so it forms a group of its own (`undefined`).
- */
-function keyGroup(token: ParsedToken, nested: boolean, entry: TokenWithSightings): string | undefined {
-  const part = (value: unknown): string => (typeof value === 'string' ? value : '');
-  const iss = part(token.claims?.iss);
-  const kid = part(token.header?.kid);
-  const host = hostOf(entry.sightings?.[0]?.url);
-  if (iss === '' && kid === '' && host === '') return undefined;
-  return [nested, token.header?.alg, iss, kid, host].join('\u0000');
 }
 
 export interface CollectOptions {
@@ -76,7 +55,7 @@ export function collectHmacTargets(
       const target = candidate && !seen.has(candidate.text) ? targetOf(candidate) : undefined;
       if (!candidate || !target) continue;
       seen.add(candidate.text);
-      const group = options.eachToken ? undefined : keyGroup(candidate, nested, entry);
+      const group = options.eachToken ? undefined : signingKeyGroup(candidate, nested, entry.sightings);
       if (group === undefined || !groups.has(group)) result.representatives.push(result.targets.length);
       if (group !== undefined) groups.add(group);
       result.targets.push(target);

@@ -2,7 +2,9 @@ import { calculateJwkThumbprint, importJWK } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { loadPublishedKeys, PUBLISHED_KEYS, verifyTokens } from '../../../src/core/keys';
 import { importAlgFor } from '../../../src/core/keys/known-key';
-import { jwksDocument, keyPair, recordOf, signToken } from './helpers';
+import { publishedKeys } from '../../../src/core/keys/load-published';
+import { createVerifier, type Verifier } from '../../../src/core/keys/verify-jws';
+import { ISSUER, jwksDocument, keyPair, recordOf, signToken } from './helpers';
 
 /**
  * The example signatures printed next to each published key pair. Verifying them with the embedded public keys
@@ -131,6 +133,92 @@ describe('published example keys', () => {
     const token = await signToken('ES256', fresh.privateKey);
     const result = await verifyTokens([recordOf(token)], []);
     expect(result.hits.map((h) => h.ruleId)).toEqual(['sig-unverifiable']);
+  });
+});
+
+describe('published keys, probed once per signing key', () => {
+  /** Counts the verifier's calls that tried a published key, by delegating to the default verifier. */
+  function countingVerifier() {
+    const inner = createVerifier();
+    const published = new Set(publishedKeys().map((k) => k.thumbprint));
+    const counter = { published: 0 };
+    const verifier: Verifier = (token, key, alg) => {
+      if (published.has(key.thumbprint)) counter.published++;
+      return inner(token, key, alg);
+    };
+    return { verifier, counter };
+  }
+
+  it('reports every token of a key group signed with a published key, probing the rest with that key alone', async () => {
+    const privateKey = await importJWK(RFC7515_A2_PRIVATE, 'RS256');
+    const tokens = await Promise.all(
+      ['u1', 'u2', 'u3'].map((sub) => signToken('RS256', privateKey, { kid: 'k' }, { iss: ISSUER, sub })),
+    );
+    const { verifier, counter } = countingVerifier();
+    const result = await verifyTokens(
+      tokens.map((t) => recordOf(t)),
+      [],
+      [],
+      { verifier, concurrency: 4 },
+    );
+    expect(result.hits.map((h) => h.ruleId)).toEqual(Array(3).fill('key-publicly-known'));
+    // The first token tries every published key that fits RS256 (length permitting); the other two, one each.
+    const firstProbe = counter.published - 2;
+    const each = countingVerifier();
+    await verifyTokens(
+      tokens.map((t) => recordOf(t)),
+      [],
+      [],
+      { verifier: each.verifier, eachToken: true },
+    );
+    expect(each.counter.published).toBe(3 * firstProbe);
+  });
+
+  it('skips the published keys for the rest of a group whose first token verifies with none', async () => {
+    const fresh = await keyPair('RS256', 'k');
+    const tokens = await Promise.all(
+      ['u1', 'u2', 'u3'].map((sub) =>
+        signToken('RS256', fresh.privateKey, { kid: 'k' }, { iss: ISSUER, sub }),
+      ),
+    );
+    const { verifier, counter } = countingVerifier();
+    const result = await verifyTokens(
+      tokens.map((t) => recordOf(t)),
+      [],
+      [],
+      { verifier },
+    );
+    expect(result.hits.map((h) => h.ruleId)).toEqual(Array(3).fill('sig-unverifiable'));
+    const each = countingVerifier();
+    await verifyTokens(
+      tokens.map((t) => recordOf(t)),
+      [],
+      [],
+      { verifier: each.verifier, eachToken: true },
+    );
+    expect(counter.published).toBeGreaterThan(0);
+    expect(each.counter.published).toBe(3 * counter.published);
+  });
+
+  it('misses a published-key token behind a fresh-key token of the same group unless eachToken is set', async () => {
+    const fresh = await keyPair('RS256', 'k');
+    const famous = await importJWK(RFC7515_A2_PRIVATE, 'RS256');
+    const first = await signToken('RS256', fresh.privateKey, { kid: 'k' });
+    const second = await signToken('RS256', famous, { kid: 'k' });
+    const records = () => [recordOf(first), recordOf(second)];
+    const grouped = await verifyTokens(records(), [], [], { concurrency: 1 });
+    expect(grouped.hits.map((h) => h.ruleId)).toEqual(['sig-unverifiable', 'sig-unverifiable']);
+    const each = await verifyTokens(records(), [], [], { concurrency: 1, eachToken: true });
+    expect(each.hits.map((h) => h.ruleId)).toEqual(['sig-unverifiable', 'key-publicly-known']);
+  });
+
+  it('probes tokens of different kids (different keys) separately', async () => {
+    const fresh = await keyPair('RS256', 'a');
+    const famous = await importJWK(RFC7515_A2_PRIVATE, 'RS256');
+    const first = await signToken('RS256', fresh.privateKey, { kid: 'a' });
+    const second = await signToken('RS256', famous, { kid: 'b' });
+    const result = await verifyTokens([recordOf(first), recordOf(second)], [], [], { concurrency: 1 });
+    expect(result.hits.map((h) => h.ruleId)).toEqual(['sig-unverifiable', 'key-publicly-known']);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toJsonReport } from '../../../src/core/report/json-report';
+import { createJsonReportParts, JSON_REPORT_LISTS, toJsonReport } from '../../../src/core/report/json-report';
 import { writeJsonReport } from '../../../src/core/report/write-json-report';
 import { ACCESS, forbiddenStrings, MALFORMED, SECRETS, sampleResult, UNSECURED } from './sample-result';
 import { createReportValidator } from './schema-validator';
@@ -160,6 +160,17 @@ describe('writeJsonReport', () => {
     expect(lines[1]).toBe('"schemaVersion": 1,');
     expect(lines.filter((l) => l.startsWith('{"ruleId":'))).toHaveLength(6);
     expect(text.endsWith(']\n}\n')).toBe(true);
+  });
+
+  it('serializes each item byte for byte as JSON.stringify of the built item, raw or redacted', () => {
+    for (const includeRaw of [false, true]) {
+      const parts = createJsonReportParts(sampleResult(), { ...opts, includeRaw });
+      for (const name of JSON_REPORT_LISTS) {
+        const built = [...parts.lists[name]()].map((item) => JSON.stringify(item));
+        expect([...parts.texts[name]()]).toEqual(built);
+        if (name === 'findings') expect(built.length).toBeGreaterThan(0);
+      }
+    }
   });
 
   it('hands over the same text piece by piece with chunkChars 0', () => {
