@@ -52,8 +52,11 @@ interface Run {
   verify: Verifier;
   cache: ReturnType<typeof createConfusionCache>;
   eachToken: boolean;
-  /** Per signing-key group: the published key its first token verified with, or `null` for none. */
-  probes: Map<string, Promise<KnownKey | null | 'unknown'>>;
+  /**
+   * Per signing-key group: the published key its first token verified with, `null` for none, `undefined`
+   * when that check failed (the group's other tokens then probe every key themselves).
+   */
+  probes: Map<string, Promise<KnownKey | null | undefined>>;
 }
 
 /** What checking one record produced; merged into the result in record order. */
@@ -111,21 +114,20 @@ async function checkWithPublished(run: Run, record: TokenRecord, alg: string): P
       : signingKeyGroup(record.token, false, record.sightings);
   if (group === undefined) return checkSignature(record, alg, run.pool, published, run.verify);
   const probe = run.probes.get(group);
-  if (probe) {
-    const found = await probe;
-    const keys = found === 'unknown' ? published : found ? [found] : [];
-    return checkSignature(record, alg, run.pool, keys, run.verify);
+  if (!probe) {
+    const first = checkSignature(record, alg, run.pool, published, run.verify);
+    run.probes.set(
+      group,
+      first.then(
+        (outcome) => outcome.famous ?? null,
+        () => undefined,
+      ),
+    );
+    return first;
   }
-  let answer: (found: KnownKey | null | 'unknown') => void = () => {};
-  run.probes.set(group, new Promise((resolve) => (answer = resolve)));
-  let found: KnownKey | null | 'unknown' = 'unknown';
-  try {
-    const outcome = await checkSignature(record, alg, run.pool, published, run.verify);
-    found = outcome.famous ?? null;
-    return outcome;
-  } finally {
-    answer(found);
-  }
+  const found = await probe;
+  const keys = found === undefined ? published : found ? [found] : [];
+  return checkSignature(record, alg, run.pool, keys, run.verify);
 }
 
 /** `checkRecord` that never rejects: one token must not stop the rest. `undefined` for unsigned tokens. */

@@ -163,6 +163,21 @@ function toJsonSighting(sighting: Sighting, ctx: ReportContext, fingerprint: str
   };
 }
 
+/** A finding's evidence as reported: scrubbed, with raw values only when the report includes them. */
+function jsonEvidence(finding: Finding, ctx: ReportContext): JsonFinding['evidence'] {
+  return finding.evidence.map((e) => {
+    const value = {
+      label: ctx.scrub(e.label, finding.fingerprint),
+      value: ctx.scrub(e.value, finding.fingerprint),
+    };
+    return ctx.includeRaw && e.raw !== undefined ? { ...value, raw: e.raw } : value;
+  });
+}
+
+function jsonReferences(references: Finding['references']): JsonFinding['references'] {
+  return references.map((r) => ({ standard: r.standard, id: r.id }));
+}
+
 function toJsonFinding(finding: Finding, ctx: ReportContext): JsonFinding {
   return {
     ruleId: finding.ruleId,
@@ -170,14 +185,8 @@ function toJsonFinding(finding: Finding, ctx: ReportContext): JsonFinding {
     title: finding.title,
     why: finding.why,
     detail: ctx.scrub(finding.detail, finding.fingerprint),
-    evidence: finding.evidence.map((e) => {
-      const value = {
-        label: ctx.scrub(e.label, finding.fingerprint),
-        value: ctx.scrub(e.value, finding.fingerprint),
-      };
-      return ctx.includeRaw && e.raw !== undefined ? { ...value, raw: e.raw } : value;
-    }),
-    references: finding.references.map((r) => ({ standard: r.standard, id: r.id })),
+    evidence: jsonEvidence(finding, ctx),
+    references: jsonReferences(finding.references),
     fingerprint: finding.fingerprint,
     sightingIds: [...finding.sightingIds],
   };
@@ -207,21 +216,15 @@ function createFindingSerializer(ctx: ReportContext): (finding: Finding) => stri
   const referencesOf = (list: Finding['references']): string => {
     let text = references.get(list);
     if (text === undefined) {
-      text = JSON.stringify(list.map((r) => ({ standard: r.standard, id: r.id })));
+      text = JSON.stringify(jsonReferences(list));
       if (references.size >= 4096) references.clear();
       references.set(list, text);
     }
     return text;
   };
   return (finding) => {
-    if (finding.evidence.length > 0 && ctx.includeRaw) return JSON.stringify(toJsonFinding(finding, ctx));
     const fp = finding.fingerprint;
-    const evidence =
-      finding.evidence.length === 0
-        ? '[]'
-        : JSON.stringify(
-            finding.evidence.map((e) => ({ label: ctx.scrub(e.label, fp), value: ctx.scrub(e.value, fp) })),
-          );
+    const evidence = finding.evidence.length === 0 ? '[]' : JSON.stringify(jsonEvidence(finding, ctx));
     return (
       `{"ruleId":${JSON.stringify(finding.ruleId)},"severity":${JSON.stringify(finding.severity)},` +
       `${middleOf(finding)},"detail":${JSON.stringify(ctx.scrub(finding.detail, fp))},` +
