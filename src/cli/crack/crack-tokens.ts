@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import type { TokenWithSightings } from '../../core/secrets/capture-candidates';
+import { collectCaptureValues, type TokenWithSightings } from '../../core/secrets/capture-candidates';
 import { createHmacCracker, type HmacCracker } from '../../core/secrets/hmac-cracker';
 import type { SecretOrigin } from '../../core/secrets/secret-hits';
 import { createSecretSearch, type SecretSearch } from '../../core/secrets/secret-search';
@@ -12,7 +12,7 @@ import { tryBuiltInSources } from './built-in-sources';
 import { createProblemLog, type ProblemLog } from './problem-log';
 import { runTask, type TaskResult } from './run-task';
 import { type CrackTask, planTasks, taskSize, type WordlistFile } from './tasks';
-import { createWorkerPool } from './worker-pool';
+import { createWorkerPool, type WorkerPool } from './worker-pool';
 
 /** Progress of the wordlist and brute-force phase (the built-in phase takes milliseconds). */
 export interface CrackProgress {
@@ -33,8 +33,8 @@ export interface CrackOptions {
   /** Skipped lines, unreadable files: one line each, never fatal. */
   onProblem?: (message: string) => void;
   /**
-   * Threads that crack, this one included (default: every core). This thread takes tasks too: its code
-   * is warm from the built-in phase, and it would otherwise sit waiting. 1 runs everything here.
+   * Threads that crack, this one included (default: every core). This thread takes wordlist and digit
+   * tasks too, as it would otherwise sit waiting. 1 runs everything here.
    */
   threads?: number;
   /** The built worker script; default: `crack-worker.js` next to the built CLI. */
@@ -72,6 +72,7 @@ async function statWordlists(
 }
 
 function originOf(task: CrackTask): SecretOrigin {
+  if (task.kind === 'built-in') return { kind: 'built-in' };
   return task.kind === 'wordlist' ? { kind: 'wordlist', name: task.path } : { kind: 'digits' };
 }
 
@@ -96,16 +97,34 @@ async function drainInThread(
 }
 
 interface TaskHandlers {
-  found(task: CrackTask, target: number, secret: Uint8Array): void;
+  found(task: CrackTask, target: number, secret: Uint8Array, origin?: SecretOrigin): void;
   done(task: CrackTask, result: TaskResult): void;
   failed(task: CrackTask, error: { code?: string; message: string }): void;
 }
 
 /**
+ * The built-in phase in a worker thread, so this thread goes on (the scan audits meanwhile); on this
+ * thread when the worker fails. Only the capture's values cross over; the worker derives the candidates.
+ */
+async function builtInInPool(
+  pool: WorkerPool,
+  search: SecretSearch,
+  tokens: readonly (ParsedToken | TokenWithSightings)[],
+  handlers: TaskHandlers,
+): Promise<CaptureHit[]> {
+  const entries = tokens.map((t) => ('token' in t ? t : { token: t }));
+  const task: CrackTask = { kind: 'built-in', capture: collectCaptureValues(entries) };
+  let failed = false;
+  await pool.run([task], { ...handlers, failed: () => (failed = true) });
+  return failed ? tryBuiltInSources(search, tokens) : [];
+}
+
+/**
  * Looks for the HMAC secret of every HS256/384/512 token: published and built-in secrets and candidates
- * derived from the capture (on this thread, milliseconds), then the wordlists and the numeric brute force
- * on every core (worker threads, and this thread). Stops as soon as every token is cracked. Problems with wordlists
- * (missing file, NUL bytes, over-long lines) go to `onProblem` and never stop the scan.
+ * derived from the capture first (tens of milliseconds, in a worker thread when there is a second core,
+ * so the caller's own work goes on), then the wordlists and the numeric brute force on every core (worker
+ * threads, and this thread). Stops as soon as every token is cracked. Problems with wordlists (missing
+ * file, NUL bytes, over-long lines) go to `onProblem` and never stop the scan.
  */
 export async function crackTokens(
   tokens: readonly (ParsedToken | TokenWithSightings)[],
@@ -116,23 +135,28 @@ export async function crackTokens(
   const report = options.onProblem ?? (() => {});
   const queue = planTasks(await statWordlists(options.wordlists ?? [], report), options.bruteDigits ?? 0);
   const workerFile = options.workerFile ?? defaultWorkerFile();
-  const workers = Math.min((options.threads ?? availableParallelism()) - 1, queue.length - 1);
-  // Started before the built-in phase so the threads boot while this one works.
+  const builtIn = options.builtIn !== false;
+  // This thread takes a queued task too; the built-in phase wants a worker of its own.
+  const wanted = Math.max(queue.length - 1, builtIn ? 1 : 0);
+  const workers = Math.min((options.threads ?? availableParallelism()) - 1, wanted);
   const pool =
     workers > 0 && workerFile ? createWorkerPool(workerFile, workers, search.representatives) : undefined;
-  const hits = options.builtIn === false ? [] : tryBuiltInSources(search, tokens);
+  const hits: CaptureHit[] = [];
+  const log = createProblemLog();
+  const handlers = createHandlers(search, hits, log, queue, options);
+  let local: HmacCracker | undefined;
+  handlers.onCracked = (target) => {
+    pool?.cracked(target);
+    local?.markCracked(target);
+    if (search.done()) pool?.drain();
+  };
+  if (builtIn && pool) hits.push(...(await builtInInPool(pool, search, tokens, handlers)));
+  else if (builtIn) hits.push(...tryBuiltInSources(search, tokens));
   if (search.done() || queue.length === 0) {
     await pool?.stop();
     return hits;
   }
-  const local = createHmacCracker(search.representatives);
-  const log = createProblemLog();
-  const handlers = createHandlers(search, hits, log, queue, options);
-  handlers.onCracked = (target) => {
-    pool?.cracked(target);
-    local.markCracked(target);
-    if (search.done()) pool?.drain();
-  };
+  local = createHmacCracker(search.representatives);
   for (const target of search.crackedRepresentatives()) handlers.onCracked(target);
   await Promise.all([pool?.run(queue, handlers), drainInThread(search, queue, local, handlers)]);
   await pool?.stop();
@@ -151,14 +175,15 @@ function createHandlers(
   let done = 0;
   let tried = 0;
   const handlers: TaskHandlers & { onCracked?: (target: number) => void } = {
-    found(task, target, secret) {
+    found(task, target, secret, origin) {
       if (search.crackedRepresentatives().has(target)) return;
       const before = new Set(search.crackedRepresentatives());
-      hits.push(...search.reportFound(target, secret, originOf(task)));
+      hits.push(...search.reportFound(target, secret, origin ?? originOf(task)));
       for (const cracked of search.crackedRepresentatives())
         if (!before.has(cracked)) handlers.onCracked?.(cracked);
     },
     done(task, result) {
+      if (task.kind === 'built-in') return;
       log.done(task, result);
       done += taskSize(task);
       tried += result.tried;

@@ -43,6 +43,11 @@ function fileMessages(path: string, ranges: Map<number, RangeRecord>): string[] 
   return out;
 }
 
+function taskName(task: CrackTask): string {
+  if (task.kind === 'wordlist') return task.path;
+  return task.kind === 'digits' ? `digits ${task.range.length}` : 'built-in secrets';
+}
+
 /** Creates an empty log. */
 export function createProblemLog(): ProblemLog {
   const byFile = new Map<string, Map<number, RangeRecord>>();
@@ -56,7 +61,7 @@ export function createProblemLog(): ProblemLog {
       byFile.set(task.path, ranges);
     },
     failed(task, error) {
-      const name = task.kind === 'wordlist' ? task.path : `digits ${task.range.length}`;
+      const name = taskName(task);
       if (!failures.has(name)) failures.set(name, `${name}: ${describeFsError(error)}`);
     },
     messages() {

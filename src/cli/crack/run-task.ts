@@ -1,7 +1,9 @@
 import { open } from 'node:fs/promises';
+import { candidateListsFrom } from '../../core/secrets/candidate-lists';
 import { packDigitRange } from '../../core/secrets/digit-candidates';
 import type { HmacMatch } from '../../core/secrets/hmac-types';
-import { type CandidateBatch, candidateAt } from '../../core/secrets/pack-candidates';
+import { type CandidateBatch, candidateAt, packCandidates } from '../../core/secrets/pack-candidates';
+import type { SecretOrigin } from '../../core/secrets/secret-hits';
 import { createWordlistSplitter, type WordlistProblem } from '../../core/secrets/wordlist-splitter';
 import { readLineRange } from './read-range';
 import type { CrackTask } from './tasks';
@@ -12,8 +14,11 @@ export interface TaskCracker {
   remaining(): number;
 }
 
-/** Called for each secret found, with a copy of its bytes. */
-export type FoundSink = (target: number, secret: Uint8Array) => void;
+/**
+ * Called for each secret found, with a copy of its bytes and, when the task mixes sources (the built-in
+ * phase), where the secret came from.
+ */
+export type FoundSink = (target: number, secret: Uint8Array, origin?: SecretOrigin) => void;
 
 export interface TaskResult {
   tried: number;
@@ -24,10 +29,27 @@ export interface TaskResult {
 
 const CHUNK_BYTES = 256 * 1024;
 
-function tryAll(batch: CandidateBatch, cracker: TaskCracker, found: FoundSink): void {
+function tryAll(
+  batch: CandidateBatch,
+  cracker: TaskCracker,
+  found: FoundSink,
+  origin?: (candidate: number) => SecretOrigin,
+): void {
   for (const match of cracker.tryBatch(batch.bytes, batch.offsets, batch.count, batch.ends)) {
-    found(match.target, candidateAt(batch, match.candidate).slice());
+    found(match.target, candidateAt(batch, match.candidate).slice(), origin?.(match.candidate));
   }
+}
+
+/** Published secrets, the built-in weak list, then the capture's own candidates, in that order. */
+function runBuiltIn(task: CrackTask & { kind: 'built-in' }, cracker: TaskCracker, found: FoundSink) {
+  let tried = 0;
+  for (const list of candidateListsFrom(task.capture)) {
+    if (cracker.remaining() === 0) break;
+    const batch = packCandidates(list.candidates);
+    tryAll(batch, cracker, found, list.origin);
+    tried += batch.count;
+  }
+  return { tried, lines: 0, problems: [] };
 }
 
 async function runWordlist(task: CrackTask & { kind: 'wordlist' }, cracker: TaskCracker, found: FoundSink) {
@@ -77,5 +99,6 @@ async function runDigits(task: CrackTask & { kind: 'digits' }, cracker: TaskCrac
  * Rejects only when the file cannot be read.
  */
 export async function runTask(task: CrackTask, cracker: TaskCracker, found: FoundSink): Promise<TaskResult> {
+  if (task.kind === 'built-in') return runBuiltIn(task, cracker, found);
   return task.kind === 'wordlist' ? runWordlist(task, cracker, found) : runDigits(task, cracker, found);
 }

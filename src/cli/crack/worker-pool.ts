@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { HmacTarget } from '../../core/secrets/hmac-types';
+import type { SecretOrigin } from '../../core/secrets/secret-hits';
 import { hs256KernelModule } from '../../core/secrets/hs256-wasm';
 import type { TaskResult } from './run-task';
 import type { CrackTask } from './tasks';
@@ -7,7 +8,7 @@ import type { FromWorker, ToWorker } from './worker-protocol';
 
 /** What the pool reports while it runs. */
 export interface PoolHandlers {
-  found(task: CrackTask, target: number, secret: Uint8Array): void;
+  found(task: CrackTask, target: number, secret: Uint8Array, origin?: SecretOrigin): void;
   done(task: CrackTask, result: TaskResult): void;
   failed(task: CrackTask, error: { code?: string; message: string }): void;
 }
@@ -66,7 +67,7 @@ function onMessage(pool: Pool, slot: Slot, message: FromWorker): void {
   const { handlers } = pool;
   if (!current || current.id !== message.id || !handlers) return;
   if (message.type === 'found') {
-    handlers.found(current.task, message.target, message.secret);
+    handlers.found(current.task, message.target, message.secret, message.origin);
     return;
   }
   if (message.type === 'done') handlers.done(current.task, message.result);

@@ -1,3 +1,4 @@
+import type { SecretOrigin } from '../../core/secrets/secret-hits';
 import type { TaskResult } from './run-task';
 import type { CrackTask } from './tasks';
 
@@ -6,6 +7,6 @@ export type ToWorker = { type: 'task'; id: number; task: CrackTask } | { type: '
 
 /** Worker → main thread: a secret (as soon as found), then the task's end. Errors are plain data. */
 export type FromWorker =
-  | { type: 'found'; id: number; target: number; secret: Uint8Array }
+  | { type: 'found'; id: number; target: number; secret: Uint8Array; origin?: SecretOrigin }
   | { type: 'done'; id: number; result: TaskResult }
   | { type: 'failed'; id: number; error: { code?: string; message: string } };

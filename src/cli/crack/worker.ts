@@ -21,7 +21,9 @@ if (port) {
       return;
     }
     const { id, task } = message;
-    runTask(task, cracker, (target, secret) => send({ type: 'found', id, target, secret })).then(
+    runTask(task, cracker, (target, secret, origin) =>
+      send({ type: 'found', id, target, secret, origin }),
+    ).then(
       (result) => send({ type: 'done', id, result }),
       (error: unknown) =>
         send({

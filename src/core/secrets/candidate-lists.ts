@@ -1,5 +1,10 @@
 import type { ParsedToken } from '../types';
-import { deriveCaptureCandidates, type TokenWithSightings } from './capture-candidates';
+import {
+  type CaptureValues,
+  candidatesFromValues,
+  collectCaptureValues,
+  type TokenWithSightings,
+} from './capture-candidates';
 import { publishedCandidates } from './published-secrets';
 import type { SecretOrigin } from './secret-hits';
 import { weakSecrets } from './weak-secrets';
@@ -19,8 +24,20 @@ export function builtInCandidateLists(
   tokens: readonly (ParsedToken | TokenWithSightings)[],
   options: { builtIn?: boolean; capture?: boolean } = {},
 ): CandidateList[] {
+  const values =
+    options.capture === false
+      ? undefined
+      : collectCaptureValues(tokens.map((t) => ('token' in t ? t : { token: t })));
+  return candidateListsFrom(values, options.builtIn !== false);
+}
+
+/**
+ * The same lists from capture values collected beforehand (`undefined`: no capture list), for a thread
+ * that has the values but not the tokens.
+ */
+export function candidateListsFrom(values: CaptureValues | undefined, builtIn = true): CandidateList[] {
   const lists: CandidateList[] = [];
-  if (options.builtIn !== false) {
+  if (builtIn) {
     const published = publishedCandidates();
     lists.push({
       phase: 'published',
@@ -29,13 +46,11 @@ export function builtInCandidateLists(
     });
     lists.push({ phase: 'built-in', candidates: weakSecrets(), origin: () => ({ kind: 'built-in' }) });
   }
-  if (options.capture !== false) {
-    const entries = tokens.map((t) => ('token' in t ? t : { token: t }));
+  if (values)
     lists.push({
       phase: 'capture',
-      candidates: deriveCaptureCandidates(entries),
+      candidates: candidatesFromValues(values),
       origin: () => ({ kind: 'capture' }),
     });
-  }
   return lists;
 }

@@ -124,20 +124,37 @@ function leaves(value: unknown, out: string[], depth = 0): void {
   }
 }
 
-/** Raw values (claim values, URLs, names) on their way to becoming bases. */
-interface RawBases {
+/**
+ * The raw values (claim values, URLs, names) a capture's candidates are derived from: name-like values
+ * first in line for the bases, other claim values after them, up to a cap. Plain strings, so a worker
+ * thread can derive the candidates while this thread audits.
+ */
+export interface CaptureValues {
   names: string[];
   others: string[];
 }
 
-function rawBasesOf(entry: TokenWithSightings): RawBases {
+/** Keeps the values an expander would not drop unseen anyway (empty or too long to be a base). */
+function pushUsable(out: string[], values: readonly string[]): void {
+  for (const value of values) if (value.length > 0 && value.length <= MAX_VALUE_LENGTH) out.push(value);
+}
+
+/** Collects the values of every token and sighting, in capture order (cheap: no parsing, no sets). */
+export function collectCaptureValues(entries: readonly TokenWithSightings[]): CaptureValues {
+  const values: CaptureValues = { names: [], others: [] };
   const names: string[] = [];
   const others: string[] = [];
-  leaves(entry.token.header, names);
-  for (const [key, value] of Object.entries(entry.token.claims ?? {}))
-    leaves(value, NAME_CLAIMS.has(key) ? names : others);
-  for (const s of entry.sightings ?? []) names.push(s.url, s.name, s.initiatorOrigin ?? '');
-  return { names, others };
+  for (const entry of entries) {
+    names.length = 0;
+    others.length = 0;
+    leaves(entry.token.header, names);
+    for (const [key, value] of Object.entries(entry.token.claims ?? {}))
+      leaves(value, NAME_CLAIMS.has(key) ? names : others);
+    for (const s of entry.sightings ?? []) names.push(s.url, s.name, s.initiatorOrigin ?? '');
+    pushUsable(values.names, names);
+    pushUsable(values.others, others);
+  }
+  return values;
 }
 
 /**
@@ -177,16 +194,19 @@ function variants(base: string, out: Set<string>, rich: boolean): void {
  * their own name are common; these candidates cost little and catch them.
  */
 export function deriveCaptureCandidates(entries: readonly TokenWithSightings[]): string[] {
+  return candidatesFromValues(collectCaptureValues(entries));
+}
+
+/** The candidates of `deriveCaptureCandidates`, from values collected by `collectCaptureValues`. */
+export function candidatesFromValues(values: CaptureValues): string[] {
   const bases = new Set<string>();
   const others = new Set<string>();
   const hostOf = createHostReader();
+  // Each expander fills its own set, so all names then all others gives what interleaving them did.
   const addName = createExpander(bases, MAX_BASES, hostOf);
+  for (const value of values.names) addName(value);
   const addOther = createExpander(others, MAX_OTHER_BASES, hostOf);
-  for (const entry of entries) {
-    const found = rawBasesOf(entry);
-    for (const value of found.names) addName(value);
-    for (const value of found.others) addOther(value);
-  }
+  for (const value of values.others) addOther(value);
   for (const base of others) if (bases.size < MAX_BASES) bases.add(base);
   const out = new Set<string>();
   for (const base of bases) variants(base, out, !base.includes('/') && base.length <= 40);

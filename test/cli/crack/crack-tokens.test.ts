@@ -92,6 +92,28 @@ describe.each([
     ]);
   });
 
+  maybe(
+    'finds published, built-in and capture-derived secrets with no wordlist, naming each source',
+    async () => {
+      const published = await signedToken('HS256', 'your-256-bit-secret');
+      const weak = await signedToken('HS384', 'changeme123');
+      const derived = await signedToken('HS512', 'Billing_secret', { iss: 'https://login.billing.test/' });
+      const strong = await signedToken('HS256', crypto.getRandomValues(new Uint8Array(32)));
+      const hits = await crackTokens([strong, published, weak, derived], threading);
+      const byToken = new Map(hits.map((h) => [h.fingerprint, [h.ruleId, h.evidence?.[1]?.value]]));
+      expect(byToken.size).toBe(3);
+      expect(byToken.get(published.fingerprint)).toEqual([
+        'key-publicly-known',
+        'jwt.io debugger, default HS256 secret',
+      ]);
+      expect(byToken.get(weak.fingerprint)).toEqual([
+        'hmac-weak-secret',
+        'the built-in list of weak and default secrets',
+      ]);
+      expect(byToken.get(derived.fingerprint)?.[1]).toContain('values seen in this capture');
+    },
+  );
+
   maybe('does not start on wordlists when the built-in list already cracked everything', async () => {
     const token = await signedToken('HS256', 'secret');
     const hits = await crackTokens([token], {
@@ -104,4 +126,14 @@ describe.each([
 
 it('returns nothing (and starts no worker) when there is no HMAC token', async () => {
   expect(await crackTokens([], { wordlists: ['/nonexistent'] })).toEqual([]);
+});
+
+it('falls back to this thread when the worker for the built-in phase cannot start', async () => {
+  const broken = join(dir, 'broken-worker.mjs');
+  await writeFile(broken, 'throw new Error("no worker today");\n');
+  const token = await signedToken('HS256', 'changeme123');
+  const hits = await crackTokens([token], { threads: 2, workerFile: pathToFileURL(broken) });
+  expect(hits.map((h) => [h.ruleId, h.evidence?.[1]?.value])).toEqual([
+    ['hmac-weak-secret', 'the built-in list of weak and default secrets'],
+  ]);
 });
