@@ -1,4 +1,5 @@
 import { DEFAULT_POLICY } from '../policy';
+import { fingerprintOf } from '../crypto/fingerprint';
 import { parseToken } from '../token/parse-token';
 import type {
   AuditResult,
@@ -91,8 +92,13 @@ export function createAuditor(options: AuditorOptions = {}): Auditor {
   const limits: AuditorLimits = { ...UNBOUNDED, ...stripUndefined(options) };
   let policy = options.policy ?? DEFAULT_POLICY;
   let policyVersion = 0;
+  /**
+   * Tokens by fingerprint, in order of first sighting. Not by token text: a Map hashes a string key on
+   * every lookup of a new string object, and V8's string hash over a 1 KB token costs twice the SHA-256
+   * the fingerprint needs anyway (and hashes only the length of texts over 16 K characters, so long
+   * tokens of one length would all share a bucket).
+   */
   const entries = new Map<string, Entry>();
-  const byFingerprint = new Map<string, Entry>();
   let observations: ExchangeObservation[] = [];
   let droppedTokens = 0;
   let droppedSightings = 0;
@@ -102,12 +108,20 @@ export function createAuditor(options: AuditorOptions = {}): Auditor {
   const scratch: RuleHit[] = [];
 
   function addSighting(sighting: Sighting): void {
-    let entry = entries.get(sighting.tokenText);
+    const text = typeof sighting.tokenText === 'string' ? sighting.tokenText.trim() : '';
+    const fingerprint = fingerprintOf(text);
+    let key = fingerprint;
+    let entry = entries.get(key);
+    if (entry && entry.record.token.text !== text) {
+      // Another text with the same 64-bit fingerprint (only a crafted collision gets here): kept apart.
+      key = `${fingerprint}\n${text}`;
+      entry = entries.get(key);
+    }
     if (entry) {
       entry.record.sightings.push(sighting);
       entry.revision++;
     } else {
-      const token = parseToken(sighting.tokenText);
+      const token = parseToken(sighting.tokenText, fingerprint);
       entry = {
         // `[sighting]`, not `[]` + push: a first push reserves room for 17, and most tokens keep one.
         record: { token, sightings: [sighting], purpose: 'unknown' },
@@ -122,8 +136,7 @@ export function createAuditor(options: AuditorOptions = {}): Auditor {
         purposeRevision: 0,
         position: 0,
       };
-      entries.set(sighting.tokenText, entry);
-      byFingerprint.set(token.fingerprint, entry);
+      entries.set(key, entry);
       evictTokens();
     }
     const sightings = entry.record.sightings;
@@ -148,10 +161,7 @@ export function createAuditor(options: AuditorOptions = {}): Auditor {
       if (oldest.done) return;
       const entry = entries.get(oldest.value);
       entries.delete(oldest.value);
-      if (entry) {
-        byFingerprint.delete(entry.record.token.fingerprint);
-        droppedSightings += entry.record.sightings.length;
-      }
+      if (entry) droppedSightings += entry.record.sightings.length;
       droppedTokens++;
     }
   }
@@ -202,7 +212,7 @@ export function createAuditor(options: AuditorOptions = {}): Auditor {
   function gatherCaptureFindings(gathering: FindingGathering, records: TokenRecord[], now: number): void {
     const captureHits = runCaptureRules(records, policy, now).concat(safeObservations(observations));
     for (const [fp, hits] of groupByFingerprint(captureHits)) {
-      const entry = byFingerprint.get(fp);
+      const entry = entries.get(fp);
       if (fp && !entry) continue;
       const findings = hits.map((hit) => toFinding(hit, fp, entry?.record, policy));
       if (entry) gathering.addCaptured(findings, entry.position);
@@ -215,7 +225,7 @@ export function createAuditor(options: AuditorOptions = {}): Auditor {
     if (policy.ignore.length === 0) return { findings, orders };
     const kept: { findings: Finding[]; orders: number[] } = { findings: [], orders: [] };
     findings.forEach((f, i) => {
-      if (isIgnored(f, byFingerprint.get(f.fingerprint)?.record, policy)) return;
+      if (isIgnored(f, entries.get(f.fingerprint)?.record, policy)) return;
       kept.findings.push(f);
       kept.orders.push(orders[i] ?? -1);
     });
@@ -259,7 +269,7 @@ export function createAuditor(options: AuditorOptions = {}): Auditor {
     },
     addHits(hits) {
       for (const hit of hits) {
-        const entry = byFingerprint.get(hit.fingerprint);
+        const entry = entries.get(hit.fingerprint);
         if (!entry) continue;
         if (entry.external === NO_EXTERNAL) entry.external = [];
         entry.external.push(hit);
@@ -273,7 +283,6 @@ export function createAuditor(options: AuditorOptions = {}): Auditor {
     },
     clear() {
       entries.clear();
-      byFingerprint.clear();
       observations = [];
       droppedTokens = 0;
       droppedSightings = 0;

@@ -18,10 +18,10 @@ const COMPACT = /^[A-Za-z0-9_-]*(\.[A-Za-z0-9_-]*){2}((\.[A-Za-z0-9_-]*){2})?$/;
  * A token with every field in place from the start, absent ones `undefined`: objects that gain properties
  * later get an extra out-of-line property store each, and an audit keeps every token it parsed.
  */
-function createToken(text: string): ParsedToken {
+function createToken(text: string, fingerprint = fingerprintOf(text)): ParsedToken {
   return {
     text,
-    fingerprint: fingerprintOf(text),
+    fingerprint,
     kind: 'malformed',
     segments: [],
     header: undefined,
@@ -145,9 +145,9 @@ function parseJwe(token: ParsedToken): ParsedToken {
   return token;
 }
 
-function parseAt(input: string, depth: number): ParsedToken {
+function parseAt(input: string, depth: number, fingerprint?: string): ParsedToken {
   const text = input.trim();
-  const token = createToken(text);
+  const token = createToken(text, fingerprint);
   if (text === '') return withError(token, 'token is empty');
   // A quick bound first: only long strings pay for the exact UTF-8 count.
   const bytes = text.length * 3 > MAX_TOKEN_BYTES ? utf8Length(text) : text.length;
@@ -181,11 +181,12 @@ function withError(token: ParsedToken, error: string): ParsedToken {
  * (`cty: JWT`, unwrapped recursively up to `MAX_NESTED_TOKENS`). Never throws: anything that is not a
  * well-formed token comes back with `kind: 'malformed'` and precise `errors`; oddities that do not stop
  * parsing (duplicate keys, prototype keys, deep nesting, non-canonical base64url) land in `warnings`.
+ * `fingerprint`: that of `text.trim()`, when the caller has already worked it out.
  */
-export function parseToken(text: string): ParsedToken {
+export function parseToken(text: string, fingerprint?: string): ParsedToken {
   if (typeof text !== 'string') return withError(createToken(''), 'token is not a string');
   try {
-    return shareEmptyLists(parseAt(text, 0));
+    return shareEmptyLists(parseAt(text, 0, fingerprint));
   } catch (error) {
     // Not expected for any input; a guarantee for callers that loop over hostile traffic.
     const name = error instanceof Error ? error.name : 'error';

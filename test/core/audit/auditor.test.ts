@@ -1,6 +1,7 @@
 import { SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { auditCapture, createAuditor } from '../../../src/core/audit';
+import { setTextDigest } from '../../../src/core/crypto/fingerprint';
 import { DEFAULT_POLICY } from '../../../src/core/policy';
 import { RULE_CATALOG, RULE_IDS, ruleInfo } from '../../../src/core/rules/catalog';
 import type { CaptureResult, Policy, Sighting } from '../../../src/core/types';
@@ -63,6 +64,26 @@ describe('auditCapture', () => {
     expect(result.tokens).toHaveLength(1);
     expect(result.tokens[0]?.sightings.map((s) => s.id)).toEqual(['1:0', '2:0']);
     expect(result.timeRange?.start).toBe(new Date((NOW + 1) * 1000).toISOString());
+  });
+
+  it('joins sightings of one token across surrounding whitespace, and keeps fingerprint collisions apart', async () => {
+    const one = await token({ sub: 'u1', exp: NOW + 300 });
+    const two = await token({ sub: 'u2', exp: NOW + 300 });
+    const joined = auditCapture([capture([sighting(one, 1), sighting(` ${one}\n`, 2)])], { now: NOW });
+    expect(joined.tokens.map((t) => t.sightings.length)).toEqual([2]);
+    // Tokens are kept by fingerprint; two texts sharing one (a crafted 64-bit collision) stay two tokens.
+    setTextDigest(() => '0'.repeat(64));
+    try {
+      const result = auditCapture([capture([sighting(one, 1), sighting(two, 2), sighting(two, 3)])], {
+        now: NOW,
+      });
+      expect(result.tokens.map((t) => [t.token.text, t.sightings.length])).toEqual([
+        [one, 1],
+        [two, 2],
+      ]);
+    } finally {
+      setTextDigest(undefined);
+    }
   });
 
   it('gives every finding the catalog facts and a known rule id, sorted most severe first', async () => {
