@@ -1,8 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatReference } from '../../src/core/report/format-reference';
-import { RULE_CATALOG } from '../../src/core/rules/catalog';
 import {
   END,
   escapeProse,
@@ -12,6 +10,8 @@ import {
   START,
   spliceReadme,
 } from '../../scripts/gen-docs.mjs';
+import { formatReference } from '../../src/core/report/format-reference';
+import { RULE_CATALOG } from '../../src/core/rules/catalog';
 
 const ROOT = join(import.meta.dirname, '../..');
 const read = (path: string) => readFileSync(join(ROOT, path), 'utf8');

@@ -1,9 +1,9 @@
 import type { Frame } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createReportValidator } from '../core/report/schema-validator';
+import { openDemoPanel } from '../harness/demo-panel';
 import { clickByName, waitInPanel } from '../harness/panel-query';
 import { exportJson, openTokenRow, readCounter, tokenCounts, waitForTokens } from '../harness/panel-state';
-import { openDemoPanel } from '../harness/demo-panel';
 import type { E2eSession } from '../harness/session';
 
 interface ReportSighting {

@@ -1,8 +1,8 @@
 import type { Frame } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_MIN_TOKENS, openDemoPanel } from '../harness/demo-panel';
 import { clickByName, waitInPanel } from '../harness/panel-query';
 import { readCounter, tokenCounts, waitForQuiet, waitForTokens } from '../harness/panel-state';
-import { DEMO_MIN_TOKENS, openDemoPanel } from '../harness/demo-panel';
 import type { E2eSession } from '../harness/session';
 
 type DemoWindow = { demoBurst(n: number): Promise<number> };

@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Frame } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { openDemoPanel } from '../harness/demo-panel';
 import { findPanelFrame } from '../harness/devtools-panel';
 import { clickByName, waitForText } from '../harness/panel-query';
-import { openDemoPanel } from '../harness/demo-panel';
 import type { E2eSession } from '../harness/session';
 import { collectEgress } from '../harness/zero-egress';
 

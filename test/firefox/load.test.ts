@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GECKO_ID } from '../../scripts/firefox-manifest';
 import { type DemoServer, startDemoServer } from '../../scripts/demo-app/server.mjs';
+import { GECKO_ID } from '../../scripts/firefox-manifest';
 import { PANEL_PAGE, PANEL_TITLE } from '../../src/devtools/panel-meta';
 import { ensureBuilt, FIREFOX_BUILD } from '../harness/builds';
 import {
-  evaluateInView,
   type ExtensionMessage,
   type ExtensionTool,
+  evaluateInView,
   extensionMessages,
   openToolbox,
   selectTool,

@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { HmacTarget } from '../../core/secrets/hmac-types';
-import type { SecretOrigin } from '../../core/secrets/secret-hits';
 import { hs256KernelModule } from '../../core/secrets/hs256-wasm';
+import type { SecretOrigin } from '../../core/secrets/secret-hits';
 import type { TaskResult } from './run-task';
 import type { CrackTask } from './tasks';
 import type { FromWorker, ToWorker } from './worker-protocol';

@@ -1,5 +1,5 @@
-import { DEFAULT_POLICY } from '../policy';
 import { fingerprintOf } from '../crypto/fingerprint';
+import { DEFAULT_POLICY } from '../policy';
 import { parseToken } from '../token/parse-token';
 import type {
   AuditResult,
@@ -103,7 +103,15 @@ export function createAuditor(options: AuditorOptions = {}): Auditor {
   let droppedTokens = 0;
   let droppedSightings = 0;
   let version = 0;
+  /** Bumped when tokens, sightings, observations or the policy change; not by external hits. */
+  let contentVersion = 0;
   let cached: { key: string; result: AuditResult } | undefined;
+  /**
+   * Capture-wide findings of the last result, by token entry (`undefined`: an exchange finding). They
+   * depend on the records, the policy and the time, not on external hits: the CLI's second result, once
+   * the signature and secret hits are in, reuses them.
+   */
+  let captured: { key: string; groups: { entry: Entry | undefined; findings: Finding[] }[] } | undefined;
   /** Where one token's rule hits are collected before they become findings. */
   const scratch: RuleHit[] = [];
 
@@ -210,11 +218,18 @@ export function createAuditor(options: AuditorOptions = {}): Auditor {
 
   /** Capture-wide and exchange findings, merged into the tokens' own. */
   function gatherCaptureFindings(gathering: FindingGathering, records: TokenRecord[], now: number): void {
-    const captureHits = runCaptureRules(records, policy, now).concat(safeObservations(observations));
-    for (const [fp, hits] of groupByFingerprint(captureHits)) {
-      const entry = entries.get(fp);
-      if (fp && !entry) continue;
-      const findings = hits.map((hit) => toFinding(hit, fp, entry?.record, policy));
+    const key = `${contentVersion}:${now}`;
+    if (captured?.key !== key) {
+      const captureHits = runCaptureRules(records, policy, now).concat(safeObservations(observations));
+      const groups: { entry: Entry | undefined; findings: Finding[] }[] = [];
+      for (const [fp, hits] of groupByFingerprint(captureHits)) {
+        const entry = entries.get(fp);
+        if (fp && !entry) continue;
+        groups.push({ entry, findings: hits.map((hit) => toFinding(hit, fp, entry?.record, policy)) });
+      }
+      captured = { key, groups };
+    }
+    for (const { entry, findings } of captured.groups) {
       if (entry) gathering.addCaptured(findings, entry.position);
       else gathering.addExchange(findings);
     }
@@ -266,6 +281,7 @@ export function createAuditor(options: AuditorOptions = {}): Auditor {
         }
       }
       version++;
+      contentVersion++;
     },
     addHits(hits) {
       for (const hit of hits) {
@@ -280,13 +296,16 @@ export function createAuditor(options: AuditorOptions = {}): Auditor {
       policy = next;
       policyVersion++;
       version++;
+      contentVersion++;
     },
     clear() {
       entries.clear();
       observations = [];
       droppedTokens = 0;
       droppedSightings = 0;
+      captured = undefined;
       version++;
+      contentVersion++;
     },
     result(now = Math.floor(Date.now() / 1000)) {
       const key = `${version}:${now}`;

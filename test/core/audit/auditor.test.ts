@@ -163,6 +163,20 @@ describe('createAuditor', () => {
     expect(auditor.stats().tokens).toBe(0);
   });
 
+  it('keeps capture-wide findings when only external hits arrive, and redoes them when the capture changes', async () => {
+    const auditor = createAuditor();
+    const expired = await token({ sub: 'u1', exp: NOW - 3600 });
+    auditor.add(capture([sighting(expired, 1)]));
+    const ruleIds = (now = NOW) => auditor.result(now).findings.map((f) => f.ruleId);
+    expect(ruleIds()).toContain('exp-expired-accepted');
+    const fp = auditor.records()[0]?.token.fingerprint ?? '';
+    auditor.addHits([{ ruleId: 'hmac-weak-secret', fingerprint: fp, detail: 'secret found' }]);
+    expect(ruleIds()).toEqual(expect.arrayContaining(['exp-expired-accepted', 'hmac-weak-secret']));
+    const other = await token({ sub: 'u2', exp: NOW - 7200 });
+    auditor.add(capture([sighting(other, 2)]));
+    expect(ruleIds().filter((id) => id === 'exp-expired-accepted')).toHaveLength(2);
+  });
+
   it('re-judges tokens when the policy changes', async () => {
     const auditor = createAuditor();
     auditor.add(capture([sighting(await token({ sub: 'u1' }), 1)]));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { RULE_CATALOG } from '../../../src/core/rules/catalog';
 import { toComplianceMarkdown } from '../../../src/core/report/compliance-markdown';
 import { formatReference } from '../../../src/core/report/format-reference';
+import { RULE_CATALOG } from '../../../src/core/rules/catalog';
 import type { Finding, Reference } from '../../../src/core/types';
 import { ACCESS, forbiddenStrings, sampleResult, UNSECURED } from './sample-result';
 

@@ -1,5 +1,5 @@
-import { DEFAULT_POLICY } from '../../../src/core/policy';
 import { fingerprintOf } from '../../../src/core/crypto/fingerprint';
+import { DEFAULT_POLICY } from '../../../src/core/policy';
 import type {
   AuditResult,
   Finding,

@@ -1,5 +1,5 @@
 import type { CaptureHit, Sighting, TokenRecord } from '../../types';
-import { countRequests, describeRequest, isPresented, isSuccess, unique } from './sighting-facts';
+import { countRequests, describeRequest, firstDistinct, isPresented, isSuccess } from './sighting-facts';
 
 /** Requests that presented the token and were answered 2xx: the server (apparently) accepted it. */
 export function acceptedSightings(
@@ -22,9 +22,10 @@ export function acceptedHit(
     ruleId,
     fingerprint: record.token.fingerprint,
     detail: `${what}; ${countRequests(accepted)} presenting it got a 2xx answer${example}, which suggests the server accepted it`,
-    evidence: unique(accepted.map(describeRequest))
-      .slice(0, 5)
-      .map((value) => ({ label: 'accepted request', value })),
+    evidence: firstDistinct(accepted, describeRequest, 5).map((value) => ({
+      label: 'accepted request',
+      value,
+    })),
     sightingIds: accepted.map((s) => s.id),
   };
 }

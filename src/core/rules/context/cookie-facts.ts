@@ -1,5 +1,5 @@
 import type { CookieAttributes, Evidence, Sighting } from '../../types';
-import { hostOf, listNames, unique } from './sighting-facts';
+import { firstDistinct, hostOf, listNames, unique } from './sighting-facts';
 
 /** A sighting known to be a cookie, with its recorded attributes. */
 export type CookieSighting = Sighting & { cookie: CookieAttributes };
@@ -43,7 +43,5 @@ export function describeCookies(sightings: readonly CookieSighting[]): string {
 
 /** One evidence line per distinct cookie description. */
 export function cookieEvidence(sightings: readonly CookieSighting[]): Evidence[] {
-  return unique(sightings.map(describeCookie))
-    .slice(0, 5)
-    .map((value) => ({ label: 'cookie', value }));
+  return firstDistinct(sightings, describeCookie, 5).map((value) => ({ label: 'cookie', value }));
 }

@@ -1,5 +1,12 @@
 import type { CaptureHit, CaptureRule, Sighting } from '../../types';
-import { countRequests, describeRequest, isPresented, isSuccess, unique } from './sighting-facts';
+import {
+  countRequests,
+  describeRequest,
+  firstDistinct,
+  isPresented,
+  isSuccess,
+  unique,
+} from './sighting-facts';
 
 /** A refresh cookie is sent with every matching request; only requests to a token endpoint count as use. */
 const TOKEN_ENDPOINT = /token|refresh|oauth|auth/i;
@@ -25,9 +32,9 @@ export const checkRefreshTokenReused: CaptureRule = (records) => {
       ruleId: 'refresh-token-reused',
       fingerprint: record.token.fingerprint,
       detail: `the same refresh token was accepted in ${countRequests(uses)} (${describeRequest(uses[0] as Sighting)} first): it is not rotated on use`,
-      evidence: unique(uses.map((s) => `${s.startedAt || '(time unknown)'} ${describeRequest(s)}`))
-        .slice(0, 5)
-        .map((value) => ({ label: 'presented', value })),
+      evidence: firstDistinct(uses, (s) => `${s.startedAt || '(time unknown)'} ${describeRequest(s)}`, 5).map(
+        (value) => ({ label: 'presented', value }),
+      ),
       sightingIds: uses.map((s) => s.id),
     });
   }

@@ -23,9 +23,14 @@ export function isSentToServer(s: Sighting): boolean {
   return REQUEST_SIDE.has(s.where);
 }
 
+/** True for a header named `name` (lower-case): the length first, so most names are never lower-cased. */
+export function isHeaderNamed(s: Sighting, name: string): boolean {
+  return s.name.length === name.length && s.name.toLowerCase() === name;
+}
+
 /** True when the request presented the token as a credential: sent, and not merely inside a `Referer` URL. */
 export function isPresented(s: Sighting): boolean {
-  return REQUEST_SIDE.has(s.where) && !(s.where === 'request-header' && s.name.toLowerCase() === 'referer');
+  return REQUEST_SIDE.has(s.where) && !(s.where === 'request-header' && isHeaderNamed(s, 'referer'));
 }
 
 /** True when the token came back in the response. */
@@ -41,6 +46,16 @@ export function isSuccess(status: number): boolean {
 /** Lower-case host of the sighting's URL (`''` when unknown). */
 export function hostOf(s: Sighting): string {
   return parseUrlParts(s.url).host;
+}
+
+/**
+ * The first `max` distinct values of `describe` over `items`, in order. Describes no more items than it
+ * must: a token presented in thousands of requests needs only its first few in the evidence.
+ */
+export function firstDistinct<T>(items: readonly T[], describe: (item: T) => string, max: number): string[] {
+  const out = new Set<string>();
+  for (let i = 0; i < items.length && out.size < max; i++) out.add(describe(items[i] as T));
+  return [...out];
 }
 
 /** Distinct values, in first-seen order. */

@@ -1,14 +1,21 @@
 import type { Sighting, TokenRule } from '../../types';
 import { NO_HITS } from '../token/token-parts';
-import { countRequests, hostOf, listNames, maskUrl, unique } from './sighting-facts';
+import {
+  countRequests,
+  firstDistinct,
+  hostOf,
+  isHeaderNamed,
+  listNames,
+  maskUrl,
+  unique,
+} from './sighting-facts';
 
 /** True when the sighting puts the token in a URL: its own, a `Referer`, or a redirect `Location`. */
 function isInUrl(s: Sighting): boolean {
   if (s.where === 'query' || s.where === 'path' || s.where === 'fragment') return true;
-  const name = s.name.toLowerCase();
   return (
-    (s.where === 'request-header' && name === 'referer') ||
-    (s.where === 'response-header' && name === 'location')
+    (s.where === 'request-header' && isHeaderNamed(s, 'referer')) ||
+    (s.where === 'response-header' && isHeaderNamed(s, 'location'))
   );
 }
 
@@ -36,9 +43,7 @@ export const checkTokenInUrl: TokenRule = ({ record }) => {
       detail: `in the URL (${listNames(places)}) of ${countRequests(inUrl)} to ${listNames(hosts)}`,
       evidence: [
         ...places.slice(0, 3).map((value) => ({ label: 'place', value })),
-        ...unique(inUrl.map((s) => maskUrl(s.url)))
-          .slice(0, 3)
-          .map((value) => ({ label: 'URL', value })),
+        ...firstDistinct(inUrl, (s) => maskUrl(s.url), 3).map((value) => ({ label: 'URL', value })),
       ],
       sightingIds: inUrl.map((s) => s.id),
     },

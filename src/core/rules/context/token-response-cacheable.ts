@@ -1,6 +1,6 @@
 import type { Sighting, TokenRule } from '../../types';
 import { NO_HITS } from '../token/token-parts';
-import { countRequests, describeRequest, isResponseSide, unique } from './sighting-facts';
+import { countRequests, describeRequest, firstDistinct, isResponseSide, unique } from './sighting-facts';
 
 /** Statuses a cache may store without explicit freshness (RFC 9111 §4.2.2 heuristics apply to these). */
 function isCacheableStatus(status: number): boolean {
@@ -31,9 +31,7 @@ export const checkTokenResponseCacheable: TokenRule = ({ record }) => {
       ruleId: 'token-response-cacheable',
       detail: `returned in ${countRequests(cacheable)} (${describeRequest(cacheable[0] as Sighting)}) with ${caching}, not no-store`,
       evidence: [
-        ...unique(cacheable.map(describeRequest))
-          .slice(0, 3)
-          .map((value) => ({ label: 'response', value })),
+        ...firstDistinct(cacheable, describeRequest, 3).map((value) => ({ label: 'response', value })),
         ...sent.slice(0, 3).map((value) => ({ label: 'Cache-Control', value: value || '(absent)' })),
       ],
       sightingIds: cacheable.map((s) => s.id),

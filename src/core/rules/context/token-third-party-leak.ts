@@ -4,6 +4,7 @@ import { NO_HITS } from '../token/token-parts';
 import { hostOfIdentifier, registrableDomain } from './hosts';
 import {
   countRequests,
+  firstDistinct,
   hostOf,
   isResponseSide,
   isSentToServer,
@@ -70,9 +71,10 @@ export const checkTokenThirdPartyLeak: TokenRule = ({ record }) => {
       detail: `sent to ${listNames(hosts)} in ${countRequests(leaks)}; that site is none of the token's own (${listNames(unique(known))})`,
       evidence: [
         ...hosts.slice(0, 3).map((value) => ({ label: 'third-party host', value })),
-        ...unique(leaks.map((s) => `${s.where} ${s.name} → ${maskUrl(s.url)}`))
-          .slice(0, 3)
-          .map((value) => ({ label: 'sent as', value })),
+        ...firstDistinct(leaks, (s) => `${s.where} ${s.name} → ${maskUrl(s.url)}`, 3).map((value) => ({
+          label: 'sent as',
+          value,
+        })),
       ],
       sightingIds: leaks.map((s) => s.id),
     },

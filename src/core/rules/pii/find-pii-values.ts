@@ -3,12 +3,12 @@ import { claimNameWords, normalizeClaimName } from './claim-name';
 import { findEmails } from './email';
 import { isValidIban } from './iban';
 import { checkIpAddress } from './ip-address';
+import { memoByName } from './name-memo';
 import { checkNationalId } from './national-ids';
 import { checkPaymentCard } from './payment-card';
 import { findE164Phones } from './phone';
 import { isValidUsSsn } from './us-ssn';
 import type { JsonLeaf } from './walk-json';
-import { memoByName } from './name-memo';
 
 /** A personal-data value found by pattern and checksum. */
 export interface PiiValueMatch {

@@ -1,6 +1,6 @@
 import { normalizeClaimName } from './claim-name';
-import type { JsonLeaf } from './walk-json';
 import { memoByName } from './name-memo';
+import type { JsonLeaf } from './walk-json';
 
 /** A secret-like value in a claims tree. */
 export interface SecretMatch {
