@@ -116,11 +116,11 @@ function hostParts(host: string): string[] {
 }
 
 /** The string and number leaves of a JSON value, depth-limited (untrusted input). */
-function leaves(value: unknown, out: string[], depth = 0): void {
-  if (typeof value === 'string') out.push(value);
-  else if (typeof value === 'number' && Number.isFinite(value)) out.push(String(value));
+function leaves(value: unknown, add: (value: string) => void, depth = 0): void {
+  if (typeof value === 'string') add(value);
+  else if (typeof value === 'number' && Number.isFinite(value)) add(String(value));
   else if (value && typeof value === 'object' && depth < MAX_DEPTH) {
-    for (const item of Object.values(value as Record<string, unknown>)) leaves(item, out, depth + 1);
+    for (const item of Object.values(value as Record<string, unknown>)) leaves(item, add, depth + 1);
   }
 }
 
@@ -134,25 +134,31 @@ export interface CaptureValues {
   others: string[];
 }
 
-/** Keeps the values an expander would not drop unseen anyway (empty or too long to be a base). */
-function pushUsable(out: string[], values: readonly string[]): void {
-  for (const value of values) if (value.length > 0 && value.length <= MAX_VALUE_LENGTH) out.push(value);
-}
-
-/** Collects the values of every token and sighting, in capture order (cheap: no parsing, no sets). */
+/**
+ * Collects the values of every token and sighting, in capture order: cheap (no parsing, no sets). Values
+ * an expander would drop unseen (empty, too long) are left out, and so is a repeat of the value just
+ * before it from the same field (the same header name on every request): it would add nothing.
+ */
 export function collectCaptureValues(entries: readonly TokenWithSightings[]): CaptureValues {
   const values: CaptureValues = { names: [], others: [] };
-  const names: string[] = [];
-  const others: string[] = [];
+  const addName = (value: string): void => {
+    if (value.length > 0 && value.length <= MAX_VALUE_LENGTH) values.names.push(value);
+  };
+  const addOther = (value: string): void => {
+    if (value.length > 0 && value.length <= MAX_VALUE_LENGTH) values.others.push(value);
+  };
+  const last = { url: '', name: '', origin: '' };
   for (const entry of entries) {
-    names.length = 0;
-    others.length = 0;
-    leaves(entry.token.header, names);
-    for (const [key, value] of Object.entries(entry.token.claims ?? {}))
-      leaves(value, NAME_CLAIMS.has(key) ? names : others);
-    for (const s of entry.sightings ?? []) names.push(s.url, s.name, s.initiatorOrigin ?? '');
-    pushUsable(values.names, names);
-    pushUsable(values.others, others);
+    leaves(entry.token.header, addName);
+    const claims = entry.token.claims;
+    if (claims)
+      for (const key of Object.keys(claims)) leaves(claims[key], NAME_CLAIMS.has(key) ? addName : addOther);
+    for (const s of entry.sightings ?? []) {
+      if (s.url !== last.url) addName((last.url = s.url));
+      if (s.name !== last.name) addName((last.name = s.name));
+      const origin = s.initiatorOrigin ?? '';
+      if (origin !== last.origin) addName((last.origin = origin));
+    }
   }
   return values;
 }

@@ -43,9 +43,21 @@ export function isSuccess(status: number): boolean {
   return status >= 200 && status < 300;
 }
 
+/**
+ * Hosts already read, per sighting: a dozen context rules ask for the host of every sighting of every
+ * token on each audit. Weak, so a sighting dropped by the auditor takes its entry with it. Sightings are
+ * not edited once captured (only multi-input scans re-prefix their ids), so a host never goes stale.
+ */
+const HOSTS = new WeakMap<Sighting, string>();
+
 /** Lower-case host of the sighting's URL (`''` when unknown). */
 export function hostOf(s: Sighting): string {
-  return parseUrlParts(s.url).host;
+  let host = HOSTS.get(s);
+  if (host === undefined) {
+    host = parseUrlParts(s.url).host;
+    HOSTS.set(s, host);
+  }
+  return host;
 }
 
 /**
