@@ -357,8 +357,11 @@ function timeRangeOf(
 ): { start: string; end: string } | undefined {
   let start = Infinity;
   let end = -Infinity;
+  // The sightings of one request share its time, and come one after another: parse each run once.
+  let lastIso = '';
   const visit = (iso: string) => {
-    if (iso === '') return; // unknown time (pasted tokens, token lists): nothing to parse
+    if (iso === '' || iso === lastIso) return; // '': unknown time (pasted tokens, token lists)
+    lastIso = iso;
     const t = Date.parse(iso);
     if (Number.isNaN(t)) return;
     if (t < start) start = t;
