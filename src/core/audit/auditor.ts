@@ -99,6 +99,8 @@ export function createAuditor(options: AuditorOptions = {}): Auditor {
    * tokens of one length would all share a bucket).
    */
   const entries = new Map<string, Entry>();
+  /** The entry the last sighting went to (cleared when that entry goes). */
+  let lastEntry: Entry | undefined;
   let observations: ExchangeObservation[] = [];
   let droppedTokens = 0;
   let droppedSightings = 0;
@@ -117,41 +119,59 @@ export function createAuditor(options: AuditorOptions = {}): Auditor {
 
   function addSighting(sighting: Sighting): void {
     const text = typeof sighting.tokenText === 'string' ? sighting.tokenText.trim() : '';
-    const fingerprint = fingerprintOf(text);
-    let key = fingerprint;
-    let entry = entries.get(key);
-    if (entry && entry.record.token.text !== text) {
-      // Another text with the same 64-bit fingerprint (only a crafted collision gets here): kept apart.
-      key = `${fingerprint}\n${text}`;
+    // The token of the sighting before (cookie and header of one request, a run of API calls): one
+    // comparison instead of a SHA-256, which the panel computes in JavaScript.
+    let entry = lastEntry?.record.token.text === text ? lastEntry : undefined;
+    if (!entry) {
+      const fingerprint = fingerprintOf(text);
+      const key = keyOf(fingerprint, text);
       entry = entries.get(key);
+      if (!entry) {
+        lastEntry = newEntry(sighting, fingerprint, key);
+        evictTokens();
+        return;
+      }
     }
-    if (entry) {
-      entry.record.sightings.push(sighting);
-      entry.revision++;
-    } else {
-      const token = parseToken(sighting.tokenText, fingerprint);
-      entry = {
-        // `[sighting]`, not `[]` + push: a first push reserves room for 17, and most tokens keep one.
-        record: { token, sightings: [sighting], purpose: 'unknown' },
-        ruleFindings: NO_FINDINGS,
-        findings: NO_FINDINGS,
-        builtRevision: -1,
-        builtPolicyVersion: -1,
-        builtMinute: -1,
-        builtExternal: 0,
-        external: NO_EXTERNAL,
-        revision: 1,
-        purposeRevision: 0,
-        position: 0,
-      };
-      entries.set(key, entry);
-      evictTokens();
-    }
+    lastEntry = entry;
     const sightings = entry.record.sightings;
+    sightings.push(sighting);
+    entry.revision++;
     if (sightings.length > limits.maxSightingsPerToken) {
       sightings.shift();
       droppedSightings++;
     }
+  }
+
+  /**
+   * The map key of `text`: its fingerprint, unless another text already holds that one (only a crafted
+   * 64-bit collision gets there), which keeps the two tokens apart.
+   */
+  function keyOf(fingerprint: string, text: string): string {
+    const holder = entries.get(fingerprint);
+    return !holder || holder.record.token.text === text ? fingerprint : `${fingerprint}\n${text}`;
+  }
+
+  function newEntry(sighting: Sighting, fingerprint: string, key: string): Entry {
+    const entry: Entry = {
+      // `[sighting]`, not `[]` + push: a first push reserves room for 17, and most tokens keep one.
+      record: {
+        token: parseToken(sighting.tokenText, fingerprint),
+        sightings: [sighting],
+        purpose: 'unknown',
+      },
+      ruleFindings: NO_FINDINGS,
+      findings: NO_FINDINGS,
+      builtRevision: -1,
+      builtPolicyVersion: -1,
+      builtMinute: -1,
+      builtExternal: 0,
+      external: NO_EXTERNAL,
+      revision: 1,
+      purposeRevision: 0,
+      position: 0,
+    };
+    entries.set(key, entry);
+    return entry;
   }
 
   /** Brings `record.purpose` up to date with the sightings; rules and readers call this first. */
@@ -170,6 +190,7 @@ export function createAuditor(options: AuditorOptions = {}): Auditor {
       const entry = entries.get(oldest.value);
       entries.delete(oldest.value);
       if (entry) droppedSightings += entry.record.sightings.length;
+      if (entry === lastEntry) lastEntry = undefined;
       droppedTokens++;
     }
   }
@@ -300,6 +321,7 @@ export function createAuditor(options: AuditorOptions = {}): Auditor {
     },
     clear() {
       entries.clear();
+      lastEntry = undefined;
       observations = [];
       droppedTokens = 0;
       droppedSightings = 0;

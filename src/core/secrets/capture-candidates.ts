@@ -148,16 +148,21 @@ export function collectCaptureValues(entries: readonly TokenWithSightings[]): Ca
     if (value.length > 0 && value.length <= MAX_VALUE_LENGTH) values.others.push(value);
   };
   const last = { url: '', name: '', origin: '' };
+  const addChanged = (field: keyof typeof last, value: string): void => {
+    if (value === last[field]) return;
+    last[field] = value;
+    addName(value);
+  };
   for (const entry of entries) {
     leaves(entry.token.header, addName);
     const claims = entry.token.claims;
-    if (claims)
+    if (claims) {
       for (const key of Object.keys(claims)) leaves(claims[key], NAME_CLAIMS.has(key) ? addName : addOther);
+    }
     for (const s of entry.sightings ?? []) {
-      if (s.url !== last.url) addName((last.url = s.url));
-      if (s.name !== last.name) addName((last.name = s.name));
-      const origin = s.initiatorOrigin ?? '';
-      if (origin !== last.origin) addName((last.origin = origin));
+      addChanged('url', s.url);
+      addChanged('name', s.name);
+      addChanged('origin', s.initiatorOrigin ?? '');
     }
   }
   return values;

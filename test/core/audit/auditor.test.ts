@@ -151,6 +151,13 @@ describe('createAuditor', () => {
     expect(subjects).toEqual(['u2', 'u3']);
   });
 
+  it('never adds a sighting to a token it has already evicted', async () => {
+    const auditor = createAuditor({ maxTokens: 0 });
+    const text = await token({ sub: 'u1' });
+    auditor.add(capture([sighting(text, 1), sighting(text, 2)]));
+    expect(auditor.stats()).toEqual({ tokens: 0, sightings: 0, droppedTokens: 2, droppedSightings: 2 });
+  });
+
   it('caches results until something changes, and clear() empties everything', async () => {
     const auditor = createAuditor();
     auditor.add(capture([sighting(await token({ sub: 'u1' }), 1)]));
