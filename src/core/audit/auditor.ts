@@ -124,10 +124,10 @@ export function createAuditor(options: AuditorOptions = {}): Auditor {
     let entry = lastEntry?.record.token.text === text ? lastEntry : undefined;
     if (!entry) {
       const fingerprint = fingerprintOf(text);
-      const key = keyOf(fingerprint, text);
-      entry = entries.get(key);
+      const found = lookUp(fingerprint, text);
+      entry = found.entry;
       if (!entry) {
-        lastEntry = newEntry(sighting, fingerprint, key);
+        lastEntry = newEntry(sighting, fingerprint, found.key);
         evictTokens();
         return;
       }
@@ -143,12 +143,14 @@ export function createAuditor(options: AuditorOptions = {}): Auditor {
   }
 
   /**
-   * The map key of `text`: its fingerprint, unless another text already holds that one (only a crafted
-   * 64-bit collision gets there), which keeps the two tokens apart.
+   * The entry of `text` and its map key: the fingerprint, unless another text already holds that one
+   * (only a crafted 64-bit collision gets there), which keeps the two tokens apart.
    */
-  function keyOf(fingerprint: string, text: string): string {
+  function lookUp(fingerprint: string, text: string): { key: string; entry: Entry | undefined } {
     const holder = entries.get(fingerprint);
-    return !holder || holder.record.token.text === text ? fingerprint : `${fingerprint}\n${text}`;
+    if (!holder || holder.record.token.text === text) return { key: fingerprint, entry: holder };
+    const key = `${fingerprint}\n${text}`;
+    return { key, entry: entries.get(key) };
   }
 
   function newEntry(sighting: Sighting, fingerprint: string, key: string): Entry {
