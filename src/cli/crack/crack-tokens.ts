@@ -112,10 +112,10 @@ async function builtInInPool(
   tokens: readonly (ParsedToken | TokenWithSightings)[],
   handlers: TaskHandlers,
 ): Promise<CaptureHit[]> {
-  const entries = tokens.map((t) => ('token' in t ? t : { token: t }));
-  const task: CrackTask = { kind: 'built-in', capture: collectCaptureValues(entries) };
+  const task: CrackTask = { kind: 'built-in', capture: collectCaptureValues(tokens) };
   let failed = false;
-  await pool.run([task], { ...handlers, failed: () => (failed = true) });
+  // Not a wordlist or digit task: no progress, no problem log; a failure means "run it here instead".
+  await pool.run([task], { ...handlers, done: () => {}, failed: () => (failed = true) });
   return failed ? tryBuiltInSources(search, tokens) : [];
 }
 
@@ -183,7 +183,6 @@ function createHandlers(
         if (!before.has(cracked)) handlers.onCracked?.(cracked);
     },
     done(task, result) {
-      if (task.kind === 'built-in') return;
       log.done(task, result);
       done += taskSize(task);
       tried += result.tried;

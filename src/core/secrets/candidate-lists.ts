@@ -24,10 +24,7 @@ export function builtInCandidateLists(
   tokens: readonly (ParsedToken | TokenWithSightings)[],
   options: { builtIn?: boolean; capture?: boolean } = {},
 ): CandidateList[] {
-  const values =
-    options.capture === false
-      ? undefined
-      : collectCaptureValues(tokens.map((t) => ('token' in t ? t : { token: t })));
+  const values = options.capture === false ? undefined : collectCaptureValues(tokens);
   return candidateListsFrom(values, options.builtIn !== false);
 }
 

@@ -139,21 +139,21 @@ export interface CaptureValues {
  * an expander would drop unseen (empty, too long) are left out, and so is a repeat of the value just
  * before it from the same field (the same header name on every request): it would add nothing.
  */
-export function collectCaptureValues(entries: readonly TokenWithSightings[]): CaptureValues {
+export function collectCaptureValues(tokens: readonly (ParsedToken | TokenWithSightings)[]): CaptureValues {
   const values: CaptureValues = { names: [], others: [] };
-  const addName = (value: string): void => {
-    if (value.length > 0 && value.length <= MAX_VALUE_LENGTH) values.names.push(value);
+  const adder = (list: string[]) => (value: string) => {
+    if (value.length > 0 && value.length <= MAX_VALUE_LENGTH) list.push(value);
   };
-  const addOther = (value: string): void => {
-    if (value.length > 0 && value.length <= MAX_VALUE_LENGTH) values.others.push(value);
-  };
+  const addName = adder(values.names);
+  const addOther = adder(values.others);
   const last = { url: '', name: '', origin: '' };
   const addChanged = (field: keyof typeof last, value: string): void => {
     if (value === last[field]) return;
     last[field] = value;
     addName(value);
   };
-  for (const entry of entries) {
+  for (const item of tokens) {
+    const entry: TokenWithSightings = 'token' in item ? item : { token: item };
     leaves(entry.token.header, addName);
     const claims = entry.token.claims;
     if (claims) {
