@@ -1,3 +1,4 @@
+import { setMember } from '../token/safe-json';
 import { maskValue } from './redact';
 
 /**
@@ -90,16 +91,7 @@ export function maskClaims(
     const out: Record<string, unknown> = {};
     for (const [key, item] of Object.entries(value)) {
       const masked = maskClaims(item, known, found, underPii || isPiiClaimName(key), depth + 1);
-      // Plain assignment is the same own data property, several times cheaper; only `__proto__`
-      // would set the prototype instead.
-      if (key === '__proto__') {
-        Object.defineProperty(out, key, {
-          value: masked,
-          enumerable: true,
-          writable: true,
-          configurable: true,
-        });
-      } else out[key] = masked;
+      setMember(out, key, masked);
     }
     return out;
   }

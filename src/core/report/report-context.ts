@@ -1,3 +1,4 @@
+import { setMember } from '../token/safe-json';
 import type { AuditResult, Finding, JsonObject, ParsedToken, Severity, TokenRecord } from '../types';
 import { maskClaims } from './mask-claims';
 import { createScrubber, maskToken, type Scrubber, scrubLiterals } from './redact';
@@ -111,16 +112,7 @@ export function scrubTree(value: unknown, scrub: Scrubber, depth = 0): unknown {
     for (const [key, item] of Object.entries(value)) {
       const name = scrub(key);
       const scrubbed = scrubTree(item, scrub, depth + 1);
-      // Plain assignment is the same own data property, several times cheaper; only `__proto__`
-      // would set the prototype instead.
-      if (name === '__proto__') {
-        Object.defineProperty(out, name, {
-          value: scrubbed,
-          enumerable: true,
-          writable: true,
-          configurable: true,
-        });
-      } else out[name] = scrubbed;
+      setMember(out, name, scrubbed);
     }
     return out;
   }

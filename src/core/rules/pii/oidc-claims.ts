@@ -1,3 +1,4 @@
+import { memoByName } from './name-memo';
 import { walkJson } from './walk-json';
 
 /** How sensitive an OIDC standard End-User claim is (OIDC Core §5.1; RULES.md §4). */
@@ -32,21 +33,16 @@ export interface OidcClaimMatch {
   value: unknown;
 }
 
-/** Memo of `oidcClaimName` (`null`: not an OIDC claim): the PII rules ask it of every member and leaf. */
-const NAMES = new Map<string, string | null>();
+/** `null`: not an OIDC claim. Memoised: the PII rules ask it of every member and leaf. */
+const oidcClaimOf = memoByName((key: string): string | null => {
+  const cut = key.lastIndexOf('/');
+  const tail = cut >= 0 ? key.slice(cut + 1) : key;
+  return Object.hasOwn(OIDC_PII_CLAIMS, tail) ? tail : null;
+});
 
 /** The OIDC claim a member name stands for; namespaced names (`https://app/email`) count too. */
 export function oidcClaimName(key: string): string | undefined {
-  let name = NAMES.get(key);
-  if (name === undefined) {
-    const cut = key.lastIndexOf('/');
-    const tail = cut >= 0 ? key.slice(cut + 1) : key;
-    name = Object.hasOwn(OIDC_PII_CLAIMS, tail) ? tail : null;
-    // Bounded: claim names are untrusted.
-    if (NAMES.size >= 4096) NAMES.clear();
-    NAMES.set(key, name);
-  }
-  return name ?? undefined;
+  return oidcClaimOf(key) ?? undefined;
 }
 
 function isEmpty(value: unknown): boolean {

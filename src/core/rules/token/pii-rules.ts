@@ -3,6 +3,7 @@ import { normalizeClaimName } from '../pii/claim-name';
 import { findPiiValues, type PiiValueMatch } from '../pii/find-pii-values';
 import { findSecrets } from '../pii/find-secrets';
 import { maskValue } from '../pii/mask';
+import { memoByName } from '../pii/name-memo';
 import { findOidcClaims, oidcClaimName } from '../pii/oidc-claims';
 import { type JsonLeaf, walkJson } from '../pii/walk-json';
 import { evidenceText, listNames, NO_HITS, raiseSeverity, usableClaims, usableHeader } from './token-parts';
@@ -149,17 +150,7 @@ const AUTHZ_NAMES = new Set([
 ]);
 
 /** Memo of authorization-name checks per claim name (bounded: names are untrusted). */
-const AUTHZ_KEYS = new Map<string, boolean>();
-
-function isAuthzName(key: string): boolean {
-  let answer = AUTHZ_KEYS.get(key);
-  if (answer === undefined) {
-    answer = AUTHZ_NAMES.has(normalizeClaimName(key));
-    if (AUTHZ_KEYS.size >= 4096) AUTHZ_KEYS.clear();
-    AUTHZ_KEYS.set(key, answer);
-  }
-  return answer;
-}
+const isAuthzName = memoByName((key: string): boolean => AUTHZ_NAMES.has(normalizeClaimName(key)));
 
 /** `authz-claims-visible`: roles, scopes, groups or admin flags the client can read (info, for review). */
 export const checkAuthzClaimsVisible: TokenRule = ({ record }) => {
