@@ -1,3 +1,5 @@
+import { memoByName } from '../pii/name-memo';
+
 /**
  * Second-level labels under which a country-code TLD sells names (`example.co.uk`, `example.com.au`).
  * A heuristic instead of the Public Suffix List, which is ~250 KB and changes monthly: for the hosts that
@@ -34,9 +36,9 @@ export function isIpLiteral(host: string): boolean {
 /**
  * The registrable domain ("site") of a host: the last two labels, or three when the second-to-last is a
  * typical ccTLD second level (`co.uk`, `com.au`). IP literals, `localhost` and single labels are returned
- * as they are.
+ * as they are. Memoised per host: the context rules ask it of every sighting of every token.
  */
-export function registrableDomain(host: string): string {
+export const registrableDomain = memoByName((host: string): string => {
   const h = host.toLowerCase().replace(/\.$/, '');
   if (!h.includes('.') || isIpLiteral(h)) return h;
   const labels = h.split('.');
@@ -45,7 +47,7 @@ export function registrableDomain(host: string): string {
   const sld = labels[n - 2] ?? '';
   if (n >= 3 && tld.length === 2 && SECOND_LEVEL.has(sld)) return labels.slice(-3).join('.');
   return labels.slice(-2).join('.');
-}
+});
 
 /** Loopback: `localhost` and `*.localhost` (RFC 6761 §6.3), 127.0.0.0/8, `::1` (also IPv4-mapped). */
 export function isLoopbackHost(host: string): boolean {

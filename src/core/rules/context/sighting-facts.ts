@@ -1,5 +1,6 @@
 import { parseUrlParts } from '../../capture/url-parts';
 import type { Sighting, Where } from '../../types';
+import { memoByName } from '../pii/name-memo';
 
 /** Places from which a token reaches the server with the request (a fragment never leaves the browser). */
 const REQUEST_SIDE: ReadonlySet<Where> = new Set<Where>([
@@ -93,6 +94,16 @@ export function listNames(names: readonly string[], max = 3): string {
  * reduced to parameter names (`?access_token=…`). Never the token, never a query value.
  */
 export function maskUrl(url: string): string {
+  return url.length <= MAX_MEMO_URL ? maskUrlOnce(url) : maskUrlNow(url);
+}
+
+/** URLs longer than this are masked every time: the memo's memory stays bounded by entries × this. */
+const MAX_MEMO_URL = 2048;
+
+/** Evidence describes the same requests again and again (one per token and rule), so URLs are memoised. */
+const maskUrlOnce = memoByName((url) => maskUrlNow(url));
+
+function maskUrlNow(url: string): string {
   const parts = parseUrlParts(url);
   const base = parts.origin + parts.path;
   const names = parts.query ? parts.query.split('&').map((p) => `${p.split('=')[0] ?? ''}=…`) : [];

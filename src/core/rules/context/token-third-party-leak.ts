@@ -1,5 +1,6 @@
 import { parseUrlParts } from '../../capture/url-parts';
 import type { JsonObject, Sighting, TokenRecord, TokenRule } from '../../types';
+import { memoByName } from '../pii/name-memo';
 import { NO_HITS } from '../token/token-parts';
 import { hostOfIdentifier, registrableDomain } from './hosts';
 import {
@@ -34,11 +35,18 @@ function ownerSites(record: TokenRecord): Set<string> {
   return sites;
 }
 
+/** Host of the page that made the request (`''` when unknown); pages repeat, so they are parsed once. */
+const originHost = memoByName((origin) => parseUrlParts(origin).host);
+
+function pageHost(s: Sighting): string {
+  return s.initiatorOrigin ? originHost(s.initiatorOrigin) : '';
+}
+
 /** True when the request went to a site that is neither an owner nor the page that made it. */
 function isForeign(s: Sighting, owners: ReadonlySet<string>): boolean {
   const host = hostOf(s);
   if (!host || !isSentToServer(s) || s.where === 'request-cookie') return false;
-  const page = s.initiatorOrigin ? parseUrlParts(s.initiatorOrigin).host : '';
+  const page = pageHost(s);
   if (owners.size === 0 && !page) return false; // nothing to compare with
   const site = registrableDomain(host);
   return !owners.has(site) && (!page || registrableDomain(page) !== site);
@@ -61,9 +69,7 @@ export const checkTokenThirdPartyLeak: TokenRule = ({ record }) => {
   const leaks = record.sightings.filter((s) => isForeign(s, owners));
   if (leaks.length === 0) return NO_HITS;
   const hosts = unique(leaks.map(hostOf));
-  const pages = unique(
-    leaks.map((s) => (s.initiatorOrigin ? parseUrlParts(s.initiatorOrigin).host : '')).filter(Boolean),
-  );
+  const pages = unique(leaks.map(pageHost).filter(Boolean));
   const known = [...owners, ...pages.map(registrableDomain)];
   return [
     {
