@@ -1,8 +1,10 @@
+import { ruleInfo } from '../rules/catalog';
 import { CONTEXT_RULES } from '../rules/context';
 import { checkWebStorage } from '../rules/storage';
 import { HEADER_ONLY_RULES, TOKEN_RULES } from '../rules/token';
 import { sharedHits, usableHeader } from '../rules/token/token-parts';
-import type { JsonObject, Policy, RuleContext, RuleHit, TokenKind } from '../types';
+import type { JsonObject, Policy, RuleContext, RuleHit, Severity, TokenKind } from '../types';
+import { severityRank } from './findings';
 import { appendHits, runRules } from './run-rules';
 
 /** Token rules that need more than the header: run for every token. Same order as in `TOKEN_RULES`. */
@@ -52,4 +54,51 @@ export function runTokenPlan(ctx: RuleContext, out: RuleHit[]): void {
   }
   runRules(CONTEXT_RULES, ctx, out);
   runRules(LOCAL_RULES, ctx, out);
+  if (ctx.record.token.nested) runNestedRules(ctx, out);
+}
+
+/**
+ * The token rules on each inner token of a nested JWT (`cty: JWT`), reported on the token as presented:
+ * a verifier acts on the inner token's algorithm and claims, so an unsigned inner token, a missing `exp`
+ * or personal data inside must not go unseen because they are wrapped (RFC 8725 §3.3: validate both
+ * layers). Context rules are not rerun: the inner token travelled with the outer one.
+ */
+function runNestedRules(ctx: RuleContext, out: RuleHit[]): void {
+  let level = 0;
+  for (let inner = ctx.record.token.nested; inner; inner = inner.nested) {
+    level++;
+    const hits: RuleHit[] = [];
+    runRules(TOKEN_RULES, { ...ctx, record: { ...ctx.record, token: inner } }, hits);
+    const label = level === 1 ? 'Nested token' : `Nested token (level ${level})`;
+    for (const hit of hits) addNestedHit(out, hit, label);
+  }
+}
+
+/** Adds an inner token's hit, joined to the outer token's hit of the same rule when there is one. */
+function addNestedHit(out: RuleHit[], hit: RuleHit, label: string): void {
+  const evidence = (hit.evidence ?? []).map((e) => ({ ...e, label: `${label.toLowerCase()}: ${e.label}` }));
+  const detail = `${label}: ${hit.detail}`;
+  const at = out.findIndex((seen) => seen.ruleId === hit.ruleId);
+  const seen = out[at];
+  if (!seen) {
+    out.push({ ...hit, detail, evidence });
+    return;
+  }
+  // Hits may be shared between tokens (see `headerOnlyHits`): the joined hit is a new object.
+  const joined: RuleHit = {
+    ...seen,
+    detail: `${seen.detail} ${detail}`,
+    evidence: [...(seen.evidence ?? []), ...evidence],
+  };
+  const severity = moreSevere(severityOf(seen), severityOf(hit));
+  if (severity !== severityOf(seen) || seen.severity !== undefined) joined.severity = severity;
+  out[at] = joined;
+}
+
+function severityOf(hit: RuleHit): Severity {
+  return hit.severity ?? ruleInfo(hit.ruleId)?.severity ?? 'info';
+}
+
+function moreSevere(a: Severity, b: Severity): Severity {
+  return severityRank(b) < severityRank(a) ? b : a;
 }
