@@ -1,3 +1,4 @@
+import { effectiveClaims } from '../rules/token/token-parts';
 import type { ParsedToken, Sighting, TokenPurpose } from '../types';
 
 const REFRESH_NAME = /refresh/i;
@@ -10,7 +11,8 @@ const ACCESS_NAME = /access|^authorization$|^dpop$/i;
  * Order matters: a name saying "refresh" beats claims, since refresh tokens often copy access-token claims.
  */
 export function guessPurpose(token: ParsedToken, sightings: readonly Sighting[]): TokenPurpose {
-  const claims = token.claims;
+  // A nested JWT's claims are in its inner token.
+  const claims = token.claims ?? effectiveClaims(token);
   const typ = typeof token.header?.typ === 'string' ? token.header.typ.toLowerCase() : '';
   const tokenUse = claimString(claims, 'token_use') ?? claimString(claims, 'typ') ?? '';
   if (someName(sightings, REFRESH_NAME) || /refresh/i.test(tokenUse)) return 'refresh';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { auditCapture } from '../../../src/core/audit';
+import { guessPurpose } from '../../../src/core/audit/purpose';
 import { runTokenPlan } from '../../../src/core/audit/rule-plan';
 import { DEFAULT_POLICY } from '../../../src/core/policy';
 import { toJsonReport } from '../../../src/core/report';
@@ -70,6 +71,12 @@ describe('rules on nested tokens', () => {
     // Same header segment, so the same cached header hits; this token's payload is plain claims.
     const plain = planHits(jws(header, GOOD_CLAIMS));
     expect(byRule(plain).get('hmac-symmetric')?.detail).not.toMatch(/Nested/);
+  });
+
+  it("guesses the purpose from the inner token's claims", () => {
+    const token = parseToken(wrap(goodToken({ nonce: 'n-1' })));
+    expect(guessPurpose(token, [sighting({ name: 'X-Token' })])).toBe('id');
+    expect(guessPurpose(parseToken(wrap(goodToken())), [sighting({ name: 'X-Token' })])).toBe('unknown');
   });
 
   it('labels deeper levels', () => {

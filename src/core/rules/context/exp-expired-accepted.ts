@@ -1,4 +1,5 @@
 import type { CaptureHit, CaptureRule, Sighting } from '../../types';
+import { effectiveClaims } from '../token/token-parts';
 import { acceptedHit, acceptedSightings } from './accepted';
 import { isPresented, isSuccess } from './sighting-facts';
 
@@ -30,15 +31,14 @@ function requestTime(s: Sighting): number | undefined {
 /**
  * `exp-expired-accepted` (high): a token whose `exp` had already passed when the request started (by
  * more than the leeway) was presented and answered 2xx. Judged against each request's own time, not the
- * audit's reference time. Needs claims: malformed tokens and JWEs are skipped.
+ * audit's reference time. Needs claims (a nested JWT's inner ones): malformed tokens and JWEs are skipped.
  */
 export const checkExpExpiredAccepted: CaptureRule = (records) => {
   const hits: CaptureHit[] = [];
   for (const record of records) {
-    const { kind, claims } = record.token;
-    const exp = claims?.exp;
-    if ((kind !== 'jws' && kind !== 'unsecured') || typeof exp !== 'number' || !Number.isFinite(exp))
-      continue;
+    // A nested JWT expires when its inner token does.
+    const exp = effectiveClaims(record.token)?.exp;
+    if (typeof exp !== 'number' || !Number.isFinite(exp)) continue;
     // Most tokens were never presented with a 2xx answer: skip the per-token closure and list for them.
     if (!record.sightings.some(isAnsweredPresentation)) continue;
     const late = (s: Sighting) => {

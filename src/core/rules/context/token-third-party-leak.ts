@@ -1,7 +1,7 @@
 import { parseUrlParts } from '../../capture/url-parts';
 import type { JsonObject, Sighting, TokenRecord, TokenRule } from '../../types';
 import { memoByName } from '../pii/name-memo';
-import { NO_HITS } from '../token/token-parts';
+import { effectiveClaims, NO_HITS } from '../token/token-parts';
 import { hostOfIdentifier, registrableDomain } from './hosts';
 import {
   countRequests,
@@ -28,8 +28,7 @@ function claimSites(claims: JsonObject | undefined): string[] {
 
 /** Sites known to own the token: iss/aud, and the servers that handed it out (they minted or relayed it). */
 function ownerSites(record: TokenRecord): Set<string> {
-  const claims = record.token.kind === 'malformed' ? undefined : record.token.claims;
-  const sites = new Set(claimSites(claims));
+  const sites = new Set(claimSites(effectiveClaims(record.token)));
   for (const s of record.sightings)
     if (isResponseSide(s) && hostOf(s)) sites.add(registrableDomain(hostOf(s)));
   return sites;

@@ -39,6 +39,17 @@ export function usableClaims(token: ParsedToken): JsonObject | undefined {
   return token.claims;
 }
 
+/**
+ * The claims a verifier acts on: the token's own, or for a nested JWT (`cty: JWT`) those of the first
+ * inner layer that has claims. Same conditions as `usableClaims` on that layer.
+ */
+export function effectiveClaims(token: ParsedToken): JsonObject | undefined {
+  let layer: ParsedToken | undefined = token;
+  // Bounded: parsing unwraps at most MAX_NESTED_TOKENS layers.
+  while (layer && !layer.claims && layer.nested) layer = layer.nested;
+  return layer ? usableClaims(layer) : undefined;
+}
+
 /** `alg` when it is a string. */
 export function algOf(header: JsonObject): string | undefined {
   return typeof header.alg === 'string' ? header.alg : undefined;

@@ -70,6 +70,18 @@ describe('exp-expired-accepted', () => {
     expect(checkExpExpiredAccepted(records, TEST_POLICY, NOW)).toEqual([]);
   });
 
+  it("judges a nested JWT by its inner token's exp", () => {
+    const outer = (exp: number) => {
+      const t = token({}, { alg: 'RS256', cty: 'JWT' });
+      delete t.claims; // the payload is the inner token
+      t.nested = token({ exp }, { alg: 'RS256' });
+      return t;
+    };
+    const [hit] = checkExpExpiredAccepted([record(outer(T0 - 3600), [sighting()])], TEST_POLICY, NOW);
+    expect(hit?.detail).toMatch(/^expired at 2025-03-14T08:00:00.000Z, presented 1 h 0 min later/);
+    expect(checkExpExpiredAccepted([record(outer(T0 + 600), [sighting()])], TEST_POLICY, NOW)).toEqual([]);
+  });
+
   it('survives absurd exp values', () => {
     const [hit] = checkExpExpiredAccepted([record(token({ exp: -1e300 }), [sighting()])], TEST_POLICY, NOW);
     expect(hit?.detail).toContain('exp -1e+300');

@@ -114,6 +114,21 @@ describe('token-third-party-leak', () => {
     ).toEqual([]);
   });
 
+  it("counts a nested JWT's inner iss and aud as its own sites", () => {
+    const outer = token({}, { alg: 'RS256', cty: 'JWT' });
+    delete outer.claims; // the payload is the inner token
+    outer.nested = token(claims);
+    const api = sighting({
+      url: 'https://api.example.test/orders',
+      initiatorOrigin: 'https://www.shop.test',
+    });
+    expect(checkTokenThirdPartyLeak(ctx(record(outer, [api])))).toEqual([]);
+    // Without the inner claims, the API is a site other than the page's own.
+    const bare = token({}, { alg: 'RS256', cty: 'JWT' });
+    delete bare.claims;
+    expect(checkTokenThirdPartyLeak(ctx(record(bare, [api])))).toHaveLength(1);
+  });
+
   it('ignores the claims of a malformed token but still uses the page', () => {
     const t = token({ iss: 'https://tracker.test' }, {}, 'malformed');
     const s = sighting({ url: 'https://tracker.test/', initiatorOrigin: page });
