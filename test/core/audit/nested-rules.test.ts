@@ -103,7 +103,11 @@ describe('rules on nested tokens', () => {
     expect(algNone?.severity).toBe('critical');
     expect(algNone?.fingerprint).toBe(outerFp);
     const report = JSON.stringify(
-      toJsonReport(result, { tool: { name: 'jwt-lens', version: '0' }, generatedAt: 'now' }),
+      toJsonReport(result, {
+        tool: { name: 'jwt-lens', version: '0' },
+        generatedAt: 'now',
+        includeRaw: false,
+      }),
     );
     expect(report).toContain('Nested token: ');
     expect(report).not.toContain('alice@example.com');
