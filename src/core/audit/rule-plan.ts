@@ -1,10 +1,9 @@
-import { ruleInfo } from '../rules/catalog';
 import { CONTEXT_RULES } from '../rules/context';
+import { addNestedHit, nestedLabel } from '../rules/nested-hits';
 import { checkWebStorage } from '../rules/storage';
 import { HEADER_ONLY_RULES, TOKEN_RULES } from '../rules/token';
 import { sharedHits, usableHeader } from '../rules/token/token-parts';
-import type { JsonObject, Policy, RuleContext, RuleHit, Severity, TokenKind } from '../types';
-import { severityRank } from './findings';
+import type { JsonObject, Policy, RuleContext, RuleHit, TokenKind } from '../types';
 import { appendHits, runRules } from './run-rules';
 
 /** Token rules that need more than the header: run for every token. Same order as in `TOKEN_RULES`. */
@@ -69,36 +68,6 @@ function runNestedRules(ctx: RuleContext, out: RuleHit[]): void {
     level++;
     const hits: RuleHit[] = [];
     runRules(TOKEN_RULES, { ...ctx, record: { ...ctx.record, token: inner } }, hits);
-    const label = level === 1 ? 'Nested token' : `Nested token (level ${level})`;
-    for (const hit of hits) addNestedHit(out, hit, label);
+    for (const hit of hits) addNestedHit(out, hit, nestedLabel(level));
   }
-}
-
-/** Adds an inner token's hit, joined to the outer token's hit of the same rule when there is one. */
-function addNestedHit(out: RuleHit[], hit: RuleHit, label: string): void {
-  const evidence = (hit.evidence ?? []).map((e) => ({ ...e, label: `${label.toLowerCase()}: ${e.label}` }));
-  const detail = `${label}: ${hit.detail}`;
-  const at = out.findIndex((seen) => seen.ruleId === hit.ruleId);
-  const seen = out[at];
-  if (!seen) {
-    out.push({ ...hit, detail, evidence });
-    return;
-  }
-  // Hits may be shared between tokens (see `headerOnlyHits`): the joined hit is a new object.
-  const joined: RuleHit = {
-    ...seen,
-    detail: `${seen.detail} ${detail}`,
-    evidence: [...(seen.evidence ?? []), ...evidence],
-  };
-  const severity = moreSevere(severityOf(seen), severityOf(hit));
-  if (severity !== severityOf(seen) || seen.severity !== undefined) joined.severity = severity;
-  out[at] = joined;
-}
-
-function severityOf(hit: RuleHit): Severity {
-  return hit.severity ?? ruleInfo(hit.ruleId)?.severity ?? 'info';
-}
-
-function moreSevere(a: Severity, b: Severity): Severity {
-  return severityRank(b) < severityRank(a) ? b : a;
 }

@@ -1,4 +1,5 @@
-import type { CaptureHit, KeyDocument, TokenRecord } from '../types';
+import { addNestedHit, nestedLabel } from '../rules/nested-hits';
+import type { CaptureHit, KeyDocument, ParsedToken, TokenRecord } from '../types';
 import { isAsymmetricAlg, isHmacAlg, whyKeyCannotVerify } from './alg-compat';
 import { checkAlgConfusion, createConfusionCache } from './check-alg-confusion';
 import { checkSignature, type TokenCheck } from './check-signature';
@@ -84,13 +85,21 @@ function embeddedKeyHits(record: TokenRecord): CaptureHit[] {
   ];
 }
 
-/** Checks one record into `out` (hits are added as they are found, so a later failure keeps them). */
-async function checkRecord(run: Run, record: TokenRecord, out: RecordOutcome): Promise<void> {
+/**
+ * Checks one record into `out` (hits are added as they are found, so a later failure keeps them).
+ * `nested`: the record stands for the inner token of a nested JWT (see `settleRecord`).
+ */
+async function checkRecord(
+  run: Run,
+  record: TokenRecord,
+  out: RecordOutcome,
+  nested: boolean,
+): Promise<void> {
   const { token } = record;
   const alg = token.header?.alg;
   out.hits.push(...embeddedKeyHits(record));
   if (isAsymmetricAlg(alg)) {
-    const outcome = await checkWithPublished(run, record, alg);
+    const outcome = await checkWithPublished(run, record, alg, nested);
     out.hits.push(...outcome.hits);
     out.verified = outcome.check;
     for (const line of outcome.problems) out.problems.push(`token ${token.fingerprint}: ${line}`);
@@ -106,12 +115,17 @@ async function checkRecord(run: Run, record: TokenRecord, out: RecordOutcome): P
  * `checkSignature`, probing the published keys once per signing-key group (see `eachToken`). The first
  * token of a group probes them all; the others wait for its answer and try only the key it found.
  */
-async function checkWithPublished(run: Run, record: TokenRecord, alg: string): Promise<TokenCheck> {
+async function checkWithPublished(
+  run: Run,
+  record: TokenRecord,
+  alg: string,
+  nested: boolean,
+): Promise<TokenCheck> {
   const published = run.publishedFor(alg);
   const group =
     run.eachToken || published.length === 0
       ? undefined
-      : signingKeyGroup(record.token, false, record.sightings);
+      : signingKeyGroup(record.token, nested, record.sightings);
   if (group === undefined) return checkSignature(record, alg, run.pool, published, run.verify);
   const probe = run.probes.get(group);
   if (!probe) {
@@ -130,17 +144,48 @@ async function checkWithPublished(run: Run, record: TokenRecord, alg: string): P
   return checkSignature(record, alg, run.pool, keys, run.verify);
 }
 
-/** `checkRecord` that never rejects: one token must not stop the rest. `undefined` for unsigned tokens. */
-async function settleRecord(run: Run, record: TokenRecord): Promise<RecordOutcome | undefined> {
-  const { token } = record;
-  if (token.kind !== 'jws' || !token.signature || token.signature.length === 0) return undefined;
-  const out: RecordOutcome = { fingerprint: token.fingerprint, hits: [], problems: [], related: [] };
+function isSigned(token: ParsedToken): boolean {
+  return token.kind === 'jws' && token.signature !== undefined && token.signature.length > 0;
+}
+
+/** `checkRecord` that never rejects: one token must not stop the rest. */
+async function settleLayer(
+  run: Run,
+  record: TokenRecord,
+  out: RecordOutcome,
+  nested: boolean,
+): Promise<void> {
   try {
-    await checkRecord(run, record, out);
+    await checkRecord(run, record, out, nested);
   } catch (error) {
     // Defence in depth: each check catches what jose and WebCrypto throw.
     const name = error instanceof Error ? error.name : 'error';
-    out.problems.push(`token ${token.fingerprint}: signature check failed (${name})`);
+    out.problems.push(`token ${record.token.fingerprint}: signature check failed (${name})`);
+  }
+}
+
+/**
+ * Checks a record's signed layers: the token as presented and, for a nested JWT, each signed inner token
+ * (RFC 8725 §3.3: validate both layers). Inner results are reported on the outer token, their details
+ * starting "Nested token:". `undefined` when no layer is signed.
+ */
+async function settleRecord(run: Run, record: TokenRecord): Promise<RecordOutcome | undefined> {
+  const { token } = record;
+  let signed = isSigned(token);
+  for (let inner = token.nested; inner && !signed; inner = inner.nested) signed = isSigned(inner);
+  if (!signed) return undefined;
+  const out: RecordOutcome = { fingerprint: token.fingerprint, hits: [], problems: [], related: [] };
+  if (isSigned(token)) await settleLayer(run, record, out, false);
+  let level = 0;
+  for (let inner = token.nested; inner; inner = inner.nested) {
+    level++;
+    if (!isSigned(inner)) continue;
+    const layer: RecordOutcome = { fingerprint: token.fingerprint, hits: [], problems: [], related: [] };
+    await settleLayer(run, { ...record, token: inner }, layer, true);
+    for (const hit of layer.hits)
+      addNestedHit(out.hits, { ...hit, fingerprint: token.fingerprint }, nestedLabel(level));
+    out.problems.push(...layer.problems);
+    out.related.push(...layer.related);
   }
   return out;
 }

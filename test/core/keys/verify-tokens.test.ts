@@ -292,4 +292,46 @@ describe('verifyTokens: custom verifiers', () => {
     expect(result.problems).toEqual([`token ${a.token.fingerprint}: signature check failed (TypeError)`]);
     expect(result.verified.map((v) => v.fingerprint)).toEqual([b.token.fingerprint]);
   });
+
+  describe('nested JWTs (RFC 8725 §3.3: both layers)', () => {
+    /** An outer ES256 JWS (signed with `outerKey`) whose payload is the compact token `inner`. */
+    async function wrap(inner: string, outerKey: CryptoKey): Promise<string> {
+      const { CompactSign } = await import('jose');
+      return new CompactSign(new TextEncoder().encode(inner))
+        .setProtectedHeader({ alg: 'ES256', cty: 'JWT', kid: 'outer' })
+        .sign(outerKey);
+    }
+
+    it('verifies the inner token too and reports it on the outer token', async () => {
+      const inner = await keyPair('RS256', 'rsa-1');
+      const outer = await keyPair('ES256', 'outer');
+      const text = await wrap(await signToken('RS256', inner.privateKey, { kid: 'rsa-1' }), outer.privateKey);
+      const record = recordOf(text);
+      const result = await verifyTokens([record], [discoveryDocument(), jwksDocument([inner.jwk])]);
+      // The outer key is nowhere in the capture: unverifiable; the inner one verifies, on the same token.
+      expect(result.hits.map((h) => [h.ruleId, h.fingerprint])).toEqual([
+        ['sig-unverifiable', record.token.fingerprint],
+        ['sig-verified', record.token.fingerprint],
+      ]);
+      expect(result.hits[1]?.detail).toMatch(/^Nested token: RS256 signature verified with key kid "rsa-1"/);
+    });
+
+    it('reports a forged inner signature even when the outer one verifies', async () => {
+      const published = await keyPair('RS256', 'rsa-1');
+      const forger = await keyPair('RS256', 'rsa-1');
+      const outer = await keyPair('ES256', 'outer');
+      const inner = await signToken('RS256', forger.privateKey, { kid: 'rsa-1' });
+      const record = recordOf(await wrap(inner, outer.privateKey));
+      const userKeys = await parseUserKeys(JSON.stringify(outer.jwk), 'outer.jwk');
+      const result = await verifyTokens(
+        [record],
+        [discoveryDocument(), jwksDocument([published.jwk])],
+        userKeys.keys,
+      );
+      expect(result.hits.map((h) => h.ruleId)).toEqual(['sig-verified', 'sig-invalid']);
+      expect(result.hits[1]?.detail).toMatch(/^Nested token: RS256 signature does not verify/);
+      // `verified` describes the token as presented (the outer layer) only.
+      expect(result.verified.map((v) => v.status)).toEqual(['verified']);
+    });
+  });
 });

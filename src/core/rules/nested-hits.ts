@@ -1,0 +1,41 @@
+import type { RuleHit, Severity } from '../types';
+import { ruleInfo } from './catalog';
+
+/** Least severe first: a higher index wins. */
+const ORDER: readonly Severity[] = ['info', 'low', 'medium', 'high', 'critical'];
+
+/** `Nested token`, or with its depth for tokens nested more than once. */
+export function nestedLabel(level: number): string {
+  return level === 1 ? 'Nested token' : `Nested token (level ${level})`;
+}
+
+function severityOf(hit: RuleHit): Severity {
+  return hit.severity ?? ruleInfo(hit.ruleId)?.severity ?? 'info';
+}
+
+/**
+ * Adds a hit about an inner token of a nested JWT to the hits about the token as presented: its detail
+ * and evidence labelled with `label` (see `nestedLabel`), and joined to a hit of the same rule already
+ * in `out` (outer layer or another inner one) rather than beside it, the more severe tier winning. A
+ * finding per rule and token is what the reports show, so a second one would lose its detail.
+ */
+export function addNestedHit<T extends RuleHit>(out: T[], hit: T, label: string): void {
+  const evidence = (hit.evidence ?? []).map((e) => ({ ...e, label: `${label.toLowerCase()}: ${e.label}` }));
+  const detail = `${label}: ${hit.detail}`;
+  const at = out.findIndex((seen) => seen.ruleId === hit.ruleId);
+  const seen = out[at];
+  if (!seen) {
+    out.push({ ...hit, detail, evidence });
+    return;
+  }
+  // Hits may be shared between tokens (the auditor caches header hits): the joined hit is a new object.
+  const joined: T = {
+    ...seen,
+    detail: `${seen.detail} ${detail}`,
+    evidence: [...(seen.evidence ?? []), ...evidence],
+  };
+  const before = severityOf(seen);
+  const severity = ORDER.indexOf(severityOf(hit)) > ORDER.indexOf(before) ? severityOf(hit) : before;
+  if (severity !== before || seen.severity !== undefined) joined.severity = severity;
+  out[at] = joined;
+}
