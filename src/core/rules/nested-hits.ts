@@ -1,8 +1,6 @@
 import type { RuleHit, Severity } from '../types';
 import { ruleInfo } from './catalog';
-
-/** Least severe first: a higher index wins. */
-const ORDER: readonly Severity[] = ['info', 'low', 'medium', 'high', 'critical'];
+import { moreSevere } from './token/token-parts';
 
 /** `Nested token`, or with its depth for tokens nested more than once. */
 export function nestedLabel(level: number): string {
@@ -34,8 +32,6 @@ export function addNestedHit<T extends RuleHit>(out: T[], hit: T, label: string)
     detail: `${seen.detail} ${detail}`,
     evidence: [...(seen.evidence ?? []), ...evidence],
   };
-  const before = severityOf(seen);
-  const severity = ORDER.indexOf(severityOf(hit)) > ORDER.indexOf(before) ? severityOf(hit) : before;
-  if (severity !== before || seen.severity !== undefined) joined.severity = severity;
+  joined.severity = moreSevere(severityOf(seen), severityOf(hit));
   out[at] = joined;
 }

@@ -87,6 +87,11 @@ export function raiseSeverity(severity: Severity): Severity {
   return ORDER[Math.min(ORDER.indexOf(severity) + 1, ORDER.length - 1)] ?? severity;
 }
 
+/** The more severe of two severities. */
+export function moreSevere(a: Severity, b: Severity): Severity {
+  return ORDER.indexOf(b) > ORDER.indexOf(a) ? b : a;
+}
+
 /** Joins names for a detail: `a`, `a and b`, `a, b and c`. */
 export function listNames(names: readonly string[]): string {
   if (names.length <= 1) return names.join('');
