@@ -4,12 +4,14 @@ import { headerValue, isRecord, type NameValue, normalizePairs, numberAt, string
 import { scanRequestBody, scanResponseBody } from './scan-body';
 import { scanHarCookies, scanRequestHeaders, scanUrl } from './scan-request';
 import { responseCaching, scanRedirectUrl, scanResponseHeaders } from './scan-response';
+import { scanWebSocketMessages } from './scan-websocket';
 import { type EntryContext, type FindCache, MAX_SIGHTINGS_PER_ENTRY } from './sighting-sink';
 import { parseUrlParts, schemeOf } from './url-parts';
 
 /**
  * Captures every token sighting, key document and credential observation of one HAR 1.2 entry (a live
- * DevTools `onRequestFinished` entry or one entry of a file). Never throws: a malformed entry yields an
+ * DevTools `onRequestFinished` entry or one entry of a file), including the WebSocket frames Chrome
+ * records with it (see `scanWebSocketMessages`). Never throws: a malformed entry yields an
  * empty result with a problem line (`entry 12: request.url is missing`), a damaged part of an entry is
  * skipped with a problem line and the rest is still captured.
  *
@@ -55,6 +57,7 @@ export function captureEntryWith(
   scanHarCookies(scan, response.cookies, 'set-cookie');
   scanRedirectUrl(scan, response);
   scanResponseBody(scan, response.content);
+  scanWebSocketMessages(scan, entry._webSocketMessages);
   return toResult(scan, requestId);
 }
 

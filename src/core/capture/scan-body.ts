@@ -70,7 +70,7 @@ export function scanResponseBody(scan: EntryScan, content: unknown): void {
   scanBodyText(scan, 'response-body', UTF8.decode(bytes));
 }
 
-function capText(scan: EntryScan, text: string, what: string): string {
+export function capText(scan: EntryScan, text: string, what: string): string {
   if (text.length <= MAX_BODY_CHARS) return text;
   scan.problems.push(capProblem(what, text.length));
   return text.slice(0, MAX_BODY_CHARS);
@@ -82,9 +82,10 @@ function capProblem(what: string, size: number): string {
 
 /**
  * One body's text. JSON is parsed only when it can matter (a token, key material, or a password field)
- * and is small enough; everything else with an `eyJ` is searched as text.
+ * and is small enough; everything else with an `eyJ` is searched as text. `label` names a part of the
+ * exchange other than the HTTP body (`WebSocket sent`): sightings are then named `label: $.path`.
  */
-function scanBodyText(scan: EntryScan, where: Where, text: string): void {
+export function scanBodyText(scan: EntryScan, where: Where, text: string, label?: string): void {
   const hasToken = text.indexOf('eyJ') >= 0;
   const jsonLike = text.length <= MAX_JSON_PARSE && looksLikeJson(text);
   const mayBeKeys =
@@ -93,7 +94,7 @@ function scanBodyText(scan: EntryScan, where: Where, text: string): void {
   if (!hasToken && !mayBeKeys && !mayHavePassword) return;
   const json = jsonLike ? tryParseJson(text) : undefined;
   if (json === undefined) {
-    if (hasToken) scanLooseText(scan, where, text);
+    if (hasToken) scanLooseText(scan, where, text, label);
     return;
   }
   if (mayBeKeys) {
@@ -101,17 +102,19 @@ function scanBodyText(scan: EntryScan, where: Where, text: string): void {
     if (document) scan.keyDocuments.push(document);
   }
   walkJson(json, (path, key, value) => {
-    if (hasToken) scan.sink.add(where, path, value);
+    const name = label ? `${label}: ${path}` : path;
+    if (hasToken) scan.sink.add(where, name, value);
     if (mayHavePassword && value && isPasswordName(key)) {
-      scan.observations.push(createObservation(scan.context, 'password-in-body', path, maskSecret(value)));
+      scan.observations.push(createObservation(scan.context, 'password-in-body', name, maskSecret(value)));
     }
   });
 }
 
-function scanLooseText(scan: EntryScan, where: Where, text: string): void {
+function scanLooseText(scan: EntryScan, where: Where, text: string, label: string | undefined): void {
   const json = looksLikeJson(text);
   for (const found of findTokens(text)) {
-    const name = (json ? nearestJsonKey(text, found.index) : undefined) ?? 'body';
+    const key = json ? nearestJsonKey(text, found.index) : undefined;
+    const name = label ? `${label}: ${key ?? 'message'}` : (key ?? 'body');
     scan.sink.addToken(where, name, found.text);
   }
 }

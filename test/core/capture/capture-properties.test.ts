@@ -8,7 +8,7 @@ const T = fakeJwt({ sub: 'p', iss: 'https://id.example.test' });
 
 /** A rich entry: a token in almost every place capture looks. */
 function richEntry(): Record<string, unknown> {
-  return makeEntry({
+  const entry = makeEntry({
     method: 'POST',
     url: `https://api.example.test/a/${T}?access_token=${T}&password=x#id_token=${T}`,
     requestHeaders: [
@@ -25,6 +25,11 @@ function richEntry(): Record<string, unknown> {
     responseCookies: [{ name: 'rt', value: T, httpOnly: true }],
     content: jsonContent({ access_token: T, keys: [] }),
   });
+  entry._webSocketMessages = [
+    { type: 'send', time: 1, opcode: 1, data: JSON.stringify({ payload: { authorization: `Bearer ${T}` } }) },
+    { type: 'receive', time: 2, opcode: 2, data: btoa(T) },
+  ];
+  return entry;
 }
 
 const PATHS = [
@@ -49,6 +54,12 @@ const PATHS = [
   ['response', 'status'],
   ['response', 'redirectURL'],
   ['startedDateTime'],
+  ['_webSocketMessages'],
+  ['_webSocketMessages', 0],
+  ['_webSocketMessages', 0, 'data'],
+  ['_webSocketMessages', 0, 'type'],
+  ['_webSocketMessages', 1, 'opcode'],
+  ['_webSocketMessages', 1, 'data'],
 ] as const;
 
 /** Replaces the value at `path` (creating nothing: a missing parent leaves the entry as it is). */
