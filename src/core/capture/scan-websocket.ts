@@ -18,8 +18,8 @@ function frameText(opcode: number, data: string): string | null | undefined {
 }
 
 /**
- * WebSocket frames, as Chrome's HAR export records them in an entry's `_webSocketMessages`
- * (`{ type: "send" | "receive", time, opcode, data }`). Apps authenticate sockets in the first frames
+ * WebSocket frames, as HAR exports (Chrome since 76, Playwright, mitmproxy, HTTP Toolkit) record them in
+ * an entry's `_webSocketMessages`: `{ type: "send" | "receive", time, opcode, data }`. Apps authenticate sockets in the first frames
  * (GraphQL `connection_init`, STOMP `CONNECT` headers, Socket.IO `auth`), so data frames are scanned like
  * bodies: sent ones as request bodies, received ones as response bodies, named `WebSocket sent: $.path`.
  * Repeats of a token under the same name are one sighting. Frames that are not such records are
