@@ -92,21 +92,15 @@ describe('captureEntry: WebSocket frames', () => {
   });
 
   it('feeds the context rules: a token over ws:// is cleartext transport', () => {
-    const har = {
-      log: {
-        version: '1.2',
-        entries: [socket([frame('send', `{"token":"${AT}"}`)], 'ws://api.example.test/live')],
-      },
+    const audit = (url?: string) => {
+      const captured = captureHar({
+        log: { version: '1.2', entries: [socket([frame('send', `{"token":"${AT}"}`)], url)] },
+      });
+      if ('error' in captured) throw new Error(captured.error);
+      return auditCapture([captured], { now: 1_741_942_800 }).findings;
     };
-    const result = auditCapture([captureHar(har)], { now: 1_741_942_800 });
-    const cleartext = result.findings.find((f) => f.ruleId === 'transport-cleartext');
-    expect(cleartext?.detail).toMatch(/^sent over ws:\/\/ to api.example.test/);
-    const secure = auditCapture(
-      [captureHar({ log: { version: '1.2', entries: [socket([frame('send', `{"token":"${AT}"}`)])] } })],
-      {
-        now: 1_741_942_800,
-      },
-    );
-    expect(secure.findings.map((f) => f.ruleId)).not.toContain('transport-cleartext');
+    const cleartext = audit('ws://api.example.test/live').find((f) => f.ruleId === 'transport-cleartext');
+    expect(cleartext?.detail).toMatch(/^sent over ws:\/\/ to api\.example\.test/);
+    expect(audit().map((f) => f.ruleId)).not.toContain('transport-cleartext');
   });
 });
