@@ -62,12 +62,18 @@ export function scanResponseBody(scan: EntryScan, content: unknown): void {
   if (BINARY_MIME.test(stringAt(content, 'mimeType') ?? '')) return;
   const limit = Math.floor(MAX_BODY_CHARS / 3) * 4;
   if (raw.length > limit) scan.problems.push(capProblem('response body', (raw.length / 4) * 3));
-  const bytes = decodeBase64(raw.length > limit ? raw.slice(0, limit) : raw);
-  if (!bytes) {
+  const text = base64Text(raw.length > limit ? raw.slice(0, limit) : raw);
+  if (text === null) {
     scan.problems.push('response body is marked base64 but is not valid base64; not scanned');
     return;
   }
-  scanBodyText(scan, 'response-body', UTF8.decode(bytes));
+  scanBodyText(scan, 'response-body', text);
+}
+
+/** Base64 (as HAR writers record binary data) decoded to UTF-8 text, or `null` when it is not base64. */
+export function base64Text(raw: string): string | null {
+  const bytes = decodeBase64(raw);
+  return bytes ? UTF8.decode(bytes) : null;
 }
 
 export function capText(scan: EntryScan, text: string, what: string): string {

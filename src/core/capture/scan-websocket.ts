@@ -1,20 +1,16 @@
 import type { Where } from '../types';
-import { decodeBase64 } from './base64';
 import type { EntryScan } from './entry-scan';
 import { isRecord, numberAt } from './guards';
-import { capText, scanBodyText } from './scan-body';
+import { base64Text, capText, scanBodyText } from './scan-body';
 
 /** Frames read per WebSocket: a long-lived socket can log millions of them; the rest is reported. */
 export const MAX_WEBSOCKET_MESSAGES = 10_000;
-
-const UTF8 = new TextDecoder();
 
 /** The text of a data frame: text frames as they are, binary ones (base64 in the HAR) decoded as UTF-8. */
 function frameText(opcode: number, data: string): string | null | undefined {
   if (opcode === 1) return data;
   if (opcode !== 2) return undefined; // control frames (close, ping, pong) carry no application data
-  const bytes = decodeBase64(data);
-  return bytes ? UTF8.decode(bytes) : null;
+  return base64Text(data);
 }
 
 /**
