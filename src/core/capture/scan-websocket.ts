@@ -6,20 +6,27 @@ import { base64Text, capText, scanBodyText } from './scan-body';
 /** Frames read per WebSocket: a long-lived socket can log millions of them; the rest is reported. */
 export const MAX_WEBSOCKET_MESSAGES = 10_000;
 
-/** The text of a data frame: text frames as they are, binary ones (base64 in the HAR) decoded as UTF-8. */
-function frameText(opcode: number, data: string): string | null | undefined {
-  if (opcode === 1) return data;
-  if (opcode !== 2) return undefined; // control frames (close, ping, pong) carry no application data
-  return base64Text(data);
+/**
+ * A frame's direction and text: binary frames (base64 in the HAR) decoded as UTF-8. `undefined` for a
+ * control frame (close, ping, pong: no application data), `null` for a frame that cannot be read.
+ */
+function readFrame(message: unknown): { sent: boolean; text: string } | null | undefined {
+  if (!isRecord(message)) return null;
+  const { type, data } = message;
+  if ((type !== 'send' && type !== 'receive') || typeof data !== 'string') return null;
+  const opcode = numberAt(message, 'opcode', 1);
+  if (opcode !== 1 && opcode !== 2) return undefined;
+  const text = opcode === 1 ? data : base64Text(data);
+  return text === null ? null : { sent: type === 'send', text };
 }
 
 /**
  * WebSocket frames, as HAR exports (Chrome since 76, Playwright, mitmproxy, HTTP Toolkit) record them in
- * an entry's `_webSocketMessages`: `{ type: "send" | "receive", time, opcode, data }`. Apps authenticate sockets in the first frames
- * (GraphQL `connection_init`, STOMP `CONNECT` headers, Socket.IO `auth`), so data frames are scanned like
- * bodies: sent ones as request bodies, received ones as response bodies, named `WebSocket sent: $.path`.
- * Repeats of a token under the same name are one sighting. Frames that are not such records are
- * counted in one problem line, never silently dropped.
+ * an entry's `_webSocketMessages`: `{ type: "send" | "receive", time, opcode, data }`. Apps authenticate
+ * sockets in the first frames (GraphQL `connection_init`, STOMP `CONNECT` headers, Socket.IO `auth`), so
+ * data frames are scanned like bodies: sent ones as request bodies, received ones as response bodies,
+ * named `WebSocket sent: $.path`. Repeats of a token under the same name are one sighting. Frames that
+ * are not such records are counted in one problem line, never silently dropped.
  */
 export function scanWebSocketMessages(scan: EntryScan, messages: unknown): void {
   if (messages === undefined) return;
@@ -35,19 +42,12 @@ export function scanWebSocketMessages(scan: EntryScan, messages: unknown): void 
   }
   let unreadable = 0;
   for (let i = 0; i < count; i++) {
-    const message: unknown = messages[i];
-    const type = isRecord(message) ? message.type : undefined;
-    const data = isRecord(message) ? message.data : undefined;
-    if (!isRecord(message) || (type !== 'send' && type !== 'receive') || typeof data !== 'string') {
-      unreadable++;
-      continue;
-    }
-    const text = frameText(numberAt(message, 'opcode', 1), data);
-    if (text === null) unreadable++;
-    if (!text) continue;
-    const where: Where = type === 'send' ? 'request-body' : 'response-body';
-    const label = type === 'send' ? 'WebSocket sent' : 'WebSocket received';
-    scanBodyText(scan, where, capText(scan, text, 'WebSocket message'), label);
+    const frame = readFrame(messages[i]);
+    if (frame === null) unreadable++;
+    if (!frame?.text) continue;
+    const where: Where = frame.sent ? 'request-body' : 'response-body';
+    const label = frame.sent ? 'WebSocket sent' : 'WebSocket received';
+    scanBodyText(scan, where, capText(scan, frame.text, 'WebSocket message'), label);
   }
   if (unreadable > 0) {
     scan.problems.push(

@@ -171,21 +171,22 @@ async function settleLayer(
  */
 async function settleRecord(run: Run, record: TokenRecord): Promise<RecordOutcome | undefined> {
   const { token } = record;
-  let signed = isSigned(token);
-  for (let inner = token.nested; inner && !signed; inner = inner.nested) signed = isSigned(inner);
-  if (!signed) return undefined;
+  const layers: { token: ParsedToken; level: number }[] = [];
+  for (let layer: ParsedToken | undefined = token, level = 0; layer; layer = layer.nested, level++)
+    if (isSigned(layer)) layers.push({ token: layer, level });
+  if (layers.length === 0) return undefined;
   const out: RecordOutcome = { fingerprint: token.fingerprint, hits: [], problems: [], related: [] };
-  if (isSigned(token)) await settleLayer(run, record, out, false);
-  let level = 0;
-  for (let inner = token.nested; inner; inner = inner.nested) {
-    level++;
-    if (!isSigned(inner)) continue;
-    const layer: RecordOutcome = { fingerprint: token.fingerprint, hits: [], problems: [], related: [] };
-    await settleLayer(run, { ...record, token: inner }, layer, true);
-    for (const hit of layer.hits)
-      addNestedHit(out.hits, { ...hit, fingerprint: token.fingerprint }, nestedLabel(level));
-    out.problems.push(...layer.problems);
-    out.related.push(...layer.related);
+  for (const layer of layers) {
+    if (layer.level === 0) {
+      await settleLayer(run, record, out, false);
+      continue;
+    }
+    const inner: RecordOutcome = { fingerprint: token.fingerprint, hits: [], problems: [], related: [] };
+    await settleLayer(run, { ...record, token: layer.token }, inner, true);
+    for (const hit of inner.hits)
+      addNestedHit(out.hits, { ...hit, fingerprint: token.fingerprint }, nestedLabel(layer.level));
+    out.problems.push(...inner.problems);
+    out.related.push(...inner.related);
   }
   return out;
 }
