@@ -22,6 +22,21 @@ function refresh(refreshToken) {
   return json('/api/token', { method: 'POST', body });
 }
 
+/**
+ * Opens the notifications socket, authenticates in the first frame, and closes the socket once the
+ * server's ticket arrives (DevTools reports a WebSocket, with its frames, when it closes).
+ * @param {string} accessToken @returns {Promise<void>}
+ */
+function notifications(accessToken) {
+  return new Promise((resolve) => {
+    const socket = new WebSocket(`${location.origin.replace(/^http/, 'ws')}/ws/notifications`);
+    socket.addEventListener('open', () => socket.send(JSON.stringify({ type: 'auth', token: accessToken })));
+    socket.addEventListener('message', () => socket.close(1000, 'done'));
+    socket.addEventListener('close', () => resolve());
+    socket.addEventListener('error', () => resolve());
+  });
+}
+
 /** The whole login-and-call flow; resolves when every request has finished. */
 async function runFlow() {
   const login = await json('/api/login', {
@@ -32,6 +47,7 @@ async function runFlow() {
   localStorage.setItem('id_token', login.id_token);
   sessionStorage.setItem('auth', JSON.stringify({ refresh_token: login.refresh_token }));
   await json('/api/profile', bearer(login.access_token));
+  await notifications(login.access_token);
   await json(`/api/export?format=json&access_token=${encodeURIComponent(login.access_token)}`);
   await json('/.well-known/jwks.json');
   const bad = await json('/api/debug-tokens');

@@ -96,6 +96,31 @@ export function createRoutes(issuer) {
   };
 }
 
+/**
+ * One `/ws/notifications` socket. The client authenticates with its first message,
+ * `{"type":"auth","token":"<access token>"}` (browsers cannot set headers on a WebSocket), and gets a
+ * ticket back in a frame, a nested JWT. Anything else closes the socket with 4401 or 4400.
+ * @param {import('ws').WebSocket} socket @param {Issuer} issuer
+ */
+export function handleSocket(socket, issuer) {
+  socket.once('message', async (data) => {
+    /** @type {{ type?: unknown, token?: unknown } | null} */
+    let message = null;
+    try {
+      message = JSON.parse(String(data));
+    } catch {
+      socket.close(4400, 'bad message');
+      return;
+    }
+    const claims = message?.type === 'auth' ? unverified(String(message.token ?? '')) : null;
+    if (!claims?.sub) {
+      socket.close(4401, 'unauthorized');
+      return;
+    }
+    socket.send(JSON.stringify({ type: 'ready', ticket: await issuer.socketTicket(claims.sub) }));
+  });
+}
+
 /** @param {string} token */
 function safeAlg(token) {
   try {

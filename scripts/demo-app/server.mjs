@@ -6,7 +6,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { createRoutes } from './routes.mjs';
+import { WebSocketServer } from 'ws';
+import { createRoutes, handleSocket } from './routes.mjs';
 import { createIssuer } from './tokens.mjs';
 
 const HERE = new URL('.', import.meta.url);
@@ -49,6 +50,8 @@ export async function startDemoServer({ port = 0 } = {}) {
   let requests = 0;
   /** @type {Record<string, (req: any) => Promise<{ status: number, body?: unknown, headers?: Record<string, string | string[]> }>>} */
   let routes = {};
+  /** @type {import('./routes.mjs').Issuer | undefined} */
+  let issuer;
   const server = createServer(async (req, res) => {
     requests += 1;
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -79,18 +82,31 @@ export async function startDemoServer({ port = 0 } = {}) {
       res.end('{"error":"server_error"}');
     }
   });
+  // `/ws/notifications`: a socket authenticated by its first message, as many real-time APIs do.
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_BODY });
+  server.on('upgrade', (req, socket, head) => {
+    requests += 1;
+    const ready = issuer;
+    if (!ready || new URL(req.url ?? '/', 'http://127.0.0.1').pathname !== '/ws/notifications') {
+      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
+      return;
+    }
+    sockets.handleUpgrade(req, socket, head, (ws) => handleSocket(ws, ready));
+  });
   await new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, '127.0.0.1', () => resolve(undefined));
   });
   const address = server.address();
   const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : port}`;
-  routes = createRoutes(await createIssuer(url));
+  issuer = await createIssuer(url);
+  routes = createRoutes(issuer);
   return {
     url,
     requestCount: () => requests,
     close: () =>
       new Promise((resolve) => {
+        for (const client of sockets.clients) client.terminate();
         server.closeAllConnections();
         server.close(() => resolve());
       }),

@@ -4,7 +4,7 @@
  * (published at /.well-known/jwks.json) for the "good" tokens, and deliberately bad ones for the audit to
  * find (alg none, a weak HS256 secret, an expired token, a payload full of HTML and script).
  */
-import { exportJWK, generateKeyPair, SignJWT, UnsecuredJWT } from 'jose';
+import { CompactSign, exportJWK, generateKeyPair, SignJWT, UnsecuredJWT } from 'jose';
 
 /** The weak HS256 secret (a classic tutorial default), so `hmac-weak-secret` has something to find. */
 export const WEAK_SECRET = 'secret';
@@ -86,6 +86,21 @@ export async function createIssuer(issuer) {
         .setIssuedAt()
         .setExpirationTime('1h')
         .sign(weakKey),
+    /**
+     * The WebSocket ticket: a nested JWT (`cty: JWT`). The outer RS256 layer verifies, the token inside it
+     * is `alg: none` and carries the user's e-mail address: only an audit of every layer sees that.
+     * @param {string} sub
+     */
+    async socketTicket(sub) {
+      const inner = new UnsecuredJWT({ sub, email: 'demo.user@example.com', channel: 'notifications' })
+        .setIssuer(issuer)
+        .setIssuedAt()
+        .setExpirationTime('5m')
+        .encode();
+      return new CompactSign(new TextEncoder().encode(inner))
+        .setProtectedHeader({ alg: 'RS256', kid: KID, cty: 'JWT' })
+        .sign(privateKey);
+    },
     /** A fresh, distinct short-lived token per burst request (`n` in `jti`). @param {number} n */
     burst: (n) =>
       new SignJWT({ sub: 'user-42', aud: 'demo-api', jti: `b-${n}` })

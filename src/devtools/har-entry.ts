@@ -39,8 +39,9 @@ function plainCopy(value: unknown): unknown {
 
 /**
  * Turns a browser HAR entry (a `devtools.network.Request`, with methods and a browser prototype) into plain
- * HAR 1.2 data, with `response.content.text` filled from `content` when it was read. Private `_` fields
- * such as `_initiator` (which can hold whole stack traces) are dropped: the engine does not read them.
+ * HAR 1.2 data, with `response.content.text` filled from `content` when it was read. Of the private `_`
+ * fields only `_webSocketMessages` is kept (the frames of a WebSocket, which the engine scans); the others,
+ * such as `_initiator` (which can hold whole stack traces), are dropped.
  */
 export function toPlainEntry(entry: unknown, content?: EntryContent | null): Record<string, unknown> | null {
   const source = record(entry);
@@ -54,6 +55,7 @@ export function toPlainEntry(entry: unknown, content?: EntryContent | null): Rec
     'response',
     'timings',
     'serverIPAddress',
+    '_webSocketMessages',
   ]) {
     const copy = plainCopy(source[key]);
     if (copy !== undefined) plain[key] = copy;

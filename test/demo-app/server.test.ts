@@ -1,5 +1,6 @@
-import { decodeJwt, decodeProtectedHeader, jwtVerify } from 'jose';
+import { compactVerify, createLocalJWKSet, decodeJwt, decodeProtectedHeader, jwtVerify } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
 import { type DemoServer, startDemoServer } from '../../scripts/demo-app/server.mjs';
 
 // The demo app is deliberately insecure; these tests pin down each flaw the e2e tests and `npm start`
@@ -63,7 +64,6 @@ describe('demo app server', () => {
   it('serves a JWKS that verifies the access token', async () => {
     const jwks = await (await fetch(`${demo.url}/.well-known/jwks.json`)).json();
     expect(jwks.keys).toHaveLength(1);
-    const { createLocalJWKSet } = await import('jose');
     await expect(jwtVerify(tokens.access_token ?? '', createLocalJWKSet(jwks))).resolves.toBeTruthy();
   });
 
@@ -80,6 +80,36 @@ describe('demo app server', () => {
     const [first, second] = [await refresh(), await refresh()];
     expect(first.access_token).toBeTruthy();
     expect(second.refresh_token).toBeUndefined();
+  });
+
+  /** Opens the notifications socket, sends `first`, and resolves with the reply frame or the close code. */
+  const socketReply = (first: string, path = '/ws/notifications') =>
+    new Promise<{ reply?: string; code?: number }>((resolve, reject) => {
+      const socket = new WebSocket(`${demo.url.replace('http', 'ws')}${path}`);
+      socket.on('open', () => socket.send(first));
+      socket.on('message', (data) => {
+        resolve({ reply: String(data) });
+        socket.close();
+      });
+      socket.on('close', (code) => resolve({ code }));
+      socket.on('error', reject);
+    });
+
+  it('answers a WebSocket authenticated in its first frame with a nested ticket: alg none inside RS256', async () => {
+    const { reply } = await socketReply(JSON.stringify({ type: 'auth', token: tokens.access_token }));
+    const ticket = (JSON.parse(reply ?? '{}') as { ticket: string }).ticket;
+    expect(decodeProtectedHeader(ticket)).toMatchObject({ alg: 'RS256', cty: 'JWT' });
+    const jwks = await (await fetch(`${demo.url}/.well-known/jwks.json`)).json();
+    const { payload } = await compactVerify(ticket, createLocalJWKSet(jwks));
+    const inner = new TextDecoder().decode(payload);
+    expect(decodeProtectedHeader(inner).alg).toBe('none');
+    expect(decodeJwt(inner)).toMatchObject({ sub: 'user-42', email: 'demo.user@example.com' });
+  });
+
+  it('closes a socket whose first frame is not a valid auth message', async () => {
+    expect(await socketReply('not json')).toEqual({ code: 4400 });
+    expect(await socketReply(JSON.stringify({ type: 'auth', token: 'x.y.z' }))).toEqual({ code: 4401 });
+    await expect(socketReply('{}', '/ws/other')).rejects.toThrow(/404/);
   });
 
   it('serves the app page and script, and 404s the rest', async () => {

@@ -59,6 +59,18 @@ describe('toPlainEntry', () => {
     expect(Object.getPrototypeOf(plain)).toBe(Object.prototype);
   });
 
+  it("keeps a WebSocket's frames (_webSocketMessages), which the engine scans for tokens", () => {
+    const frames = [
+      { type: 'send', time: 1.5, opcode: 1, data: '{"token":"x"}' },
+      { type: 'receive', time: 1.6, opcode: 2, data: 'eyJ9' },
+    ];
+    const source = Object.assign(browserEntry(), { _webSocketMessages: frames });
+    const plain = toPlainEntry(source) as { _webSocketMessages: unknown[]; _initiator?: unknown };
+    expect(plain._webSocketMessages).toEqual(frames);
+    expect(plain._webSocketMessages).not.toBe(frames);
+    expect(plain._initiator).toBeUndefined();
+  });
+
   it('fills response.content.text (and a base64 encoding) from the body read', () => {
     const withText = toPlainEntry(browserEntry(), { text: '{}' }) as { response: { content: object } };
     expect(withText.response.content).toEqual({ size: 2, mimeType: 'application/json', text: '{}' });

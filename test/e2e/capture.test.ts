@@ -7,6 +7,7 @@ import { exportJson, openTokenRow, readCounter, tokenCounts, waitForTokens } fro
 import type { E2eSession } from '../harness/session';
 
 interface ReportSighting {
+  id: string;
   where: string;
   name: string;
   url: string;
@@ -19,6 +20,7 @@ interface ReportToken {
 interface ReportFinding {
   ruleId: string;
   severity: string;
+  detail?: string;
 }
 
 // The demo app runs its login flow before the panel is first shown (so backfill via getHAR() is tested),
@@ -60,6 +62,14 @@ describe('capture from the demo app in the real DevTools panel', () => {
     await waitForTokens(panel, before + 3);
   });
 
+  it("captures a WebSocket's frames live, when the socket closes", async () => {
+    const before = (await tokenCounts(panel)).total;
+    // The flow again, with the panel open: fresh login tokens, and a notifications socket that sends the
+    // access token in its first frame and receives a ticket (a nested JWT) before it closes.
+    await session.page.evaluate(() => (window as unknown as { demoFlow(): Promise<string> }).demoFlow());
+    await waitForTokens(panel, before + 4);
+  });
+
   it('exports a schema-valid, redacted JSON report of every capture path', async () => {
     await clickByName(panel, 'Scan storage');
     await waitInPanel(
@@ -82,6 +92,16 @@ describe('capture from the demo app in the real DevTools panel', () => {
     expect(seen('query', /^access_token$/)).toBe(true);
     expect(seen('response-body', /access_token|id_token|refresh_token/)).toBe(true);
     expect(seen('storage', /id_token|auth/)).toBe(true);
+    // WebSocket frames, from the backfill (getHAR) and from the live stream (onRequestFinished).
+    for (const source of ['har-', 'live-']) {
+      const frames = sightings.filter((s) => s.id.startsWith(source) && s.url.startsWith('ws://'));
+      expect(frames.map((s) => `${s.where} ${s.name}`)).toEqual(
+        expect.arrayContaining([
+          'request-body WebSocket sent: $.token',
+          'response-body WebSocket received: $.ticket',
+        ]),
+      );
+    }
 
     const rules = new Set((report.json.findings as ReportFinding[]).map((f) => f.ruleId));
     for (const rule of [
@@ -100,6 +120,11 @@ describe('capture from the demo app in the real DevTools panel', () => {
     expect(report.text).not.toContain(idToken);
     expect(report.text).not.toContain(idToken.split('.')[2]);
     expect(report.text).not.toContain('demo.user@example.com');
+    // The socket ticket's inner layer is judged too: `alg: none` under a valid RS256 signature.
+    const nested = (report.json.findings as ReportFinding[]).filter((f) =>
+      f.detail?.startsWith('Nested token'),
+    );
+    expect(nested.map((f) => `${f.ruleId} ${f.severity}`)).toContain('alg-none critical');
     expect(sightings.every((s) => !s.url.includes(idToken))).toBe(true);
   });
 });
