@@ -1,3 +1,4 @@
+import { MAX_WEBSOCKET_MESSAGES, WEBSOCKET_MESSAGE_COUNT } from '../core/capture/scan-websocket';
 /** Largest response body read with `getContent()`: token endpoints and JWKS documents are far smaller. */
 export const MAX_CONTENT_BYTES = 1024 * 1024;
 
@@ -37,6 +38,36 @@ function plainCopy(value: unknown): unknown {
   }
 }
 
+/** A string or number as is (strings are shared, not copied); anything else, which can't be cloned safely, dropped. */
+const scalar = (value: unknown) =>
+  typeof value === 'string' || typeof value === 'number' ? value : undefined;
+
+/** A frame's fields that the engine reads; a frame that is not a record becomes `null` (unreadable). */
+function copyFrame(frame: unknown): unknown {
+  const source = record(frame);
+  if (!source) return null;
+  return {
+    type: scalar(source.type),
+    time: scalar(source.time),
+    opcode: scalar(source.opcode),
+    data: scalar(source.data),
+  };
+}
+
+/**
+ * A WebSocket's frames: the first `MAX_WEBSOCKET_MESSAGES` (all the engine reads), plus the real count
+ * when there are more, so a socket that logged millions of frames costs no more than that to hand over.
+ */
+function copyFrames(frames: unknown, plain: Record<string, unknown>): void {
+  if (frames === undefined) return;
+  if (!Array.isArray(frames)) {
+    plain._webSocketMessages = plainCopy(frames) ?? null;
+    return;
+  }
+  plain._webSocketMessages = frames.slice(0, MAX_WEBSOCKET_MESSAGES).map(copyFrame);
+  if (frames.length > MAX_WEBSOCKET_MESSAGES) plain[WEBSOCKET_MESSAGE_COUNT] = frames.length;
+}
+
 /**
  * Turns a browser HAR entry (a `devtools.network.Request`, with methods and a browser prototype) into plain
  * HAR 1.2 data, with `response.content.text` filled from `content` when it was read. Of the private `_`
@@ -55,11 +86,11 @@ export function toPlainEntry(entry: unknown, content?: EntryContent | null): Rec
     'response',
     'timings',
     'serverIPAddress',
-    '_webSocketMessages',
   ]) {
     const copy = plainCopy(source[key]);
     if (copy !== undefined) plain[key] = copy;
   }
+  copyFrames(source._webSocketMessages, plain);
   const response = record(plain.response);
   const body = response ? record(response.content) : null;
   if (body && content && typeof content.text === 'string') {

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { MAX_WEBSOCKET_MESSAGES, WEBSOCKET_MESSAGE_COUNT } from '../../src/core/capture';
 import { isContentWanted, MAX_CONTENT_BYTES, toPlainEntry } from '../../src/devtools/har-entry';
 
 const entryWith = (mimeType: unknown, size: unknown) => ({ response: { content: { mimeType, size } } });
@@ -69,6 +70,33 @@ describe('toPlainEntry', () => {
     expect(plain._webSocketMessages).toEqual(frames);
     expect(plain._webSocketMessages).not.toBe(frames);
     expect(plain._initiator).toBeUndefined();
+  });
+
+  it('hands over at most MAX_WEBSOCKET_MESSAGES frames, with the real count, and only their scalar fields', () => {
+    const frames: unknown[] = Array.from({ length: MAX_WEBSOCKET_MESSAGES + 7 }, (_, i) => ({
+      type: 'receive',
+      opcode: 1,
+      data: `frame ${i}`,
+      extra: { deep: true },
+    }));
+    frames[0] = 'not a frame';
+    frames[1] = { type: 'send', opcode: 1, data: () => 'x', time: { at: 1 } };
+    const plain = toPlainEntry(Object.assign(browserEntry(), { _webSocketMessages: frames })) as Record<
+      string,
+      unknown[]
+    >;
+    expect(plain._webSocketMessages).toHaveLength(MAX_WEBSOCKET_MESSAGES);
+    expect(plain[WEBSOCKET_MESSAGE_COUNT]).toBe(MAX_WEBSOCKET_MESSAGES + 7);
+    expect(plain._webSocketMessages?.slice(0, 3)).toEqual([
+      null,
+      { type: 'send', opcode: 1, data: undefined, time: undefined },
+      { type: 'receive', opcode: 1, data: 'frame 2', time: undefined },
+    ]);
+    expect(() => structuredClone(plain)).not.toThrow();
+    // Not an array: handed over as data, so the engine can say so.
+    expect(toPlainEntry(Object.assign(browserEntry(), { _webSocketMessages: 'x' }))).toMatchObject({
+      _webSocketMessages: 'x',
+    });
   });
 
   it('fills response.content.text (and a base64 encoding) from the body read', () => {

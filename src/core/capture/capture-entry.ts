@@ -4,7 +4,7 @@ import { headerValue, isRecord, type NameValue, normalizePairs, numberAt, string
 import { scanRequestBody, scanResponseBody } from './scan-body';
 import { scanHarCookies, scanRequestHeaders, scanUrl } from './scan-request';
 import { responseCaching, scanRedirectUrl, scanResponseHeaders } from './scan-response';
-import { scanWebSocketMessages } from './scan-websocket';
+import { scanWebSocketMessages, WEBSOCKET_MESSAGE_COUNT } from './scan-websocket';
 import { type EntryContext, type FindCache, MAX_SIGHTINGS_PER_ENTRY } from './sighting-sink';
 import { parseUrlParts, schemeOf } from './url-parts';
 
@@ -57,7 +57,7 @@ export function captureEntryWith(
   scanHarCookies(scan, response.cookies, 'set-cookie');
   scanRedirectUrl(scan, response);
   scanResponseBody(scan, response.content);
-  scanWebSocketMessages(scan, entry._webSocketMessages);
+  scanWebSocketMessages(scan, entry._webSocketMessages, entry[WEBSOCKET_MESSAGE_COUNT]);
   return toResult(scan, requestId);
 }
 

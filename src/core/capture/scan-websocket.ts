@@ -7,6 +7,12 @@ import { base64Text, capText, scanBodyText } from './scan-body';
 export const MAX_WEBSOCKET_MESSAGES = 10_000;
 
 /**
+ * Entry field the panel adds when it hands over only the first `MAX_WEBSOCKET_MESSAGES` frames of a
+ * socket: how many frames DevTools logged, so the problem line still gives the real count.
+ */
+export const WEBSOCKET_MESSAGE_COUNT = '_webSocketMessageCount';
+
+/**
  * A frame's direction and text: binary frames (base64 in the HAR) decoded as UTF-8. `undefined` for a
  * control frame (close, ping, pong: no application data), `null` for a frame that cannot be read.
  */
@@ -28,17 +34,19 @@ function readFrame(message: unknown): { sent: boolean; text: string } | null | u
  * named `WebSocket sent: $.path`. Repeats of a token under the same name are one sighting. Frames that
  * are not such records are counted in one problem line, never silently dropped.
  */
-export function scanWebSocketMessages(scan: EntryScan, messages: unknown): void {
+export function scanWebSocketMessages(scan: EntryScan, messages: unknown, declaredCount?: unknown): void {
   if (messages === undefined) return;
   if (!Array.isArray(messages)) {
     scan.problems.push('_webSocketMessages is not an array; not scanned');
     return;
   }
   const count = Math.min(messages.length, MAX_WEBSOCKET_MESSAGES);
-  if (messages.length > count) {
-    scan.problems.push(
-      `${messages.length} WebSocket messages; only the first ${MAX_WEBSOCKET_MESSAGES} were scanned`,
-    );
+  const total =
+    typeof declaredCount === 'number' && Number.isSafeInteger(declaredCount)
+      ? Math.max(declaredCount, messages.length)
+      : messages.length;
+  if (total > count) {
+    scan.problems.push(`${total} WebSocket messages; only the first ${count} were scanned`);
   }
   let unreadable = 0;
   for (let i = 0; i < count; i++) {

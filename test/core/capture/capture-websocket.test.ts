@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { auditCapture } from '../../../src/core/audit';
-import { captureEntry, captureHar, MAX_WEBSOCKET_MESSAGES } from '../../../src/core/capture';
+import {
+  captureEntry,
+  captureHar,
+  MAX_WEBSOCKET_MESSAGES,
+  WEBSOCKET_MESSAGE_COUNT,
+} from '../../../src/core/capture';
 import type { CaptureResult } from '../../../src/core/types';
 import { fakeJwt, makeEntry } from './har-builders';
 
@@ -89,6 +94,19 @@ describe('captureEntry: WebSocket frames', () => {
     expect(result.problems).toEqual([
       `entry 0: ${MAX_WEBSOCKET_MESSAGES + 6} WebSocket messages; only the first ${MAX_WEBSOCKET_MESSAGES} were scanned`,
     ]);
+  });
+
+  it('reports the count the panel declares when it hands over only the first frames', () => {
+    const entry = socket([frame('send', `{"t":"${AT}"}`)]);
+    entry[WEBSOCKET_MESSAGE_COUNT] = 2_500_000;
+    const result = captureEntry(entry, '0');
+    expect(names(result)).toEqual(['request-body WebSocket sent: $.t']);
+    expect(result.problems).toEqual(['entry 0: 2500000 WebSocket messages; only the first 1 were scanned']);
+    // A count below what is there, or not a count, changes nothing.
+    for (const declared of [0, -3, 1.5, 'many']) {
+      entry[WEBSOCKET_MESSAGE_COUNT] = declared;
+      expect(captureEntry(entry, '0').problems).toEqual([]);
+    }
   });
 
   it('feeds the context rules: a token over ws:// is cleartext transport', () => {
