@@ -75,4 +75,26 @@ describe('toolbar: pause, clear, preserve log', () => {
     await settle();
     expect((await tokenCounts(panel)).total).toBe(kept);
   });
+
+  it('takes its colours from one light-dark() palette, picked by the theme class', async () => {
+    const colours = await panel.evaluate(() => {
+      const root = document.querySelector<HTMLElement>('[data-testid="panel"]');
+      if (!root) return null;
+      const original = root.className;
+      const paint = (theme: string) => {
+        root.className = `panel theme-${theme}`;
+        const style = getComputedStyle(root);
+        return `${style.backgroundColor} ${style.color} ${style.colorScheme}`;
+      };
+      try {
+        return { light: paint('light'), dark: paint('dark') };
+      } finally {
+        root.className = original;
+      }
+    });
+    expect(colours).toEqual({
+      light: 'rgb(255, 255, 255) rgb(31, 31, 31) light',
+      dark: 'rgb(32, 33, 36) rgb(227, 227, 227) dark',
+    });
+  });
 });
