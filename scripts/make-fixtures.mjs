@@ -9,7 +9,7 @@ import { createPrivateKey, createPublicKey } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { exportJWK, SignJWT } from 'jose';
+import { CompactSign, exportJWK, SignJWT } from 'jose';
 
 const OUT = join(dirname(fileURLToPath(import.meta.url)), '..', 'test', 'fixtures');
 
@@ -101,6 +101,15 @@ async function makeTokens() {
     expired: await rs256(access(T0 - 86400 - 8 * 3600, 'at-0000'), 'at+jwt'),
     // An unsecured token (alg none) that the admin API accepts.
     none: `${b64({ alg: 'none', typ: 'JWT' })}.${b64({ iss: ISSUER, sub: 'admin', admin: true, iat: T0, exp: T0 + 3600 })}.`,
+    // The realtime service's ticket: a nested JWT (cty JWT). The RS256 outer layer verifies against the
+    // JWKS; the token inside is alg none and carries the user's e-mail address.
+    ticket: await new CompactSign(
+      new TextEncoder().encode(
+        `${b64({ alg: 'none' })}.${b64({ iss: ISSUER, ...user, email: 'alice.example@example.com', iat: T0 + 50, exp: T0 + 350 })}.`,
+      ),
+    )
+      .setProtectedHeader({ alg: 'RS256', kid: KID, cty: 'JWT' })
+      .sign(rsaKey),
     // A legacy service keyed by a path: kid traversal, sent over plain http.
     legacy: await hs256(
       { iss: 'http://legacy.example.com', sub: 'svc-report', iat: T0 + 30, exp: T0 + 600 },
@@ -152,6 +161,19 @@ function entry(at, method, url, { headers = [], body, status = 200, responseHead
     cache: {},
     timings: { blocked: 1, dns: -1, connect: -1, ssl: -1, send: 1, wait: 38, receive: 2 },
   };
+}
+
+/** A WebSocket frame as Chrome's HAR export writes it (`time` in seconds since the epoch). */
+const frame = (at, type, value) => ({ type, time: T0 + at, opcode: 1, data: JSON.stringify(value) });
+
+/** A WebSocket as Chrome's HAR export writes it: the 101 handshake entry with its frames. */
+function socket(at, url, frames) {
+  const handshake = entry(at, 'GET', url, {
+    headers: [header('Origin', APP_ORIGIN), header('Sec-WebSocket-Protocol', 'graphql-transport-ws')],
+    status: 101,
+  });
+  handshake.response.statusText = 'Switching Protocols';
+  return { ...handshake, _resourceType: 'websocket', _webSocketMessages: frames };
 }
 
 /** HAR `request.cookies`, as browsers record them from the `Cookie` header. */
@@ -259,6 +281,12 @@ async function makeEntries(t) {
       headers: [header('Authorization', `Bearer ${t.legacy}`)],
       content: { up: true },
     }),
+    socket(50, 'wss://realtime.example.com/graphql', [
+      frame(50.1, 'send', { type: 'connection_init', payload: { authorization: `Bearer ${t.access}` } }),
+      frame(50.2, 'receive', { type: 'connection_ack' }),
+      frame(50.3, 'send', { id: '1', type: 'subscribe', payload: { query: 'subscription { ticket }' } }),
+      frame(50.4, 'receive', { id: '1', type: 'next', payload: { data: { ticket: t.ticket } } }),
+    ]),
     entry(300, 'POST', `${ISSUER}/oauth/token`, {
       headers: [header('Origin', APP_ORIGIN)],
       body: form(`grant_type=refresh_token&refresh_token=${t.refresh}&client_id=${CLIENT_ID}`),
