@@ -150,7 +150,11 @@ export async function crackTokens(
     local?.markCracked(target);
     if (search.done()) pool?.drain();
   };
-  if (builtIn && pool) hits.push(...(await builtInInPool(pool, search, tokens, handlers)));
+  // Without wordlists or digits, a worker runs the built-in phase so the scan's audit goes on here. With
+  // them, this thread runs it at once instead of waiting ~100 ms for a worker to start, and the workers
+  // start meanwhile; they get wordlist tasks only after it, so the first origin to find a secret is fixed.
+  if (builtIn && pool && queue.length === 0)
+    hits.push(...(await builtInInPool(pool, search, tokens, handlers)));
   else if (builtIn) hits.push(...tryBuiltInSources(search, tokens));
   if (search.done() || queue.length === 0) {
     await pool?.stop();

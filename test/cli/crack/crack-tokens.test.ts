@@ -114,6 +114,20 @@ describe.each([
     },
   );
 
+  maybe(
+    'runs the built-in phase before any wordlist task, so a secret in both is named built-in',
+    async () => {
+      const token = await signedToken('HS256', 'changeme123');
+      const path = await wordlist('has-it-first.txt', ['changeme123', ...filler(300_000)]);
+      for (let round = 0; round < 3; round++) {
+        const hits = await crackTokens([token], { ...threading, wordlists: [path] });
+        expect(hits.map((h) => h.evidence?.[1]?.value)).toEqual([
+          'the built-in list of weak and default secrets',
+        ]);
+      }
+    },
+  );
+
   maybe('does not start on wordlists when the built-in list already cracked everything', async () => {
     const token = await signedToken('HS256', 'secret');
     const hits = await crackTokens([token], {
