@@ -1,4 +1,6 @@
+import { MAX_BODY_CHARS } from '../core/capture/scan-body';
 import { MAX_WEBSOCKET_MESSAGES, WEBSOCKET_MESSAGE_COUNT } from '../core/capture/scan-websocket';
+
 /** Largest response body read with `getContent()`: token endpoints and JWKS documents are far smaller. */
 export const MAX_CONTENT_BYTES = 1024 * 1024;
 
@@ -42,8 +44,15 @@ function plainCopy(value: unknown): unknown {
 const scalar = (value: unknown) =>
   typeof value === 'string' || typeof value === 'number' ? value : undefined;
 
+interface FrameCopy {
+  type: unknown;
+  time: unknown;
+  opcode: unknown;
+  data: unknown;
+}
+
 /** A frame's fields that the engine reads; a frame that is not a record becomes `null` (unreadable). */
-function copyFrame(frame: unknown): unknown {
+function copyFrame(frame: unknown): FrameCopy | null {
   const source = record(frame);
   if (!source) return null;
   return {
@@ -55,8 +64,9 @@ function copyFrame(frame: unknown): unknown {
 }
 
 /**
- * A WebSocket's frames: the first `MAX_WEBSOCKET_MESSAGES` (all the engine reads), plus the real count
- * when there are more, so a socket that logged millions of frames costs no more than that to hand over.
+ * A WebSocket's frames, as many as the engine reads: at most `MAX_WEBSOCKET_MESSAGES`, and no more frame
+ * text than one body (`MAX_BODY_CHARS`), since the entry is copied again to reach the worker. When frames
+ * are left out, the real count goes along, so the engine's problem line says how many were scanned.
  */
 function copyFrames(frames: unknown, plain: Record<string, unknown>): void {
   if (frames === undefined) return;
@@ -64,8 +74,18 @@ function copyFrames(frames: unknown, plain: Record<string, unknown>): void {
     plain._webSocketMessages = plainCopy(frames) ?? null;
     return;
   }
-  plain._webSocketMessages = frames.slice(0, MAX_WEBSOCKET_MESSAGES).map(copyFrame);
-  if (frames.length > MAX_WEBSOCKET_MESSAGES) plain[WEBSOCKET_MESSAGE_COUNT] = frames.length;
+  const copies: Array<FrameCopy | null> = [];
+  let chars = 0;
+  for (const frame of frames) {
+    const copy = copyFrame(frame);
+    const size = typeof copy?.data === 'string' ? copy.data.length : 0;
+    if (copies.length === MAX_WEBSOCKET_MESSAGES || (copies.length > 0 && chars + size > MAX_BODY_CHARS))
+      break;
+    chars += size;
+    copies.push(copy);
+  }
+  plain._webSocketMessages = copies;
+  if (frames.length > copies.length) plain[WEBSOCKET_MESSAGE_COUNT] = frames.length;
 }
 
 /**

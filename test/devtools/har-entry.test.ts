@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MAX_WEBSOCKET_MESSAGES, WEBSOCKET_MESSAGE_COUNT } from '../../src/core/capture';
+import { MAX_BODY_CHARS, MAX_WEBSOCKET_MESSAGES, WEBSOCKET_MESSAGE_COUNT } from '../../src/core/capture';
 import { isContentWanted, MAX_CONTENT_BYTES, toPlainEntry } from '../../src/devtools/har-entry';
 
 const entryWith = (mimeType: unknown, size: unknown) => ({ response: { content: { mimeType, size } } });
@@ -93,6 +93,23 @@ describe('toPlainEntry', () => {
       { type: 'receive', opcode: 1, data: 'frame 2', time: undefined },
     ]);
     expect(() => structuredClone(plain)).not.toThrow();
+    // At most one body's worth of frame text: a socket of 4 MiB frames hands over two of them.
+    const big = 'x'.repeat(MAX_BODY_CHARS / 2);
+    const heavy = Array.from({ length: 5 }, () => ({ type: 'receive', opcode: 1, data: big }));
+    const bounded = toPlainEntry(Object.assign(browserEntry(), { _webSocketMessages: heavy })) as Record<
+      string,
+      unknown[]
+    >;
+    expect(bounded._webSocketMessages).toHaveLength(2);
+    expect(bounded[WEBSOCKET_MESSAGE_COUNT]).toBe(5);
+    // A single frame over the budget still goes (the engine scans its first MAX_BODY_CHARS and says so).
+    const huge = [{ type: 'send', opcode: 1, data: 'y'.repeat(MAX_BODY_CHARS + 1) }];
+    const one = toPlainEntry(Object.assign(browserEntry(), { _webSocketMessages: huge })) as Record<
+      string,
+      unknown
+    >;
+    expect((one._webSocketMessages as unknown[]).length).toBe(1);
+    expect(one[WEBSOCKET_MESSAGE_COUNT]).toBeUndefined();
     // Not an array: handed over as data, so the engine can say so.
     expect(toPlainEntry(Object.assign(browserEntry(), { _webSocketMessages: 'x' }))).toMatchObject({
       _webSocketMessages: 'x',
