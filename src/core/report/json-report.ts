@@ -8,6 +8,7 @@ import {
   SEVERITIES,
   scrubTree,
   stringOrNull,
+  summaryOf,
 } from './report-context';
 import type {
   JsonFinding,
@@ -112,7 +113,9 @@ function toJsonToken(record: TokenRecord, ctx: ReportContext, counts: Map<string
   const { token } = record;
   const claims = ctx.claimsOf(token);
   const header = ctx.headerOf(token);
-  const aud = claims?.aud;
+  // The summary fields come from the claims a verifier acts on: a nested JWT's inner layer.
+  const { layer, claims: summary } = summaryOf(token, ctx);
+  const aud = summary?.aud;
   const out: JsonToken = {
     fingerprint: token.fingerprint,
     kind: token.kind,
@@ -120,13 +123,13 @@ function toJsonToken(record: TokenRecord, ctx: ReportContext, counts: Map<string
     alg: stringOrNull(header, 'alg'),
     typ: stringOrNull(header, 'typ'),
     kid: stringOrNull(header, 'kid'),
-    iss: stringOrNull(claims, 'iss'),
-    sub: stringOrNull(claims, 'sub'),
+    iss: stringOrNull(summary, 'iss'),
+    sub: stringOrNull(summary, 'sub'),
     aud:
       typeof aud === 'string' || (Array.isArray(aud) && aud.every((a) => typeof a === 'string')) ? aud : null,
-    exp: numericDateToIso(token.claims?.exp),
-    iat: numericDateToIso(token.claims?.iat),
-    nbf: numericDateToIso(token.claims?.nbf),
+    exp: numericDateToIso(layer.claims?.exp),
+    iat: numericDateToIso(layer.claims?.iat),
+    nbf: numericDateToIso(layer.claims?.nbf),
     masked: maskToken(token.text),
     header,
     claims,

@@ -7,6 +7,7 @@ import {
   type ReportContext,
   SEVERITIES,
   stringOrNull,
+  summaryOf,
 } from './report-context';
 import type { ReportOptions } from './report-types';
 import { sanitize } from './sanitize';
@@ -119,7 +120,7 @@ function tokenTable(
   for (const f of findings) counts.set(f.fingerprint, (counts.get(f.fingerprint) ?? 0) + 1);
   const rows = tokens.map((record) => {
     const { token } = record;
-    const claims = ctx.claimsOf(token);
+    const { layer, claims } = summaryOf(token, ctx);
     const cells = [
       code(token.fingerprint),
       token.kind,
@@ -127,7 +128,7 @@ function tokenTable(
       record.purpose,
       escapeText(stringOrNull(claims, 'iss') ?? '—'),
       escapeText(stringOrNull(claims, 'sub') ?? '—'),
-      numericDateToIso(token.claims?.exp) ?? '—',
+      numericDateToIso(layer.claims?.exp) ?? '—',
       String(counts.get(token.fingerprint) ?? 0),
       String(record.sightings.length),
     ];

@@ -1,3 +1,4 @@
+import { claimsLayer } from '../token/claims-layer';
 import { setMember } from '../token/safe-json';
 import type { AuditResult, Finding, JsonObject, ParsedToken, Severity, TokenRecord } from '../types';
 import { maskClaims } from './mask-claims';
@@ -23,6 +24,18 @@ export interface ReportContext {
   /** Claims (or header) as they may appear in the report. */
   claimsOf(token: ParsedToken): JsonObject | null;
   headerOf(token: ParsedToken): JsonObject | null;
+}
+
+/**
+ * What a token's summary (issuer, subject, expiry) is read from: the layer a verifier acts on (a nested
+ * JWT's inner one) and its claims as they may appear in the report.
+ */
+export function summaryOf(
+  token: ParsedToken,
+  ctx: ReportContext,
+): { layer: ParsedToken; claims: JsonObject | null } {
+  const layer = claimsLayer(token);
+  return { layer, claims: ctx.claimsOf(layer) };
 }
 
 /** With raw output asked for, everything passes through untouched. */

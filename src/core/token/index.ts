@@ -5,6 +5,7 @@ export {
   decodeBase64Url,
   encodeBase64Url,
 } from './base64url';
+export { claimsLayer } from './claims-layer';
 export { type FoundToken, findTokens, isJoseHeaderSegment } from './find-tokens';
 export { MAX_JSON_DEPTH, MAX_NESTED_TOKENS, MAX_TOKEN_BYTES } from './limits';
 export { parseToken } from './parse-token';

@@ -1,4 +1,5 @@
 import { parseUrlParts } from '../../core/capture';
+import { claimsLayer } from '../../core/token/claims-layer';
 import type { Severity, TokenKind, TokenPurpose, TokenRecord, Where } from '../../core/types';
 
 /** What one line of the token list shows, derived from a TokenRecord (static part, cached per record). */
@@ -55,7 +56,8 @@ export function toTokenRowBase(record: TokenRecord): TokenRowBase {
 
 function buildRow(record: TokenRecord): TokenRowBase {
   const { token, sightings } = record;
-  const claims = token.claims;
+  // A nested JWT shows the issuer, subject and expiry of the layer that has claims.
+  const claims = claimsLayer(token).claims;
   const places = [...new Set(sightings.map((s) => `${WHERE_LABELS[s.where] ?? s.where} ${s.name}`.trim()))];
   const hosts = [...new Set(sightings.map((s) => parseUrlParts(s.url).host).filter((h) => h !== ''))];
   const row: TokenRowBase = {

@@ -3,7 +3,7 @@ import { auditCapture } from '../../../src/core/audit';
 import { guessPurpose } from '../../../src/core/audit/purpose';
 import { runTokenPlan } from '../../../src/core/audit/rule-plan';
 import { DEFAULT_POLICY } from '../../../src/core/policy';
-import { toJsonReport } from '../../../src/core/report';
+import { toJsonReport, toMarkdown } from '../../../src/core/report';
 import { parseToken } from '../../../src/core/token/parse-token';
 import type { RuleHit } from '../../../src/core/types';
 import { b64, GOOD_CLAIMS, goodToken, jws, NOW, sighting } from '../rules/token/helpers';
@@ -112,5 +112,37 @@ describe('rules on nested tokens', () => {
     expect(report).toContain('Nested token: ');
     expect(report).not.toContain('alice@example.com');
     expect(report).not.toContain('hunter2hunter2');
+  });
+
+  it('summarises a nested token by its inner claims (issuer, subject, expiry) in the JSON and Markdown reports', () => {
+    const inner = goodToken({ email: 'alice@example.com' });
+    const result = auditCapture(
+      [
+        {
+          sightings: [sighting({ id: '0:0', tokenText: wrap(inner) })],
+          observations: [],
+          keyDocuments: [],
+          problems: [],
+          entryCount: 1,
+        },
+      ],
+      { now: NOW },
+    );
+    const options = { tool: { name: 'jwt-lens', version: '0' }, generatedAt: 'now', includeRaw: false };
+    const token = toJsonReport(result, options).tokens[0];
+    expect(token).toMatchObject({
+      alg: 'ES256',
+      iss: GOOD_CLAIMS.iss,
+      sub: GOOD_CLAIMS.sub,
+      aud: GOOD_CLAIMS.aud,
+      exp: new Date((NOW + 600) * 1000).toISOString(),
+      iat: new Date((NOW - 60) * 1000).toISOString(),
+      claims: null,
+    });
+    expect(JSON.stringify(token)).not.toContain('alice@example.com');
+    const markdown = toMarkdown(result, options);
+    expect(markdown).toContain(
+      `| ${GOOD_CLAIMS.iss} | ${GOOD_CLAIMS.sub} | ${new Date((NOW + 600) * 1000).toISOString()} |`,
+    );
   });
 });

@@ -1,3 +1,4 @@
+import { claimsLayer } from '../../token/claims-layer';
 import type { JsonObject, ParsedToken, RuleHit, Severity } from '../../types';
 
 /**
@@ -44,10 +45,7 @@ export function usableClaims(token: ParsedToken): JsonObject | undefined {
  * inner layer that has claims. Same conditions as `usableClaims` on that layer.
  */
 export function effectiveClaims(token: ParsedToken): JsonObject | undefined {
-  let layer: ParsedToken | undefined = token;
-  // Bounded: parsing unwraps at most MAX_NESTED_TOKENS layers.
-  while (layer && !layer.claims && layer.nested) layer = layer.nested;
-  return layer ? usableClaims(layer) : undefined;
+  return usableClaims(claimsLayer(token));
 }
 
 /** `alg` when it is a string. */
