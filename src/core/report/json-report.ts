@@ -114,7 +114,7 @@ function toJsonToken(record: TokenRecord, ctx: ReportContext, counts: Map<string
   const claims = ctx.claimsOf(token);
   const header = ctx.headerOf(token);
   // The summary fields come from the claims a verifier acts on: a nested JWT's inner layer.
-  const { layer, claims: summary } = summaryOf(token, ctx);
+  const { layer, claims: summary } = summaryOf(token, ctx, claims);
   const aud = summary?.aud;
   const out: JsonToken = {
     fingerprint: token.fingerprint,
