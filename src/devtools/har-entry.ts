@@ -77,10 +77,10 @@ function copyFrames(frames: unknown, plain: Record<string, unknown>): void {
   const copies: Array<FrameCopy | null> = [];
   let chars = 0;
   for (const frame of frames) {
+    if (copies.length === MAX_WEBSOCKET_MESSAGES) break;
     const copy = copyFrame(frame);
     const size = typeof copy?.data === 'string' ? copy.data.length : 0;
-    if (copies.length === MAX_WEBSOCKET_MESSAGES || (copies.length > 0 && chars + size > MAX_BODY_CHARS))
-      break;
+    if (copies.length > 0 && chars + size > MAX_BODY_CHARS) break;
     chars += size;
     copies.push(copy);
   }

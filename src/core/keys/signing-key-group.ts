@@ -1,12 +1,5 @@
+import { parseUrlParts } from '../capture/url-parts';
 import type { ParsedToken, Sighting } from '../types';
-
-function hostOf(url: string | undefined): string {
-  try {
-    return url ? new URL(url).hostname : '';
-  } catch {
-    return '';
-  }
-}
 
 /**
  * Which signing key a token was most likely made with, as far as the capture tells: tokens with the same
@@ -23,7 +16,7 @@ export function signingKeyGroup(
   const part = (value: unknown): string => (typeof value === 'string' ? value : '');
   const iss = part(token.claims?.iss);
   const kid = part(token.header?.kid);
-  const host = hostOf(sightings?.[0]?.url);
+  const host = parseUrlParts(sightings?.[0]?.url ?? '').host;
   if (iss === '' && kid === '' && host === '') return undefined;
   return [nested, token.header?.alg, iss, kid, host].join('\u0000');
 }
