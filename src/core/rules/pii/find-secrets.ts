@@ -39,6 +39,8 @@ const SHAPES: readonly [RegExp, string][] = [
   [/^sk-(?:proj-|ant-[a-z0-9]+-)?[\w-]{32,}$/, 'OpenAI/Anthropic-style secret API key'],
   // RFC 6238 provisioning URIs (Google Authenticator "Key Uri Format") carry the TOTP seed in `secret=`.
   [/^otpauth:\/\/[th]otp\/.*[?&]secret=/i, 'TOTP seed (otpauth URI)'],
+  // RFC 3986 §3.2.1: "user:password" in userinfo is deprecated precisely because it leaks the password.
+  [/^[a-z][a-z0-9+.-]*:\/\/[^\s/?#@:]+:[^\s/?#@]+@/i, 'password in a URL (user:password@host)'],
 ];
 
 /** First characters a `SHAPES` entry can start with: most values skip every regex. */
@@ -55,12 +57,14 @@ const METADATA_NAME =
   /changed|expir|exp$|lastset|reset|updated|policy|required|enabled|length|hint|question|strength|age$|at$|time|date|type|count|set$|keyid$|name$|url$|uri$/;
 /** Names under which a long random-looking string is probably a key or a bearer credential. */
 const KEYISH_NAME = /(key|token|secret|seed|credentials?)$/;
-const NOT_KEYISH = /public|keyid|^kid$/;
+/** Public by design: public keys, key ids, Stripe's publishable keys (docs.stripe.com/keys). */
+const NOT_KEYISH = /public|publishable|keyid|^kid$/;
 /**
  * Anti-forgery (CSRF/XSRF) tokens: the synchronizer and double-submit patterns hand them to the page on
  * purpose (OWASP CSRF Prevention Cheat Sheet), so one inside a session token tells its holder nothing new.
  */
-const ANTI_FORGERY_NAME = /^x?(?:csrf|xsrf|anticsrf|antiforgery|requestverification)(?:token|key|secret|value)?$/;
+const ANTI_FORGERY_NAME =
+  /^x?(?:csrf|xsrf|anticsrf|antiforgery|requestverification)(?:token|key|secret|value)?$/;
 /** Values that stand in for a removed secret. */
 const PLACEHOLDER = /^(\*+|x+|•+|redacted|hidden|null|none|undefined|<[^>]*>|\[[^\]]*\])$/i;
 const HEX_HASH = /^(?:[0-9a-f]{32}|[0-9a-f]{40}|[0-9a-f]{64}|[0-9a-f]{128})$/i;
@@ -110,7 +114,8 @@ function byName(facts: NameFacts, value: string): string | undefined {
 }
 
 function byShape(value: string): string | undefined {
-  if (!SHAPE_START.has(value.charCodeAt(0)) && !value.includes('-----BEGIN')) return undefined;
+  const first = value.charCodeAt(0);
+  if (!SHAPE_START.has(first) && !value.includes('-----BEGIN') && !value.includes('://')) return undefined;
   for (const [shape, kind] of SHAPES) if (shape.test(value)) return kind;
   return undefined;
 }

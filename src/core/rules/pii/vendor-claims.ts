@@ -1,3 +1,5 @@
+import { pathNames } from './walk-json';
+
 /**
  * What major issuers document their own claims to hold, so that the secret recognizers do not read a
  * vendor's identifiers, hashes or metadata as credentials. Consulted only for a value that a claim
@@ -18,14 +20,18 @@ export type ClaimMeaning =
 export interface VendorClaim {
   issuer: string;
   /**
-   * Member names from the claims' root, array positions left out; `*` stands for any one name.
-   * `['firebase', 'identities', '*']` covers `firebase.identities.password[0]`.
+   * Member names from the claims' root, array positions left out. `*` stands for any one name, `xms_*`
+   * for any name that starts with `xms_`: `['firebase', 'identities', '*']` covers
+   * `firebase.identities.password[0]`.
    */
   path: readonly string[];
   meaning: ClaimMeaning;
 }
 
-/** A table row: the issuer, its documented claims, what they hold. */
+/**
+ * A table row: the issuer, what the claims hold, and their paths written as display paths (see
+ * `childPath`: names with dots, colons or slashes in `["…"]`) with `*` wildcards.
+ */
 type Rows = readonly [issuer: string, meaning: ClaimMeaning, paths: readonly string[]][];
 
 const ROWS: Rows = [
@@ -54,8 +60,8 @@ const ROWS: Rows = [
   ['Okta', 'identifier', ['cid', 'uid', 'scp']],
   // AWS Cognito: `origin_jti`, `event_id` identify the authentication event; `token_use` says id/access
   // (docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-using-the-id-token.html).
-  ['AWS Cognito', 'identifier', ['origin_jti', 'event_id', 'token_use', 'cognito:username']],
-  ['AWS Cognito', 'identifier', ['cognito:groups', 'cognito:roles', 'cognito:preferred_role']],
+  ['AWS Cognito', 'identifier', ['origin_jti', 'event_id', 'token_use', '["cognito:username"]']],
+  ['AWS Cognito', 'identifier', ['["cognito:groups"]', '["cognito:roles"]', '["cognito:preferred_role"]']],
   // Federated users' `identities`: one object per linked provider, with these fields only.
   ['AWS Cognito', 'identifier', ['identities.userId', 'identities.providerName', 'identities.providerType']],
   ['AWS Cognito', 'identifier', ['identities.issuer', 'identities.primary', 'identities.dateCreated']],
@@ -68,7 +74,11 @@ const ROWS: Rows = [
   // Kubernetes service-account tokens: the `kubernetes.io` object names the namespace, service account,
   // pod, node and secret the token is bound to (kubernetes.io/docs/reference/access-authn-authz/
   // service-accounts-admin); legacy tokens flatten it into `kubernetes.io/serviceaccount/…` claims.
-  ['Kubernetes', 'identifier', ['kubernetes.io.*', 'kubernetes.io.*.*', 'kubernetes.io/serviceaccount/*']],
+  [
+    'Kubernetes',
+    'identifier',
+    ['["kubernetes.io"].*', '["kubernetes.io"].*.*', '["kubernetes.io/serviceaccount/*"]'],
+  ],
   // GitHub Actions OIDC: `sha`, `workflow_sha`, `job_workflow_sha` are commit SHAs, the `*_id` claims
   // numeric ids (docs.github.com/actions/security-for-github-actions/security-hardening-your-deployments/
   // about-security-hardening-with-openid-connect).
@@ -82,22 +92,10 @@ const ROWS: Rows = [
   ['Supabase', 'identifier', ['app_metadata.providers']],
 ];
 
-/** Every documented claim, one entry per path. */
+/** Every documented claim, one entry per path (patterns are display paths, read the same way). */
 export const VENDOR_CLAIMS: readonly VendorClaim[] = ROWS.flatMap(([issuer, meaning, paths]) =>
-  paths.map((p) => ({ issuer, meaning, path: splitPattern(p) })),
+  paths.map((p) => ({ issuer, meaning, path: pathNames(p) ?? [p] })),
 );
-
-/** `kubernetes.io.*` → `['kubernetes.io', '*']`: a name with a dot is kept whole when it is a known root. */
-function splitPattern(pattern: string): string[] {
-  for (const root of ['kubernetes.io/serviceaccount/', 'kubernetes.io']) {
-    if (pattern.startsWith(root)) {
-      const rest = pattern.slice(root.length).replace(/^\./, '');
-      if (root.endsWith('/')) return [root + rest];
-      return rest === '' ? [root] : [root, ...rest.split('.')];
-    }
-  }
-  return pattern.split('.');
-}
 
 /** Entries by their first name (`*` never starts a path), so a lookup reads a handful of rows. */
 const BY_ROOT = new Map<string, VendorClaim[]>();
@@ -106,36 +104,17 @@ for (const claim of VENDOR_CLAIMS) {
   BY_ROOT.set(root, [...(BY_ROOT.get(root) ?? []), claim]);
 }
 
-/** One segment of a display path: `.name`, a leading `name`, `["quoted name"]` or `[3]`. */
-const SEGMENT = /\.?([A-Za-z_$][\w$]*)|\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\]/y;
-
-/**
- * The member names of a display path (see `childPath`), array positions dropped:
- * `["kubernetes.io"].pod.name` → `kubernetes.io`, `pod`, `name`. `undefined` for a path it cannot read.
- */
-export function pathNames(path: string): string[] | undefined {
-  const names: string[] = [];
-  SEGMENT.lastIndex = 0;
-  while (SEGMENT.lastIndex < path.length) {
-    const m = SEGMENT.exec(path);
-    if (!m) return undefined;
-    if (m[1] !== undefined) names.push(m[1]);
-    else if (m[3] !== undefined) names.push(JSON.parse(m[3]) as string);
-  }
-  return names;
+/** `*` matches any name, `xms_*` any name starting with `xms_`, anything else itself. */
+function nameMatches(pattern: string, name: string): boolean {
+  if (!pattern.endsWith('*')) return pattern === name;
+  return name.startsWith(pattern.slice(0, -1));
 }
 
 function matches(pattern: readonly string[], names: readonly string[]): boolean {
-  if (pattern.length !== names.length) return false;
-  return pattern.every((p, i) => p === names[i] || (p === '*' && names[i] !== undefined) || globbed(p, names[i]));
+  return pattern.length === names.length && pattern.every((p, i) => nameMatches(p, names[i] ?? ''));
 }
 
-/** `xms_*` matches `xms_cc`, `kubernetes.io/serviceaccount/*` every legacy claim. */
-function globbed(pattern: string, name: string | undefined): boolean {
-  return pattern.length > 1 && pattern.endsWith('*') && name !== undefined && name.startsWith(pattern.slice(0, -1));
-}
-
-/** Roots of globbed rows: a name under them is looked up by its prefix too. */
+/** Roots of globbed rows (`xms_`): a name under them is looked up by its prefix too. */
 const GLOB_ROOTS = [...BY_ROOT.keys()].filter((r) => r.endsWith('*')).map((r) => r.slice(0, -1));
 
 /** The documented claim a leaf at `path` is, if any. Cheap enough per suspect leaf, not meant per leaf. */

@@ -113,7 +113,8 @@ export const checkPiiValuePattern: TokenRule = ({ record, policy }) => {
 
 /** `path: kind`, saying for a possible match what else it may be. */
 function describeSecret(match: SecretMatch): string {
-  const doubt = match.confidence === 'possible' ? ' (a key or bearer credential, or an opaque identifier)' : '';
+  const doubt =
+    match.confidence === 'possible' ? ' (a key or bearer credential, or an opaque identifier)' : '';
   return `${match.path}: ${match.kind}${doubt}`;
 }
 

@@ -1,0 +1,52 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { VENDOR_CLAIMS, vendorClaimAt } from '../../../../src/core/rules/pii/vendor-claims';
+import { pathNames, walkJson } from '../../../../src/core/rules/pii/walk-json';
+
+describe('pathNames', () => {
+  it('reads display paths back into member names, array positions dropped', () => {
+    expect(pathNames('firebase.identities.password[0]')).toEqual(['firebase', 'identities', 'password']);
+    expect(pathNames('["kubernetes.io"].pod.name')).toEqual(['kubernetes.io', 'pod', 'name']);
+    expect(pathNames('["https://x/a\\"b"].c')).toEqual(['https://x/a"b', 'c']);
+    expect(pathNames('a..b')).toBeUndefined();
+  });
+
+  it('inverts the walk’s paths for any JSON object, and never throws', () => {
+    fc.assert(
+      fc.property(fc.dictionary(fc.string(), fc.dictionary(fc.string(), fc.string())), (claims) => {
+        for (const leaf of walkJson(claims).leaves) {
+          expect(pathNames(leaf.path)?.at(-1)).toBe(leaf.key);
+        }
+      }),
+    );
+  });
+});
+
+describe('vendorClaimAt', () => {
+  it.each([
+    ['firebase.identities.password[0]', 'Firebase', 'identifier'],
+    ['firebase.identities["google.com"][0]', 'Firebase', 'identifier'],
+    ['pwd_url', 'Microsoft Entra ID', 'metadata'],
+    ['xms_st.sub', undefined, undefined],
+    ['xms_cc[0]', 'Microsoft Entra ID', 'identifier'],
+    ['at_hash', 'OpenID Connect', 'digest'],
+    ['["kubernetes.io"].serviceaccount.uid', 'Kubernetes', 'identifier'],
+    ['["kubernetes.io/serviceaccount/secret.name"]', 'Kubernetes', 'identifier'],
+    ['identities[0].userId', 'AWS Cognito', 'identifier'],
+    ['identities[0].password', undefined, undefined],
+    ['job_workflow_sha', 'GitHub Actions', 'digest'],
+    ['user_metadata.password', undefined, undefined],
+    ['firebase', undefined, undefined],
+  ])('%s → %s', (path, issuer, meaning) => {
+    const claim = vendorClaimAt(path);
+    expect(claim?.issuer).toBe(issuer);
+    expect(claim?.meaning).toBe(meaning);
+  });
+
+  it('has no row that a credential name would match at the top level', () => {
+    const roots = VENDOR_CLAIMS.map((c) => c.path.join('.'));
+    for (const name of ['password', 'client_secret', 'api_key', 'private_key', 'refresh_token', 'secret']) {
+      expect(roots).not.toContain(name);
+    }
+  });
+});
