@@ -14,7 +14,9 @@ export type ClaimMeaning =
   /** A hash or digest bound to something else (`at_hash`, a commit SHA): not a password hash. */
   | 'digest'
   /** Facts about a credential (when a password expires, where to change it), not the credential. */
-  | 'metadata';
+  | 'metadata'
+  /** Names a workload or machine (pod, node, service account): neither a credential nor personal data. */
+  | 'workload';
 
 /** One documented claim (or family of claims) of an issuer. */
 export interface VendorClaim {
@@ -74,11 +76,8 @@ const ROWS: Rows = [
   // Kubernetes service-account tokens: the `kubernetes.io` object names the namespace, service account,
   // pod, node and secret the token is bound to (kubernetes.io/docs/reference/access-authn-authz/
   // service-accounts-admin); legacy tokens flatten it into `kubernetes.io/serviceaccount/…` claims.
-  [
-    'Kubernetes',
-    'identifier',
-    ['["kubernetes.io"].*', '["kubernetes.io"].*.*', '["kubernetes.io/serviceaccount/*"]'],
-  ],
+  ['Kubernetes', 'workload', ['["kubernetes.io"].*', '["kubernetes.io"].*.*']],
+  ['Kubernetes', 'workload', ['["kubernetes.io/serviceaccount/*"]']],
   // GitHub Actions OIDC: `sha`, `workflow_sha`, `job_workflow_sha` are commit SHAs, the `*_id` claims
   // numeric ids (docs.github.com/actions/security-for-github-actions/security-hardening-your-deployments/
   // about-security-hardening-with-openid-connect).
@@ -116,6 +115,14 @@ function matches(pattern: readonly string[], names: readonly string[]): boolean 
 
 /** Roots of globbed rows (`xms_`): a name under them is looked up by its prefix too. */
 const GLOB_ROOTS = [...BY_ROOT.keys()].filter((r) => r.endsWith('*')).map((r) => r.slice(0, -1));
+
+/**
+ * Whether the member at `path` is documented to name a workload, not a person: `kubernetes.io.pod.name`
+ * is a pod's name, not the OIDC `name` claim.
+ */
+export function namesWorkload(path: string): boolean {
+  return vendorClaimAt(path)?.meaning === 'workload';
+}
 
 /** The documented claim a leaf at `path` is, if any. Cheap enough per suspect leaf, not meant per leaf. */
 export function vendorClaimAt(path: string): VendorClaim | undefined {

@@ -263,6 +263,14 @@ describe('secret-in-payload on issuers’ documented claims', () => {
     expect(byValue).toContain('firebase.identities.phone[0]: phone number (E.164)');
   });
 
+  it('reads the names in a Kubernetes token as workload names, not a person’s name', () => {
+    expect(ids(run(goodToken(ISSUERS.Kubernetes)))).not.toContain('pii-oidc-claims');
+    const person = { ...ISSUERS.Kubernetes, user: { name: 'Jane Doe' } };
+    expect(hitOf(run(goodToken(person)), 'pii-oidc-claims')?.evidence?.map((e) => e.label)).toEqual([
+      'user.name',
+    ]);
+  });
+
   it('leaves Entra’s pwd_exp and pwd_url to what they are: password metadata', () => {
     const claims = { pwd_exp: '1209600', pwd_url: 'https://portal.microsoftonline.com/ChangePassword.aspx' };
     expect(ids(run(goodToken(claims)))).not.toContain('secret-in-payload');
