@@ -43,8 +43,11 @@ const SHAPES: readonly [RegExp, string][] = [
   [/^[a-z][a-z0-9+.-]*:\/\/[^\s/?#@:]+:[^\s/?#@]+@/i, 'password in a URL (user:password@host)'],
 ];
 
-/** First characters a `SHAPES` entry can start with: most values skip every regex. */
-const SHAPE_START = new Set([...'$pPsSrgxnSo'].map((c) => c.charCodeAt(0)));
+/**
+ * First characters a `SHAPES` entry can start with; a PEM block or a URL may start anywhere else, but
+ * then holds `-----BEGIN` or `://`. Most values skip every regex.
+ */
+const SHAPE_START = new Set([...'$pPsSrgxn'].map((c) => c.charCodeAt(0)));
 
 /** Names that say "this is a credential" (normalised: lower case, no separators). */
 const SECRET_NAME =
@@ -62,9 +65,10 @@ const NOT_KEYISH = /public|publishable|keyid|^kid$/;
 /**
  * Anti-forgery (CSRF/XSRF) tokens: the synchronizer and double-submit patterns hand them to the page on
  * purpose (OWASP CSRF Prevention Cheat Sheet), so one inside a session token tells its holder nothing new.
+ * `_csrf`, `csrf_token`, `XSRF-TOKEN`, Django's `csrfmiddlewaretoken`, ASP.NET's `__RequestVerificationToken`.
  */
 const ANTI_FORGERY_NAME =
-  /^x?(?:csrf|xsrf|anticsrf|antiforgery|requestverification)(?:token|key|secret|value)?$/;
+  /^x?(?:csrf|xsrf|anticsrf|antiforgery|requestverification)(?:middleware)?(?:token|key|secret|value)?$/;
 /** Values that stand in for a removed secret. */
 const PLACEHOLDER = /^(\*+|x+|•+|redacted|hidden|null|none|undefined|<[^>]*>|\[[^\]]*\])$/i;
 const HEX_HASH = /^(?:[0-9a-f]{32}|[0-9a-f]{40}|[0-9a-f]{64}|[0-9a-f]{128})$/i;

@@ -2,9 +2,11 @@ import { pathNames } from './walk-json';
 
 /**
  * What major issuers document their own claims to hold, so that the secret recognizers do not read a
- * vendor's identifiers, hashes or metadata as credentials. Consulted only for a value that a claim
- * *name* or the value's entropy made suspect: a value whose shape proves a secret (PEM private key,
- * password hash, prefixed API key) is reported wherever it sits, vendor structures included.
+ * vendor's identifiers, hashes or metadata as credentials, nor the OIDC recognizer a pod's `name` as a
+ * person's. Consulted only for a value that a claim *name* or the value's entropy made suspect: a value
+ * whose shape proves a secret (PEM private key, password hash, prefixed API key) is reported wherever it
+ * sits, vendor structures included. Rows are matched by path whatever the token's `iss`: the paths are
+ * specific to their issuer, and emulators and self-hosted deployments use other issuer URLs.
  */
 
 /** What a claim holds according to its issuer. */

@@ -43,6 +43,12 @@ describe('vendorClaimAt', () => {
     expect(claim?.meaning).toBe(meaning);
   });
 
+  it('reads every row of the table', () => {
+    for (const claim of VENDOR_CLAIMS) {
+      expect(claim.path.every((name) => name !== '' && !name.startsWith('['))).toBe(true);
+    }
+  });
+
   it('has no row that a credential name would match at the top level', () => {
     const roots = VENDOR_CLAIMS.map((c) => c.path.join('.'));
     for (const name of ['password', 'client_secret', 'api_key', 'private_key', 'refresh_token', 'secret']) {

@@ -280,6 +280,7 @@ describe('secret-in-payload on issuers’ documented claims', () => {
     { csrf_token: 'Kx5yUfT3rC1v2qR7nYk9bXhZ0aGdWq4eP8sJ6tLmN3o' },
     { xsrfToken: 'Kx5yUfT3rC1v2qR7nYk9bXhZ0aGdWq4eP8sJ6tLmN3o' },
     { session: { _csrf: 'Kx5yUfT3rC1v2qR7nYk9bXhZ0aGdWq4eP8sJ6tLmN3o' } },
+    { csrfmiddlewaretoken: 'Kx5yUfT3rC1v2qR7nYk9bXhZ0aGdWq4eP8sJ6tLmN3oKx5yUfT3rC1v2qR7nYk9' },
     { __RequestVerificationToken: 'CfDJ8Kx5yUfT3rC1v2qR7nYk9bXhZ0aGdWq4eP8sJ6tLmN3o' },
   ])('an anti-forgery token is client-visible by design: %o', (claims) => {
     expect(ids(run(goodToken(claims)))).not.toContain('secret-in-payload');
