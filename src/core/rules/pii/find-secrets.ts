@@ -19,35 +19,39 @@ export interface SecretMatch {
   confidence: SecretConfidence;
 }
 
-/** Value shapes that are secrets whatever the claim is called. */
-const SHAPES: readonly [RegExp, string][] = [
-  [/-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----/, 'PEM private key'],
-  [/^\$2[abxy]?\$\d{2}\$[./A-Za-z0-9]{53}$/, 'bcrypt password hash'],
-  [/^\$argon2(?:id|i|d)\$/, 'Argon2 password hash'],
-  [/^\$[56]\$[^$]{1,32}\$?[./A-Za-z0-9]{43,86}$/, 'SHA-crypt password hash'],
-  [/^(?:pbkdf2|scrypt)[_$:]/i, 'password hash'],
+/** Value shapes that are secrets whatever the claim is called, with the characters they can start with. */
+const SHAPES: readonly [starts: string, shape: RegExp, kind: string][] = [
+  ['$', /^\$2[abxy]?\$\d{2}\$[./A-Za-z0-9]{53}$/, 'bcrypt password hash'],
+  ['$', /^\$argon2(?:id|i|d)\$/, 'Argon2 password hash'],
+  ['$', /^\$[56]\$[^$]{1,32}\$?[./A-Za-z0-9]{43,86}$/, 'SHA-crypt password hash'],
+  ['pPsS', /^(?:pbkdf2|scrypt)[_$:]/i, 'password hash'],
   // Live and test secret and restricted keys; `pk_` publishable keys are public by design
   // (docs.stripe.com/keys).
-  [/^[sr]k_(?:live|test)_[0-9A-Za-z]{10,}$/, 'Stripe secret API key'],
+  ['sr', /^[sr]k_(?:live|test)_[0-9A-Za-z]{10,}$/, 'Stripe secret API key'],
   // ghp_ personal, gho_ OAuth, ghu_/ghs_ GitHub App, ghr_ refresh, github_pat_ fine-grained
   // (github.blog/changelog/2021-03-31-authentication-token-format-updates-are-generally-available).
-  [/^(?:gh[pousr]_[0-9A-Za-z]{36,251}|github_pat_\w{22,})$/, 'GitHub access token'],
-  [/^xox[abpors]-[0-9A-Za-z-]{10,}$/, 'Slack token'],
-  [/^glpat-[\w-]{20,}$/, 'GitLab personal access token'],
-  [/^npm_[0-9A-Za-z]{36}$/, 'npm access token'],
-  [/^SG\.[\w-]{22}\.[\w-]{43}$/, 'SendGrid API key'],
-  [/^sk-(?:proj-|ant-[a-z0-9]+-)?[\w-]{32,}$/, 'OpenAI/Anthropic-style secret API key'],
+  ['g', /^(?:gh[pousr]_[0-9A-Za-z]{36,251}|github_pat_\w{22,})$/, 'GitHub access token'],
+  ['x', /^xox[abpors]-[0-9A-Za-z-]{10,}$/, 'Slack token'],
+  ['g', /^glpat-[\w-]{20,}$/, 'GitLab personal access token'],
+  ['n', /^npm_[0-9A-Za-z]{36}$/, 'npm access token'],
+  ['S', /^SG\.[\w-]{22}\.[\w-]{43}$/, 'SendGrid API key'],
+  ['s', /^sk-(?:proj-|ant-[a-z0-9]+-)?[\w-]{32,}$/, 'OpenAI/Anthropic-style secret API key'],
   // RFC 6238 provisioning URIs (Google Authenticator "Key Uri Format") carry the TOTP seed in `secret=`.
-  [/^otpauth:\/\/[th]otp\/.*[?&]secret=/i, 'TOTP seed (otpauth URI)'],
-  // RFC 3986 §3.2.1: "user:password" in userinfo is deprecated precisely because it leaks the password.
-  [/^[a-z][a-z0-9+.-]*:\/\/[^\s/?#@:]+:[^\s/?#@]+@/i, 'password in a URL (user:password@host)'],
+  ['oO', /^otpauth:\/\/[th]otp\/.*[?&]secret=/i, 'TOTP seed (otpauth URI)'],
 ];
 
-/**
- * First characters a `SHAPES` entry can start with; a PEM block or a URL may start anywhere else, but
- * then holds `-----BEGIN` or `://`. Most values skip every regex.
- */
-const SHAPE_START = new Set([...'$pPsSrgxn'].map((c) => c.charCodeAt(0)));
+/** `SHAPES` by first character: a value is tried against the few that can match it, most against none. */
+const SHAPES_BY_START = new Map<number, [RegExp, string][]>();
+const NO_SHAPES: [RegExp, string][] = [];
+for (const [starts, shape, kind] of SHAPES) {
+  for (const c of starts) {
+    const code = c.charCodeAt(0);
+    SHAPES_BY_START.set(code, [...(SHAPES_BY_START.get(code) ?? []), [shape, kind]]);
+  }
+}
+const PEM_PRIVATE_KEY = /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----/;
+/** RFC 3986 §3.2.1: "user:password" in userinfo is deprecated precisely because it leaks the password. */
+const URL_WITH_PASSWORD = /^[a-z][a-z0-9+.-]*:\/\/[^\s/?#@:]+:[^\s/?#@]+@/i;
 
 /** Names that say "this is a credential" (normalised: lower case, no separators). */
 const SECRET_NAME =
@@ -118,9 +122,12 @@ function byName(facts: NameFacts, value: string): string | undefined {
 }
 
 function byShape(value: string): string | undefined {
-  const first = value.charCodeAt(0);
-  if (!SHAPE_START.has(first) && !value.includes('-----BEGIN') && !value.includes('://')) return undefined;
-  for (const [shape, kind] of SHAPES) if (shape.test(value)) return kind;
+  for (const [shape, kind] of SHAPES_BY_START.get(value.charCodeAt(0)) ?? NO_SHAPES) {
+    if (shape.test(value)) return kind;
+  }
+  if (value.includes('-----BEGIN') && PEM_PRIVATE_KEY.test(value)) return 'PEM private key';
+  // A password in a URL needs an "@": e-mail addresses have one, plain URLs (`iss`, `picture`…) none.
+  if (value.includes('@') && URL_WITH_PASSWORD.test(value)) return 'password in a URL (user:password@host)';
   return undefined;
 }
 
