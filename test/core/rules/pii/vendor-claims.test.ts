@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { findSecrets } from '../../../../src/core/rules/pii/find-secrets';
 import { VENDOR_CLAIMS, vendorClaimAt } from '../../../../src/core/rules/pii/vendor-claims';
 import { pathNames, walkJson } from '../../../../src/core/rules/pii/walk-json';
 
@@ -43,6 +44,15 @@ describe('vendorClaimAt', () => {
     expect(claim?.meaning).toBe(meaning);
   });
 
+  it('answers a row of the table or nothing for any path text, never throwing', () => {
+    fc.assert(
+      fc.property(fc.string(), (path) => {
+        const claim = vendorClaimAt(path);
+        expect(claim === undefined || VENDOR_CLAIMS.includes(claim)).toBe(true);
+      }),
+    );
+  });
+
   it('reads every row of the table', () => {
     for (const claim of VENDOR_CLAIMS) {
       expect(claim.path.every((name) => name !== '' && !name.startsWith('['))).toBe(true);
@@ -54,5 +64,20 @@ describe('vendorClaimAt', () => {
     for (const name of ['password', 'client_secret', 'api_key', 'private_key', 'refresh_token', 'secret']) {
       expect(roots).not.toContain(name);
     }
+  });
+});
+
+describe('findSecrets on any claims', () => {
+  it('never throws, and reports only string leaves it was given', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => {
+        const leaves = walkJson({ claims: value }).leaves;
+        const paths = new Set(leaves.map((l) => l.path));
+        for (const match of findSecrets(leaves)) {
+          expect(paths.has(match.path)).toBe(true);
+          expect(['certain', 'possible']).toContain(match.confidence);
+        }
+      }),
+    );
   });
 });
