@@ -64,8 +64,12 @@ const METADATA_NAME =
   /changed|expir|exp$|lastset|reset|updated|policy|required|enabled|length|hint|question|strength|age$|at$|time|date|type|count|set$|keyid$|name$|url$|uri$/;
 /** Names under which a long random-looking string is probably a key or a bearer credential. */
 const KEYISH_NAME = /(key|token|secret|seed|credentials?)$/;
-/** Public by design: public keys, key ids, Stripe's publishable keys (docs.stripe.com/keys). */
-const NOT_KEYISH = /public|publishable|keyid|^kid$/;
+/**
+ * Key- or token-like names that hold no credential: public keys, key ids, Stripe's publishable keys
+ * (docs.stripe.com/keys), database and cache keys, idempotency keys and pagination cursors.
+ */
+const NOT_KEYISH =
+  /public|publishable|keyid|^kid$|idempotency|^(?:cache|partition|sort|primary|foreign|routing)key$|^(?:nextpage|page|continuation)token$/;
 /**
  * Anti-forgery (CSRF/XSRF) tokens: the synchronizer and double-submit patterns hand them to the page on
  * purpose (OWASP CSRF Prevention Cheat Sheet), so one inside a session token tells its holder nothing new.

@@ -291,6 +291,8 @@ describe('secret-in-payload on issuers’ documented claims', () => {
     { api_key_name: 'ci-deploy' },
     { password_reset_url: 'https://id.example.com/reset' },
     { publishable_key: 'pk_live_51H8x2LKj3mN4oP5qR6sT7uV8wX9yZ0aB1cD2eF3gH4' },
+    { idempotency_key: '8e03978e-40d5-43e8-bc93-6894a57f9324' },
+    { nextPageToken: 'CiAKGjBpNDd2Nmp2Zml2cXRwYjBpOXA' },
     {
       cnf: {
         jwk: {
