@@ -13,7 +13,7 @@ export type SecretConfidence = 'certain' | 'possible';
 /** A secret-like value in a claims tree. */
 export interface SecretMatch {
   path: string;
-  /** Why it looks secret: `password (claim name)`, `bcrypt password hash`, `PEM private key`… */
+  /** Why it looks secret: `credential by claim name`, `bcrypt password hash`, `PEM private key`… */
   kind: string;
   value: string;
   confidence: SecretConfidence;
