@@ -1,4 +1,5 @@
 import { memoByName } from './name-memo';
+import { namesWorkload } from './vendor-claims';
 import { walkJson } from './walk-json';
 
 /** How sensitive an OIDC standard End-User claim is (OIDC Core §5.1; RULES.md §4). */
@@ -51,12 +52,16 @@ function isEmpty(value: unknown): boolean {
   return typeof value === 'object' && Object.keys(value as object).length === 0;
 }
 
-/** OIDC End-User claims anywhere in `claims` (top level, nested, namespaced), skipping empty values. */
+/**
+ * OIDC End-User claims anywhere in `claims` (top level, nested, namespaced), skipping empty values and
+ * nested members an issuer documents as naming a workload (`kubernetes.io.pod.name`).
+ */
 export function findOidcClaims(claims: object): OidcClaimMatch[] {
   const found: OidcClaimMatch[] = [];
   for (const member of walkJson(claims).members) {
     const claim = oidcClaimName(member.key);
     if (!claim || isEmpty(member.value)) continue;
+    if (member.path !== member.key && namesWorkload(member.path)) continue;
     found.push({
       path: member.path,
       claim,

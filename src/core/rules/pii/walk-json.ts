@@ -38,6 +38,28 @@ export function childPath(parent: string, key: string): string {
   return `${parent}[${JSON.stringify(key)}]`;
 }
 
+/**
+ * One segment of a display path: `.name`, a leading `name`, `["quoted name"]` or `[3]`. Names may hold
+ * `*`, which no walked path has unquoted, so patterns over paths (`vendor-claims`) read the same way.
+ */
+const SEGMENT = /\.?([A-Za-z_$*][\w$*]*)|\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\]/y;
+
+/**
+ * The member names of a display path, the inverse of `childPath`, array positions dropped:
+ * `["kubernetes.io"].pod.name` → `kubernetes.io`, `pod`, `name`. `undefined` for a path it cannot read.
+ */
+export function pathNames(path: string): string[] | undefined {
+  const names: string[] = [];
+  SEGMENT.lastIndex = 0;
+  while (SEGMENT.lastIndex < path.length) {
+    const m = SEGMENT.exec(path);
+    if (!m) return undefined;
+    if (m[1] !== undefined) names.push(m[1]);
+    else if (m[3] !== undefined) names.push(JSON.parse(m[3]) as string);
+  }
+  return names;
+}
+
 interface Walk {
   leaves: JsonLeaf[];
   members: JsonMember[];

@@ -1,7 +1,7 @@
 import type { Evidence, JsonObject, PiiDetectors, RuleHit, Severity, Sighting, TokenRule } from '../../types';
 import { normalizeClaimName } from '../pii/claim-name';
 import { findPiiValues, type PiiValueMatch } from '../pii/find-pii-values';
-import { findSecrets } from '../pii/find-secrets';
+import { findSecrets, type SecretMatch } from '../pii/find-secrets';
 import { maskValue } from '../pii/mask';
 import { memoByName } from '../pii/name-memo';
 import { findOidcClaims, oidcClaimName } from '../pii/oidc-claims';
@@ -111,20 +111,35 @@ export const checkPiiValuePattern: TokenRule = ({ record, policy }) => {
   return [hit];
 };
 
-/** `secret-in-payload`: passwords, hashes, client secrets, API or private keys inside the claims. */
+/** `path: kind`, saying for a possible match what else it may be. */
+function describeSecret(match: SecretMatch): string {
+  const doubt =
+    match.confidence === 'possible' ? ' (a key or bearer credential, or an opaque identifier)' : '';
+  return `${match.path}: ${match.kind}${doubt}`;
+}
+
+/**
+ * `secret-in-payload`: passwords, hashes, client secrets, API or private keys inside the claims. High when
+ * a match is certain (shape, or a credential name holding a credential-like value); medium when every
+ * match only may be a secret (a random-looking value under a key- or token-like name: ASVS 14.2.6 asks
+ * to minimise such data, but an opaque identifier looks the same, so it is not rated as a leaked key).
+ */
 export const checkSecretInPayload: TokenRule = ({ record, policy }) => {
   const claims = usableClaims(record.token);
   if (!claims || !policy.pii.secrets) return NO_HITS;
   const found = findSecrets(walkJson(claims).leaves);
   if (found.length === 0) return NO_HITS;
-  const described = unique(found.map((f) => `${f.path}: ${f.kind}`));
-  return [
-    {
-      ruleId: 'secret-in-payload',
-      detail: `Secret-like claims readable by anyone holding the token: ${summarize(described)}.`,
-      evidence: found.slice(0, MAX_EVIDENCE).map((f) => masked(f.path, f.value)),
-    },
-  ];
+  const certain = found.some((f) => f.confidence === 'certain');
+  const described = unique(found.map(describeSecret));
+  const hit: RuleHit = {
+    ruleId: 'secret-in-payload',
+    detail: certain
+      ? `Secret-like claims readable by anyone holding the token: ${summarize(described)}.`
+      : `Claims that may hold a secret, readable by anyone holding the token: ${summarize(described)}.`,
+    evidence: found.slice(0, MAX_EVIDENCE).map((f) => masked(f.path, f.value)),
+  };
+  if (!certain) hit.severity = 'medium';
+  return [hit];
 };
 
 /** Authorization claims by normalised name (namespaced ones like `https://app/roles` included). */

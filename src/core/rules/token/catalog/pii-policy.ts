@@ -36,7 +36,7 @@ export const PII_POLICY_CATALOG: RuleInfo[] = [
     id: 'secret-in-payload',
     title: 'Secret in the token payload',
     severity: 'high',
-    why: 'The claims carry what looks like a password or password hash, a client secret, an API or private key, a TOTP seed or another token. Anyone who sees the token can read and reuse it; secrets belong in a vault on the server, never in a client-visible token.',
+    why: 'The claims carry what looks like a password or password hash, a client secret, an API or private key, a TOTP seed or another token. Anyone who sees the token can read and reuse it; secrets belong in a vault on the server, never in a client-visible token. High when the value itself (PEM or JWK private key, password hash, prefixed API key, password in a URL) or a credential claim name shows a secret; medium when only a long random value under a key- or token-like name suggests one, since an opaque identifier looks the same. Identifiers, hashes and metadata that issuers document (Firebase identities, Entra pwd_url, at_hash, commit SHAs…) and anti-forgery tokens, client-visible by design, are not reported.',
     references: [asvs('14.1.1'), asvs('14.2.6'), asvs('13.3.1'), cwe(312), cwe(522), cwe(200)],
     scope: 'token',
   },
