@@ -7,6 +7,7 @@ import type {
   CaptureResult,
   ExchangeObservation,
   Finding,
+  KeyDocument,
   Policy,
   RuleHit,
   Sighting,
@@ -14,6 +15,7 @@ import type {
 } from '../types';
 import { groupByFingerprint, isIgnored, mergeFindings, toFinding } from './findings';
 import { createFindingGathering, type FindingGathering } from './gather-findings';
+import { createKeyDocumentStore } from './key-document-store';
 import { guessPurpose } from './purpose';
 import { runTokenPlan } from './rule-plan';
 import { runCaptureRules, safeObservations } from './run-rules';
@@ -27,6 +29,8 @@ export interface AuditorLimits {
   maxSightingsPerToken: number;
   /** Non-token observations (basic auth, passwords in URLs…) kept. */
   maxObservations: number;
+  /** Distinct key sets and discovery documents kept for signature checks; the oldest go first. */
+  maxKeyDocuments: number;
 }
 
 export interface AuditorOptions extends Partial<AuditorLimits> {
@@ -52,6 +56,12 @@ export interface Auditor {
   stats(): AuditorStats;
   /** The records currently held, in order of first sighting (for async checks that need the tokens). */
   records(): readonly TokenRecord[];
+  /**
+   * The key sets and discovery documents seen in the captures, distinct, for signature checks: every
+   * host verifies against these, so a HAR gives the same verdicts in the CLI and the panel. The same
+   * array until a new document arrives or the auditor is cleared.
+   */
+  keyDocuments(): readonly KeyDocument[];
 }
 
 interface Entry {
@@ -81,6 +91,7 @@ const UNBOUNDED: AuditorLimits = {
   maxTokens: Infinity,
   maxSightingsPerToken: Infinity,
   maxObservations: Infinity,
+  maxKeyDocuments: Infinity,
 };
 
 /** Shared, frozen stand-ins for the (many) entries with no findings built yet or no external hits. */
@@ -102,6 +113,7 @@ export function createAuditor(options: AuditorOptions = {}): Auditor {
   /** The entry the last sighting went to (cleared when that entry goes). */
   let lastEntry: Entry | undefined;
   let observations: ExchangeObservation[] = [];
+  const keyDocuments = createKeyDocumentStore(limits.maxKeyDocuments);
   let droppedTokens = 0;
   let droppedSightings = 0;
   let version = 0;
@@ -303,6 +315,7 @@ export function createAuditor(options: AuditorOptions = {}): Auditor {
           observations = observations.slice(observations.length - limits.maxObservations);
         }
       }
+      keyDocuments.add(capture.keyDocuments);
       version++;
       contentVersion++;
     },
@@ -325,6 +338,7 @@ export function createAuditor(options: AuditorOptions = {}): Auditor {
       entries.clear();
       lastEntry = undefined;
       observations = [];
+      keyDocuments.clear();
       droppedTokens = 0;
       droppedSightings = 0;
       captured = undefined;
@@ -344,6 +358,7 @@ export function createAuditor(options: AuditorOptions = {}): Auditor {
     records() {
       return [...entries.values()].map(syncPurpose);
     },
+    keyDocuments: () => keyDocuments.documents(),
   };
 }
 
@@ -402,5 +417,6 @@ function stripUndefined(options: AuditorOptions): Partial<AuditorLimits> {
   if (options.maxTokens !== undefined) out.maxTokens = options.maxTokens;
   if (options.maxSightingsPerToken !== undefined) out.maxSightingsPerToken = options.maxSightingsPerToken;
   if (options.maxObservations !== undefined) out.maxObservations = options.maxObservations;
+  if (options.maxKeyDocuments !== undefined) out.maxKeyDocuments = options.maxKeyDocuments;
   return out;
 }

@@ -237,6 +237,20 @@ describe('createTokensModel: user inputs', () => {
     expect(model.importHar('[]')).toMatchObject({ ok: false });
   });
 
+  it('holds the key sets of live traffic and of an imported HAR, for the signature checks', async () => {
+    const { source, model, frame } = await createTestModel();
+    const keys = (url: string) => makeEntry({ url, responseJson: { keys: [{ kty: 'EC', kid: url }] } });
+    source.emit(keys('https://live.example.test/jwks'), 'r1');
+    frame();
+    model.importHar(JSON.stringify(makeHar([keys('https://har.example.test/jwks')])));
+    expect(model.keyDocuments().map((d) => [d.url, d.requestId])).toEqual([
+      ['https://live.example.test/jwks', 'r1'],
+      ['https://har.example.test/jwks', 'har1-0'],
+    ]);
+    model.clear();
+    expect(model.keyDocuments()).toEqual([]);
+  });
+
   it('stops listening on dispose', async () => {
     const { source, model, frame } = await createTestModel();
     model.dispose();
