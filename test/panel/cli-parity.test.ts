@@ -151,6 +151,8 @@ describe('panel Import HAR and CLI scan agree', () => {
     expect(panel).toEqual(cli);
     const rules = (id: string) => cli.filter((k) => k.startsWith(`${id} `)).length;
     expect([rules('sig-verified'), rules('sig-invalid'), rules('sig-unverifiable')]).toEqual([2, 1, 0]);
-    expect([rules('exp-expired-accepted'), rules('hmac-weak-secret')]).toEqual([1, 1]);
+    expect([rules('exp-expired'), rules('exp-expired-accepted'), rules('hmac-weak-secret')]).toEqual([
+      1, 1, 1,
+    ]);
   });
 });

@@ -1,5 +1,6 @@
 import { fingerprintOf } from '../crypto/fingerprint';
 import { DEFAULT_POLICY } from '../policy';
+import { usesReferenceTime } from '../rules/use-clock';
 import { parseToken } from '../token/parse-token';
 import type {
   AuditResult,
@@ -76,6 +77,7 @@ interface Entry {
   findings: Finding[];
   builtRevision: number;
   builtPolicyVersion: number;
+  /** The minute the findings were built for, or `ANY_MINUTE` when they do not depend on the reference time. */
   builtMinute: number;
   builtExternal: number;
   external: CaptureHit[];
@@ -93,6 +95,12 @@ const UNBOUNDED: AuditorLimits = {
   maxObservations: Infinity,
   maxKeyDocuments: Infinity,
 };
+
+/**
+ * `builtMinute` of findings that no reference time can change: every sighting of the token has a
+ * request time, and time rules judge such a token at those times (see `usesReferenceTime`).
+ */
+const ANY_MINUTE = -2;
 
 /** Shared, frozen stand-ins for the (many) entries with no findings built yet or no external hits. */
 const NO_FINDINGS: Finding[] = Object.freeze([]) as unknown as Finding[];
@@ -224,18 +232,22 @@ export function createAuditor(options: AuditorOptions = {}): Auditor {
     return findings;
   }
 
-  /** The token's own findings; rules rerun only when its sightings, the policy or the minute changed. */
+  /**
+   * The token's own findings; rules rerun only when its sightings or the policy changed, or, for a token
+   * judged on the reference time (a pasted token, a token list), the minute. A token seen only in
+   * requests with known times is judged at those times, so the clock alone never rebuilds it.
+   */
   function findingsFor(entry: Entry, now: number): Finding[] {
     const minute = Math.floor(now / 60);
     const stale =
       entry.builtRevision !== entry.revision ||
       entry.builtPolicyVersion !== policyVersion ||
-      entry.builtMinute !== minute;
+      (entry.builtMinute !== ANY_MINUTE && entry.builtMinute !== minute);
     if (stale) {
       entry.ruleFindings = buildRuleFindings(entry, now);
       entry.builtRevision = entry.revision;
       entry.builtPolicyVersion = policyVersion;
-      entry.builtMinute = minute;
+      entry.builtMinute = usesReferenceTime(entry.record) ? minute : ANY_MINUTE;
     }
     if (stale || entry.builtExternal !== entry.external.length) {
       const { record } = entry;
