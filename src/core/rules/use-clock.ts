@@ -15,11 +15,11 @@ export const EXPIRY_LEEWAY_SECONDS = 60;
 export const START_SKEW_SECONDS = 300;
 
 /**
- * The clock a time finding was judged on: a token seen in traffic is judged at its requests' own times;
- * the reference time (`--now`, or the clock) stands in for a sighting with no time (a pasted token, a
- * token list) and for a token with no sighting at all.
+ * The clock a time finding was judged on: a token seen in traffic is judged at its requests' own times
+ * (a token found in web storage at the time of the scan); the reference time (`--now`, or the clock)
+ * stands in for a sighting with no time (a pasted token, a token list) and for a token with no sighting.
  */
-export type ClockName = 'request time' | 'reference time';
+export type ClockName = 'request time' | 'storage scan time' | 'reference time';
 
 /** A moment a token was seen, on the clock it was read from. */
 export interface SeenAt {
@@ -66,7 +66,7 @@ function seenAt(s: Sighting, now: number): SeenAt {
   const at = requestTimeOf(s);
   return at === undefined
     ? { at: now, clock: 'reference time', sighting: s }
-    : { at, clock: 'request time', sighting: s };
+    : { at, clock: s.where === 'storage' ? 'storage scan time' : 'request time', sighting: s };
 }
 
 /** The earliest of the sightings `which` keeps (a sighting with no request time counts at `now`). */
@@ -121,12 +121,12 @@ export function useVerb(moment: SeenAt): string {
   return moment.sighting && isPresented(moment.sighting) ? 'used' : 'seen';
 }
 
-/** The detail's note on the clock: `(request time)`, or `(reference time, no request time known)`. */
+/** The detail's note on the clock: `(request time)`, or `(reference time, no request time known)`… */
 export function clockNote(moment: SeenAt): string {
-  return moment.clock === 'request time' ? '(request time)' : '(reference time, no request time known)';
+  return moment.clock === 'reference time' ? '(reference time, no request time known)' : `(${moment.clock})`;
 }
 
-/** The evidence entry every time finding carries: `clock: request time` or `clock: reference time`. */
+/** The evidence entry every time finding carries: `clock: request time`, `clock: reference time`… */
 export function clockEvidence(clock: ClockName): { label: string; value: string } {
   return { label: 'clock', value: clock };
 }

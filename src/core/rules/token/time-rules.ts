@@ -77,7 +77,7 @@ function addRelationProblems(t: Times, out: string[]): void {
 
 /** `the reference time 2025-…Z (reference time, …)` or `it was first used at 2025-…Z (request time)`. */
 function describeMoment(moment: SeenAt): string {
-  return moment.clock === 'request time'
+  return moment.clock !== 'reference time'
     ? `it was first ${useVerb(moment)} at ${isoTime(moment.at)} ${clockNote(moment)}`
     : `${isoTime(moment.at)} ${clockNote(moment)}`;
 }
@@ -146,8 +146,9 @@ export const checkExpExpired: TokenRule = ({ record, now }) => {
   const exp = claims && secondsOf(timesOf(claims).exp);
   if (exp === undefined) return NO_HITS;
   const late = seenAfter(record, now, exp + EXPIRY_LEEWAY_SECONDS);
-  // A request's own time is the stronger evidence: show it when there is one.
-  const shown = late.find((m) => m.clock === 'request time') ?? late[0];
+  // A request's own time is the strongest evidence, the reference time the weakest: show the strongest.
+  const shown =
+    late.find((m) => m.clock === 'request time') ?? late.find((m) => m.clock !== 'reference time') ?? late[0];
   if (!shown) return NO_HITS;
   const hit: RuleHit = {
     ruleId: 'exp-expired',
@@ -181,9 +182,9 @@ function lifetimeOf(t: Times, record: TokenRecord, now: number): Lifetime | unde
   else {
     const from = firstSeen(record, now);
     const basis =
-      from.clock === 'request time'
-        ? 'remaining validity when first seen, exp − request time'
-        : 'remaining validity, exp − reference time';
+      from.clock === 'reference time'
+        ? 'remaining validity, exp − reference time'
+        : `remaining validity when first seen, exp − ${from.clock}`;
     measured = { seconds: exp - from.at, basis, from };
   }
   return measured.seconds > 0 ? measured : undefined;

@@ -49,6 +49,22 @@ describe('exp-expired', () => {
     );
   });
 
+  it('judges a token found in web storage at the time of the scan, and says so', () => {
+    const stored = sighting({
+      where: 'storage',
+      name: 'localStorage["token"]',
+      startedAt: '2023-11-15T00:00:00Z',
+    });
+    const hit = hitOf(run(goodToken(), { sightings: [stored], now: NOW + 30 * D }), 'exp-expired');
+    expect(hit?.detail).toMatch(
+      /^Seen at 2023-11-15T00:00:00Z, 1 h 36 min after .* \(storage scan time\)\.$/,
+    );
+    expect(hit?.evidence?.[1]).toEqual({ label: 'clock', value: 'storage scan time' });
+    expect(
+      ids(run(goodToken(), { sightings: [{ ...stored, startedAt: '2023-11-14T22:14:00Z' }], now: NOW + D })),
+    ).not.toContain('exp-expired');
+  });
+
   it('judges a token with no request time (pasted, a token list, no sightings) at the reference time', () => {
     const text = goodToken({ exp: NOW + 600 });
     for (const sightings of [
@@ -244,7 +260,8 @@ describe('the clock of time findings (property)', () => {
             : Date.parse(s.startedAt) / 1000;
         const moments = seen.length > 0 ? seen.map(moment) : [now];
         expect(hit !== undefined).toBe(moments.some((t) => t - exp > 60));
-        if (hit) expect(['request time', 'reference time']).toContain(hit.evidence?.[1]?.value);
+        if (hit)
+          expect(['request time', 'storage scan time', 'reference time']).toContain(hit.evidence?.[1]?.value);
       }),
       { numRuns: 300 },
     );
