@@ -30,6 +30,9 @@ export interface SeenAt {
   sighting: Sighting | undefined;
 }
 
+/** What `seenAfter` answers for the many tokens seen only while valid: one shared, frozen empty list. */
+const NONE_SEEN: readonly SeenAt[] = Object.freeze([]);
+
 /** `startedAt` read as epoch seconds per sighting (`NaN`: none): time rules ask for each sighting often. */
 const TIMES = new WeakMap<Sighting, number>();
 
@@ -61,7 +64,7 @@ export function usesReferenceTime(record: TokenRecord): boolean {
   return false;
 }
 
-/** When `s` was seen: its request time, else the reference time `now`. */
+/** When `s` was seen: its request (or storage scan) time, else the reference time `now`. */
 function seenAt(s: Sighting, now: number): SeenAt {
   const at = requestTimeOf(s);
   return at === undefined
@@ -101,15 +104,18 @@ export function firstUse(record: TokenRecord, now: number): SeenAt | undefined {
  * The sightings seen after `limit` (epoch seconds), each with its moment, in capture order; a token
  * with no sightings is seen at `now`.
  */
-export function seenAfter(record: TokenRecord, now: number, limit: number): SeenAt[] {
+export function seenAfter(record: TokenRecord, now: number, limit: number): readonly SeenAt[] {
   if (record.sightings.length === 0)
-    return now > limit ? [{ at: now, clock: 'reference time', sighting: undefined }] : [];
-  const out: SeenAt[] = [];
+    return now > limit ? [{ at: now, clock: 'reference time', sighting: undefined }] : NONE_SEEN;
+  // Most tokens were used while valid: no list is made for them.
+  let out: SeenAt[] | undefined;
   for (const s of record.sightings) {
     const at = requestTimeOf(s) ?? now;
-    if (at > limit) out.push(seenAt(s, now));
+    if (at <= limit) continue;
+    if (!out) out = [];
+    out.push(seenAt(s, now));
   }
-  return out;
+  return out ?? NONE_SEEN;
 }
 
 function isUseOrUntimed(s: Sighting): boolean {

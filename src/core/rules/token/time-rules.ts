@@ -75,7 +75,7 @@ function addRelationProblems(t: Times, out: string[]): void {
     out.push('nbf is not before exp (the token is never valid)');
 }
 
-/** `the reference time 2025-…Z (reference time, …)` or `it was first used at 2025-…Z (request time)`. */
+/** `it was first used at 2025-…Z (request time)`, or `2025-…Z (reference time, no request time known)`. */
 function describeMoment(moment: SeenAt): string {
   return moment.clock !== 'reference time'
     ? `it was first ${useVerb(moment)} at ${isoTime(moment.at)} ${clockNote(moment)}`
@@ -88,13 +88,13 @@ function describeMoment(moment: SeenAt): string {
  */
 function addUseProblems(t: Times, record: TokenRecord, now: number, out: string[], clocks: Evidence[]): void {
   const iat = secondsOf(t.iat);
-  const seen = iat !== undefined ? firstSeen(record, now) : undefined;
+  const seen = iat === undefined ? undefined : firstSeen(record, now);
   if (iat !== undefined && seen && iat > seen.at + START_SKEW_SECONDS) {
     out.push(`iat is ${formatDuration(iat - seen.at)} after ${describeMoment(seen)}`);
     clocks.push(clockEvidence(seen.clock));
   }
   const nbf = secondsOf(t.nbf);
-  const used = nbf !== undefined ? firstUse(record, now) : undefined;
+  const used = nbf === undefined ? undefined : firstUse(record, now);
   if (nbf !== undefined && used && nbf > used.at + START_SKEW_SECONDS) {
     out.push(
       `nbf is ${formatDuration(nbf - used.at)} after ${describeMoment(used)}: used before it was valid`,
