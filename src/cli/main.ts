@@ -51,7 +51,9 @@ export const OPTIONS: readonly OptionSpec[] = [
     kind: 'value',
     commands: BOTH,
     arg: 'ISO time',
-    help: 'Reference time for expiry (UTC if no zone). Default: now.',
+    help:
+      'Reference time (UTC if no zone) for tokens with no request time (token lists, decode) and relative ' +
+      "times; tokens from a HAR are judged at their requests' own times. Default: now.",
   },
   {
     name: 'policy',

@@ -4,9 +4,10 @@ import { CliError } from './errors';
 const ISO = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/i;
 
 /**
- * The reference time for expiry checks, in epoch seconds: `--now <ISO time>` or the clock. A time
- * without a zone is read as UTC, not local time, so the same command gives the same answer on every
- * machine (CI runners and laptops rarely share a time zone).
+ * The reference time, in epoch seconds: `--now <ISO time>` or the clock. It judges tokens with no
+ * request time (token lists, `decode`) and relative times; tokens from a HAR are judged at their
+ * requests' times. A time without a zone is read as UTC, not local time, so the same command gives the
+ * same answer on every machine (CI runners and laptops rarely share a time zone).
  */
 export function parseReferenceTime(value: string | undefined, clockMs: number): number {
   if (value === undefined) return Math.floor(clockMs / 1000);

@@ -58,17 +58,16 @@ export async function runScan(args: ParsedArgs, io: CliIo, steps: readonly ScanS
   const policy = await loadPolicy(args.value('policy'), io);
   const auditor = createAuditor({ policy });
   const problems: string[] = [];
-  const keyDocuments: KeyDocument[] = [];
   for (const [index, path] of inputs.entries()) {
     const capture = await loadInput(path, io);
     if (inputs.length > 1) prefixIds(capture, index);
     for (const problem of capture.problems) problems.push(`${path === '-' ? 'stdin' : path}: ${problem}`);
     auditor.add(capture);
-    keyDocuments.push(...capture.keyDocuments);
   }
   collectGarbage();
   await prepared;
   const records = auditor.records();
+  const keyDocuments = auditor.keyDocuments();
   const stepProblems = steps.map((): string[] => []);
   const running: Promise<Settled>[] = [];
   let pending = 0;

@@ -225,7 +225,11 @@ export interface Policy {
 export interface RuleContext {
   record: TokenRecord;
   policy: Policy;
-  /** Reference time, seconds since the epoch (the `--now` of the CLI, or the clock). */
+  /**
+   * Reference time, seconds since the epoch (the `--now` of the CLI, or the clock). Rules read it only
+   * through `rules/use-clock`: it stands in for sightings with no request time, and the auditor rebuilds
+   * a token's findings each minute only when `usesReferenceTime` says it has such a sighting.
+   */
   now: number;
 }
 
@@ -288,7 +292,10 @@ export interface CaptureResult {
 
 /** The result of auditing a capture: what every host (panel, CLI, reports) consumes. */
 export interface AuditResult {
-  /** Reference time used for expiry checks, seconds since the epoch. */
+  /**
+   * Reference time, seconds since the epoch: what tokens with no request time were judged at (tokens
+   * seen in traffic are judged at their requests' times), and the base of relative times.
+   */
   referenceTime: number;
   policy: Policy;
   /** Distinct tokens, in order of first sighting. */

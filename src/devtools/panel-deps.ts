@@ -3,7 +3,6 @@ import type { PanelDeps, PanelHandle } from '../panel/mount';
 import { createCoreWorker } from '../worker/create-core-worker';
 import { createDevtoolsSource, type DevtoolsApi } from './devtools-source';
 import { createSettingsStore } from './settings-store';
-import { tapSource } from './tap-source';
 import { createWorkerBridge } from './worker-bridge';
 
 /** The panel's dependencies, plus `attach`, which hands the mounted panel's tokens to the core worker. */
@@ -24,7 +23,7 @@ export async function createPanelDeps(): Promise<BrowserPanelDeps> {
   const bridge = createWorkerBridge(worker.rpc.methods);
   addEventListener('pagehide', () => worker.terminate());
   return {
-    source: tapSource(source, bridge.observeEntry),
+    source,
     settings: createSettingsStore(browser.storage),
     onWordlist: bridge.onWordlist,
     ...(typeof themeName === 'string' ? { themeName } : {}),

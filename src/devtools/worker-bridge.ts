@@ -1,21 +1,20 @@
 import { effect, type ReadonlySignal } from '@preact/signals';
-import type { CaptureHit, TokenRecord } from '../core/types';
+import type { CaptureHit, KeyDocument, TokenRecord } from '../core/types';
 import type { WordlistHandler } from '../panel/panel-context';
 import type { CoreMethods } from '../worker/core-methods';
 import type { RpcMethods } from '../worker/rpc-protocol';
-import { createKeyDocumentTap } from './key-document-tap';
 
 /** The part of the panel's tokens model the bridge needs. */
 export interface CheckedModel {
   result: ReadonlySignal<unknown>;
   records(): readonly TokenRecord[];
+  /** The key documents the model captured, live or from an imported HAR (a new array when they change). */
+  keyDocuments(): readonly KeyDocument[];
   addHits(hits: readonly CaptureHit[]): void;
 }
 
 /** Connects the panel's tokens to the core worker's signature and secret checks. */
 export interface WorkerBridge {
-  /** Feed every captured entry: key documents are picked out for signature checks. */
-  observeEntry(entry: unknown, requestId: string): void;
   onWordlist: WordlistHandler;
   /** Starts checking the model's tokens; returns the stop function. */
   attach(model: CheckedModel): () => void;
@@ -28,21 +27,20 @@ type Worker = Pick<RpcMethods<CoreMethods>, 'checkSignatures' | 'findSecrets'>;
 
 /** What the bridge remembers between runs. */
 interface CheckState {
-  keys: ReturnType<typeof createKeyDocumentTap>;
+  /** The key documents the last signature checks used. */
+  keys: readonly KeyDocument[];
   /** Fingerprints already checked (pruned when the panel is cleared, so returning tokens are rechecked). */
   checked: Set<string>;
   /** Fingerprints whose signature no known key could check. */
   unverifiable: Set<string>;
-  keysChanged: boolean;
 }
 
 /** Tokens that had no key get another chance when a key set shows up; `sig-unverifiable` is not repeated. */
 async function recheckWithNewKeys(state: CheckState, model: CheckedModel, worker: Worker): Promise<void> {
   const retry = model.records().filter((r) => state.unverifiable.has(r.token.fingerprint));
-  state.keysChanged = false;
   if (retry.length === 0) return;
   for (const r of retry) state.unverifiable.delete(r.token.fingerprint);
-  const result = await worker.checkSignatures({ records: retry, keyDocuments: state.keys.documents() });
+  const result = await worker.checkSignatures({ records: retry, keyDocuments: [...state.keys] });
   model.addHits(result.hits.filter((h) => h.ruleId !== 'sig-unverifiable'));
   for (const fp of result.unverifiable) state.unverifiable.add(fp);
 }
@@ -52,11 +50,15 @@ async function checkNewTokens(state: CheckState, model: CheckedModel, worker: Wo
   const records = model.records();
   const present = new Set(records.map((r) => r.token.fingerprint));
   for (const fp of state.checked) if (!present.has(fp)) state.checked.delete(fp);
-  if (state.keysChanged) await recheckWithNewKeys(state, model, worker);
+  const keys = model.keyDocuments();
+  if (keys !== state.keys) {
+    state.keys = keys;
+    await recheckWithNewKeys(state, model, worker);
+  }
   const fresh = records.filter((r) => !state.checked.has(r.token.fingerprint));
   if (fresh.length === 0) return;
   for (const r of fresh) state.checked.add(r.token.fingerprint);
-  const signatures = await worker.checkSignatures({ records: fresh, keyDocuments: state.keys.documents() });
+  const signatures = await worker.checkSignatures({ records: fresh, keyDocuments: [...state.keys] });
   for (const fp of signatures.unverifiable) state.unverifiable.add(fp);
   const secrets = await worker.findSecrets({ records: fresh });
   model.addHits([...signatures.hits, ...secrets.hits]);
@@ -96,22 +98,12 @@ function createQuietRunner(task: () => Promise<void>): { poke(): void; cancel():
  * on every HS token at once.
  */
 export function createWorkerBridge(worker: Worker): WorkerBridge {
-  const state: CheckState = {
-    keys: createKeyDocumentTap(),
-    checked: new Set(),
-    unverifiable: new Set(),
-    keysChanged: false,
-  };
+  const state: CheckState = { keys: [], checked: new Set(), unverifiable: new Set() };
   let model: CheckedModel | null = null;
   const runner = createQuietRunner(async () => {
     if (model) await checkNewTokens(state, model, worker);
   });
   return {
-    observeEntry(entry, requestId) {
-      if (!state.keys.observe(entry, requestId)) return;
-      state.keysChanged = true;
-      runner.poke();
-    },
     async onWordlist(text, fileName) {
       if (!model) return 'The panel is not ready yet.';
       const result = await worker.findSecrets({

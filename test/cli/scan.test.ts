@@ -227,4 +227,28 @@ describe('scan: options', () => {
     const zoneless = await scanJson([DEMO, '--now', '2025-03-14T10:00']);
     expect(zoneless.report.referenceTime).toBe('2025-03-14T10:00:00.000Z');
   });
+
+  it('judges a HAR at its request times: scanning it a year later reports the same findings', async () => {
+    const findings = async (now: string) =>
+      (await scanJson([DEMO, '--now', now])).report.findings.map((f) => ({
+        rule: f.ruleId,
+        token: f.fingerprint,
+        severity: f.severity,
+        detail: f.detail,
+      }));
+    const atRecording = await findings('2025-03-14T09:30:00Z');
+    expect(await findings('2026-03-14T09:30:00Z')).toEqual(atRecording);
+    const expired = atRecording.filter((f) => f.rule === 'exp-expired');
+    expect(expired.map((f) => f.detail)).toEqual([
+      'Used at 2025-03-14T09:00:41Z, 1 d after it expired at 2025-03-13T09:00:00Z (request time).',
+    ]);
+  });
+
+  it('judges a token list, which has no request times, at --now', async () => {
+    const expiredAt = async (now: string) =>
+      (await scanJson([fixture('tokens.txt'), '--now', now])).report.findings.filter(
+        (f) => f.ruleId === 'exp-expired',
+      ).length;
+    expect(await expiredAt('2025-03-14T09:00:00Z')).toBeLessThan(await expiredAt('2035-01-01T00:00:00Z'));
+  });
 });

@@ -1,6 +1,6 @@
 import { signal } from '@preact/signals';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { CaptureHit, TokenRecord } from '../../src/core/types';
+import type { CaptureHit, KeyDocument, TokenRecord } from '../../src/core/types';
 import { createWorkerBridge, QUIET_MS } from '../../src/devtools/worker-bridge';
 
 const record = (fingerprint: string): TokenRecord =>
@@ -13,6 +13,7 @@ const hit = (ruleId: string, fingerprint: string): CaptureHit => ({ ruleId, fing
 
 function fakeModel(initial: TokenRecord[]) {
   let records = initial;
+  let keyDocuments: readonly KeyDocument[] = [];
   const result = signal(0);
   const added: CaptureHit[] = [];
   return {
@@ -21,7 +22,17 @@ function fakeModel(initial: TokenRecord[]) {
       records = next;
       result.value += 1;
     },
-    model: { result, records: () => records, addHits: (hits: readonly CaptureHit[]) => added.push(...hits) },
+    /** A capture that brought key documents (as the model's auditor reports them: a new array). */
+    addKeys(documents: KeyDocument[]) {
+      keyDocuments = [...keyDocuments, ...documents];
+      result.value += 1;
+    },
+    model: {
+      result,
+      records: () => records,
+      keyDocuments: () => keyDocuments,
+      addHits: (hits: readonly CaptureHit[]) => added.push(...hits),
+    },
   };
 }
 
@@ -41,9 +52,11 @@ function fakeWorker() {
   };
 }
 
-const jwksEntry = {
-  request: { url: 'https://issuer.test/.well-known/jwks.json' },
-  response: { content: { text: '{"keys":[{"kty":"EC"}]}' } },
+const jwks: KeyDocument = {
+  kind: 'jwks',
+  url: 'https://issuer.test/.well-known/jwks.json',
+  requestId: 'r9',
+  json: { keys: [{ kty: 'EC' }] },
 };
 
 afterEach(() => {
@@ -76,17 +89,36 @@ describe('createWorkerBridge', () => {
     vi.useFakeTimers();
     const worker = fakeWorker();
     const bridge = createWorkerBridge(worker);
-    const { model, added } = fakeModel([record('rs-1')]);
+    const { model, added, addKeys } = fakeModel([record('rs-1')]);
     bridge.attach(model);
     await vi.advanceTimersByTimeAsync(QUIET_MS * 2);
     worker.checkSignatures.mockResolvedValueOnce({ hits: [hit('sig-invalid', 'rs-1')], unverifiable: [] });
-    bridge.observeEntry(jwksEntry, 'r9');
+    addKeys([jwks]);
     await vi.advanceTimersByTimeAsync(QUIET_MS * 2);
     expect(worker.checkSignatures).toHaveBeenCalledTimes(2);
     expect(worker.checkSignatures.mock.calls[1]?.[0]).toMatchObject({
       keyDocuments: [{ kind: 'jwks', requestId: 'r9' }],
     });
     expect(added.map((h) => h.ruleId)).toEqual(['sig-unverifiable', 'sig-invalid']);
+  });
+
+  it('checks new tokens with the key documents the model already holds, and re-checks only when they change', async () => {
+    vi.useFakeTimers();
+    const worker = fakeWorker();
+    const bridge = createWorkerBridge(worker);
+    const { model, set, addKeys } = fakeModel([]);
+    bridge.attach(model);
+    addKeys([jwks]); // a HAR import brings its key set and its tokens in one capture
+    set([record('rs-1')]);
+    await vi.advanceTimersByTimeAsync(QUIET_MS * 2);
+    expect(worker.checkSignatures).toHaveBeenCalledTimes(1);
+    expect(worker.checkSignatures.mock.calls[0]?.[0]).toMatchObject({
+      records: [{ token: { fingerprint: 'rs-1' } }],
+      keyDocuments: [{ kind: 'jwks', requestId: 'r9' }],
+    });
+    set([record('rs-1')]);
+    await vi.advanceTimersByTimeAsync(QUIET_MS * 2);
+    expect(worker.checkSignatures).toHaveBeenCalledTimes(1);
   });
 
   it('checks tokens again after a clear brings them back', async () => {

@@ -1,5 +1,6 @@
 import { fingerprintOf } from '../crypto/fingerprint';
 import { DEFAULT_POLICY } from '../policy';
+import { usesReferenceTime } from '../rules/use-clock';
 import { parseToken } from '../token/parse-token';
 import type {
   AuditResult,
@@ -7,6 +8,7 @@ import type {
   CaptureResult,
   ExchangeObservation,
   Finding,
+  KeyDocument,
   Policy,
   RuleHit,
   Sighting,
@@ -14,6 +16,7 @@ import type {
 } from '../types';
 import { groupByFingerprint, isIgnored, mergeFindings, toFinding } from './findings';
 import { createFindingGathering, type FindingGathering } from './gather-findings';
+import { createKeyDocumentStore } from './key-document-store';
 import { guessPurpose } from './purpose';
 import { runTokenPlan } from './rule-plan';
 import { runCaptureRules, safeObservations } from './run-rules';
@@ -27,6 +30,8 @@ export interface AuditorLimits {
   maxSightingsPerToken: number;
   /** Non-token observations (basic auth, passwords in URLs…) kept. */
   maxObservations: number;
+  /** Distinct key sets and discovery documents kept for signature checks; the oldest go first. */
+  maxKeyDocuments: number;
 }
 
 export interface AuditorOptions extends Partial<AuditorLimits> {
@@ -52,6 +57,12 @@ export interface Auditor {
   stats(): AuditorStats;
   /** The records currently held, in order of first sighting (for async checks that need the tokens). */
   records(): readonly TokenRecord[];
+  /**
+   * The key sets and discovery documents seen in the captures, distinct, for signature checks: every
+   * host verifies against these, so a HAR gives the same verdicts in the CLI and the panel. The same
+   * array until a new document arrives or the auditor is cleared.
+   */
+  keyDocuments(): readonly KeyDocument[];
 }
 
 interface Entry {
@@ -66,6 +77,7 @@ interface Entry {
   findings: Finding[];
   builtRevision: number;
   builtPolicyVersion: number;
+  /** The minute the findings were built for, or `ANY_MINUTE` when they do not depend on the reference time. */
   builtMinute: number;
   builtExternal: number;
   external: CaptureHit[];
@@ -81,7 +93,14 @@ const UNBOUNDED: AuditorLimits = {
   maxTokens: Infinity,
   maxSightingsPerToken: Infinity,
   maxObservations: Infinity,
+  maxKeyDocuments: Infinity,
 };
+
+/**
+ * `builtMinute` of findings that no reference time can change: every sighting of the token has a
+ * request time, and time rules judge such a token at those times (see `usesReferenceTime`).
+ */
+const ANY_MINUTE = -2;
 
 /** Shared, frozen stand-ins for the (many) entries with no findings built yet or no external hits. */
 const NO_FINDINGS: Finding[] = Object.freeze([]) as unknown as Finding[];
@@ -102,6 +121,7 @@ export function createAuditor(options: AuditorOptions = {}): Auditor {
   /** The entry the last sighting went to (cleared when that entry goes). */
   let lastEntry: Entry | undefined;
   let observations: ExchangeObservation[] = [];
+  const keyDocuments = createKeyDocumentStore(limits.maxKeyDocuments);
   let droppedTokens = 0;
   let droppedSightings = 0;
   let version = 0;
@@ -212,18 +232,22 @@ export function createAuditor(options: AuditorOptions = {}): Auditor {
     return findings;
   }
 
-  /** The token's own findings; rules rerun only when its sightings, the policy or the minute changed. */
+  /**
+   * The token's own findings; rules rerun only when its sightings or the policy changed, or, for a token
+   * judged on the reference time (a pasted token, a token list), the minute. A token seen only in
+   * requests with known times is judged at those times, so the clock alone never rebuilds it.
+   */
   function findingsFor(entry: Entry, now: number): Finding[] {
     const minute = Math.floor(now / 60);
     const stale =
       entry.builtRevision !== entry.revision ||
       entry.builtPolicyVersion !== policyVersion ||
-      entry.builtMinute !== minute;
+      (entry.builtMinute !== ANY_MINUTE && entry.builtMinute !== minute);
     if (stale) {
       entry.ruleFindings = buildRuleFindings(entry, now);
       entry.builtRevision = entry.revision;
       entry.builtPolicyVersion = policyVersion;
-      entry.builtMinute = minute;
+      entry.builtMinute = usesReferenceTime(entry.record) ? minute : ANY_MINUTE;
     }
     if (stale || entry.builtExternal !== entry.external.length) {
       const { record } = entry;
@@ -303,6 +327,7 @@ export function createAuditor(options: AuditorOptions = {}): Auditor {
           observations = observations.slice(observations.length - limits.maxObservations);
         }
       }
+      keyDocuments.add(capture.keyDocuments);
       version++;
       contentVersion++;
     },
@@ -325,6 +350,7 @@ export function createAuditor(options: AuditorOptions = {}): Auditor {
       entries.clear();
       lastEntry = undefined;
       observations = [];
+      keyDocuments.clear();
       droppedTokens = 0;
       droppedSightings = 0;
       captured = undefined;
@@ -344,6 +370,7 @@ export function createAuditor(options: AuditorOptions = {}): Auditor {
     records() {
       return [...entries.values()].map(syncPurpose);
     },
+    keyDocuments: () => keyDocuments.documents(),
   };
 }
 
@@ -402,5 +429,6 @@ function stripUndefined(options: AuditorOptions): Partial<AuditorLimits> {
   if (options.maxTokens !== undefined) out.maxTokens = options.maxTokens;
   if (options.maxSightingsPerToken !== undefined) out.maxSightingsPerToken = options.maxSightingsPerToken;
   if (options.maxObservations !== undefined) out.maxObservations = options.maxObservations;
+  if (options.maxKeyDocuments !== undefined) out.maxKeyDocuments = options.maxKeyDocuments;
   return out;
 }

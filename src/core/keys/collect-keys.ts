@@ -1,20 +1,10 @@
+import { keyDocumentKey, normalizeUrl } from '../capture/key-documents';
 import type { KeyDocument } from '../types';
 import { parseJwks } from './parse-jwks';
 import type { KeyParseResult, KnownKey } from './types';
 
 /** Key documents read from one capture at most (each distinct URL once). */
 export const MAX_KEY_DOCUMENTS = 200;
-
-/** A URL in the form used to match `jwks_uri` with where a key set was seen: no fragment, host lower-cased. */
-export function normalizeUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    parsed.hash = '';
-    return parsed.href;
-  } catch {
-    return url.trim();
-  }
-}
 
 function stringMember(json: unknown, name: string): string | undefined {
   const value =
@@ -49,14 +39,6 @@ function issuersByJwksUri(documents: readonly KeyDocument[], problems: Set<strin
   return byUri;
 }
 
-function textOf(json: unknown): string {
-  try {
-    return JSON.stringify(json) ?? '';
-  } catch {
-    return '';
-  }
-}
-
 /**
  * Key sets with identical URL and content read once. Different versions of one URL are all kept: keys
  * before and after a rotation both signed tokens in the capture.
@@ -64,7 +46,7 @@ function textOf(json: unknown): string {
 function distinctKeySets(documents: readonly KeyDocument[]): KeyDocument[] {
   const byContent = new Map<string, KeyDocument>();
   for (const doc of documents) {
-    if (doc.kind === 'jwks') byContent.set(`${normalizeUrl(doc.url)}\n${textOf(doc.json)}`, doc);
+    if (doc.kind === 'jwks') byContent.set(keyDocumentKey(doc), doc);
   }
   return [...byContent.values()].slice(0, MAX_KEY_DOCUMENTS);
 }

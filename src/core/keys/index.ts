@@ -1,5 +1,6 @@
+export { normalizeUrl } from '../capture/key-documents';
 export { type AlgSpec, algSpec, isAsymmetricAlg, isHmacAlg } from './alg-compat';
-export { collectTrafficKeys, normalizeUrl } from './collect-keys';
+export { collectTrafficKeys } from './collect-keys';
 export { type Serialisation, serialiseKey, sshPublicKey } from './key-serialisations';
 export { loadPublishedKeys } from './load-published';
 export { MAX_KEYS_PER_SET, parseJwks } from './parse-jwks';

@@ -33,5 +33,16 @@ export function addNestedHit<T extends RuleHit>(out: T[], hit: T, label: string)
     evidence: [...(seen.evidence ?? []), ...evidence],
   };
   joined.severity = moreSevere(severityOf(seen), severityOf(hit));
+  const ids = joinedSightings(seen.sightingIds, hit.sightingIds);
+  if (ids) joined.sightingIds = ids;
+  else delete joined.sightingIds;
   out[at] = joined;
+}
+
+/**
+ * The sightings of two joined hits: both lists when both name some (an outer and an inner token that
+ * expired at different times), else none, which means every sighting of the token.
+ */
+function joinedSightings(a: readonly string[] | undefined, b: readonly string[] | undefined) {
+  return a?.length && b?.length ? [...new Set([...a, ...b])] : undefined;
 }

@@ -12,6 +12,9 @@ export const MAX_SIGHTINGS = 20;
 /** Non-token observations (basic auth, passwords in URLs…) kept. */
 export const MAX_OBSERVATIONS = 500;
 
+/** Distinct key sets and discovery documents kept for signature checks (the oldest go first). */
+export const MAX_KEY_DOCUMENTS = 50;
+
 /** Entries waiting for the next frame; beyond this a burst is dropped (and counted) rather than queued. */
 export const MAX_PENDING_ENTRIES = 20_000;
 

@@ -1,6 +1,13 @@
 import { batch, type ReadonlySignal, signal } from '@preact/signals';
 import { createAuditor } from '../../core/audit';
-import type { AuditResult, CaptureHit, CaptureResult, Policy, TokenRecord } from '../../core/types';
+import type {
+  AuditResult,
+  CaptureHit,
+  CaptureResult,
+  KeyDocument,
+  Policy,
+  TokenRecord,
+} from '../../core/types';
 import type { CaptureSource } from '../capture-source';
 import { createCaptureQueue } from './capture-queue';
 import { type Counters, createCounterStore } from './counters';
@@ -8,6 +15,7 @@ import { isRequestId, isSourceEntry } from './guards';
 import { type ActionResult, createInputActions } from './input-actions';
 import {
   FRAME_BUDGET_MS,
+  MAX_KEY_DOCUMENTS,
   MAX_OBSERVATIONS,
   MAX_PENDING_ENTRIES,
   MAX_SIGHTINGS,
@@ -59,6 +67,11 @@ export interface TokensModel extends TokensView {
   /** Findings computed elsewhere (the worker's signature and secret checks). */
   addHits(hits: readonly CaptureHit[]): void;
   records(): readonly TokenRecord[];
+  /**
+   * The key sets and discovery documents captured (live or imported), for the worker's signature checks;
+   * the same array until one is added or the panel is cleared.
+   */
+  keyDocuments(): readonly KeyDocument[];
   /** Re-evaluates time-dependent findings and relative expiry against the clock. */
   tick(): void;
   /** Captures and publishes everything pending now (before an export, and in tests). */
@@ -80,6 +93,7 @@ export function createTokensModel(source: CaptureSource, options: TokensModelOpt
     maxTokens: options.maxTokens ?? MAX_TOKENS,
     maxSightingsPerToken: options.maxSightings ?? MAX_SIGHTINGS,
     maxObservations: MAX_OBSERVATIONS,
+    maxKeyDocuments: MAX_KEY_DOCUMENTS,
     ...(options.policy ? { policy: options.policy } : {}),
   });
   const seconds = () => Math.floor(clock() / 1000);
@@ -237,6 +251,7 @@ export function createTokensModel(source: CaptureSource, options: TokensModelOpt
       publish();
     },
     records: () => auditor.records(),
+    keyDocuments: () => auditor.keyDocuments(),
     tick: publish,
     flush: () => {
       queue.drain();

@@ -184,6 +184,31 @@ describe('createAuditor', () => {
     expect(ruleIds().filter((id) => id === 'exp-expired-accepted')).toHaveLength(2);
   });
 
+  it('judges tokens seen in requests at their request times, so the clock alone never rebuilds them', async () => {
+    const auditor = createAuditor();
+    // Used at NOW + 1, valid for 5 minutes, no iat (so its lifetime is measured from that request).
+    auditor.add(capture([sighting(await token({ sub: 'u1', exp: NOW + 301 }), 1)]));
+    const first = auditor.result(NOW + 10);
+    const later = auditor.result(NOW + 86_400);
+    expect(later).not.toBe(first);
+    expect(later.findings.map((f) => f.ruleId)).not.toContain('exp-expired');
+    // The token's own findings were not rebuilt for the new minute: the very same objects.
+    expect(later.findings.find((f) => f.ruleId === 'iat-missing')).toBe(
+      first.findings.find((f) => f.ruleId === 'iat-missing'),
+    );
+  });
+
+  it('re-judges a token with no request time (pasted) when the minute changes', async () => {
+    const auditor = createAuditor();
+    const text = await token({ sub: 'u1', exp: NOW + 300 });
+    auditor.add(capture([sighting(text, 1, { where: 'input', name: 'pasted', startedAt: '' })]));
+    const ruleIds = (now: number) => auditor.result(now).findings.map((f) => f.ruleId);
+    expect(ruleIds(NOW)).not.toContain('exp-expired');
+    expect(ruleIds(NOW + 420)).toContain('exp-expired');
+    const found = auditor.result(NOW + 420).findings.find((f) => f.ruleId === 'exp-expired');
+    expect(found?.evidence).toContainEqual({ label: 'clock', value: 'reference time' });
+  });
+
   it('re-judges tokens when the policy changes', async () => {
     const auditor = createAuditor();
     auditor.add(capture([sighting(await token({ sub: 'u1' }), 1)]));

@@ -47,4 +47,12 @@ describe('addNestedHit', () => {
     addNestedHit(none, { ruleId: 'alg-none', severity: 'low', detail: 'inner' }, nestedLabel(1));
     expect(none[0]?.severity).toBe('critical');
   });
+
+  it('joins the sightings two hits name, and names none (every sighting) when either named none', () => {
+    const out: RuleHit[] = [{ ruleId: 'exp-expired', detail: 'outer', sightingIds: ['a', 'b'] }];
+    addNestedHit(out, { ruleId: 'exp-expired', detail: 'inner', sightingIds: ['b', 'c'] }, nestedLabel(1));
+    expect(out[0]?.sightingIds).toEqual(['a', 'b', 'c']);
+    addNestedHit(out, { ruleId: 'exp-expired', detail: 'inner' }, nestedLabel(2));
+    expect(out[0]?.sightingIds).toBeUndefined();
+  });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { formatExpiry } from '../../../src/panel/models/relative-time';
 import { accessClaims, makeEntry, makeHar, makeToken, NOW } from '../fixtures';
 import { createTestModel } from '../harness';
 
@@ -235,6 +236,42 @@ describe('createTokensModel: user inputs', () => {
     expect(model.importHar(har)).toEqual({ ok: true, message: 'Imported 2 requests, 2 tokens' });
     expect(rows(model)).toHaveLength(2);
     expect(model.importHar('[]')).toMatchObject({ ok: false });
+  });
+
+  it('judges an imported HAR at its request times; only the relative expiry follows the clock', async () => {
+    const { model } = await createTestModel();
+    // Recorded a day before the panel's clock: used while valid, then once an hour after it expired.
+    const dayAgo = NOW - 86_400;
+    const used = makeToken(accessClaims('carol', { iat: dayAgo - 60, exp: dayAgo + 540 }));
+    const late = makeToken(accessClaims('dave', { iat: dayAgo - 60, exp: dayAgo + 540 }));
+    const at = (s: number) => new Date(s * 1000).toISOString();
+    const har = makeHar([
+      makeEntry({ bearer: used, startedAt: at(dayAgo) }),
+      makeEntry({ bearer: late, startedAt: at(dayAgo + 4140) }),
+    ]);
+    model.importHar(JSON.stringify(har));
+    const expired = model.result.value.findings.filter((f) => f.ruleId === 'exp-expired');
+    expect(expired.map((f) => f.detail)).toEqual([
+      `Used at ${at(dayAgo + 4140).replace('.000Z', 'Z')}, 1 h after it expired at ${at(dayAgo + 540).replace('.000Z', 'Z')} (request time).`,
+    ]);
+    expect(rows(model).map((r) => formatExpiry(r.exp, model.now.value))).toEqual([
+      'expired 23 h ago',
+      'expired 23 h ago',
+    ]);
+  });
+
+  it('holds the key sets of live traffic and of an imported HAR, for the signature checks', async () => {
+    const { source, model, frame } = await createTestModel();
+    const keys = (url: string) => makeEntry({ url, responseJson: { keys: [{ kty: 'EC', kid: url }] } });
+    source.emit(keys('https://live.example.test/jwks'), 'r1');
+    frame();
+    model.importHar(JSON.stringify(makeHar([keys('https://har.example.test/jwks')])));
+    expect(model.keyDocuments().map((d) => [d.url, d.requestId])).toEqual([
+      ['https://live.example.test/jwks', 'r1'],
+      ['https://har.example.test/jwks', 'har1-0'],
+    ]);
+    model.clear();
+    expect(model.keyDocuments()).toEqual([]);
   });
 
   it('stops listening on dispose', async () => {

@@ -97,6 +97,11 @@ const sightings = fc.array(
     ),
     name: fc.constantFrom('Authorization', 'token', 'refresh_token'),
     url: fc.oneof(fc.constantFrom('https://api.example.com/x', 'http://a.test/', ''), fc.string()),
+    startedAt: fc.oneof(
+      fc.constantFrom('', 'yesterday', '2023-11-14T22:13:20Z', '+275760-09-13T00:00:00.001Z'),
+      fc.string({ maxLength: 30 }),
+      fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
+    ),
   }),
   { maxLength: 3 },
 );
@@ -105,7 +110,7 @@ function runAll(
   token: ParsedToken,
   policy: Policy,
   purpose: TokenPurpose,
-  seen: { where: never; name: string; url: string }[],
+  seen: { where: never; name: string; url: string; startedAt: string }[],
 ): RuleHit[] {
   const record = { token, purpose, sightings: seen.map((s, i) => sighting({ ...s, id: String(i) })) };
   return TOKEN_RULES.flatMap((rule) => rule({ record, policy, now: NOW }));
