@@ -20,8 +20,8 @@ describe('accuracy corpus', () => {
     const prefixes = Object.entries(run.counts.byPrefix)
       .map(([prefix, n]) => `${prefix} ${n}`)
       .join(', ');
-    console.log(
-      `Corpus: ${run.counts.tokens} tokens (${prefixes}), ${run.counts.flows} flows\n${formatScore(run.score)}`,
+    process.stdout.write(
+      `Corpus: ${run.counts.tokens} tokens (${prefixes}), ${run.counts.flows} flows\n${formatScore(run.score)}\n`,
     );
     expect(run.errors, 'corpus files').toEqual([]);
     expect(run.counts.tokens).toBeGreaterThan(0);
