@@ -134,7 +134,7 @@ export function formatScore(score: CorpusScore): string {
   return [`${score.cases} cases`, line(header), rule, ...rows.map(line)].join('\n');
 }
 
-/** Every false positive and negative, grouped by rule with the case ids. */
+/** Every forbidden finding, other false positive and false negative, grouped by rule with the case ids. */
 export function formatMistakes(score: CorpusScore): string {
   const block = (title: string, list: readonly Mistake[]) => {
     if (list.length === 0) return [];
@@ -147,7 +147,10 @@ export function formatMistakes(score: CorpusScore): string {
   };
   return [
     ...block('Forbidden findings', score.forbidden),
-    ...block('False positives', score.falsePositives),
+    ...block(
+      'Other false positives',
+      score.falsePositives.filter((fp) => !score.forbidden.some((f) => f.id === fp.id && f.rule === fp.rule)),
+    ),
     ...block('False negatives', score.falseNegatives),
   ].join('\n');
 }
