@@ -10,7 +10,7 @@ export const PURPOSES = ['access', 'id', 'refresh', 'logout', 'unknown'] as cons
 const SELECT_FIELDS = ['purpose', 'kind', 'where', 'name', 'issuer'] as const;
 const TOKEN_KEYS = ['id', 'token', 'now', 'purpose', 'required', 'allowed', 'forbidden', 'why'];
 const HEX40 = /^[0-9a-f]{40}$/;
-const CASE_ID = /^[a-z0-9][a-z0-9._-]*$/;
+const CASE_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]*$/;
 
 export interface Expectation {
   required: string[];
@@ -132,11 +132,11 @@ function readToken(
   const id = entry.id;
   const at = typeof id === 'string' ? `${where} (${id})` : where;
   if (typeof id !== 'string' || !CASE_ID.test(id))
-    errors.push(`${where}: "id" must be lower-case letters, digits, '.', '_' or '-'`);
+    errors.push(`${where}: "id" must be letters, digits, '.', '_', ':' or '-'`);
   for (const key of Object.keys(entry))
     if (!TOKEN_KEYS.includes(key)) errors.push(`${at}: unknown field "${key}"`);
-  if (typeof entry.token !== 'string' || entry.token.trim() === '' || /\s/.test(entry.token))
-    errors.push(`${at}: "token" must be the token text, without spaces or line breaks`);
+  if (typeof entry.token !== 'string' || entry.token.trim() === '' || /[\r\n]/.test(entry.token))
+    errors.push(`${at}: "token" must be the token text, on one line`);
   checkTime(entry.now, `${at}: "now"`, errors);
   if (entry.purpose !== undefined && !PURPOSES.includes(entry.purpose as (typeof PURPOSES)[number]))
     errors.push(`${at}: "purpose" must be one of ${PURPOSES.join(', ')}`);
