@@ -1,10 +1,10 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { RULE_IDS } from '../../src/core';
 import { loadCorpus } from './corpus-files';
-import { FIXED_NOW, judgeFlowReport, matches, type ReportToken, referenceTime } from './judge';
+import { FIXED_NOW, judgeFlow, judgeFlowReport, matches, type ReportToken, referenceTime } from './judge';
 import { failuresOf, formatMistakes, formatScore, scoreCases } from './score';
 
 const none = { required: [], allowed: [], forbidden: [] };
@@ -190,5 +190,37 @@ describe('corpus files', () => {
       `${dir}/tokens/b.json: tokens[1] (two): "allowed" names "typo-rule", which is not a rule id of the catalog`,
       `${dir}/tokens/b.json: token id "one" is also used in ${dir}/tokens/a.json`,
     ]);
+  });
+});
+
+describe('flows through the CLI', () => {
+  test('a HAR beside its expectations is scanned with the CLI and judged by selectors', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'corpus-'));
+    mkdirSync(join(dir, 'flows'));
+    copyFileSync('test/fixtures/demo.har', join(dir, 'flows', 'demo.har'));
+    const all = { required: [], allowed: [...RULE_IDS], forbidden: [] };
+    writeFileSync(
+      join(dir, 'flows', 'demo.expect.json'),
+      JSON.stringify({
+        source: { title: 'demo', url: 'https://example.invalid/', licence: 'MIT' },
+        now: '2025-03-14T09:30:00Z',
+        tokens: [
+          { select: {}, ...all, why: 'every token' },
+          { select: { purpose: 'no-such-purpose' }, ...all, why: 'matches nothing' },
+        ],
+        exchange: all,
+        others: 'forbid',
+      }),
+    );
+    const corpus = loadCorpus(RULE_IDS, dir);
+    expect(corpus.errors).toEqual([]);
+    const [flow] = corpus.flows;
+    if (!flow) throw new Error('no flow loaded');
+    const { judged, errors } = await judgeFlow(flow);
+    expect(errors).toEqual(['demo: tokens[1] select {"purpose":"no-such-purpose"} matches no token']);
+    expect(judged.length).toBeGreaterThan(2);
+    expect(judged.at(-1)?.id).toBe('demo/exchange');
+    expect(judged.some((j) => j.fired.size > 0)).toBe(true);
+    expect(scoreCases(judged).falsePositives).toEqual([]);
   });
 });
