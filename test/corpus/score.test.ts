@@ -1,0 +1,226 @@
+import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { RULE_IDS } from '../../src/core';
+import { loadCorpus } from './corpus-files';
+import { FIXED_NOW, judgeFlow, judgeFlowReport, matches, type ReportToken, referenceTime } from './judge';
+import { failuresOf, formatMistakes, formatScore, scoreCases } from './score';
+
+const none = { required: [], allowed: [], forbidden: [] };
+
+describe('corpus scoring', () => {
+  test('counts TP, FP and FN per family; allowed counts neither way; forbidden is a false positive too', () => {
+    const score = scoreCases([
+      {
+        id: 'a',
+        expectation: {
+          required: ['hmac-symmetric', 'exp-missing'],
+          allowed: ['typ-not-explicit'],
+          forbidden: ['secret-in-payload'],
+        },
+        fired: new Set(['hmac-symmetric', 'typ-not-explicit', 'secret-in-payload', 'aud-missing']),
+      },
+    ]);
+    const by = Object.fromEntries(score.families.map((f) => [f.family, f]));
+    expect(by.algorithm).toMatchObject({ tp: 1, fp: 0, fn: 0, precision: 1, recall: 1 });
+    expect(by.lifetime).toMatchObject({ tp: 0, fp: 0, fn: 1, recall: 0 });
+    expect(by.secrets).toMatchObject({ tp: 0, fp: 1, precision: 0 });
+    expect(by.claims).toMatchObject({ fp: 1 });
+    expect(by.header).toMatchObject({ tp: 0, fp: 0, fn: 0 });
+    expect(score.forbidden).toEqual([{ id: 'a', rule: 'secret-in-payload' }]);
+    expect(score.falseNegatives).toEqual([{ id: 'a', rule: 'exp-missing' }]);
+    const failures = failuresOf(score);
+    expect(failures).toContain('lifetime: recall 0.000 is below 0.98');
+    expect(failures).toContain('forbidden finding: secret-in-payload on a');
+    expect(failures.some((line) => line.startsWith('header'))).toBe(false);
+    expect(formatScore(score)).toMatch(/\| algorithm +\| +1 \| +0 \| +0 \| +1\.000 \| +1\.000 \|/);
+    expect(formatMistakes(score)).toContain('secret-in-payload ×1: a');
+  });
+
+  test('a rule with no family fails the score', () => {
+    const score = scoreCases([{ id: 'x', expectation: none, fired: new Set(['no-such-rule']) }]);
+    expect(failuresOf(score)).toEqual(['rule no-such-rule has no family in test/corpus/families.ts']);
+  });
+
+  test('the reference time defaults to iat + 60 s, else exp − 60 s, else the fixed time', () => {
+    const jwt = (claims: object) =>
+      `eyJhbGciOiJIUzI1NiJ9.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.sig`;
+    expect(referenceTime({ token: jwt({ iat: 1_000_000_000, exp: 2_000_000_000 }) })).toBe(
+      '2001-09-09T01:47:40.000Z',
+    );
+    expect(referenceTime({ token: jwt({ exp: 1_000_000_060 }) })).toBe('2001-09-09T01:46:40.000Z');
+    expect(referenceTime({ token: 'not a token' })).toBe(FIXED_NOW);
+    expect(referenceTime({ token: jwt({ iat: 1 }), now: '2024-01-01T00:00:00Z' })).toBe(
+      '2024-01-01T00:00:00Z',
+    );
+  });
+});
+
+describe('flow selectors', () => {
+  const token = (over: Partial<ReportToken>): ReportToken => ({
+    fingerprint: 'f1',
+    kind: 'jws',
+    purpose: 'access',
+    iss: 'http://127.0.0.1:3000',
+    sightings: [
+      { where: 'request-header', name: 'authorization' },
+      { where: 'response-body', name: 'access_token' },
+    ],
+    ...over,
+  });
+
+  test('match by purpose, kind, issuer, and where with name on one sighting', () => {
+    expect(matches(token({}), { purpose: 'access', where: 'request-header', name: 'Authorization' })).toBe(
+      true,
+    );
+    expect(matches(token({}), { where: 'request-header', name: 'access_token' })).toBe(false);
+    expect(matches(token({}), { purpose: 'id' })).toBe(false);
+    expect(matches(token({}), { issuer: 'http://127.0.0.1:3000', kind: 'jws' })).toBe(true);
+  });
+
+  test('unmatched tokens are judged with no expectation under "forbid", skipped under "ignore"; unused selectors are errors', () => {
+    const report = {
+      tokens: [token({}), token({ fingerprint: 'f2', purpose: 'refresh', kind: 'opaque' })],
+      findings: [
+        { ruleId: 'jti-missing', fingerprint: 'f1' },
+        { ruleId: 'refresh-token-exposed', fingerprint: 'f2' },
+        { ruleId: 'basic-auth-credentials', fingerprint: '' },
+      ],
+    };
+    const expect1 = {
+      source: { title: 't', url: 'u', licence: 'l' },
+      tokens: [
+        { select: { purpose: 'access' }, required: ['jti-missing'], allowed: [], forbidden: [], why: 'w' },
+        { select: { purpose: 'id' }, required: [], allowed: [], forbidden: [], why: 'w' },
+      ],
+      exchange: { required: ['basic-auth-credentials'], allowed: [], forbidden: [] },
+      others: 'forbid' as const,
+    };
+    const forbid = judgeFlowReport(report, expect1, 'flow');
+    expect(forbid.errors).toEqual(['flow: tokens[1] select {"purpose":"id"} matches no token']);
+    expect(forbid.judged.map((j) => [j.id.split(' ')[0], [...j.fired]])).toEqual([
+      ['flow/access', ['jti-missing']],
+      ['flow/refresh', ['refresh-token-exposed']],
+      ['flow/exchange', ['basic-auth-credentials']],
+    ]);
+    const score = scoreCases(forbid.judged);
+    expect(score.falsePositives.map((m) => m.rule)).toEqual(['refresh-token-exposed']);
+    const ignore = judgeFlowReport(report, { ...expect1, others: 'ignore' }, 'flow');
+    expect(ignore.judged).toHaveLength(2);
+  });
+});
+
+describe('corpus files', () => {
+  test('a bad file fails with a precise message', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'corpus-'));
+    mkdirSync(join(dir, 'tokens'));
+    mkdirSync(join(dir, 'flows'));
+    const source = { title: 'T', repository: 'owner/name', path: 'x', licence: 'MIT' };
+    const token = {
+      id: 'dup',
+      token: 'a.b.c',
+      required: ['no-such-rule'],
+      allowed: [],
+      forbidden: [],
+      why: 'w',
+    };
+    writeFileSync(join(dir, 'tokens', 'a.json'), JSON.stringify({ source, tokens: [token] }));
+    writeFileSync(
+      join(dir, 'tokens', 'b.json'),
+      JSON.stringify({
+        source: { title: 'T', url: 'u', licence: 'MIT' },
+        tokens: [
+          { ...token, required: ['hmac-symmetric'], forbiden: [] },
+          {
+            id: 'dup',
+            token: 'a.b.c',
+            required: ['hmac-symmetric'],
+            forbidden: ['hmac-symmetric'],
+            why: 'w',
+          },
+        ],
+      }),
+    );
+    writeFileSync(join(dir, 'tokens', 'c.json'), '{ not json');
+    writeFileSync(
+      join(dir, 'flows', 'f.expect.json'),
+      JSON.stringify({ source: { title: 'F', url: 'u', licence: 'l' }, tokens: [], others: 'x' }),
+    );
+    const { errors, tokens } = loadCorpus(RULE_IDS, dir);
+    expect(errors).toEqual([
+      `${dir}/tokens/a.json: source.commit (40 hex digits) is required with a repository`,
+      `${dir}/tokens/b.json: tokens[0] (dup): unknown field "forbiden"`,
+      `${dir}/tokens/b.json: tokens[1] (dup): hmac-symmetric in both "required" and "forbidden"`,
+      expect.stringMatching(/c\.json: not valid JSON/),
+      `${dir}/flows/f.expect.json: no capture ${dir}/flows/f.har beside it`,
+      `${dir}/flows/f.expect.json: "others" must be "forbid" or "ignore"`,
+    ]);
+    expect(tokens).toEqual([]);
+  });
+
+  test('unknown rule ids and duplicate ids are reported', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'corpus-'));
+    mkdirSync(join(dir, 'tokens'));
+    const source = { title: 'T', url: 'u', licence: 'MIT' };
+    const entry = {
+      id: 'one',
+      token: 'a.b.c',
+      required: [],
+      allowed: ['typo-rule'],
+      forbidden: [],
+      why: 'w',
+    };
+    writeFileSync(
+      join(dir, 'tokens', 'a.json'),
+      JSON.stringify({ source, tokens: [{ ...entry, allowed: [] }] }),
+    );
+    writeFileSync(
+      join(dir, 'tokens', 'b.json'),
+      JSON.stringify({
+        source,
+        tokens: [
+          { ...entry, allowed: [] },
+          { ...entry, id: 'two' },
+        ],
+      }),
+    );
+    const { errors } = loadCorpus(RULE_IDS, dir);
+    expect(errors).toEqual([
+      `${dir}/tokens/b.json: tokens[1] (two): "allowed" names "typo-rule", which is not a rule id of the catalog`,
+      `${dir}/tokens/b.json: token id "one" is also used in ${dir}/tokens/a.json`,
+    ]);
+  });
+});
+
+describe('flows through the CLI', () => {
+  test('a HAR beside its expectations is scanned with the CLI and judged by selectors', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'corpus-'));
+    mkdirSync(join(dir, 'flows'));
+    copyFileSync('test/fixtures/demo.har', join(dir, 'flows', 'demo.har'));
+    const all = { required: [], allowed: [...RULE_IDS], forbidden: [] };
+    writeFileSync(
+      join(dir, 'flows', 'demo.expect.json'),
+      JSON.stringify({
+        source: { title: 'demo', url: 'https://example.invalid/', licence: 'MIT' },
+        now: '2025-03-14T09:30:00Z',
+        tokens: [
+          { select: {}, ...all, why: 'every token' },
+          { select: { purpose: 'no-such-purpose' }, ...all, why: 'matches nothing' },
+        ],
+        exchange: all,
+        others: 'forbid',
+      }),
+    );
+    const corpus = loadCorpus(RULE_IDS, dir);
+    expect(corpus.errors).toEqual([]);
+    const [flow] = corpus.flows;
+    if (!flow) throw new Error('no flow loaded');
+    const { judged, errors } = await judgeFlow(flow);
+    expect(errors).toEqual(['demo: tokens[1] select {"purpose":"no-such-purpose"} matches no token']);
+    expect(judged.length).toBeGreaterThan(2);
+    expect(judged.at(-1)?.id).toBe('demo/exchange');
+    expect(judged.some((j) => j.fired.size > 0)).toBe(true);
+    expect(scoreCases(judged).falsePositives).toEqual([]);
+  });
+});

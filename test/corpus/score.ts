@@ -1,0 +1,156 @@
+/**
+ * Scores what JWT Lens fired against what the corpus expects: per rule family, true positives
+ * (required and fired), false positives (fired, neither required nor allowed), false negatives
+ * (required, not fired). Allowed rules count neither way; forbidden ones that fire fail outright.
+ */
+import type { Expectation } from './corpus-files';
+import { FAMILIES, type Family, familyOf } from './families';
+
+/** One judged case: a corpus token, a flow token or a flow's exchange findings. */
+export interface Judged {
+  id: string;
+  expectation: Expectation;
+  fired: ReadonlySet<string>;
+}
+
+export interface FamilyScore {
+  family: Family;
+  tp: number;
+  fp: number;
+  fn: number;
+  /** TP / (TP + FP); 1 when nothing fired. */
+  precision: number;
+  /** TP / (TP + FN); 1 when nothing was required. */
+  recall: number;
+}
+
+export interface Mistake {
+  id: string;
+  rule: string;
+}
+
+export interface CorpusScore {
+  cases: number;
+  families: FamilyScore[];
+  falsePositives: Mistake[];
+  falseNegatives: Mistake[];
+  forbidden: Mistake[];
+  /** Rules that fired or were expected but have no family (the family table needs a row). */
+  unfamiliar: string[];
+}
+
+export const THRESHOLD = 0.98;
+
+export function scoreCases(judged: readonly Judged[]): CorpusScore {
+  const counts = new Map<Family, { tp: number; fp: number; fn: number }>(
+    FAMILIES.map((family) => [family, { tp: 0, fp: 0, fn: 0 }]),
+  );
+  const score: CorpusScore = {
+    cases: judged.length,
+    families: [],
+    falsePositives: [],
+    falseNegatives: [],
+    forbidden: [],
+    unfamiliar: [],
+  };
+  const unfamiliar = new Set<string>();
+  for (const { id, expectation, fired } of judged) {
+    const { required, allowed, forbidden } = expectation;
+    const rules = new Set([...fired, ...required]);
+    for (const rule of rules) {
+      const family = familyOf(rule);
+      if (!family) {
+        unfamiliar.add(rule);
+        continue;
+      }
+      const count = counts.get(family) as { tp: number; fp: number; fn: number };
+      const isRequired = required.includes(rule);
+      if (fired.has(rule) && isRequired) count.tp++;
+      else if (isRequired) {
+        count.fn++;
+        score.falseNegatives.push({ id, rule });
+      } else if (!allowed.includes(rule) || forbidden.includes(rule)) {
+        count.fp++;
+        score.falsePositives.push({ id, rule });
+        if (forbidden.includes(rule)) score.forbidden.push({ id, rule });
+      }
+    }
+  }
+  score.unfamiliar = [...unfamiliar].sort();
+  score.families = FAMILIES.map((family) => {
+    const { tp, fp, fn } = counts.get(family) as { tp: number; fp: number; fn: number };
+    return { family, tp, fp, fn, precision: ratio(tp, tp + fp), recall: ratio(tp, tp + fn) };
+  });
+  return score;
+}
+
+function ratio(part: number, whole: number): number {
+  return whole === 0 ? 1 : part / whole;
+}
+
+/** Why the corpus fails, one line each; empty when every family with data meets the threshold. */
+export function failuresOf(score: CorpusScore, threshold = THRESHOLD): string[] {
+  const failures: string[] = [];
+  for (const f of score.families) {
+    if (f.tp + f.fp + f.fn === 0) continue;
+    if (f.precision < threshold)
+      failures.push(`${f.family}: precision ${f.precision.toFixed(3)} is below ${threshold}`);
+    if (f.recall < threshold)
+      failures.push(`${f.family}: recall ${f.recall.toFixed(3)} is below ${threshold}`);
+  }
+  for (const m of score.forbidden) failures.push(`forbidden finding: ${m.rule} on ${m.id}`);
+  for (const rule of score.unfamiliar) failures.push(`rule ${rule} has no family in test/corpus/families.ts`);
+  return failures;
+}
+
+/** The compact table: one row per family with data, then a total. */
+export function formatScore(score: CorpusScore): string {
+  const rows = score.families
+    .filter((f) => f.tp + f.fp + f.fn > 0)
+    .map((f) => [f.family, f.tp, f.fp, f.fn, f.precision.toFixed(3), f.recall.toFixed(3)].map(String));
+  const total = score.families.reduce(
+    (sum, f) => ({ tp: sum.tp + f.tp, fp: sum.fp + f.fp, fn: sum.fn + f.fn }),
+    {
+      tp: 0,
+      fp: 0,
+      fn: 0,
+    },
+  );
+  rows.push(
+    [
+      'all',
+      total.tp,
+      total.fp,
+      total.fn,
+      ratio(total.tp, total.tp + total.fp),
+      ratio(total.tp, total.tp + total.fn),
+    ].map((cell) => (typeof cell === 'number' && !Number.isInteger(cell) ? cell.toFixed(3) : String(cell))),
+  );
+  const header = ['family', 'TP', 'FP', 'FN', 'precision', 'recall'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => (row[i] ?? '').length)));
+  const line = (cells: string[]) =>
+    `| ${cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0))).join(' | ')} |`;
+  const rule = `| ${widths.map((w, i) => (i === 0 ? '-'.repeat(w) : `${'-'.repeat(w - 1)}:`)).join(' | ')} |`;
+  return [`${score.cases} cases`, line(header), rule, ...rows.map(line)].join('\n');
+}
+
+/** Every forbidden finding, other false positive and false negative, grouped by rule with the case ids. */
+export function formatMistakes(score: CorpusScore): string {
+  const block = (title: string, list: readonly Mistake[]) => {
+    if (list.length === 0) return [];
+    const byRule = new Map<string, string[]>();
+    for (const { id, rule } of list) byRule.set(rule, [...(byRule.get(rule) ?? []), id]);
+    return [
+      `${title} (${list.length}):`,
+      ...[...byRule].sort().map(([rule, ids]) => `  ${rule} ×${ids.length}: ${ids.join(', ')}`),
+    ];
+  };
+  return [
+    ...block('Forbidden findings', score.forbidden),
+    ...block(
+      'Other false positives',
+      score.falsePositives.filter((fp) => !score.forbidden.some((f) => f.id === fp.id && f.rule === fp.rule)),
+    ),
+    ...block('False negatives', score.falseNegatives),
+  ].join('\n');
+}
