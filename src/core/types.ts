@@ -120,6 +120,7 @@ export interface Reference {
     | 'RFC 7797'
     | 'RFC 8037'
     | 'RFC 9864'
+    | 'RFC 9964'
     | 'OIDC Core'
     | 'OWASP ASVS 5.0'
     | 'CWE'

@@ -25,6 +25,7 @@ const STANDARD_TITLES: Record<Standard, string> = {
   'RFC 7797': 'JWS Unencoded Payload Option',
   'RFC 8037': 'CFRG Elliptic Curve Signatures in JOSE',
   'RFC 9864': 'Fully-Specified Algorithms for JOSE and COSE',
+  'RFC 9964': 'ML-DSA for JOSE and COSE',
   'OIDC Core': 'OpenID Connect Core 1.0',
   'OWASP API Top 10 2023': 'OWASP API Security Top 10 (2023)',
   'OWASP JWT Cheat Sheet': 'OWASP JSON Web Token Cheat Sheet',

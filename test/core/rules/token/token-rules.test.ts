@@ -67,6 +67,12 @@ const CASES: RuleCase[] = [
     quiet: { text: goodToken({}, { alg: 'Ed25519' }) },
   },
   {
+    id: 'alg-post-quantum',
+    fires: { text: goodToken({}, { alg: 'ML-DSA-65' }) },
+    detail: 'RFC 9964',
+    quiet: { text: goodToken({}, { alg: 'ES256' }) },
+  },
+  {
     id: 'alg-rsa-pkcs1v15',
     fires: { text: jws({ alg: 'RS256', typ: 'app+jwt' }, GOOD_CLAIMS, sig(256)) },
     detail: '"RS256"',

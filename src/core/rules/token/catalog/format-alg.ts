@@ -77,6 +77,14 @@ export const FORMAT_ALG_CATALOG: RuleInfo[] = [
     scope: 'token',
   },
   {
+    id: 'alg-post-quantum',
+    title: 'Post-quantum ML-DSA signature',
+    severity: 'info',
+    why: 'ML-DSA-44, ML-DSA-65 and ML-DSA-87 are the FIPS 204 post-quantum signatures, registered for JOSE by RFC 9964 (2026). They are sound choices, not weaknesses; reported for context because verifiers, key sets ("kty": "AKP") and libraries need explicit support, and JWT Lens does not verify these signatures.',
+    references: [rfc(9964, 'Abstract'), rfc(7518, '§7.1')],
+    scope: 'token',
+  },
+  {
     id: 'alg-rsa-pkcs1v15',
     title: 'RSASSA-PKCS1-v1_5 signature (RS256/384/512)',
     severity: 'low',
