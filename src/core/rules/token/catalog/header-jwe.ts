@@ -22,7 +22,7 @@ export const HEADER_JWE_CATALOG: RuleInfo[] = [
     id: 'hdr-jku-x5u',
     title: 'Key URL in the header (jku / x5u)',
     severity: 'high',
-    why: 'The header tells the verifier where to download keys. Unless the URL is checked against an allowlist, an attacker points it at their own key set and signs whatever they like; fetching it is also a server-side request forgery vector. Critical when the URL uses http: or a host unrelated to the issuer.',
+    why: 'The header tells the verifier where to download keys. Unless the URL is checked against an allowlist, an attacker points it at their own key set and signs whatever they like; fetching it is also a server-side request forgery vector. Critical when the URL uses http: (except to a loopback host, whose traffic never leaves the machine) or a host unrelated to the issuer.',
     references: [
       rfc(7515, '§4.1.2'),
       rfc(7515, '§4.1.5'),
