@@ -122,6 +122,7 @@ export interface Reference {
     | 'RFC 9864'
     | 'RFC 9964'
     | 'OIDC Core'
+    | 'OIDC Back-Channel Logout 1.0'
     | 'OWASP ASVS 5.0'
     | 'CWE'
     | 'NIST SP 800-63B-4'
@@ -175,7 +176,8 @@ export interface TokenRecord {
   purpose: TokenPurpose;
 }
 
-export type TokenPurpose = 'access' | 'id' | 'refresh' | 'unknown';
+/** `logout`: an OpenID Connect Back-Channel Logout token (a Security Event Token, `events` claim). */
+export type TokenPurpose = 'access' | 'id' | 'refresh' | 'logout' | 'unknown';
 
 /** Lifetime tiers for `lifetime-excessive`, in seconds (RULES.md §3). */
 export interface LifetimeTiers {

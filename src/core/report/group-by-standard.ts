@@ -27,6 +27,7 @@ const STANDARD_TITLES: Record<Standard, string> = {
   'RFC 9864': 'Fully-Specified Algorithms for JOSE and COSE',
   'RFC 9964': 'ML-DSA for JOSE and COSE',
   'OIDC Core': 'OpenID Connect Core 1.0',
+  'OIDC Back-Channel Logout 1.0': 'OpenID Connect Back-Channel Logout 1.0',
   'OWASP API Top 10 2023': 'OWASP API Security Top 10 (2023)',
   'OWASP JWT Cheat Sheet': 'OWASP JSON Web Token Cheat Sheet',
   CVE: 'Known vulnerabilities (CVE)',

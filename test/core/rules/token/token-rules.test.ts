@@ -158,6 +158,18 @@ const CASES: RuleCase[] = [
     quiet: { text: goodToken({ client_id: 'web' }, { typ: 'at+jwt' }), options: { purpose: 'access' } },
   },
   {
+    id: 'logout-token-nonconformant',
+    fires: { text: goodToken({ nonce: 'n-0S6' }, { typ: 'logout+jwt' }), options: { purpose: 'logout' } },
+    detail: 'an ID token could be passed off as one',
+    quiet: {
+      text: goodToken(
+        { sid: 's-1', events: { 'http://schemas.openid.net/event/backchannel-logout': {} } },
+        { typ: 'logout+jwt' },
+      ),
+      options: { purpose: 'logout' },
+    },
+  },
+  {
     id: 'jwe-rsa1_5',
     fires: { text: jwe({ alg: 'RSA1_5', enc: 'A128GCM' }) },
     detail: '"RSA1_5"',

@@ -87,8 +87,8 @@ export const FORMAT_ALG_CATALOG: RuleInfo[] = [
   {
     id: 'alg-rsa-pkcs1v15',
     title: 'RSASSA-PKCS1-v1_5 signature (RS256/384/512)',
-    severity: 'low',
-    why: 'RS256 is still widely used, but ASVS 5.0 lists RSASSA-PKCS1-v1_5 signatures as disallowed and the OWASP cheat sheet recommends ECDSA, RSASSA-PSS or EdDSA instead. Raise to medium for audits held to ASVS.',
+    severity: 'info',
+    why: 'RS256 is what nearly every identity provider signs with (Google, Microsoft Entra ID, Auth0, Okta, Amazon Cognito, Keycloak), and RFC 7518 §3.1 lists it as "Recommended": no JOSE standard makes it a weakness, and no practical attack on RSASSA-PKCS1-v1_5 signatures with 2048-bit keys is known. ASVS 5.0 Appendix C lists PKCS#1 v1.5 signatures as disallowed and the OWASP cheat sheet prefers ECDSA, RSASSA-PSS or EdDSA, so audits held to ASVS (for example at level 3) raise it with the policy: "severityOverrides": { "alg-rsa-pkcs1v15": "medium" }.',
     references: [
       rfc(7518, '§3.1'),
       asvs('Appendix C'),
