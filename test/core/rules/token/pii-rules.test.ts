@@ -40,6 +40,12 @@ describe('pii-oidc-claims', () => {
     const inUrl = { purpose: 'id' as const, sightings: [sighting({ where: 'fragment', name: 'id_token' })] };
     expect(hitOf(run(goodToken(claims), inUrl), 'pii-oidc-claims')?.severity).toBe('high');
     expect(hitOf(run(goodToken(claims), { purpose: 'access' }), 'pii-oidc-claims')?.severity).toBe('medium');
+    const sensitive = hitOf(
+      run(goodToken({ phone_number: '+1 202 555 0143' }), { purpose: 'id' }),
+      'pii-oidc-claims',
+    );
+    expect(sensitive?.severity).toBe('low');
+    expect(sensitive?.detail).toContain('better served by the UserInfo endpoint');
   });
 
   it('finds nested and namespaced claims and masks values', () => {
