@@ -173,19 +173,29 @@ function parseJws(token: ParsedToken, depth: number): ParsedToken {
   return readPayload(token, header, text, depth);
 }
 
+/** The segment a cut fell in, for messages: ` in segment 2 (payload)`; JWE names from the 4th segment on. */
+function cutPlace(count: number): string {
+  if (count < 1 || count > 5) return '';
+  return ` in ${segmentName(count - 1, count > 3 ? 5 : 3)}`;
+}
+
 /**
- * A token cut short by a UI, a log or a person (`…` or `...` at the end). Cut in its third segment, its
- * header and payload are whole (each is followed by a `.`): they are read like those of a JWS with a
- * broken signature. Cut anywhere earlier, the payload may be partial: no claims, only a clean header.
+ * A token cut short by a UI, a log or a person (`…` or `...` at the end). Cut in the third segment of a
+ * JWS, its header and payload are whole (each is followed by a `.`): they are read like those of a JWS
+ * with a broken signature. Cut anywhere earlier, or in a JWE (`enc` in the header), no claims are read,
+ * only a clean header is kept.
  */
 function parseCut(token: ParsedToken, marker: string, depth: number): ParsedToken {
-  if (token.segments.length !== 3) {
-    token.errors.push(`token looks truncated: ends with "${marker}"`);
-    return failWithHeader(token, false);
-  }
-  token.errors.push(`token looks truncated: ends with "${marker}" in ${segmentName(2, 3)}`);
+  const count = token.segments.length;
+  token.errors.push(`token looks truncated: ends with "${marker}"${cutPlace(count)}`);
+  if (count !== 3) return failWithHeader(token, false);
   const problems: Problems = { errors: [], warnings: token.warnings };
   const front = decodeFront(token, problems);
+  if (front.header && Object.hasOwn(front.header, 'enc')) {
+    // A JWE cut in its initialization vector: the second segment is an encrypted key, not a payload.
+    if (front.headerClean) token.header = front.header;
+    return token;
+  }
   token.errors.push(...problems.errors);
   return keepDecodedParts(token, front, depth);
 }

@@ -60,12 +60,22 @@ const MALFORMED: [string, string, string[], boolean][] = [
     ['header is not UTF-8 text: invalid byte 0xff at decoded offset 2'],
     false,
   ],
-  ['truncated with dots', `${HS256_HEADER}...`, ['token looks truncated: ends with "..."'], true],
-  ['truncated with an ellipsis', 'eyJhbGciOi\u2026', ['token looks truncated: ends with "\u2026"'], false],
+  [
+    'truncated with dots',
+    `${HS256_HEADER}...`,
+    ['token looks truncated: ends with "..." in segment 1 (header)'],
+    true,
+  ],
+  [
+    'truncated with an ellipsis',
+    'eyJhbGciOi\u2026',
+    ['token looks truncated: ends with "\u2026" in segment 1 (header)'],
+    false,
+  ],
   [
     'truncated payload',
     `${HS256_HEADER}.eyJzdWIi\u2026`,
-    ['token looks truncated: ends with "\u2026"'],
+    ['token looks truncated: ends with "\u2026" in segment 2 (payload)'],
     true,
   ],
   [
@@ -187,6 +197,7 @@ describe('parseToken: malformed input', () => {
     ],
     ['a bad header', `eyJh*.${PAYLOAD}.c2ln`, 0],
     ['a bad JWE ciphertext', `${b64('{"alg":"dir","enc":"A256GCM"}')}..aXY.Y3+Q.dGFn`, 3],
+    ['a JWE cut in its IV', `${b64('{"alg":"RSA-OAEP","enc":"A256GCM"}')}.${PAYLOAD}.aX\u2026`, undefined],
   ])('%s: names the broken segment, keeps no claims', (_name, text, broken) => {
     const token = parseToken(text);
     expect(token.brokenSegment).toBe(broken);

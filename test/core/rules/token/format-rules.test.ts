@@ -19,6 +19,10 @@ const MALFORMED: [string, string][] = [
   ['JSON serialization', JSON.stringify({ payload: 'e30', signatures: [] })],
   ['an empty string', ''],
   ['a JWE without enc', jwe({ alg: 'dir' })],
+  [
+    'a JWE cut in its initialization vector',
+    `${jwe({ alg: 'RSA-OAEP', enc: 'A256GCM' }).split('.').slice(0, 3).join('.')}\u2026`,
+  ],
 ];
 
 describe('fmt-malformed', () => {
