@@ -91,6 +91,23 @@ describe('token profiles (issue 12: noise on conformant providers)', () => {
     );
   });
 
+  it('a refresh token is the issuer’s own: no missing-claim findings; a missing exp is said by refresh-token-exposed', () => {
+    const rt = jws({ alg: 'RS256', typ: 'JWT' }, { iss: BASE.iss, sub: BASE.sub, typ: 'Refresh' });
+    const findings = audit(inTokenResponse(rt, 'refresh_token'));
+    for (const id of ['aud-missing', 'jti-missing', 'exp-missing', 'iat-missing'])
+      expect(idsOf(findings)).not.toContain(id);
+    expect(findings.find((f) => f.ruleId === 'refresh-token-exposed')?.detail).toContain('has no exp claim');
+    const unknown = audit(
+      sighting(
+        rt.replace(/\..*\./, `.${b64({ sub: 'x' })}.`),
+        'request-header',
+        'X-Token',
+        'https://api.example.test/',
+      ),
+    );
+    expect(idsOf(unknown)).toEqual(expect.arrayContaining(['aud-missing', 'exp-missing', 'jti-missing']));
+  });
+
   describe('logout tokens (OIDC Back-Channel Logout 1.0 §2.4)', () => {
     const logout = (claims: object, typ = 'logout+jwt') =>
       sighting(
@@ -126,6 +143,9 @@ describe('token profiles (issue 12: noise on conformant providers)', () => {
         'Used as a logout token, but "events" does not hold the back-channel logout event and it carries a "nonce", which logout tokens must not: an ID token could be passed off as one.',
       );
       expect(severityOf(findings, 'typ-not-explicit')).toBe('low');
+      expect(findings.find((f) => f.ruleId === 'typ-not-explicit')?.detail).toContain(
+        '"logout+jwt" for logout tokens',
+      );
     });
 
     it('an ID token presented as a logout token is caught', () => {

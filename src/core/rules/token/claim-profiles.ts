@@ -22,10 +22,7 @@ export interface ClaimProfile {
   optional: readonly string[];
 }
 
-/**
- * The profiles of the token purposes that have one. Refresh tokens have none (RFC 6749 §1.5: opaque to
- * the client, read only by the issuer) and `unknown` tokens none either: the rules' defaults apply.
- */
+/** The profiles of the token purposes; `unknown` tokens have none, and the rules' defaults apply. */
 const PROFILES: Readonly<Partial<Record<TokenPurpose, ClaimProfile>>> = {
   access: {
     source: 'RFC 9068 §2.2',
@@ -39,6 +36,15 @@ const PROFILES: Readonly<Partial<Record<TokenPurpose, ClaimProfile>>> = {
     required: ['iss', 'sub', 'aud', 'exp', 'iat'],
     // OIDC Core §2 lists the ID Token claims; `jti` is not among them (RFC 7519 §4.1.7: OPTIONAL).
     optional: ['jti'],
+  },
+  refresh: {
+    source: 'RFC 6749 §1.5',
+    kind: 'refresh tokens',
+    required: [],
+    // A refresh token is read only by the authorization server that issued it (RFC 6749 §1.5): no standard
+    // requires any claim in it, and an opaque one shows none. Its lifetime is judged by
+    // `refresh-token-exposed` (no exp) and `lifetime-excessive` (the policy's refresh maximum).
+    optional: ['iss', 'sub', 'aud', 'jti', 'iat', 'exp'],
   },
   logout: {
     source: 'OIDC Back-Channel Logout 1.0 §2.4',

@@ -83,7 +83,7 @@ function typHit(header: JsonObject, required: boolean): RuleHit {
     ruleId: 'typ-not-explicit',
     ...(required ? { severity: 'low' as const } : {}),
     detail: required
-      ? `${what}, but this token's profile expects an explicit type (e.g. "at+jwt" for access tokens).`
+      ? `${what}, but this token's profile expects an explicit type ("at+jwt" for access tokens, RFC 9068 §2.1; "logout+jwt" for logout tokens, OIDC Back-Channel Logout 1.0 §2.4).`
       : `${what}: nothing tells this token apart from other kinds of JWT.`,
   };
 }

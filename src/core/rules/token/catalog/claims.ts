@@ -7,7 +7,7 @@ export const CLAIMS_CATALOG: RuleInfo[] = [
     id: 'exp-missing',
     title: 'No expiry (exp)',
     severity: 'high',
-    why: 'Without "exp" the token is valid forever: a token stolen today still works in a year, and nothing short of rotating the signing key revokes it. Access-token profiles require exp, and NIST requires a definite overall session timeout.',
+    why: 'Without "exp" the token is valid forever: a token stolen today still works in a year, and nothing short of rotating the signing key revokes it. Access-token profiles require exp, and NIST requires a definite overall session timeout. Not reported for refresh tokens, which only their issuer reads (RFC 6749 §1.5) and which "refresh-token-exposed" reports when they have no exp.',
     references: [
       rfc(7519, '§4.1.4'),
       rfc(9068, '§2.2'),
@@ -98,7 +98,7 @@ export const CLAIMS_CATALOG: RuleInfo[] = [
     id: 'jti-missing',
     title: 'No token id (jti)',
     severity: 'low',
-    why: 'Without "jti" a service cannot detect a replayed token or revoke one token without revoking all of the user’s tokens. Judged by the token’s profile: required in JWT access tokens (RFC 9068 §2.2) and logout tokens (OIDC Back-Channel Logout 1.0 §2.4); not reported for ID tokens, whose claims (OIDC Core §2) do not include it.',
+    why: 'Without "jti" a service cannot detect a replayed token or revoke one token without revoking all of the user’s tokens. Judged by the token’s profile: required in JWT access tokens (RFC 9068 §2.2) and logout tokens (OIDC Back-Channel Logout 1.0 §2.4); not reported for ID tokens, whose claims (OIDC Core §2) do not include it, nor for refresh tokens, which only their issuer reads (RFC 6749 §1.5).',
     references: [
       rfc(7519, '§4.1.7'),
       rfc(9068, '§2.2'),
