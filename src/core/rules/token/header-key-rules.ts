@@ -1,3 +1,4 @@
+import { parseUrlParts } from '../../capture/url-parts';
 import type { Evidence, JsonObject, RuleHit, Severity, TokenRule } from '../../types';
 import { staysOnLoopback } from '../context/hosts';
 import { hostOf, isRelatedHost } from './related-host';
@@ -35,7 +36,7 @@ function judgeKeyUrl(name: string, value: unknown, issHost: string | undefined):
   const url = new URL(value);
   const shown = `${name} ${url.origin}${url.pathname}`;
   // Plain http to a loopback host never crosses the network (`staysOnLoopback`): judged by its host below.
-  const local = staysOnLoopback([url.hostname.replace(/^\[|\]$/g, '')]);
+  const local = staysOnLoopback([parseUrlParts(value).host]);
   if (url.protocol === 'http:' && !local) return ['critical', `${shown} is fetched over plain http:`];
   if (url.protocol !== 'https:' && url.protocol !== 'http:')
     return ['critical', `${shown} uses the ${url.protocol} scheme`];
