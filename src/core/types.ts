@@ -80,12 +80,22 @@ export interface ParsedToken {
   header?: JsonObject;
   /** `header.payload` for JWS/unsecured: the bytes a signature covers. */
   signingInput?: string;
-  /** Claims when the payload is a JSON object (JWS and unsecured only; JWE payloads are encrypted). */
+  /**
+   * Claims when the payload decoded completely and is a JSON object: JWS and unsecured, and a JWS malformed
+   * only in its signature (`brokenSegment` 2). Never for JWE (encrypted) or a payload cut short.
+   */
   claims?: JsonObject;
   /** Set when the payload decoded but is not a JSON object: why, for `payload-not-jwt-claims`. */
   payloadProblem?: string;
   /** Raw signature bytes (JWS) — empty when the third segment is empty. */
   signature?: Uint8Array;
+  /**
+   * Malformed tokens: index of the first segment that failed to decode (0 header, 1 payload, 2 signature;
+   * JWE 1–4 for the encrypted parts); `undefined` when the token is broken as a whole (segment count, size,
+   * JSON serialization) or well formed. At 2 for a JWS, `header` and `claims` are those that decoded
+   * completely and are judged; `signature` and `signingInput` stay absent.
+   */
+  brokenSegment?: number;
   /** The inner token of a nested JWT (`cty: JWT` with a JWS payload that is itself a compact token). */
   nested?: ParsedToken;
   /** Why the token is malformed, most important first, each one precise (what, where). Empty when well formed. */
@@ -110,7 +120,9 @@ export interface Reference {
     | 'RFC 7797'
     | 'RFC 8037'
     | 'RFC 9864'
+    | 'RFC 9964'
     | 'OIDC Core'
+    | 'OIDC Back-Channel Logout 1.0'
     | 'OWASP ASVS 5.0'
     | 'CWE'
     | 'NIST SP 800-63B-4'
@@ -164,7 +176,8 @@ export interface TokenRecord {
   purpose: TokenPurpose;
 }
 
-export type TokenPurpose = 'access' | 'id' | 'refresh' | 'unknown';
+/** `logout`: an OpenID Connect Back-Channel Logout token (a Security Event Token, `events` claim). */
+export type TokenPurpose = 'access' | 'id' | 'refresh' | 'logout' | 'unknown';
 
 /** Lifetime tiers for `lifetime-excessive`, in seconds (RULES.md §3). */
 export interface LifetimeTiers {

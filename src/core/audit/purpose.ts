@@ -1,7 +1,10 @@
+import { hasLogoutEvent } from '../rules/token/claim-profiles';
 import { effectiveClaims } from '../rules/token/token-parts';
 import type { ParsedToken, Sighting, TokenPurpose } from '../types';
 
 const REFRESH_NAME = /refresh/i;
+const LOGOUT_NAME = /^logout_token$/i;
+
 const ID_NAME = /(^|[^a-z])id_?token/i;
 const ACCESS_NAME = /access|^authorization$|^dpop$/i;
 
@@ -15,6 +18,7 @@ export function guessPurpose(token: ParsedToken, sightings: readonly Sighting[])
   const claims = token.claims ?? effectiveClaims(token);
   const typ = typeof token.header?.typ === 'string' ? token.header.typ.toLowerCase() : '';
   const tokenUse = claimString(claims, 'token_use') ?? claimString(claims, 'typ') ?? '';
+  if (isLogoutToken(claims, typ, sightings)) return 'logout';
   if (someName(sightings, REFRESH_NAME) || /refresh/i.test(tokenUse)) return 'refresh';
   if (someName(sightings, ID_NAME) || /^id$/i.test(tokenUse)) return 'id';
   if (typ === 'at+jwt' || typ === 'application/at+jwt' || /^(access|bearer)$/i.test(tokenUse))
@@ -23,6 +27,12 @@ export function guessPurpose(token: ParsedToken, sightings: readonly Sighting[])
   if (claims && ('nonce' in claims || 'at_hash' in claims)) return 'id';
   if (claims && ('scope' in claims || 'scp' in claims || 'client_id' in claims)) return 'access';
   return 'unknown';
+}
+
+/** A Back-Channel Logout token: so typed, so named (`logout_token` form field), or carrying the logout event. */
+function isLogoutToken(claims: ParsedToken['claims'], typ: string, sightings: readonly Sighting[]): boolean {
+  if (typ === 'logout+jwt' || typ === 'application/logout+jwt') return true;
+  return someName(sightings, LOGOUT_NAME) || hasLogoutEvent(claims);
 }
 
 /** True when some sighting's name matches (a loop: this runs for every token of an audit). */

@@ -16,8 +16,17 @@ export interface PublishedKey {
   kid?: string;
 }
 
+/**
+ * jwt.io's debugger offers a default key for every algorithm it signs with. Checked against the site's
+ * source, github.com/jsonwebtoken/jsonwebtoken.github.io, `src/features/common/values/default-tokens.values.ts`
+ * at commit d88e9709c6f463413280a7f39114523a313bdb35 (the file last changed in 10ef6ac7ef63bec6117d59b7e0bcdb3860f2dda0):
+ * one 2048-bit RSA key for RS256–RS512 and PS256–PS512, P-256/P-384/P-521 keys for ES256/ES384/ES512, an
+ * Ed25519 key for `Ed25519` (and so `EdDSA`), and HMAC secrets (src/core/secrets/published-secrets.ts). The
+ * 1024-bit RSA key is the default of the former site, `src/editor/default-tokens.js`. Only the public halves
+ * are kept here; each one verifies the default token the site shows for its algorithm (tested).
+ */
 const JWT_IO =
-  'jwt.io debugger defaults (github.com/jsonwebtoken/jsonwebtoken.github.io, src/editor/default-tokens.js)';
+  'jwt.io debugger defaults (github.com/jsonwebtoken/jsonwebtoken.github.io, src/features/common/values/default-tokens.values.ts)';
 
 export const PUBLISHED_KEYS: readonly PublishedKey[] = [
   {
@@ -155,5 +164,10 @@ export const PUBLISHED_KEYS: readonly PublishedKey[] = [
       x: 'AYHOB2c_v3wWwu5ZhMMNADtzSvcFWTw2dFRJ7GlBSxGKU82_dJyE7SVHD1G7zrHWSGdUPH526rgGIMVy-VIBzKMs',
       y: 'AIm-O-jJMsmID5NAV2at5quMyJk0TbmlPbJY_U1Sd0nE9y9W18FbjyQ86a-RjhaWo_lsDAJfBuwqsKCTrFuynXZ7',
     },
+  },
+  {
+    label: 'jwt.io debugger default Ed25519 key (Ed25519, EdDSA)',
+    reference: JWT_IO,
+    jwk: { kty: 'OKP', crv: 'Ed25519', x: 'wmK6SSAu2E9V7uynkCKEaj5nZJyTvNG4x0KohsRzLpg' },
   },
 ];

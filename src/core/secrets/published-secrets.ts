@@ -57,10 +57,22 @@ export const PUBLISHED_SECRETS: readonly PublishedSecret[] = [
     source: 'jwt.io debugger, default HS512 secret',
     secret: 'your-512-bit-secret',
   },
+  // The redesigned debugger's defaults: github.com/jsonwebtoken/jsonwebtoken.github.io,
+  // src/features/common/values/default-tokens.values.ts at d88e9709c6f463413280a7f39114523a313bdb35.
   {
     name: 'jwt.io default',
-    source: 'jwt.io debugger (redesigned), default HMAC secret',
+    source: 'jwt.io debugger (redesigned), default HS256 secret',
     secret: 'a-string-secret-at-least-256-bits-long',
+  },
+  {
+    name: 'jwt.io HS384 default (redesigned)',
+    source: 'jwt.io debugger (redesigned), default HS384 secret',
+    secret: 'a-valid-string-secret-that-is-at-least-384-bits-long',
+  },
+  {
+    name: 'jwt.io HS512 default (redesigned)',
+    source: 'jwt.io debugger (redesigned), default HS512 secret',
+    secret: 'a-valid-string-secret-that-is-at-least-512-bits-long-which-is-very-long',
   },
   { name: 'jsonwebtoken README secret', source: 'auth0/node-jsonwebtoken README examples', secret: 'shhhhh' },
   {

@@ -1,5 +1,5 @@
 import { fingerprintOf } from '../crypto/fingerprint';
-import type { ParsedToken } from '../types';
+import type { JsonObject, ParsedToken } from '../types';
 import { checkBase64Url } from './base64url';
 import { slabBytes } from './byte-slab';
 import { decodeHeader } from './decode-header';
@@ -29,6 +29,7 @@ function createToken(text: string, fingerprint = fingerprintOf(text)): ParsedTok
     claims: undefined,
     payloadProblem: undefined,
     signature: undefined,
+    brokenSegment: undefined,
     nested: undefined,
     errors: [],
     warnings: [],
@@ -97,24 +98,49 @@ function payloadText(segment: string, unencoded: boolean, problems: Problems): s
   return unencoded ? segment : decodeSegmentText(segment, 1, 3, problems);
 }
 
-function parseJws(token: ParsedToken, depth: number): ParsedToken {
-  const [first = '', second = '', third = ''] = token.segments;
-  const problems: Problems = { errors: [], warnings: token.warnings };
+/** The header and payload of a JWS as decoded, and whether each decoded completely. */
+interface Front {
+  header: JsonObject | undefined;
+  headerClean: boolean;
+  text: string | null | undefined;
+  /** Header and payload both decoded without an error. */
+  clean: boolean;
+}
+
+function decodeFront(token: ParsedToken, problems: Problems): Front {
+  const [first = '', second = ''] = token.segments;
   const header = decodeHeader(first, problems);
   const headerClean = problems.errors.length === 0;
   const text = payloadText(second, header?.b64 === false, problems);
-  const signature = decodeSegment(third, 2, 3, problems, slabBytes);
-  if (!header || text === undefined || !signature || problems.errors.length > 0) {
-    if (header && headerClean) token.header = header;
-    token.errors.push(...problems.errors);
-    return token;
+  const clean = header !== undefined && problems.errors.length === 0 && text !== undefined;
+  return { header, headerClean, text, clean };
+}
+
+/**
+ * A JWS that failed to decode somewhere (its `errors` already say where), keeping what decoded completely.
+ * Header and payload whole, only the signature broken: the header and claims are kept for the rules, which
+ * judge every part that decoded; the token stays malformed with no signature or signing input, so no
+ * signature check runs. Header or payload broken: only a clean header is kept, never claims (a payload cut
+ * short must not read as a claims set without `exp`).
+ */
+function keepDecodedParts(token: ParsedToken, front: Front, depth: number): ParsedToken {
+  if (front.clean && front.header && front.text !== undefined) {
+    token.header = front.header;
+    token.brokenSegment = 2;
+    return readPayload(token, front.header, front.text, depth);
   }
-  const alg = header.alg as string;
-  token.kind = alg.toLowerCase() === 'none' ? 'unsecured' : 'jws';
-  token.header = header;
-  // A slice of the text (one small view) rather than `${first}.${second}` (two string objects per token).
-  token.signingInput = token.text.slice(0, first.length + 1 + second.length);
-  token.signature = signature;
+  if (front.header && front.headerClean) token.header = front.header;
+  token.brokenSegment = front.headerClean ? 1 : 0;
+  return token;
+}
+
+/** Reads the payload of a JWS whose header and payload decoded: a nested token, claims, or why neither. */
+function readPayload(
+  token: ParsedToken,
+  header: JsonObject,
+  text: string | null,
+  depth: number,
+): ParsedToken {
   const cty = header.cty;
   if (typeof cty === 'string' && NESTED_CTY.test(cty) && text !== null && COMPACT.test(text.trim())) {
     if (depth < MAX_NESTED_TOKENS) token.nested = parseAt(text.trim(), depth + 1);
@@ -128,6 +154,52 @@ function parseJws(token: ParsedToken, depth: number): ParsedToken {
   return token;
 }
 
+function parseJws(token: ParsedToken, depth: number): ParsedToken {
+  const [first = '', second = '', third = ''] = token.segments;
+  const problems: Problems = { errors: [], warnings: token.warnings };
+  const front = decodeFront(token, problems);
+  const signature = decodeSegment(third, 2, 3, problems, slabBytes);
+  const { header, text } = front;
+  if (!front.clean || !header || text === undefined || !signature) {
+    token.errors.push(...problems.errors);
+    return keepDecodedParts(token, front, depth);
+  }
+  const alg = header.alg as string;
+  token.kind = alg.toLowerCase() === 'none' ? 'unsecured' : 'jws';
+  token.header = header;
+  // A slice of the text (one small view) rather than `${first}.${second}` (two string objects per token).
+  token.signingInput = token.text.slice(0, first.length + 1 + second.length);
+  token.signature = signature;
+  return readPayload(token, header, text, depth);
+}
+
+/** The segment a cut fell in, for messages: ` in segment 2 (payload)`; JWE names from the 4th segment on. */
+function cutPlace(count: number): string {
+  if (count < 1 || count > 5) return '';
+  return ` in ${segmentName(count - 1, count > 3 ? 5 : 3)}`;
+}
+
+/**
+ * A token cut short by a UI, a log or a person (`…` or `...` at the end). Cut in the third segment of a
+ * JWS, its header and payload are whole (each is followed by a `.`): they are read like those of a JWS
+ * with a broken signature. Cut anywhere earlier, or in a JWE (`enc` in the header), no claims are read,
+ * only a clean header is kept.
+ */
+function parseCut(token: ParsedToken, marker: string, depth: number): ParsedToken {
+  const count = token.segments.length;
+  token.errors.push(`token looks truncated: ends with "${marker}"${cutPlace(count)}`);
+  if (count !== 3) return failWithHeader(token, false);
+  const problems: Problems = { errors: [], warnings: token.warnings };
+  const front = decodeFront(token, problems);
+  if (front.header && Object.hasOwn(front.header, 'enc')) {
+    // A JWE cut in its initialization vector: the second segment is an encrypted key, not a payload.
+    if (front.headerClean) token.header = front.header;
+    return token;
+  }
+  token.errors.push(...problems.errors);
+  return keepDecodedParts(token, front, depth);
+}
+
 /** JWE: only the protected header is readable; the other four segments must still be base64url. */
 function parseJwe(token: ParsedToken): ParsedToken {
   const problems: Problems = { errors: [], warnings: token.warnings };
@@ -136,9 +208,12 @@ function parseJwe(token: ParsedToken): ParsedToken {
     token.header = header;
     if (typeof header.enc !== 'string') problems.errors.push('header has no "enc" member (required for JWE)');
   }
+  if (problems.errors.length > 0) token.brokenSegment = 0;
   for (let i = 1; i < 5; i++) {
     const problem = checkBase64Url(token.segments[i] ?? '');
-    if (problem) problems.errors.push(`${segmentName(i, 5)}: ${problem.error}`);
+    if (!problem) continue;
+    problems.errors.push(`${segmentName(i, 5)}: ${problem.error}`);
+    token.brokenSegment ??= i;
   }
   token.errors.push(...problems.errors);
   if (token.errors.length === 0) token.kind = 'jwe';
@@ -161,8 +236,7 @@ function parseAt(input: string, depth: number, fingerprint?: string): ParsedToke
   const marker = truncationMarker(text);
   if (marker) {
     token.segments = text.slice(0, text.length - marker.length).split('.');
-    token.errors.push(`token looks truncated: ends with "${marker}"`);
-    return failWithHeader(token, false);
+    return parseCut(token, marker, depth);
   }
   token.segments = text.split('.');
   if (token.segments.length === 3) return parseJws(token, depth);

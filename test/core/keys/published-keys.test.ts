@@ -71,6 +71,72 @@ const VECTORS: { label: string; token: string }[] = [
   },
 ];
 
+/**
+ * The default token jwt.io's debugger shows for each algorithm it signs with: github.com/jsonwebtoken/
+ * jsonwebtoken.github.io, src/features/common/values/default-tokens.values.ts at
+ * d88e9709c6f463413280a7f39114523a313bdb35. Each is signed with that algorithm's default key.
+ */
+const JWT_IO_DEFAULTS: [string, string, string][] = [
+  [
+    'RS256',
+    'jwt.io debugger default RSA key (2048-bit, RS*/PS*)',
+    'eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiYWRtaW4iOnRydWUsImlhdCI6MTUxNjIzOTAyMn0.NHVaYe26MbtOYhSKkoKYdFVomg4i8ZJd8_-RU8VNbftc4TSMb4bXP3l3YlNWACwyXPGffz5aXHc6lty1Y2t4SWRqGteragsVdZufDn5BlnJl9pdR_kdVFUsra2rWKEofkZeIC4yWytE58sMIihvo9H1ScmmVwBcQP6XETqYd0aSHp1gOa9RdUPDvoXQ5oqygTqVtxaDr6wUFKrKItgBMzWIdNZ6y7O9E0DhEPTbE9rfBo6KTFsHAZnMg4k68CDp2woYIaXbmYTWcvbzIuHO7_37GT79XdIwkm95QJ7hYC9RiwrV7mesbY4PAahERJawntho0my942XheVLmGwLMBkQ',
+  ],
+  [
+    'RS384',
+    'jwt.io debugger default RSA key (2048-bit, RS*/PS*)',
+    'eyJhbGciOiJSUzM4NCIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiYWRtaW4iOnRydWUsImlhdCI6MTUxNjIzOTAyMn0.o1hC1xYbJolSyh0-bOY230w22zEQSk5TiBfc-OCvtpI2JtYlW-23-8B48NpATozzMHn0j3rE0xVUldxShzy0xeJ7vYAccVXu2Gs9rnTVqouc-UZu_wJHkZiKBL67j8_61L6SXswzPAQu4kVDwAefGf5hyYBUM-80vYZwWPEpLI8K4yCBsF6I9N1yQaZAJmkMp_Iw371Menae4Mp4JusvBJS-s6LrmG2QbiZaFaxVJiW8KlUkWyUCns8-qFl5OMeYlgGFsyvvSHvXCzQrsEXqyCdS4tQJd73ayYA4SPtCb9clz76N1zE5WsV4Z0BYrxeb77oA7jJhh994RAPzCG0hmQ',
+  ],
+  [
+    'RS512',
+    'jwt.io debugger default RSA key (2048-bit, RS*/PS*)',
+    'eyJhbGciOiJSUzUxMiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiYWRtaW4iOnRydWUsImlhdCI6MTUxNjIzOTAyMn0.jYW04zLDHfR1v7xdrW3lCGZrMIsVe0vWCfVkN2DRns2c3MN-mcp_-RE6TN9umSBYoNV-mnb31wFf8iun3fB6aDS6m_OXAiURVEKrPFNGlR38JSHUtsFzqTOj-wFrJZN4RwvZnNGSMvK3wzzUriZqmiNLsG8lktlEn6KA4kYVaM61_NpmPHWAjGExWv7cjHYupcjMSmR8uMTwN5UuAwgW6FRstCJEfoxwb0WKiyoaSlDuIiHZJ0cyGhhEmmAPiCwtPAwGeaL1yZMcp0p82cpTQ5Qb-7CtRov3N4DcOHgWYk6LomPR5j5cCkePAz87duqyzSMpCB0mCOuE3CU2VMtGeQ',
+  ],
+  [
+    'PS256',
+    'jwt.io debugger default RSA key (2048-bit, RS*/PS*)',
+    'eyJhbGciOiJQUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiYWRtaW4iOnRydWUsImlhdCI6MTUxNjIzOTAyMn0.iOeNU4dAFFeBwNj6qdhdvm-IvDQrTa6R22lQVJVuWJxorJfeQww5Nwsra0PjaOYhAMj9jNMO5YLmud8U7iQ5gJK2zYyepeSuXhfSi8yjFZfRiSkelqSkU19I-Ja8aQBDbqXf2SAWA8mHF8VS3F08rgEaLCyv98fLLH4vSvsJGf6ueZSLKDVXz24rZRXGWtYYk_OYYTVgR1cg0BLCsuCvqZvHleImJKiWmtS0-CymMO4MMjCy_FIl6I56NqLE9C87tUVpo1mT-kbg5cHDD8I7MjCW5Iii5dethB4Vid3mZ6emKjVYgXrtkOQ-JyGMh6fnQxEFN1ft33GX2eRHluK9eg',
+  ],
+  [
+    'PS384',
+    'jwt.io debugger default RSA key (2048-bit, RS*/PS*)',
+    'eyJhbGciOiJQUzM4NCIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiYWRtaW4iOnRydWUsImlhdCI6MTUxNjIzOTAyMn0.Lfe_aCQme_gQpUk9-6l9qesu0QYZtfdzfy08w8uqqPH_gnw-IVyQwyGLBHPFBJHMbifdSMxPjJjkCD0laIclhnBhowILu6k66_5Y2z78GHg8YjKocAvB-wSUiBhuV6hXVxE5emSjhfVz2OwiCk2bfk2hziRpkdMvfcITkCx9dmxHU6qcEIsTTHuH020UcGayB1-IoimnjTdCsV1y4CMr_ECDjBrqMdnontkqKRIM1dtmgYFsJM6xm7ewi_ksG_qZHhaoBkxQ9wq9OVQRGiSZYowCp73d2BF3jYMhdmv2JiaUz5jRvv6lVU7Quq6ylVAlSPxeov9voYHO1mgZFCY1kQ',
+  ],
+  [
+    'PS512',
+    'jwt.io debugger default RSA key (2048-bit, RS*/PS*)',
+    'eyJhbGciOiJQUzUxMiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiYWRtaW4iOnRydWUsImlhdCI6MTUxNjIzOTAyMn0.J5W09-rNx0pt5_HBiydR-vOluS6oD-RpYNa8PVWwMcBDQSXiw6-EPW8iSsalXPspGj3ouQjAnOP_4-zrlUUlvUIt2T79XyNeiKuooyIFvka3Y5NnGiOUBHWvWcWp4RcQFMBrZkHtJM23sB5D7Wxjx0-HFeNk-Y3UJgeJVhg5NaWXypLkC4y0ADrUBfGAxhvGdRdULZivfvzuVtv6AzW6NRuEE6DM9xpoWX_4here-yvLS2YPiBTZ8xbB3axdM99LhES-n52lVkiX5AWg2JJkEROZzLMpaacA_xlbUz_zbIaOaoqk8gB5oO7kI6sZej3QAdGigQy-hXiRnW_L98d4GQ',
+  ],
+  [
+    'ES256',
+    'jwt.io debugger default P-256 key (ES256)',
+    'eyJhbGciOiJFUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiYWRtaW4iOnRydWUsImlhdCI6MTUxNjIzOTAyMn0.tyh-VfuzIxCyGYDlkBA7DfyjrqmSHu6pQ2hoZuFqUSLPNY2N0mpHb3nk5K17HWP_3cYHBw7AhHale5wky6-sVA',
+  ],
+  [
+    'ES384',
+    'jwt.io debugger default P-384 key (ES384)',
+    'eyJhbGciOiJFUzM4NCIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiYWRtaW4iOnRydWUsImlhdCI6MTUxNjIzOTAyMn0.VUPWQZuClnkFbaEKCsPy7CZVMh5wxbCSpaAWFLpnTe9J0--PzHNeTFNXCrVHysAa3eFbuzD8_bLSsgTKC8SzHxRVSj5eN86vBPo_1fNfE7SHTYhWowjY4E_wuiC13yoj',
+  ],
+  [
+    'ES512',
+    'jwt.io debugger default P-521 key (ES512)',
+    'eyJhbGciOiJFUzUxMiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiYWRtaW4iOnRydWUsImlhdCI6MTUxNjIzOTAyMn0.AbVUinMiT3J_03je8WTOIl-VdggzvoFgnOsdouAs-DLOtQzau9valrq-S6pETyi9Q18HH-EuwX49Q7m3KC0GuNBJAc9Tksulgsdq8GqwIqZqDKmG7hNmDzaQG1Dpdezn2qzv-otf3ZZe-qNOXUMRImGekfQFIuH_MjD2e8RZyww6lbZk',
+  ],
+  [
+    'Ed25519',
+    'jwt.io debugger default Ed25519 key (Ed25519, EdDSA)',
+    'eyJhbGciOiJFZDI1NTE5IiwidHlwIjoiSldUIn0.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiYWRtaW4iOnRydWUsImlhdCI6MTUxNjIzOTAyMn0.IiFCYED1bkN9FL4H3UG884v2Wxmp_0SDfaaaRipa2N1QcjevsxA0WNRYnFMqPHf4tpNw93fL7PZs4az9kH0NBQ',
+  ],
+];
+
+/** The private half of jwt.io's default Ed25519 key (same file), to mint an `EdDSA`-labelled token. */
+const JWT_IO_ED25519_PRIVATE = {
+  kty: 'OKP',
+  crv: 'Ed25519',
+  x: 'wmK6SSAu2E9V7uynkCKEaj5nZJyTvNG4x0KohsRzLpg',
+  d: 'XERvYju0-4q-KFXg-ADnkcPIyhU8ezanT-eok4F64YY',
+};
+
 /** RFC 7515 Appendix A.2.1: the private half of the example RSA key, published with it. */
 const RFC7515_A2_PRIVATE = {
   ...PUBLISHED_KEYS[0]?.jwk,
@@ -107,8 +173,31 @@ describe('published example keys', () => {
   );
 
   it('every published key has a vector above', () => {
-    expect(new Set(VECTORS.map((v) => v.label))).toEqual(new Set(PUBLISHED_KEYS.map((k) => k.label)));
+    const labels = [...VECTORS.map((v) => v.label), ...JWT_IO_DEFAULTS.map(([, label]) => label)];
+    expect(new Set(labels)).toEqual(new Set(PUBLISHED_KEYS.map((k) => k.label)));
   });
+
+  it.each(JWT_IO_DEFAULTS)(
+    'jwt.io’s default %s token → key-publicly-known (%s)',
+    async (alg, label, token) => {
+      const result = await verifyTokens([recordOf(token)], []);
+      const hit = result.hits.find((h) => h.ruleId === 'key-publicly-known');
+      expect(hit?.detail).toBe(
+        `${alg} signature verifies with the ${label} (${PUBLISHED_KEYS.find((k) => k.label === label)?.reference}), whose private key is published: anyone can mint this token`,
+      );
+    },
+  );
+
+  it.each(['EdDSA', 'Ed25519'])(
+    'catches a fresh %s token minted with jwt.io’s default Ed25519 key',
+    async (alg) => {
+      const privateKey = await importJWK(JWT_IO_ED25519_PRIVATE, 'Ed25519');
+      const token = await signToken(alg, privateKey, { kid: 'prod-2025' });
+      const result = await verifyTokens([recordOf(token)], []);
+      expect(result.hits.map((h) => h.ruleId)).toEqual(['key-publicly-known']);
+      expect(result.hits[0]?.detail).toContain('jwt.io debugger default Ed25519 key');
+    },
+  );
 
   it('catches a fresh token minted with the published RFC 7515 A.2 private key', async () => {
     const privateKey = await importJWK(RFC7515_A2_PRIVATE, 'RS256');

@@ -9,6 +9,17 @@ const RFC7515_A1 =
 const RFC7520_4_4 =
   'eyJhbGciOiJIUzI1NiIsImtpZCI6IjAxOGMwYWU1LTRkOWItNDcxYi1iZmQ2LWVlZjMxNGJjNzAzNyJ9.SXTigJlzIGEgZGFuZ2Vyb3VzIGJ1c2luZXNzLCBGcm9kbywgZ29pbmcgb3V0IHlvdXIgZG9vci4gWW91IHN0ZXAgb250byB0aGUgcm9hZCwgYW5kIGlmIHlvdSBkb24ndCBrZWVwIHlvdXIgZmVldCwgdGhlcmXigJlzIG5vIGtub3dpbmcgd2hlcmUgeW91IG1pZ2h0IGJlIHN3ZXB0IG9mZiB0by4.s0h6KThzkfBBBkLspW1h84VsJZFTsPPqMDA7g1Md7p0';
 
+/**
+ * jwt.io's default HMAC tokens: github.com/jsonwebtoken/jsonwebtoken.github.io,
+ * src/features/common/values/default-tokens.values.ts at d88e9709c6f463413280a7f39114523a313bdb35.
+ */
+const JWT_IO_HS256 =
+  'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiYWRtaW4iOnRydWUsImlhdCI6MTUxNjIzOTAyMn0.KMUFsIDTnFmyG3nMiGM6H9FNFUROf3wh7SmqJp-QV30';
+const JWT_IO_HS384 =
+  'eyJhbGciOiJIUzM4NCIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiYWRtaW4iOnRydWUsImlhdCI6MTUxNjIzOTAyMn0.owv7q9nVbW5tqUezF_G2nHTra-ANW3HqW9epyVwh08Y-Z-FKsnG8eBIpC4GTfTVU';
+const JWT_IO_HS512 =
+  'eyJhbGciOiJIUzUxMiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiYWRtaW4iOnRydWUsImlhdCI6MTUxNjIzOTAyMn0.ANCf_8p1AE4ZQs7QuqGAyyfTEgYrKSjKWkhBk5cIn1_2QVr2jEjmM-1tu7EgnyOf_fAsvdFXva8Sv05iTGzETg';
+
 function sighting(url: string): Sighting {
   return {
     id: '0:0',
@@ -43,6 +54,19 @@ describe.each(['simd', 'js'] as const)('findWeakSecrets (%s engine)', (engine) =
     expect(hits.map((h) => [h.ruleId, h.fingerprint])).toEqual(
       tokens.map((t) => ['key-publicly-known', t.fingerprint]),
     );
+  });
+
+  it('reports the redesigned jwt.io debugger’s default HS256/384/512 tokens as key-publicly-known', async () => {
+    const tokens = [JWT_IO_HS256, JWT_IO_HS384, JWT_IO_HS512].map(tokenFromText);
+    const hits = await findWeakSecrets(tokens, { engine });
+    expect(hits.map((h) => [h.ruleId, h.fingerprint])).toEqual(
+      tokens.map((t) => ['key-publicly-known', t.fingerprint]),
+    );
+    expect(hits.map((h) => h.evidence?.[0]?.value)).toEqual([
+      'jwt.io default',
+      'jwt.io HS384 default (redesigned)',
+      'jwt.io HS512 default (redesigned)',
+    ]);
   });
 
   it('reports a built-in weak secret as hmac-weak-secret, masked, with the raw value kept apart', async () => {

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { decodeBase64UrlText } from '../../../src/core/token/base64url';
 import { parseToken } from '../../../src/core/token/parse-token';
 import type { ParsedToken } from '../../../src/core/types';
 import { createSampleTokens, type SampleTokens } from './token-helpers';
@@ -9,8 +10,9 @@ function expectCoherent(token: ParsedToken): void {
   expect(token.fingerprint).toMatch(/^[0-9a-f]{16}$/);
   if (token.kind === 'malformed') {
     expect(token.errors.length).toBeGreaterThan(0);
-    expect(token.claims).toBeUndefined();
     expect(token.signature).toBeUndefined();
+    expect(token.signingInput).toBeUndefined();
+    if (token.claims) expectWholePayload(token);
     return;
   }
   expect(token.errors).toEqual([]);
@@ -26,6 +28,18 @@ function expectCoherent(token: ParsedToken): void {
   expect(token.signature).toBeInstanceOf(Uint8Array);
   expect(token.kind === 'unsecured').toBe(String(token.header?.alg).toLowerCase() === 'none');
   if (token.nested) expectCoherent(token.nested);
+}
+
+/** Claims on a malformed token: only a JWS broken in its signature alone, whose payload decoded completely. */
+function expectWholePayload(token: ParsedToken): void {
+  expect(token.brokenSegment).toBe(2);
+  expect(token.segments).toHaveLength(3);
+  expect(typeof token.header?.alg).toBe('string');
+  if (token.header?.b64 === false) return;
+  const decoded = decodeBase64UrlText(token.segments[1] ?? '');
+  expect(decoded.ok).toBe(true);
+  const value: unknown = decoded.ok ? JSON.parse(decoded.text ?? '') : undefined;
+  expect(typeof value === 'object' && value !== null && !Array.isArray(value)).toBe(true);
 }
 
 type Mutation = (text: string) => string;
@@ -86,9 +100,11 @@ function mutation(): fc.Arbitrary<Mutation> {
 
 describe('parseToken properties', () => {
   let samples: string[];
+  let signed: string[];
   beforeAll(async () => {
     const tokens: SampleTokens = await createSampleTokens();
     samples = Object.values(tokens);
+    signed = [tokens.hs256, tokens.rs256, tokens.es256, tokens.eddsa];
   });
 
   it('never throws on arbitrary strings and always returns a coherent result', () => {
@@ -113,6 +129,21 @@ describe('parseToken properties', () => {
         expectCoherent(parseToken(text));
       }),
       { numRuns: 3000 },
+    );
+  });
+
+  it('keeps claims after a cut in the signature, never after a cut in the header or payload', () => {
+    fc.assert(
+      fc.property(fc.nat(), fc.nat(), fc.constantFrom('', '...', '\u2026'), (pick, at, marker) => {
+        const original = signed[pick % signed.length] ?? '';
+        const [header = '', payload = ''] = original.split('.');
+        const cut = at % original.length;
+        const token = parseToken(original.slice(0, cut) + marker);
+        expectCoherent(token);
+        if (cut <= header.length + 1 + payload.length) expect(token.claims).toBeUndefined();
+        else expect({ ...token.claims }).toEqual({ ...parseToken(original).claims });
+      }),
+      { numRuns: 2000 },
     );
   });
 

@@ -25,33 +25,9 @@ const MALFORMED: [string, string, string[], boolean][] = [
     true,
   ],
   [
-    'slash in the signature',
-    `${HS256_HEADER}.${PAYLOAD}.ab/c`,
-    ["segment 3 (signature): character '/' at offset 2 is not base64url"],
-    true,
-  ],
-  [
-    'padding',
-    `${HS256_HEADER}.${PAYLOAD}.c2lnbg==`,
-    ["segment 3 (signature): character '=' at offset 6 is not base64url (padding is not allowed)"],
-    true,
-  ],
-  [
     'space inside',
     `${HS256_HEADER}.${PAYLOAD.slice(0, 4)} ${PAYLOAD.slice(4)}.c2ln`,
     ['segment 2 (payload): character U+0020 at offset 4 is not base64url'],
-    true,
-  ],
-  [
-    'non-ASCII character',
-    `${HS256_HEADER}.${PAYLOAD}.sig\u00e9`,
-    ['segment 3 (signature): character U+00E9 at offset 3 is not base64url'],
-    true,
-  ],
-  [
-    'impossible length',
-    `${HS256_HEADER}.${PAYLOAD}.c2lnb`,
-    ['segment 3 (signature): length 5 is not a valid base64url length'],
     true,
   ],
   [
@@ -84,12 +60,22 @@ const MALFORMED: [string, string, string[], boolean][] = [
     ['header is not UTF-8 text: invalid byte 0xff at decoded offset 2'],
     false,
   ],
-  ['truncated with dots', `${HS256_HEADER}...`, ['token looks truncated: ends with "..."'], true],
-  ['truncated with an ellipsis', 'eyJhbGciOi\u2026', ['token looks truncated: ends with "\u2026"'], false],
+  [
+    'truncated with dots',
+    `${HS256_HEADER}...`,
+    ['token looks truncated: ends with "..." in segment 1 (header)'],
+    true,
+  ],
+  [
+    'truncated with an ellipsis',
+    'eyJhbGciOi\u2026',
+    ['token looks truncated: ends with "\u2026" in segment 1 (header)'],
+    false,
+  ],
   [
     'truncated payload',
     `${HS256_HEADER}.eyJzdWIi\u2026`,
-    ['token looks truncated: ends with "\u2026"'],
+    ['token looks truncated: ends with "\u2026" in segment 2 (payload)'],
     true,
   ],
   [
@@ -142,6 +128,40 @@ const MALFORMED: [string, string, string[], boolean][] = [
   ],
 ];
 
+/** [name, token, exact errors]: header and payload whole, only the signature segment broken. */
+const SIGNATURE_BROKEN: [string, string, string[]][] = [
+  [
+    'slash in the signature',
+    `${HS256_HEADER}.${PAYLOAD}.ab/c`,
+    ["segment 3 (signature): character '/' at offset 2 is not base64url"],
+  ],
+  [
+    'padding',
+    `${HS256_HEADER}.${PAYLOAD}.c2lnbg==`,
+    ["segment 3 (signature): character '=' at offset 6 is not base64url (padding is not allowed)"],
+  ],
+  [
+    'non-ASCII character',
+    `${HS256_HEADER}.${PAYLOAD}.sig\u00e9`,
+    ['segment 3 (signature): character U+00E9 at offset 3 is not base64url'],
+  ],
+  [
+    'impossible length',
+    `${HS256_HEADER}.${PAYLOAD}.c2lnb`,
+    ['segment 3 (signature): length 5 is not a valid base64url length'],
+  ],
+  [
+    'cut in the signature with an ellipsis',
+    `${HS256_HEADER}.${PAYLOAD}.c2lnbmF0\u2026`,
+    ['token looks truncated: ends with "\u2026" in segment 3 (signature)'],
+  ],
+  [
+    'cut right after the payload with dots',
+    `${HS256_HEADER}.${PAYLOAD}....`,
+    ['token looks truncated: ends with "..." in segment 3 (signature)'],
+  ],
+];
+
 describe('parseToken: malformed input', () => {
   it.each(MALFORMED)('%s', (_name, text, errors, keepsHeader) => {
     const token = parseToken(text);
@@ -153,6 +173,35 @@ describe('parseToken: malformed input', () => {
     expect(token.signature).toBeUndefined();
     expect(token.signingInput).toBeUndefined();
     expect(token.fingerprint).toBe(fingerprintOf(text.trim()));
+  });
+
+  it.each(SIGNATURE_BROKEN)('%s: keeps the header and claims, never a signature', (_name, text, errors) => {
+    const token = parseToken(text);
+    expect(token.kind).toBe('malformed');
+    expect(token.errors).toEqual(errors);
+    expect(token.brokenSegment).toBe(2);
+    expect(token.header).toEqual({ alg: 'HS256', typ: 'JWT' });
+    expect({ ...token.claims }).toEqual({ sub: '12345678901' });
+    expect(token.signature).toBeUndefined();
+    expect(token.signingInput).toBeUndefined();
+  });
+
+  it.each([
+    ['a bad payload', `${HS256_HEADER}.${withCharAt(PAYLOAD, 17, '+')}.c2ln`, 1],
+    ['a payload cut short', `${HS256_HEADER}.${PAYLOAD.slice(0, 12)}\u2026`, undefined],
+    ['a payload cut short, then the signature broken', `${HS256_HEADER}.${PAYLOAD.slice(0, 13)}.a/b`, 1],
+    [
+      'a payload cut at a whole byte, then the signature broken',
+      `${HS256_HEADER}.${PAYLOAD.slice(0, 12)}.a/b`,
+      2,
+    ],
+    ['a bad header', `eyJh*.${PAYLOAD}.c2ln`, 0],
+    ['a bad JWE ciphertext', `${b64('{"alg":"dir","enc":"A256GCM"}')}..aXY.Y3+Q.dGFn`, 3],
+    ['a JWE cut in its IV', `${b64('{"alg":"RSA-OAEP","enc":"A256GCM"}')}.${PAYLOAD}.aX\u2026`, undefined],
+  ])('%s: names the broken segment, keeps no claims', (_name, text, broken) => {
+    const token = parseToken(text);
+    expect(token.brokenSegment).toBe(broken);
+    expect(token.claims).toBeUndefined();
   });
 
   it('reports tokens over 64 KiB without decoding them', () => {

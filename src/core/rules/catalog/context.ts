@@ -65,7 +65,8 @@ export const CONTEXT_CATALOG: RuleInfo[] = [
       'A cookie without Secure is also sent over plain http, where anyone on the network can read it; NIST ' +
       'SP 800-63B-4 says session cookies SHALL be HTTPS-only. Secure alone still lets a sibling subdomain or an ' +
       'http page overwrite the cookie; the __Host- (or __Secure-) name prefix makes the browser enforce Secure, ' +
-      'and for __Host- a host-only, Path=/ cookie (ASVS 3.3.1, 3.3.3). Missing Secure is medium, a missing prefix low.',
+      'and for __Host- a host-only, Path=/ cookie (ASVS 3.3.1, 3.3.3). Missing Secure is medium (low for a ' +
+      'loopback host, whose traffic never leaves the machine), a missing prefix low.',
     references: [
       { standard: 'OWASP ASVS 5.0', id: '3.3.1' },
       { standard: 'OWASP ASVS 5.0', id: '3.3.3' },
@@ -233,7 +234,8 @@ function credentialEntries(): RuleInfo[] {
       why:
         'HTTP Basic sends the user name and password, only base64-encoded, with every request, and anyone who ' +
         'gets the capture or, over plain http, the traffic can decode them. Prefer short-lived tokens; never ' +
-        'send Basic credentials without TLS (high when any request went over http).',
+        'send Basic credentials without TLS (high when any request went over http to a host off the machine; ' +
+        'plain http to a loopback host stays medium, as for transport-cleartext).',
       references: [
         { standard: 'CWE', id: 'CWE-522' },
         { standard: 'CWE', id: 'CWE-523' },

@@ -1,4 +1,5 @@
 import type { CaptureHit, CaptureRule } from '../../types';
+import { usableClaims } from '../token/token-parts';
 import { hostOf, isPresented, listNames, unique } from './sighting-facts';
 
 /**
@@ -9,8 +10,9 @@ import { hostOf, isPresented, listNames, unique } from './sighting-facts';
 export const checkAudMissingMultiHost: CaptureRule = (records) => {
   const hits: CaptureHit[] = [];
   for (const record of records) {
-    const { kind, claims } = record.token;
-    if ((kind !== 'jws' && kind !== 'unsecured') || !claims || 'aud' in claims) continue;
+    // The claims rules judge: those of a well-formed JWS, or of one broken only in its signature.
+    const claims = usableClaims(record.token);
+    if (!claims || 'aud' in claims) continue;
     const presented = record.sightings.filter((s) => isPresented(s) && hostOf(s));
     const hosts = unique(presented.map(hostOf));
     if (hosts.length < 2) continue;

@@ -1,5 +1,6 @@
 import { parseUrlParts } from '../../capture/url-parts';
 import type { CaptureHit, ExchangeObservation, Severity } from '../../types';
+import { isCleartextScheme, LOOPBACK_ONLY, staysOnLoopback } from './hosts';
 import { listNames, unique } from './sighting-facts';
 
 const RULE_OF: Record<ExchangeObservation['kind'], string> = {
@@ -31,9 +32,17 @@ function describe(first: ExchangeObservation, host: string, requests: string): s
   return `clear-text "${first.name}" in the request body of ${requests} to ${host}, recorded in the capture`;
 }
 
+/** ` over plain http`, and whether that reached the network (not only loopback hosts, `staysOnLoopback`). */
+function cleartextOf(group: readonly ExchangeObservation[], host: string): { note: string; remote: boolean } {
+  if (!group.some((o) => isCleartextScheme(o.scheme))) return { note: '', remote: false };
+  const local = staysOnLoopback([host]);
+  return { note: ` over plain http${local ? LOOPBACK_ONLY : ''}`, remote: !local };
+}
+
 /**
  * The auxiliary, non-JWT rules over exchange observations: `basic-auth-credentials` (medium; high when
- * any request went over http/ws), `credentials-in-url` (high) and `credentials-in-har` (low). One hit per
+ * any request went over http/ws to a host off the machine), `credentials-in-url` (high) and
+ * `credentials-in-har` (low). One hit per
  * (kind, host, field); `fingerprint` is `''` since no token is involved. Values are already masked.
  */
 export function checkObservations(observations: ExchangeObservation[]): CaptureHit[] {
@@ -42,13 +51,13 @@ export function checkObservations(observations: ExchangeObservation[]): CaptureH
     const host = parseUrlParts(first.url).host || '(unknown host)';
     const n = unique(group.map((o) => `${o.requestId}\u0000${o.startedAt}`)).length;
     const requests = n === 1 ? '1 request' : `${n} requests`;
-    const cleartext = group.some((o) => o.scheme === 'http' || o.scheme === 'ws');
+    const cleartext = cleartextOf(group, host);
     let severity: Severity | undefined;
-    if (first.kind === 'basic-auth') severity = cleartext ? 'high' : 'medium';
+    if (first.kind === 'basic-auth') severity = cleartext.remote ? 'high' : 'medium';
     const hit: CaptureHit = {
       ruleId: RULE_OF[first.kind],
       fingerprint: '',
-      detail: `${describe(first, host, requests)}${cleartext ? ' over plain http' : ''}`,
+      detail: `${describe(first, host, requests)}${cleartext.note}`,
       evidence: [
         { label: first.name, value: listNames(unique(group.map((o) => o.masked))) },
         ...unique(group.map((o) => o.url))

@@ -1,10 +1,12 @@
 import type { RuleHit, TokenRule } from '../../types';
 import { NO_HITS } from '../token/token-parts';
 import { cookieEvidence, cookieSightings, describeCookies, hasCookieSighting } from './cookie-facts';
+import { LOOPBACK_ONLY, staysOnLoopback } from './hosts';
+import { hostOf } from './sighting-facts';
 
 /**
  * `cookie-no-secure`: medium when the token cookie lacks `Secure` (the browser will send it over plain
- * http), low when it is `Secure` but has no `__Host-`/`__Secure-` prefix (ASVS 3.3.1/3.3.3: without a
+ * http; low when every such cookie belongs to a loopback host, whose traffic never leaves the machine), low when it is `Secure` but has no `__Host-`/`__Secure-` prefix (ASVS 3.3.1/3.3.3: without a
  * prefix a sibling subdomain or an http page can still overwrite it).
  */
 export const checkCookieSecure: TokenRule = ({ record }) => {
@@ -12,10 +14,11 @@ export const checkCookieSecure: TokenRule = ({ record }) => {
   const cookies = cookieSightings(record.sightings);
   const insecure = cookies.filter((s) => !s.cookie.secure);
   if (insecure.length > 0) {
+    const local = staysOnLoopback(insecure.map(hostOf));
     const hit: RuleHit = {
       ruleId: 'cookie-no-secure',
-      severity: 'medium',
-      detail: `${describeCookies(insecure)} without Secure: the browser also sends it over plain http`,
+      severity: local ? 'low' : 'medium',
+      detail: `${describeCookies(insecure)} without Secure: the browser also sends it over plain http${local ? LOOPBACK_ONLY : ''}`,
       evidence: cookieEvidence(insecure),
       sightingIds: insecure.map((s) => s.id),
     };

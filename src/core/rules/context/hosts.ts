@@ -58,6 +58,23 @@ export function isLoopbackHost(host: string): boolean {
   return h === '::1' || h === '0:0:0:0:0:0:0:1';
 }
 
+/** `http` and `ws`: schemes whose traffic anyone on the network path can read. */
+export function isCleartextScheme(scheme: string): boolean {
+  return scheme === 'http' || scheme === 'ws';
+}
+
+/**
+ * The one notion of "local" for every rule about cleartext (transport, Basic credentials, cookies without
+ * Secure, key URLs): traffic between loopback hosts never leaves the machine, so plain http there exposes
+ * nothing to the network and does not raise a finding's severity. True when every host is loopback.
+ */
+export function staysOnLoopback(hosts: readonly string[]): boolean {
+  return hosts.length > 0 && hosts.every(isLoopbackHost);
+}
+
+/** Said in a detail when cleartext only reached loopback hosts. */
+export const LOOPBACK_ONLY = ' (loopback only)';
+
 /**
  * The host named by an `iss`/`aud` value: a URL's host, or a bare host name (`api.example.com`).
  * Client ids and URNs (`my-client`, `urn:x`) name no host and give `undefined`.

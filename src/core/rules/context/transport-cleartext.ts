@@ -1,16 +1,14 @@
 import type { RuleHit, Sighting, TokenRule } from '../../types';
 import { NO_HITS } from '../token/token-parts';
-import { isLoopbackHost } from './hosts';
+import { isCleartextScheme, LOOPBACK_ONLY, staysOnLoopback } from './hosts';
 import { countRequests, hostOf, isOnWire, listNames, unique } from './sighting-facts';
-
-const CLEARTEXT = new Set(['http', 'ws']);
 
 /**
  * `transport-cleartext`: the token crossed the network over `http://` or `ws://` (RFC 6750 §5.3). High,
  * or low when every such exchange stayed on a loopback host (a developer's own machine).
  */
 function isCleartext(s: Sighting): boolean {
-  return isOnWire(s) && CLEARTEXT.has(s.scheme);
+  return isOnWire(s) && isCleartextScheme(s.scheme);
 }
 
 export const checkTransportCleartext: TokenRule = ({ record }) => {
@@ -18,12 +16,12 @@ export const checkTransportCleartext: TokenRule = ({ record }) => {
   if (!record.sightings.some(isCleartext)) return NO_HITS;
   const plain = record.sightings.filter(isCleartext);
   const hosts = unique(plain.map((s) => hostOf(s) || '(unknown host)'));
-  const remote = hosts.filter((h) => !isLoopbackHost(h));
+  const local = staysOnLoopback(hosts);
   const schemes = unique(plain.map((s) => `${s.scheme}://`)).join(' and ');
   const hit: RuleHit = {
     ruleId: 'transport-cleartext',
-    severity: remote.length > 0 ? 'high' : 'low',
-    detail: `sent over ${schemes} to ${listNames(hosts)} in ${countRequests(plain)}${remote.length ? '' : ' (loopback only)'}`,
+    severity: local ? 'low' : 'high',
+    detail: `sent over ${schemes} to ${listNames(hosts)} in ${countRequests(plain)}${local ? LOOPBACK_ONLY : ''}`,
     evidence: unique(plain.map((s) => `${s.scheme}://${hostOf(s)}`))
       .slice(0, 5)
       .map((value) => ({ label: 'cleartext origin', value })),

@@ -1,10 +1,21 @@
 /**
  * A snapshot of the IANA "JSON Web Signature and Encryption Algorithms" registry (RFC 7518 §7.1, with
- * RFC 8037, RFC 8812 and RFC 9864 additions). Post-quantum identifiers (ML-DSA) are left out until
- * their registration is final (RULES.md §6).
+ * RFC 8037, RFC 8812, RFC 9864 and RFC 9964 additions).
  */
 
-/** JWS `alg` values (RFC 7518 §3.1; EdDSA RFC 8037; ES256K RFC 8812; Ed25519/Ed448 RFC 9864). */
+/**
+ * ML-DSA (FIPS 204) JWS identifiers. What was verified (December 2026, with the project's search tool):
+ * draft-ietf-cose-dilithium "ML-DSA for JOSE and COSE" asks IANA to register `ML-DSA-44`, `ML-DSA-65` and
+ * `ML-DSA-87` as JWS `alg` values (with the new `AKP` key type); the IESG approved it on 2025-10-15, IANA's
+ * actions were acknowledged by the RFC Editor on 2025-11-18 (datatracker history), and it was published as
+ * RFC 9964, Proposed Standard, in spring 2026 (datatracker `rfc9964` history; rfc-editor.org JOSE subject
+ * list). A copy of the IANA JOSE registry showed `AKP` registered early ("TEMPORARY", 2025-04-24,
+ * draft -06). The live IANA page itself could not be read here, so the "JOSE Implementation Requirements"
+ * column is not asserted: the rule `alg-post-quantum` reports these values at info, not as unregistered.
+ */
+export const ML_DSA_ALGS: readonly string[] = ['ML-DSA-44', 'ML-DSA-65', 'ML-DSA-87'];
+
+/** JWS `alg` values (RFC 7518 §3.1; EdDSA RFC 8037; ES256K RFC 8812; Ed25519/Ed448 RFC 9864; ML-DSA RFC 9964). */
 export const JWS_ALGS: readonly string[] = [
   'HS256',
   'HS384',
@@ -23,6 +34,7 @@ export const JWS_ALGS: readonly string[] = [
   'ES256K',
   'Ed25519',
   'Ed448',
+  ...ML_DSA_ALGS,
 ];
 
 /** JWE key-management `alg` values (RFC 7518 §4.1, plus the WebCrypto RSA-OAEP-384/512 entries). */

@@ -1,5 +1,5 @@
 import type { JsonObject, RuleHit, TokenRule } from '../../types';
-import { checkAlgRegistered, JWE_ENCS } from './alg-registry';
+import { checkAlgRegistered, JWE_ENCS, ML_DSA_ALGS } from './alg-registry';
 import { algOf, NO_HITS, show, usableHeader } from './token-parts';
 
 const HMAC = /^HS(256|384|512)$/;
@@ -51,6 +51,22 @@ export const checkAlgPolymorphic: TokenRule = ({ record }) => {
       ruleId: 'alg-deprecated-polymorphic',
       detail:
         'alg is "EdDSA", which RFC 9864 deprecates in favour of the fully specified "Ed25519" or "Ed448".',
+    },
+  ];
+};
+
+/**
+ * `alg-post-quantum`: ML-DSA (FIPS 204), registered for JOSE by RFC 9964. Not a weakness: context, since
+ * few verifiers and key sets support it yet and JWT Lens does not check these signatures.
+ */
+export const checkAlgPostQuantum: TokenRule = ({ record }) => {
+  const header = usableHeader(record.token);
+  const alg = header && algOf(header);
+  if (record.token.kind === 'jwe' || !alg || !ML_DSA_ALGS.includes(alg)) return NO_HITS;
+  return [
+    {
+      ruleId: 'alg-post-quantum',
+      detail: `alg is "${alg}", the post-quantum ML-DSA signature (FIPS 204) registered for JOSE by RFC 9964 (2026): verifiers need explicit support for it, and JWT Lens does not check its signature.`,
     },
   ];
 };
@@ -113,6 +129,7 @@ export const ALG_RULES: readonly TokenRule[] = [
   checkAlgNone,
   checkAlgUnregistered,
   checkAlgPolymorphic,
+  checkAlgPostQuantum,
   checkAlgRsaPkcs1,
   checkHmacSymmetric,
   checkAlgConfusionHeader,

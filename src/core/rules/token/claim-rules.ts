@@ -1,4 +1,5 @@
-import type { JsonObject, RuleContext, RuleHit, TokenRule } from '../../types';
+import type { JsonObject, RuleContext, RuleHit, TokenPurpose, TokenRule } from '../../types';
+import { claimProfile, hasLogoutEvent, missingMatters } from './claim-profiles';
 import { has, listNames, NO_HITS, sharedHits, show, usableClaims, usableHeader } from './token-parts';
 
 /** Absent or `null`: a claim that is there but null gives a verifier nothing to check either. */
@@ -6,12 +7,24 @@ function missing(claims: JsonObject, name: string): boolean {
   return !has(claims, name) || claims[name] === null;
 }
 
-/** A rule that fires when a registered claim is missing, with a reason specific to that claim. */
+/** `; ID tokens require it (OIDC Core §2)` when the token's profile makes `claim` REQUIRED. */
+function requiredBy(purpose: TokenPurpose, claim: string): string {
+  const profile = claimProfile(purpose);
+  if (purpose === 'logout' && claim === 'sub')
+    return '; a logout token must carry sub or sid (OIDC Back-Channel Logout 1.0 §2.4)';
+  return profile?.required.includes(claim) ? `; ${profile.kind} require it (${profile.source})` : '';
+}
+
+/**
+ * A rule that fires when a registered claim is missing, with a reason specific to that claim, judged by
+ * the profile of the token's purpose: silent where that profile leaves the claim optional (`jti` in an ID
+ * token), saying so where it requires it.
+ */
 function createMissingRule(ruleId: string, claim: string, why: string): TokenRule {
   const rule: TokenRule = ({ record }) => {
     const claims = usableClaims(record.token);
-    if (!claims || !missing(claims, claim)) return NO_HITS;
-    return [{ ruleId, detail: `No "${claim}" claim: ${why}.` }];
+    if (!claims || !missing(claims, claim) || !missingMatters(record.purpose, claim, claims)) return NO_HITS;
+    return [{ ruleId, detail: `No "${claim}" claim: ${why}${requiredBy(record.purpose, claim)}.` }];
   };
   Object.defineProperty(rule, 'name', { value: `check-${ruleId}` });
   return rule;
@@ -68,11 +81,17 @@ function usedAsAccessToken(ctx: RuleContext, claims: JsonObject): boolean {
 /** The at-profile hits per header and per set of missing required claims (a bit per `AT_REQUIRED` entry). */
 const atProfileHits = new WeakMap<JsonObject, Map<number, RuleHit[]>>();
 
+/**
+ * The hit for one header and set of missing claims. Info (the catalog default) for a token that does not
+ * claim the profile: most issuers' access tokens (Entra ID, Okta, Cognito, Keycloak) are typed "JWT" by
+ * design, and typing and missing claims have their own rules. Low for a token typed "at+jwt" that then
+ * breaks the profile it claims.
+ */
 function atProfileHit(header: JsonObject, missingMask: number): RuleHit[] {
   const problems: string[] = [];
   const typ = header.typ;
-  if (!(typeof typ === 'string' && AT_TYPES.has(typ.toLowerCase())))
-    problems.push(`typ is ${show(typ)}, not "at+jwt"`);
+  const claimsProfile = typeof typ === 'string' && AT_TYPES.has(typ.toLowerCase());
+  if (!claimsProfile) problems.push(`typ is ${show(typ)}, not "at+jwt"`);
   const absent = AT_REQUIRED.filter((_, i) => (missingMask & (1 << i)) !== 0);
   if (absent.length > 0) problems.push(`missing ${listNames(absent)}`);
   if (problems.length === 0) return NO_HITS;
@@ -80,6 +99,7 @@ function atProfileHit(header: JsonObject, missingMask: number): RuleHit[] {
     ruleId: 'at-profile-nonconformant',
     detail: `Used as an access token but not RFC 9068 conformant: ${problems.join('; ')}.`,
   };
+  if (claimsProfile) hit.severity = 'low';
   return [hit];
 }
 
@@ -109,6 +129,26 @@ export const checkAtProfile: TokenRule = (ctx) => {
   return hits;
 };
 
+/**
+ * `logout-token-nonconformant`: a Back-Channel Logout token without the logout event in `events`, or with a
+ * `nonce` (OIDC Back-Channel Logout 1.0 §2.4, §2.6): the two things that tell it apart from an ID token.
+ * Missing `jti`/`iss`/`aud`/`iat`/`exp` are reported by their own rules, typing by `typ-not-explicit`.
+ */
+export const checkLogoutProfile: TokenRule = ({ record }) => {
+  const claims = usableClaims(record.token);
+  if (!claims || record.purpose !== 'logout') return NO_HITS;
+  const problems: string[] = [];
+  if (!hasLogoutEvent(claims)) problems.push('"events" does not hold the back-channel logout event');
+  if (has(claims, 'nonce')) problems.push('it carries a "nonce", which logout tokens must not');
+  if (problems.length === 0) return NO_HITS;
+  return [
+    {
+      ruleId: 'logout-token-nonconformant',
+      detail: `Used as a logout token, but ${problems.join(' and ')}: an ID token could be passed off as one.`,
+    },
+  ];
+};
+
 /** Rules about the presence and shape of registered claims. */
 export const CLAIM_RULES: readonly TokenRule[] = [
   checkExpMissing,
@@ -119,4 +159,5 @@ export const CLAIM_RULES: readonly TokenRule[] = [
   checkJtiMissing,
   checkIatMissing,
   checkAtProfile,
+  checkLogoutProfile,
 ];

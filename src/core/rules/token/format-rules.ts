@@ -1,5 +1,5 @@
 import type { RuleHit, TokenRule } from '../../types';
-import { NO_HITS } from './token-parts';
+import { NO_HITS, onlySignatureBroken } from './token-parts';
 
 /** At most this many parser messages in one detail; the rest are counted. */
 const MAX_LISTED = 5;
@@ -15,8 +15,13 @@ function startEvidence(text: string): { label: string; value: string }[] {
   return text.startsWith('eyJ') ? [{ label: 'token start', value: `${text.slice(0, 12)}…` }] : [];
 }
 
+/** Said of a JWS broken only in its signature segment, whose other parts the rules still judge. */
+const INTACT_PARTS =
+  'Only the signature segment is broken: the header and payload decoded completely and are judged, ' +
+  'but the signature was not checked.';
+
 /**
- * `fmt-malformed`: the parser's exact errors, as one hit. A token that parsed but carried oddities
+ * `fmt-malformed`: the parser's exact errors, as one hit (each names the broken segment). A token that parsed but carried oddities
  * (duplicate JSON keys, `__proto__` keys, non-canonical base64url, nesting cut short) gets the same rule
  * id at `low`: such tokens are read differently by different libraries (RFC 8725 §2.6, §3.7), which is
  * the same parser-differential risk at a lower certainty.
@@ -26,9 +31,10 @@ export const checkFmtMalformed: TokenRule = ({ record }) => {
   const hits: RuleHit[] = [];
   if (token.kind === 'malformed' || token.errors.length > 0) {
     const errors = token.errors.length > 0 ? token.errors : ['token could not be parsed'];
+    const judged = onlySignatureBroken(token) ? ` ${INTACT_PARTS}` : '';
     hits.push({
       ruleId: 'fmt-malformed',
-      detail: `Malformed token: ${joinMessages(errors)}.`,
+      detail: `Malformed token: ${joinMessages(errors)}.${judged}`,
       evidence: startEvidence(token.text),
     });
   } else if (token.warnings.length > 0) {
@@ -44,7 +50,8 @@ export const checkFmtMalformed: TokenRule = ({ record }) => {
 /** `payload-not-jwt-claims`: a well-formed JWS whose payload is not a JSON object (RFC 7519 §7.2). */
 export const checkPayloadNotClaims: TokenRule = ({ record }) => {
   const { token } = record;
-  if ((token.kind !== 'jws' && token.kind !== 'unsecured') || token.errors.length > 0) return NO_HITS;
+  const wellFormed = (token.kind === 'jws' || token.kind === 'unsecured') && token.errors.length === 0;
+  if (!wellFormed && !onlySignatureBroken(token)) return NO_HITS;
   if (token.claims || token.nested || token.payloadProblem === undefined) return NO_HITS;
   return [
     {

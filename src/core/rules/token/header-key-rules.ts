@@ -1,4 +1,6 @@
+import { parseUrlParts } from '../../capture/url-parts';
 import type { Evidence, JsonObject, RuleHit, Severity, TokenRule } from '../../types';
+import { staysOnLoopback } from '../context/hosts';
 import { hostOf, isRelatedHost } from './related-host';
 import { has, listNames, NO_HITS, show, usableClaims, usableHeader } from './token-parts';
 
@@ -33,8 +35,11 @@ function judgeKeyUrl(name: string, value: unknown, issHost: string | undefined):
     return ['high', `${name} ${show(value)} is not a URL`];
   const url = new URL(value);
   const shown = `${name} ${url.origin}${url.pathname}`;
-  if (url.protocol === 'http:') return ['critical', `${shown} is fetched over plain http:`];
-  if (url.protocol !== 'https:') return ['critical', `${shown} uses the ${url.protocol} scheme`];
+  // Plain http to a loopback host never crosses the network (`staysOnLoopback`): judged by its host below.
+  const local = staysOnLoopback([parseUrlParts(value).host]);
+  if (url.protocol === 'http:' && !local) return ['critical', `${shown} is fetched over plain http:`];
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    return ['critical', `${shown} uses the ${url.protocol} scheme`];
   if (!issHost) return ['high', `${shown} cannot be tied to an issuer (iss is absent or not a URL)`];
   if (!isRelatedHost(url.hostname, issHost)) {
     return ['critical', `${shown} is on host ${url.hostname}, unrelated to the issuer's host ${issHost}`];

@@ -1,4 +1,5 @@
 import type { JsonObject, RuleHit, TokenRule } from '../../types';
+import { hasLogoutEvent } from './claim-profiles';
 import { has, listNames, NO_HITS, sharedHits, show, usableClaims, usableHeader } from './token-parts';
 
 /** IANA "JSON Web Signature and Encryption Header Parameters" (RFC 7515/7516/7519 §5.3/7797/8225/8555/9449…). */
@@ -62,13 +63,8 @@ const GENERIC_TYP = /^(application\/)?jwt$/i;
 
 /** Tokens for which explicit typing is required by their profile: access (RFC 9068), logout, DPoP. */
 function typingRequired(claims: JsonObject | undefined, purpose: string): boolean {
-  if (purpose === 'access') return true;
-  const events = claims?.events;
-  const logout =
-    typeof events === 'object' &&
-    events !== null &&
-    'http://schemas.openid.net/event/backchannel-logout' in events;
-  return logout || (claims !== undefined && has(claims, 'htm') && has(claims, 'htu'));
+  if (purpose === 'access' || purpose === 'logout' || hasLogoutEvent(claims)) return true;
+  return claims !== undefined && has(claims, 'htm') && has(claims, 'htu');
 }
 
 /** The two hits `typ-not-explicit` can give for one header: with or without a profile that needs `typ`. */
@@ -87,7 +83,7 @@ function typHit(header: JsonObject, required: boolean): RuleHit {
     ruleId: 'typ-not-explicit',
     ...(required ? { severity: 'low' as const } : {}),
     detail: required
-      ? `${what}, but this token's profile expects an explicit type (e.g. "at+jwt" for access tokens).`
+      ? `${what}, but this token's profile expects an explicit type ("at+jwt" for access tokens, RFC 9068 §2.1; "logout+jwt" for logout tokens, OIDC Back-Channel Logout 1.0 §2.4).`
       : `${what}: nothing tells this token apart from other kinds of JWT.`,
   };
 }

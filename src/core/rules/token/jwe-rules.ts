@@ -17,15 +17,19 @@ export const checkJweRsa15: TokenRule = ({ record }) => {
   ];
 };
 
-/** `jwe-compression`: `zip` in a JWE (compress-then-encrypt leaks length) or, invalidly, in a JWS. */
+/**
+ * `jwe-compression`: `zip` in a JWE (compress-then-encrypt leaks length). `zip` is a JWE parameter
+ * (RFC 7516 §4.1.3) that RFC 7515 does not define: in a JWS it is `hdr-nonstandard`, not compression.
+ */
 export const checkJweCompression: TokenRule = ({ record }) => {
   const header = usableHeader(record.token);
-  if (!header || !Object.hasOwn(header, 'zip')) return NO_HITS;
-  const detail =
-    record.token.kind === 'jwe'
-      ? `JWE payload is compressed before encryption (zip ${show(header.zip)}).`
-      : `A JWS header carries zip ${show(header.zip)}, a JWE-only parameter some libraries still honour.`;
-  return [{ ruleId: 'jwe-compression', detail }];
+  if (!header || record.token.kind !== 'jwe' || !Object.hasOwn(header, 'zip')) return NO_HITS;
+  return [
+    {
+      ruleId: 'jwe-compression',
+      detail: `JWE payload is compressed before encryption (zip ${show(header.zip)}).`,
+    },
+  ];
 };
 
 /** `jwe-pbes2`: password-based key wrap, especially with too few or absurdly many iterations. */

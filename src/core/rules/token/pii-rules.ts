@@ -48,11 +48,17 @@ export const checkPiiOidcClaims: TokenRule = ({ record, policy }) => {
       : 'low';
   const exposed = record.sightings.filter((s) => EXPOSED.has(s.where));
   if (exposed.length > 0) severity = raiseSeverity(severity);
+  // An ID token carries the End-User's claims to the client by design (OIDC Core §5.4): info unless it is
+  // exposed in a URL or a cookie; low for the sensitive ones, better served by the UserInfo endpoint.
+  const byDesign = record.purpose === 'id' && exposed.length === 0;
+  if (byDesign) severity = severity === 'high' ? 'low' : 'info';
   const names = unique(found.map((f) => f.claim));
   const where =
     exposed.length > 0
       ? ` The token travels in a ${unique(exposed.map((s) => (s.where.includes('cookie') ? 'cookie' : 'URL'))).join(' and ')}.`
-      : '';
+      : byDesign
+        ? ` ID tokens carry these claims to the client by design (OIDC Core §5.4)${severity === 'low' ? '; phone numbers, addresses and birth dates are better served by the UserInfo endpoint' : ''}; keep the token out of URLs, cookies and logs.`
+        : '';
   return [
     {
       ruleId: 'pii-oidc-claims',

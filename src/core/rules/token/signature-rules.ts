@@ -2,7 +2,10 @@ import type { ParsedToken, RuleHit, TokenRule } from '../../types';
 import { parseDerEcdsa } from './der-ecdsa';
 import { algOf, NO_HITS, usableHeader } from './token-parts';
 
-/** Signature octets each alg must produce (RFC 7518 §3.2, §3.4; RFC 8037 §3.1; RFC 8812; RFC 9864). */
+/**
+ * Signature octets each alg must produce (RFC 7518 §3.2, §3.4; RFC 8037 §3.1; RFC 8812; RFC 9864; ML-DSA:
+ * FIPS 204 Table 2 via RFC 9964, the sizes of jwt.io's default ML-DSA tokens too).
+ */
 const SIGNATURE_BYTES: ReadonlyMap<string, readonly number[]> = new Map(
   Object.entries({
     HS256: [32],
@@ -15,6 +18,9 @@ const SIGNATURE_BYTES: ReadonlyMap<string, readonly number[]> = new Map(
     EdDSA: [64, 114],
     Ed25519: [64],
     Ed448: [114],
+    'ML-DSA-44': [2420],
+    'ML-DSA-65': [3309],
+    'ML-DSA-87': [4627],
   }),
 );
 const ECDSA = /^ES(256K?|384|512)$/;

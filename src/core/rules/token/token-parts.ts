@@ -25,17 +25,30 @@ export function sharedHits(hits: RuleHit[]): RuleHit[] {
 }
 
 /**
- * The header of a token well-formed enough for header rules (JWS, unsecured JWS, JWE), else `undefined`.
- * A malformed token gets `fmt-malformed` only: a truncated `eyJhbGciOiJIUzI1NiJ9...` must not also be
- * reported as `sig-stripped` or `exp-missing`.
+ * A JWS malformed only in its signature segment (truncated, bad base64url): its header and payload decoded
+ * completely, so header and claim rules judge them; signature rules skip it (its `kind` is `malformed`).
+ */
+export function onlySignatureBroken(token: ParsedToken): boolean {
+  return token.kind === 'malformed' && token.brokenSegment === 2 && token.segments.length === 3;
+}
+
+/**
+ * The header of a token well-formed enough for header rules (JWS, unsecured JWS, JWE, or a JWS whose only
+ * broken part is its signature), else `undefined`. Any other malformed token gets `fmt-malformed` only: a
+ * truncated `eyJhbGciOiJIUzI1NiJ9...` must not also be reported as `sig-stripped` or `exp-missing`.
  */
 export function usableHeader(token: ParsedToken): JsonObject | undefined {
+  if (onlySignatureBroken(token)) return token.header;
   if (token.kind === 'malformed' || token.errors.length > 0) return undefined;
   return token.header;
 }
 
-/** The claims of a well-formed JWS or unsecured JWS; JWE payloads are encrypted and never judged. */
+/**
+ * The claims of a well-formed JWS or unsecured JWS, or of a JWS whose only broken part is its signature;
+ * JWE payloads are encrypted and never judged.
+ */
 export function usableClaims(token: ParsedToken): JsonObject | undefined {
+  if (onlySignatureBroken(token)) return token.claims;
   if ((token.kind !== 'jws' && token.kind !== 'unsecured') || token.errors.length > 0) return undefined;
   return token.claims;
 }

@@ -6,6 +6,7 @@ import { checkAudMissingMultiHost } from '../../../../src/core/rules/context/aud
 import { checkExpExpiredAccepted } from '../../../../src/core/rules/context/exp-expired-accepted';
 import { checkRefreshTokenReused } from '../../../../src/core/rules/context/refresh-token-reused';
 import { formatDuration } from '../../../../src/core/rules/token/format-duration';
+import { parseToken } from '../../../../src/core/token/parse-token';
 import { record, sighting, TEST_POLICY, token } from './records';
 
 const NOW = Date.parse('2025-03-14T12:00:00Z') / 1000;
@@ -186,6 +187,17 @@ describe('aud-missing escalation', () => {
     expect(hit?.detail).toBe(
       'no aud claim, and the same token was presented to 2 hosts (a.example.test and b.example.test): any of them can replay it at the others',
     );
+  });
+
+  it('fires for a token broken only in its signature, whose claims decoded', () => {
+    const body = `${Buffer.from('{"alg":"ES256"}').toString('base64url')}.${Buffer.from('{"sub":"a"}').toString('base64url')}`;
+    const r = record(parseToken(`${body}.AAAA\u2026`), [
+      sighting({ url: 'https://a.example.test/' }),
+      sighting({ url: 'https://b.example.test/' }),
+    ]);
+    expect(checkAudMissingMultiHost([r], TEST_POLICY, NOW).map((h) => h.ruleId)).toEqual(['aud-missing']);
+    const cut = record(parseToken(`${body.slice(0, -3)}\u2026`), r.sightings);
+    expect(checkAudMissingMultiHost([cut], TEST_POLICY, NOW)).toEqual([]);
   });
 
   it('does not fire with aud present, one host, or a malformed token', () => {

@@ -62,6 +62,18 @@ describe('cookie-no-secure', () => {
     expect(hit?.detail).toContain('without Secure');
   });
 
+  it.each(['http://localhost:3000/login', 'http://127.0.0.1/login', 'http://[::1]/login'])(
+    'is low without Secure on a loopback host (%s), as transport-cleartext',
+    (url) => {
+      const cookie = { ...setCookie('s', { httpOnly: true, secure: false }), url };
+      const [hit] = checkCookieSecure(ctx(record(token(), [cookie])));
+      expect(hit).toMatchObject({ ruleId: 'cookie-no-secure', severity: 'low' });
+      expect(hit?.detail).toMatch(/over plain http \(loopback only\)$/);
+      const mixed = [cookie, setCookie('s', { httpOnly: true, secure: false })];
+      expect(checkCookieSecure(ctx(record(token(), mixed)))[0]?.severity).toBe('medium');
+    },
+  );
+
   it('is low when Secure but without a prefix', () => {
     const [hit] = checkCookieSecure(ctx(record(token(), [setCookie('s', { httpOnly: true, secure: true })])));
     expect(hit).toMatchObject({ severity: 'low' });

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
   hostOfIdentifier,
+  isCleartextScheme,
   isLoopbackHost,
   registrableDomain,
+  staysOnLoopback,
 } from '../../../../src/core/rules/context/hosts';
 
 describe('registrableDomain', () => {
@@ -31,6 +33,21 @@ describe('isLoopbackHost', () => {
 
   it.each(['128.0.0.1', 'localhost.example.com', '10.0.0.1', '::2', 'example.test'])('%s is not', (h) => {
     expect(isLoopbackHost(h)).toBe(false);
+  });
+});
+
+describe('staysOnLoopback and isCleartextScheme', () => {
+  it('is true only when every host is loopback', () => {
+    expect(staysOnLoopback(['localhost', '127.0.0.1', '::1'])).toBe(true);
+    expect(staysOnLoopback(['localhost', 'api.example.test'])).toBe(false);
+    expect(staysOnLoopback([])).toBe(false);
+    expect(['http', 'ws', 'https', 'wss', ''].map(isCleartextScheme)).toEqual([
+      true,
+      true,
+      false,
+      false,
+      false,
+    ]);
   });
 });
 

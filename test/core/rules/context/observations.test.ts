@@ -37,6 +37,18 @@ describe('checkObservations', () => {
     expect(hits[0]?.evidence?.[0]).toEqual({ label: 'Authorization', value: 'al***:*** (8 characters)' });
   });
 
+  it.each([
+    'http://localhost:8080/admin',
+    'http://127.0.0.1/admin',
+    'http://[::1]:3000/',
+    'ws://app.localhost/',
+  ])('does not raise Basic auth over plain http to a loopback host (%s), as transport-cleartext', (url) => {
+    const scheme = url.slice(0, url.indexOf(':'));
+    const [hit] = checkObservations([obs({ url, scheme })]);
+    expect(hit?.severity).toBe('medium');
+    expect(hit?.detail).toMatch(/ over plain http \(loopback only\)$/);
+  });
+
   it('reports passwords in URLs and request bodies with the catalog severity', () => {
     const hits = checkObservations([
       obs({ kind: 'password-in-url', name: 'password', masked: '*** (6 characters)' }),

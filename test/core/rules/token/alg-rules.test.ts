@@ -1,5 +1,6 @@
 import { generateKeyPair, SignJWT, UnsecuredJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
+import { ruleInfo } from '../../../../src/core/rules/catalog';
 import { GOOD_CLAIMS, goodToken, hitOf, ids, jwe, jws, run } from './helpers';
 
 const hs = (header: Record<string, unknown>) => jws({ alg: 'HS256', typ: 'app+jwt', ...header }, GOOD_CLAIMS);
@@ -33,6 +34,24 @@ describe('alg-unregistered', () => {
     ['HS1', 'registered with status "Prohibited"'],
   ])('alg %s: %s', (alg, detail) => {
     expect(hitOf(run(goodToken({}, { alg })), 'alg-unregistered')?.detail).toContain(detail);
+  });
+
+  it.each([
+    ['ML-DSA-44', 2420],
+    ['ML-DSA-65', 3309],
+    ['ML-DSA-87', 4627],
+  ] as const)('post-quantum %s is registered (RFC 9964): info only', (alg, bytes) => {
+    const hits = run(jws({ alg, typ: 'app+jwt' }, GOOD_CLAIMS, new Uint8Array(bytes).fill(5)));
+    expect(ids(hits)).toEqual(['alg-post-quantum']);
+    expect(hitOf(hits, 'alg-post-quantum')?.severity).toBeUndefined();
+    expect(ruleInfo('alg-post-quantum')?.severity).toBe('info');
+  });
+
+  it('a misspelled ML-DSA name is still unregistered', () => {
+    expect(hitOf(run(goodToken({}, { alg: 'ml-dsa-65' })), 'alg-unregistered')?.detail).toContain(
+      'the registered name is "ML-DSA-65"',
+    );
+    expect(hitOf(run(goodToken({}, { alg: 'ML-DSA-99' })), 'alg-unregistered')).toBeDefined();
   });
 
   it.each(['toString', 'constructor', '__proto__'])('prototype name %s is just unregistered', (alg) => {

@@ -1,7 +1,7 @@
 import { CompactEncrypt, CompactSign, generateKeyPair, SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { parseToken } from '../../../../src/core/token/parse-token';
-import { b64, GOOD_CLAIMS, goodToken, hitOf, ids, jwe, jws, run } from './helpers';
+import { b64, GOOD_CLAIMS, goodToken, hitOf, ids, jwe, jws, NOW, run } from './helpers';
 
 const header = b64({ alg: 'HS256', typ: 'JWT' });
 
@@ -11,13 +11,18 @@ const MALFORMED: [string, string][] = [
   ['truncated with an ellipsis', `${header}.${b64(GOOD_CLAIMS)}\u2026`],
   ['two segments', `${header}.${b64(GOOD_CLAIMS)}`],
   ['four segments', `${header}.${b64(GOOD_CLAIMS)}.${b64('s')}.x`],
-  ['a character outside base64url', `${header}.${b64(GOOD_CLAIMS)}.ab+c`],
+  ['a character outside base64url in the payload', `${header}.${b64(GOOD_CLAIMS)}+.${b64('s')}`],
+  ['a payload cut short, then a broken signature', `${header}.${b64(GOOD_CLAIMS).slice(0, 41)}.ab+c`],
   ['a header that is not JSON', `${b64('{alg:HS256')}.${b64(GOOD_CLAIMS)}.${b64('s')}`],
   ['a header without alg', `${b64({ typ: 'JWT' })}.${b64({})}.`],
   ['a header whose alg is null', `${b64({ alg: null })}.${b64({})}.`],
   ['JSON serialization', JSON.stringify({ payload: 'e30', signatures: [] })],
   ['an empty string', ''],
   ['a JWE without enc', jwe({ alg: 'dir' })],
+  [
+    'a JWE cut in its initialization vector',
+    `${jwe({ alg: 'RSA-OAEP', enc: 'A256GCM' }).split('.').slice(0, 3).join('.')}\u2026`,
+  ],
 ];
 
 describe('fmt-malformed', () => {
@@ -28,6 +33,26 @@ describe('fmt-malformed', () => {
     expect(errors.length).toBeGreaterThan(0);
     expect(hits[0]?.detail).toBe(`Malformed token: ${errors.slice(0, 5).join('; ')}.`);
     expect(hits[0]?.severity).toBeUndefined();
+  });
+
+  it('judges the header and claims of a token broken only in its signature, never its signature', () => {
+    const claims = { sub: 'user-1', email: 'jane@example.com', iat: NOW - 60 };
+    const body = `${b64({ alg: 'ES256', typ: 'JWT' })}.${b64(claims)}`;
+    for (const text of [
+      `${body}.ab+c`,
+      `${body}.${b64(new Uint8Array(64)).slice(0, 21)}`,
+      `${body}.AAAA\u2026`,
+    ]) {
+      const hits = run(text);
+      const found = ids(hits);
+      for (const id of ['exp-missing', 'aud-missing', 'iss-missing', 'pii-oidc-claims', 'typ-not-explicit'])
+        expect(found).toContain(id);
+      for (const id of ['sig-ecdsa-zero', 'sig-length-mismatch', 'sig-stripped'])
+        expect(found).not.toContain(id);
+      expect(hitOf(hits, 'fmt-malformed')?.detail).toMatch(
+        /^Malformed token: .*segment 3 \(signature\).*\. Only the signature segment is broken: the header and payload decoded completely and are judged, but the signature was not checked\.$/,
+      );
+    }
   });
 
   it('keeps only the start of a JOSE header as evidence, never other text', () => {

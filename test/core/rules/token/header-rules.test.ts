@@ -22,6 +22,18 @@ describe('hdr-jku-x5u', () => {
     expect(hit?.detail).toContain(detail);
   });
 
+  it.each(['http://localhost:8080', 'http://127.0.0.1:8080', 'http://[::1]:8080'])(
+    'plain http to a loopback issuer (%s) is not critical for cleartext: judged by its host',
+    (origin) => {
+      const hit = hitOf(run(goodToken({ iss: origin }, { jku: `${origin}/jwks` })), 'hdr-jku-x5u');
+      expect(hit?.severity).toBe('high');
+      expect(hit?.detail).toContain("is on the issuer's site");
+      const offSite = hitOf(run(goodToken({}, { jku: `${origin}/jwks` })), 'hdr-jku-x5u');
+      expect(offSite?.severity).toBe('critical');
+      expect(offSite?.detail).toContain('unrelated to the issuer');
+    },
+  );
+
   it('is high when there is no issuer to compare with', () => {
     const hit = hitOf(
       run(goodToken({ iss: undefined }, { jku: 'https://keys.example.com/jwks' })),

@@ -17,10 +17,21 @@ describe('jwe-pbes2', () => {
 });
 
 describe('jwe-compression', () => {
-  it('also fires for zip in a JWS header', () => {
-    expect(hitOf(run(goodToken({}, { zip: 'DEF' })), 'jwe-compression')?.detail).toBe(
-      'A JWS header carries zip "DEF", a JWE-only parameter some libraries still honour.',
+  it('fires for zip in a JWE header', () => {
+    expect(
+      hitOf(run(jwe({ alg: 'RSA-OAEP-256', enc: 'A256GCM', zip: 'DEF' })), 'jwe-compression')?.detail,
+    ).toBe('JWE payload is compressed before encryption (zip "DEF").');
+  });
+
+  it('reports zip in a JWS header as hdr-nonstandard (a JWE parameter, RFC 7516 §4.1.3), not compression', () => {
+    const hits = run(goodToken({}, { zip: 'DEF' }));
+    expect(hitOf(hits, 'jwe-compression')).toBeUndefined();
+    expect(hitOf(hits, 'hdr-nonstandard')?.detail).toBe(
+      'Non-standard header parameters: "zip" (a JWE-only parameter in a JWS).',
     );
+    expect(
+      hitOf(run(jwe({ alg: 'RSA-OAEP-256', enc: 'A256GCM', zip: 'DEF' })), 'hdr-nonstandard'),
+    ).toBeUndefined();
   });
 });
 

@@ -32,6 +32,22 @@ describe('pii-oidc-claims', () => {
     ).toBe('high');
   });
 
+  it('is info in an ID token that stays out of URLs and cookies (OIDC Core §5.4), raised as usual when exposed', () => {
+    const claims = { email: 'jane@example.org', name: 'Jane Doe', picture: 'https://example.org/j.png' };
+    const hit = hitOf(run(goodToken(claims), { purpose: 'id' }), 'pii-oidc-claims');
+    expect(hit?.severity).toBe('info');
+    expect(hit?.detail).toContain('ID tokens carry these claims to the client by design (OIDC Core §5.4)');
+    const inUrl = { purpose: 'id' as const, sightings: [sighting({ where: 'fragment', name: 'id_token' })] };
+    expect(hitOf(run(goodToken(claims), inUrl), 'pii-oidc-claims')?.severity).toBe('high');
+    expect(hitOf(run(goodToken(claims), { purpose: 'access' }), 'pii-oidc-claims')?.severity).toBe('medium');
+    const sensitive = hitOf(
+      run(goodToken({ phone_number: '+1 202 555 0143' }), { purpose: 'id' }),
+      'pii-oidc-claims',
+    );
+    expect(sensitive?.severity).toBe('low');
+    expect(sensitive?.detail).toContain('better served by the UserInfo endpoint');
+  });
+
   it('finds nested and namespaced claims and masks values', () => {
     const text = goodToken({
       user: { given_name: 'Jonathan' },

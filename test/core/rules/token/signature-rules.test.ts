@@ -55,6 +55,7 @@ describe('sig-length-mismatch', () => {
     ['ES384', 64, 'ES384 signature is 64 bytes; ES384 always produces 96.'],
     ['Ed25519', 65, 'Ed25519 signature is 65 bytes; Ed25519 always produces 64.'],
     ['EdDSA', 100, 'EdDSA signature is 100 bytes; EdDSA always produces 64 or 114.'],
+    ['ML-DSA-65', 64, 'ML-DSA-65 signature is 64 bytes; ML-DSA-65 always produces 3309.'],
   ])('%s with %i bytes', (alg, n, detail) => {
     expect(hitOf(run(signed(alg, new Uint8Array(n).fill(9))), 'sig-length-mismatch')?.detail).toBe(detail);
   });

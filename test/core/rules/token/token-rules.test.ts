@@ -67,6 +67,12 @@ const CASES: RuleCase[] = [
     quiet: { text: goodToken({}, { alg: 'Ed25519' }) },
   },
   {
+    id: 'alg-post-quantum',
+    fires: { text: goodToken({}, { alg: 'ML-DSA-65' }) },
+    detail: 'RFC 9964',
+    quiet: { text: goodToken({}, { alg: 'ES256' }) },
+  },
+  {
     id: 'alg-rsa-pkcs1v15',
     fires: { text: jws({ alg: 'RS256', typ: 'app+jwt' }, GOOD_CLAIMS, sig(256)) },
     detail: '"RS256"',
@@ -150,6 +156,18 @@ const CASES: RuleCase[] = [
     fires: { text: goodToken(), options: { purpose: 'access' } },
     detail: 'missing client_id',
     quiet: { text: goodToken({ client_id: 'web' }, { typ: 'at+jwt' }), options: { purpose: 'access' } },
+  },
+  {
+    id: 'logout-token-nonconformant',
+    fires: { text: goodToken({ nonce: 'n-0S6' }, { typ: 'logout+jwt' }), options: { purpose: 'logout' } },
+    detail: 'an ID token could be passed off as one',
+    quiet: {
+      text: goodToken(
+        { sid: 's-1', events: { 'http://schemas.openid.net/event/backchannel-logout': {} } },
+        { typ: 'logout+jwt' },
+      ),
+      options: { purpose: 'logout' },
+    },
   },
   {
     id: 'jwe-rsa1_5',

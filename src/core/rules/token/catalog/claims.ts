@@ -1,5 +1,5 @@
 import type { RuleInfo } from '../../../types';
-import { apiTop10, asvs, cheatSheet, cve, cwe, nist, rfc } from './refs';
+import { apiTop10, asvs, cheatSheet, cve, cwe, nist, oidc, rfc } from './refs';
 
 /** Catalog entries for registered-claim and time rules. */
 export const CLAIMS_CATALOG: RuleInfo[] = [
@@ -7,7 +7,7 @@ export const CLAIMS_CATALOG: RuleInfo[] = [
     id: 'exp-missing',
     title: 'No expiry (exp)',
     severity: 'high',
-    why: 'Without "exp" the token is valid forever: a token stolen today still works in a year, and nothing short of rotating the signing key revokes it. Access-token profiles require exp, and NIST requires a definite overall session timeout.',
+    why: 'Without "exp" the token is valid forever: a token stolen today still works in a year, and nothing short of rotating the signing key revokes it. Access-token profiles require exp, and NIST requires a definite overall session timeout. Not reported for refresh tokens, which only their issuer reads (RFC 6749 §1.5) and which "refresh-token-exposed" reports when they have no exp.',
     references: [
       rfc(7519, '§4.1.4'),
       rfc(9068, '§2.2'),
@@ -98,10 +98,11 @@ export const CLAIMS_CATALOG: RuleInfo[] = [
     id: 'jti-missing',
     title: 'No token id (jti)',
     severity: 'low',
-    why: 'Without "jti" a service cannot detect a replayed token or revoke one token without revoking all of the user’s tokens.',
+    why: 'Without "jti" a service cannot detect a replayed token or revoke one token without revoking all of the user’s tokens. Judged by the token’s profile: required in JWT access tokens (RFC 9068 §2.2) and logout tokens (OIDC Back-Channel Logout 1.0 §2.4); not reported for ID tokens, whose claims (OIDC Core §2) do not include it, nor for refresh tokens, which only their issuer reads (RFC 6749 §1.5).',
     references: [
       rfc(7519, '§4.1.7'),
       rfc(9068, '§2.2'),
+      oidc('§2'),
       asvs('7.4.1'),
       cheatSheet('Replay protection'),
       cwe(294),
@@ -119,8 +120,8 @@ export const CLAIMS_CATALOG: RuleInfo[] = [
   {
     id: 'at-profile-nonconformant',
     title: 'Access token does not follow RFC 9068',
-    severity: 'low',
-    why: 'RFC 9068 profiles JWT access tokens: typ "at+jwt" and the claims iss, exp, aud, sub, client_id, iat and jti. Without them a resource server cannot tell an access token from an ID token, check who it was issued to, or detect replay.',
+    severity: 'info',
+    why: 'RFC 9068 profiles JWT access tokens: typ "at+jwt" and the claims iss, exp, aud, sub, client_id, iat and jti. Without them a resource server cannot tell an access token from an ID token, check who it was issued to, or detect replay. Info by default: RFC 9068 is a profile an issuer opts into, and most (Microsoft Entra ID, Okta, Amazon Cognito, Keycloak) type their access tokens "JWT" by design; the typing and each missing claim have their own rules. Low for a token typed "at+jwt" that breaks the profile it claims.',
     references: [
       rfc(9068, '§2.1'),
       rfc(9068, '§2.2'),
@@ -131,6 +132,18 @@ export const CLAIMS_CATALOG: RuleInfo[] = [
       asvs('10.3.1'),
       asvs('10.3.2'),
       asvs('10.3.3'),
+    ],
+    scope: 'token',
+  },
+  {
+    id: 'logout-token-nonconformant',
+    title: 'Logout token that could be an ID token',
+    severity: 'medium',
+    why: 'A Back-Channel Logout token must carry the back-channel logout event in "events" and must not carry a "nonce" (OIDC Back-Channel Logout 1.0 §2.4); relying parties check both to reject an ID token passed off as a logout token (§2.6). A token used as a logout token without them invites that confusion.',
+    references: [
+      { standard: 'OIDC Back-Channel Logout 1.0', id: '§2.4' },
+      { standard: 'OIDC Back-Channel Logout 1.0', id: '§2.6' },
+      rfc(8725, '§3.12'),
     ],
     scope: 'token',
   },

@@ -77,10 +77,18 @@ export const FORMAT_ALG_CATALOG: RuleInfo[] = [
     scope: 'token',
   },
   {
+    id: 'alg-post-quantum',
+    title: 'Post-quantum ML-DSA signature',
+    severity: 'info',
+    why: 'ML-DSA-44, ML-DSA-65 and ML-DSA-87 are the FIPS 204 post-quantum signatures, registered for JOSE by RFC 9964 (2026). They are sound choices, not weaknesses; reported for context because verifiers, key sets ("kty": "AKP") and libraries need explicit support, and JWT Lens does not verify these signatures.',
+    references: [rfc(9964, 'Abstract'), rfc(7518, '§7.1')],
+    scope: 'token',
+  },
+  {
     id: 'alg-rsa-pkcs1v15',
     title: 'RSASSA-PKCS1-v1_5 signature (RS256/384/512)',
-    severity: 'low',
-    why: 'RS256 is still widely used, but ASVS 5.0 lists RSASSA-PKCS1-v1_5 signatures as disallowed and the OWASP cheat sheet recommends ECDSA, RSASSA-PSS or EdDSA instead. Raise to medium for audits held to ASVS.',
+    severity: 'info',
+    why: 'RS256 is what nearly every identity provider signs with (Google, Microsoft Entra ID, Auth0, Okta, Amazon Cognito, Keycloak), and RFC 7518 §3.1 lists it as "Recommended": no JOSE standard makes it a weakness, and no practical attack on RSASSA-PKCS1-v1_5 signatures with 2048-bit keys is known. ASVS 5.0 Appendix C lists PKCS#1 v1.5 signatures as disallowed and the OWASP cheat sheet prefers ECDSA, RSASSA-PSS or EdDSA, so audits held to ASVS (for example at level 3) raise it with the policy: "severityOverrides": { "alg-rsa-pkcs1v15": "medium" }.',
     references: [
       rfc(7518, '§3.1'),
       asvs('Appendix C'),

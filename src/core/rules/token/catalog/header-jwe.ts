@@ -22,7 +22,7 @@ export const HEADER_JWE_CATALOG: RuleInfo[] = [
     id: 'hdr-jku-x5u',
     title: 'Key URL in the header (jku / x5u)',
     severity: 'high',
-    why: 'The header tells the verifier where to download keys. Unless the URL is checked against an allowlist, an attacker points it at their own key set and signs whatever they like; fetching it is also a server-side request forgery vector. Critical when the URL uses http: or a host unrelated to the issuer.',
+    why: 'The header tells the verifier where to download keys. Unless the URL is checked against an allowlist, an attacker points it at their own key set and signs whatever they like; fetching it is also a server-side request forgery vector. Critical when the URL uses http: (except to a loopback host, whose traffic never leaves the machine) or a host unrelated to the issuer.',
     references: [
       rfc(7515, '§4.1.2'),
       rfc(7515, '§4.1.5'),
@@ -96,7 +96,7 @@ export const HEADER_JWE_CATALOG: RuleInfo[] = [
     id: 'jwe-compression',
     title: 'Compressed payload (zip)',
     severity: 'medium',
-    why: 'Compressing before encrypting makes the ciphertext length depend on the content, which leaks secrets when attacker-controlled data sits next to them, and decompressing untrusted input has caused decompression bombs (CVE-2024-33664, CVE-2024-28180, CVE-2024-29371). In a JWS "zip" has no meaning at all.',
+    why: 'Compressing before encrypting makes the ciphertext length depend on the content, which leaks secrets when attacker-controlled data sits next to them, and decompressing untrusted input has caused decompression bombs (CVE-2024-33664, CVE-2024-28180, CVE-2024-29371). Reported for JWE only: in a JWS "zip" is not defined (RFC 7515) and is reported as hdr-nonstandard.',
     references: [
       rfc(8725, '§2.4'),
       rfc(8725, '§3.6'),

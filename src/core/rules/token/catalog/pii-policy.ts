@@ -7,10 +7,11 @@ export const PII_POLICY_CATALOG: RuleInfo[] = [
     id: 'pii-oidc-claims',
     title: 'Personal data in the token (OIDC claims)',
     severity: 'medium',
-    why: 'A signed JWT is encoded, not encrypted: anyone who sees it (browser extensions, proxies, logs, analytics) reads its claims. Names, e-mail addresses, phone numbers, birth dates and postal addresses do not belong there. High for birth date, address and phone number; one tier higher when the token travels in a URL or a cookie.',
+    why: 'A signed JWT is encoded, not encrypted: anyone who sees it (browser extensions, proxies, logs, analytics) reads its claims. Names, e-mail addresses, phone numbers, birth dates and postal addresses do not belong there. High for birth date, address and phone number; one tier higher when the token travels in a URL or a cookie. Info (low for birth date, address and phone number, better served by the UserInfo endpoint) for an ID token that does not: OpenID Connect delivers the End-User’s claims to the client in the ID token by design (OIDC Core §5.4), whereas access tokens should not carry them (RFC 9068 §6).',
     references: [
       oidc('§5.1'),
       oidc('§5.1.1'),
+      oidc('§5.4'),
       oidc('§17.1'),
       rfc(9068, '§6'),
       rfc(7519, '§12'),
