@@ -1,5 +1,6 @@
 import { fingerprintOf } from '../crypto/fingerprint';
 import { DEFAULT_POLICY } from '../policy';
+import { opaqueToken } from '../token/opaque-token';
 import { parseToken } from '../token/parse-token';
 import type {
   AuditResult,
@@ -157,7 +158,11 @@ export function createAuditor(options: AuditorOptions = {}): Auditor {
     const entry: Entry = {
       // `[sighting]`, not `[]` + push: a first push reserves room for 17, and most tokens keep one.
       record: {
-        token: parseToken(sighting.tokenText, fingerprint),
+        // Capture marks opaque OAuth tokens; parsing one as a JWT would only call it malformed.
+        token:
+          sighting.opaque === true
+            ? opaqueToken(sighting.tokenText, fingerprint)
+            : parseToken(sighting.tokenText, fingerprint),
         sightings: [sighting],
         purpose: 'unknown',
       },

@@ -1,0 +1,149 @@
+import { findTokens } from '../token/find-tokens';
+
+/**
+ * What capture takes for an opaque OAuth token. A reference token has no structure to recognise, so only
+ * a place that names a token (an `access_token` field, a Bearer credential…) makes a value one, and the
+ * value must still look like a machine-made credential: random strings pass, placeholders and words do not.
+ */
+
+/**
+ * Shortest value taken. ASVS 7.2.3 asks 128 bits of entropy of reference tokens (22 base64url or 32 hex
+ * characters) and NIST SP 800-63B-4 §5.1 at least 64 for session secrets; 16 characters of base64url is
+ * 96 bits, below which a value in a token field is far likelier an id, a flag or a word than a credential.
+ */
+export const MIN_OPAQUE_CHARS = 16;
+/**
+ * Longest value taken. Browsers cap a cookie at 4096 bytes (RFC 6265 §6.1) and real opaque tokens stay
+ * well under it (Google access tokens, among the longest, run to about 2 KB).
+ */
+export const MAX_OPAQUE_CHARS = 4096;
+/** `xxxxxxxxxxxxxxxx`, `0000…`, `********`: a random 16-character token has about 14 distinct characters. */
+const MIN_DISTINCT_CHARS = 6;
+
+/**
+ * Characters of a token: RFC 6750 §2.1 b64token (`ALPHA DIGIT - . _ ~ + /`, then `=` padding at the end),
+ * plus `!`, `$` and `*`, which RFC 6749 Appendix A (VSCHAR) allows and real providers use (Salesforce
+ * access tokens `00D…!AQ…`, Microsoft account refresh tokens `M.R3_BAY.…!…*…$$`). No whitespace, quotes,
+ * brackets, `<>`, `%`, `:`, `@` or `,`: those make prose, markup, JSON, URLs or e-mail addresses.
+ */
+const BODY_CHARS = (() => {
+  const table = new Uint8Array(128);
+  const chars = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~+/!$*';
+  for (let i = 0; i < chars.length; i++) table[chars.charCodeAt(i)] = 1;
+  return table;
+})();
+const EQUALS = 0x3d;
+
+/**
+ * Words that make a value a placeholder rather than a credential (`your_access_token_here`, `null`,
+ * `Bearer undefined`, `REDACTED`, `<example>`). A random token contains one of them with a probability
+ * around 1 in 25,000 (4 letters) or less, so this costs next to nothing in misses.
+ */
+const PLACEHOLDER = /token|bearer|null|undefined|example|placeholder|redacted|your|dummy|changeme|xxxx/i;
+
+/**
+ * True when `value` is plausibly an opaque OAuth token: 16 to 4096 token characters (see `BODY_CHARS`),
+ * `=` only as trailing padding, at least one letter, six distinct characters, no placeholder word, and
+ * not a JWT (those keep the JWT path: `findTokens` finds them, and anything shaped `eyJ….…` is left to it).
+ */
+export function isOpaqueTokenText(value: string): boolean {
+  const n = value.length;
+  if (n < MIN_OPAQUE_CHARS || n > MAX_OPAQUE_CHARS || !hasTokenShape(value)) return false;
+  if (PLACEHOLDER.test(value)) return false;
+  return !looksLikeJwt(value);
+}
+
+/** Token characters only, `=` only at the end, a letter somewhere, enough distinct characters. */
+function hasTokenShape(value: string): boolean {
+  let end = value.length;
+  while (end > 0 && value.charCodeAt(end - 1) === EQUALS) end--;
+  let letter = false;
+  let distinct = 0;
+  const seen = new Uint8Array(128);
+  for (let i = 0; i < end; i++) {
+    const code = value.charCodeAt(i);
+    if (code >= 128 || BODY_CHARS[code] !== 1) return false;
+    if (seen[code] === 0) {
+      seen[code] = 1;
+      distinct++;
+    }
+    if (!letter) letter = (code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a;
+  }
+  return end > 0 && letter && distinct >= MIN_DISTINCT_CHARS;
+}
+
+/** A JWT, or a damaged one (`eyJ` header, then a dot): the JWT path judges those, never this one. */
+function looksLikeJwt(value: string): boolean {
+  const at = value.indexOf('eyJ');
+  if (at < 0) return false;
+  if (at === 0 && value.includes('.')) return true;
+  return findTokens(value).length > 0;
+}
+
+const TOKEN_NAME_IN_TEXT = /(?:access|refresh|id)[-_.]?token/i;
+
+/**
+ * Quick test on a body, URL or cookie header before looking for token-named places in it: two `indexOf`
+ * calls turn nearly every text away, and the regular expression (about 0.3 ms per MiB) sees the rest.
+ */
+export function mayNameToken(text: string): boolean {
+  return (text.indexOf('oken') >= 0 || text.indexOf('OKEN') >= 0) && TOKEN_NAME_IN_TEXT.test(text);
+}
+
+const TOKEN_WORDS: ReadonlySet<string> = new Set(['access', 'refresh', 'id']);
+
+/**
+ * True when a field, parameter or cookie name names an OAuth token: it ends with the words access, refresh
+ * or id then token, in any spelling (`access_token`, `refreshToken`, `IdToken`, `sb-refresh-token`,
+ * `__Host-access_token`). `csrf_token`, `valid_token`, `token_type` or `id_token_hint` do not count.
+ */
+export function isTokenFieldName(name: string): boolean {
+  const n = name.length;
+  // The last letter first: this runs on every cookie of a HAR.
+  if (n < 7 || n > 128 || (name.charCodeAt(n - 1) | 0x20) !== 0x6e) return false;
+  if (name.slice(n - 5).toLowerCase() !== 'token') return false;
+  let end = n - 5;
+  const separator = name.charCodeAt(end - 1);
+  if (separator === 0x5f || separator === 0x2d || separator === 0x2e) end--; // _ - .
+  return TOKEN_WORDS.has(lastWord(name, end).toLowerCase());
+}
+
+/** The word of letters ending at `end`, starting after a non-letter or at a camelCase boundary (`myId`). */
+function lastWord(name: string, end: number): string {
+  let start = end;
+  while (start > 0 && isLetter(name.charCodeAt(start - 1))) {
+    start--;
+    const code = name.charCodeAt(start);
+    if (isUpper(code) && start > 0 && isLower(name.charCodeAt(start - 1))) break;
+  }
+  return name.slice(start, end);
+}
+
+function isUpper(code: number): boolean {
+  return code >= 0x41 && code <= 0x5a;
+}
+
+function isLower(code: number): boolean {
+  return code >= 0x61 && code <= 0x7a;
+}
+
+function isLetter(code: number): boolean {
+  return isUpper(code) || isLower(code);
+}
+
+/** The credential of `Authorization: Bearer <token>` (RFC 6750 §2.1) or `DPoP <token>` (RFC 9449 §7.1). */
+export function authorizationCredential(value: string): string | undefined {
+  return /^[ \t]*(?:bearer|dpop)[ \t]+([^ \t]+)[ \t]*$/i.exec(value)?.[1];
+}
+
+/** RFC 7009 revocation and RFC 7662 introspection endpoints, by the paths providers give them. */
+const REVOCATION_PATH = /revo(?:ke|cation)|introspect/i;
+
+/**
+ * True when a form body's `token` parameter is an OAuth token: the request went to a revocation or
+ * introspection endpoint, or the body carries `token_type_hint` (RFC 7009 §2.1, RFC 7662 §2.1). Elsewhere
+ * `token` names anything (CAPTCHA answers, CSRF values, push-notification ids).
+ */
+export function isTokenParameterEndpoint(path: string, names: readonly string[]): boolean {
+  return REVOCATION_PATH.test(path) || names.includes('token_type_hint');
+}
