@@ -35,16 +35,18 @@ const BODY_CHARS = (() => {
 const EQUALS = 0x3d;
 
 /**
- * Words that make a value a placeholder rather than a credential (`your_access_token_here`, `null`,
- * `Bearer undefined`, `REDACTED`, `<example>`). A random token contains one of them with a probability
- * around 1 in 25,000 (4 letters) or less, so this costs next to nothing in misses.
+ * Words that make a value a placeholder rather than a credential (`YourAccessTokenHere`, `Bearer1undefined`,
+ * `Redacted-Value-01`, `example-refresh-1`). All have 5 letters or more: a random 43-character token holds
+ * one with a probability of about 1 in 400,000. Shorter words (`null`) are caught by the length and shape.
  */
-const PLACEHOLDER = /token|bearer|null|undefined|example|placeholder|redacted|your|dummy|changeme|xxxx/i;
+const PLACEHOLDER = /token|bearer|undefined|example|placeholder|redacted|dummy|changeme/i;
 
 /**
  * True when `value` is plausibly an opaque OAuth token: 16 to 4096 token characters (see `BODY_CHARS`),
- * `=` only as trailing padding, at least one letter, six distinct characters, no placeholder word, and
- * not a JWT (those keep the JWT path: `findTokens` finds them, and anything shaped `eyJ….…` is left to it).
+ * `=` only as trailing padding, six distinct characters, a letter and either a digit or both letter cases
+ * (`not_available_yet`, `UNAUTHORIZED_CLIENT` are words; a random 16-character base64url string lacks
+ * both with a probability of about 1 in 270,000), no placeholder word, and not a JWT (those keep the JWT
+ * path: `findTokens` finds them, and anything shaped `eyJ….…` is left to it).
  */
 export function isOpaqueTokenText(value: string): boolean {
   const n = value.length;
@@ -53,11 +55,10 @@ export function isOpaqueTokenText(value: string): boolean {
   return !looksLikeJwt(value);
 }
 
-/** Token characters only, `=` only at the end, a letter somewhere, enough distinct characters. */
+/** Token characters only, `=` only at the end, enough distinct characters, not letters of one case alone. */
 function hasTokenShape(value: string): boolean {
   let end = value.length;
   while (end > 0 && value.charCodeAt(end - 1) === EQUALS) end--;
-  let letter = false;
   let distinct = 0;
   const seen = new Uint8Array(128);
   for (let i = 0; i < end; i++) {
@@ -67,9 +68,17 @@ function hasTokenShape(value: string): boolean {
       seen[code] = 1;
       distinct++;
     }
-    if (!letter) letter = (code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a;
   }
-  return end > 0 && letter && distinct >= MIN_DISTINCT_CHARS;
+  if (distinct < MIN_DISTINCT_CHARS) return false;
+  const upper = someIn(seen, 0x41, 0x5a);
+  const lower = someIn(seen, 0x61, 0x7a);
+  return (upper || lower) && (someIn(seen, 0x30, 0x39) || (upper && lower));
+}
+
+/** True when some character code in `from…to` was seen. */
+function someIn(seen: Uint8Array, from: number, to: number): boolean {
+  for (let code = from; code <= to; code++) if (seen[code] === 1) return true;
+  return false;
 }
 
 /** A JWT, or a damaged one (`eyJ` header, then a dot): the JWT path judges those, never this one. */
