@@ -1,4 +1,5 @@
 import { findTokens } from '../token/find-tokens';
+import { looksLikeJson, tryParseJson, walkJson } from './json-walk';
 
 /**
  * What capture takes for an opaque OAuth token. A reference token has no structure to recognise, so only
@@ -155,4 +156,22 @@ const REVOCATION_PATH = /revo(?:ke|cation)|introspect/i;
  */
 export function isTokenParameterEndpoint(path: string, names: readonly string[]): boolean {
   return REVOCATION_PATH.test(path) || names.includes('token_type_hint');
+}
+
+/** Stored values longer than this are not parsed as JSON for token members (token stores are small). */
+const MAX_STORED_JSON = 256 * 1024;
+
+/**
+ * Opaque tokens in one named value outside HTTP (a web storage item): the value itself when the name says
+ * it is a token (`localStorage["refresh_token"]`), or the token-named members of a JSON value
+ * (`{"refresh_token": …}`, as SDKs store sessions). Same credential test as capture; never throws.
+ */
+export function opaqueTokensNamedIn(name: string, value: string): string[] {
+  if (isTokenFieldName(name)) return isOpaqueTokenText(value) ? [value] : [];
+  if (value.length > MAX_STORED_JSON || !looksLikeJson(value) || !mayNameToken(value)) return [];
+  const found: string[] = [];
+  walkJson(tryParseJson(value), (_path, key, text) => {
+    if (isTokenFieldName(key) && isOpaqueTokenText(text) && !found.includes(text)) found.push(text);
+  });
+  return found;
 }

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   authorizationCredential,
@@ -6,6 +7,7 @@ import {
   isTokenParameterEndpoint,
   MAX_OPAQUE_CHARS,
   mayNameToken,
+  opaqueTokensNamedIn,
 } from '../../../src/core/capture/opaque-tokens';
 import { fakeJwt } from './har-builders';
 
@@ -158,5 +160,31 @@ describe('mayNameToken and isTokenParameterEndpoint', () => {
     expect(isTokenParameterEndpoint('/protocol/openid-connect/token/introspect', ['token'])).toBe(true);
     expect(isTokenParameterEndpoint('/api/anything', ['token', 'token_type_hint'])).toBe(true);
     expect(isTokenParameterEndpoint('/recaptcha/verify', ['token'])).toBe(false);
+  });
+});
+
+describe('opaqueTokensNamedIn (web storage)', () => {
+  const RT = 'Kq7Zt0bYw3vX9mN2pL5sR8dF1gH4jK6lQ0wE3rT5yU7';
+
+  it('reads a token-named key, or token-named members of stored JSON, once each', () => {
+    expect(opaqueTokensNamedIn('refresh_token', RT)).toEqual([RT]);
+    expect(
+      opaqueTokensNamedIn('session', JSON.stringify({ a: { refreshToken: RT }, b: [{ refresh_token: RT }] })),
+    ).toEqual([RT]);
+    expect(opaqueTokensNamedIn('session', RT)).toEqual([]);
+    expect(opaqueTokensNamedIn('refresh_token', JSON.stringify({ refresh_token: RT }))).toEqual([]);
+  });
+
+  it('never throws and returns only credentials, whatever the key and value', () => {
+    const value = fc.oneof(
+      fc.string(),
+      fc.jsonValue().map((v) => JSON.stringify(v) ?? ''),
+    );
+    fc.assert(
+      fc.property(fc.string(), value, (key, text) => {
+        for (const found of opaqueTokensNamedIn(key, text)) expect(isOpaqueTokenText(found)).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
