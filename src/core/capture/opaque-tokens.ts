@@ -51,9 +51,9 @@ const PLACEHOLDER = /token|bearer|undefined|example|placeholder|redacted|dummy|c
  */
 export function isOpaqueTokenText(value: string): boolean {
   const n = value.length;
-  if (n < MIN_OPAQUE_CHARS || n > MAX_OPAQUE_CHARS || !hasTokenShape(value)) return false;
-  if (PLACEHOLDER.test(value)) return false;
-  return !looksLikeJwt(value);
+  // JWTs first: most values in token places are JWTs, and the shape test would read them whole.
+  if (n < MIN_OPAQUE_CHARS || n > MAX_OPAQUE_CHARS || looksLikeJwt(value)) return false;
+  return hasTokenShape(value) && !PLACEHOLDER.test(value);
 }
 
 /** Token characters only, `=` only at the end, enough distinct characters, not letters of one case alone. */
