@@ -25,7 +25,8 @@ export function scanRequestHeaders(scan: EntryScan, headers: readonly NameValue[
     const { name, value } = header;
     const hasToken = value.indexOf('eyJ') >= 0;
     // Lower-casing every header name of a large HAR shows up in profiles: only names that matter pay for it.
-    const lower = hasToken || name.length === 6 || name.length >= 13 ? name.toLowerCase() : '';
+    const lower =
+      hasToken || name.length === 6 || name.length === 7 || name.length >= 13 ? name.toLowerCase() : '';
     if (lower === 'cookie') {
       if (hasToken || mayNameToken(value))
         for (const pair of parseCookieHeader(value)) addCookie(scan, 'request-cookie', pair.name, pair.value);
@@ -42,7 +43,7 @@ export function scanRequestHeaders(scan: EntryScan, headers: readonly NameValue[
     if (lower === 'authorization') {
       const credential = authorizationCredential(value);
       if (credential !== undefined) scan.sink.addOpaque('request-header', 'Authorization', credential);
-    }
+    } else if (lower === 'referer') addUrlParameterTokens(scan, 'request-header', 'Referer', value);
     if (hasToken) scan.sink.add('request-header', canonicalHeaderName(lower), value);
   }
 }
@@ -83,6 +84,26 @@ export function addCookie(
 ): void {
   scan.sink.add(where, name, value, flags);
   if (isTokenFieldName(name)) scan.sink.addOpaque(where, name, value, flags);
+}
+
+/**
+ * Opaque tokens in the token-named query or fragment parameters of a URL that travels in a header: the
+ * `Referer` that copies a page URL to the next site, the redirect `Location` of the implicit flow
+ * (`#access_token=…`, RFC 6749 §4.2.2). The sighting is named by the header, as for JWTs there.
+ */
+export function addUrlParameterTokens(
+  scan: EntryScan,
+  where: 'request-header' | 'response-header',
+  header: string,
+  url: string,
+): void {
+  if (!mayNameToken(url)) return;
+  const parts = parseUrlParts(url);
+  for (const text of [parts.query, parts.fragment ?? '']) {
+    if (!text.includes('=')) continue;
+    for (const param of parseParams(text))
+      if (isTokenFieldName(param.name)) scan.sink.addOpaque(where, header, param.value);
+  }
 }
 
 /**

@@ -106,6 +106,24 @@ describe('audit of opaque tokens: which rules run', () => {
     expect(cleartext?.detail).toBe('sent over http:// to api.example.test in 1 request');
   });
 
+  it('token-in-url fires for an opaque token in an implicit-flow redirect', () => {
+    const location = `https://app.example.test/cb#access_token=${AT}&token_type=bearer`;
+    const result = audit(
+      makeEntry({
+        url: 'https://id.example.test/authorize?response_type=token',
+        status: 302,
+        responseHeaders: [
+          { name: 'Location', value: location },
+          { name: 'Cache-Control', value: 'no-store' },
+        ],
+      }),
+    );
+    expect(rulesOf(result, AT)).toEqual(['token-in-url']);
+    expect(result.findings[0]?.detail).toBe(
+      'in the URL (redirect Location header) of 1 request to id.example.test',
+    );
+  });
+
   it('token-response-cacheable fires without no-store and not with it', () => {
     expect(rulesOf(audit(tokenResponse('https://id.example.test/token', 'no-store')), AT)).toEqual([]);
     expect(rulesOf(audit(tokenResponse()), AT)).toEqual(['token-response-cacheable']);

@@ -107,6 +107,26 @@ describe('captureEntry: opaque tokens where their place names them', () => {
     ]);
   });
 
+  it('takes the implicit-flow redirect (Location fragment, RFC 6749 §4.2.2) and a Referer query', () => {
+    const location = `https://app.example.test/cb#access_token=${AT}&token_type=bearer&state=s1`;
+    const redirect = captureEntry(
+      makeEntry({
+        status: 302,
+        responseHeaders: [{ name: 'Location', value: location }],
+        redirectURL: location,
+      }),
+      '0',
+    );
+    expect(opaque(redirect)).toEqual([`response-header Location ${AT}`]);
+    const referer = captureEntry(
+      makeEntry({
+        requestHeaders: [{ name: 'Referer', value: `https://app.example.test/#/cb?refresh_token=${RT}` }],
+      }),
+      '0',
+    );
+    expect(opaque(referer)).toEqual([`request-header Referer ${RT}`]);
+  });
+
   it('takes token-named cookies, with their flags, from Set-Cookie, Cookie and HAR cookies[]', () => {
     const result = captureEntry(
       makeEntry({
@@ -203,6 +223,19 @@ describe('captureEntry: near misses are not opaque tokens', () => {
         requestHeaders: [{ name: 'Cookie', value: `session=${AT}; sid=${RT}` }],
         requestCookies: [{ name: 'session', value: AT, httpOnly: true, secure: true }],
         responseHeaders: [{ name: 'Set-Cookie', value: `connect.sid=${RT}; HttpOnly` }],
+      }),
+      '0',
+    );
+    expect(result.sightings).toEqual([]);
+  });
+
+  it('ignores other parameters of a Location or Referer URL', () => {
+    const result = captureEntry(
+      makeEntry({
+        requestHeaders: [{ name: 'Referer', value: `https://app.example.test/cb?code=${RT}&state=${AT}` }],
+        responseHeaders: [
+          { name: 'Location', value: `https://app.example.test/cb?code=${RT}&session_token=${AT}` },
+        ],
       }),
       '0',
     );
