@@ -1,3 +1,4 @@
+import { claimNameWords } from '../rules/pii/claim-name';
 import { findTokens } from '../token/find-tokens';
 import { looksLikeJson, tryParseJson, walkJson } from './json-walk';
 
@@ -101,44 +102,22 @@ export function mayNameToken(text: string): boolean {
 }
 
 const TOKEN_WORDS: ReadonlySet<string> = new Set(['access', 'refresh', 'id']);
+const JOINED_NAMES: ReadonlySet<string> = new Set(['accesstoken', 'refreshtoken', 'idtoken']);
 
 /**
- * True when a field, parameter or cookie name names an OAuth token: it ends with the words access, refresh
- * or id then token, in any spelling (`access_token`, `refreshToken`, `IdToken`, `sb-refresh-token`,
- * `__Host-access_token`). `csrf_token`, `valid_token`, `token_type` or `id_token_hint` do not count.
+ * True when a field, parameter or cookie name names an OAuth token: its last words are access, refresh or
+ * id then token, in any spelling (`access_token`, `refreshToken`, `IdToken`, `sb-refresh-token`,
+ * `__Host-access_token`, `accesstoken`). `csrf_token`, `valid_token`, `token_type` or `id_token_hint` do
+ * not count.
  */
 export function isTokenFieldName(name: string): boolean {
   const n = name.length;
   // The last letter first: this runs on every cookie of a HAR.
   if (n < 7 || n > 128 || (name.charCodeAt(n - 1) | 0x20) !== 0x6e) return false;
-  if (name.slice(n - 5).toLowerCase() !== 'token') return false;
-  let end = n - 5;
-  const separator = name.charCodeAt(end - 1);
-  if (separator === 0x5f || separator === 0x2d || separator === 0x2e) end--; // _ - .
-  return TOKEN_WORDS.has(lastWord(name, end).toLowerCase());
-}
-
-/** The word of letters ending at `end`, starting after a non-letter or at a camelCase boundary (`myId`). */
-function lastWord(name: string, end: number): string {
-  let start = end;
-  while (start > 0 && isLetter(name.charCodeAt(start - 1))) {
-    start--;
-    const code = name.charCodeAt(start);
-    if (isUpper(code) && start > 0 && isLower(name.charCodeAt(start - 1))) break;
-  }
-  return name.slice(start, end);
-}
-
-function isUpper(code: number): boolean {
-  return code >= 0x41 && code <= 0x5a;
-}
-
-function isLower(code: number): boolean {
-  return code >= 0x61 && code <= 0x7a;
-}
-
-function isLetter(code: number): boolean {
-  return isUpper(code) || isLower(code);
+  const words = claimNameWords(name);
+  const last = words[words.length - 1] ?? '';
+  if (last === 'token') return TOKEN_WORDS.has(words[words.length - 2] ?? '');
+  return JOINED_NAMES.has(last);
 }
 
 /** The credential of `Authorization: Bearer <token>` (RFC 6750 §2.1) or `DPoP <token>` (RFC 9449 §7.1). */
