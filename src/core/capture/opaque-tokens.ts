@@ -146,7 +146,12 @@ const MAX_STORED_JSON = 256 * 1024;
  * (`{"refresh_token": …}`, as SDKs store sessions). Same credential test as capture; never throws.
  */
 export function opaqueTokensNamedIn(name: string, value: string): string[] {
-  if (isTokenFieldName(name)) return isOpaqueTokenText(value) ? [value] : [];
+  if (isTokenFieldName(name)) {
+    // Storage hooks often keep `JSON.stringify(token)`: the quotes are not part of the token.
+    const quoted = value.length > 2 && value.startsWith('"') && value.endsWith('"');
+    const text = quoted ? tryParseJson(value) : value;
+    return typeof text === 'string' && isOpaqueTokenText(text) ? [text] : [];
+  }
   if (value.length > MAX_STORED_JSON || !looksLikeJson(value) || !mayNameToken(value)) return [];
   const found: string[] = [];
   walkJson(tryParseJson(value), (_path, key, text) => {

@@ -168,6 +168,8 @@ describe('opaqueTokensNamedIn (web storage)', () => {
 
   it('reads a token-named key, or token-named members of stored JSON, once each', () => {
     expect(opaqueTokensNamedIn('refresh_token', RT)).toEqual([RT]);
+    expect(opaqueTokensNamedIn('refresh_token', JSON.stringify(RT))).toEqual([RT]);
+    expect(opaqueTokensNamedIn('refresh_token', '"null"')).toEqual([]);
     expect(
       opaqueTokensNamedIn('session', JSON.stringify({ a: { refreshToken: RT }, b: [{ refresh_token: RT }] })),
     ).toEqual([RT]);
