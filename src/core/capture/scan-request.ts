@@ -83,7 +83,10 @@ export function addCookie(
   flags?: CookieAttributes,
 ): void {
   scan.sink.add(where, name, value, flags);
-  if (isTokenFieldName(name)) scan.sink.addOpaque(where, name, value, flags);
+  if (!isTokenFieldName(name)) return;
+  // RFC 6265 §4.1.1 lets a cookie value sit in double quotes, which are not part of it.
+  const quoted = value.length > 2 && value.charCodeAt(0) === 0x22 && value.endsWith('"');
+  scan.sink.addOpaque(where, name, quoted ? value.slice(1, -1) : value, flags);
 }
 
 /**

@@ -145,6 +145,18 @@ describe('captureEntry: opaque tokens where their place names them', () => {
     expect(set?.cookie).toMatchObject({ httpOnly: false, secure: true, path: '/' });
   });
 
+  it('reads a quoted cookie value without its quotes (RFC 6265 §4.1.1)', () => {
+    const result = captureEntry(
+      makeEntry({
+        requestHeaders: [{ name: 'Cookie', value: `refresh_token="${RT}"` }],
+        requestCookies: [{ name: 'refresh_token', value: `"${RT}"`, httpOnly: true, secure: true }],
+      }),
+      '0',
+    );
+    expect(opaque(result)).toEqual([`request-cookie refresh_token ${RT}`]);
+    expect(result.sightings[0]?.cookie).toMatchObject({ httpOnly: true, secure: true });
+  });
+
   it('takes WebSocket frames that carry a token member', () => {
     const entry = makeEntry({ url: 'wss://api.example.test/graphql' });
     entry._webSocketMessages = [
