@@ -134,6 +134,12 @@ export function createAuditor(options: AuditorOptions = {}): Auditor {
       }
     }
     lastEntry = entry;
+    // A text first met without context (a pasted line) and judged a malformed JWT, then seen where an
+    // OAuth token belongs: it is an opaque token after all.
+    const { token } = entry.record;
+    if (sighting.opaque === true && token.kind === 'malformed') {
+      entry.record.token = opaqueToken(token.text, token.fingerprint);
+    }
     const sightings = entry.record.sightings;
     sightings.push(sighting);
     entry.revision++;

@@ -73,6 +73,42 @@ describe('audit of opaque tokens: kind, fingerprint, purpose', () => {
     expect(rulesOf(result, RT)).toContain('fmt-malformed');
   });
 
+  it('a text pasted first (a malformed JWT) becomes opaque once traffic shows it in a token place', () => {
+    const pasted: CaptureResult = {
+      sightings: [
+        {
+          id: 'paste:1',
+          tokenText: RT,
+          where: 'input',
+          name: 'pasted',
+          url: '',
+          method: '',
+          status: 0,
+          scheme: '',
+          startedAt: '',
+          requestId: 'paste:1',
+        },
+      ],
+      observations: [],
+      keyDocuments: [],
+      problems: [],
+      entryCount: 1,
+    };
+    const alone = auditCapture([pasted], { now: NOW });
+    expect(alone.tokens[0]?.token.kind).toBe('malformed');
+    const result = auditCapture(
+      [pasted, captureEntry(tokenResponse('https://id.example.test/token', 'no-store'), '0')],
+      {
+        now: NOW,
+      },
+    );
+    const record = result.tokens.find((r) => r.token.text === RT);
+    expect(record?.token.kind).toBe('opaque');
+    expect(record?.token.fingerprint).toBe(alone.tokens[0]?.token.fingerprint);
+    expect(record?.sightings).toHaveLength(2);
+    expect(rulesOf(result, RT)).not.toContain('fmt-malformed');
+  });
+
   it('takes the purpose from the place: refresh_token → refresh, access_token and Bearer → access', () => {
     const result = audit(tokenResponse(), apiCall('https://api.example.test/me'));
     const purposes = Object.fromEntries(result.tokens.map((r) => [r.token.text, r.purpose]));
