@@ -1,5 +1,5 @@
 import { claimNameWords } from '../rules/pii/claim-name';
-import { findTokens } from '../token/find-tokens';
+import { findTokens, isJoseHeaderSegment } from '../token/find-tokens';
 import { looksLikeJson, tryParseJson, walkJson } from './json-walk';
 
 /**
@@ -83,11 +83,14 @@ function someIn(seen: Uint8Array, from: number, to: number): boolean {
   return false;
 }
 
-/** A JWT, or a damaged one (`eyJ` header, then a dot): the JWT path judges those, never this one. */
+/**
+ * A JWT, or a damaged one (`eyJ` then a dot, or a lone JOSE header cut at its first dot): the JWT path
+ * judges those, never this one. Base64 of other JSON (`eyJ0b2tlbiI6…`, no dot) may be an opaque token.
+ */
 function looksLikeJwt(value: string): boolean {
   const at = value.indexOf('eyJ');
   if (at < 0) return false;
-  if (at === 0 && value.includes('.')) return true;
+  if (at === 0 && (value.includes('.') || isJoseHeaderSegment(value))) return true;
   return findTokens(value).length > 0;
 }
 

@@ -68,7 +68,13 @@ export interface SightingSink {
 export function createSightingSink(context: EntryContext, cache?: FindCache): SightingSink {
   const sightings: Sighting[] = [];
   let overflowed = false;
-  function record(where: Where, name: string, tokenText: string, cookie?: CookieAttributes, opaque?: true) {
+  function record(
+    where: Where,
+    name: string,
+    tokenText: string,
+    cookie?: CookieAttributes,
+    opaque?: true,
+  ): void {
     // Full first: once capped, searching 1,000 sightings for every further token would go quadratic.
     if (sightings.length >= MAX_SIGHTINGS_PER_ENTRY) {
       overflowed = true;

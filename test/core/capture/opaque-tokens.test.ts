@@ -79,6 +79,12 @@ describe('isOpaqueTokenText: what is a credential', () => {
     expect(isOpaqueTokenText(`${jwt.split('.')[0]}...`)).toBe(false);
     expect(isOpaqueTokenText(`${jwt.split('.').slice(0, 2).join('.')}`)).toBe(false);
     expect(isOpaqueTokenText('eyJnot-a-header.but-dotted.value123')).toBe(false);
+    // A header alone, cut at its first dot: a broken JWT, not an opaque token.
+    expect(isOpaqueTokenText(jwt.split('.')[0] ?? '')).toBe(false);
+  });
+
+  it('takes base64 of other JSON with no dot (some providers wrap a reference that way)', () => {
+    expect(isOpaqueTokenText(btoa(JSON.stringify({ ref: 'a1B2c3D4e5F6' })))).toBe(true);
   });
 
   it('takes a random token that merely contains eyJ somewhere', () => {
