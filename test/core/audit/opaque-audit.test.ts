@@ -214,13 +214,30 @@ describe('audit of opaque tokens: which rules run', () => {
   });
 
   it('token-third-party-leak fires when the page sends the token to another site', () => {
-    const result = audit(
+    const origin = { name: 'Origin', value: 'https://app.example.test' };
+    const beacon = makeEntry({
+      method: 'POST',
+      url: 'https://collect.tracker.example/beacon',
+      requestHeaders: [origin],
+      postData: { mimeType: 'application/json', text: JSON.stringify({ accessToken: AT }) },
+    });
+    const leaked = audit(tokenResponse('https://id.example.test/token', 'no-store'), beacon);
+    expect(rulesOf(leaked, AT)).toEqual(['token-third-party-leak']);
+    expect(leaked.findings[0]?.severity).toBe('medium');
+    // Only in Authorization: the site may be the token's own API (an opaque token names none), so low.
+    const bearer = audit(
       tokenResponse('https://id.example.test/token', 'no-store'),
-      apiCall('https://collect.tracker.example/beacon', [
-        { name: 'Origin', value: 'https://app.example.test' },
-      ]),
+      apiCall('https://api.partner.example/v1/me', [origin]),
     );
-    expect(rulesOf(result, AT)).toEqual(['token-third-party-leak']);
+    const fp = bearer.tokens.find((r) => r.token.text === AT)?.token.fingerprint;
+    const ofAt = bearer.findings.filter((f) => f.fingerprint === fp);
+    expect(ofAt.map((f) => [f.ruleId, f.severity, f.detail])).toEqual([
+      [
+        'token-third-party-leak',
+        'low',
+        "sent to api.partner.example in 1 request; that site is none of the token's own (example.test); an opaque token names no audience, so that site may be the API it was issued for",
+      ],
+    ]);
     const sameSite = audit(
       tokenResponse('https://id.example.test/token', 'no-store'),
       apiCall('https://api.example.test/me', [{ name: 'Origin', value: 'https://app.example.test' }]),
