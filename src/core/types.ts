@@ -59,10 +59,19 @@ export interface Sighting {
   cookie?: CookieAttributes;
   /** The response's `Cache-Control` (and `Pragma`) when the token came back in that response. */
   responseCacheControl?: string;
+  /**
+   * Set when capture took the value for an opaque OAuth token (not a JWT) because its place names one: an
+   * `access_token`/`refresh_token`/`id_token` field, a Bearer credential, an RFC 7009/7662 `token`. The
+   * auditor then keeps the token as kind `opaque` instead of parsing it as a JWT.
+   */
+  opaque?: true;
 }
 
-/** Compact serialisations the parser recognises. */
-export type TokenKind = 'jws' | 'jwe' | 'unsecured' | 'malformed';
+/**
+ * Compact serialisations the parser recognises, and `opaque`: an OAuth token that is not a JWT (a reference
+ * token, RFC 6749 §1.4–1.5), known only by its text and where it travelled: no header, claims or signature.
+ */
+export type TokenKind = 'jws' | 'jwe' | 'unsecured' | 'malformed' | 'opaque';
 
 /** A JSON object from untrusted input: a null-prototype record with no `__proto__` surprises. */
 export type JsonObject = { [key: string]: unknown };

@@ -1,6 +1,7 @@
 import { fingerprintOf } from '../crypto/fingerprint';
 import { DEFAULT_POLICY } from '../policy';
 import { usesReferenceTime } from '../rules/use-clock';
+import { opaqueToken } from '../token/opaque-token';
 import { parseToken } from '../token/parse-token';
 import type {
   AuditResult,
@@ -153,6 +154,12 @@ export function createAuditor(options: AuditorOptions = {}): Auditor {
       }
     }
     lastEntry = entry;
+    // A text first met without context (a pasted line) and judged a malformed JWT, then seen where an
+    // OAuth token belongs: it is an opaque token after all.
+    const { token } = entry.record;
+    if (sighting.opaque === true && token.kind === 'malformed') {
+      entry.record.token = opaqueToken(token.text, token.fingerprint);
+    }
     const sightings = entry.record.sightings;
     sightings.push(sighting);
     entry.revision++;
@@ -177,7 +184,11 @@ export function createAuditor(options: AuditorOptions = {}): Auditor {
     const entry: Entry = {
       // `[sighting]`, not `[]` + push: a first push reserves room for 17, and most tokens keep one.
       record: {
-        token: parseToken(sighting.tokenText, fingerprint),
+        // Capture marks opaque OAuth tokens; parsing one as a JWT would only call it malformed.
+        token:
+          sighting.opaque === true
+            ? opaqueToken(sighting.tokenText, fingerprint)
+            : parseToken(sighting.tokenText, fingerprint),
         sightings: [sighting],
         purpose: 'unknown',
       },

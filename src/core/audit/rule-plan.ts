@@ -41,8 +41,17 @@ function headerOnlyHits(header: JsonObject, ctx: RuleContext): readonly RuleHit[
  * Runs every token, context and local rule on one token, appending the hits to `out`: the same hits as
  * running `TOKEN_RULES`, `CONTEXT_RULES` and the local rules one by one (in another order: findings are
  * sorted later), but with the header-only rules run once per distinct header instead of once per token.
+ * An opaque token gets the context and local rules only: the JWT rules would judge a structure it lacks.
  */
 export function runTokenPlan(ctx: RuleContext, out: RuleHit[]): void {
+  // An opaque token has no header, claims or signature: only the rules about how it travelled apply.
+  if (ctx.record.token.kind !== 'opaque') runJwtRules(ctx, out);
+  runRules(CONTEXT_RULES, ctx, out);
+  runRules(LOCAL_RULES, ctx, out);
+}
+
+/** The token rules (header-only ones shared per header), and the nested token's. */
+function runJwtRules(ctx: RuleContext, out: RuleHit[]): void {
   const header = usableHeader(ctx.record.token);
   // Parsing freezes every header; a hand-built, unfrozen one could change between tokens, so it is not cached.
   if (header && Object.isFrozen(header)) {
@@ -51,8 +60,6 @@ export function runTokenPlan(ctx: RuleContext, out: RuleHit[]): void {
   } else {
     runRules(TOKEN_RULES, ctx, out);
   }
-  runRules(CONTEXT_RULES, ctx, out);
-  runRules(LOCAL_RULES, ctx, out);
   if (ctx.record.token.nested) runNestedRules(ctx, out);
 }
 

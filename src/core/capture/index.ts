@@ -1,5 +1,6 @@
 export { captureEntry } from './capture-entry';
 export { captureHar } from './capture-har';
+export { opaqueTokensNamedIn } from './opaque-tokens';
 export { MAX_BODY_CHARS, MAX_JSON_PARSE } from './scan-body';
 export { MAX_WEBSOCKET_MESSAGES, WEBSOCKET_MESSAGE_COUNT } from './scan-websocket';
 export { MAX_SIGHTINGS_PER_ENTRY } from './sighting-sink';

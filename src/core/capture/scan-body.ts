@@ -6,7 +6,8 @@ import { isRecord, normalizePairs, stringAt } from './guards';
 import { looksLikeJson, nearestJsonKey, tryParseJson, walkJson } from './json-walk';
 import { keyDocumentOf } from './key-documents';
 import { createObservation, isPasswordName, maskSecret, mayContainPassword } from './observations';
-import { decodeComponent, parseParams } from './url-parts';
+import { isTokenFieldName, isTokenParameterEndpoint, mayNameToken } from './opaque-tokens';
+import { decodeComponent, parseParams, parseUrlParts } from './url-parts';
 
 /** Bodies are scanned up to this many characters; the rest is reported, not read. */
 export const MAX_BODY_CHARS = 8 * 1024 * 1024;
@@ -26,7 +27,11 @@ const BINARY_MIME = /^(?:image|audio|video|font)\//i;
 const UTF8 = new TextDecoder();
 const MIB = 1024 * 1024;
 
-/** `request.postData`: form parameters (`params[]` or urlencoded text), JSON (by path) or plain text. */
+/**
+ * `request.postData`: form parameters (`params[]` or urlencoded text), JSON (by path) or plain text. Form
+ * fields named like a token (`refresh_token=` of a refresh grant, RFC 6749 §6) and the `token` of a
+ * revocation or introspection request (RFC 7009, RFC 7662) are taken as opaque tokens when not JWTs.
+ */
 export function scanRequestBody(scan: EntryScan, postData: unknown): void {
   if (!isRecord(postData)) return;
   const mime = (stringAt(postData, 'mimeType') ?? '').toLowerCase();
@@ -40,14 +45,23 @@ export function scanRequestBody(scan: EntryScan, postData: unknown): void {
     params.length > 0
       ? params.map((p) => ({ name: decodeComponent(p.name), value: decodeComponent(p.value) }))
       : parseParams(text);
+  const tokenParameter = pairs.some((p) => p.name === 'token') && isTokenParameterRequest(scan, pairs);
   for (const pair of pairs) {
     scan.sink.add('request-body', pair.name, pair.value);
+    if (isTokenFieldName(pair.name) || (tokenParameter && pair.name === 'token'))
+      scan.sink.addOpaque('request-body', pair.name, pair.value);
     if (pair.value && isPasswordName(pair.name)) {
       scan.observations.push(
         createObservation(scan.context, 'password-in-body', pair.name, maskSecret(pair.value)),
       );
     }
   }
+}
+
+/** True when this form's `token` parameter is the token of a revocation or introspection request. */
+function isTokenParameterRequest(scan: EntryScan, pairs: readonly { name: string }[]): boolean {
+  const names = pairs.map((p) => p.name);
+  return isTokenParameterEndpoint(parseUrlParts(scan.context.url).path, names);
 }
 
 /** `response.content`: text, or base64 when `encoding` says so; JWKS and discovery documents are kept. */
@@ -87,9 +101,10 @@ function capProblem(what: string, size: number): string {
 }
 
 /**
- * One body's text. JSON is parsed only when it can matter (a token, key material, or a password field)
- * and is small enough; everything else with an `eyJ` is searched as text. `label` names a part of the
- * exchange other than the HTTP body (`WebSocket sent`): sightings are then named `label: $.path`.
+ * One body's text. JSON is parsed only when it can matter (a token, key material, a password field, or a
+ * member named like a token: `access_token`, `refreshToken`, whose value may be an opaque token) and is
+ * small enough; everything else with an `eyJ` is searched as text. `label` names a part of the exchange
+ * other than the HTTP body (`WebSocket sent`): sightings are then named `label: $.path`.
  */
 export function scanBodyText(scan: EntryScan, where: Where, text: string, label?: string): void {
   const hasToken = text.indexOf('eyJ') >= 0;
@@ -97,7 +112,8 @@ export function scanBodyText(scan: EntryScan, where: Where, text: string, label?
   const mayBeKeys =
     where === 'response-body' && jsonLike && text.length <= MAX_KEY_DOCUMENT && KEY_MEMBER.test(text);
   const mayHavePassword = where === 'request-body' && jsonLike && mayContainPassword(text);
-  if (!hasToken && !mayBeKeys && !mayHavePassword) return;
+  const mayBeOpaque = jsonLike && mayNameToken(text);
+  if (!hasToken && !mayBeKeys && !mayHavePassword && !mayBeOpaque) return;
   const json = jsonLike ? tryParseJson(text) : undefined;
   if (json === undefined) {
     if (hasToken) scanLooseText(scan, where, text, label);
@@ -110,6 +126,7 @@ export function scanBodyText(scan: EntryScan, where: Where, text: string, label?
   walkJson(json, (path, key, value) => {
     const name = label ? `${label}: ${path}` : path;
     if (hasToken) scan.sink.add(where, name, value);
+    if (mayBeOpaque && isTokenFieldName(key)) scan.sink.addOpaque(where, name, value);
     if (mayHavePassword && value && isPasswordName(key)) {
       scan.observations.push(createObservation(scan.context, 'password-in-body', name, maskSecret(value)));
     }

@@ -1,4 +1,5 @@
 import { findTokens } from '../token/find-tokens';
+import type { CookieAttributes } from '../types';
 import { harCookieAttributes, parseCookieHeader } from './cookies';
 import type { EntryScan } from './entry-scan';
 import { canonicalHeaderName } from './entry-scan';
@@ -10,22 +11,25 @@ import {
   maskSecret,
   mayContainPassword,
 } from './observations';
+import { authorizationCredential, isTokenFieldName, mayNameToken } from './opaque-tokens';
 import { decodeComponent, decodePercent, parseParams, parseUrlParts } from './url-parts';
 
 /**
  * Every request header: `Authorization` whatever its scheme (Bearer, JWT, DPoP, custom), `DPoP`,
  * `X-Auth-Token`… and `Referer`, whose URL may carry a token from the previous page. `Cookie` is split
- * into cookies. HTTP Basic credentials become an observation.
+ * into cookies. HTTP Basic credentials become an observation. A Bearer or DPoP credential that is not a
+ * JWT, and a cookie named like a token (`refresh_token=`), are taken as opaque tokens.
  */
 export function scanRequestHeaders(scan: EntryScan, headers: readonly NameValue[]): void {
   for (const header of headers) {
     const { name, value } = header;
     const hasToken = value.indexOf('eyJ') >= 0;
     // Lower-casing every header name of a large HAR shows up in profiles: only names that matter pay for it.
-    const lower = hasToken || name.length === 6 || name.length >= 13 ? name.toLowerCase() : '';
+    const lower =
+      hasToken || name.length === 6 || name.length === 7 || name.length >= 13 ? name.toLowerCase() : '';
     if (lower === 'cookie') {
-      if (hasToken)
-        for (const pair of parseCookieHeader(value)) scan.sink.add('request-cookie', pair.name, pair.value);
+      if (hasToken || mayNameToken(value))
+        for (const pair of parseCookieHeader(value)) addCookie(scan, 'request-cookie', pair.name, pair.value);
       continue;
     }
     if (lower === 'authorization' || lower === 'proxy-authorization') {
@@ -36,6 +40,10 @@ export function scanRequestHeaders(scan: EntryScan, headers: readonly NameValue[
         );
       }
     }
+    if (lower === 'authorization') {
+      const credential = authorizationCredential(value);
+      if (credential !== undefined) scan.sink.addOpaque('request-header', 'Authorization', credential);
+    } else if (lower === 'referer') addUrlParameterTokens(scan, 'request-header', 'Referer', value);
     if (hasToken) scan.sink.add('request-header', canonicalHeaderName(lower), value);
   }
 }
@@ -56,9 +64,48 @@ export function scanHarCookies(
     if (!isRecord(cookie)) continue;
     const name = stringAt(cookie, 'name');
     const value = stringAt(cookie, 'value');
-    if (name === undefined || value === undefined || value.indexOf('eyJ') < 0) continue;
+    if (name === undefined || value === undefined) continue;
+    if (value.indexOf('eyJ') < 0 && !isTokenFieldName(name)) continue;
     const flags = harCookieAttributes(cookie);
-    if (!scan.sink.attachCookie(where, name, value, flags)) scan.sink.add(where, name, value, flags);
+    if (!scan.sink.attachCookie(where, name, value, flags)) addCookie(scan, where, name, value, flags);
+  }
+}
+
+/**
+ * One cookie: any JWT in its value, or the value as an opaque token when the cookie's name says it holds
+ * one (`access_token`, `sb-refresh-token`). Other cookies (`session`, `sid`) are not taken for tokens.
+ */
+export function addCookie(
+  scan: EntryScan,
+  where: 'request-cookie' | 'set-cookie',
+  name: string,
+  value: string,
+  flags?: CookieAttributes,
+): void {
+  scan.sink.add(where, name, value, flags);
+  if (!isTokenFieldName(name)) return;
+  // RFC 6265 §4.1.1 lets a cookie value sit in double quotes, which are not part of it.
+  const quoted = value.length > 2 && value.charCodeAt(0) === 0x22 && value.endsWith('"');
+  scan.sink.addOpaque(where, name, quoted ? value.slice(1, -1) : value, flags);
+}
+
+/**
+ * Opaque tokens in the token-named query or fragment parameters of a URL that travels in a header: the
+ * `Referer` that copies a page URL to the next site, the redirect `Location` of the implicit flow
+ * (`#access_token=…`, RFC 6749 §4.2.2). The sighting is named by the header, as for JWTs there.
+ */
+export function addUrlParameterTokens(
+  scan: EntryScan,
+  where: 'request-header' | 'response-header',
+  header: string,
+  url: string,
+): void {
+  if (!mayNameToken(url)) return;
+  const parts = parseUrlParts(url);
+  for (const text of [parts.query, parts.fragment ?? '']) {
+    if (!text.includes('=')) continue;
+    for (const param of parseParams(text))
+      if (isTokenFieldName(param.name)) scan.sink.addOpaque(where, header, param.value);
   }
 }
 
@@ -68,12 +115,14 @@ export function scanHarCookies(
  */
 export function scanUrl(scan: EntryScan, url: string): void {
   const hasToken = url.indexOf('eyJ') >= 0;
+  const named = mayNameToken(url);
   // Most URLs hold neither a token, a password-like name nor userinfo: skip splitting them.
-  if (!hasToken && url.indexOf('@') < 0 && !mayContainPassword(url)) return;
+  if (!hasToken && !named && url.indexOf('@') < 0 && !mayContainPassword(url)) return;
   const parts = parseUrlParts(url);
   const query = parts.query ? parseParams(parts.query) : [];
   for (const param of query) {
     if (hasToken) scan.sink.add('query', param.name, param.value);
+    if (named && isTokenFieldName(param.name)) scan.sink.addOpaque('query', param.name, param.value);
     if (param.value && isPasswordName(param.name)) {
       scan.observations.push(
         createObservation(scan.context, 'password-in-url', param.name, maskSecret(param.value)),
@@ -87,18 +136,23 @@ export function scanUrl(scan: EntryScan, url: string): void {
       createObservation(scan.context, 'password-in-url', 'userinfo', maskSecret(password)),
     );
   }
-  if (!hasToken) return;
-  scanFragment(scan, parts.fragment);
-  if (parts.path.indexOf('eyJ') >= 0) scanPath(scan, parts.path);
+  if (hasToken || named) scanFragment(scan, parts.fragment, named);
+  if (hasToken && parts.path.indexOf('eyJ') >= 0) scanPath(scan, parts.path);
 }
 
-function scanFragment(scan: EntryScan, fragment: string | undefined): void {
-  if (!fragment || fragment.indexOf('eyJ') < 0) return;
+/** The fragment: `#<token>`, or parameters (`#access_token=…&id_token=…` of the implicit flow). */
+function scanFragment(scan: EntryScan, fragment: string | undefined, named: boolean): void {
+  if (!fragment) return;
+  const hasToken = fragment.indexOf('eyJ') >= 0;
+  if (!hasToken && !named) return;
   if (!fragment.includes('=')) {
-    scan.sink.add('fragment', '#', decodeComponent(fragment));
+    if (hasToken) scan.sink.add('fragment', '#', decodeComponent(fragment));
     return;
   }
-  for (const param of parseParams(fragment)) scan.sink.add('fragment', param.name, param.value);
+  for (const param of parseParams(fragment)) {
+    scan.sink.add('fragment', param.name, param.value);
+    if (named && isTokenFieldName(param.name)) scan.sink.addOpaque('fragment', param.name, param.value);
+  }
 }
 
 function scanPath(scan: EntryScan, path: string): void {

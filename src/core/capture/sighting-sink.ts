@@ -1,5 +1,6 @@
 import { findTokens } from '../token/find-tokens';
 import type { CookieAttributes, Sighting, Where } from '../types';
+import { isOpaqueTokenText } from './opaque-tokens';
 
 /** What every sighting of one HAR entry shares. */
 export interface EntryContext {
@@ -50,6 +51,11 @@ export interface SightingSink {
   attachCookie(where: Where, name: string, value: string, cookie: CookieAttributes | undefined): boolean;
   /** Records one token already cut out of its text by `findTokens`. */
   addToken(where: Where, name: string, tokenText: string, cookie?: CookieAttributes): void;
+  /**
+   * Records `value` as an opaque token when it is one (`isOpaqueTokenText`); the caller has checked that
+   * the place names a token. A JWT is left to `add`.
+   */
+  addOpaque(where: Where, name: string, value: string, cookie?: CookieAttributes): void;
   readonly sightings: Sighting[];
   /** True once `MAX_SIGHTINGS_PER_ENTRY` was reached and further tokens were dropped. */
   readonly overflowed: boolean;
@@ -62,7 +68,13 @@ export interface SightingSink {
 export function createSightingSink(context: EntryContext, cache?: FindCache): SightingSink {
   const sightings: Sighting[] = [];
   let overflowed = false;
-  function addToken(where: Where, name: string, tokenText: string, cookie?: CookieAttributes): void {
+  function record(
+    where: Where,
+    name: string,
+    tokenText: string,
+    cookie?: CookieAttributes,
+    opaque?: true,
+  ): void {
     // Full first: once capped, searching 1,000 sightings for every further token would go quadratic.
     if (sightings.length >= MAX_SIGHTINGS_PER_ENTRY) {
       overflowed = true;
@@ -75,7 +87,11 @@ export function createSightingSink(context: EntryContext, cache?: FindCache): Si
     }
     const sighting = createSighting(context, sightings.length, where, name, tokenText);
     if (cookie) sighting.cookie = cookie;
+    if (opaque) sighting.opaque = true;
     sightings.push(sighting);
+  }
+  function addToken(where: Where, name: string, tokenText: string, cookie?: CookieAttributes): void {
+    record(where, name, tokenText, cookie);
   }
   return {
     add(where, name, text, cookie) {
@@ -84,6 +100,9 @@ export function createSightingSink(context: EntryContext, cache?: FindCache): Si
       for (const token of tokensIn(text, cache)) addToken(where, name, token, cookie);
     },
     addToken,
+    addOpaque(where, name, value, cookie) {
+      if (isOpaqueTokenText(value)) record(where, name, value, cookie, true);
+    },
     attachCookie(where, name, value, cookie) {
       const seen = find(sightings, where, name, value);
       if (!seen) return false;

@@ -22,11 +22,12 @@ const COMPACT_ONLY = /^[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]*)+$/;
 /**
  * The masked form of a token: the header segment kept (it names the algorithm and key, which reviewers
  * need), the payload cut to a short prefix, the signature dropped. `eyJhbGciOiJIUzI1NiJ9.eyJzdWIi…`.
- * Text that is not dot-separated keeps only a short prefix and its length.
+ * Any other text (an opaque token such as `ya29.a0Af…`, a malformed line) keeps only a short prefix and
+ * its length, `ya29…(183 chars)`: its first segment is no JOSE header, and may be the secret itself.
  */
 export function maskToken(text: string): string {
   const segments = text.split('.');
-  if (segments.length < 2) {
+  if (segments.length < 2 || !text.startsWith('eyJ')) {
     return text.length <= 8 ? '…' : `${text.slice(0, 4)}…(${text.length} chars)`;
   }
   const header = segments[0] ?? '';
@@ -66,11 +67,14 @@ export function createScrubber(tokenTexts: Iterable<string>, secrets: Iterable<s
   const segments = new Map<string, string>();
   const odd = createOddIndex();
   for (const text of tokenTexts) {
-    if (COMPACT_ONLY.test(text)) {
+    // Only JWTs are found by their header; any other text (opaque tokens too) by plain search.
+    if (COMPACT_ONLY.test(text) && text.startsWith('eyJ')) {
       whole.set(text, maskToken(text));
       heads.add(text.slice(0, text.indexOf('.')));
     } else if (text.length >= MIN_SECRET_SEGMENT) odd.add(text);
     addSegments(text, segments);
+    const encoded = percentEncoded(text);
+    if (encoded !== undefined) odd.add(encoded, maskToken(text));
   }
   const literals = [...new Set(secrets)];
   // A run shorter than the shortest known segment cannot be one: it is not even looked up.
@@ -134,6 +138,15 @@ export function scrubLiterals(text: string, literals: readonly string[]): string
   return out;
 }
 
+/**
+ * An opaque token with `+`, `/`, `=` or `$` (RFC 6750 b64token allows them) reaches a URL percent-encoded
+ * (`access_token=ab%2Bc%3D`): that form must be masked as well. `undefined` when it reads the same.
+ */
+function percentEncoded(text: string): string | undefined {
+  if (!/[+/=$]/.test(text) || !/^[\x21-\x7e]+$/.test(text)) return undefined;
+  return encodeURIComponent(text);
+}
+
 const WORD_RUN = /[A-Za-z0-9_-]+/g;
 
 /**
@@ -142,22 +155,23 @@ const WORD_RUN = /[A-Za-z0-9_-]+/g;
  * one hash lookup per word picks the few candidates worth a substring search.
  */
 function createOddIndex() {
-  const byRun = new Map<string, string[]>();
-  const unindexed: string[] = [];
+  /** Each odd text with what replaces it (its masked form, or that of the token it encodes). */
+  const byRun = new Map<string, [string, string][]>();
+  const unindexed: [string, string][] = [];
   return {
     empty: () => byRun.size === 0 && unindexed.length === 0,
-    add(text: string) {
+    add(text: string, masked = maskToken(text)) {
       const key = indexRun(text);
-      if (key === undefined) unindexed.push(text);
-      else byRun.set(key, [...(byRun.get(key) ?? []), text]);
+      if (key === undefined) unindexed.push([text, masked]);
+      else byRun.set(key, [...(byRun.get(key) ?? []), [text, masked]]);
     },
     scrub(text: string): string {
       if (byRun.size === 0 && unindexed.length === 0) return text;
-      const candidates = new Set(unindexed);
+      const candidates = new Map(unindexed);
       for (const run of text.match(WORD_RUN) ?? [])
-        for (const odd of byRun.get(run) ?? []) candidates.add(odd);
+        for (const [odd, masked] of byRun.get(run) ?? []) candidates.set(odd, masked);
       let out = text;
-      for (const odd of candidates) if (out.includes(odd)) out = out.split(odd).join(maskToken(odd));
+      for (const [odd, masked] of candidates) if (out.includes(odd)) out = out.split(odd).join(masked);
       return out;
     },
   };
@@ -177,11 +191,18 @@ function indexRun(text: string): string | undefined {
   );
 }
 
-/** Signature and payload segments are secret on their own too (a detail may quote just one). */
+/**
+ * Signature and payload segments are secret on their own too (a detail may quote just one). Every
+ * segment of a text that is no JWT (an opaque `ya29.…` token), the first one included, is secret.
+ */
 function addSegments(text: string, into: Map<string, string>): void {
   const parts = text.split('.');
   if (parts.length < 2) {
     if (text.length >= MIN_SECRET_SEGMENT && !/\s/.test(text)) into.set(text, maskToken(text));
+    return;
+  }
+  if (!text.startsWith('eyJ')) {
+    for (const part of parts) if (part.length >= MIN_SECRET_SEGMENT) into.set(part, '…');
     return;
   }
   for (let i = 1; i < parts.length; i++) {

@@ -38,10 +38,17 @@ export function TokenDetail() {
         />
         Show full token
       </label>
-      <TokenText text={token.text} reveal={reveal} />
+      <TokenText text={token.text} reveal={reveal} opaque={token.kind === 'opaque'} />
       <h3>Findings ({tokens.selectedFindings.value.length})</h3>
       <FindingList findings={tokens.selectedFindings.value} />
-      <TokenParts token={token} />
+      {token.kind === 'opaque' ? (
+        <p class="muted" data-testid="opaque-note">
+          Opaque token: not a JWT, so there is no header or claims to read. Only its issuer knows what it
+          grants; it is judged by how it travelled.
+        </p>
+      ) : (
+        <TokenParts token={token} />
+      )}
       {token.nested ? (
         <details class="nested">
           <summary>Nested token {token.nested.fingerprint}</summary>

@@ -1,5 +1,6 @@
 import { formatExpiry } from '../models/relative-time';
 import type { TokenRow as Row } from '../models/token-row';
+import { KindLabel } from './KindLabel';
 import { SeverityBadge } from './SeverityBadge';
 
 interface TokenRowProps {
@@ -43,6 +44,7 @@ export function TokenRow({ row, index, total, top, selected, tabbable, now, onSe
         {row.findingCount > 0 ? <span class="count">{row.findingCount}</span> : null}
       </span>
       <span class="cell cell-where" title={row.where}>
+        <KindLabel kind={row.kind} />
         {row.where || '—'}
       </span>
       <span class="cell cell-iss" title={row.iss}>

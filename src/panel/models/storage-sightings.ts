@@ -1,4 +1,4 @@
-import { parseUrlParts } from '../../core/capture';
+import { opaqueTokensNamedIn, parseUrlParts } from '../../core/capture';
 import { findTokens } from '../../core/token/find-tokens';
 import type { Sighting } from '../../core/types';
 import type { StorageItem } from '../capture-source';
@@ -10,7 +10,8 @@ const MAX_KEY_CHARS = 200;
 
 /**
  * Turns the items read from the inspected page's web storage into sightings (`where: 'storage'`), one per
- * token found in a value. The core's `token-in-web-storage` rule reports them. Items that fail the guard
+ * token found in a value (a JWT anywhere in it; an opaque token when the key or a JSON member names one).
+ * The core's `token-in-web-storage` rule reports them. Items that fail the guard
  * (the page controls what the glue read) and oversized values are skipped.
  *
  * @param items - untrusted items from `CaptureSource.scanStorage()`
@@ -22,8 +23,13 @@ export function storageSightings(items: readonly unknown[], scan: number, starte
   items.forEach((item, index) => {
     if (!isStorageItem(item) || item.value.length > MAX_STORAGE_VALUE_CHARS) return;
     const requestId = `storage-${scan}-${index}`;
-    findTokens(item.value).forEach((found, n) => {
+    const jwts = findTokens(item.value);
+    jwts.forEach((found, n) => {
       out.push(toSighting(item, found.text, requestId, n, startedAt));
+    });
+    // Opaque OAuth tokens only where a name says so: the key, or a member of a stored JSON session.
+    opaqueTokensNamedIn(item.key, item.value).forEach((text, n) => {
+      out.push({ ...toSighting(item, text, requestId, jwts.length + n, startedAt), opaque: true });
     });
   });
   return out;

@@ -169,3 +169,26 @@ describe('runTokenPlan', () => {
     expect(planned(ctx).map((h) => h.ruleId)).toContain('alg-rsa-pkcs1v15');
   });
 });
+
+describe('runTokenPlan on an opaque token', () => {
+  it('runs the context and local rules only, whatever a hand-built token carries', () => {
+    // Capture never gives an opaque token a header or claims; the plan must not judge them if one had.
+    const token: ParsedToken = {
+      ...parseToken(`${b64({ alg: 'none' })}.${b64({ sub: 'x', email: 'a@example.test' })}.`),
+      kind: 'opaque',
+    };
+    const record = {
+      token,
+      sightings: [sighting({ scheme: 'http', url: 'http://api.example.test/me' })],
+      purpose: 'access' as TokenPurpose,
+    };
+    const ctx: RuleContext = { record, policy: DEFAULT_POLICY, now: NOW };
+    const out: RuleHit[] = [];
+    runTokenPlan(ctx, out);
+    expect(out.map((hit) => hit.ruleId)).toEqual(['transport-cleartext']);
+    const jwtHits: RuleHit[] = [];
+    for (const rule of TOKEN_RULES)
+      jwtHits.push(...rule({ ...ctx, record: { ...record, token: { ...token, kind: 'unsecured' } } }));
+    expect(jwtHits.map((hit) => hit.ruleId)).toContain('alg-none');
+  });
+});

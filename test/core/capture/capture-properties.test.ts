@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { captureEntry, captureHar } from '../../../src/core/capture';
+import { captureEntry, captureHar, MAX_SIGHTINGS_PER_ENTRY } from '../../../src/core/capture';
+import { isOpaqueTokenText } from '../../../src/core/capture/opaque-tokens';
 import type { CaptureResult } from '../../../src/core/types';
 import { fakeJwt, jsonContent, makeEntry, makeHar } from './har-builders';
 
@@ -79,7 +80,11 @@ function expectWellFormed(result: CaptureResult): void {
   expect(Array.isArray(result.sightings)).toBe(true);
   expect(Array.isArray(result.problems)).toBe(true);
   expect(new Set(result.sightings.map((s) => s.id)).size).toBe(result.sightings.length);
-  for (const s of result.sightings) expect(s.tokenText.startsWith('eyJ')).toBe(true);
+  for (const s of result.sightings) {
+    // A JWT starts with its header; an opaque token passed the credential test and is no JWT.
+    if (s.opaque) expect(isOpaqueTokenText(s.tokenText)).toBe(true);
+    else expect(s.tokenText.startsWith('eyJ')).toBe(true);
+  }
 }
 
 const mutation = fc.tuple(fc.constantFrom(...PATHS), fc.oneof(fc.anything(), fc.string(), fc.jsonValue()));
@@ -140,11 +145,66 @@ describe('capture never throws', () => {
     );
   });
 
+  /** Values for token-named places: random strings, token-alphabet strings, JWT pieces, JSON of any shape. */
+  const hostileValue = fc.oneof(
+    fc.string({ unit: 'binary', maxLength: 120 }),
+    fc.stringMatching(/^[A-Za-z0-9._~+/!$*=-]{0,80}$/),
+    fc.constantFrom('eyJhbGciOiJub25lIn0.', 'eyJ', 'Bearer', 'null', '%', '\u0000', T, `${T}...`),
+    fc.jsonValue().map((v) => JSON.stringify(v) ?? ''),
+  );
+  const fieldName = fc.oneof(
+    fc.constantFrom('access_token', 'refresh_token', 'id_token', 'accessToken', 'token', '__proto__'),
+    fc.string({ maxLength: 20 }),
+  );
+
+  it('on hostile values in every place that names an opaque token', () => {
+    fc.assert(
+      fc.property(fieldName, hostileValue, fc.jsonValue(), (name, value, extra) => {
+        const pair = `${encodeURIComponent(name)}=${encodeURIComponent(value)}`;
+        const entry = makeEntry({
+          method: 'POST',
+          url: `https://id.example.test/oauth2/revoke?${pair}#${pair}`,
+          requestHeaders: [
+            { name: 'Authorization', value: `Bearer ${value}` },
+            { name: 'Cookie', value: `${name}=${value}` },
+          ],
+          requestCookies: [{ name, value, httpOnly: false }],
+          postData: { mimeType: 'application/x-www-form-urlencoded', text: `token=${value}&${pair}` },
+          responseHeaders: [{ name: 'Set-Cookie', value: `${name}=${value}; Secure` }],
+          content: {
+            mimeType: 'application/json',
+            text: JSON.stringify({ [name]: value, extra, nested: { [name]: extra } }),
+          },
+        });
+        entry._webSocketMessages = [{ type: 'send', opcode: 1, data: JSON.stringify({ [name]: value }) }];
+        expectWellFormed(captureEntry(entry, '0'));
+        const body = makeEntry({
+          method: 'POST',
+          postData: { mimeType: 'application/json', text: `{"access_token":${value}` },
+        });
+        expectWellFormed(captureEntry(body, '0'));
+      }),
+      { numRuns: 400 },
+    );
+  });
+
   it('stays fast on adversarial bodies', () => {
     const started = performance.now();
     const text = `${'eyJ'.repeat(200_000)}${'{"a":'.repeat(5000)}`;
     captureEntry(makeEntry({ content: { mimeType: 'application/json', text } }), '0');
     captureEntry(makeEntry({ postData: { mimeType: 'application/json', text: '['.repeat(100_000) } }), '0');
+    // Token-named members by the thousand, each with a long credential-shaped value.
+    const members = Array.from(
+      { length: 10_000 },
+      (_, i) => `{"access_token":"${'aB3dE5gH7jK9mN1p'.repeat(4)}${i}"}`,
+    );
+    const named = `[${members.join(',')},{"refresh_token":"${'Zq9'.repeat(1000)}"}]`;
+    const flood = captureEntry(makeEntry({ content: { mimeType: 'application/json', text: named } }), '0');
+    expect(flood.sightings).toHaveLength(MAX_SIGHTINGS_PER_ENTRY);
+    captureEntry(
+      makeEntry({ url: `https://x.test/?${'access_token=aB3dE5gH7jK9mN1p&'.repeat(20_000)}` }),
+      '0',
+    );
     expect(performance.now() - started).toBeLessThan(2000);
   });
 });

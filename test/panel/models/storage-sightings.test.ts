@@ -31,6 +31,29 @@ describe('storageSightings', () => {
     });
   });
 
+  it('takes opaque tokens only where the key or a stored JSON member names one', () => {
+    const rt = 'Kq7Zt0bYw3vX9mN2pL5sR8dF1gH4jK6lQ0wE3rT5yU7';
+    const at = 'gho_16C7e42F292c6912E7710c838347Ae178B4a';
+    const origin = 'https://app.example.test';
+    const items = [
+      {
+        area: 'sessionStorage',
+        key: 'auth',
+        value: JSON.stringify({ refresh_token: rt, expires_in: 3600 }),
+        origin,
+      },
+      { area: 'localStorage', key: 'accessToken', value: at, origin },
+      { area: 'localStorage', key: 'device_id', value: rt, origin },
+      { area: 'localStorage', key: 'refresh_token', value: 'null', origin },
+      { area: 'localStorage', key: 'cache', value: JSON.stringify({ csrf_token: at }), origin },
+    ];
+    const sightings = storageSightings(items, 4, AT);
+    expect(sightings.map((s) => [s.name, s.tokenText, s.opaque])).toEqual([
+      ['sessionStorage["auth"]', rt, true],
+      ['localStorage["accessToken"]', at, true],
+    ]);
+  });
+
   it('skips items that fail the guard', () => {
     const token = makeToken(accessClaims('bob'));
     const bad = [

@@ -133,8 +133,10 @@ export const CONTEXT_CATALOG: RuleInfo[] = [
     why:
       'The token went to a site that is neither its issuer nor its audience nor the page that used it: ' +
       'typically analytics, a CDN, an error reporter or a logging endpoint, through a URL, a Referer or a ' +
-      'request body. That party can now read the claims and replay the token. Sites are compared by ' +
-      'registrable domain, estimated from the last two labels (three for co.uk-style names).',
+      'request body. That party can now replay the token (and read its claims, if it is a JWT). Sites are ' +
+      'compared by registrable domain, estimated from the last two labels (three for co.uk-style names). An ' +
+      'opaque token names no audience: sent only in Authorization headers, it is graded low, since that ' +
+      'site may be the API it was issued for.',
     references: [
       { standard: 'OWASP ASVS 5.0', id: '14.2.3' },
       { standard: 'OWASP ASVS 5.0', id: '16.2.5' },

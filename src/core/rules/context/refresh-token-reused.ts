@@ -12,14 +12,23 @@ import {
 const TOKEN_ENDPOINT = /token|refresh|oauth|auth/i;
 
 function isRefreshUse(s: Sighting): boolean {
-  if (!isPresented(s) || !isSuccess(s.status)) return false;
+  if (!isPresented(s) || !isSuccess(s.status) || isRevocationOrIntrospection(s)) return false;
   return s.where !== 'request-cookie' || TOKEN_ENDPOINT.test(s.url.split('?')[0] ?? '');
+}
+
+/**
+ * The form parameter `token` is how a client revokes (RFC 7009 §2.1) or introspects (RFC 7662 §2.1) a
+ * token: revoking a refresh token after its one use is what rotation-minded clients do, not a reuse.
+ */
+function isRevocationOrIntrospection(s: Sighting): boolean {
+  return s.where === 'request-body' && s.name === 'token';
 }
 
 /**
  * `refresh-token-reused` (medium): the same refresh token was presented in two or more requests that
  * were each answered 2xx, so it was not rotated on use (or rotation is not enforced): a stolen copy stays
  * usable (ASVS 10.4.5, RFC 9700 §4.14). Malformed tokens are skipped: a truncated copy in a HAR proves nothing.
+ * Opaque refresh tokens are judged like JWT ones: reuse is seen from the requests, not the token's content.
  */
 export const checkRefreshTokenReused: CaptureRule = (records) => {
   const hits: CaptureHit[] = [];

@@ -7,6 +7,7 @@ import {
   countRequests,
   firstDistinct,
   hostOf,
+  isHeaderNamed,
   isResponseSide,
   isSentToServer,
   listNames,
@@ -56,10 +57,19 @@ function mayLeak(s: Sighting): boolean {
   return isSentToServer(s) && s.where !== 'request-cookie' && hostOf(s) !== '';
 }
 
+const UNKNOWN_AUDIENCE = 'an opaque token names no audience, so that site may be the API it was issued for';
+
+/** A presentation in `Authorization`: how a token reaches the API it was issued for, or a leaky interceptor. */
+function isAuthorizationHeader(s: Sighting): boolean {
+  return s.where === 'request-header' && isHeaderNamed(s, 'authorization');
+}
+
 /**
  * `token-third-party-leak`: the token was sent to a site (registrable domain, see `registrableDomain`)
  * that is not its issuer's or audience's, not one that handed it out, and not the page's own: analytics,
- * CDNs, logging endpoints. Cookies are left out (the browser scopes them itself).
+ * CDNs, logging endpoints. Cookies are left out (the browser scopes them itself). An opaque token names
+ * no audience, so when it only went out in `Authorization` headers the site may be the API it was issued
+ * for (or an interceptor may be leaking it): that is reported low, saying so, instead of medium.
  */
 export const checkTokenThirdPartyLeak: TokenRule = ({ record }) => {
   // Most sightings (pasted tokens, token lists, same-site APIs) cannot leak; skip the URL work for them.
@@ -70,10 +80,13 @@ export const checkTokenThirdPartyLeak: TokenRule = ({ record }) => {
   const hosts = unique(leaks.map(hostOf));
   const pages = unique(leaks.map(pageHost).filter(Boolean));
   const known = [...owners, ...pages.map(registrableDomain)];
+  const unknownAudience = record.token.kind === 'opaque' && leaks.every(isAuthorizationHeader);
+  const detail = `sent to ${listNames(hosts)} in ${countRequests(leaks)}; that site is none of the token's own (${listNames(unique(known))})`;
   return [
     {
       ruleId: 'token-third-party-leak',
-      detail: `sent to ${listNames(hosts)} in ${countRequests(leaks)}; that site is none of the token's own (${listNames(unique(known))})`,
+      ...(unknownAudience ? { severity: 'low' as const } : {}),
+      detail: unknownAudience ? `${detail}; ${UNKNOWN_AUDIENCE}` : detail,
       evidence: [
         ...hosts.slice(0, 3).map((value) => ({ label: 'third-party host', value })),
         ...firstDistinct(leaks, (s) => `${s.where} ${s.name} → ${maskUrl(s.url)}`, 3).map((value) => ({

@@ -1,0 +1,29 @@
+import { fingerprintOf } from '../crypto/fingerprint';
+import type { ParsedToken } from '../types';
+
+/** The `errors` and `warnings` of every opaque token: there is nothing to parse, so nothing goes wrong. */
+const NONE: string[] = Object.freeze([]) as unknown as string[];
+
+/**
+ * An opaque OAuth token (kind `opaque`): a reference token whose meaning only its issuer knows (RFC 6749
+ * §1.4–1.5). It is kept by its text and fingerprint (the same SHA-256 scheme as JWTs) with no header,
+ * claims or signature, so no JWT rule can misread it as a malformed JWT. Capture decides what is one (see
+ * `isOpaqueTokenText`); this only builds the record. `fingerprint`: that of `text.trim()`, when known.
+ */
+export function opaqueToken(text: string, fingerprint?: string): ParsedToken {
+  const trimmed = typeof text === 'string' ? text.trim() : '';
+  return {
+    text: trimmed,
+    fingerprint: fingerprint ?? fingerprintOf(trimmed),
+    kind: 'opaque',
+    segments: [],
+    header: undefined,
+    signingInput: undefined,
+    claims: undefined,
+    payloadProblem: undefined,
+    signature: undefined,
+    nested: undefined,
+    errors: NONE,
+    warnings: NONE,
+  };
+}
