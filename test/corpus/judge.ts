@@ -53,10 +53,19 @@ export async function scanJson(args: string[], files: Record<string, string> = {
   return JSON.parse(run.stdout) as Report;
 }
 
+/**
+ * The token-list line for a case: named by its purpose when the source says what it is
+ * (`id_token=eyJ…`), as a user pasting it from a token response would, so the purpose's profile applies.
+ */
+export function tokenLine(token: Pick<TokenCase, 'token' | 'purpose'>): string {
+  const named = token.purpose && token.purpose !== 'unknown';
+  return named ? `${token.purpose}_token=${token.token}` : token.token;
+}
+
 /** Audits one corpus token alone, as a pasted token, at its reference time. */
 export async function judgeToken(token: TokenCase): Promise<Judged> {
   const path = `corpus/${token.id}.txt`;
-  const report = await scanJson([path, '--now', referenceTime(token)], { [path]: `${token.token}\n` });
+  const report = await scanJson([path, '--now', referenceTime(token)], { [path]: `${tokenLine(token)}\n` });
   return { id: token.id, expectation: token, fired: new Set(report.findings.map((f) => f.ruleId)) };
 }
 

@@ -37,8 +37,21 @@ function isLogoutToken(claims: ParsedToken['claims'], typ: string, sightings: re
 
 /** True when some sighting's name matches (a loop: this runs for every token of an audit). */
 function someName(sightings: readonly Sighting[], pattern: RegExp): boolean {
-  for (let i = 0; i < sightings.length; i++) if (pattern.test((sightings[i] as Sighting).name)) return true;
+  for (let i = 0; i < sightings.length; i++)
+    if (pattern.test(fieldName(sightings[i] as Sighting))) return true;
   return false;
+}
+
+/**
+ * The field name a sighting gives its token. A token handed over outside traffic (`where: 'input'`) is
+ * named by where it came from (`tokens.txt:3`, `pasted`), which says nothing of its purpose (a file called
+ * `access-log.txt` holds no access tokens for that): only a field name given after it counts
+ * (`tokens.txt:3 id_token`).
+ */
+function fieldName(sighting: Sighting): string {
+  if (sighting.where !== 'input') return sighting.name;
+  const space = sighting.name.lastIndexOf(' ');
+  return space < 0 ? '' : sighting.name.slice(space + 1);
 }
 
 function claimString(claims: ParsedToken['claims'], name: string): string | undefined {
