@@ -54,7 +54,7 @@ async function generateSigningJwk(): Promise<Record<string, unknown>> {
   return { ...jwk, kid: await calculateJwkThumbprint(jwk), alg: 'RS256', use: 'sig' };
 }
 
-function configuration(issuer: string, rpOrigin: string, clients: OidcClients, jwk: object) {
+function configuration(rpOrigin: string, clients: OidcClients, jwk: object) {
   return {
     clients: [
       {
@@ -151,10 +151,7 @@ export async function startOidcProvider(rpOrigin: string): Promise<OidcProviderS
   };
   const notices = captureNotices();
   try {
-    const provider = new Provider(
-      issuer,
-      configuration(issuer, rpOrigin, clients, await generateSigningJwk()),
-    );
+    const provider = new Provider(issuer, configuration(rpOrigin, clients, await generateSigningJwk()));
     provider.on('server_error', (_ctx, error) => notices.lines.push(`server_error: ${String(error)}`));
     server.setHandler(provider.callback());
   } catch (error) {

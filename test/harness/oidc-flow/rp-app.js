@@ -77,6 +77,9 @@ async function tokenRequest(endpoint, form, headers = {}) {
 /** @param {string} url @param {string} accessToken */
 async function callWithBearer(url, accessToken) {
   const response = await fetch(url, { headers: { authorization: `Bearer ${accessToken}` } });
+  // Read the body, as an app does: an unread response never finishes, and DevTools reports only
+  // finished requests to extensions (onRequestFinished).
+  await response.json();
   return response.status;
 }
 
