@@ -59,6 +59,49 @@ describe('ClaimTable', () => {
     expect(root.querySelector('[data-claim="custom"]')?.textContent).toContain('1');
   });
 
+  it('explains the standard OIDC claims of an ID token and a userinfo-style payload (OIDC Core §2, §5.1)', () => {
+    const oidc = {
+      given_name: 'Ada',
+      family_name: 'Lovelace',
+      middle_name: 'King',
+      nickname: 'ada',
+      preferred_username: 'ada.l',
+      profile: 'https://example.test/ada',
+      picture: 'https://example.test/ada.png',
+      website: 'https://example.test',
+      email_verified: true,
+      gender: 'female',
+      birthdate: '1815-12-10',
+      zoneinfo: 'Europe/London',
+      locale: 'en-GB',
+      phone_number: '+44 20 7946 0000',
+      phone_number_verified: false,
+      address: { country: 'UK' },
+      updated_at: NOW,
+      auth_time: NOW,
+      nonce: 'n-0S6_WzA2Mj',
+      acr: 'urn:mace:incommon:iap:silver',
+      amr: ['pwd'],
+      azp: 'web',
+      at_hash: 'x',
+      c_hash: 'y',
+      sid: 's',
+      scope: 'openid',
+      client_id: 'web',
+      cnf: { jkt: 'z' },
+    };
+    const root = show(<ClaimTable object={oidc} part="claims" />);
+    const meaning = (claim: string) =>
+      root.querySelector(`[data-claim="${claim}"] td.muted`)?.textContent ?? '';
+    for (const claim of Object.keys(oidc)) expect(meaning(claim), claim).not.toBe('');
+    expect(meaning('phone_number')).toContain('OIDC Core §5.1');
+    expect(meaning('email_verified')).toMatch(/verified/);
+    expect(meaning('nonce')).toContain('OIDC Core §2');
+    expect(root.querySelector('[data-claim="updated_at"] time')?.getAttribute('datetime')).toBe(
+      new Date(NOW * 1000).toISOString(),
+    );
+  });
+
   it('flags a time claim that is not a NumericDate', () => {
     const root = show(<ClaimTable object={{ exp: 'tomorrow' }} part="claims" />);
     expect(root.textContent).toContain('not a NumericDate');
