@@ -1,5 +1,5 @@
-import { formatExpiry } from '../models/relative-time';
-import type { TokenRow as Row } from '../models/token-row';
+import { formatExpiry, formatIssueTime, formatNumericDate } from '../models/relative-time';
+import { purposeLabel, type TokenRow as Row } from '../models/token-row';
 import { SeverityBadge } from './SeverityBadge';
 
 interface TokenRowProps {
@@ -17,6 +17,7 @@ interface TokenRowProps {
 /** One line of the token list. Every value is rendered as a text node: token contents are hostile. */
 export function TokenRow({ row, index, total, top, selected, tabbable, now, onSelect }: TokenRowProps) {
   const expiry = formatExpiry(row.exp, now);
+  const issued = formatIssueTime(row.iat, now);
   return (
     <div
       role="option"
@@ -42,6 +43,9 @@ export function TokenRow({ row, index, total, top, selected, tabbable, now, onSe
         <SeverityBadge severity={row.severity} />
         {row.findingCount > 0 ? <span class="count">{row.findingCount}</span> : null}
       </span>
+      <span class="cell cell-purpose" data-testid="token-purpose" data-purpose={row.purpose}>
+        {purposeLabel(row.purpose)}
+      </span>
       <span class="cell cell-where" title={row.where}>
         {row.where || '—'}
       </span>
@@ -50,6 +54,9 @@ export function TokenRow({ row, index, total, top, selected, tabbable, now, onSe
       </span>
       <span class="cell cell-sub" title={row.sub}>
         {row.sub || '—'}
+      </span>
+      <span class="cell cell-iat" data-testid="token-issued" title={formatNumericDate(row.iat)?.iso}>
+        {issued ? `issued ${issued}` : 'no iat'}
       </span>
       <span
         class={`cell cell-exp${expiry.startsWith('expired') ? ' expired' : ''}`}

@@ -12,6 +12,8 @@ export interface TokenRowBase {
   sub: string;
   /** `exp` in epoch seconds when it is a usable number. */
   exp: number | null;
+  /** `iat` in epoch seconds when it is a usable number: tells apart rows that differ only in time. */
+  iat: number | null;
   /** Short "where seen" summary: `header Authorization, cookie session +2`. */
   where: string;
   hosts: string[];
@@ -43,6 +45,20 @@ export const WHERE_LABELS: Record<Where, string> = {
   input: 'pasted',
 };
 
+/** What the list calls each token purpose; a purpose without a label shows as it is. */
+export const PURPOSE_LABELS: Readonly<Record<string, string>> = {
+  access: 'access',
+  id: 'ID',
+  refresh: 'refresh',
+  logout: 'logout',
+  unknown: 'unknown',
+};
+
+/** The list's label of a token purpose. */
+export function purposeLabel(purpose: string): string {
+  return Object.hasOwn(PURPOSE_LABELS, purpose) ? (PURPOSE_LABELS[purpose] as string) : purpose;
+}
+
 const cache = new WeakMap<TokenRecord, { count: number; row: TokenRowBase }>();
 
 /** The static part of a row; recomputed only when the record gained or lost sightings. */
@@ -67,7 +83,8 @@ function buildRow(record: TokenRecord): TokenRowBase {
     alg: stringOf(token.header?.alg),
     iss: stringOf(claims?.iss),
     sub: stringOf(claims?.sub),
-    exp: typeof claims?.exp === 'number' && Number.isFinite(claims.exp) ? claims.exp : null,
+    exp: numericDateOf(claims?.exp),
+    iat: numericDateOf(claims?.iat),
     where: places.length > 2 ? `${places.slice(0, 2).join(', ')} +${places.length - 2}` : places.join(', '),
     hosts,
     sightingCount: sightings.length,
@@ -87,6 +104,11 @@ function buildRow(record: TokenRecord): TokenRowBase {
     .join('\n')
     .toLowerCase();
   return row;
+}
+
+/** A time claim when it is a finite number (a NumericDate), else `null`. */
+function numericDateOf(value: unknown): number | null {
+  return typeof value === 'number' && Number.isFinite(value) ? value : null;
 }
 
 /** Claims are untrusted: only strings are shown as issuer/subject, bounded in length. */
