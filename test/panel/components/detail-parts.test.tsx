@@ -164,4 +164,31 @@ describe('SightingTable', () => {
     expect(root.textContent).not.toContain('SECRET');
     expect(byTestId(root, 'sighting')[0]?.dataset.where).toBe('query');
   });
+
+  it('keeps long URLs readable: host, path and the end of the query shown, the middle elided', () => {
+    const url = `https://api.example.test/v1/accounts/42/transactions?${'filter=x&'.repeat(80)}page=7&access_token=…`;
+    const sighting: Sighting = {
+      id: '1:0',
+      tokenText: 'T',
+      where: 'query',
+      name: 'access_token',
+      url,
+      method: 'GET',
+      status: 200,
+      scheme: 'https',
+      startedAt: new Date(NOW * 1000).toISOString(),
+      requestId: '1',
+    };
+    const root = show(<SightingTable sightings={[sighting]} scrub={(s) => s} />);
+    const cell = byTestId(root, 'sighting-request')[0];
+    const text = cell?.textContent ?? '';
+    expect(text).toContain('GET https://api.example.test/v1/accounts/42/transactions?');
+    expect(text).toMatch(/page=7&access_token=…$/);
+    expect(text.length).toBeLessThan(220);
+    expect(cell?.getAttribute('title')).toBe(url);
+    // The request time reads as local time of day; the ISO time stays machine-readable.
+    const time = root.querySelector('time');
+    expect(time?.textContent).toBe(new Date(NOW * 1000).toLocaleTimeString());
+    expect(time?.getAttribute('datetime')).toBe(sighting.startedAt);
+  });
 });
