@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
+import { RULE_CATALOG } from '../../../src/core/rules/catalog';
 import type { Finding, Sighting } from '../../../src/core/types';
 import { ClaimTable } from '../../../src/panel/components/ClaimTable';
 import { FindingList } from '../../../src/panel/components/FindingList';
@@ -142,6 +143,23 @@ describe('FindingList', () => {
 
   it('says so when there is nothing to report', () => {
     expect(show(<FindingList findings={[]} />).textContent).toContain('No findings');
+  });
+
+  it('shows every rule’s title and explanation as plain prose: no Markdown syntax, no CLI flags', () => {
+    const all: Finding[] = RULE_CATALOG.map((info) => ({
+      ...finding,
+      ruleId: info.id,
+      severity: info.severity,
+      title: info.title,
+      why: info.why,
+      detail: 'seen',
+      evidence: [],
+    }));
+    const root = show(<FindingList findings={all} />);
+    const texts = byTestId(root, 'finding').map((el) => [el.dataset.ruleId, el.textContent ?? '']);
+    expect(texts).toHaveLength(RULE_CATALOG.length);
+    expect(texts.filter(([, text]) => /`|\*\*/.test(text ?? '')).map(([id]) => id)).toEqual([]);
+    expect(texts.filter(([, text]) => /(^|[\s(])--[a-z]/.test(text ?? '')).map(([id]) => id)).toEqual([]);
   });
 });
 
