@@ -1,4 +1,5 @@
 import { parseUrlParts } from '../../core/capture';
+import { isPiiValue, maskValue } from '../../core/report';
 import { claimsLayer } from '../../core/token/claims-layer';
 import type { Severity, TokenKind, TokenPurpose, TokenRecord, Where } from '../../core/types';
 
@@ -82,7 +83,7 @@ function buildRow(record: TokenRecord): TokenRowBase {
     purpose: record.purpose,
     alg: stringOf(token.header?.alg),
     iss: stringOf(claims?.iss),
-    sub: stringOf(claims?.sub),
+    sub: maskedIfPersonal(stringOf(claims?.sub)),
     exp: numericDateOf(claims?.exp),
     iat: numericDateOf(claims?.iat),
     where: places.length > 2 ? `${places.slice(0, 2).join(', ')} +${places.length - 2}` : places.join(', '),
@@ -96,7 +97,7 @@ function buildRow(record: TokenRecord): TokenRowBase {
     row.purpose,
     row.alg,
     row.iss,
-    row.sub,
+    stringOf(claims?.sub),
     ...places,
     ...hosts,
     token.text,
@@ -109,6 +110,11 @@ function buildRow(record: TokenRecord): TokenRowBase {
 /** A time claim when it is a finite number (a NumericDate), else `null`. */
 function numericDateOf(value: unknown): number | null {
   return typeof value === 'number' && Number.isFinite(value) ? value : null;
+}
+
+/** A subject that is an e-mail address or phone number is masked as the exports mask it. */
+function maskedIfPersonal(value: string): string {
+  return value !== '' && isPiiValue(value) ? maskValue(value) : value;
 }
 
 /** Claims are untrusted: only strings are shown as issuer/subject, bounded in length. */

@@ -71,6 +71,22 @@ describe('panel: token list', () => {
     expect(byTestId(p.root, 'token-row').some((r) => r.textContent?.includes('no iat'))).toBe(true);
   });
 
+  it('masks a subject that is personal data in the list, as the exports do (search still finds it)', async () => {
+    const p = await open();
+    p.source.emit(makeEntry({ bearer: makeToken(accessClaims('alice@example.test')) }), 'r1');
+    await p.frame();
+    const row = byTestId(p.root, 'token-row')[0];
+    expect(row?.textContent).toContain('al…@ex…');
+    expect(row?.textContent).not.toContain('alice@example.test');
+    const search = oneByTestId(p.root, 'search') as HTMLInputElement;
+    act(() => {
+      search.value = 'alice@example';
+      search.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await settle();
+    expect(byTestId(p.root, 'token-row')).toHaveLength(1);
+  });
+
   it('shows the detail of the clicked token with its findings', async () => {
     const p = await open();
     p.source.emit(makeEntry({ bearer: none }), 'r1');
@@ -88,6 +104,8 @@ describe('panel: token list', () => {
     p.source.emit(makeEntry({ bearer: evil }), 'r1');
     await p.frame();
     await click(byTestId(p.root, 'token-row')[0] as HTMLElement);
+    expect(p.root.querySelector('img, script, b')).toBeNull();
+    await click(oneByTestId(p.root, 'reveal-token'));
     expect(p.root.querySelector('img, script, b')).toBeNull();
     expect(byTestId(p.root, 'token-row')[0]?.textContent).toContain('<img src=x onerror=');
     expect(oneByTestId(p.root, 'claims-json').textContent).toContain('</script><script>');
