@@ -12,7 +12,7 @@ import { preserveDevtoolsLog } from '../harness/devtools-panel';
 import { type FlowExpectFile, unmetExpectations } from '../harness/flow-expect';
 import { type FlowSteps, type OidcStack, runOidcFlow, startOidcStack } from '../harness/oidc-flow/drive-flow';
 import { clickByName } from '../harness/panel-query';
-import { exportJson, waitForQuiet, waitForTokens } from '../harness/panel-state';
+import { exportJson, openTokenRow, waitForQuiet, waitForTokens } from '../harness/panel-state';
 import { type E2eSession, startE2eSession } from '../harness/session';
 
 const EXPECT_FILE = join(ROOT, 'test/corpus/flows/oidc-provider.expect.json');
@@ -123,6 +123,29 @@ describe('an oidc-provider login in the real DevTools panel', () => {
     expect(sightings).toEqual(
       expect.arrayContaining(['response-body $.access_token', 'request-header Authorization']),
     );
+  });
+
+  it('lists each token with its purpose and issue time, and explains the ID token’s OIDC claims', async () => {
+    const rows = await panel.evaluate(() =>
+      [...document.querySelectorAll('[data-testid="token-row"]')].map((row) => ({
+        purpose: row.querySelector('[data-testid="token-purpose"]')?.getAttribute('data-purpose'),
+        issued: row.querySelector('[data-testid="token-issued"]')?.textContent ?? '',
+      })),
+    );
+    expect(rows.map((r) => r.purpose)).toEqual(expect.arrayContaining(['id', 'access']));
+    expect(rows.filter((r) => !r.issued.startsWith('issued '))).toEqual([]);
+    await openTokenRow(panel, ':has([data-purpose="id"])');
+    // Every claim oidc-provider puts in an ID token is a standard one: each gets its meaning.
+    const claims = await panel.evaluate(() =>
+      [...document.querySelectorAll('[data-testid="claims-table"] tbody tr')].map((row) => [
+        row.getAttribute('data-claim'),
+        row.querySelector('td.muted')?.textContent ?? '',
+      ]),
+    );
+    expect(claims.map(([claim]) => claim)).toEqual(
+      expect.arrayContaining(['sub', 'aud', 'nonce', 'given_name', 'email_verified']),
+    );
+    expect(claims.filter(([, meaning]) => meaning === '')).toEqual([]);
   });
 
   it('reports the same findings in the panel and in the CLI for the same traffic (HAR from DevTools)', () => {
