@@ -55,8 +55,8 @@ export function TokenRow({ row, index, total, top, selected, tabbable, now, onSe
       <span class="cell cell-sub" title={row.sub}>
         {row.sub || '—'}
       </span>
-      <span class="cell cell-iat" data-testid="token-issued" title={formatNumericDate(row.iat)?.iso}>
-        {issued ? `issued ${issued}` : 'no iat'}
+      <span class="cell cell-iat" data-testid="token-issued" title={issuedTitle(row.iat)}>
+        {issued ?? 'no iat'}
       </span>
       <span
         class={`cell cell-exp${expiry.startsWith('expired') ? ' expired' : ''}`}
@@ -66,4 +66,10 @@ export function TokenRow({ row, index, total, top, selected, tabbable, now, onSe
       </span>
     </div>
   );
+}
+
+/** The issue time in full, as the cell's tooltip. */
+function issuedTitle(iat: number | null): string | undefined {
+  const date = formatNumericDate(iat);
+  return date ? `issued ${date.local} (${date.iso})` : undefined;
 }

@@ -63,7 +63,7 @@ describe('panel: token list', () => {
     const issued = rows.map((r) => r.querySelector('[data-testid="token-issued"]')?.textContent).sort();
     const local = (iat: number) => new Date(iat * 1000).toLocaleTimeString();
     expect(issued).toHaveLength(2);
-    expect(issued.some((t) => t?.startsWith('issued ') && t.includes(local(NOW - 3600)))).toBe(true);
+    expect(issued.some((t) => t?.includes(local(NOW - 3600)))).toBe(true);
     expect(issued.some((t) => t?.includes(local(NOW - 60)))).toBe(true);
     const noIat = makeToken({ iss: 'https://issuer.example.test', sub: 'bob', exp: NOW + 60 });
     p.source.emit(makeEntry({ bearer: noIat }), 'r2');
