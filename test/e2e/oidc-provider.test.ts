@@ -102,6 +102,9 @@ describe('an oidc-provider login in the real DevTools panel', () => {
     });
     expect(stack.rp.apiChecks()).toEqual(['ok', 'ok']);
     expect(stack.provider.notices()).toEqual([]);
+    // The corpus entry names the provider version it was generated with.
+    const installed = JSON.parse(readFileSync(join(ROOT, 'node_modules/oidc-provider/package.json'), 'utf8'));
+    expect(installed.version).toBe(expectations.source.version);
   });
 
   it('captured the ID token, the JWT access token and the client-credentials token, each sig-verified from the JWKS in the traffic', () => {

@@ -31,6 +31,7 @@ export interface FlowExpectation extends RuleLists {
 }
 
 export interface FlowExpectFile {
+  source: { title: string; url: string; licence: string; package?: string; version?: string };
   tokens: FlowExpectation[];
   exchange?: RuleLists;
   others?: 'forbid' | 'ignore';
