@@ -1,6 +1,7 @@
 import { useMemo } from 'preact/hooks';
 import { createReportContext, type ReportContext } from '../../core/report';
 import type { ParsedToken } from '../../core/types';
+import { purposeLabel } from '../models/token-row';
 import { usePanel } from '../panel-context';
 import { ClaimTable } from './ClaimTable';
 import { FindingList } from './FindingList';
@@ -33,7 +34,7 @@ export function TokenDetail() {
     <section class="detail" aria-label="Token details" data-testid="token-detail">
       <h2>
         {token.kind.toUpperCase()} token <code data-testid="detail-fingerprint">{token.fingerprint}</code>
-        <span class="muted"> · {record.purpose}</span>
+        <span class="muted"> · {purposeLabel(record.purpose)}</span>
       </h2>
       <label class="check">
         <input
