@@ -11,6 +11,24 @@ export function elideMiddle(text: string, max = MAX_URL_CHARS, tail = URL_TAIL_C
   return `${text.slice(0, max - tail - 1)}…${text.slice(text.length - tail)}`;
 }
 
+/** Where a URL may wrap: after each `/`, `?`, `&` and `#`, so lines break between path segments. */
+const URL_BREAK_AFTER = /(?<=[/?&#])/;
+
+/** A URL as text with line-break opportunities (`<wbr>`) between its segments; all text nodes. */
+function BreakableUrl({ url }: { url: string }) {
+  const parts = url.split(URL_BREAK_AFTER);
+  return (
+    <>
+      {parts.map((part, i) => (
+        <span key={i}>
+          {part}
+          {i < parts.length - 1 ? <wbr /> : null}
+        </span>
+      ))}
+    </>
+  );
+}
+
 /** A sighting's request time as the local time of day (the ISO time is its tooltip and `dateTime`). */
 function localTime(iso: string): string {
   const date = new Date(iso);
@@ -63,7 +81,7 @@ function SightingRow({ sighting: s, scrub }: { sighting: Sighting; scrub: (text:
       </td>
       <td class="url" title={url} data-testid="sighting-request">
         {s.method ? `${s.method} ` : ''}
-        {url ? elideMiddle(url) : '—'}
+        {url ? <BreakableUrl url={elideMiddle(url)} /> : '—'}
       </td>
       <td>{s.status || '—'}</td>
       <td>

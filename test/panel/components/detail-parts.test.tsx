@@ -204,6 +204,8 @@ describe('SightingTable', () => {
     expect(text).toMatch(/page=7&access_token=…$/);
     expect(text.length).toBeLessThan(220);
     expect(cell?.getAttribute('title')).toBe(url);
+    // Lines break between path segments rather than inside them.
+    expect(cell?.querySelectorAll('wbr').length).toBeGreaterThan(5);
     // The request time reads as local time of day; the ISO time stays machine-readable.
     const time = root.querySelector('time');
     expect(time?.textContent).toBe(new Date(NOW * 1000).toLocaleTimeString());
