@@ -32,9 +32,11 @@ export function App({ services, theme }: { services: PanelServices; theme: Panel
           <div class="list-pane">
             <div class="list-head" aria-hidden="true">
               <span class="cell cell-severity">Severity</span>
+              <span class="cell cell-purpose">Purpose</span>
               <span class="cell cell-where">Seen in</span>
               <span class="cell cell-iss">Issuer</span>
               <span class="cell cell-sub">Subject</span>
+              <span class="cell cell-iat">Issued</span>
               <span class="cell cell-exp">Expiry</span>
             </div>
             <TokenList />

@@ -75,3 +75,18 @@ export async function showBuiltInPanel(handle: DevtoolsHandle, panelId: string):
     (globalThis as unknown as { DevToolsAPI?: { showPanel(id: string): void } }).DevToolsAPI?.showPanel(id);
   }, panelId);
 }
+
+/**
+ * Turns on DevTools' own Network "Preserve log" (through its settings module), so `getHAR()` keeps the
+ * requests of earlier documents too: a login flow navigates several times.
+ */
+export async function preserveDevtoolsLog(devtools: Page): Promise<void> {
+  // A string, so Vitest does not rewrite the dynamic import; the module lives in the DevTools bundle.
+  const preserved = await devtools.evaluate(`(async () => {
+    const Common = await import('devtools://devtools/bundled/core/common/common.js');
+    const setting = Common.Settings.Settings.instance().moduleSetting('network-log.preserve-log');
+    setting.set(true);
+    return setting.get();
+  })()`);
+  if (preserved !== true) throw new Error('could not turn on DevTools’ Preserve log');
+}

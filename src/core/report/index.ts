@@ -7,6 +7,8 @@ export { toMarkdown } from './markdown';
 export { isPiiClaimName, isPiiValue, maskClaims } from './mask-claims';
 export type { Scrubber } from './redact';
 export { createScrubber, maskToken, maskValue } from './redact';
+export type { ReportContext } from './report-context';
+export { createReportContext } from './report-context';
 export type {
   JsonEvidence,
   JsonFinding,

@@ -4,6 +4,10 @@
  * (a URL query, a cookie name, a finding's detail). Hosts opt out only with an explicit "include raw".
  */
 
+import { maskValue } from '../rules/pii/mask';
+
+export { maskValue };
+
 /** Longest header segment kept in a masked token; a `jwk`/`x5c` header can run to kilobytes. */
 const MAX_HEADER_CHARS = 120;
 /** Payload characters kept: enough to show `eyJzdWIi` (`{"sub"`), too few to carry a claim value. */
@@ -36,20 +40,6 @@ export function maskToken(text: string): string {
   if (segments.length === 5) return `${head}.…`;
   const payload = segments[1] ?? '';
   return `${head}.${payload.length > PAYLOAD_PREFIX_CHARS ? `${payload.slice(0, PAYLOAD_PREFIX_CHARS)}…` : '…'}`;
-}
-
-/**
- * Masks a personal or secret value: the first two characters and an ellipsis, enough to tell two values
- * apart in a review, not enough to recover them. E-mail addresses keep the shape `al…@ex…`.
- */
-export function maskValue(value: string): string {
-  const at = value.indexOf('@');
-  if (at > 0 && at < value.length - 1) return `${prefix(value.slice(0, at))}@${prefix(value.slice(at + 1))}`;
-  return prefix(value);
-}
-
-function prefix(value: string): string {
-  return value.length <= 4 ? '…' : `${value.slice(0, 2)}…`;
 }
 
 /** Replaces every known token (and every signature or payload segment of one) inside a string. */

@@ -1,6 +1,6 @@
 import { claimsLayer } from '../token/claims-layer';
 import { setMember } from '../token/safe-json';
-import type { AuditResult, Finding, JsonObject, ParsedToken, Severity, TokenRecord } from '../types';
+import type { Finding, JsonObject, ParsedToken, Severity, TokenRecord } from '../types';
 import { maskClaims } from './mask-claims';
 import { createScrubber, maskToken, type Scrubber, scrubLiterals } from './redact';
 import type { SeverityCounts } from './report-types';
@@ -49,8 +49,14 @@ const RAW_CONTEXT: ReportContext = {
   headerOf: (token) => token.header ?? null,
 };
 
-/** Prepares redaction for a result: masks every token's claims and learns the values it masked. */
-export function createReportContext(result: AuditResult, includeRaw: boolean): ReportContext {
+/**
+ * Prepares redaction for a result: masks every token's claims and learns the values it masked. The panel
+ * builds one for the token it shows, so its detail view masks exactly as the exports do.
+ */
+export function createReportContext(
+  result: { readonly tokens: readonly TokenRecord[]; readonly findings: readonly Finding[] },
+  includeRaw: boolean,
+): ReportContext {
   if (includeRaw) return RAW_CONTEXT;
   const evidence = rawEvidenceByFingerprint(result.findings);
   const owner = new Map<ParsedToken, TokenRecord>();

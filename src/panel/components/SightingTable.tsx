@@ -1,8 +1,39 @@
 import type { Sighting } from '../../core/types';
 import { WHERE_LABELS } from '../models/token-row';
 
-/** Longest URL shown in a cell; the full one is in the cell's tooltip. */
-const MAX_URL_CHARS = 300;
+/** Longest URL shown in a cell: its start and end are kept (host and path, and the query's last names). */
+const MAX_URL_CHARS = 200;
+const URL_TAIL_CHARS = 60;
+
+/** A long URL with its middle elided, so both the host and path and the end of the query stay readable. */
+export function elideMiddle(text: string, max = MAX_URL_CHARS, tail = URL_TAIL_CHARS): string {
+  if (text.length <= max) return text;
+  return `${text.slice(0, max - tail - 1)}…${text.slice(text.length - tail)}`;
+}
+
+/** Where a URL may wrap: after each `/`, `?`, `&` and `#`, so lines break between path segments. */
+const URL_BREAK_AFTER = /(?<=[/?&#])/;
+
+/** A URL as text with line-break opportunities (`<wbr>`) between its segments; all text nodes. */
+function BreakableUrl({ url }: { url: string }) {
+  const parts = url.split(URL_BREAK_AFTER);
+  return (
+    <>
+      {parts.map((part, i) => (
+        <span key={i}>
+          {part}
+          {i < parts.length - 1 ? <wbr /> : null}
+        </span>
+      ))}
+    </>
+  );
+}
+
+/** A sighting's request time as the local time of day (the ISO time is its tooltip and `dateTime`). */
+function localTime(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : date.toLocaleTimeString();
+}
 
 /** The requests (and other places) that carried the token, most recent last. */
 export function SightingTable({
@@ -14,6 +45,13 @@ export function SightingTable({
 }) {
   return (
     <table class="sightings" data-testid="sightings">
+      <colgroup>
+        <col class="col-where" />
+        <col class="col-name" />
+        <col />
+        <col class="col-status" />
+        <col class="col-time" />
+      </colgroup>
       <thead>
         <tr>
           <th scope="col">Where</th>
@@ -41,12 +79,20 @@ function SightingRow({ sighting: s, scrub }: { sighting: Sighting; scrub: (text:
       <td>
         <code>{scrub(s.name)}</code>
       </td>
-      <td class="url" title={url}>
+      <td class="url" title={url} data-testid="sighting-request">
         {s.method ? `${s.method} ` : ''}
-        {url.length > MAX_URL_CHARS ? `${url.slice(0, MAX_URL_CHARS)}…` : url || '—'}
+        {url ? <BreakableUrl url={elideMiddle(url)} /> : '—'}
       </td>
       <td>{s.status || '—'}</td>
-      <td>{s.startedAt ? <time dateTime={s.startedAt}>{s.startedAt}</time> : '—'}</td>
+      <td>
+        {s.startedAt ? (
+          <time dateTime={s.startedAt} title={s.startedAt}>
+            {localTime(s.startedAt)}
+          </time>
+        ) : (
+          '—'
+        )}
+      </td>
     </tr>
   );
 }

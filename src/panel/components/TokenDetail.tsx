@@ -1,6 +1,7 @@
 import { useMemo } from 'preact/hooks';
-import { createScrubber } from '../../core/report';
+import { createReportContext, type ReportContext } from '../../core/report';
 import type { ParsedToken } from '../../core/types';
+import { purposeLabel } from '../models/token-row';
 import { usePanel } from '../panel-context';
 import { ClaimTable } from './ClaimTable';
 import { FindingList } from './FindingList';
@@ -12,9 +13,15 @@ import { TokenText } from './TokenText';
 export function TokenDetail() {
   const { tokens, ui } = usePanel();
   const record = tokens.selectedRecord.value;
+  const findings = tokens.selectedFindings.value;
   const reveal = ui.revealToken.value;
-  const text = record?.token.text ?? '';
-  const scrub = useMemo(() => (reveal ? (s: string) => s : createScrubber([text])), [reveal, text]);
+  // Masked exactly as the exports mask it (one redaction path), unless the user reveals the token.
+  const ctx = useMemo(
+    () => createReportContext({ tokens: record ? [record] : [], findings }, reveal),
+    [record, findings, reveal],
+  );
+  const fingerprint = record?.token.fingerprint ?? '';
+  const scrub = useMemo(() => (s: string) => ctx.scrub(s, fingerprint), [ctx, fingerprint]);
   if (!record) {
     return (
       <section class="detail" aria-label="Token details" data-testid="token-detail-empty">
@@ -27,7 +34,7 @@ export function TokenDetail() {
     <section class="detail" aria-label="Token details" data-testid="token-detail">
       <h2>
         {token.kind.toUpperCase()} token <code data-testid="detail-fingerprint">{token.fingerprint}</code>
-        <span class="muted"> · {record.purpose}</span>
+        <span class="muted"> · {purposeLabel(record.purpose)}</span>
       </h2>
       <label class="check">
         <input
@@ -39,20 +46,20 @@ export function TokenDetail() {
         Show full token
       </label>
       <TokenText text={token.text} reveal={reveal} opaque={token.kind === 'opaque'} />
-      <h3>Findings ({tokens.selectedFindings.value.length})</h3>
-      <FindingList findings={tokens.selectedFindings.value} />
+      <h3>Findings ({findings.length})</h3>
+      <FindingList findings={findings} />
       {token.kind === 'opaque' ? (
         <p class="muted" data-testid="opaque-note">
           Opaque token: not a JWT, so there is no header or claims to read. Only its issuer knows what it
           grants; it is judged by how it travelled.
         </p>
       ) : (
-        <TokenParts token={token} />
+        <TokenParts token={token} ctx={ctx} />
       )}
       {token.nested ? (
         <details class="nested">
           <summary>Nested token {token.nested.fingerprint}</summary>
-          <TokenParts token={token.nested} />
+          <TokenParts token={token.nested} ctx={ctx} />
         </details>
       ) : null}
       <h3>Seen in ({record.sightings.length})</h3>
@@ -61,8 +68,13 @@ export function TokenDetail() {
   );
 }
 
-/** Header and claims as formatted JSON and as an explained table, plus parse errors and warnings. */
-function TokenParts({ token }: { token: ParsedToken }) {
+/**
+ * Header and claims as formatted JSON and as an explained table, plus parse errors and warnings. Personal
+ * values are masked by `ctx` as in the exports (all shown when the user reveals the token).
+ */
+function TokenParts({ token, ctx }: { token: ParsedToken; ctx: ReportContext }) {
+  const header = ctx.headerOf(token);
+  const claims = ctx.claimsOf(token);
   const problems = [
     ...new Set([...token.errors, ...token.warnings, ...(token.payloadProblem ? [token.payloadProblem] : [])]),
   ];
@@ -76,19 +88,19 @@ function TokenParts({ token }: { token: ParsedToken }) {
         </ul>
       ) : null}
       <h3>Header</h3>
-      {token.header ? (
+      {header ? (
         <>
-          <JsonBlock value={token.header} testId="header-json" />
-          <ClaimTable object={token.header} part="header" />
+          <JsonBlock value={header} testId="header-json" />
+          <ClaimTable object={header} part="header" />
         </>
       ) : (
         <p class="muted">The header could not be decoded.</p>
       )}
       <h3>Claims</h3>
-      {token.claims ? (
+      {claims ? (
         <>
-          <JsonBlock value={token.claims} testId="claims-json" />
-          <ClaimTable object={token.claims} part="claims" />
+          <JsonBlock value={claims} testId="claims-json" />
+          <ClaimTable object={claims} part="claims" />
         </>
       ) : (
         <p class="muted">

@@ -1,5 +1,5 @@
-import { formatExpiry } from '../models/relative-time';
-import type { TokenRow as Row } from '../models/token-row';
+import { formatExpiry, formatIssueTime, formatNumericDate } from '../models/relative-time';
+import { purposeLabel, type TokenRow as Row } from '../models/token-row';
 import { KindLabel } from './KindLabel';
 import { SeverityBadge } from './SeverityBadge';
 
@@ -18,6 +18,7 @@ interface TokenRowProps {
 /** One line of the token list. Every value is rendered as a text node: token contents are hostile. */
 export function TokenRow({ row, index, total, top, selected, tabbable, now, onSelect }: TokenRowProps) {
   const expiry = formatExpiry(row.exp, now);
+  const issued = formatIssueTime(row.iat, now);
   return (
     <div
       role="option"
@@ -43,6 +44,9 @@ export function TokenRow({ row, index, total, top, selected, tabbable, now, onSe
         <SeverityBadge severity={row.severity} />
         {row.findingCount > 0 ? <span class="count">{row.findingCount}</span> : null}
       </span>
+      <span class="cell cell-purpose" data-testid="token-purpose" data-purpose={row.purpose}>
+        {purposeLabel(row.purpose)}
+      </span>
       <span class="cell cell-where" title={row.where}>
         <KindLabel kind={row.kind} />
         {row.where || '—'}
@@ -53,6 +57,9 @@ export function TokenRow({ row, index, total, top, selected, tabbable, now, onSe
       <span class="cell cell-sub" title={row.sub}>
         {row.sub || '—'}
       </span>
+      <span class="cell cell-iat" data-testid="token-issued" title={issuedTitle(row.iat)}>
+        {issued ?? 'no iat'}
+      </span>
       <span
         class={`cell cell-exp${expiry.startsWith('expired') ? ' expired' : ''}`}
         data-testid="token-expiry"
@@ -61,4 +68,10 @@ export function TokenRow({ row, index, total, top, selected, tabbable, now, onSe
       </span>
     </div>
   );
+}
+
+/** The issue time in full, as the cell's tooltip. */
+function issuedTitle(iat: number | null): string | undefined {
+  const date = formatNumericDate(iat);
+  return date ? `issued ${date.local} (${date.iso})` : undefined;
 }

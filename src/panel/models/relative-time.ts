@@ -29,3 +29,17 @@ export function formatNumericDate(value: unknown): { local: string; iso: string 
   const date = new Date(value * 1000);
   return { local: date.toLocaleString(), iso: date.toISOString() };
 }
+
+/**
+ * When a token was issued, as the list shows it: the local time of day with seconds when `iat` falls on
+ * the same local day as `now`, else the local date and time; `null` when `iat` is absent or not a date.
+ * @param iat - the `iat` claim (epoch seconds), `null` when absent or unusable
+ * @param now - epoch seconds
+ */
+export function formatIssueTime(iat: number | null, now: number): string | null {
+  const date = formatNumericDate(iat);
+  if (iat === null || !date) return null;
+  const issued = new Date(iat * 1000);
+  const today = new Date(now * 1000);
+  return issued.toDateString() === today.toDateString() ? issued.toLocaleTimeString() : date.local;
+}

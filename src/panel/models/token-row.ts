@@ -1,4 +1,5 @@
 import { parseUrlParts } from '../../core/capture';
+import { isPiiValue, maskValue } from '../../core/report';
 import { claimsLayer } from '../../core/token/claims-layer';
 import type { Severity, TokenKind, TokenPurpose, TokenRecord, Where } from '../../core/types';
 
@@ -12,6 +13,8 @@ export interface TokenRowBase {
   sub: string;
   /** `exp` in epoch seconds when it is a usable number. */
   exp: number | null;
+  /** `iat` in epoch seconds when it is a usable number: tells apart rows that differ only in time. */
+  iat: number | null;
   /** Short "where seen" summary: `header Authorization, cookie session +2`. */
   where: string;
   hosts: string[];
@@ -43,6 +46,20 @@ export const WHERE_LABELS: Record<Where, string> = {
   input: 'pasted',
 };
 
+/** What the list calls each token purpose; a purpose without a label shows as it is. */
+export const PURPOSE_LABELS: Readonly<Record<string, string>> = {
+  access: 'access',
+  id: 'ID',
+  refresh: 'refresh',
+  logout: 'logout',
+  unknown: 'unknown',
+};
+
+/** The list's label of a token purpose. */
+export function purposeLabel(purpose: string): string {
+  return Object.hasOwn(PURPOSE_LABELS, purpose) ? (PURPOSE_LABELS[purpose] as string) : purpose;
+}
+
 const cache = new WeakMap<TokenRecord, { count: number; row: TokenRowBase }>();
 
 /** The static part of a row; recomputed only when the record gained or lost sightings. */
@@ -66,8 +83,9 @@ function buildRow(record: TokenRecord): TokenRowBase {
     purpose: record.purpose,
     alg: stringOf(token.header?.alg),
     iss: stringOf(claims?.iss),
-    sub: stringOf(claims?.sub),
-    exp: typeof claims?.exp === 'number' && Number.isFinite(claims.exp) ? claims.exp : null,
+    sub: maskedIfPersonal(stringOf(claims?.sub)),
+    exp: numericDateOf(claims?.exp),
+    iat: numericDateOf(claims?.iat),
     where: places.length > 2 ? `${places.slice(0, 2).join(', ')} +${places.length - 2}` : places.join(', '),
     hosts,
     sightingCount: sightings.length,
@@ -79,7 +97,7 @@ function buildRow(record: TokenRecord): TokenRowBase {
     row.purpose,
     row.alg,
     row.iss,
-    row.sub,
+    stringOf(claims?.sub),
     ...places,
     ...hosts,
     token.text,
@@ -87,6 +105,16 @@ function buildRow(record: TokenRecord): TokenRowBase {
     .join('\n')
     .toLowerCase();
   return row;
+}
+
+/** A time claim when it is a finite number (a NumericDate), else `null`. */
+function numericDateOf(value: unknown): number | null {
+  return typeof value === 'number' && Number.isFinite(value) ? value : null;
+}
+
+/** A subject that is an e-mail address or phone number is masked as the exports mask it. */
+function maskedIfPersonal(value: string): string {
+  return value !== '' && isPiiValue(value) ? maskValue(value) : value;
 }
 
 /** Claims are untrusted: only strings are shown as issuer/subject, bounded in length. */

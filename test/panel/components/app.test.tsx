@@ -44,6 +44,49 @@ describe('panel: token list', () => {
     expect(oneByTestId(p.root, 'counter-dropped').textContent).toBe('0 dropped');
   });
 
+  it('tells apart tokens that differ only in time and purpose: each row shows its purpose and issue time', async () => {
+    const p = await open();
+    const first = accessClaims('alice', { iat: NOW - 3600, exp: NOW + 540 });
+    const second = accessClaims('alice', { iat: NOW - 60, exp: NOW + 540 });
+    p.source.emit(
+      makeEntry({
+        method: 'POST',
+        url: 'https://issuer.example.test/token',
+        responseJson: { access_token: makeToken(first), id_token: makeToken(second), token_type: 'Bearer' },
+      }),
+      'r1',
+    );
+    await p.frame();
+    const rows = byTestId(p.root, 'token-row');
+    const purposes = rows.map((r) => r.querySelector('[data-testid="token-purpose"]')?.textContent);
+    expect(purposes.sort()).toEqual(['ID', 'access']);
+    const issued = rows.map((r) => r.querySelector('[data-testid="token-issued"]')?.textContent).sort();
+    const local = (iat: number) => new Date(iat * 1000).toLocaleTimeString();
+    expect(issued).toHaveLength(2);
+    expect(issued.some((t) => t?.includes(local(NOW - 3600)))).toBe(true);
+    expect(issued.some((t) => t?.includes(local(NOW - 60)))).toBe(true);
+    const noIat = makeToken({ iss: 'https://issuer.example.test', sub: 'bob', exp: NOW + 60 });
+    p.source.emit(makeEntry({ bearer: noIat }), 'r2');
+    await p.frame();
+    expect(byTestId(p.root, 'token-row').some((r) => r.textContent?.includes('no iat'))).toBe(true);
+  });
+
+  it('masks a subject that is personal data in the list, as the exports do (search still finds it)', async () => {
+    const p = await open();
+    p.source.emit(makeEntry({ bearer: makeToken(accessClaims('alice@example.test')) }), 'r1');
+    await p.frame();
+    const row = byTestId(p.root, 'token-row')[0];
+    expect(row?.textContent).toContain('al…@ex…');
+    expect(row?.textContent).not.toContain('alice@example.test');
+    const search = oneByTestId(p.root, 'search') as HTMLInputElement;
+    act(() => {
+      search.value = 'alice@example';
+      search.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await settle();
+    expect(byTestId(p.root, 'token-row')).toHaveLength(1);
+  });
+
   it('shows the detail of the clicked token with its findings', async () => {
     const p = await open();
     p.source.emit(makeEntry({ bearer: none }), 'r1');
@@ -61,6 +104,8 @@ describe('panel: token list', () => {
     p.source.emit(makeEntry({ bearer: evil }), 'r1');
     await p.frame();
     await click(byTestId(p.root, 'token-row')[0] as HTMLElement);
+    expect(p.root.querySelector('img, script, b')).toBeNull();
+    await click(oneByTestId(p.root, 'reveal-token'));
     expect(p.root.querySelector('img, script, b')).toBeNull();
     expect(byTestId(p.root, 'token-row')[0]?.textContent).toContain('<img src=x onerror=');
     expect(oneByTestId(p.root, 'claims-json').textContent).toContain('</script><script>');

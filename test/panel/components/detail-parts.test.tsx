@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
+import { RULE_CATALOG } from '../../../src/core/rules/catalog';
 import type { Finding, Sighting } from '../../../src/core/types';
 import { ClaimTable } from '../../../src/panel/components/ClaimTable';
 import { FindingList } from '../../../src/panel/components/FindingList';
@@ -59,6 +60,49 @@ describe('ClaimTable', () => {
     expect(root.querySelector('[data-claim="custom"]')?.textContent).toContain('1');
   });
 
+  it('explains the standard OIDC claims of an ID token and a userinfo-style payload (OIDC Core §2, §5.1)', () => {
+    const oidc = {
+      given_name: 'Ada',
+      family_name: 'Lovelace',
+      middle_name: 'King',
+      nickname: 'ada',
+      preferred_username: 'ada.l',
+      profile: 'https://example.test/ada',
+      picture: 'https://example.test/ada.png',
+      website: 'https://example.test',
+      email_verified: true,
+      gender: 'female',
+      birthdate: '1815-12-10',
+      zoneinfo: 'Europe/London',
+      locale: 'en-GB',
+      phone_number: '+44 20 7946 0000',
+      phone_number_verified: false,
+      address: { country: 'UK' },
+      updated_at: NOW,
+      auth_time: NOW,
+      nonce: 'n-0S6_WzA2Mj',
+      acr: 'urn:mace:incommon:iap:silver',
+      amr: ['pwd'],
+      azp: 'web',
+      at_hash: 'x',
+      c_hash: 'y',
+      sid: 's',
+      scope: 'openid',
+      client_id: 'web',
+      cnf: { jkt: 'z' },
+    };
+    const root = show(<ClaimTable object={oidc} part="claims" />);
+    const meaning = (claim: string) =>
+      root.querySelector(`[data-claim="${claim}"] td.muted`)?.textContent ?? '';
+    for (const claim of Object.keys(oidc)) expect(meaning(claim), claim).not.toBe('');
+    expect(meaning('phone_number')).toContain('OIDC Core §5.1');
+    expect(meaning('email_verified')).toMatch(/verified/);
+    expect(meaning('nonce')).toContain('OIDC Core §2');
+    expect(root.querySelector('[data-claim="updated_at"] time')?.getAttribute('datetime')).toBe(
+      new Date(NOW * 1000).toISOString(),
+    );
+  });
+
   it('flags a time claim that is not a NumericDate', () => {
     const root = show(<ClaimTable object={{ exp: 'tomorrow' }} part="claims" />);
     expect(root.textContent).toContain('not a NumericDate');
@@ -100,6 +144,23 @@ describe('FindingList', () => {
   it('says so when there is nothing to report', () => {
     expect(show(<FindingList findings={[]} />).textContent).toContain('No findings');
   });
+
+  it('shows every rule’s title and explanation as plain prose: no Markdown syntax, no CLI flags', () => {
+    const all: Finding[] = RULE_CATALOG.map((info) => ({
+      ...finding,
+      ruleId: info.id,
+      severity: info.severity,
+      title: info.title,
+      why: info.why,
+      detail: 'seen',
+      evidence: [],
+    }));
+    const root = show(<FindingList findings={all} />);
+    const texts = byTestId(root, 'finding').map((el) => [el.dataset.ruleId, el.textContent ?? '']);
+    expect(texts).toHaveLength(RULE_CATALOG.length);
+    expect(texts.filter(([, text]) => /`|\*\*/.test(text ?? '')).map(([id]) => id)).toEqual([]);
+    expect(texts.filter(([, text]) => /(^|[\s(])--[a-z]/.test(text ?? '')).map(([id]) => id)).toEqual([]);
+  });
 });
 
 describe('SightingTable', () => {
@@ -120,5 +181,34 @@ describe('SightingTable', () => {
     expect(root.textContent).toContain('GET https://a.test/?access_token=…');
     expect(root.textContent).not.toContain('SECRET');
     expect(byTestId(root, 'sighting')[0]?.dataset.where).toBe('query');
+  });
+
+  it('keeps long URLs readable: host, path and the end of the query shown, the middle elided', () => {
+    const url = `https://api.example.test/v1/accounts/42/transactions?${'filter=x&'.repeat(80)}page=7&access_token=…`;
+    const sighting: Sighting = {
+      id: '1:0',
+      tokenText: 'T',
+      where: 'query',
+      name: 'access_token',
+      url,
+      method: 'GET',
+      status: 200,
+      scheme: 'https',
+      startedAt: new Date(NOW * 1000).toISOString(),
+      requestId: '1',
+    };
+    const root = show(<SightingTable sightings={[sighting]} scrub={(s) => s} />);
+    const cell = byTestId(root, 'sighting-request')[0];
+    const text = cell?.textContent ?? '';
+    expect(text).toContain('GET https://api.example.test/v1/accounts/42/transactions?');
+    expect(text).toMatch(/page=7&access_token=…$/);
+    expect(text.length).toBeLessThan(220);
+    expect(cell?.getAttribute('title')).toBe(url);
+    // Lines break between path segments rather than inside them.
+    expect(cell?.querySelectorAll('wbr').length).toBeGreaterThan(5);
+    // The request time reads as local time of day; the ISO time stays machine-readable.
+    const time = root.querySelector('time');
+    expect(time?.textContent).toBe(new Date(NOW * 1000).toLocaleTimeString());
+    expect(time?.getAttribute('datetime')).toBe(sighting.startedAt);
   });
 });

@@ -133,4 +133,24 @@ describe('panel exports', () => {
     const body = (md: string) => md.slice(md.indexOf('\n## Summary'));
     expect(body(file.text)).toBe(body(cli.stdout));
   });
+
+  it('masks a personal value the same in the detail view, in finding evidence and in the JSON export', async () => {
+    const p = await capturedPanel();
+    act(() => (p.root.querySelector('[data-testid="token-row"]') as HTMLElement).click());
+    await settle();
+    const claims = oneByTestId(p.root, 'claims-json').textContent ?? '';
+    const evidence = [...p.root.querySelectorAll('[data-testid="finding"] dd')].map((d) => d.textContent);
+    const report = JSON.parse((await exportAs(p, 'Export JSON')).text);
+    const exported = report.tokens.find(
+      (t: { claims: { email?: string } | null }) => t.claims?.email,
+    )?.claims;
+    expect(exported.email).toBe('al…@ex…');
+    expect(claims).toContain('"email": "al…@ex…"');
+    expect(claims).not.toContain('alice@example.test');
+    expect(evidence).toContain('al…@ex…');
+    // Revealing the token shows it all, as "Include raw tokens" does in exports.
+    act(() => oneByTestId(p.root, 'reveal-token').click());
+    await settle();
+    expect(oneByTestId(p.root, 'claims-json').textContent).toContain('"email": "alice@example.test"');
+  });
 });

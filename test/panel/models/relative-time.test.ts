@@ -1,6 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatDuration, formatExpiry, formatNumericDate } from '../../../src/panel/models/relative-time';
+import {
+  formatDuration,
+  formatExpiry,
+  formatIssueTime,
+  formatNumericDate,
+} from '../../../src/panel/models/relative-time';
 
 describe('formatExpiry', () => {
   const now = 1_000_000;
@@ -53,5 +58,26 @@ describe('formatNumericDate', () => {
     for (const value of ['1700000000', null, {}, Number.POSITIVE_INFINITY, 1e13, true]) {
       expect(formatNumericDate(value)).toBeNull();
     }
+  });
+});
+
+describe('formatIssueTime', () => {
+  const now = 1_893_456_000 + 12 * 3600; // noon UTC: same local day as the hour before in any zone ±11 h
+  it('shows the time of day with seconds on the same local day, else the date too', () => {
+    const sameDay = now - 3600 + 7;
+    expect(formatIssueTime(sameDay, now)).toBe(new Date(sameDay * 1000).toLocaleTimeString());
+    const earlier = now - 3 * 86_400;
+    expect(formatIssueTime(earlier, now)).toBe(new Date(earlier * 1000).toLocaleString());
+  });
+
+  it('is null without a usable iat, and never throws on any number', () => {
+    expect(formatIssueTime(null, now)).toBeNull();
+    expect(formatIssueTime(1e300, now)).toBeNull();
+    fc.assert(
+      fc.property(fc.double(), fc.integer(), (iat, at) => {
+        const text = formatIssueTime(iat, at);
+        expect(text === null || text.length > 0).toBe(true);
+      }),
+    );
   });
 });

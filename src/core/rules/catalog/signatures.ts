@@ -14,7 +14,7 @@ export const SIGNATURES_CATALOG: RuleInfo[] = [
       'The signature verifies with a public key from a key set seen in the capture (a JWKS, tied to the issuer ' +
       'through its OpenID discovery document when that was seen too) or given by the auditor. This says who ' +
       'signed the token; it says nothing about whether the claims are acceptable, nor whether the server checks ' +
-      'the signature. Nothing was fetched: `jku`, `x5u` and `jwks_uri` are only matched against documents already ' +
+      'the signature. Nothing was fetched: "jku", "x5u" and "jwks_uri" are only matched against documents already ' +
       'in the capture.',
     references: [
       { standard: 'RFC 7515', id: '§5.2' },
@@ -29,7 +29,7 @@ export const SIGNATURES_CATALOG: RuleInfo[] = [
     severity: 'high',
     why:
       'None of the issuer’s public keys (the key set its discovery document points to, a key set on its own ' +
-      'origin, the key its `kid` names, or keys the auditor supplied) verifies this signature. The token was ' +
+      'origin, the key its "kid" names, or keys the auditor supplied) verifies this signature. The token was ' +
       'altered, forged, or signed by a key the issuer does not publish. A server that answers 2xx to such a token ' +
       'does not verify signatures at all, which lets anyone mint tokens with any claims: that is critical.',
     references: [
@@ -49,7 +49,8 @@ export const SIGNATURES_CATALOG: RuleInfo[] = [
     why:
       'The token is signed with a public-key algorithm but no key that could verify it was seen: no key set from ' +
       'its issuer in the capture and none supplied. Its signature was therefore not checked. Capture the ' +
-      'issuer’s `jwks_uri` (or its `/.well-known/openid-configuration`) or pass the key with `--jwks` to check it.',
+      'issuer’s "jwks_uri" (or its /.well-known/openid-configuration) in the traffic to check it; the jwt-lens ' +
+      'command line also accepts the issuer’s public keys as a file.',
     references: [
       { standard: 'RFC 7515', id: '§5.2' },
       { standard: 'OIDC Core', id: '§3.1.3.7' },
@@ -62,8 +63,8 @@ export const SIGNATURES_CATALOG: RuleInfo[] = [
     severity: 'medium',
     why:
       'The key named by the token (or the one that verified it) is declared for something else: another key type ' +
-      'or curve than the `alg` needs (a P-256 key with ES384), another `alg` than the token’s, or `use`/`key_ops` ' +
-      'that exclude signature verification (`use: enc`). One key should serve one algorithm and one purpose; ' +
+      'or curve than the "alg" needs (a P-256 key with ES384), another "alg" than the token’s, or "use"/"key_ops" ' +
+      'that exclude signature verification ("use": "enc"). One key should serve one algorithm and one purpose; ' +
       'verifiers that ignore these declarations are the ones algorithm-substitution attacks succeed against.',
     references: [
       { standard: 'RFC 8725', id: '§2.1' },
