@@ -19,6 +19,7 @@ interface TokenRowProps {
 export function TokenRow({ row, index, total, top, selected, tabbable, now, onSelect }: TokenRowProps) {
   const expiry = formatExpiry(row.exp, now);
   const issued = formatIssueTime(row.iat, now);
+  const seen = issued === null ? formatIssueTime(row.firstSeen, now) : null;
   return (
     <div
       role="option"
@@ -57,8 +58,8 @@ export function TokenRow({ row, index, total, top, selected, tabbable, now, onSe
       <span class="cell cell-sub" title={row.sub}>
         {row.sub || '—'}
       </span>
-      <span class="cell cell-iat" data-testid="token-issued" title={issuedTitle(row.iat)}>
-        {issued ?? 'no iat'}
+      <span class="cell cell-iat" data-testid="token-issued" title={issuedTitle(row)}>
+        {issued ?? (seen ? `seen ${seen}` : 'no iat')}
       </span>
       <span
         class={`cell cell-exp${expiry.startsWith('expired') ? ' expired' : ''}`}
@@ -70,8 +71,10 @@ export function TokenRow({ row, index, total, top, selected, tabbable, now, onSe
   );
 }
 
-/** The issue time in full, as the cell's tooltip. */
-function issuedTitle(iat: number | null): string | undefined {
-  const date = formatNumericDate(iat);
-  return date ? `issued ${date.local} (${date.iso})` : undefined;
+/** The issue time in full, as the cell's tooltip (or, with no `iat`, when the token was first seen). */
+function issuedTitle(row: Row): string | undefined {
+  const issued = formatNumericDate(row.iat);
+  if (issued) return `issued ${issued.local} (${issued.iso})`;
+  const seen = formatNumericDate(row.firstSeen);
+  return seen ? `no iat; first seen ${seen.local} (${seen.iso})` : undefined;
 }

@@ -15,6 +15,11 @@ export interface TokenRowBase {
   exp: number | null;
   /** `iat` in epoch seconds when it is a usable number: tells apart rows that differ only in time. */
   iat: number | null;
+  /**
+   * When the token was first seen in traffic (epoch seconds), for tokens with no `iat` (opaque tokens, JWTs
+   * without one): the list then shows that time instead, so such rows can be told apart too.
+   */
+  firstSeen: number | null;
   /** Short "where seen" summary: `header Authorization, cookie session +2`. */
   where: string;
   hosts: string[];
@@ -86,6 +91,7 @@ function buildRow(record: TokenRecord): TokenRowBase {
     sub: maskedIfPersonal(stringOf(claims?.sub)),
     exp: numericDateOf(claims?.exp),
     iat: numericDateOf(claims?.iat),
+    firstSeen: firstSeenOf(sightings),
     where: places.length > 2 ? `${places.slice(0, 2).join(', ')} +${places.length - 2}` : places.join(', '),
     hosts,
     sightingCount: sightings.length,
@@ -105,6 +111,16 @@ function buildRow(record: TokenRecord): TokenRowBase {
     .join('\n')
     .toLowerCase();
   return row;
+}
+
+/** The earliest request time among the sightings, in epoch seconds; `null` when none has one. */
+function firstSeenOf(sightings: TokenRecord['sightings']): number | null {
+  let first = Infinity;
+  for (const sighting of sightings) {
+    const ms = sighting.startedAt === '' ? Number.NaN : Date.parse(sighting.startedAt);
+    if (ms < first) first = ms;
+  }
+  return Number.isFinite(first) ? Math.floor(first / 1000) : null;
 }
 
 /** A time claim when it is a finite number (a NumericDate), else `null`. */

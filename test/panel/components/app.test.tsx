@@ -68,7 +68,14 @@ describe('panel: token list', () => {
     const noIat = makeToken({ iss: 'https://issuer.example.test', sub: 'bob', exp: NOW + 60 });
     p.source.emit(makeEntry({ bearer: noIat }), 'r2');
     await p.frame();
-    expect(byTestId(p.root, 'token-row').some((r) => r.textContent?.includes('no iat'))).toBe(true);
+    // No iat (as every opaque token): the row shows when the token was first seen instead.
+    const noIatRow = byTestId(p.root, 'token-row').find(
+      (r) => !issued.includes(r.querySelector('[data-testid="token-issued"]')?.textContent ?? undefined),
+    );
+    expect(noIatRow?.querySelector('[data-testid="token-issued"]')?.textContent).toMatch(/^seen \d/);
+    expect(noIatRow?.querySelector('[data-testid="token-issued"]')?.getAttribute('title')).toMatch(
+      /^no iat; first seen /,
+    );
   });
 
   it('masks a subject that is personal data in the list, as the exports do (search still finds it)', async () => {
