@@ -57,19 +57,34 @@ function mayLeak(s: Sighting): boolean {
   return isSentToServer(s) && s.where !== 'request-cookie' && hostOf(s) !== '';
 }
 
-const UNKNOWN_AUDIENCE = 'an opaque token names no audience, so that site may be the API it was issued for';
+/**
+ * A presentation in a request header other than `Referer` (`Authorization`, `apikey`, `X-Api-Key`…): how a
+ * client hands a credential to the API it is for (RFC 6750 §2.1), or how a leaky interceptor spreads it.
+ */
+function isHeaderPresentation(s: Sighting): boolean {
+  return s.where === 'request-header' && !isHeaderNamed(s, 'referer');
+}
 
-/** A presentation in `Authorization`: how a token reaches the API it was issued for, or a leaky interceptor. */
-function isAuthorizationHeader(s: Sighting): boolean {
-  return s.where === 'request-header' && isHeaderNamed(s, 'authorization');
+const UNKNOWN_OWNER =
+  'the token names no site of its own (no iss or aud URL), so one of them may be the API it was issued for';
+
+/**
+ * What the leaks say when the token names no site of its own (an opaque token, or claims without an
+ * `iss`/`aud` URL) and every leak is a header presentation: to one site, that site is, as far as the
+ * capture can tell, the API it was issued for (an app on localhost calling its hosted API): no finding.
+ * To several sites, some may be foreign: low, saying why it is unsure.
+ */
+function unknownOwnerSeverity(record: TokenRecord, leaks: Sighting[]): 'none' | 'low' | undefined {
+  if (claimSites(effectiveClaims(record.token)).length > 0 || !leaks.every(isHeaderPresentation))
+    return undefined;
+  return unique(leaks.map((s) => registrableDomain(hostOf(s)))).length > 1 ? 'low' : 'none';
 }
 
 /**
  * `token-third-party-leak`: the token was sent to a site (registrable domain, see `registrableDomain`)
  * that is not its issuer's or audience's, not one that handed it out, and not the page's own: analytics,
- * CDNs, logging endpoints. Cookies are left out (the browser scopes them itself). An opaque token names
- * no audience, so when it only went out in `Authorization` headers the site may be the API it was issued
- * for (or an interceptor may be leaking it): that is reported low, saying so, instead of medium.
+ * CDNs, logging endpoints. Cookies are left out (the browser scopes them itself). A token that names no
+ * site of its own and only went out in request headers is judged by `unknownOwnerSeverity`.
  */
 export const checkTokenThirdPartyLeak: TokenRule = ({ record }) => {
   // Most sightings (pasted tokens, token lists, same-site APIs) cannot leak; skip the URL work for them.
@@ -80,13 +95,14 @@ export const checkTokenThirdPartyLeak: TokenRule = ({ record }) => {
   const hosts = unique(leaks.map(hostOf));
   const pages = unique(leaks.map(pageHost).filter(Boolean));
   const known = [...owners, ...pages.map(registrableDomain)];
-  const unknownAudience = record.token.kind === 'opaque' && leaks.every(isAuthorizationHeader);
+  const unknownOwner = unknownOwnerSeverity(record, leaks);
+  if (unknownOwner === 'none') return NO_HITS;
   const detail = `sent to ${listNames(hosts)} in ${countRequests(leaks)}; that site is none of the token's own (${listNames(unique(known))})`;
   return [
     {
       ruleId: 'token-third-party-leak',
-      ...(unknownAudience ? { severity: 'low' as const } : {}),
-      detail: unknownAudience ? `${detail}; ${UNKNOWN_AUDIENCE}` : detail,
+      ...(unknownOwner ? { severity: 'low' as const } : {}),
+      detail: unknownOwner ? `${detail}; ${UNKNOWN_OWNER}` : detail,
       evidence: [
         ...hosts.slice(0, 3).map((value) => ({ label: 'third-party host', value })),
         ...firstDistinct(leaks, (s) => `${s.where} ${s.name} → ${maskUrl(s.url)}`, 3).map((value) => ({

@@ -122,16 +122,44 @@ describe('token-third-party-leak', () => {
       url: 'https://api.example.test/orders',
       initiatorOrigin: 'https://www.shop.test',
     });
-    expect(checkTokenThirdPartyLeak(ctx(record(outer, [api])))).toEqual([]);
-    // Without the inner claims, the API is a site other than the page's own.
+    const inBody = sighting({ ...api, id: 'b:0', where: 'request-body', name: '$.token' });
+    expect(checkTokenThirdPartyLeak(ctx(record(outer, [api, inBody])))).toEqual([]);
+    // Without the inner claims, a copy in a body to a site other than the page's own is a leak.
     const bare = token({}, { alg: 'RS256', cty: 'JWT' });
     delete bare.claims;
-    expect(checkTokenThirdPartyLeak(ctx(record(bare, [api])))).toHaveLength(1);
+    expect(checkTokenThirdPartyLeak(ctx(record(bare, [api, inBody])))).toHaveLength(1);
+  });
+
+  it('names no leak when a token with no site of its own is presented in headers to one API', () => {
+    // A Supabase anon key ({"iss":"supabase","role":"anon"}): no iss or aud URL. A localhost app sends it
+    // in `apikey` and `Authorization` to its hosted API: that is how it reaches the API it is for.
+    const anon = token({ iss: 'supabase', role: 'anon' });
+    const local = 'http://localhost:5173';
+    const api = (name: string, host: string) =>
+      sighting({ name, url: `https://${host}/rest/v1/notes`, initiatorOrigin: local });
+    const own = [api('apikey', 'abc.supabase.co'), api('Authorization', 'abc.supabase.co')];
+    expect(checkTokenThirdPartyLeak(ctx(record(anon, own)))).toEqual([]);
+    // The same key in headers to a second site: one of them may be foreign, so low, saying why.
+    const [hit] = checkTokenThirdPartyLeak(
+      ctx(record(anon, [...own, api('Authorization', 'cdn.vendor.test')])),
+    );
+    expect(hit?.severity).toBe('low');
+    expect(hit?.detail).toContain('names no site of its own');
+    // A token that names its own sites gets no such allowance.
+    const named = token({ iss: 'https://id.example.test', aud: 'https://api.example.test' });
+    expect(
+      checkTokenThirdPartyLeak(ctx(record(named, [api('Authorization', 'abc.supabase.co')]))),
+    ).toHaveLength(1);
   });
 
   it('ignores the claims of a malformed token but still uses the page', () => {
     const t = token({ iss: 'https://tracker.test' }, {}, 'malformed');
-    const s = sighting({ url: 'https://tracker.test/', initiatorOrigin: page });
+    const s = sighting({
+      where: 'request-body',
+      name: '$.t',
+      url: 'https://tracker.test/',
+      initiatorOrigin: page,
+    });
     expect(checkTokenThirdPartyLeak(ctx(record(t, [s])))).toHaveLength(1);
   });
 });
