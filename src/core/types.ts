@@ -1,3 +1,5 @@
+import type { ExchangeFacts, LifecycleModel } from './lifecycle/types';
+
 /**
  * The engine's data model. Everything here is plain data (JSON-safe apart from `Uint8Array` fields),
  * so it can cross a worker boundary, be written to a report, or be built by a test by hand.
@@ -305,6 +307,8 @@ export interface KeyDocument {
 /** What capture makes of a HAR (or of live entries). */
 export interface CaptureResult {
   sightings: Sighting[];
+  /** The facts of each exchange that matters to a token's life (issue 13): see `lifecycle/types.ts`. */
+  exchanges?: ExchangeFacts[];
   observations: ExchangeObservation[];
   keyDocuments: KeyDocument[];
   /** Entries or parts skipped and why, one line each (`entry 12: response body is not valid base64`). */
@@ -327,6 +331,8 @@ export interface AuditResult {
   /** Findings suppressed by the policy's ignore list, for transparency in reports. */
   ignoredCount: number;
   observations: ExchangeObservation[];
+  /** What the servers did with each token over the capture: uses and verdicts, families, events. */
+  lifecycle: LifecycleModel;
   /** Earliest and latest `startedAt` among sightings (ISO), when known. */
   timeRange?: { start: string; end: string };
 }

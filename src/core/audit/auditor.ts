@@ -1,4 +1,6 @@
 import { fingerprintOf } from '../crypto/fingerprint';
+import { buildLifecycle } from '../lifecycle/build-lifecycle';
+import type { ExchangeFacts, LifecycleModel } from '../lifecycle/types';
 import { DEFAULT_POLICY } from '../policy';
 import { usesReferenceTime } from '../rules/use-clock';
 import { opaqueToken } from '../token/opaque-token';
@@ -20,7 +22,7 @@ import { createFindingGathering, type FindingGathering } from './gather-findings
 import { createKeyDocumentStore } from './key-document-store';
 import { guessPurpose } from './purpose';
 import { runTokenPlan } from './rule-plan';
-import { runCaptureRules, safeObservations } from './run-rules';
+import { runCaptureRules, runLifecycleRules, safeObservations } from './run-rules';
 import { sortFindings } from './sort-findings';
 
 /** Limits that keep a long live session from growing without bound. The CLI passes `Infinity`. */
@@ -31,6 +33,8 @@ export interface AuditorLimits {
   maxSightingsPerToken: number;
   /** Non-token observations (basic auth, passwords in URLs…) kept. */
   maxObservations: number;
+  /** Exchange facts kept for the token lifecycle (issue 13); the oldest go first. */
+  maxExchanges: number;
   /** Distinct key sets and discovery documents kept for signature checks; the oldest go first. */
   maxKeyDocuments: number;
 }
@@ -94,6 +98,7 @@ const UNBOUNDED: AuditorLimits = {
   maxTokens: Infinity,
   maxSightingsPerToken: Infinity,
   maxObservations: Infinity,
+  maxExchanges: Infinity,
   maxKeyDocuments: Infinity,
 };
 
@@ -122,6 +127,10 @@ export function createAuditor(options: AuditorOptions = {}): Auditor {
   /** The entry the last sighting went to (cleared when that entry goes). */
   let lastEntry: Entry | undefined;
   let observations: ExchangeObservation[] = [];
+  /** Exchange facts for the lifecycle model, in capture order (bounded by `maxExchanges`). */
+  let exchanges: ExchangeFacts[] = [];
+  /** The lifecycle model of `contentVersion`. */
+  let lifecycle: { version: number; model: LifecycleModel } | undefined;
   const keyDocuments = createKeyDocumentStore(limits.maxKeyDocuments);
   let droppedTokens = 0;
   let droppedSightings = 0;
@@ -275,10 +284,19 @@ export function createAuditor(options: AuditorOptions = {}): Auditor {
   }
 
   /** Capture-wide and exchange findings, merged into the tokens' own. */
+  /** The lifecycle model of the records and exchanges held, built once per content change. */
+  function lifecycleOf(records: readonly TokenRecord[]): LifecycleModel {
+    if (lifecycle?.version !== contentVersion)
+      lifecycle = { version: contentVersion, model: buildLifecycle(records, exchanges, policy) };
+    return lifecycle.model;
+  }
+
   function gatherCaptureFindings(gathering: FindingGathering, records: TokenRecord[], now: number): void {
     const key = `${contentVersion}:${now}`;
     if (captured?.key !== key) {
-      const captureHits = runCaptureRules(records, policy, now).concat(safeObservations(observations));
+      const captureHits = runCaptureRules(records, policy, now)
+        .concat(runLifecycleRules(lifecycleOf(records), records, policy))
+        .concat(safeObservations(observations));
       const groups: { entry: Entry | undefined; findings: Finding[] }[] = [];
       for (const [fp, hits] of groupByFingerprint(captureHits)) {
         const entry = entries.get(fp);
@@ -323,6 +341,7 @@ export function createAuditor(options: AuditorOptions = {}): Auditor {
       findings: sortFindings(kept.findings, kept.orders),
       ignoredCount: gathering.findings.length - kept.findings.length,
       observations,
+      lifecycle: lifecycleOf(records),
     };
     const range = timeRangeOf(records, observations);
     if (range) result.timeRange = range;
@@ -339,6 +358,11 @@ export function createAuditor(options: AuditorOptions = {}): Auditor {
         }
       }
       keyDocuments.add(capture.keyDocuments);
+      if (capture.exchanges?.length) {
+        exchanges = exchanges.concat(capture.exchanges);
+        if (exchanges.length > limits.maxExchanges)
+          exchanges = exchanges.slice(exchanges.length - limits.maxExchanges);
+      }
       version++;
       contentVersion++;
     },
@@ -361,6 +385,8 @@ export function createAuditor(options: AuditorOptions = {}): Auditor {
       entries.clear();
       lastEntry = undefined;
       observations = [];
+      exchanges = [];
+      lifecycle = undefined;
       keyDocuments.clear();
       droppedTokens = 0;
       droppedSightings = 0;
@@ -440,6 +466,7 @@ function stripUndefined(options: AuditorOptions): Partial<AuditorLimits> {
   if (options.maxTokens !== undefined) out.maxTokens = options.maxTokens;
   if (options.maxSightingsPerToken !== undefined) out.maxSightingsPerToken = options.maxSightingsPerToken;
   if (options.maxObservations !== undefined) out.maxObservations = options.maxObservations;
+  if (options.maxExchanges !== undefined) out.maxExchanges = options.maxExchanges;
   if (options.maxKeyDocuments !== undefined) out.maxKeyDocuments = options.maxKeyDocuments;
   return out;
 }

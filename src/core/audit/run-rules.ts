@@ -1,4 +1,6 @@
+import type { LifecycleModel } from '../lifecycle/types';
 import { CAPTURE_RULES, checkObservations } from '../rules/context';
+import { LIFECYCLE_RULES } from '../rules/lifecycle';
 import type { CaptureHit, ExchangeObservation, Policy, RuleHit, TokenRecord } from '../types';
 
 /**
@@ -28,6 +30,23 @@ export function runCaptureRules(records: readonly TokenRecord[], policy: Policy,
   for (const rule of CAPTURE_RULES) {
     try {
       appendHits(out, rule(records, policy, now));
+    } catch (error) {
+      out.push({ ...internalError(rule.name, error), fingerprint: '' });
+    }
+  }
+  return out;
+}
+
+/** Lifecycle rules over the capture's model (issue 13); a throwing rule becomes an `internal-error` hit. */
+export function runLifecycleRules(
+  model: LifecycleModel,
+  records: readonly TokenRecord[],
+  policy: Policy,
+): CaptureHit[] {
+  const out: CaptureHit[] = [];
+  for (const rule of LIFECYCLE_RULES) {
+    try {
+      appendHits(out, rule(model, records, policy));
     } catch (error) {
       out.push({ ...internalError(rule.name, error), fingerprint: '' });
     }

@@ -7,6 +7,8 @@
  * Time is always the request's own time (`startedAt`); decisions allow `Policy.clockSkewSeconds`.
  */
 
+import type { CaptureHit, Policy, TokenRecord } from '../types';
+
 /** What the server did with one request that carried a token. */
 export type Verdict = 'accepted' | 'rejected' | 'unknown';
 
@@ -138,3 +140,10 @@ export interface LifecycleModel {
   /** The clock skew the decisions allowed, seconds (`Policy.clockSkewSeconds`). */
   skewSeconds: number;
 }
+
+/** A check that reads the lifecycle model (and the token records its fingerprints refer to). Must not throw. */
+export type LifecycleRule = (
+  model: LifecycleModel,
+  records: readonly TokenRecord[],
+  policy: Policy,
+) => CaptureHit[];

@@ -12,6 +12,9 @@ export const MAX_SIGHTINGS = 20;
 /** Non-token observations (basic auth, passwords in URLs…) kept. */
 export const MAX_OBSERVATIONS = 500;
 
+/** Exchange facts kept for the token lifecycle (uses, token responses, logouts…); the oldest go first. */
+export const MAX_EXCHANGES = 5000;
+
 /** Distinct key sets and discovery documents kept for signature checks (the oldest go first). */
 export const MAX_KEY_DOCUMENTS = 50;
 

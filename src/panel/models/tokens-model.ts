@@ -15,6 +15,7 @@ import { isRequestId, isSourceEntry } from './guards';
 import { type ActionResult, createInputActions } from './input-actions';
 import {
   FRAME_BUDGET_MS,
+  MAX_EXCHANGES,
   MAX_KEY_DOCUMENTS,
   MAX_OBSERVATIONS,
   MAX_PENDING_ENTRIES,
@@ -93,6 +94,7 @@ export function createTokensModel(source: CaptureSource, options: TokensModelOpt
     maxTokens: options.maxTokens ?? MAX_TOKENS,
     maxSightingsPerToken: options.maxSightings ?? MAX_SIGHTINGS,
     maxObservations: MAX_OBSERVATIONS,
+    maxExchanges: MAX_EXCHANGES,
     maxKeyDocuments: MAX_KEY_DOCUMENTS,
     ...(options.policy ? { policy: options.policy } : {}),
   });

@@ -1,4 +1,5 @@
 import { fingerprintOf } from '../../../src/core/crypto/fingerprint';
+import { emptyLifecycle } from '../../../src/core/lifecycle';
 import { DEFAULT_POLICY } from '../../../src/core/policy';
 import type {
   AuditResult,
@@ -108,6 +109,7 @@ export function sampleResult(): AuditResult {
   return {
     referenceTime: NOW,
     policy: POLICY,
+    lifecycle: emptyLifecycle(),
     tokens: [
       {
         token: ACCESS,

@@ -1,0 +1,2 @@
+export { buildLifecycle, DEFAULT_CLOCK_SKEW_SECONDS, emptyLifecycle } from './build-lifecycle';
+export type * from './types';
