@@ -2,12 +2,20 @@ import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { RULE_IDS } from '../../src/core';
+import { RULE_IDS, type Severity } from '../../src/core';
 import { loadCorpus } from './corpus-files';
 import { FIXED_NOW, judgeFlow, judgeFlowReport, matches, type ReportToken, referenceTime } from './judge';
-import { failuresOf, formatMistakes, formatScore, scoreCases } from './score';
+import { describeMistake, failuresOf, formatMistakes, formatScore, scoreCases } from './score';
 
 const none = { required: [], allowed: [], forbidden: [] };
+/** Rules fired at `low`, or at the severity given after a colon (`rule:high`). */
+const firing = (...rules: string[]): Map<string, Severity> =>
+  new Map(
+    rules.map((rule) => {
+      const [id = '', severity = 'low'] = rule.split(':');
+      return [id, severity as Severity];
+    }),
+  );
 
 describe('corpus scoring', () => {
   test('counts TP, FP and FN per family; allowed counts neither way; forbidden is a false positive too', () => {
@@ -19,7 +27,7 @@ describe('corpus scoring', () => {
           allowed: ['typ-not-explicit'],
           forbidden: ['secret-in-payload'],
         },
-        fired: new Set(['hmac-symmetric', 'typ-not-explicit', 'secret-in-payload', 'aud-missing']),
+        fired: firing('hmac-symmetric', 'typ-not-explicit', 'secret-in-payload:critical', 'aud-missing'),
       },
     ]);
     const by = Object.fromEntries(score.families.map((f) => [f.family, f]));
@@ -28,18 +36,18 @@ describe('corpus scoring', () => {
     expect(by.secrets).toMatchObject({ tp: 0, fp: 1, precision: 0 });
     expect(by.claims).toMatchObject({ fp: 1 });
     expect(by.header).toMatchObject({ tp: 0, fp: 0, fn: 0 });
-    expect(score.forbidden).toEqual([{ id: 'a', rule: 'secret-in-payload' }]);
+    expect(score.forbidden).toEqual([{ id: 'a', rule: 'secret-in-payload', severity: 'critical' }]);
     expect(score.falseNegatives).toEqual([{ id: 'a', rule: 'exp-missing' }]);
     const failures = failuresOf(score);
     expect(failures).toContain('lifetime: recall 0.000 is below 0.98');
-    expect(failures).toContain('forbidden finding: secret-in-payload on a');
+    expect(failures).toContain('forbidden finding: secret-in-payload (critical) on a');
     expect(failures.some((line) => line.startsWith('header'))).toBe(false);
     expect(formatScore(score)).toMatch(/\| algorithm +\| +1 \| +0 \| +0 \| +1\.000 \| +1\.000 \|/);
     expect(formatMistakes(score)).toContain('secret-in-payload ×1: a');
   });
 
   test('a rule with no family fails the score', () => {
-    const score = scoreCases([{ id: 'x', expectation: none, fired: new Set(['no-such-rule']) }]);
+    const score = scoreCases([{ id: 'x', expectation: none, fired: firing('no-such-rule') }]);
     expect(failuresOf(score)).toEqual(['rule no-such-rule has no family in test/corpus/families.ts']);
   });
 
@@ -83,9 +91,9 @@ describe('flow selectors', () => {
     const report = {
       tokens: [token({}), token({ fingerprint: 'f2', purpose: 'refresh', kind: 'opaque' })],
       findings: [
-        { ruleId: 'jti-missing', fingerprint: 'f1' },
-        { ruleId: 'refresh-token-exposed', fingerprint: 'f2' },
-        { ruleId: 'basic-auth-credentials', fingerprint: '' },
+        { ruleId: 'jti-missing', severity: 'low' as const, fingerprint: 'f1' },
+        { ruleId: 'refresh-token-exposed', severity: 'medium' as const, fingerprint: 'f2' },
+        { ruleId: 'basic-auth-credentials', severity: 'medium' as const, fingerprint: '' },
       ],
     };
     const expect1 = {
@@ -99,7 +107,7 @@ describe('flow selectors', () => {
     };
     const forbid = judgeFlowReport(report, expect1, 'flow');
     expect(forbid.errors).toEqual(['flow: tokens[1] select {"purpose":"id"} matches no token']);
-    expect(forbid.judged.map((j) => [j.id.split(' ')[0], [...j.fired]])).toEqual([
+    expect(forbid.judged.map((j) => [j.id.split(' ')[0], [...j.fired.keys()]])).toEqual([
       ['flow/access', ['jti-missing']],
       ['flow/refresh', ['refresh-token-exposed']],
       ['flow/exchange', ['basic-auth-credentials']],
@@ -153,7 +161,7 @@ describe('corpus files', () => {
       `${dir}/tokens/b.json: tokens[0] (dup): unknown field "forbiden"`,
       `${dir}/tokens/b.json: tokens[1] (dup): hmac-symmetric in both "required" and "forbidden"`,
       expect.stringMatching(/c\.json: not valid JSON/),
-      `${dir}/flows/f.expect.json: no capture ${dir}/flows/f.har beside it`,
+      `${dir}/flows/f.expect.json: no capture ${dir}/flows/f.har beside it (nor a source.generatedBy)`,
       `${dir}/flows/f.expect.json: "others" must be "forbid" or "ignore"`,
     ]);
     expect(tokens).toEqual([]);

@@ -1,8 +1,11 @@
 /**
  * Scores what JWT Lens fired against what the corpus expects: per rule family, true positives
  * (required and fired), false positives (fired, neither required nor allowed), false negatives
- * (required, not fired). Allowed rules count neither way; forbidden ones that fire fail outright.
+ * (required, not fired). Allowed rules count neither way; forbidden ones that fire fail outright,
+ * and so does a rule that fires above its `maxSeverity` cap (a false alarm of its own kind: a false
+ * positive, not a true one, even when the rule is required).
  */
+import { type Severity, severityRank } from '../../src/core';
 import type { Expectation } from './corpus-files';
 import { FAMILIES, type Family, familyOf } from './families';
 
@@ -10,7 +13,8 @@ import { FAMILIES, type Family, familyOf } from './families';
 export interface Judged {
   id: string;
   expectation: Expectation;
-  fired: ReadonlySet<string>;
+  /** Each rule that fired, with the most severe severity it fired at. */
+  fired: ReadonlyMap<string, Severity>;
 }
 
 export interface FamilyScore {
@@ -27,6 +31,10 @@ export interface FamilyScore {
 export interface Mistake {
   id: string;
   rule: string;
+  /** The severity it fired at (none for a false negative). */
+  severity?: Severity;
+  /** The cap it fired above, when that is the mistake. */
+  cap?: Severity;
 }
 
 export interface CorpusScore {
@@ -56,7 +64,7 @@ export function scoreCases(judged: readonly Judged[]): CorpusScore {
   const unfamiliar = new Set<string>();
   for (const { id, expectation, fired } of judged) {
     const { required, allowed, forbidden } = expectation;
-    const rules = new Set([...fired, ...required]);
+    const rules = new Set([...fired.keys(), ...required]);
     for (const rule of rules) {
       const family = familyOf(rule);
       if (!family) {
@@ -64,15 +72,21 @@ export function scoreCases(judged: readonly Judged[]): CorpusScore {
         continue;
       }
       const count = counts.get(family) as { tp: number; fp: number; fn: number };
+      const severity = fired.get(rule);
+      const cap = expectation.maxSeverity?.[rule];
       const isRequired = required.includes(rule);
-      if (fired.has(rule) && isRequired) count.tp++;
-      else if (isRequired) {
+      if (!severity) {
         count.fn++;
         score.falseNegatives.push({ id, rule });
-      } else if (!allowed.includes(rule) || forbidden.includes(rule)) {
+      } else if (forbidden.includes(rule) || (cap && severityRank(severity) < severityRank(cap))) {
+        const mistake: Mistake = { id, rule, severity, ...(forbidden.includes(rule) ? {} : { cap }) };
         count.fp++;
-        score.falsePositives.push({ id, rule });
-        if (forbidden.includes(rule)) score.forbidden.push({ id, rule });
+        score.falsePositives.push(mistake);
+        score.forbidden.push(mistake);
+      } else if (isRequired) count.tp++;
+      else if (!allowed.includes(rule)) {
+        count.fp++;
+        score.falsePositives.push({ id, rule, severity });
       }
     }
   }
@@ -98,9 +112,19 @@ export function failuresOf(score: CorpusScore, threshold = THRESHOLD): string[] 
     if (f.recall < threshold)
       failures.push(`${f.family}: recall ${f.recall.toFixed(3)} is below ${threshold}`);
   }
-  for (const m of score.forbidden) failures.push(`forbidden finding: ${m.rule} on ${m.id}`);
+  for (const m of score.forbidden) failures.push(`forbidden finding: ${describeMistake(m)}`);
   for (const rule of score.unfamiliar) failures.push(`rule ${rule} has no family in test/corpus/families.ts`);
   return failures;
+}
+
+/** One mistake on one line: `rule (severity[, above its cap cap]) on case`. */
+export function describeMistake(m: Mistake): string {
+  return `${ruleOf(m)}${m.severity && !m.cap ? ` (${m.severity})` : ''} on ${m.id}`;
+}
+
+/** The rule of a mistake, with the cap it fired above: what mistakes are grouped by. */
+function ruleOf(m: Mistake): string {
+  return m.cap ? `${m.rule} (${m.severity}, above its cap ${m.cap})` : m.rule;
 }
 
 /** The compact table: one row per family with data, then a total. */
@@ -139,7 +163,7 @@ export function formatMistakes(score: CorpusScore): string {
   const block = (title: string, list: readonly Mistake[]) => {
     if (list.length === 0) return [];
     const byRule = new Map<string, string[]>();
-    for (const { id, rule } of list) byRule.set(rule, [...(byRule.get(rule) ?? []), id]);
+    for (const m of list) byRule.set(ruleOf(m), [...(byRule.get(ruleOf(m)) ?? []), m.id]);
     return [
       `${title} (${list.length}):`,
       ...[...byRule].sort().map(([rule, ids]) => `  ${rule} ×${ids.length}: ${ids.join(', ')}`),
@@ -149,7 +173,7 @@ export function formatMistakes(score: CorpusScore): string {
     ...block('Forbidden findings', score.forbidden),
     ...block(
       'Other false positives',
-      score.falsePositives.filter((fp) => !score.forbidden.some((f) => f.id === fp.id && f.rule === fp.rule)),
+      score.falsePositives.filter((fp) => !score.forbidden.includes(fp)),
     ),
     ...block('False negatives', score.falseNegatives),
   ].join('\n');
