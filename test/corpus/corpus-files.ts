@@ -9,7 +9,17 @@ import { SEVERITY_ORDER, type Severity } from '../../src/core';
 export const CORPUS_DIR = 'test/corpus';
 export const PURPOSES = ['access', 'id', 'refresh', 'logout', 'unknown'] as const;
 const SELECT_FIELDS = ['purpose', 'kind', 'where', 'name', 'issuer'] as const;
-const TOKEN_KEYS = ['id', 'token', 'now', 'purpose', 'required', 'allowed', 'forbidden', 'maxSeverity', 'why'];
+const TOKEN_KEYS = [
+  'id',
+  'token',
+  'now',
+  'purpose',
+  'required',
+  'allowed',
+  'forbidden',
+  'maxSeverity',
+  'why',
+];
 const HEX40 = /^[0-9a-f]{40}$/;
 const CASE_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]*$/;
 
@@ -307,7 +317,8 @@ function readMaxSeverity(
   }
   const caps: Record<string, Severity> = {};
   for (const [id, severity] of Object.entries(value)) {
-    if (!known.has(id)) errors.push(`${where}: "maxSeverity" names "${id}", which is not a rule id of the catalog`);
+    if (!known.has(id))
+      errors.push(`${where}: "maxSeverity" names "${id}", which is not a rule id of the catalog`);
     else if (forbidden.includes(id)) errors.push(`${where}: "maxSeverity" caps ${id}, which is forbidden`);
     else if (!SEVERITY_ORDER.includes(severity as Severity))
       errors.push(`${where}: maxSeverity.${id} must be one of ${SEVERITY_ORDER.join(', ')}`);
