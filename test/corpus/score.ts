@@ -158,6 +158,11 @@ export function formatScore(score: CorpusScore): string {
   return [`${score.cases} cases`, line(header), rule, ...rows.map(line)].join('\n');
 }
 
+/** The false positives that are not forbidden findings (those are listed on their own). */
+export function otherFalsePositives(score: CorpusScore): Mistake[] {
+  return score.falsePositives.filter((fp) => !score.forbidden.includes(fp));
+}
+
 /** Every forbidden finding, other false positive and false negative, grouped by rule with the case ids. */
 export function formatMistakes(score: CorpusScore): string {
   const block = (title: string, list: readonly Mistake[]) => {
@@ -171,10 +176,7 @@ export function formatMistakes(score: CorpusScore): string {
   };
   return [
     ...block('Forbidden findings', score.forbidden),
-    ...block(
-      'Other false positives',
-      score.falsePositives.filter((fp) => !score.forbidden.includes(fp)),
-    ),
+    ...block('Other false positives', otherFalsePositives(score)),
     ...block('False negatives', score.falseNegatives),
   ].join('\n');
 }
