@@ -144,7 +144,7 @@ function issuerMatches(iss: string | null, issuer: string): boolean {
 }
 
 /** The union of several expectations; forbidden wins over allowed and required, the lowest cap wins. */
-export function unionOf(list: readonly Expectation[]): Expectation {
+function unionOf(list: readonly Expectation[]): Expectation {
   const forbidden = new Set(list.flatMap((e) => e.forbidden));
   const keep = (ids: string[]) => [...new Set(ids)].filter((id) => !forbidden.has(id));
   const maxSeverity: Record<string, Severity> = {};

@@ -63,8 +63,7 @@ export function scoreCases(judged: readonly Judged[]): CorpusScore {
   };
   const unfamiliar = new Set<string>();
   for (const { id, expectation, fired } of judged) {
-    const { required, allowed, forbidden } = expectation;
-    const rules = new Set([...fired.keys(), ...required]);
+    const rules = new Set([...fired.keys(), ...expectation.required]);
     for (const rule of rules) {
       const family = familyOf(rule);
       if (!family) {
@@ -72,21 +71,16 @@ export function scoreCases(judged: readonly Judged[]): CorpusScore {
         continue;
       }
       const count = counts.get(family) as { tp: number; fp: number; fn: number };
-      const severity = fired.get(rule);
-      const cap = expectation.maxSeverity?.[rule];
-      const isRequired = required.includes(rule);
-      if (!severity) {
+      const verdict = verdictOf(rule, expectation, fired.get(rule));
+      if (verdict === 'tp') count.tp++;
+      else if (verdict === 'fn') {
         count.fn++;
         score.falseNegatives.push({ id, rule });
-      } else if (forbidden.includes(rule) || (cap && severityRank(severity) < severityRank(cap))) {
-        const mistake: Mistake = { id, rule, severity, ...(forbidden.includes(rule) ? {} : { cap }) };
+      } else if (verdict !== 'allowed') {
+        const mistake: Mistake = { id, rule, ...verdict.mistake };
         count.fp++;
         score.falsePositives.push(mistake);
-        score.forbidden.push(mistake);
-      } else if (isRequired) count.tp++;
-      else if (!allowed.includes(rule)) {
-        count.fp++;
-        score.falsePositives.push({ id, rule, severity });
+        if (verdict.forbidden) score.forbidden.push(mistake);
       }
     }
   }
@@ -96,6 +90,27 @@ export function scoreCases(judged: readonly Judged[]): CorpusScore {
     return { family, tp, fp, fn, precision: ratio(tp, tp + fp), recall: ratio(tp, tp + fn) };
   });
   return score;
+}
+
+/** A false positive: what fired, and whether it fails outright (forbidden, or above its cap). */
+interface FalsePositive {
+  mistake: Pick<Mistake, 'severity' | 'cap'>;
+  forbidden: boolean;
+}
+
+/** How one rule of one case counts, given the severity it fired at (none when it did not fire). */
+function verdictOf(
+  rule: string,
+  { required, allowed, forbidden, maxSeverity }: Expectation,
+  severity: Severity | undefined,
+): 'tp' | 'fn' | 'allowed' | FalsePositive {
+  if (!severity) return 'fn';
+  if (forbidden.includes(rule)) return { mistake: { severity }, forbidden: true };
+  const cap = maxSeverity?.[rule];
+  if (cap && severityRank(severity) < severityRank(cap))
+    return { mistake: { severity, cap }, forbidden: true };
+  if (required.includes(rule)) return 'tp';
+  return allowed.includes(rule) ? 'allowed' : { mistake: { severity }, forbidden: false };
 }
 
 function ratio(part: number, whole: number): number {
