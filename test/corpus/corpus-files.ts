@@ -4,11 +4,22 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { SEVERITY_ORDER, type Severity } from '../../src/core';
 
 export const CORPUS_DIR = 'test/corpus';
 export const PURPOSES = ['access', 'id', 'refresh', 'logout', 'unknown'] as const;
 const SELECT_FIELDS = ['purpose', 'kind', 'where', 'name', 'issuer'] as const;
-const TOKEN_KEYS = ['id', 'token', 'now', 'purpose', 'required', 'allowed', 'forbidden', 'why'];
+const TOKEN_KEYS = [
+  'id',
+  'token',
+  'now',
+  'purpose',
+  'required',
+  'allowed',
+  'forbidden',
+  'maxSeverity',
+  'why',
+];
 const HEX40 = /^[0-9a-f]{40}$/;
 const CASE_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]*$/;
 
@@ -16,6 +27,8 @@ export interface Expectation {
   required: string[];
   allowed: string[];
   forbidden: string[];
+  /** The most severe each rule may fire at; a rule above its cap is a forbidden finding. */
+  maxSeverity?: Readonly<Record<string, Severity>>;
 }
 
 export interface Source {
@@ -25,6 +38,11 @@ export interface Source {
   path?: string;
   commit?: string;
   licence: string;
+  /** Flows only: the test that records the flow at test time (no committed HAR). */
+  generatedBy?: string;
+  /** Generated flows: the npm package and version of the third-party software that produced them. */
+  package?: string;
+  version?: string;
 }
 
 export interface TokenCase extends Expectation {
@@ -52,15 +70,24 @@ export interface FlowExpect {
   others: 'forbid' | 'ignore';
 }
 
+/** A flow whose HAR is committed beside its expectations: the corpus run scans it. */
 export interface FlowCase extends FlowExpect {
   name: string;
   file: string;
   har: string;
 }
 
+/** A flow recorded at test time by `generatedBy`, which scores it; the corpus run does not. */
+export interface GeneratedFlow extends FlowExpect {
+  name: string;
+  file: string;
+  generatedBy: string;
+}
+
 export interface Corpus {
   tokens: TokenCase[];
   flows: FlowCase[];
+  generated: GeneratedFlow[];
   errors: string[];
 }
 
@@ -77,11 +104,24 @@ export function loadCorpus(ruleIds: readonly string[], dir = CORPUS_DIR): Corpus
     if (other) errors.push(`${token.file}: token id "${token.id}" is also used in ${other}`);
     else seen.set(token.id, token.file);
   }
-  const flows = listJson(join(dir, 'flows'), '.expect.json').flatMap((file) => {
+  const flows: FlowCase[] = [];
+  const generated: GeneratedFlow[] = [];
+  for (const file of listJson(join(dir, 'flows'), '.expect.json')) {
     const flow = readFlowFile(file, known, errors);
-    return flow ? [flow] : [];
-  });
-  return { tokens, flows, errors };
+    if (flow && 'har' in flow) flows.push(flow);
+    else if (flow) generated.push(flow);
+  }
+  return { tokens, flows, generated, errors };
+}
+
+/** Reads one flow expectation file, for a test that records the flow itself (`source.generatedBy`). */
+export function loadFlowFile(
+  file: string,
+  ruleIds: readonly string[],
+): { flow: FlowCase | GeneratedFlow | undefined; errors: string[] } {
+  const errors: string[] = [];
+  const flow = readFlowFile(file, new Set(ruleIds), errors);
+  return { flow, errors };
 }
 
 function listJson(dir: string, suffix: string): string[] {
@@ -112,6 +152,7 @@ function readTokenFile(file: string, known: ReadonlySet<string>, errors: string[
     return [];
   }
   if (!source) return [];
+  if (source.generatedBy !== undefined) errors.push(`${file}: source.generatedBy is for flows only`);
   return json.tokens.flatMap((entry, index) => {
     const token = readToken(entry, `${file}: tokens[${index}]`, known, errors);
     return token ? [{ ...token, file, source }] : [];
@@ -153,14 +194,18 @@ function readToken(
   };
 }
 
-function readFlowFile(file: string, known: ReadonlySet<string>, errors: string[]): FlowCase | undefined {
+function readFlowFile(
+  file: string,
+  known: ReadonlySet<string>,
+  errors: string[],
+): FlowCase | GeneratedFlow | undefined {
   const json = parseFile(file, errors);
   if (!json) return undefined;
   const before = errors.length;
   const name = basename(file, '.expect.json');
   const har = file.replace(/\.expect\.json$/, '.har');
-  if (!existsSync(har)) errors.push(`${file}: no capture ${har} beside it`);
   const source = readSource(json.source, file, errors);
+  const generatedBy = readGeneratedBy(json.source, har, file, errors);
   checkTime(json.now, `${file}: "now"`, errors);
   if (json.others !== 'forbid' && json.others !== 'ignore')
     errors.push(`${file}: "others" must be "forbid" or "ignore"`);
@@ -177,16 +222,32 @@ function readFlowFile(file: string, known: ReadonlySet<string>, errors: string[]
     errors,
   );
   if (errors.length > before || !source || !exchange) return undefined;
-  return {
-    name,
-    file,
-    har,
+  const flow: FlowExpect = {
     source,
     ...(typeof json.now === 'string' ? { now: json.now } : {}),
     tokens: expectations,
     exchange,
-    others: json.others as FlowCase['others'],
+    others: json.others as FlowExpect['others'],
   };
+  return generatedBy ? { name, file, generatedBy, ...flow } : { name, file, har, ...flow };
+}
+
+/**
+ * `source.generatedBy`: the test that records the flow at test time, so no HAR is committed beside it.
+ * Without it the HAR must be there; with it, a committed HAR would never be scanned and is an error too.
+ */
+function readGeneratedBy(source: unknown, har: string, file: string, errors: string[]): string | undefined {
+  const value = isObject(source) ? source.generatedBy : undefined;
+  if (value === undefined) {
+    if (!existsSync(har)) errors.push(`${file}: no capture ${har} beside it (nor a source.generatedBy)`);
+    return undefined;
+  }
+  if (typeof value !== 'string' || !existsSync(value))
+    errors.push(`${file}: source.generatedBy must be the path of the test that records the flow`);
+  else if (existsSync(har))
+    errors.push(`${file}: source.generatedBy says the flow is generated, but ${har} is committed beside it`);
+  else return value;
+  return undefined;
 }
 
 function readFlowToken(
@@ -237,7 +298,33 @@ function readExpectation(
     const both = result[a].filter((id) => result[b].includes(id));
     if (both.length > 0) errors.push(`${where}: ${both.join(', ')} in both "${a}" and "${b}"`);
   }
-  return result;
+  const maxSeverity = readMaxSeverity(entry.maxSeverity, result.forbidden, where, known, errors);
+  return maxSeverity ? { ...result, maxSeverity } : result;
+}
+
+/** `maxSeverity`: rule id → the most severe it may fire at. A cap on a forbidden rule is meaningless. */
+function readMaxSeverity(
+  value: unknown,
+  forbidden: readonly string[],
+  where: string,
+  known: ReadonlySet<string>,
+  errors: string[],
+): Record<string, Severity> | undefined {
+  if (value === undefined) return undefined;
+  if (!isObject(value)) {
+    errors.push(`${where}: "maxSeverity" must be an object of rule id → severity`);
+    return undefined;
+  }
+  const caps: Record<string, Severity> = {};
+  for (const [id, severity] of Object.entries(value)) {
+    if (!known.has(id))
+      errors.push(`${where}: "maxSeverity" names "${id}", which is not a rule id of the catalog`);
+    else if (forbidden.includes(id)) errors.push(`${where}: "maxSeverity" caps ${id}, which is forbidden`);
+    else if (!SEVERITY_ORDER.includes(severity as Severity))
+      errors.push(`${where}: maxSeverity.${id} must be one of ${SEVERITY_ORDER.join(', ')}`);
+    else caps[id] = severity as Severity;
+  }
+  return caps;
 }
 
 function readSource(value: unknown, file: string, errors: string[]): Source | undefined {
@@ -251,6 +338,9 @@ function readSource(value: unknown, file: string, errors: string[]): Source | un
     errors.push(`${file}: source.licence is required`);
   if (typeof value.url !== 'string' && typeof value.repository !== 'string')
     errors.push(`${file}: the source needs a url or a repository`);
+  for (const key of ['package', 'version'] as const)
+    if (value[key] !== undefined && typeof value[key] !== 'string')
+      errors.push(`${file}: source.${key} must be a string`);
   if (value.repository !== undefined) {
     if (typeof value.repository !== 'string' || !/^[\w.-]+\/[\w.-]+$/.test(value.repository))
       errors.push(`${file}: source.repository must be "owner/name"`);

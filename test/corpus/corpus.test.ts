@@ -9,6 +9,13 @@ import { RULE_FAMILY } from './families';
 import { runCorpus } from './run-corpus';
 import { failuresOf, formatMistakes, formatScore } from './score';
 
+/** ", 1 generated flow, scored by test/e2e/oidc-provider.test.ts" (empty without generated flows). */
+function generatedNote(generated: readonly { by: string }[]): string {
+  if (generated.length === 0) return '';
+  const by = [...new Set(generated.map((flow) => flow.by))].join(', ');
+  return `, ${generated.length} generated flow${generated.length === 1 ? '' : 's'}, scored by ${by}`;
+}
+
 describe('accuracy corpus', () => {
   test('every catalog rule has a scoring family, and the family table names only catalog rules', () => {
     expect(RULE_IDS.filter((id) => !Object.hasOwn(RULE_FAMILY, id))).toEqual([]);
@@ -21,7 +28,7 @@ describe('accuracy corpus', () => {
       .map(([prefix, n]) => `${prefix} ${n}`)
       .join(', ');
     process.stdout.write(
-      `Corpus: ${run.counts.tokens} tokens (${prefixes}), ${run.counts.flows} flows\n${formatScore(run.score)}\n`,
+      `Corpus: ${run.counts.tokens} tokens (${prefixes}), ${run.counts.flows} flows${generatedNote(run.counts.generated)}\n${formatScore(run.score)}\n`,
     );
     expect(run.errors, 'corpus files').toEqual([]);
     expect(run.counts.tokens).toBeGreaterThan(0);

@@ -3,6 +3,7 @@
  * with its signature and secret checks), one token alone per run at the token's reference time, and
  * each flow's HAR as a whole. Turns each report into `Judged` cases for `scoreCases`.
  */
+import { type Severity, severityRank } from '../../src/core';
 import { runCli } from '../cli/fake-io';
 import type { Expectation, FlowCase, FlowExpect, FlowSelector, TokenCase } from './corpus-files';
 import type { Judged } from './score';
@@ -21,7 +22,13 @@ export interface ReportToken {
 
 export interface Report {
   tokens: ReportToken[];
-  findings: { ruleId: string; fingerprint: string }[];
+  findings: ReportFinding[];
+}
+
+export interface ReportFinding {
+  ruleId: string;
+  severity: Severity;
+  fingerprint: string;
 }
 
 /** The reference time of a token case: its `now`, else iat + 60 s, else exp − 60 s, else `FIXED_NOW`. */
@@ -66,7 +73,17 @@ export function tokenLine(token: Pick<TokenCase, 'token' | 'purpose'>): string {
 export async function judgeToken(token: TokenCase): Promise<Judged> {
   const path = `corpus/${token.id}.txt`;
   const report = await scanJson([path, '--now', referenceTime(token)], { [path]: `${tokenLine(token)}\n` });
-  return { id: token.id, expectation: token, fired: new Set(report.findings.map((f) => f.ruleId)) };
+  return { id: token.id, expectation: token, fired: firedRules(report.findings) };
+}
+
+/** Each rule of `findings` with the most severe severity it fired at. */
+export function firedRules(findings: readonly ReportFinding[]): Map<string, Severity> {
+  const fired = new Map<string, Severity>();
+  for (const { ruleId, severity } of findings) {
+    const seen = fired.get(ruleId);
+    if (!seen || severityRank(severity) < severityRank(seen)) fired.set(ruleId, severity);
+  }
+  return fired;
 }
 
 /** Audits a flow's HAR and judges each token by its selectors; selectors that match nothing are errors. */
@@ -92,16 +109,14 @@ export function judgeFlowReport(
     for (const index of matching) used.add(index);
     if (matching.length === 0 && expect.others === 'ignore') continue;
     const expectation = unionOf(matching.map((index) => expect.tokens[index] as Expectation));
-    const fired = new Set(
-      report.findings.filter((f) => f.fingerprint === token.fingerprint).map((f) => f.ruleId),
-    );
+    const fired = firedRules(report.findings.filter((f) => f.fingerprint === token.fingerprint));
     judged.push({ id: `${label}/${describe(token)}`, expectation, fired });
   }
   expect.tokens.forEach((entry, index) => {
     if (!used.has(index))
       errors.push(`${label}: tokens[${index}] select ${JSON.stringify(entry.select)} matches no token`);
   });
-  const exchange = new Set(report.findings.filter((f) => f.fingerprint === '').map((f) => f.ruleId));
+  const exchange = firedRules(report.findings.filter((f) => f.fingerprint === ''));
   judged.push({ id: `${label}/exchange`, expectation: expect.exchange, fired: exchange });
   return { judged, errors };
 }
@@ -110,7 +125,7 @@ export function judgeFlowReport(
 export function matches(token: ReportToken, select: FlowSelector): boolean {
   if (select.purpose !== undefined && token.purpose !== select.purpose) return false;
   if (select.kind !== undefined && token.kind !== select.kind) return false;
-  if (select.issuer !== undefined && token.iss !== select.issuer) return false;
+  if (select.issuer !== undefined && !issuerMatches(token.iss, select.issuer)) return false;
   if (select.where === undefined && select.name === undefined) return true;
   return token.sightings.some(
     (s) =>
@@ -119,14 +134,29 @@ export function matches(token: ReportToken, select: FlowSelector): boolean {
   );
 }
 
-/** The union of several expectations; forbidden wins over allowed and required. */
+/**
+ * `iss` equals `issuer`, or starts with it up to a port or a path: `http://127.0.0.1` selects the
+ * issuer of a generated flow on any port (`http://127.0.0.1:41234`), but not `http://127.0.0.10`.
+ */
+function issuerMatches(iss: string | null, issuer: string): boolean {
+  if (iss === null || !iss.startsWith(issuer)) return false;
+  return iss.length === issuer.length || ':/'.includes(iss.charAt(issuer.length));
+}
+
+/** The union of several expectations; forbidden wins over allowed and required, the lowest cap wins. */
 function unionOf(list: readonly Expectation[]): Expectation {
   const forbidden = new Set(list.flatMap((e) => e.forbidden));
   const keep = (ids: string[]) => [...new Set(ids)].filter((id) => !forbidden.has(id));
+  const maxSeverity: Record<string, Severity> = {};
+  for (const [rule, cap] of list.flatMap((e) => Object.entries(e.maxSeverity ?? {}))) {
+    const other = maxSeverity[rule];
+    if (!other || severityRank(cap) > severityRank(other)) maxSeverity[rule] = cap;
+  }
   return {
     required: keep(list.flatMap((e) => e.required)),
     allowed: keep(list.flatMap((e) => e.allowed)),
     forbidden: [...forbidden],
+    ...(Object.keys(maxSeverity).length > 0 ? { maxSeverity } : {}),
   };
 }
 

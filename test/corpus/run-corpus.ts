@@ -1,4 +1,7 @@
-/** The whole corpus run: load, audit every token and flow with the CLI, score. */
+/**
+ * The whole corpus run: load, audit every token and committed flow with the CLI, score. Generated flows
+ * (`source.generatedBy`) are counted, not scanned: the test that records each scores it.
+ */
 import { RULE_IDS } from '../../src/core';
 import { loadCorpus } from './corpus-files';
 import { judgeFlow, judgeToken } from './judge';
@@ -8,7 +11,13 @@ export interface CorpusRun {
   score: CorpusScore;
   /** File and selector problems: each fails the corpus test. */
   errors: string[];
-  counts: { tokens: number; flows: number; byPrefix: Record<string, number> };
+  counts: {
+    tokens: number;
+    flows: number;
+    byPrefix: Record<string, number>;
+    /** Flows recorded at test time, by the test that scores each (`source.generatedBy`): not scanned here. */
+    generated: { name: string; by: string }[];
+  };
 }
 
 export async function runCorpus(dir?: string): Promise<CorpusRun> {
@@ -29,6 +38,11 @@ export async function runCorpus(dir?: string): Promise<CorpusRun> {
   return {
     score: scoreCases(judged),
     errors,
-    counts: { tokens: corpus.tokens.length, flows: corpus.flows.length, byPrefix },
+    counts: {
+      tokens: corpus.tokens.length,
+      flows: corpus.flows.length,
+      byPrefix,
+      generated: corpus.generated.map((flow) => ({ name: flow.name, by: flow.generatedBy })),
+    },
   };
 }

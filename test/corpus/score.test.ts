@@ -2,12 +2,21 @@ import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { RULE_IDS } from '../../src/core';
+import { RULE_IDS, type Severity } from '../../src/core';
 import { loadCorpus } from './corpus-files';
 import { FIXED_NOW, judgeFlow, judgeFlowReport, matches, type ReportToken, referenceTime } from './judge';
-import { failuresOf, formatMistakes, formatScore, scoreCases } from './score';
+import { runCorpus } from './run-corpus';
+import { describeMistake, failuresOf, formatMistakes, formatScore, scoreCases } from './score';
 
 const none = { required: [], allowed: [], forbidden: [] };
+/** Rules fired at `low`, or at the severity given after a colon (`rule:high`). */
+const firing = (...rules: string[]): Map<string, Severity> =>
+  new Map(
+    rules.map((rule) => {
+      const [id = '', severity = 'low'] = rule.split(':');
+      return [id, severity as Severity];
+    }),
+  );
 
 describe('corpus scoring', () => {
   test('counts TP, FP and FN per family; allowed counts neither way; forbidden is a false positive too', () => {
@@ -19,7 +28,7 @@ describe('corpus scoring', () => {
           allowed: ['typ-not-explicit'],
           forbidden: ['secret-in-payload'],
         },
-        fired: new Set(['hmac-symmetric', 'typ-not-explicit', 'secret-in-payload', 'aud-missing']),
+        fired: firing('hmac-symmetric', 'typ-not-explicit', 'secret-in-payload:critical', 'aud-missing'),
       },
     ]);
     const by = Object.fromEntries(score.families.map((f) => [f.family, f]));
@@ -28,19 +37,57 @@ describe('corpus scoring', () => {
     expect(by.secrets).toMatchObject({ tp: 0, fp: 1, precision: 0 });
     expect(by.claims).toMatchObject({ fp: 1 });
     expect(by.header).toMatchObject({ tp: 0, fp: 0, fn: 0 });
-    expect(score.forbidden).toEqual([{ id: 'a', rule: 'secret-in-payload' }]);
+    expect(score.forbidden).toEqual([{ id: 'a', rule: 'secret-in-payload', severity: 'critical' }]);
     expect(score.falseNegatives).toEqual([{ id: 'a', rule: 'exp-missing' }]);
     const failures = failuresOf(score);
     expect(failures).toContain('lifetime: recall 0.000 is below 0.98');
-    expect(failures).toContain('forbidden finding: secret-in-payload on a');
+    expect(failures).toContain('forbidden finding: secret-in-payload (critical) on a');
     expect(failures.some((line) => line.startsWith('header'))).toBe(false);
     expect(formatScore(score)).toMatch(/\| algorithm +\| +1 \| +0 \| +0 \| +1\.000 \| +1\.000 \|/);
     expect(formatMistakes(score)).toContain('secret-in-payload ×1: a');
   });
 
   test('a rule with no family fails the score', () => {
-    const score = scoreCases([{ id: 'x', expectation: none, fired: new Set(['no-such-rule']) }]);
+    const score = scoreCases([{ id: 'x', expectation: none, fired: firing('no-such-rule') }]);
     expect(failuresOf(score)).toEqual(['rule no-such-rule has no family in test/corpus/families.ts']);
+  });
+
+  test('maxSeverity: a rule at or below its cap passes; above it, it is a forbidden finding (a false positive, even when required)', () => {
+    const expectation = {
+      required: ['basic-auth-credentials'],
+      allowed: ['transport-cleartext'],
+      forbidden: [],
+      maxSeverity: { 'basic-auth-credentials': 'medium', 'transport-cleartext': 'low' } as const,
+    };
+    const atCap = scoreCases([
+      { id: 'ok', expectation, fired: firing('basic-auth-credentials:medium', 'transport-cleartext:info') },
+    ]);
+    expect(failuresOf(atCap, 1)).toEqual([]);
+    const above = scoreCases([
+      { id: 'x', expectation, fired: firing('basic-auth-credentials:high', 'transport-cleartext:medium') },
+    ]);
+    expect(above.forbidden).toEqual([
+      { id: 'x', rule: 'basic-auth-credentials', severity: 'high', cap: 'medium' },
+      { id: 'x', rule: 'transport-cleartext', severity: 'medium', cap: 'low' },
+    ]);
+    expect(above.falsePositives).toEqual(above.forbidden);
+    expect(above.falseNegatives).toEqual([]);
+    const by = Object.fromEntries(above.families.map((f) => [f.family, f]));
+    expect(by.secrets).toMatchObject({ tp: 0, fp: 1, fn: 0 });
+    expect(by.transport).toMatchObject({ tp: 0, fp: 1, fn: 0 });
+    expect(failuresOf(above)).toContain(
+      'forbidden finding: transport-cleartext (medium, above its cap low) on x',
+    );
+    expect(formatMistakes(above)).toContain('transport-cleartext (medium, above its cap low) ×1: x');
+    expect(formatMistakes(above)).not.toContain('Other false positives');
+  });
+
+  test('a mistake names its rule, the severity it fired at and the case', () => {
+    expect(describeMistake({ id: 'c', rule: 'jti-missing' })).toBe('jti-missing on c');
+    expect(describeMistake({ id: 'c', rule: 'jti-missing', severity: 'low' })).toBe('jti-missing (low) on c');
+    expect(describeMistake({ id: 'c', rule: 'jti-missing', severity: 'low', cap: 'info' })).toBe(
+      'jti-missing (low, above its cap info) on c',
+    );
   });
 
   test('the reference time defaults to iat + 60 s, else exp − 60 s, else the fixed time', () => {
@@ -79,13 +126,66 @@ describe('flow selectors', () => {
     expect(matches(token({}), { issuer: 'http://127.0.0.1:3000', kind: 'jws' })).toBe(true);
   });
 
+  test('issuer selects iss exactly or up to a port or path, never a longer host', () => {
+    expect(matches(token({}), { issuer: 'http://127.0.0.1' })).toBe(true);
+    expect(matches(token({ iss: 'http://127.0.0.1/tenant' }), { issuer: 'http://127.0.0.1' })).toBe(true);
+    expect(matches(token({ iss: 'http://127.0.0.10:3000' }), { issuer: 'http://127.0.0.1' })).toBe(false);
+    expect(matches(token({ iss: null }), { issuer: 'http://127.0.0.1' })).toBe(false);
+  });
+
+  test('several matching selectors: the union of their lists, forbidden wins over allowed, the lowest cap wins; a rule fires at its most severe', () => {
+    const report = {
+      tokens: [token({})],
+      findings: [
+        { ruleId: 'transport-cleartext', severity: 'info' as const, fingerprint: 'f1' },
+        { ruleId: 'transport-cleartext', severity: 'low' as const, fingerprint: 'f1' },
+        { ruleId: 'pii-oidc-claims', severity: 'medium' as const, fingerprint: 'f1' },
+      ],
+    };
+    const flow = (capOfSecond: Severity) => ({
+      source: { title: 't', url: 'u', licence: 'l' },
+      tokens: [
+        {
+          select: { purpose: 'access' },
+          required: [],
+          allowed: ['transport-cleartext', 'pii-oidc-claims'],
+          forbidden: [],
+          maxSeverity: { 'transport-cleartext': 'medium' as const },
+          why: 'w',
+        },
+        {
+          select: { kind: 'jws' },
+          required: [],
+          allowed: [],
+          forbidden: ['pii-oidc-claims'],
+          maxSeverity: { 'transport-cleartext': capOfSecond },
+          why: 'w',
+        },
+      ],
+      exchange: none,
+      others: 'forbid' as const,
+    });
+    const low = judgeFlowReport(report, flow('low'), 'flow');
+    expect(low.errors).toEqual([]);
+    expect(low.judged[0]?.fired.get('transport-cleartext')).toBe('low');
+    expect(low.judged[0]?.expectation.maxSeverity).toEqual({ 'transport-cleartext': 'low' });
+    expect(scoreCases(low.judged).forbidden.map(describeMistake)).toEqual([
+      `pii-oidc-claims (medium) on ${low.judged[0]?.id}`,
+    ]);
+    const info = scoreCases(judgeFlowReport(report, flow('info'), 'flow').judged);
+    expect(info.forbidden.map((m) => [m.rule, m.cap])).toEqual([
+      ['transport-cleartext', 'info'],
+      ['pii-oidc-claims', undefined],
+    ]);
+  });
+
   test('unmatched tokens are judged with no expectation under "forbid", skipped under "ignore"; unused selectors are errors', () => {
     const report = {
       tokens: [token({}), token({ fingerprint: 'f2', purpose: 'refresh', kind: 'opaque' })],
       findings: [
-        { ruleId: 'jti-missing', fingerprint: 'f1' },
-        { ruleId: 'refresh-token-exposed', fingerprint: 'f2' },
-        { ruleId: 'basic-auth-credentials', fingerprint: '' },
+        { ruleId: 'jti-missing', severity: 'low' as const, fingerprint: 'f1' },
+        { ruleId: 'refresh-token-exposed', severity: 'medium' as const, fingerprint: 'f2' },
+        { ruleId: 'basic-auth-credentials', severity: 'medium' as const, fingerprint: '' },
       ],
     };
     const expect1 = {
@@ -99,7 +199,7 @@ describe('flow selectors', () => {
     };
     const forbid = judgeFlowReport(report, expect1, 'flow');
     expect(forbid.errors).toEqual(['flow: tokens[1] select {"purpose":"id"} matches no token']);
-    expect(forbid.judged.map((j) => [j.id.split(' ')[0], [...j.fired]])).toEqual([
+    expect(forbid.judged.map((j) => [j.id.split(' ')[0], [...j.fired.keys()]])).toEqual([
       ['flow/access', ['jti-missing']],
       ['flow/refresh', ['refresh-token-exposed']],
       ['flow/exchange', ['basic-auth-credentials']],
@@ -153,7 +253,7 @@ describe('corpus files', () => {
       `${dir}/tokens/b.json: tokens[0] (dup): unknown field "forbiden"`,
       `${dir}/tokens/b.json: tokens[1] (dup): hmac-symmetric in both "required" and "forbidden"`,
       expect.stringMatching(/c\.json: not valid JSON/),
-      `${dir}/flows/f.expect.json: no capture ${dir}/flows/f.har beside it`,
+      `${dir}/flows/f.expect.json: no capture ${dir}/flows/f.har beside it (nor a source.generatedBy)`,
       `${dir}/flows/f.expect.json: "others" must be "forbid" or "ignore"`,
     ]);
     expect(tokens).toEqual([]);
@@ -189,6 +289,114 @@ describe('corpus files', () => {
     expect(errors).toEqual([
       `${dir}/tokens/b.json: tokens[1] (two): "allowed" names "typo-rule", which is not a rule id of the catalog`,
       `${dir}/tokens/b.json: token id "one" is also used in ${dir}/tokens/a.json`,
+    ]);
+  });
+});
+
+describe('maxSeverity in corpus files', () => {
+  test('token entries, flow selectors and exchange may cap rules with known ids and severities', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'corpus-'));
+    mkdirSync(join(dir, 'tokens'));
+    mkdirSync(join(dir, 'flows'));
+    const source = { title: 'T', url: 'u', licence: 'MIT' };
+    const entry = { id: 'one', token: 'a.b.c', required: [], allowed: ['alg-rsa-pkcs1v15'], why: 'w' };
+    writeFileSync(
+      join(dir, 'tokens', 'a.json'),
+      JSON.stringify({
+        source,
+        tokens: [
+          { ...entry, maxSeverity: { 'alg-rsa-pkcs1v15': 'info' } },
+          {
+            ...entry,
+            id: 'two',
+            forbidden: ['jti-missing'],
+            maxSeverity: { 'no-such-rule': 'low', 'alg-rsa-pkcs1v15': 'severe', 'jti-missing': 'low' },
+          },
+          { ...entry, id: 'three', maxSeverity: ['alg-rsa-pkcs1v15'] },
+        ],
+      }),
+    );
+    writeFileSync(join(dir, 'flows', 'f.har'), '{}');
+    writeFileSync(
+      join(dir, 'flows', 'f.expect.json'),
+      JSON.stringify({
+        source,
+        tokens: [{ select: {}, ...none, maxSeverity: { 'transport-cleartext': 'low' }, why: 'w' }],
+        exchange: { ...none, maxSeverity: { 'basic-auth-credentials': 'medium' } },
+        others: 'forbid',
+      }),
+    );
+    const { errors, tokens, flows } = loadCorpus(RULE_IDS, dir);
+    expect(errors).toEqual([
+      `${dir}/tokens/a.json: tokens[1] (two): "maxSeverity" names "no-such-rule", which is not a rule id of the catalog`,
+      `${dir}/tokens/a.json: tokens[1] (two): maxSeverity.alg-rsa-pkcs1v15 must be one of critical, high, medium, low, info`,
+      `${dir}/tokens/a.json: tokens[1] (two): "maxSeverity" caps jti-missing, which is forbidden`,
+      `${dir}/tokens/a.json: tokens[2] (three): "maxSeverity" must be an object of rule id → severity`,
+    ]);
+    expect(tokens.map((t) => [t.id, t.maxSeverity])).toEqual([['one', { 'alg-rsa-pkcs1v15': 'info' }]]);
+    expect(flows[0]?.tokens[0]?.maxSeverity).toEqual({ 'transport-cleartext': 'low' });
+    expect(flows[0]?.exchange.maxSeverity).toEqual({ 'basic-auth-credentials': 'medium' });
+  });
+});
+
+describe('generated flows', () => {
+  const generated = (generatedBy?: unknown) =>
+    JSON.stringify({
+      source: { title: 'G', url: 'u', licence: 'MIT', ...(generatedBy === undefined ? {} : { generatedBy }) },
+      tokens: [],
+      exchange: none,
+      others: 'forbid',
+    });
+
+  test('a flow generated by a test needs no HAR beside it and is counted, not scanned, by the corpus run', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'corpus-'));
+    mkdirSync(join(dir, 'flows'));
+    writeFileSync(join(dir, 'flows', 'gen.expect.json'), generated('test/e2e/oidc-provider.test.ts'));
+    const corpus = loadCorpus(RULE_IDS, dir);
+    expect(corpus.errors).toEqual([]);
+    expect(corpus.flows).toEqual([]);
+    expect(corpus.generated.map((f) => [f.name, f.generatedBy])).toEqual([
+      ['gen', 'test/e2e/oidc-provider.test.ts'],
+    ]);
+    const run = await runCorpus(dir);
+    expect(run.errors).toEqual([]);
+    expect(run.counts).toMatchObject({
+      flows: 0,
+      generated: [{ name: 'gen', by: 'test/e2e/oidc-provider.test.ts' }],
+    });
+    expect(run.score.cases).toBe(0);
+  });
+
+  test('a flow with neither a HAR nor generatedBy is an error, as are a HAR beside a generated flow and a generatedBy that names no file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'corpus-'));
+    mkdirSync(join(dir, 'flows'));
+    mkdirSync(join(dir, 'tokens'));
+    writeFileSync(join(dir, 'flows', 'a.expect.json'), generated());
+    writeFileSync(join(dir, 'flows', 'b.expect.json'), generated('test/e2e/oidc-provider.test.ts'));
+    writeFileSync(join(dir, 'flows', 'b.har'), '{}');
+    writeFileSync(join(dir, 'flows', 'c.expect.json'), generated('test/e2e/no-such.test.ts'));
+    writeFileSync(
+      join(dir, 'tokens', 't.json'),
+      JSON.stringify({
+        source: { title: 'T', url: 'u', licence: 'MIT', generatedBy: 'test/e2e/oidc-provider.test.ts' },
+        tokens: [{ id: 'x', token: 'a.b.c', why: 'w' }],
+      }),
+    );
+    const corpus = loadCorpus(RULE_IDS, dir);
+    expect(corpus.errors).toEqual([
+      `${dir}/tokens/t.json: source.generatedBy is for flows only`,
+      `${dir}/flows/a.expect.json: no capture ${dir}/flows/a.har beside it (nor a source.generatedBy)`,
+      `${dir}/flows/b.expect.json: source.generatedBy says the flow is generated, but ${dir}/flows/b.har is committed beside it`,
+      `${dir}/flows/c.expect.json: source.generatedBy must be the path of the test that records the flow`,
+    ]);
+    expect([...corpus.flows, ...corpus.generated]).toEqual([]);
+  });
+
+  test('the committed corpus loads without error; the oidc-provider flow is generated by its e2e test', () => {
+    const corpus = loadCorpus(RULE_IDS);
+    expect(corpus.errors).toEqual([]);
+    expect(corpus.generated.map((f) => [f.name, f.generatedBy])).toEqual([
+      ['oidc-provider', 'test/e2e/oidc-provider.test.ts'],
     ]);
   });
 });

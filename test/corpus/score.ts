@@ -1,8 +1,11 @@
 /**
  * Scores what JWT Lens fired against what the corpus expects: per rule family, true positives
  * (required and fired), false positives (fired, neither required nor allowed), false negatives
- * (required, not fired). Allowed rules count neither way; forbidden ones that fire fail outright.
+ * (required, not fired). Allowed rules count neither way; forbidden ones that fire fail outright,
+ * and so does a rule that fires above its `maxSeverity` cap (a false alarm of its own kind: a false
+ * positive, not a true one, even when the rule is required).
  */
+import { type Severity, severityRank } from '../../src/core';
 import type { Expectation } from './corpus-files';
 import { FAMILIES, type Family, familyOf } from './families';
 
@@ -10,7 +13,8 @@ import { FAMILIES, type Family, familyOf } from './families';
 export interface Judged {
   id: string;
   expectation: Expectation;
-  fired: ReadonlySet<string>;
+  /** Each rule that fired, with the most severe severity it fired at. */
+  fired: ReadonlyMap<string, Severity>;
 }
 
 export interface FamilyScore {
@@ -27,6 +31,10 @@ export interface FamilyScore {
 export interface Mistake {
   id: string;
   rule: string;
+  /** The severity it fired at (none for a false negative). */
+  severity?: Severity;
+  /** The cap it fired above, when that is the mistake. */
+  cap?: Severity;
 }
 
 export interface CorpusScore {
@@ -55,8 +63,7 @@ export function scoreCases(judged: readonly Judged[]): CorpusScore {
   };
   const unfamiliar = new Set<string>();
   for (const { id, expectation, fired } of judged) {
-    const { required, allowed, forbidden } = expectation;
-    const rules = new Set([...fired, ...required]);
+    const rules = new Set([...fired.keys(), ...expectation.required]);
     for (const rule of rules) {
       const family = familyOf(rule);
       if (!family) {
@@ -64,15 +71,16 @@ export function scoreCases(judged: readonly Judged[]): CorpusScore {
         continue;
       }
       const count = counts.get(family) as { tp: number; fp: number; fn: number };
-      const isRequired = required.includes(rule);
-      if (fired.has(rule) && isRequired) count.tp++;
-      else if (isRequired) {
+      const verdict = verdictOf(rule, expectation, fired.get(rule));
+      if (verdict === 'tp') count.tp++;
+      else if (verdict === 'fn') {
         count.fn++;
         score.falseNegatives.push({ id, rule });
-      } else if (!allowed.includes(rule) || forbidden.includes(rule)) {
+      } else if (verdict !== 'allowed') {
+        const mistake: Mistake = { id, rule, ...verdict.mistake };
         count.fp++;
-        score.falsePositives.push({ id, rule });
-        if (forbidden.includes(rule)) score.forbidden.push({ id, rule });
+        score.falsePositives.push(mistake);
+        if (verdict.forbidden) score.forbidden.push(mistake);
       }
     }
   }
@@ -82,6 +90,27 @@ export function scoreCases(judged: readonly Judged[]): CorpusScore {
     return { family, tp, fp, fn, precision: ratio(tp, tp + fp), recall: ratio(tp, tp + fn) };
   });
   return score;
+}
+
+/** A false positive: what fired, and whether it fails outright (forbidden, or above its cap). */
+interface FalsePositive {
+  mistake: Pick<Mistake, 'severity' | 'cap'>;
+  forbidden: boolean;
+}
+
+/** How one rule of one case counts, given the severity it fired at (none when it did not fire). */
+function verdictOf(
+  rule: string,
+  { required, allowed, forbidden, maxSeverity }: Expectation,
+  severity: Severity | undefined,
+): 'tp' | 'fn' | 'allowed' | FalsePositive {
+  if (!severity) return 'fn';
+  if (forbidden.includes(rule)) return { mistake: { severity }, forbidden: true };
+  const cap = maxSeverity?.[rule];
+  if (cap && severityRank(severity) < severityRank(cap))
+    return { mistake: { severity, cap }, forbidden: true };
+  if (required.includes(rule)) return 'tp';
+  return allowed.includes(rule) ? 'allowed' : { mistake: { severity }, forbidden: false };
 }
 
 function ratio(part: number, whole: number): number {
@@ -98,9 +127,19 @@ export function failuresOf(score: CorpusScore, threshold = THRESHOLD): string[] 
     if (f.recall < threshold)
       failures.push(`${f.family}: recall ${f.recall.toFixed(3)} is below ${threshold}`);
   }
-  for (const m of score.forbidden) failures.push(`forbidden finding: ${m.rule} on ${m.id}`);
+  for (const m of score.forbidden) failures.push(`forbidden finding: ${describeMistake(m)}`);
   for (const rule of score.unfamiliar) failures.push(`rule ${rule} has no family in test/corpus/families.ts`);
   return failures;
+}
+
+/** One mistake on one line: `rule (severity[, above its cap cap]) on case`. */
+export function describeMistake(m: Mistake): string {
+  return `${ruleOf(m)}${m.severity && !m.cap ? ` (${m.severity})` : ''} on ${m.id}`;
+}
+
+/** The rule of a mistake, with the cap it fired above: what mistakes are grouped by. */
+function ruleOf(m: Mistake): string {
+  return m.cap ? `${m.rule} (${m.severity}, above its cap ${m.cap})` : m.rule;
 }
 
 /** The compact table: one row per family with data, then a total. */
@@ -134,12 +173,17 @@ export function formatScore(score: CorpusScore): string {
   return [`${score.cases} cases`, line(header), rule, ...rows.map(line)].join('\n');
 }
 
+/** The false positives that are not forbidden findings (those are listed on their own). */
+export function otherFalsePositives(score: CorpusScore): Mistake[] {
+  return score.falsePositives.filter((fp) => !score.forbidden.includes(fp));
+}
+
 /** Every forbidden finding, other false positive and false negative, grouped by rule with the case ids. */
 export function formatMistakes(score: CorpusScore): string {
   const block = (title: string, list: readonly Mistake[]) => {
     if (list.length === 0) return [];
     const byRule = new Map<string, string[]>();
-    for (const { id, rule } of list) byRule.set(rule, [...(byRule.get(rule) ?? []), id]);
+    for (const m of list) byRule.set(ruleOf(m), [...(byRule.get(ruleOf(m)) ?? []), m.id]);
     return [
       `${title} (${list.length}):`,
       ...[...byRule].sort().map(([rule, ids]) => `  ${rule} ×${ids.length}: ${ids.join(', ')}`),
@@ -147,10 +191,7 @@ export function formatMistakes(score: CorpusScore): string {
   };
   return [
     ...block('Forbidden findings', score.forbidden),
-    ...block(
-      'Other false positives',
-      score.falsePositives.filter((fp) => !score.forbidden.some((f) => f.id === fp.id && f.rule === fp.rule)),
-    ),
+    ...block('Other false positives', otherFalsePositives(score)),
     ...block('False negatives', score.falseNegatives),
   ].join('\n');
 }
