@@ -90,8 +90,9 @@ export interface ParsedToken {
   /** `header.payload` for JWS/unsecured: the bytes a signature covers. */
   signingInput?: string;
   /**
-   * Claims when the payload decoded completely and is a JSON object: JWS and unsecured, and a JWS malformed
-   * only in its signature (`brokenSegment` 2). Never for JWE (encrypted) or a payload cut short.
+   * Claims when the payload decoded completely and is a JSON object: JWS and unsecured, and a three-segment
+   * JWS malformed elsewhere whose header decoded into a JSON object (`brokenSegment` 0 for an unusable
+   * `alg`, or 2). Never for JWE (encrypted) or a payload cut short.
    */
   claims?: JsonObject;
   /** Set when the payload decoded but is not a JSON object: why, for `payload-not-jwt-claims`. */
@@ -101,8 +102,9 @@ export interface ParsedToken {
   /**
    * Malformed tokens: index of the first segment that failed to decode (0 header, 1 payload, 2 signature;
    * JWE 1–4 for the encrypted parts); `undefined` when the token is broken as a whole (segment count, size,
-   * JSON serialization) or well formed. At 2 for a JWS, `header` and `claims` are those that decoded
-   * completely and are judged; `signature` and `signingInput` stay absent.
+   * JSON serialization) or well formed. 0 also for a header that is a JSON object whose `alg` is missing
+   * or not a string. For a three-segment JWS, `header` (when it decoded into a JSON object) and `claims`
+   * (when the payload decoded completely) are kept and judged; `signature` and `signingInput` stay absent.
    */
   brokenSegment?: number;
   /** The inner token of a nested JWT (`cty: JWT` with a JWS payload that is itself a compact token). */
