@@ -128,6 +128,7 @@ export interface Reference {
     | 'RFC 6750'
     | 'RFC 6265'
     | 'RFC 9700'
+    | 'RFC 9449'
     | 'RFC 7797'
     | 'RFC 8037'
     | 'RFC 9864'
@@ -187,8 +188,12 @@ export interface TokenRecord {
   purpose: TokenPurpose;
 }
 
-/** `logout`: an OpenID Connect Back-Channel Logout token (a Security Event Token, `events` claim). */
-export type TokenPurpose = 'access' | 'id' | 'refresh' | 'logout' | 'unknown';
+/**
+ * `logout`: an OpenID Connect Back-Channel Logout token (a Security Event Token, `events` claim).
+ * `dpop`: a DPoP proof (RFC 9449 §4.2, `typ: dpop+jwt`, sent in the `DPoP` request header): not a bearer
+ * token but a one-time proof of possession of the key in its `jwk` header.
+ */
+export type TokenPurpose = 'access' | 'id' | 'refresh' | 'logout' | 'dpop' | 'unknown';
 
 /** Lifetime tiers for `lifetime-excessive`, in seconds (RULES.md §3). */
 export interface LifetimeTiers {

@@ -85,6 +85,8 @@ const AT_HINTS = ['scope', 'scp', 'client_id', 'cid', 'gty'];
 /** Used as an OAuth access token: so guessed, or AT-looking claims sent as `Authorization` to an API. */
 function usedAsAccessToken(ctx: RuleContext, claims: JsonObject): boolean {
   if (ctx.record.purpose === 'access') return true;
+  // A DPoP proof travels beside an access token (RFC 9449 §7.1), never as one.
+  if (ctx.record.purpose === 'dpop') return false;
   if (!AT_HINTS.some((h) => has(claims, h))) return false;
   return ctx.record.sightings.some(
     (s) => s.where === 'request-header' && s.name.toLowerCase() === 'authorization',
