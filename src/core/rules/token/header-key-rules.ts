@@ -1,11 +1,9 @@
 import { parseUrlParts } from '../../capture/url-parts';
 import type { Evidence, JsonObject, RuleHit, Severity, TokenRule } from '../../types';
 import { staysOnLoopback } from '../context/hosts';
+import { JWK_PRIVATE_MEMBER } from '../pii/find-secrets';
 import { hostOf, isRelatedHost } from './related-host';
 import { has, listNames, NO_HITS, show, usableClaims, usableHeader } from './token-parts';
-
-/** JWK members that hold private or symmetric key material (RFC 7517 §4, RFC 7518 §6.3.2, §6.4). */
-const PRIVATE_JWK_MEMBERS = ['d', 'p', 'q', 'dp', 'dq', 'qi', 'oth', 'k'];
 
 /**
  * `hdr-jwk-embedded`: the token carries the key meant to verify it (RFC 8725 §3.10; CVE-2018-0114). A DPoP
@@ -19,7 +17,7 @@ export const checkJwkEmbedded: TokenRule = ({ record }) => {
   const key =
     typeof jwk === 'object' && jwk !== null && !Array.isArray(jwk) ? (jwk as JsonObject) : undefined;
   const kty = key && has(key, 'kty') ? show(key.kty) : 'unknown';
-  const secret = key ? PRIVATE_JWK_MEMBERS.filter((name) => has(key, name)) : [];
+  const secret = key ? Object.keys(key).filter((name) => JWK_PRIVATE_MEMBER.has(name)) : [];
   const dpop = record.purpose === 'dpop';
   if (dpop && secret.length === 0) return NO_HITS;
   const leak =
