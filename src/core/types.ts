@@ -92,8 +92,9 @@ export interface ParsedToken {
   /** `header.payload` for JWS/unsecured: the bytes a signature covers. */
   signingInput?: string;
   /**
-   * Claims when the payload decoded completely and is a JSON object: JWS and unsecured, and a JWS malformed
-   * only in its signature (`brokenSegment` 2). Never for JWE (encrypted) or a payload cut short.
+   * Claims when the payload decoded completely and is a JSON object: JWS and unsecured, and a three-segment
+   * JWS malformed elsewhere whose header decoded into a JSON object (`brokenSegment` 0 for an unusable
+   * `alg`, or 2). Never for JWE (encrypted) or a payload cut short.
    */
   claims?: JsonObject;
   /** Set when the payload decoded but is not a JSON object: why, for `payload-not-jwt-claims`. */
@@ -103,8 +104,9 @@ export interface ParsedToken {
   /**
    * Malformed tokens: index of the first segment that failed to decode (0 header, 1 payload, 2 signature;
    * JWE 1–4 for the encrypted parts); `undefined` when the token is broken as a whole (segment count, size,
-   * JSON serialization) or well formed. At 2 for a JWS, `header` and `claims` are those that decoded
-   * completely and are judged; `signature` and `signingInput` stay absent.
+   * JSON serialization) or well formed. 0 also for a header that is a JSON object whose `alg` is missing
+   * or not a string. For a three-segment JWS, `header` (when it decoded into a JSON object) and `claims`
+   * (when the payload decoded completely) are kept and judged; `signature` and `signingInput` stay absent.
    */
   brokenSegment?: number;
   /** The inner token of a nested JWT (`cty: JWT` with a JWS payload that is itself a compact token). */
@@ -128,6 +130,7 @@ export interface Reference {
     | 'RFC 6750'
     | 'RFC 6265'
     | 'RFC 9700'
+    | 'RFC 9449'
     | 'RFC 7797'
     | 'RFC 8037'
     | 'RFC 9864'
@@ -187,8 +190,12 @@ export interface TokenRecord {
   purpose: TokenPurpose;
 }
 
-/** `logout`: an OpenID Connect Back-Channel Logout token (a Security Event Token, `events` claim). */
-export type TokenPurpose = 'access' | 'id' | 'refresh' | 'logout' | 'unknown';
+/**
+ * `logout`: an OpenID Connect Back-Channel Logout token (a Security Event Token, `events` claim).
+ * `dpop`: a DPoP proof (RFC 9449 §4.2, `typ: dpop+jwt`, sent in the `DPoP` request header): not a bearer
+ * token but a one-time proof of possession of the key in its `jwk` header.
+ */
+export type TokenPurpose = 'access' | 'id' | 'refresh' | 'logout' | 'dpop' | 'unknown';
 
 /** Lifetime tiers for `lifetime-excessive`, in seconds (RULES.md §3). */
 export interface LifetimeTiers {

@@ -60,6 +60,7 @@ export const RULE_FAMILY: Readonly<Record<string, Family>> = {
   'iat-missing': 'claims',
   'at-profile-nonconformant': 'claims',
   'logout-token-nonconformant': 'claims',
+  'dpop-proof-nonconformant': 'claims',
   'iss-unexpected': 'claims',
   'aud-unexpected': 'claims',
   'claim-required-missing': 'claims',

@@ -6,7 +6,9 @@ const REFRESH_NAME = /refresh/i;
 const LOGOUT_NAME = /^logout_token$/i;
 
 const ID_NAME = /(^|[^a-z])id_?token/i;
-const ACCESS_NAME = /access|^authorization$|^dpop$/i;
+/** `Authorization: DPoP <token>` carries a DPoP-bound access token; the `DPoP` header carries the proof. */
+const ACCESS_NAME = /access|^authorization$/i;
+const DPOP_TYPES = new Set(['dpop+jwt', 'application/dpop+jwt']);
 
 /**
  * Best guess of what a token is for. Rules tune themselves by it: refresh tokens get an absolute-lifetime
@@ -18,6 +20,7 @@ export function guessPurpose(token: ParsedToken, sightings: readonly Sighting[])
   const claims = token.claims ?? effectiveClaims(token);
   const typ = typeof token.header?.typ === 'string' ? token.header.typ.toLowerCase() : '';
   const tokenUse = claimString(claims, 'token_use') ?? claimString(claims, 'typ') ?? '';
+  if (isDpopProof(claims, typ, sightings)) return 'dpop';
   if (isLogoutToken(claims, typ, sightings)) return 'logout';
   if (someName(sightings, REFRESH_NAME) || /refresh/i.test(tokenUse)) return 'refresh';
   if (someName(sightings, ID_NAME) || /^id$/i.test(tokenUse)) return 'id';
@@ -27,6 +30,17 @@ export function guessPurpose(token: ParsedToken, sightings: readonly Sighting[])
   if (claims && ('nonce' in claims || 'at_hash' in claims)) return 'id';
   if (claims && ('scope' in claims || 'scp' in claims || 'client_id' in claims)) return 'access';
   return 'unknown';
+}
+
+/**
+ * A DPoP proof (RFC 9449 §4.2): so typed, sent in the `DPoP` request header (§4.1), or, untyped, carrying
+ * the request binding only proofs have (`htm` and `htu`).
+ */
+function isDpopProof(claims: ParsedToken['claims'], typ: string, sightings: readonly Sighting[]): boolean {
+  if (DPOP_TYPES.has(typ)) return true;
+  for (const sighting of sightings)
+    if (sighting.where === 'request-header' && sighting.name.toLowerCase() === 'dpop') return true;
+  return claims !== undefined && 'htm' in claims && 'htu' in claims;
 }
 
 /** A Back-Channel Logout token: so typed, so named (`logout_token` form field), or carrying the logout event. */

@@ -90,6 +90,23 @@ export const PUBLISHED_KEYS: readonly PublishedKey[] = [
     },
   },
   {
+    // The signing key of RFC 7520 §6 (Nesting Signatures and Encryption), printed with its private members
+    // in Figure 224; it signs the PS256 JWS of §6.3 (tested).
+    label: 'RFC 7520 §6 example RSA key',
+    reference: 'RFC 7520 §6 (Figure 224)',
+    kid: 'hobbiton.example',
+    jwk: {
+      kty: 'RSA',
+      n: [
+        'kNrPIBDXMU6fcyv5i-QHQAQ-K8gsC3HJb7FYhYaw8hXbNJa-t8q0lDKwLZgQXYV-ffWxXJv5GGrlZE4GU52lfMEegTDzYTrRQ3tepgKFjMGg',
+        '6Iy6fkl1ZNsx2gEonsnlShfzA9GJwRTmtKPbk1s-hwx1IU5AT-AIelNqBgcF2vE5W25_SGGBoaROVdUYxqETDggM1z5cKV4ZjDZ8-lh4oVB0',
+        '7bkac6LQdHpJUUySH_Er20DXx30Kyi97PciXKTS-QKXnmm8ivyRCmux22ZoPUind2BKC5OiG4MwALhaL2Z2k8CsRdfy-7dg7z41Rp6D0ZeEv',
+        'taUp4bX4aKraL4rTfw',
+      ].join(''),
+      e: 'AQAB',
+    },
+  },
+  {
     label: 'RFC 8037 Appendix A example Ed25519 key',
     reference: 'RFC 8037 Appendix A.1–A.2',
     jwk: { kty: 'OKP', crv: 'Ed25519', x: '11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo' },

@@ -21,6 +21,7 @@ const STANDARD_TITLES: Record<Standard, string> = {
   'RFC 6749': 'The OAuth 2.0 Authorization Framework',
   'RFC 6750': 'OAuth 2.0 Bearer Token Usage',
   'RFC 9700': 'Best Current Practice for OAuth 2.0 Security',
+  'RFC 9449': 'OAuth 2.0 Demonstrating Proof of Possession (DPoP)',
   'RFC 6265': 'HTTP State Management Mechanism (cookies)',
   'RFC 7797': 'JWS Unencoded Payload Option',
   'RFC 8037': 'CFRG Elliptic Curve Signatures in JOSE',

@@ -100,8 +100,11 @@ function payloadText(segment: string, unencoded: boolean, problems: Problems): s
 
 /** The header and payload of a JWS as decoded, and whether each decoded completely. */
 interface Front {
+  /** The header when it decoded into a JSON object, even one whose `alg` is missing or not a string. */
   header: JsonObject | undefined;
+  /** The header decoded without an error (its `alg` a string too). */
   headerClean: boolean;
+  /** The payload text; `undefined` when the segment did not decode, `null` when it is not UTF-8. */
   text: string | null | undefined;
   /** Header and payload both decoded without an error. */
   clean: boolean;
@@ -117,21 +120,19 @@ function decodeFront(token: ParsedToken, problems: Problems): Front {
 }
 
 /**
- * A JWS that failed to decode somewhere (its `errors` already say where), keeping what decoded completely.
- * Header and payload whole, only the signature broken: the header and claims are kept for the rules, which
- * judge every part that decoded; the token stays malformed with no signature or signing input, so no
- * signature check runs. Header or payload broken: only a clean header is kept, never claims (a payload cut
- * short must not read as a claims set without `exp`).
+ * A JWS that failed to decode somewhere (its `errors` already say where), keeping every part that decoded
+ * completely, for the rules to judge: the header when it is a JSON object (even with an unusable `alg`,
+ * which `alg-unregistered` then reports), the claims when the payload decoded too (a payload cut short
+ * must not read as a claims set without `exp`). `brokenSegment` names the first broken part: 0 the
+ * header (undecodable, or its `alg` missing or not a string), 1 the payload, 2 the signature. The token
+ * stays malformed with no signature or signing input, so no signature check runs.
  */
 function keepDecodedParts(token: ParsedToken, front: Front, depth: number): ParsedToken {
-  if (front.clean && front.header && front.text !== undefined) {
-    token.header = front.header;
-    token.brokenSegment = 2;
-    return readPayload(token, front.header, front.text, depth);
-  }
-  if (front.header && front.headerClean) token.header = front.header;
-  token.brokenSegment = front.headerClean ? 1 : 0;
-  return token;
+  const { header, text } = front;
+  token.brokenSegment = !front.headerClean ? 0 : text === undefined ? 1 : 2;
+  if (!header) return token;
+  token.header = header;
+  return text === undefined ? token : readPayload(token, header, text, depth);
 }
 
 /** Reads the payload of a JWS whose header and payload decoded: a nested token, claims, or why neither. */

@@ -52,8 +52,6 @@ const MALFORMED: [string, string, string[], boolean][] = [
   ['header is an array', compact('["alg"]', '{}'), ['header is a JSON array, not an object'], false],
   ['header is a string', compact('"alg"', '{}'), ['header is a JSON string, not an object'], false],
   ['header is null', compact('null', '{}'), ['header is a JSON null, not an object'], false],
-  ['header without alg', compact({ typ: 'JWT' }, '{}'), ['header has no "alg" member'], false],
-  ['alg is a number', compact('{"alg":256}', '{}'), ['header "alg" is not a string (found number)'], false],
   [
     'header not UTF-8',
     `${b64(new Uint8Array([0x7b, 0x22, 0xff, 0x22, 0x7d]))}.${PAYLOAD}.c2ln`,
@@ -201,6 +199,31 @@ describe('parseToken: malformed input', () => {
   ])('%s: names the broken segment, keeps no claims', (_name, text, broken) => {
     const token = parseToken(text);
     expect(token.brokenSegment).toBe(broken);
+    expect(token.claims).toBeUndefined();
+  });
+
+  it.each([
+    ['header without alg', compact({ typ: 'JWT' }, '{"sub":"a"}'), 'header has no "alg" member'],
+    ['alg is a number', compact('{"alg":256}', '{"sub":"a"}'), 'header "alg" is not a string (found number)'],
+    ['alg is null', compact('{"alg":null}', '{"sub":"a"}'), 'header "alg" is not a string (found null)'],
+  ])(
+    '%s: keeps the header (for alg-unregistered) and the whole payload, never a signature',
+    (_n, text, error) => {
+      const token = parseToken(text);
+      expect(token.kind).toBe('malformed');
+      expect(token.errors).toEqual([error]);
+      expect(token.brokenSegment).toBe(0);
+      expect(token.header).toBeDefined();
+      expect({ ...token.claims }).toEqual({ sub: 'a' });
+      expect(token.signature).toBeUndefined();
+      expect(token.signingInput).toBeUndefined();
+    },
+  );
+
+  it('keeps the header of a JWS broken in its payload, never claims', () => {
+    const token = parseToken(`${HS256_HEADER}.${withCharAt(PAYLOAD, 17, '+')}.c2ln`);
+    expect(token.brokenSegment).toBe(1);
+    expect(token.header).toEqual({ alg: 'HS256', typ: 'JWT' });
     expect(token.claims).toBeUndefined();
   });
 

@@ -84,7 +84,7 @@ const HEX_HASH = /^(?:[0-9a-f]{32}|[0-9a-f]{40}|[0-9a-f]{64}|[0-9a-f]{128})$/i;
 const EMAIL_VALUE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const PLAIN_URL = /^https?:\/\/[^/@\s]+(?:[/?#][^@\s]*)?$/i;
 /** Members of a JWK that hold private or symmetric key material (RFC 7517 §4, RFC 7518 §6.3.2, §6.4). */
-const JWK_PRIVATE_MEMBER = new Set(['d', 'p', 'q', 'dp', 'dq', 'qi', 'k']);
+export const JWK_PRIVATE_MEMBER: ReadonlySet<string> = new Set(['d', 'p', 'q', 'dp', 'dq', 'qi', 'k']);
 
 /** Shannon entropy in bits per character. */
 export function entropyPerChar(text: string): number {

@@ -53,6 +53,15 @@ const PROFILES: Readonly<Partial<Record<TokenPurpose, ClaimProfile>>> = {
     // `sub` is OPTIONAL when `sid` is there: a logout token must carry one of them (see `missingNeeded`).
     optional: ['sub'],
   },
+  dpop: {
+    source: 'RFC 9449 §4.2',
+    kind: 'DPoP proofs',
+    // `htm` and `htu` are required too, and checked by `dpop-proof-nonconformant`.
+    required: ['jti', 'iat'],
+    // A proof is not a bearer token: it is bound to one request by htm/htu, to a time window by iat and
+    // to one use by jti (RFC 9449 §4.2, §11.1); it has no issuer, subject, audience or expiry to check.
+    optional: ['iss', 'sub', 'aud', 'exp'],
+  },
 };
 
 /** The profile of a token purpose, if the standards define one. */

@@ -20,10 +20,15 @@ function requiredBy(purpose: TokenPurpose, claim: string): string {
  * the profile of the token's purpose: silent where that profile leaves the claim optional (`jti` in an ID
  * token), saying so where it requires it.
  */
-function createMissingRule(ruleId: string, claim: string, why: string): TokenRule {
+function createMissingRule(
+  ruleId: string,
+  claim: string,
+  why: string,
+  absent: (claims: JsonObject, name: string) => boolean = missing,
+): TokenRule {
   const rule: TokenRule = ({ record }) => {
     const claims = usableClaims(record.token);
-    if (!claims || !missing(claims, claim) || !missingMatters(record.purpose, claim, claims)) return NO_HITS;
+    if (!claims || !absent(claims, claim) || !missingMatters(record.purpose, claim, claims)) return NO_HITS;
     return [{ ruleId, detail: `No "${claim}" claim: ${why}${requiredBy(record.purpose, claim)}.` }];
   };
   Object.defineProperty(rule, 'name', { value: `check-${ruleId}` });
@@ -33,10 +38,15 @@ function createMissingRule(ruleId: string, claim: string, why: string): TokenRul
 export const checkExpMissing = createMissingRule('exp-missing', 'exp', 'the token never expires');
 export const checkIssMissing = createMissingRule('iss-missing', 'iss', 'keys cannot be bound to an issuer');
 export const checkSubMissing = createMissingRule('sub-missing', 'sub', 'the token names no subject');
+/**
+ * Only an absent `aud`: RFC 7519 §4.1.3 makes a present `aud` a string or an array of strings, so
+ * `aud: null` is malformed (`aud-invalid`), not missing.
+ */
 export const checkAudMissing = createMissingRule(
   'aud-missing',
   'aud',
   'any service trusting this issuer would accept the token',
+  (claims, name) => !has(claims, name),
 );
 export const checkJtiMissing = createMissingRule(
   'jti-missing',
@@ -57,10 +67,13 @@ function audProblem(aud: unknown): string | undefined {
   return bad >= 0 ? `aud[${bad}] is ${show(aud[bad])}, not a non-empty string` : undefined;
 }
 
-/** `aud-invalid`: `aud` present but not a string or an array of non-empty strings (CVE-2020-26160). */
+/**
+ * `aud-invalid`: `aud` present but not a string or an array of non-empty strings (CVE-2020-26160); a
+ * present `null` too (RFC 7519 §4.1.3), which a verifier that reads it as absent accepts anywhere.
+ */
 export const checkAudInvalid: TokenRule = ({ record }) => {
   const claims = usableClaims(record.token);
-  if (!claims || missing(claims, 'aud')) return NO_HITS;
+  if (!claims || !has(claims, 'aud')) return NO_HITS;
   const problem = audProblem(claims.aud);
   return problem ? [{ ruleId: 'aud-invalid', detail: `${problem}.` }] : NO_HITS;
 };
@@ -72,6 +85,8 @@ const AT_HINTS = ['scope', 'scp', 'client_id', 'cid', 'gty'];
 /** Used as an OAuth access token: so guessed, or AT-looking claims sent as `Authorization` to an API. */
 function usedAsAccessToken(ctx: RuleContext, claims: JsonObject): boolean {
   if (ctx.record.purpose === 'access') return true;
+  // A DPoP proof travels beside an access token (RFC 9449 §7.1), never as one.
+  if (ctx.record.purpose === 'dpop') return false;
   if (!AT_HINTS.some((h) => has(claims, h))) return false;
   return ctx.record.sightings.some(
     (s) => s.where === 'request-header' && s.name.toLowerCase() === 'authorization',

@@ -1,5 +1,5 @@
-import type { RuleHit, TokenRule } from '../../types';
-import { NO_HITS, onlySignatureBroken } from './token-parts';
+import type { ParsedToken, RuleHit, TokenRule } from '../../types';
+import { brokenJws, NO_HITS } from './token-parts';
 
 /** At most this many parser messages in one detail; the rest are counted. */
 const MAX_LISTED = 5;
@@ -15,10 +15,22 @@ function startEvidence(text: string): { label: string; value: string }[] {
   return text.startsWith('eyJ') ? [{ label: 'token start', value: `${text.slice(0, 12)}…` }] : [];
 }
 
-/** Said of a JWS broken only in its signature segment, whose other parts the rules still judge. */
-const INTACT_PARTS =
-  'Only the signature segment is broken: the header and payload decoded completely and are judged, ' +
-  'but the signature was not checked.';
+/**
+ * What was still judged of a broken three-segment JWS (`brokenJws`), after its errors: every part that
+ * decoded completely is, and the signature never is. Empty for other malformed tokens, judged not at all.
+ */
+function judgedParts(token: ParsedToken): string {
+  if (!brokenJws(token) || !token.header) return '';
+  if (token.brokenSegment === 2) {
+    return ' Only the signature segment is broken: the header and payload decoded completely and are judged, but the signature was not checked.';
+  }
+  const payload =
+    token.claims !== undefined || token.nested !== undefined || token.payloadProblem !== undefined;
+  const claims = payload
+    ? 'the payload decoded completely and is judged'
+    : 'the payload did not decode completely, so no claim is judged';
+  return ` The header decoded into a JSON object and is judged; ${claims}; the signature was not checked.`;
+}
 
 /**
  * `fmt-malformed`: the parser's exact errors, as one hit (each names the broken segment). A token that parsed but carried oddities
@@ -31,7 +43,7 @@ export const checkFmtMalformed: TokenRule = ({ record }) => {
   const hits: RuleHit[] = [];
   if (token.kind === 'malformed' || token.errors.length > 0) {
     const errors = token.errors.length > 0 ? token.errors : ['token could not be parsed'];
-    const judged = onlySignatureBroken(token) ? ` ${INTACT_PARTS}` : '';
+    const judged = judgedParts(token);
     hits.push({
       ruleId: 'fmt-malformed',
       detail: `Malformed token: ${joinMessages(errors)}.${judged}`,
@@ -51,7 +63,7 @@ export const checkFmtMalformed: TokenRule = ({ record }) => {
 export const checkPayloadNotClaims: TokenRule = ({ record }) => {
   const { token } = record;
   const wellFormed = (token.kind === 'jws' || token.kind === 'unsecured') && token.errors.length === 0;
-  if (!wellFormed && !onlySignatureBroken(token)) return NO_HITS;
+  if (!wellFormed && !brokenJws(token)) return NO_HITS;
   if (token.claims || token.nested || token.payloadProblem === undefined) return NO_HITS;
   return [
     {

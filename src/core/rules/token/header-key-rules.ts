@@ -1,19 +1,33 @@
 import { parseUrlParts } from '../../capture/url-parts';
 import type { Evidence, JsonObject, RuleHit, Severity, TokenRule } from '../../types';
 import { staysOnLoopback } from '../context/hosts';
+import { JWK_PRIVATE_MEMBER } from '../pii/find-secrets';
 import { hostOf, isRelatedHost } from './related-host';
 import { has, listNames, NO_HITS, show, usableClaims, usableHeader } from './token-parts';
 
-/** `hdr-jwk-embedded`: the token carries the key meant to verify it (RFC 8725 §3.10; CVE-2018-0114). */
+/**
+ * `hdr-jwk-embedded`: the token carries the key meant to verify it (RFC 8725 §3.10; CVE-2018-0114). A DPoP
+ * proof must carry its public key so (RFC 9449 §4.2): there only a private key in it is a finding, since
+ * anyone who sees the proof can then sign proofs for the key the access token is bound to.
+ */
 export const checkJwkEmbedded: TokenRule = ({ record }) => {
   const header = usableHeader(record.token);
   if (!header || !has(header, 'jwk')) return NO_HITS;
   const jwk = header.jwk;
-  const kty =
-    typeof jwk === 'object' && jwk !== null && 'kty' in jwk ? show((jwk as JsonObject).kty) : 'unknown';
-  return [
-    { ruleId: 'hdr-jwk-embedded', detail: `The header embeds its own verification key ("jwk", kty ${kty}).` },
-  ];
+  const key =
+    typeof jwk === 'object' && jwk !== null && !Array.isArray(jwk) ? (jwk as JsonObject) : undefined;
+  const kty = key && has(key, 'kty') ? show(key.kty) : 'unknown';
+  const secret = key ? Object.keys(key).filter((name) => JWK_PRIVATE_MEMBER.has(name)) : [];
+  const dpop = record.purpose === 'dpop';
+  if (dpop && secret.length === 0) return NO_HITS;
+  const leak =
+    secret.length > 0
+      ? `; it also carries the private key (${listNames(secret.map((m) => `"${m}"`))}): anyone who sees the token can sign with it`
+      : '';
+  const what = dpop
+    ? 'The DPoP proof\'s "jwk" header (RFC 9449 §4.2) must hold only the public key'
+    : 'The header embeds its own verification key';
+  return [{ ruleId: 'hdr-jwk-embedded', detail: `${what} ("jwk", kty ${kty})${leak}.` }];
 };
 
 /** `hdr-x5c-embedded`: a certificate chain in the header, trustworthy only if it chains to a pinned anchor. */

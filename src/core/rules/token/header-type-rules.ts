@@ -63,7 +63,8 @@ const GENERIC_TYP = /^(application\/)?jwt$/i;
 
 /** Tokens for which explicit typing is required by their profile: access (RFC 9068), logout, DPoP. */
 function typingRequired(claims: JsonObject | undefined, purpose: string): boolean {
-  if (purpose === 'access' || purpose === 'logout' || hasLogoutEvent(claims)) return true;
+  if (purpose === 'access' || purpose === 'logout' || purpose === 'dpop' || hasLogoutEvent(claims))
+    return true;
   return claims !== undefined && has(claims, 'htm') && has(claims, 'htu');
 }
 
@@ -83,7 +84,7 @@ function typHit(header: JsonObject, required: boolean): RuleHit {
     ruleId: 'typ-not-explicit',
     ...(required ? { severity: 'low' as const } : {}),
     detail: required
-      ? `${what}, but this token's profile expects an explicit type ("at+jwt" for access tokens, RFC 9068 §2.1; "logout+jwt" for logout tokens, OIDC Back-Channel Logout 1.0 §2.4).`
+      ? `${what}, but this token's profile expects an explicit type ("at+jwt" for access tokens, RFC 9068 §2.1; "logout+jwt" for logout tokens, OIDC Back-Channel Logout 1.0 §2.4; "dpop+jwt" for DPoP proofs, RFC 9449 §4.2).`
       : `${what}: nothing tells this token apart from other kinds of JWT.`,
   };
 }

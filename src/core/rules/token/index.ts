@@ -1,10 +1,10 @@
 import type { TokenRule } from '../../types';
 import { ALG_RULES } from './alg-rules';
 import { CLAIM_RULES } from './claim-rules';
+import { DPOP_RULES } from './dpop-rules';
 import { FORMAT_RULES } from './format-rules';
 import {
   checkCritExtension,
-  checkJwkEmbedded,
   checkKidInjection,
   checkX5cEmbedded,
   HEADER_KEY_RULES,
@@ -28,6 +28,7 @@ export const TOKEN_RULES: readonly TokenRule[] = [
   ...HEADER_TYPE_RULES,
   ...JWE_RULES,
   ...CLAIM_RULES,
+  ...DPOP_RULES,
   ...TIME_RULES,
   ...PII_RULES,
   ...POLICY_RULES,
@@ -38,11 +39,11 @@ export const TOKEN_RULES: readonly TokenRule[] = [
  * policy: nothing from the claims, the signature or the sightings. Headers repeat across an issuer's tokens,
  * so the auditor runs these once per distinct header and shares the hits. A rule that starts reading
  * anything else must leave this list; `test/core/audit/rule-plan.test.ts` checks the plan against
- * `TOKEN_RULES` on generated tokens.
+ * `TOKEN_RULES` on generated tokens. (`hdr-jwk-embedded` left it: it depends on the token's purpose, since a
+ * DPoP proof carries its public key by design.)
  */
 export const HEADER_ONLY_RULES: readonly TokenRule[] = [
   ...ALG_RULES,
-  checkJwkEmbedded,
   checkX5cEmbedded,
   checkKidInjection,
   checkCritExtension,

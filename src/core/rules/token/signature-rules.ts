@@ -28,6 +28,21 @@ const RSA = /^(RS|PS)(256|384|512)$/;
 
 const NO_SIGNATURE = new Uint8Array(0);
 
+/** The RSA signatures `rsa-key-too-short` judges: shorter than a 2048-bit modulus (RFC 7518 §3.3). */
+const RSA_MIN_BYTES = 256;
+
+/**
+ * True when `bytes` can be the length of an RSA modulus, and so of a signature made with it (RFC 8017
+ * §8.1.1, §8.2.1: the signature is exactly as long as the modulus). Keys are generated in whole multiples
+ * of 64 bits from 512 bits up (512, 768, 1024, 1536, 2048, 3072, 4096: the sizes OpenSSL, WebCrypto, JCA
+ * and cloud KMSs offer), so a short signature of another length (the 2-byte placeholder "foo", 12 bytes
+ * of test junk, 255 bytes with a leading zero dropped by a non-conformant signer) is a broken signature,
+ * not a short key.
+ */
+function plausibleRsaLength(bytes: number): boolean {
+  return bytes >= 64 && bytes % 8 === 0;
+}
+
 /**
  * The alg of a well-formed, signed JWS (not `none`, not JWE), or `undefined`. Every token meets all four
  * signature rules, so this returns a string rather than an `{ alg, sig }` pair allocated four times over.
@@ -87,6 +102,7 @@ export const checkSigEcdsaZero: TokenRule = ({ record }) => {
 export const checkSigLength: TokenRule = ({ record }) => {
   const alg = signedAlg(record.token);
   const sig = signatureOf(record.token);
+  if (alg && RSA.test(alg)) return rsaLengthHits(alg, sig.length);
   const expected = alg && SIGNATURE_BYTES.get(alg);
   if (!alg || !expected || sig.length === 0 || expected.includes(sig.length)) return NO_HITS;
   const want = expected.join(' or ');
@@ -100,11 +116,26 @@ export const checkSigLength: TokenRule = ({ record }) => {
   return [hit];
 };
 
-/** `rsa-key-too-short`: an RSA signature is as long as the modulus, so < 256 bytes means < 2048 bits. */
+/** `sig-length-mismatch` for RSA: a short signature no RSA modulus could produce (`plausibleRsaLength`). */
+function rsaLengthHits(alg: string, bytes: number): RuleHit[] {
+  if (bytes === 0 || bytes >= RSA_MIN_BYTES || plausibleRsaLength(bytes)) return NO_HITS;
+  return [
+    {
+      ruleId: 'sig-length-mismatch',
+      detail: `${alg} signature is ${bytes} bytes; an RSA signature is exactly as long as the key's modulus (RFC 8017 §8.2.1), and no RSA key has that size: the signature is broken or a placeholder.`,
+    },
+  ];
+}
+
+/**
+ * `rsa-key-too-short`: an RSA signature is as long as the modulus, so < 256 bytes means < 2048 bits; only
+ * for a length a modulus can have (`plausibleRsaLength`), else the signature is broken (`sig-length-mismatch`).
+ */
 export const checkRsaKeyTooShort: TokenRule = ({ record }) => {
   const alg = signedAlg(record.token);
   const sig = signatureOf(record.token);
-  if (!alg || !RSA.test(alg) || sig.length === 0 || sig.length >= 256) return NO_HITS;
+  if (!alg || !RSA.test(alg) || sig.length >= RSA_MIN_BYTES || !plausibleRsaLength(sig.length))
+    return NO_HITS;
   return [
     {
       ruleId: 'rsa-key-too-short',

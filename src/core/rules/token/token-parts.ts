@@ -25,30 +25,33 @@ export function sharedHits(hits: RuleHit[]): RuleHit[] {
 }
 
 /**
- * A JWS malformed only in its signature segment (truncated, bad base64url): its header and payload decoded
- * completely, so header and claim rules judge them; signature rules skip it (its `kind` is `malformed`).
+ * A three-segment JWS broken in one of its parts, whose other parts the rules still judge: parsing kept
+ * its header only if that decoded into a JSON object, its claims only if the payload decoded completely
+ * (`keepDecodedParts`). Not a token broken as a whole (segment count, size), nor one cut in what its
+ * header shows is a JWE (`brokenSegment` stays undefined for those).
  */
-export function onlySignatureBroken(token: ParsedToken): boolean {
-  return token.kind === 'malformed' && token.brokenSegment === 2 && token.segments.length === 3;
+export function brokenJws(token: ParsedToken): boolean {
+  return token.kind === 'malformed' && token.brokenSegment !== undefined && token.segments.length === 3;
 }
 
 /**
- * The header of a token well-formed enough for header rules (JWS, unsecured JWS, JWE, or a JWS whose only
- * broken part is its signature), else `undefined`. Any other malformed token gets `fmt-malformed` only: a
- * truncated `eyJhbGciOiJIUzI1NiJ9...` must not also be reported as `sig-stripped` or `exp-missing`.
+ * The header of a token well-formed enough for header rules: a JWS, unsecured JWS or JWE, or a broken
+ * JWS whose header decoded (`brokenJws`). Any other malformed token gets `fmt-malformed` only: a header
+ * fragment cut short (`eyJhbGciOiJIUzI1NiJ9.eyJzd…`, a JWS or a JWE?) must not also be reported as
+ * `sig-stripped` or `exp-missing`.
  */
 export function usableHeader(token: ParsedToken): JsonObject | undefined {
-  if (onlySignatureBroken(token)) return token.header;
+  if (brokenJws(token)) return token.header;
   if (token.kind === 'malformed' || token.errors.length > 0) return undefined;
   return token.header;
 }
 
 /**
- * The claims of a well-formed JWS or unsecured JWS, or of a JWS whose only broken part is its signature;
- * JWE payloads are encrypted and never judged.
+ * The claims of a well-formed JWS or unsecured JWS, or of a broken JWS whose payload decoded completely
+ * (`brokenJws`); JWE payloads are encrypted and never judged.
  */
 export function usableClaims(token: ParsedToken): JsonObject | undefined {
-  if (onlySignatureBroken(token)) return token.claims;
+  if (brokenJws(token)) return token.claims;
   if ((token.kind !== 'jws' && token.kind !== 'unsecured') || token.errors.length > 0) return undefined;
   return token.claims;
 }

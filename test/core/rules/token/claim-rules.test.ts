@@ -6,11 +6,19 @@ describe('missing registered claims', () => {
     ['exp', 'exp-missing', 'No "exp" claim: the token never expires.'],
     ['iss', 'iss-missing', 'No "iss" claim: keys cannot be bound to an issuer.'],
     ['sub', 'sub-missing', 'No "sub" claim: the token names no subject.'],
-    ['aud', 'aud-missing', 'No "aud" claim: any service trusting this issuer would accept the token.'],
     ['jti', 'jti-missing', 'No "jti" claim: no handle for replay detection or revocation.'],
     ['iat', 'iat-missing', 'No "iat" claim: its age and lifetime cannot be assessed.'],
   ])('%s null counts as missing (%s)', (claim, ruleId, detail) => {
     expect(hitOf(run(goodToken({ [claim]: null })), ruleId)?.detail).toBe(detail);
+  });
+
+  it('aud null is present but malformed: aud-invalid, not aud-missing (RFC 7519 §4.1.3)', () => {
+    const hits = run(goodToken({ aud: null }));
+    expect(hitOf(hits, 'aud-invalid')?.detail).toBe('aud is null, not a string or an array of strings.');
+    expect(hitOf(hits, 'aud-missing')).toBeUndefined();
+    // The near miss: an absent aud is missing, not invalid.
+    const absent = run(goodToken({ aud: undefined }));
+    expect(ids(absent)).toEqual(['aud-missing']);
   });
 
   it('an empty claims object misses them all', () => {

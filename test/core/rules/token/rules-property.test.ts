@@ -85,7 +85,7 @@ const policies: fc.Arbitrary<Policy> = fc
   })
   .map(({ purpose: _, ...over }) => ({ ...DEFAULT_POLICY, ...over }));
 
-const purposes = fc.constantFrom<TokenPurpose>('access', 'id', 'refresh', 'unknown');
+const purposes = fc.constantFrom<TokenPurpose>('access', 'id', 'refresh', 'logout', 'dpop', 'unknown');
 const sightings = fc.array(
   fc.record({
     where: fc.constantFrom(
@@ -169,6 +169,40 @@ describe('token rules never throw', () => {
           const hits = runAll(token, policy, purpose, seen as never);
           checkHits(hits);
           if (kind === 'malformed') expect(hits.map((h) => h.ruleId)).toEqual(['fmt-malformed']);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('judge a JWS broken in its payload by its header alone: no claim or signature finding', () => {
+    const notOfClaimsOrSignature = [
+      'exp-missing',
+      'aud-missing',
+      'iss-missing',
+      'pii-oidc-claims',
+      'payload-not-jwt-claims',
+      'sig-length-mismatch',
+      'sig-stripped',
+      'sig-ecdsa-zero',
+      'rsa-key-too-short',
+    ];
+    fc.assert(
+      fc.property(
+        headers.filter((h) => (h as { b64?: unknown }).b64 !== false),
+        claimSets,
+        fc.uint8Array({ maxLength: 140 }),
+        fc.nat(),
+        purposes,
+        (h, c, sig, at, purpose) => {
+          const payload = b64(c);
+          const i = at % (payload.length + 1);
+          const token = parseToken(`${b64(h)}.${payload.slice(0, i)}+${payload.slice(i)}.${b64(sig)}`);
+          const hits = runAll(token, DEFAULT_POLICY, purpose, []);
+          checkHits(hits);
+          const found = new Set(hits.map((hit) => hit.ruleId));
+          expect(found.has('fmt-malformed')).toBe(true);
+          for (const id of notOfClaimsOrSignature) expect(found.has(id), id).toBe(false);
         },
       ),
       { numRuns: 300 },

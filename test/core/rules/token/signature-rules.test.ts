@@ -81,9 +81,23 @@ describe('rsa-key-too-short', () => {
   it.each([
     ['RS256', 128, 'RS256 signature is 128 bytes, so the RSA key is about 1024 bits'],
     ['PS512', 64, 'about 512 bits'],
-    ['RS384', 255, 'about 2040 bits'],
+    ['RS384', 192, 'about 1536 bits'],
   ])('%s with a %i-byte signature', (alg, n, detail) => {
     expect(hitOf(run(signed(alg, new Uint8Array(n).fill(9))), 'rsa-key-too-short')?.detail).toContain(detail);
+  });
+
+  it.each([
+    ['RS256', 2],
+    ['RS256', 12],
+    ['PS256', 14],
+    ['RS384', 255],
+    ['RS256', 56],
+  ])('%s with a %i-byte signature no RSA key makes: sig-length-mismatch, not a short key', (alg, n) => {
+    const hits = run(signed(alg, new Uint8Array(n).fill(9)));
+    expect(ids(hits)).not.toContain('rsa-key-too-short');
+    expect(hitOf(hits, 'sig-length-mismatch')?.detail).toBe(
+      `${alg} signature is ${n} bytes; an RSA signature is exactly as long as the key's modulus (RFC 8017 §8.2.1), and no RSA key has that size: the signature is broken or a placeholder.`,
+    );
   });
 
   it.each([256, 384, 512])('quiet at %i bytes', (n) => {

@@ -170,6 +170,24 @@ const CASES: RuleCase[] = [
     },
   },
   {
+    id: 'dpop-proof-nonconformant',
+    fires: {
+      text: jws(
+        { typ: 'dpop+jwt', alg: 'HS256' },
+        { jti: 'j', htm: 'GET', htu: 'https://a.example/', iat: NOW },
+      ),
+      options: { purpose: 'dpop' },
+    },
+    detail: 'a MAC: a proof must be signed with an asymmetric key',
+    quiet: {
+      text: goodToken(
+        { htm: 'GET', htu: 'https://a.example/' },
+        { typ: 'dpop+jwt', jwk: { kty: 'EC', crv: 'P-256', x: 'AA', y: 'AA' } },
+      ),
+      options: { purpose: 'dpop' },
+    },
+  },
+  {
     id: 'jwe-rsa1_5',
     fires: { text: jwe({ alg: 'RSA1_5', enc: 'A128GCM' }) },
     detail: '"RSA1_5"',

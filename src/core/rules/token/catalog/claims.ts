@@ -147,4 +147,12 @@ export const CLAIMS_CATALOG: RuleInfo[] = [
     ],
     scope: 'token',
   },
+  {
+    id: 'dpop-proof-nonconformant',
+    title: 'DPoP proof that breaks RFC 9449',
+    severity: 'medium',
+    why: 'A DPoP proof binds an access token to a key its client holds: it must be signed with an asymmetric algorithm (not none, not a MAC) by the private key whose public half is in its "jwk" header, and name the request it was made for ("htm" method, "htu" URI), besides "jti" and "iat" (RFC 9449 §4.2). A server follows §4.3 and must reject a proof that lacks any of them; one that accepts it lets a proof be replayed on other requests or made by whoever knows a shared secret, and the binding that makes DPoP tokens safer than bearer tokens is gone.',
+    references: [rfc(9449, '§4.2'), rfc(9449, '§4.3'), rfc(9449, '§11.1'), rfc(8725, '§3.1')],
+    scope: 'token',
+  },
 ];

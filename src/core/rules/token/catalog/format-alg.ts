@@ -132,7 +132,7 @@ export const FORMAT_ALG_CATALOG: RuleInfo[] = [
     id: 'sig-length-mismatch',
     title: 'Signature length does not match the algorithm',
     severity: 'medium',
-    why: 'Each JWS algorithm produces a fixed-size signature (ES256: 64 bytes of R‖S, HS256: 32 bytes, Ed25519: 64). A different size, or a DER-encoded ECDSA signature, means the token was tampered with or produced by a non-conformant signer that verifiers may treat inconsistently.',
+    why: 'Each JWS algorithm produces a fixed-size signature (ES256: 64 bytes of R‖S, HS256: 32 bytes, Ed25519: 64). A different size, or a DER-encoded ECDSA signature, means the token was tampered with or produced by a non-conformant signer that verifiers may treat inconsistently. An RSA signature is as long as the key’s modulus: a short one of a length no RSA key has (a placeholder, test junk, a dropped leading zero) is reported here rather than as a short key.',
     references: [
       rfc(7518, '§3.2'),
       rfc(7518, '§3.4'),
@@ -146,7 +146,7 @@ export const FORMAT_ALG_CATALOG: RuleInfo[] = [
     id: 'rsa-key-too-short',
     title: 'RSA key shorter than 2048 bits',
     severity: 'high',
-    why: 'An RSA signature is as long as the key’s modulus. A signature under 256 bytes means a key under 2048 bits, below the minimum RFC 7518 requires for RS* and PS*; 1024-bit keys are within reach of well-funded attackers and 512-bit keys of anyone.',
+    why: 'An RSA signature is as long as the key’s modulus. A signature under 256 bytes, of a length RSA keys have (a multiple of 64 bits from 512 bits up), means a key under 2048 bits, below the minimum RFC 7518 requires for RS* and PS*; 1024-bit keys are within reach of well-funded attackers and 512-bit keys of anyone.',
     references: [rfc(7518, '§3.3'), rfc(7518, '§3.5'), asvs('11.2.3'), cwe(326)],
     scope: 'token',
   },

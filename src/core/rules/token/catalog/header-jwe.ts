@@ -7,10 +7,11 @@ export const HEADER_JWE_CATALOG: RuleInfo[] = [
     id: 'hdr-jwk-embedded',
     title: 'Verification key embedded in the header (jwk)',
     severity: 'high',
-    why: 'A "jwk" header carries the public key to verify the token with. A verifier that uses it lets the attacker sign with their own key and hand over the matching public key (CVE-2018-0114). Keys must come from a trusted, pre-configured source, never from the token.',
+    why: 'A "jwk" header carries the public key to verify the token with. A verifier that uses it lets the attacker sign with their own key and hand over the matching public key (CVE-2018-0114). Keys must come from a trusted, pre-configured source, never from the token. A DPoP proof is the exception: it must carry its public key there (RFC 9449 §4.2), so for a proof only a private key in "jwk" is reported.',
     references: [
       rfc(7515, '§4.1.3'),
       rfc(8725, '§3.10'),
+      rfc(9449, '§4.2'),
       asvs('9.1.3'),
       cheatSheet('Trusting key material named in the token header'),
       cwe(347),
