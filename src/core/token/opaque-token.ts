@@ -1,8 +1,6 @@
 import { fingerprintOf } from '../crypto/fingerprint';
 import type { ParsedToken } from '../types';
-
-/** The `errors` and `warnings` of every opaque token: there is nothing to parse, so nothing goes wrong. */
-const NONE: string[] = Object.freeze([]) as unknown as string[];
+import { createToken, NO_PROBLEMS } from './create-token';
 
 /**
  * An opaque OAuth token (kind `opaque`): a reference token whose meaning only its issuer knows (RFC 6749
@@ -12,18 +10,10 @@ const NONE: string[] = Object.freeze([]) as unknown as string[];
  */
 export function opaqueToken(text: string, fingerprint?: string): ParsedToken {
   const trimmed = typeof text === 'string' ? text.trim() : '';
-  return {
-    text: trimmed,
-    fingerprint: fingerprint ?? fingerprintOf(trimmed),
-    kind: 'opaque',
-    segments: [],
-    header: undefined,
-    signingInput: undefined,
-    claims: undefined,
-    payloadProblem: undefined,
-    signature: undefined,
-    nested: undefined,
-    errors: NONE,
-    warnings: NONE,
-  };
+  const token = createToken(trimmed, fingerprint ?? fingerprintOf(trimmed));
+  token.kind = 'opaque';
+  // Nothing to parse, so nothing goes wrong.
+  token.errors = NO_PROBLEMS;
+  token.warnings = NO_PROBLEMS;
+  return token;
 }

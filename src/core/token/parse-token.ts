@@ -1,7 +1,7 @@
-import { fingerprintOf } from '../crypto/fingerprint';
 import type { JsonObject, ParsedToken } from '../types';
 import { checkBase64Url } from './base64url';
 import { slabBytes } from './byte-slab';
+import { createToken, NO_PROBLEMS } from './create-token';
 import { decodeHeader } from './decode-header';
 import { decodeSegment, decodeSegmentText, type Problems, readClaims, segmentName } from './decode-parts';
 import { MAX_NESTED_TOKENS, MAX_TOKEN_BYTES } from './limits';
@@ -14,35 +14,10 @@ const NESTED_CTY = /^(application\/)?jwt$/i;
 /** A compact JWS or JWE, as a nested payload must be: base64url segments only, 3 or 5 of them. */
 const COMPACT = /^[A-Za-z0-9_-]*(\.[A-Za-z0-9_-]*){2}((\.[A-Za-z0-9_-]*){2})?$/;
 
-/**
- * A token with every field in place from the start, absent ones `undefined`: objects that gain properties
- * later get an extra out-of-line property store each, and an audit keeps every token it parsed.
- */
-function createToken(text: string, fingerprint = fingerprintOf(text)): ParsedToken {
-  return {
-    text,
-    fingerprint,
-    kind: 'malformed',
-    segments: [],
-    header: undefined,
-    signingInput: undefined,
-    claims: undefined,
-    payloadProblem: undefined,
-    signature: undefined,
-    brokenSegment: undefined,
-    nested: undefined,
-    errors: [],
-    warnings: [],
-  };
-}
-
-/** The `errors` and `warnings` of the (many) tokens that have none: one frozen list for all of them. */
-const NONE: string[] = Object.freeze([]) as unknown as string[];
-
 /** Swaps empty problem lists for the shared one, on the token and any tokens nested in it. */
 function shareEmptyLists(token: ParsedToken): ParsedToken {
-  if (token.errors.length === 0) token.errors = NONE;
-  if (token.warnings.length === 0) token.warnings = NONE;
+  if (token.errors.length === 0) token.errors = NO_PROBLEMS;
+  if (token.warnings.length === 0) token.warnings = NO_PROBLEMS;
   if (token.nested) shareEmptyLists(token.nested);
   return token;
 }
