@@ -202,6 +202,8 @@ function readFlowFile(
   const json = parseFile(file, errors);
   if (!json) return undefined;
   const before = errors.length;
+  rejectUnknown(json, FLOW_KEYS, file, errors);
+  if (isObject(json.exchange)) rejectUnknown(json.exchange, EXPECTATION_KEYS, `${file}: exchange`, errors);
   const name = basename(file, '.expect.json');
   const har = file.replace(/\.expect\.json$/, '.har');
   const source = readSource(json.source, file, errors);
@@ -250,6 +252,15 @@ function readGeneratedBy(source: unknown, har: string, file: string, errors: str
   return undefined;
 }
 
+/** Top-level fields of a flow file, and the fields of an expectation (FORMAT.md); a misspelt one is an error. */
+const FLOW_KEYS = ['source', 'now', 'why', 'tokens', 'exchange', 'others'];
+const EXPECTATION_KEYS = ['required', 'allowed', 'forbidden', 'maxSeverity', 'why'];
+
+function rejectUnknown(json: Json, keys: readonly string[], where: string, errors: string[]): void {
+  for (const key of Object.keys(json))
+    if (!keys.includes(key)) errors.push(`${where}: unknown field "${key}"`);
+}
+
 function readFlowToken(
   entry: unknown,
   where: string,
@@ -260,6 +271,7 @@ function readFlowToken(
     errors.push(`${where}: needs a "select" object`);
     return undefined;
   }
+  rejectUnknown(entry, ['select', ...EXPECTATION_KEYS], where, errors);
   const select: FlowSelector = {};
   for (const [key, value] of Object.entries(entry.select)) {
     if (!SELECT_FIELDS.includes(key as (typeof SELECT_FIELDS)[number]) || typeof value !== 'string')
