@@ -1,0 +1,82 @@
+import type { LifecycleEvent, LifecycleRule, TokenUse } from '../../lifecycle/types';
+import type { CaptureHit } from '../../types';
+import { formatDuration } from '../token/format-duration';
+import {
+  createSightingLookup,
+  describeUse,
+  eventRequestIds,
+  type SightingLookup,
+  secondsOf,
+  skewOf,
+} from './lifecycle-facts';
+
+/** A use accepted after the event, beyond the skew: in-flight requests started just after a logout may still pass. */
+function lateAcceptances(
+  event: LifecycleEvent,
+  uses: readonly TokenUse[],
+  skew: number,
+  events: Set<string>,
+) {
+  const at = secondsOf(event.at);
+  if (at === undefined) return [];
+  const covered = new Set(event.covers);
+  return uses.filter((use) => {
+    if (use.verdict.verdict !== 'accepted' || !covered.has(use.fingerprint) || events.has(use.requestId))
+      return false;
+    const t = secondsOf(use.at);
+    return t !== undefined && t - at > skew;
+  });
+}
+
+/**
+ * `token-accepted-after-logout` (high): a logout or revocation that covered the token succeeded, and a
+ * request started more than the skew later presenting it (or a token of its family) was accepted. RFC 7009
+ * §2.2: a revoked token is invalid from then on; ASVS 7.4.1: ending a session must end its self-contained
+ * tokens too. A logout followed by a rejection is the healthy case. Request times on both sides: one clock.
+ */
+export const checkTokenAcceptedAfterLogout: LifecycleRule = (model, records, policy) => {
+  const skew = skewOf(model, policy);
+  const events = eventRequestIds(model);
+  const sightingOf = createSightingLookup(records);
+  const hits: CaptureHit[] = [];
+  const reported = new Set<string>();
+  for (const event of model.events) {
+    if (!event.succeeded) continue;
+    const late = lateAcceptances(event, model.uses, skew, events);
+    const byToken = new Map<string, TokenUse[]>();
+    for (const use of late) byToken.set(use.fingerprint, [...(byToken.get(use.fingerprint) ?? []), use]);
+    for (const [fingerprint, uses] of byToken) {
+      if (reported.has(fingerprint)) continue;
+      reported.add(fingerprint);
+      hits.push(afterEventHit(event, fingerprint, uses, sightingOf));
+    }
+  }
+  return hits;
+};
+
+function afterEventHit(
+  event: LifecycleEvent,
+  fingerprint: string,
+  uses: readonly TokenUse[],
+  sightingOf: SightingLookup,
+): CaptureHit {
+  const first = uses[0] as TokenUse;
+  const gap = (secondsOf(first.at) ?? 0) - (secondsOf(event.at) ?? 0);
+  const what = event.kind === 'revocation' ? 'revocation' : 'logout';
+  return {
+    ruleId: 'token-accepted-after-logout',
+    fingerprint,
+    detail:
+      `the ${what} (${event.how}, request ${event.requestId} at ${event.at}) succeeded, yet ` +
+      `${uses.length === 1 ? '1 later request' : `${uses.length} later requests`} presenting the token ` +
+      `${uses.length === 1 ? 'was' : 'were'} accepted, the first ${formatDuration(gap)} after it ` +
+      `(${describeUse(first, sightingOf(first.sightingId))}; request time)`,
+    evidence: [
+      { label: what, value: `${event.at} ${event.how} at ${event.origin}` },
+      ...uses
+        .slice(0, 5)
+        .map((use) => ({ label: 'accepted after', value: describeUse(use, sightingOf(use.sightingId)) })),
+    ],
+    sightingIds: uses.map((use) => use.sightingId),
+  };
+}
