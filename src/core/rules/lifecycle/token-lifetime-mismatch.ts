@@ -1,13 +1,14 @@
 import type { LifecycleRule } from '../../lifecycle/types';
 import type { CaptureHit } from '../../types';
 import { formatDuration } from '../token/format-duration';
-import { numericClaim, recordsByFingerprint, skewOf, soundClaims } from './lifecycle-facts';
+import { numericClaim, recordsByFingerprint, secondsOf, skewOf, soundClaims } from './lifecycle-facts';
 
 /**
  * `token-lifetime-mismatch` (low): a token response's `expires_in` (RFC 6749 §5.1) disagrees with its
  * access token's own lifetime, `exp − iat`, by more than the skew. The client then refreshes too late
  * (it uses an expired token) or keeps a token longer than the server means. Only JWT access tokens with
- * both claims are judged; both numbers are durations, so no clock is compared.
+ * both claims are judged. An `expires_in` that matches the time left from the token request to `exp`
+ * instead (an issuer that backdates `iat` for skew, or hands out a token issued earlier) is not reported.
  */
 export const checkTokenLifetimeMismatch: LifecycleRule = (model, records, policy) => {
   const skew = skewOf(model, policy);
@@ -24,6 +25,9 @@ export const checkTokenLifetimeMismatch: LifecycleRule = (model, records, policy
       if (exp === undefined || iat === undefined) continue;
       const lifetime = exp - iat;
       if (Math.abs(lifetime - expiresIn) <= skew) continue;
+      // Some issuers backdate iat (Microsoft Entra ID: 5 min) and send the time left as expires_in.
+      const issued = secondsOf(family.issuedAt);
+      if (issued !== undefined && Math.abs(exp - issued - expiresIn) <= skew) continue;
       hits.push({
         ruleId: 'token-lifetime-mismatch',
         fingerprint: member.fingerprint,

@@ -6,11 +6,9 @@ import { numericClaim, secondsOf, soundClaims } from './lifecycle-facts';
 /** A state in which every service should refuse a token (issue 13: `validation-inconsistent`). */
 export type TokenState = 'expired' | 'unsigned' | 'bad signature' | 'revoked';
 
-/** True for an unsecured JWS: `alg` is `none` in any letter case (RFC 7518 §3.6). */
+/** True for an unsecured JWS (RFC 7518 §3.6): the parser gives that kind to `alg: none` in any letter case. */
 export function isUnsigned(record: TokenRecord): boolean {
-  const { kind, header } = record.token;
-  if (kind === 'unsecured') return true;
-  return kind === 'jws' && typeof header?.alg === 'string' && header.alg.toLowerCase() === 'none';
+  return record.token.kind === 'unsecured';
 }
 
 /** When each token was ended by a successful logout or revocation that covered it (earliest), epoch seconds. */

@@ -114,6 +114,13 @@ describe('token-lifetime-mismatch', () => {
     expect(checkTokenLifetimeMismatch(model({ families }), [access, id, noIat], TEST_POLICY)).toEqual([]);
   });
 
+  it('is silent when expires_in is the time left from the token request to exp (iat backdated for skew)', () => {
+    // Entra ID style: iat 5 min before the request, expires_in counted from the request.
+    const access = record(token({ iat: T0 - 300, exp: T0 + 3600 }), []);
+    const m = model({ families: [family('f1', [[access, 'access']], { expiresIn: 3599 })] });
+    expect(checkTokenLifetimeMismatch(m, [access], TEST_POLICY)).toEqual([]);
+  });
+
   it('reads the skew from the model', () => {
     const access = record(token({ iat: T0, exp: T0 + 3630 }), []);
     const m = model({ families: [family('f1', [[access, 'access']], { expiresIn: 3600 })], skewSeconds: 10 });
