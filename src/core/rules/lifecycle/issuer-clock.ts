@@ -53,12 +53,19 @@ export function createIssuerClocks(
       if (iat === undefined || own.has(member.fingerprint)) continue;
       own.set(member.fingerprint, iat - issued);
       const iss = issuerOf(claims);
-      if (iss) byIssuer.set(iss, [...(byIssuer.get(iss) ?? []), iat - issued]);
+      if (!iss) continue;
+      const offsets = byIssuer.get(iss);
+      if (offsets) offsets.push(iat - issued);
+      else byIssuer.set(iss, [iat - issued]);
     }
   }
+  const medians = new Map<string, number | undefined>();
+  const issuerOffset = (iss: string) => {
+    if (!medians.has(iss)) medians.set(iss, median(byIssuer.get(iss) ?? []));
+    return medians.get(iss);
+  };
   return (record) => {
-    const fp = record.token.fingerprint;
-    const offset = own.get(fp) ?? median(byIssuer.get(issuerOf(soundClaims(record))) ?? []);
+    const offset = own.get(record.token.fingerprint) ?? issuerOffset(issuerOf(soundClaims(record)));
     if (offset === undefined)
       return {
         at: (t) => t,

@@ -25,10 +25,14 @@ export const checkJtiReused: LifecycleRule = (_model, records) => {
     const iss = claims?.iss;
     if (typeof jti !== 'string' || jti === '' || typeof iss !== 'string' || iss === '') continue;
     const key = `${iss}\u0000${jti}`;
-    const group = byKey.get(key) ?? [];
+    const group = byKey.get(key);
+    if (!group) {
+      byKey.set(key, [record]);
+      continue;
+    }
     // A nested JWT and its inner token seen alone are one token, not two.
     const layer = claimsLayer(record.token).text;
-    if (!group.some((other) => claimsLayer(other.token).text === layer)) byKey.set(key, [...group, record]);
+    if (!group.some((other) => claimsLayer(other.token).text === layer)) group.push(record);
   }
   const hits: CaptureHit[] = [];
   for (const group of byKey.values()) {

@@ -44,7 +44,11 @@ export const checkTokenAcceptedAfterLogout: LifecycleRule = (model, records, pol
     if (!event.succeeded) continue;
     const late = lateAcceptances(event, model.uses, skew, events);
     const byToken = new Map<string, TokenUse[]>();
-    for (const use of late) byToken.set(use.fingerprint, [...(byToken.get(use.fingerprint) ?? []), use]);
+    for (const use of late) {
+      const list = byToken.get(use.fingerprint);
+      if (list) list.push(use);
+      else byToken.set(use.fingerprint, [use]);
+    }
     for (const [fingerprint, uses] of byToken) {
       if (reported.has(fingerprint)) continue;
       reported.add(fingerprint);
