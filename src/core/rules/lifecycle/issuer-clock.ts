@@ -64,18 +64,27 @@ export function createIssuerClocks(
     if (!medians.has(iss)) medians.set(iss, median(byIssuer.get(iss) ?? []));
     return medians.get(iss);
   };
+  const clocks = new Map<string, IssuerClock>();
   return (record) => {
-    const offset = own.get(record.token.fingerprint) ?? issuerOffset(issuerOf(soundClaims(record)));
-    if (offset === undefined)
-      return {
-        at: (t) => t,
-        tolerance: Math.max(skew, START_SKEW_SECONDS),
-        label: 'request time on the browser clock',
-      };
+    let clock = clocks.get(record.token.fingerprint);
+    if (!clock) {
+      clock = clockOf(own.get(record.token.fingerprint) ?? issuerOffset(issuerOf(soundClaims(record))), skew);
+      clocks.set(record.token.fingerprint, clock);
+    }
+    return clock;
+  };
+}
+
+function clockOf(offset: number | undefined, skew: number): IssuerClock {
+  if (offset === undefined)
     return {
-      at: (t) => t + offset,
-      tolerance: skew,
-      label: `request time on the issuer clock (${showOffset(offset)})`,
+      at: (t) => t,
+      tolerance: Math.max(skew, START_SKEW_SECONDS),
+      label: 'request time on the browser clock',
     };
+  return {
+    at: (t) => t + offset,
+    tolerance: skew,
+    label: `request time on the issuer clock (${showOffset(offset)})`,
   };
 }

@@ -8,24 +8,29 @@ import {
   type SightingLookup,
   secondsOf,
   skewOf,
+  usesByToken,
 } from './lifecycle-facts';
 
-/** A use accepted after the event, beyond the skew: in-flight requests started just after a logout may still pass. */
+/** Uses accepted after the event, beyond the skew: in-flight requests started just after a logout may still pass. */
 function lateAcceptances(
   event: LifecycleEvent,
-  uses: readonly TokenUse[],
+  byToken: ReadonlyMap<string, TokenUse[]>,
   skew: number,
-  events: Set<string>,
-) {
+  events: ReadonlySet<string>,
+): Map<string, TokenUse[]> {
+  const out = new Map<string, TokenUse[]>();
   const at = secondsOf(event.at);
-  if (at === undefined) return [];
-  const covered = new Set(event.covers);
-  return uses.filter((use) => {
-    if (use.verdict.verdict !== 'accepted' || !covered.has(use.fingerprint) || events.has(use.requestId))
-      return false;
-    const t = secondsOf(use.at);
-    return t !== undefined && t - at > skew;
-  });
+  if (at === undefined) return out;
+  for (const fingerprint of new Set(event.covers)) {
+    const late = (byToken.get(fingerprint) ?? []).filter((use) => {
+      const t = secondsOf(use.at);
+      return (
+        use.verdict.verdict === 'accepted' && !events.has(use.requestId) && t !== undefined && t - at > skew
+      );
+    });
+    if (late.length > 0) out.set(fingerprint, late);
+  }
+  return out;
 }
 
 /**
@@ -40,16 +45,10 @@ export const checkTokenAcceptedAfterLogout: LifecycleRule = (model, records, pol
   const sightingOf = createSightingLookup(records);
   const hits: CaptureHit[] = [];
   const reported = new Set<string>();
+  const byToken = usesByToken(model.uses);
   for (const event of model.events) {
     if (!event.succeeded) continue;
-    const late = lateAcceptances(event, model.uses, skew, events);
-    const byToken = new Map<string, TokenUse[]>();
-    for (const use of late) {
-      const list = byToken.get(use.fingerprint);
-      if (list) list.push(use);
-      else byToken.set(use.fingerprint, [use]);
-    }
-    for (const [fingerprint, uses] of byToken) {
+    for (const [fingerprint, uses] of lateAcceptances(event, byToken, skew, events)) {
       if (reported.has(fingerprint)) continue;
       reported.add(fingerprint);
       hits.push(afterEventHit(event, fingerprint, uses, sightingOf));
