@@ -127,6 +127,7 @@ export interface Reference {
     | 'RFC 7519'
     | 'RFC 9068'
     | 'RFC 6749'
+    | 'RFC 7009'
     | 'RFC 6750'
     | 'RFC 6265'
     | 'RFC 9700'

@@ -14,6 +14,7 @@ export const FAMILIES = [
   'transport',
   'cookies',
   'acceptance',
+  'lifecycle',
   'other',
 ] as const;
 
@@ -87,6 +88,17 @@ export const RULE_FAMILY: Readonly<Record<string, Family>> = {
   'alg-none-accepted': 'acceptance',
   'exp-expired-accepted': 'acceptance',
   'refresh-token-reused': 'acceptance',
+  'token-accepted-after-logout': 'lifecycle',
+  'nbf-future-accepted': 'lifecycle',
+  'sig-invalid-accepted': 'lifecycle',
+  'validation-inconsistent': 'lifecycle',
+  'jti-reused': 'lifecycle',
+  'refresh-token-not-rotated': 'lifecycle',
+  'token-lifetime-mismatch': 'lifecycle',
+  'oidc-at-hash-mismatch': 'lifecycle',
+  'oidc-nonce-mismatch': 'lifecycle',
+  'oidc-azp-missing': 'lifecycle',
+  'id-token-as-bearer': 'lifecycle',
   'internal-error': 'other',
 };
 

@@ -131,6 +131,12 @@ export function createAuditor(options: AuditorOptions = {}): Auditor {
   let exchanges: ExchangeFacts[] = [];
   /** The lifecycle model of `contentVersion`. */
   let lifecycle: { version: number; model: LifecycleModel } | undefined;
+  /**
+   * Tokens the signature checks found `sig-invalid` (external hits): lifecycle rules set them beside the
+   * servers' verdicts (`sig-invalid-accepted`, `validation-inconsistent`). Their count is part of the
+   * capture findings' cache key, so the rules rerun when the checks report.
+   */
+  const invalidSignatures = new Set<string>();
   const keyDocuments = createKeyDocumentStore(limits.maxKeyDocuments);
   let droppedTokens = 0;
   let droppedSightings = 0;
@@ -292,10 +298,11 @@ export function createAuditor(options: AuditorOptions = {}): Auditor {
   }
 
   function gatherCaptureFindings(gathering: FindingGathering, records: TokenRecord[], now: number): void {
-    const key = `${contentVersion}:${now}`;
+    const key = `${contentVersion}:${now}:${invalidSignatures.size}`;
     if (captured?.key !== key) {
+      const signatures = { invalid: invalidSignatures };
       const captureHits = runCaptureRules(records, policy, now)
-        .concat(runLifecycleRules(lifecycleOf(records), records, policy))
+        .concat(runLifecycleRules(lifecycleOf(records), records, policy, signatures))
         .concat(safeObservations(observations));
       const groups: { entry: Entry | undefined; findings: Finding[] }[] = [];
       for (const [fp, hits] of groupByFingerprint(captureHits)) {
@@ -372,6 +379,7 @@ export function createAuditor(options: AuditorOptions = {}): Auditor {
         if (!entry) continue;
         if (entry.external === NO_EXTERNAL) entry.external = [];
         entry.external.push(hit);
+        if (hit.ruleId === 'sig-invalid') invalidSignatures.add(hit.fingerprint);
       }
       version++;
     },
@@ -387,6 +395,7 @@ export function createAuditor(options: AuditorOptions = {}): Auditor {
       observations = [];
       exchanges = [];
       lifecycle = undefined;
+      invalidSignatures.clear();
       keyDocuments.clear();
       droppedTokens = 0;
       droppedSightings = 0;

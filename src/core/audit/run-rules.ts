@@ -1,4 +1,4 @@
-import type { LifecycleModel } from '../lifecycle/types';
+import type { LifecycleModel, SignatureFacts } from '../lifecycle/types';
 import { CAPTURE_RULES, checkObservations } from '../rules/context';
 import { LIFECYCLE_RULES } from '../rules/lifecycle';
 import type { CaptureHit, ExchangeObservation, Policy, RuleHit, TokenRecord } from '../types';
@@ -37,16 +37,20 @@ export function runCaptureRules(records: readonly TokenRecord[], policy: Policy,
   return out;
 }
 
-/** Lifecycle rules over the capture's model (issue 13); a throwing rule becomes an `internal-error` hit. */
+/**
+ * Lifecycle rules over the capture's model (issue 13), with what the signature checks found when they
+ * have run; a throwing rule becomes an `internal-error` hit.
+ */
 export function runLifecycleRules(
   model: LifecycleModel,
   records: readonly TokenRecord[],
   policy: Policy,
+  signatures?: SignatureFacts,
 ): CaptureHit[] {
   const out: CaptureHit[] = [];
   for (const rule of LIFECYCLE_RULES) {
     try {
-      appendHits(out, rule(model, records, policy));
+      appendHits(out, rule(model, records, policy, signatures));
     } catch (error) {
       out.push({ ...internalError(rule.name, error), fingerprint: '' });
     }

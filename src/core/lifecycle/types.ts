@@ -141,9 +141,22 @@ export interface LifecycleModel {
   skewSeconds: number;
 }
 
-/** A check that reads the lifecycle model (and the token records its fingerprints refer to). Must not throw. */
+/**
+ * What checks run outside the auditor found about the tokens' signatures (src/core/keys, reported through
+ * `Auditor.addHits`): the fingerprints of tokens whose signature does not verify with their issuer's keys
+ * seen in traffic (`sig-invalid`). Lifecycle rules set it beside the verdicts (`sig-invalid-accepted`).
+ */
+export interface SignatureFacts {
+  invalid: ReadonlySet<string>;
+}
+
+/**
+ * A check that reads the lifecycle model (and the token records its fingerprints refer to, and what the
+ * signature checks found, when they have run). Must not throw.
+ */
 export type LifecycleRule = (
   model: LifecycleModel,
   records: readonly TokenRecord[],
   policy: Policy,
+  signatures?: SignatureFacts,
 ) => CaptureHit[];

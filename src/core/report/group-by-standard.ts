@@ -20,6 +20,7 @@ const STANDARD_TITLES: Record<Standard, string> = {
   'RFC 9068': 'JWT Profile for OAuth 2.0 Access Tokens',
   'RFC 6749': 'The OAuth 2.0 Authorization Framework',
   'RFC 6750': 'OAuth 2.0 Bearer Token Usage',
+  'RFC 7009': 'OAuth 2.0 Token Revocation',
   'RFC 9700': 'Best Current Practice for OAuth 2.0 Security',
   'RFC 9449': 'OAuth 2.0 Demonstrating Proof of Possession (DPoP)',
   'RFC 6265': 'HTTP State Management Mechanism (cookies)',

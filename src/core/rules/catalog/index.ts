@@ -1,6 +1,7 @@
 import type { RuleInfo } from '../../types';
 import { CONTEXT_CATALOG } from './context';
 import { ENGINE_CATALOG } from './engine';
+import { LIFECYCLE_CATALOG } from './lifecycle';
 import { PANEL_CATALOG } from './panel';
 import { SECRETS_CATALOG } from './secrets';
 import { SIGNATURES_CATALOG } from './signatures';
@@ -10,6 +11,7 @@ import { TOKEN_CATALOG } from './token';
 export const RULE_CATALOG: readonly RuleInfo[] = [
   ...TOKEN_CATALOG,
   ...CONTEXT_CATALOG,
+  ...LIFECYCLE_CATALOG,
   ...SECRETS_CATALOG,
   ...SIGNATURES_CATALOG,
   ...PANEL_CATALOG,

@@ -2,7 +2,7 @@ import type { Reference } from '../../../types';
 
 /** Short constructors so catalog entries stay readable; each returns a plain `Reference`. */
 export const rfc = (
-  n: 6749 | 6750 | 7515 | 7516 | 7518 | 7519 | 7797 | 8037 | 8725 | 9068 | 9449 | 9700 | 9864 | 9964,
+  n: 6749 | 6750 | 7009 | 7515 | 7516 | 7518 | 7519 | 7797 | 8037 | 8725 | 9068 | 9449 | 9700 | 9864 | 9964,
   id: string,
 ): Reference => ({
   standard: `RFC ${n}`,

@@ -1,0 +1,63 @@
+import type { LifecycleRule, TokenUse } from '../../lifecycle/types';
+import type { CaptureHit } from '../../types';
+import { formatDuration, isoTime } from '../token/format-duration';
+import { createIssuerClocks } from './issuer-clock';
+import {
+  createSightingLookup,
+  describeUse,
+  numericClaim,
+  recordsByFingerprint,
+  secondsOf,
+  skewOf,
+  soundClaims,
+  usesByToken,
+} from './lifecycle-facts';
+
+/** The token's start of validity: `nbf`, else `iat` (RFC 7519 §4.1.5, §4.1.6). */
+function startOf(claims: Record<string, unknown>): { at: number; claim: 'nbf' | 'iat' } | undefined {
+  const nbf = numericClaim(claims, 'nbf');
+  if (nbf !== undefined) return { at: nbf, claim: 'nbf' };
+  const iat = numericClaim(claims, 'iat');
+  return iat === undefined ? undefined : { at: iat, claim: 'iat' };
+}
+
+/**
+ * `nbf-future-accepted` (high): a request presenting the token was accepted at a time before its `nbf`
+ * (or, without one, its `iat`) by more than the skew, the request time put on the issuer's clock first
+ * (`createIssuerClocks`). A token cannot be used before it exists, so with its own issuance in the capture
+ * only an `nbf` later than `iat` can fire: a token issued for later, accepted early (RFC 7519 §4.1.5).
+ */
+export const checkNbfFutureAccepted: LifecycleRule = (model, records, policy) => {
+  const byFp = recordsByFingerprint(records);
+  const clocks = createIssuerClocks(model, byFp, skewOf(model, policy));
+  const sightingOf = createSightingLookup(records);
+  const hits: CaptureHit[] = [];
+  for (const [fingerprint, uses] of usesByToken(model.uses)) {
+    const record = byFp.get(fingerprint);
+    const claims = record && soundClaims(record);
+    const start = claims && startOf(claims);
+    if (!record || !start) continue;
+    const clock = clocks(record);
+    const lead = (use: TokenUse) => start.at - clock.at(secondsOf(use.at) ?? Number.NaN);
+    const early = uses.filter((use) => use.verdict.verdict === 'accepted' && lead(use) > clock.tolerance);
+    const first = early[0];
+    if (!first) continue;
+    hits.push({
+      ruleId: 'nbf-future-accepted',
+      fingerprint,
+      detail:
+        `${start.claim} is ${isoTime(start.at)}, yet a request ${formatDuration(lead(first))} earlier presenting ` +
+        `the token was accepted (${describeUse(first, sightingOf(first.sightingId))}; ${clock.label}, ` +
+        `${formatDuration(clock.tolerance)} of skew allowed)`,
+      evidence: [
+        { label: start.claim, value: isoTime(start.at) },
+        ...early
+          .slice(0, 5)
+          .map((use) => ({ label: 'accepted early', value: describeUse(use, sightingOf(use.sightingId)) })),
+        { label: 'clock', value: clock.label },
+      ],
+      sightingIds: early.map((use) => use.sightingId),
+    });
+  }
+  return hits;
+};

@@ -1,0 +1,85 @@
+import type { LifecycleEvent, LifecycleRule, TokenUse } from '../../lifecycle/types';
+import type { CaptureHit } from '../../types';
+import { formatDuration } from '../token/format-duration';
+import {
+  createSightingLookup,
+  describeUse,
+  eventRequestIds,
+  type SightingLookup,
+  secondsOf,
+  skewOf,
+  usesByToken,
+} from './lifecycle-facts';
+
+/** Uses accepted after the event, beyond the skew: in-flight requests started just after a logout may still pass. */
+function lateAcceptances(
+  event: LifecycleEvent,
+  byToken: ReadonlyMap<string, TokenUse[]>,
+  skew: number,
+  events: ReadonlySet<string>,
+): Map<string, TokenUse[]> {
+  const out = new Map<string, TokenUse[]>();
+  const at = secondsOf(event.at);
+  if (at === undefined) return out;
+  for (const fingerprint of new Set(event.covers)) {
+    const late = (byToken.get(fingerprint) ?? []).filter((use) => {
+      const t = secondsOf(use.at);
+      return (
+        use.verdict.verdict === 'accepted' && !events.has(use.requestId) && t !== undefined && t - at > skew
+      );
+    });
+    if (late.length > 0) out.set(fingerprint, late);
+  }
+  return out;
+}
+
+/**
+ * `token-accepted-after-logout` (high): a logout or revocation that covered the token succeeded, and a
+ * request started more than the skew later presenting it (or a token of its family) was accepted. RFC 7009
+ * §2.2: a revoked token is invalid from then on; ASVS 7.4.1: ending a session must end its self-contained
+ * tokens too. A logout followed by a rejection is the healthy case. Request times on both sides: one clock.
+ */
+export const checkTokenAcceptedAfterLogout: LifecycleRule = (model, records, policy) => {
+  const skew = skewOf(model, policy);
+  const events = eventRequestIds(model);
+  const sightingOf = createSightingLookup(records);
+  const hits: CaptureHit[] = [];
+  const reported = new Set<string>();
+  const byToken = usesByToken(model.uses);
+  for (const event of model.events) {
+    if (!event.succeeded) continue;
+    for (const [fingerprint, uses] of lateAcceptances(event, byToken, skew, events)) {
+      if (reported.has(fingerprint)) continue;
+      reported.add(fingerprint);
+      hits.push(afterEventHit(event, fingerprint, uses, sightingOf));
+    }
+  }
+  return hits;
+};
+
+function afterEventHit(
+  event: LifecycleEvent,
+  fingerprint: string,
+  uses: readonly TokenUse[],
+  sightingOf: SightingLookup,
+): CaptureHit {
+  const first = uses[0] as TokenUse;
+  const gap = (secondsOf(first.at) ?? 0) - (secondsOf(event.at) ?? 0);
+  const what = event.kind === 'revocation' ? 'revocation' : 'logout';
+  return {
+    ruleId: 'token-accepted-after-logout',
+    fingerprint,
+    detail:
+      `the ${what} (${event.how}, request ${event.requestId} at ${event.at}) succeeded, yet ` +
+      `${uses.length === 1 ? '1 later request' : `${uses.length} later requests`} presenting the token ` +
+      `${uses.length === 1 ? 'was' : 'were'} accepted, the first ${formatDuration(gap)} after it ` +
+      `(${describeUse(first, sightingOf(first.sightingId))}; request time)`,
+    evidence: [
+      { label: what, value: `${event.at} ${event.how} at ${event.origin}` },
+      ...uses
+        .slice(0, 5)
+        .map((use) => ({ label: 'accepted after', value: describeUse(use, sightingOf(use.sightingId)) })),
+    ],
+    sightingIds: uses.map((use) => use.sightingId),
+  };
+}
