@@ -60,8 +60,7 @@ export function createJsonReportParts(result: AuditResult, opts: ReportOptions):
     lifecycle: toJsonLifecycle(result.lifecycle, ctx),
   };
   const lists: JsonReportParts['lists'] = {
-    tokens: () =>
-      lazyMap(result.tokens, (record) => toJsonToken(record, ctx, findingsPerToken, verdicts)),
+    tokens: () => lazyMap(result.tokens, (record) => toJsonToken(record, ctx, findingsPerToken, verdicts)),
     findings: () => lazyMap(result.findings, (finding) => toJsonFinding(finding, ctx)),
     observations: () => lazyMap(result.observations, (o) => toJsonObservation(o, ctx)),
     problems: () => lazyMap(opts.problems ?? [], (problem) => ctx.scrub(problem)),

@@ -36,7 +36,8 @@ export function verdictFields(
   if (!verdict) return {};
   const out: JsonVerdictFields = { verdict: verdict.verdict, verdictReason: scrub(verdict.reason) };
   if (verdict.error !== undefined) out.wwwAuthenticateError = scrub(verdict.error);
-  if (verdict.errorDescription !== undefined) out.wwwAuthenticateDescription = scrub(verdict.errorDescription);
+  if (verdict.errorDescription !== undefined)
+    out.wwwAuthenticateDescription = scrub(verdict.errorDescription);
   return out;
 }
 

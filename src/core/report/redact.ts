@@ -227,7 +227,8 @@ function replaceCompact(run: string, whole: Map<string, string>, heads: Readonly
  * §3.1.2.1): an authorization code, `state`, `nonce`, the PKCE verifier and challenge (`plain` makes the
  * challenge the verifier itself), a client secret. Matched in a query or a fragment.
  */
-const FLOW_PARAM = /([?&#;](?:code|state|nonce|code_verifier|code_challenge|client_secret)=)([^&#;\s"'<>]+)/gi;
+const FLOW_PARAM =
+  /([?&#;](?:code|state|nonce|code_verifier|code_challenge|client_secret)=)([^&#;\s"'<>]+)/gi;
 const FLOW_PARAM_HINT = /(?:code|state|nonce|verifier|challenge|secret)=/i;
 
 /** Masks the values of OAuth flow parameters inside a URL or free text (`?code=Spl…&state=af…`). */
