@@ -97,7 +97,8 @@ export function createLifecycleRoutes(issuer, origin) {
       },
       'at+jwt',
     );
-    const refresh = opaque();
+    // A signed refresh token, remembered server-side so that rotation and revocation can end it.
+    const refresh = await issuer.sign({ ...base, aud: origin, jti: randomUUID(), exp: iat + 30 * 24 * HOUR });
     remember(refreshTokens, refresh, grant);
     const out = {
       access_token: access,
