@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { emptyLifecycle } from '../../../src/core/lifecycle';
 import { createJsonReportParts, JSON_REPORT_LISTS, toJsonReport } from '../../../src/core/report/json-report';
@@ -253,6 +254,36 @@ describe('toJsonReport: the token lifecycle', () => {
     expect(raw.lifecycle.authorizations[0]?.url).toContain(`code_challenge=${FLOW.verifier}`);
     expect(raw.tokens[0]?.sightings[1]?.wwwAuthenticateDescription).toContain(ACCESS.text);
     expect(validate(raw)).toEqual([]);
+  });
+
+  it('stays schema-valid and redacted whatever text the servers sent', () => {
+    const text = fc.string({ maxLength: 80 });
+    fc.assert(
+      fc.property(
+        text,
+        text,
+        text,
+        fc.constantFrom('accepted', 'rejected', 'unknown'),
+        (a, b, c, verdict) => {
+          const result = sampleResult();
+          const [use] = result.lifecycle.uses;
+          const [event] = result.lifecycle.events;
+          if (!use || !event) throw new Error('sample changed');
+          use.verdict = {
+            verdict,
+            reason: `${a}${ACCESS.text}`,
+            error: b,
+            errorDescription: `${c}${ACCESS.text}${b}`,
+          };
+          event.how = `${b} ${ACCESS.text}`;
+          event.origin = c;
+          const out = toJsonReport(result, opts);
+          expect(validate(out)).toEqual([]);
+          expect(JSON.stringify(out)).not.toContain(ACCESS.text);
+        },
+      ),
+      { numRuns: 60 },
+    );
   });
 
   it('writes an empty lifecycle for a capture with none', () => {

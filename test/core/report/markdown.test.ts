@@ -69,6 +69,17 @@ describe('toMarkdown', () => {
     expect(none).not.toContain('## Token lifecycle');
   });
 
+  it('lists at most 200 families and says how many more the JSON report has', () => {
+    const result = sampleResult();
+    const [family] = result.lifecycle.families;
+    if (!family) throw new Error('sample changed');
+    result.lifecycle.families = Array.from({ length: 203 }, (_, i) => ({ ...family, id: `f${i + 1}` }));
+    const out = toMarkdown(result, OPTS);
+    expect(out).toContain('| `f200` |');
+    expect(out).not.toContain('| `f201` |');
+    expect(out).toContain('…and 3 more families (the JSON report has them all).');
+  });
+
   it('escapes text from traffic so it cannot break a table or inject HTML', () => {
     expect(md).toContain('Basic auth \\| header');
     expect(escapeText('<img src=x onerror=alert(1)>\n# title')).toBe(
