@@ -1,6 +1,8 @@
 import type { AuditResult, Finding, Sighting, TokenRecord } from '../types';
 import { formatReference } from './format-reference';
 import { summarize } from './json-report';
+import { lifecycleSection } from './lifecycle-markdown';
+import { code, escapeText } from './markdown-text';
 import {
   createReportContext,
   numericDateToIso,
@@ -11,18 +13,15 @@ import {
 } from './report-context';
 import type { ReportOptions } from './report-types';
 
-export { code, escapeText };
-
-import { lifecycleSection } from './lifecycle-markdown';
-import { code, escapeText } from './markdown-text';
+export { code, escapeText } from './markdown-text';
 
 /** Requests listed under a finding; the JSON report has them all. */
 const MAX_SEEN_IN = 3;
 
 /**
  * A ticket-ready Markdown report: a summary table, the findings grouped by severity with why,
- * evidence and references, the token families of the session, and a table of tokens. Everything taken from traffic is escaped (a
- * hostile claim cannot inject Markdown or HTML) and redacted unless `includeRaw`.
+ * evidence and references, the token families of the session, and a table of tokens. Everything taken
+ * from traffic is escaped (a hostile claim cannot inject Markdown or HTML) and redacted unless `includeRaw`.
  */
 export function toMarkdown(result: AuditResult, opts: ReportOptions): string {
   const ctx = createReportContext(result, opts.includeRaw);
