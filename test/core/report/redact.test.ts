@@ -81,6 +81,9 @@ describe('maskFlowParams', () => {
     expect(
       maskFlowParams('https://op.example/authorize?code_challenge=E9Melhoa2Ow&client_secret=s3cr3t-xyz'),
     ).toBe('https://op.example/authorize?code_challenge=E9…&client_secret=s3…');
+    expect(maskFlowParams('https://op.example/authorize?client_id=a&login_hint=alice%40example.com')).toBe(
+      'https://op.example/authorize?client_id=a&login_hint=al…',
+    );
     expect(maskFlowParams('https://api.example/v1?zipcode=90210&statement=1&format=csv')).toBe(
       'https://api.example/v1?zipcode=90210&statement=1&format=csv',
     );
