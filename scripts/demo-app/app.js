@@ -2,8 +2,10 @@
 /**
  * The demo page's script (served as /app.js). It behaves like a careless single-page app, so every
  * capture path of JWT Lens has something to see: Authorization headers, cookies, Set-Cookie, a token in a
- * query string, token JSON responses, a JWKS, and tokens in localStorage.
+ * query string, token JSON responses, a JWKS, and tokens in localStorage; then the token-lifecycle flows
+ * of lifecycle.js (sign-ins, refresh, revocation, logout, services that disagree).
  */
+import { lifecycleFlows } from './lifecycle.js';
 
 const status = /** @type {HTMLOutputElement} */ (document.getElementById('status'));
 
@@ -58,6 +60,7 @@ async function runFlow() {
   // The same refresh token twice: the server never rotates it.
   await refresh(login.refresh_token);
   await refresh(login.refresh_token);
+  await lifecycleFlows();
   return login.access_token;
 }
 

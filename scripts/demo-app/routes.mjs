@@ -58,8 +58,7 @@ export function createRoutes(issuer) {
         return { status: 400, body: { error: 'invalid_grant' } };
       }
       // No rotation: the same refresh token keeps working and is never replaced.
-      const { access_token, token_type, expires_in } = await issuer.login();
-      return ok({ access_token, token_type, expires_in });
+      return ok({ access_token: await issuer.legacyAccess(), token_type: 'Bearer', expires_in: 3600 });
     },
     'GET /api/profile': async (req) => {
       const claims = await verify(bearerOf(req));

@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { WebSocketServer } from 'ws';
+import { createLifecycleRoutes } from './lifecycle-routes.mjs';
 import { createRoutes, handleSocket } from './routes.mjs';
 import { createIssuer } from './tokens.mjs';
 
@@ -15,6 +16,7 @@ const STATIC = {
   '/': { type: 'text/html; charset=utf-8', file: 'index.html' },
   '/index.html': { type: 'text/html; charset=utf-8', file: 'index.html' },
   '/app.js': { type: 'text/javascript; charset=utf-8', file: 'app.js' },
+  '/lifecycle.js': { type: 'text/javascript; charset=utf-8', file: 'lifecycle.js' },
 };
 const MAX_BODY = 64 * 1024;
 
@@ -100,7 +102,7 @@ export async function startDemoServer({ port = 0 } = {}) {
   const address = server.address();
   const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : port}`;
   issuer = await createIssuer(url);
-  routes = createRoutes(issuer);
+  routes = { ...createRoutes(issuer), ...createLifecycleRoutes(issuer, url) };
   return {
     url,
     requestCount: () => requests,

@@ -2,8 +2,10 @@
 /**
  * Tokens the demo app issues. Every one is synthetic and signed here, per server start: an RS256 key pair
  * (published at /.well-known/jwks.json) for the "good" tokens, and deliberately bad ones for the audit to
- * find (alg none, a weak HS256 secret, an expired token, a payload full of HTML and script).
+ * find (alg none, a weak HS256 secret, an expired token, a payload full of HTML and script, a token not
+ * valid before an hour from now, a token whose payload was changed after it was signed).
  */
+import { randomUUID } from 'node:crypto';
 import { CompactSign, exportJWK, generateKeyPair, SignJWT, UnsecuredJWT } from 'jose';
 
 /** The weak HS256 secret (a classic tutorial default), so `hmac-weak-secret` has something to find. */
@@ -42,10 +44,15 @@ export async function createIssuer(issuer) {
       .setExpirationTime(now() - issuedAgo + lifetime)
       .sign(privateKey);
 
+  let burstSerial = 0;
+
   return {
     jwks,
     publicKey,
-    /** The login response: access, ID and refresh tokens. */
+    /**
+     * The legacy login response: access, ID and refresh tokens. Its `jti`s are constants, not unique
+     * identifiers: every access token it issues is `a-1` (RFC 7519 §4.1.7 wants a unique value).
+     */
     async login() {
       const user = { sub: 'user-42', email: 'demo.user@example.com', name: 'Demo User' };
       return {
@@ -56,8 +63,40 @@ export async function createIssuer(issuer) {
         expires_in: HOUR,
       };
     },
+    /** The legacy refresh's access token: narrower scope, and the same constant `jti` as the login's. */
+    legacyAccess: () => rs256({ sub: 'user-42', aud: 'demo-api', scope: 'read', jti: 'a-1' }, HOUR),
     /** Signed correctly but expired an hour ago. */
-    expired: () => rs256({ sub: 'user-42', aud: 'demo-api', jti: 'x-1' }, HOUR, 2 * HOUR),
+    expired: () => rs256({ sub: 'user-42', aud: 'demo-api', jti: `x-${randomUUID()}` }, HOUR, 2 * HOUR),
+    /** Signed correctly, but not valid before an hour from now (`nbf`): post-dated. */
+    notYetValid: () =>
+      new SignJWT({ sub: 'user-42', aud: 'demo-api', jti: `y-${randomUUID()}` })
+        .setProtectedHeader({ alg: 'RS256', kid: KID, typ: 'JWT' })
+        .setIssuer(issuer)
+        .setIssuedAt(now())
+        .setNotBefore(now() + HOUR)
+        .setExpirationTime(now() + 2 * HOUR)
+        .sign(privateKey),
+    /**
+     * A token whose signature does not verify: a valid token's payload swapped for one with more scope,
+     * its signature kept (the classic tampering), so the issuer's JWKS proves it forged.
+     */
+    async forged() {
+      const claims = { sub: 'user-42', aud: 'demo-api', scope: 'read', jti: `z-${randomUUID()}` };
+      const [header, , signature] = (await rs256(claims, HOUR)).split('.');
+      const payload = Buffer.from(
+        JSON.stringify({ ...claims, scope: 'read write admin', iss: issuer, iat: now(), exp: now() + HOUR }),
+      ).toString('base64url');
+      return `${header}.${payload}.${signature}`;
+    },
+    /**
+     * Signs exactly the claims given (plus `iss`) with the JWKS key: what the OAuth endpoints issue.
+     * @param {Record<string, unknown>} claims @param {string} [typ]
+     */
+    sign: (claims, typ = 'JWT') =>
+      new SignJWT(claims)
+        .setProtectedHeader({ alg: 'RS256', kid: KID, typ })
+        .setIssuer(issuer)
+        .sign(privateKey),
     /** `alg: none`: no signature at all. */
     none: () =>
       new UnsecuredJWT({ sub: 'admin', aud: 'demo-api', role: 'admin' })
@@ -101,9 +140,12 @@ export async function createIssuer(issuer) {
         .setProtectedHeader({ alg: 'RS256', kid: KID, cty: 'JWT' })
         .sign(privateKey);
     },
-    /** A fresh, distinct short-lived token per burst request (`n` in `jti`). @param {number} n */
+    /**
+     * A fresh, distinct short-lived token per burst request (`n` and a per-server serial in `jti`, so two
+     * bursts never reuse one). @param {number} n
+     */
     burst: (n) =>
-      new SignJWT({ sub: 'user-42', aud: 'demo-api', jti: `b-${n}` })
+      new SignJWT({ sub: 'user-42', aud: 'demo-api', jti: `b-${n}-${++burstSerial}` })
         .setProtectedHeader({ alg: 'HS256', kid: BURST_KID, typ: 'JWT' })
         .setIssuer(issuer)
         .setIssuedAt()

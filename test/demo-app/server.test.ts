@@ -67,11 +67,24 @@ describe('demo app server', () => {
     await expect(jwtVerify(tokens.access_token ?? '', createLocalJWKSet(jwks))).resolves.toBeTruthy();
   });
 
+  it('gives every access token of the legacy login the same jti, on distinct tokens', async () => {
+    const refreshed = await fetch(`${demo.url}/api/token`, {
+      method: 'POST',
+      body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: tokens.refresh_token ?? '' }),
+    }).then((r) => r.json());
+    expect(refreshed.access_token).not.toBe(tokens.access_token);
+    expect(decodeJwt(refreshed.access_token).jti).toBe('a-1');
+    expect(decodeJwt(tokens.access_token ?? '').jti).toBe('a-1');
+  });
+
   it('hands out a distinct token per burst request and never rotates the refresh token', async () => {
     const burst = await Promise.all(
       [1, 2, 3].map((n) => fetch(`${demo.url}/api/burst/${n}`).then((r) => r.json())),
     );
     expect(new Set(burst.map((b) => b.token)).size).toBe(3);
+    const again = await fetch(`${demo.url}/api/burst/1`).then((r) => r.json());
+    const jtis = [...burst, again].map((b) => decodeJwt(b.token).jti);
+    expect(new Set(jtis).size).toBe(4);
     const refresh = () =>
       fetch(`${demo.url}/api/token`, {
         method: 'POST',
@@ -115,6 +128,7 @@ describe('demo app server', () => {
   it('serves the app page and script, and 404s the rest', async () => {
     expect((await fetch(`${demo.url}/`)).headers.get('content-type')).toContain('text/html');
     expect((await fetch(`${demo.url}/app.js`)).headers.get('content-type')).toContain('javascript');
+    expect((await fetch(`${demo.url}/lifecycle.js`)).headers.get('content-type')).toContain('javascript');
     expect((await fetch(`${demo.url}/nope`)).status).toBe(404);
     expect(demo.requestCount()).toBeGreaterThan(10);
   });

@@ -6,18 +6,23 @@ export { summarize, toJsonReport } from './json-report';
 export { toMarkdown } from './markdown';
 export { isPiiClaimName, isPiiValue, maskClaims } from './mask-claims';
 export type { Scrubber } from './redact';
-export { createScrubber, maskToken, maskValue } from './redact';
+export { createScrubber, maskFlowParams, maskToken, maskValue } from './redact';
 export type { ReportContext } from './report-context';
 export { createReportContext } from './report-context';
 export type {
+  JsonAuthorization,
   JsonEvidence,
+  JsonFamily,
   JsonFinding,
+  JsonLifecycle,
+  JsonLifecycleEvent,
   JsonNestedToken,
   JsonObservation,
   JsonReport,
   JsonSighting,
   JsonSummary,
   JsonToken,
+  JsonUseCounts,
   ReportOptions,
   SeverityCounts,
   ToolInfo,

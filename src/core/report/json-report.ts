@@ -1,4 +1,6 @@
+import type { ServerVerdict } from '../lifecycle/types';
 import type { AuditResult, ExchangeObservation, Finding, ParsedToken, Sighting, TokenRecord } from '../types';
+import { toJsonLifecycle, verdictFields, verdictsBySighting } from './lifecycle-report';
 import { maskToken } from './redact';
 import {
   countSeverities,
@@ -43,6 +45,7 @@ export function createJsonReportParts(result: AuditResult, opts: ReportOptions):
   for (const f of result.findings) {
     findingsPerToken.set(f.fingerprint, (findingsPerToken.get(f.fingerprint) ?? 0) + 1);
   }
+  const verdicts = verdictsBySighting(result.lifecycle);
   const head: JsonReportParts['head'] = {
     schemaVersion: 1,
     tool: { name: opts.tool.name, version: opts.tool.version },
@@ -54,9 +57,10 @@ export function createJsonReportParts(result: AuditResult, opts: ReportOptions):
     timeRange: result.timeRange ? { start: result.timeRange.start, end: result.timeRange.end } : null,
     summary: summarize(result),
     ignoredCount: result.ignoredCount,
+    lifecycle: toJsonLifecycle(result.lifecycle, ctx),
   };
   const lists: JsonReportParts['lists'] = {
-    tokens: () => lazyMap(result.tokens, (record) => toJsonToken(record, ctx, findingsPerToken)),
+    tokens: () => lazyMap(result.tokens, (record) => toJsonToken(record, ctx, findingsPerToken, verdicts)),
     findings: () => lazyMap(result.findings, (finding) => toJsonFinding(finding, ctx)),
     observations: () => lazyMap(result.observations, (o) => toJsonObservation(o, ctx)),
     problems: () => lazyMap(opts.problems ?? [], (problem) => ctx.scrub(problem)),
@@ -72,7 +76,8 @@ export function createJsonReportParts(result: AuditResult, opts: ReportOptions):
 }
 
 /**
- * Builds the versioned JSON report (`schemaVersion: 1`, see `schema/report.schema.json`). Redacted by
+ * Builds the versioned JSON report (`schemaVersion: 1`, see `schema/report.schema.json`): the tokens with
+ * each use's server verdict, the findings, and the token lifecycle (families, logouts). Redacted by
  * default: tokens appear as fingerprint and masked form, PII claim values masked, and any token text
  * inside URLs, names or details replaced by its masked form. `includeRaw` puts raw values back.
  */
@@ -109,7 +114,12 @@ export function summarize(result: AuditResult): JsonSummary {
   return { ...counts, findings: result.findings.length, tokens: result.tokens.length, highest };
 }
 
-function toJsonToken(record: TokenRecord, ctx: ReportContext, counts: Map<string, number>): JsonToken {
+function toJsonToken(
+  record: TokenRecord,
+  ctx: ReportContext,
+  counts: Map<string, number>,
+  verdicts: Map<string, ServerVerdict>,
+): JsonToken {
   const { token } = record;
   const claims = ctx.claimsOf(token);
   const header = ctx.headerOf(token);
@@ -137,7 +147,7 @@ function toJsonToken(record: TokenRecord, ctx: ReportContext, counts: Map<string
     errors: token.errors.map((e) => ctx.scrub(e, token.fingerprint)),
     warnings: token.warnings.map((w) => ctx.scrub(w, token.fingerprint)),
     findingCount: counts.get(token.fingerprint) ?? 0,
-    sightings: record.sightings.map((s) => toJsonSighting(s, ctx, token.fingerprint)),
+    sightings: record.sightings.map((s) => toJsonSighting(s, ctx, token.fingerprint, verdicts.get(s.id))),
   };
   if (ctx.includeRaw) out.raw = token.text;
   return out;
@@ -154,8 +164,13 @@ function toNested(token: ParsedToken, ctx: ReportContext): JsonNestedToken {
   };
 }
 
-function toJsonSighting(sighting: Sighting, ctx: ReportContext, fingerprint: string): JsonSighting {
-  return {
+function toJsonSighting(
+  sighting: Sighting,
+  ctx: ReportContext,
+  fingerprint: string,
+  verdict: ServerVerdict | undefined,
+): JsonSighting {
+  const out: JsonSighting = {
     id: sighting.id,
     where: sighting.where,
     name: ctx.scrub(sighting.name, fingerprint),
@@ -164,6 +179,7 @@ function toJsonSighting(sighting: Sighting, ctx: ReportContext, fingerprint: str
     status: sighting.status,
     startedAt: sighting.startedAt,
   };
+  return verdict ? { ...out, ...verdictFields(verdict, (text) => ctx.scrub(text, fingerprint)) } : out;
 }
 
 /** A finding's evidence as reported: scrubbed, with raw values only when the report includes them. */

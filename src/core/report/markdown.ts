@@ -1,6 +1,8 @@
 import type { AuditResult, Finding, Sighting, TokenRecord } from '../types';
 import { formatReference } from './format-reference';
 import { summarize } from './json-report';
+import { lifecycleSection } from './lifecycle-markdown';
+import { code, escapeText } from './markdown-text';
 import {
   createReportContext,
   numericDateToIso,
@@ -10,15 +12,16 @@ import {
   summaryOf,
 } from './report-context';
 import type { ReportOptions } from './report-types';
-import { sanitize } from './sanitize';
+
+export { code, escapeText } from './markdown-text';
 
 /** Requests listed under a finding; the JSON report has them all. */
 const MAX_SEEN_IN = 3;
 
 /**
  * A ticket-ready Markdown report: a summary table, the findings grouped by severity with why,
- * evidence and references, and a table of tokens. Everything taken from traffic is escaped (a
- * hostile claim cannot inject Markdown or HTML) and redacted unless `includeRaw`.
+ * evidence and references, the token families of the session, and a table of tokens. Everything taken
+ * from traffic is escaped (a hostile claim cannot inject Markdown or HTML) and redacted unless `includeRaw`.
  */
 export function toMarkdown(result: AuditResult, opts: ReportOptions): string {
   const ctx = createReportContext(result, opts.includeRaw);
@@ -34,6 +37,7 @@ export function toMarkdown(result: AuditResult, opts: ReportOptions): string {
     lines.push(`### ${capitalize(severity)} (${group.length})`, '');
     for (const finding of group) lines.push(...findingBlock(finding, ctx, sightings, masked));
   }
+  lines.push(...lifecycleSection(result));
   lines.push('## Tokens', '', ...tokenTable(result.tokens, ctx, result.findings));
   return `${lines.join('\n').trimEnd()}\n`;
 }
@@ -139,22 +143,6 @@ function tokenTable(
     '| --- | --- | --- | --- | --- | --- | --- | ---: | ---: |',
     ...rows,
   ];
-}
-
-/** Escapes text from traffic so it renders literally, on one line, even inside a table cell. */
-export function escapeText(text: string): string {
-  return sanitize(text).replace(/[\\`*_{}[\]<>()#+!|~&]/g, (c) => `\\${c}`);
-}
-
-/** An inline code span that survives backticks and pipes in its content. */
-export function code(text: string): string {
-  const clean = sanitize(text).replace(/\|/g, '\\|');
-  if (clean === '') return '` `';
-  let longest = 0;
-  for (const m of clean.matchAll(/`+/g)) longest = Math.max(longest, m[0].length);
-  const fence = '`'.repeat(longest + 1);
-  const pad = clean.startsWith('`') || clean.endsWith('`') ? ' ' : '';
-  return `${fence}${pad}${clean}${pad}${fence}`;
 }
 
 export function capitalize(text: string): string {

@@ -221,3 +221,19 @@ function replaceCompact(run: string, whole: Map<string, string>, heads: Readonly
   }
   return run;
 }
+
+/**
+ * OAuth flow parameters whose values are secrets or one-time values (RFC 6749 §4.1, RFC 7636, OIDC Core
+ * §3.1.2.1): an authorization code, `state`, `nonce`, the PKCE verifier and challenge (`plain` makes the
+ * challenge the verifier itself), a client secret, and the `login_hint` (an e-mail address or a phone
+ * number, as often as not). Matched in a query or a fragment.
+ */
+const FLOW_PARAM =
+  /([?&#;](?:code|state|nonce|code_verifier|code_challenge|client_secret|login_hint)=)([^&#;\s"'<>]+)/gi;
+const FLOW_PARAM_HINT = /(?:code|state|nonce|verifier|challenge|secret|hint)=/i;
+
+/** Masks the values of OAuth flow parameters inside a URL or free text (`?code=Spl…&state=af…`). */
+export function maskFlowParams(text: string): string {
+  if (!text.includes('=') || !FLOW_PARAM_HINT.test(text)) return text;
+  return text.replace(FLOW_PARAM, (_, name: string, value: string) => `${name}${maskValue(value)}`);
+}

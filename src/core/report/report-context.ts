@@ -2,7 +2,7 @@ import { claimsLayer } from '../token/claims-layer';
 import { setMember } from '../token/safe-json';
 import type { Finding, JsonObject, ParsedToken, Severity, TokenRecord } from '../types';
 import { maskClaims } from './mask-claims';
-import { createScrubber, maskToken, type Scrubber, scrubLiterals } from './redact';
+import { createScrubber, maskFlowParams, maskToken, type Scrubber, scrubLiterals } from './redact';
 import type { SeverityCounts } from './report-types';
 
 /** Severities, most severe first. */
@@ -80,7 +80,7 @@ export function createReportContext(
   };
   const tokenScrub = createScrubber(texts);
   const scrub = (text: string, fingerprint = '') =>
-    scrubLiterals(tokenScrub(text), fingerprint ? maskedFor(fingerprint).literals : []);
+    maskFlowParams(scrubLiterals(tokenScrub(text), fingerprint ? maskedFor(fingerprint).literals : []));
   const scrubFor = (fingerprint: string) => (text: string) => scrub(text, fingerprint);
   return {
     includeRaw,

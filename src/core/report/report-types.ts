@@ -2,6 +2,7 @@
  * The JSON report format, version 1. `schema/report.schema.json` describes the same shape for other
  * tools; a test validates real output against it, so the two cannot drift apart.
  */
+import type { FamilyRole, Verdict } from '../lifecycle/types';
 import type { Policy, Reference, Severity, TokenKind, TokenPurpose, Where } from '../types';
 
 /** The program that wrote a report. */
@@ -23,7 +24,10 @@ export interface ReportOptions {
   problems?: readonly string[];
 }
 
-/** Where one token was seen, with token text inside URLs and names masked. */
+/**
+ * Where one token was seen, with token text inside URLs and names masked. The verdict fields are present
+ * only on a use (the token was sent in a request): what the server did with it (issue 13).
+ */
 export interface JsonSighting {
   id: string;
   where: Where;
@@ -32,6 +36,78 @@ export interface JsonSighting {
   method: string;
   status: number;
   startedAt: string;
+  verdict?: Verdict;
+  verdictReason?: string;
+  /** RFC 6750 §3 `error` of the response's `WWW-Authenticate` challenge, when it had one. */
+  wwwAuthenticateError?: string;
+  /** RFC 6750 §3 `error_description`, when present (server text, scrubbed). */
+  wwwAuthenticateDescription?: string;
+}
+
+/** How many uses, and what the servers did with them. */
+export interface JsonUseCounts {
+  uses: number;
+  accepted: number;
+  rejected: number;
+  unknown: number;
+}
+
+/** Tokens issued together by one token response, and the refresh chain they are in. */
+export interface JsonFamily {
+  id: string;
+  /** Request id of the token response that issued the family. */
+  issuedBy: string;
+  /** ISO time of the token request; `''` when unknown. */
+  issuedAt: string;
+  grantType: string | null;
+  members: { fingerprint: string; role: FamilyRole }[];
+  expiresIn: number | null;
+  /** The family whose refresh token was presented to get this one. */
+  parent: string | null;
+  /** Fingerprint of the refresh token presented in the grant that issued this family. */
+  refreshedWith: string | null;
+  /** Request id of the authorization request that started the flow. */
+  authorization: string | null;
+  /** The uses of the family's members. */
+  counts: JsonUseCounts;
+}
+
+/** A logout or revocation, and the tokens it should have ended. */
+export interface JsonLifecycleEvent {
+  kind: 'logout' | 'revocation';
+  requestId: string;
+  at: string;
+  how: string;
+  succeeded: boolean;
+  origin: string;
+  /** Fingerprints of the tokens it covers. */
+  covers: string[];
+}
+
+/** An authorization request; `state`, `nonce` and the URL's secret parameters masked unless raw. */
+export interface JsonAuthorization {
+  requestId: string;
+  at: string;
+  url: string;
+  status: number;
+  clientId: string | null;
+  responseType: string | null;
+  redirectUri: string | null;
+  scope: string | null;
+  state: string | null;
+  nonce: string | null;
+  codeChallengeMethod: string | null;
+}
+
+/** The token lifecycle of the capture: families, logout and revocation events, authorization requests. */
+export interface JsonLifecycle {
+  skewSeconds: number;
+  counts: JsonUseCounts & { families: number; events: number; authorizations: number; discovery: number };
+  families: JsonFamily[];
+  events: JsonLifecycleEvent[];
+  authorizations: JsonAuthorization[];
+  /** URLs of the discovery documents seen. */
+  discovery: string[];
 }
 
 /** A nested (inner) token, reduced to what can be shown safely. */
@@ -118,6 +194,8 @@ export interface JsonReport {
   timeRange: { start: string; end: string } | null;
   summary: JsonSummary;
   ignoredCount: number;
+  /** Always written; optional in the schema, which reports written before issue 13 also satisfy. */
+  lifecycle: JsonLifecycle;
   tokens: JsonToken[];
   findings: JsonFinding[];
   observations: JsonObservation[];

@@ -1,6 +1,8 @@
+import type { ServerVerdict } from '../lifecycle/types';
 import { ruleInfo } from '../rules/catalog';
 import type { AuditResult, Finding, Severity, Sighting } from '../types';
 import { formatReference } from './format-reference';
+import { verdictFields, verdictsBySighting } from './lifecycle-report';
 import { createReportContext, numericDateToIso, type ReportContext } from './report-context';
 import type { ReportOptions } from './report-types';
 
@@ -38,6 +40,7 @@ export function toSarif(result: AuditResult, opts: ReportOptions): Json {
   const index = new Map(ruleIds.map((id, i) => [id, i]));
   const sightings = new Map<string, Sighting>();
   for (const record of result.tokens) for (const s of record.sightings) sightings.set(s.id, s);
+  const verdicts = verdictsBySighting(result.lifecycle);
   const rules = ruleIds.map((id) =>
     toRule(
       id,
@@ -50,7 +53,9 @@ export function toSarif(result: AuditResult, opts: ReportOptions): Json {
     runs: [
       {
         tool: { driver: { name: opts.tool.name, version: opts.tool.version, rules } },
-        results: result.findings.map((f) => toResult(f, index.get(f.ruleId) ?? 0, sightings, ctx)),
+        results: result.findings.map((f) =>
+          toResult(f, index.get(f.ruleId) ?? 0, { sightings, verdicts }, ctx),
+        ),
         columnKind: 'utf16CodeUnits',
         properties: {
           referenceTime: numericDateToIso(result.referenceTime),
@@ -81,12 +86,13 @@ function toRule(id: string, sample: Finding | undefined): Json {
   };
 }
 
-function toResult(
-  finding: Finding,
-  ruleIndex: number,
-  sightings: Map<string, Sighting>,
-  ctx: ReportContext,
-): Json {
+/** The requests a result can point at, and what the server did with each use of a token. */
+interface SightingIndex {
+  sightings: Map<string, Sighting>;
+  verdicts: Map<string, ServerVerdict>;
+}
+
+function toResult(finding: Finding, ruleIndex: number, index: SightingIndex, ctx: ReportContext): Json {
   const fp = finding.fingerprint;
   const out: Json = {
     ruleId: finding.ruleId,
@@ -103,10 +109,10 @@ function toResult(
     },
   };
   const locations = finding.sightingIds
-    .map((id) => sightings.get(id))
+    .map((id) => index.sightings.get(id))
     .filter((s): s is Sighting => s !== undefined)
     .slice(0, MAX_LOCATIONS)
-    .map((s) => toLocation(s, ctx, fp));
+    .map((s) => toLocation(s, ctx, fp, index.verdicts.get(s.id)));
   if (locations.length > 0) out.locations = locations;
   if (finding.fingerprint) {
     out.partialFingerprints = { jwtFingerprint: finding.fingerprint };
@@ -115,8 +121,11 @@ function toResult(
   return out;
 }
 
-/** An HTTP request becomes its URL; a line of a token list becomes file and line. */
-function toLocation(sighting: Sighting, ctx: ReportContext, fp: string): Json {
+/**
+ * An HTTP request becomes its URL (with the server's verdict on a use of the token, as its message and
+ * in its properties); a line of a token list becomes file and line.
+ */
+function toLocation(sighting: Sighting, ctx: ReportContext, fp: string, verdict?: ServerVerdict): Json {
   const colon = sighting.name.lastIndexOf(':');
   const line = Number(sighting.name.slice(colon + 1));
   if (sighting.where === 'input' && colon > 0 && Number.isInteger(line) && line > 0) {
@@ -129,9 +138,14 @@ function toLocation(sighting: Sighting, ctx: ReportContext, fp: string): Json {
     };
   }
   const uri = toUri(ctx.scrub(sighting.url || sighting.name, fp));
+  const text = `${sighting.method} ${sighting.where} ${ctx.scrub(sighting.name, fp)}`.trim();
+  const location: Json = { physicalLocation: { artifactLocation: { uri } }, message: { text } };
+  if (!verdict) return location;
+  const fields = verdictFields(verdict, (value) => ctx.scrub(value, fp));
   return {
-    physicalLocation: { artifactLocation: { uri } },
-    message: { text: `${sighting.method} ${sighting.where} ${ctx.scrub(sighting.name, fp)}`.trim() },
+    ...location,
+    message: { text: `${text}: ${fields.verdict} (${fields.verdictReason})` },
+    properties: fields,
   };
 }
 

@@ -1,7 +1,18 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { emptyLifecycle } from '../../../src/core/lifecycle';
 import { createJsonReportParts, JSON_REPORT_LISTS, toJsonReport } from '../../../src/core/report/json-report';
 import { writeJsonReport } from '../../../src/core/report/write-json-report';
-import { ACCESS, forbiddenStrings, MALFORMED, SECRETS, sampleResult, UNSECURED } from './sample-result';
+import {
+  ACCESS,
+  FLOW,
+  forbiddenStrings,
+  MALFORMED,
+  REFRESH_FP,
+  SECRETS,
+  sampleResult,
+  UNSECURED,
+} from './sample-result';
 import { createReportValidator } from './schema-validator';
 
 const TOOL = { name: 'jwt-lens', version: '0.0.0-test' };
@@ -139,6 +150,181 @@ describe('toJsonReport', () => {
     expect(validate(out)).toEqual([]);
     expect(out.timeRange).toBeNull();
     expect(out.summary.highest).toBeNull();
+  });
+});
+
+describe('toJsonReport: the token lifecycle', () => {
+  const opts = { includeRaw: false, tool: TOOL, generatedAt: '2025-03-14T10:00:00.000Z' };
+  const report = toJsonReport(sampleResult(), opts);
+
+  it("puts each use's server verdict on its sighting, and none on a sighting that is no use", () => {
+    const [access, , malformed] = report.tokens;
+    expect(access?.sightings[0]).toMatchObject({ id: '1:0', verdict: 'accepted', verdictReason: 'HTTP 200' });
+    expect(access?.sightings[0]).not.toHaveProperty('wwwAuthenticateError');
+    expect(access?.sightings[1]).toMatchObject({
+      id: '2:0',
+      verdict: 'rejected',
+      verdictReason: 'HTTP 401 invalid_token',
+      wwwAuthenticateError: 'invalid_token',
+      wwwAuthenticateDescription: `token ${access?.masked} was revoked`,
+    });
+    expect(malformed?.sightings[0]).not.toHaveProperty('verdict');
+    expect(malformed?.sightings[0]).not.toHaveProperty('verdictReason');
+  });
+
+  it('writes the families with their members, chain and use counts', () => {
+    expect(report.lifecycle.families).toEqual([
+      {
+        id: 'f1',
+        issuedBy: '0',
+        issuedAt: '2025-03-14T09:00:30.000Z',
+        grantType: 'authorization_code',
+        members: [{ fingerprint: ACCESS.fingerprint, role: 'access' }],
+        expiresIn: 3600,
+        parent: null,
+        refreshedWith: null,
+        authorization: 'a0',
+        counts: { uses: 2, accepted: 1, rejected: 1, unknown: 0 },
+      },
+      {
+        id: 'f2',
+        issuedBy: '5',
+        issuedAt: '2025-03-14T09:00:50.000Z',
+        grantType: 'refresh_token',
+        members: [{ fingerprint: UNSECURED.fingerprint, role: 'access' }],
+        expiresIn: null,
+        parent: 'f1',
+        refreshedWith: REFRESH_FP,
+        authorization: null,
+        counts: { uses: 1, accepted: 1, rejected: 0, unknown: 0 },
+      },
+    ]);
+  });
+
+  it('writes the events, discovery documents and counts', () => {
+    expect(report.lifecycle.events).toEqual([
+      {
+        kind: 'logout',
+        requestId: '6',
+        at: '2025-03-14T09:01:30.000Z',
+        how: 'POST /logout',
+        succeeded: true,
+        origin: 'https://id.example.com',
+        covers: [ACCESS.fingerprint, REFRESH_FP],
+      },
+    ]);
+    expect(report.lifecycle.discovery).toEqual(['https://id.example.com/.well-known/openid-configuration']);
+    expect(report.lifecycle.skewSeconds).toBe(60);
+    expect(report.lifecycle.counts).toEqual({
+      uses: 3,
+      accepted: 2,
+      rejected: 1,
+      unknown: 0,
+      families: 2,
+      events: 1,
+      authorizations: 1,
+      discovery: 1,
+    });
+  });
+
+  it('masks the state, nonce and PKCE values of an authorization request, in its fields and its URL', () => {
+    const [authorization] = report.lifecycle.authorizations;
+    expect(authorization).toMatchObject({
+      requestId: 'a0',
+      status: 302,
+      clientId: 'demo-spa',
+      responseType: 'code',
+      redirectUri: 'https://app.example.com/cb',
+      scope: 'openid profile',
+      state: 'af…',
+      nonce: 'n-…',
+      codeChallengeMethod: 'plain',
+    });
+    expect(authorization?.url).toBe(
+      'https://id.example.com/authorize?response_type=code&client_id=demo-spa&state=af…&nonce=n-…' +
+        '&code_challenge=dB…&code_challenge_method=plain',
+    );
+    const text = JSON.stringify(report.lifecycle);
+    for (const secret of Object.values(FLOW)) expect(text, secret).not.toContain(secret);
+  });
+
+  it('keeps flow values and the token in server texts only when raw output is asked for', () => {
+    const raw = toJsonReport(sampleResult(), { ...opts, includeRaw: true });
+    expect(raw.lifecycle.authorizations[0]).toMatchObject({ state: FLOW.state, nonce: FLOW.nonce });
+    expect(raw.lifecycle.authorizations[0]?.url).toContain(`code_challenge=${FLOW.verifier}`);
+    expect(raw.tokens[0]?.sightings[1]?.wwwAuthenticateDescription).toContain(ACCESS.text);
+    expect(validate(raw)).toEqual([]);
+  });
+
+  it('stays schema-valid and redacted whatever text the servers sent', () => {
+    const text = fc.string({ maxLength: 80 });
+    fc.assert(
+      fc.property(
+        text,
+        text,
+        text,
+        fc.constantFrom('accepted', 'rejected', 'unknown'),
+        (a, b, c, verdict) => {
+          const result = sampleResult();
+          const [use] = result.lifecycle.uses;
+          const [event] = result.lifecycle.events;
+          if (!use || !event) throw new Error('sample changed');
+          use.verdict = {
+            verdict,
+            reason: `${a}${ACCESS.text}`,
+            error: b,
+            errorDescription: `${c}${ACCESS.text}${b}`,
+          };
+          event.how = `${b} ${ACCESS.text}`;
+          event.origin = c;
+          const out = toJsonReport(result, opts);
+          expect(validate(out)).toEqual([]);
+          expect(JSON.stringify(out)).not.toContain(ACCESS.text);
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it('writes an empty lifecycle for a capture with none', () => {
+    const out = toJsonReport({ ...sampleResult(), lifecycle: emptyLifecycle() }, opts);
+    expect(validate(out)).toEqual([]);
+    expect(out.lifecycle).toMatchObject({ families: [], events: [], authorizations: [], discovery: [] });
+    expect(out.lifecycle.counts.uses).toBe(0);
+    expect(out.tokens.flatMap((t) => t.sightings).some((s) => 'verdict' in s)).toBe(false);
+  });
+});
+
+describe('schema/report.schema.json: the lifecycle additions', () => {
+  const report = () =>
+    JSON.parse(JSON.stringify(toJsonReport(sampleResult(), { includeRaw: false, tool: TOOL })));
+
+  it('still accepts a version 1 report written before issue 13 (no lifecycle, no verdicts)', () => {
+    const old = report();
+    delete old.lifecycle;
+    for (const token of old.tokens)
+      for (const s of token.sightings)
+        for (const key of ['verdict', 'verdictReason', 'wwwAuthenticateError', 'wwwAuthenticateDescription'])
+          delete s[key];
+    expect(validate(old)).toEqual([]);
+  });
+
+  it('rejects a verdict outside accepted/rejected/unknown, or one without its reason', () => {
+    const bad = report();
+    bad.tokens[0].sightings[0].verdict = 'maybe';
+    expect(validate(bad).join()).toMatch(/verdict/);
+    const noReason = report();
+    delete noReason.tokens[0].sightings[0].verdictReason;
+    expect(validate(noReason).join()).toMatch(/verdictReason/);
+  });
+
+  it('rejects a family member that is not a fingerprint, and an unknown event kind', () => {
+    const bad = report();
+    bad.lifecycle.families[0].members[0].fingerprint = 'eyJhbGciOiJIUzI1NiJ9.x.y';
+    bad.lifecycle.events[0].kind = 'session-end';
+    const errors = validate(bad).join('\n');
+    expect(errors).toMatch(/families\/0\/members\/0\/fingerprint/);
+    expect(errors).toMatch(/events\/0\/kind/);
   });
 });
 

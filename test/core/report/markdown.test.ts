@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { emptyLifecycle } from '../../../src/core/lifecycle';
 import { code, escapeText, toMarkdown } from '../../../src/core/report/markdown';
-import { ACCESS, forbiddenStrings, sampleResult } from './sample-result';
+import { ACCESS, forbiddenStrings, sampleResult, UNSECURED } from './sample-result';
 
 const OPTS = {
   includeRaw: false,
@@ -40,6 +41,43 @@ describe('toMarkdown', () => {
       `| \`${ACCESS.fingerprint}\` | jws | \`HS256\` | access | https://id.example.com | user-42 | 2025-03-14T10:30:00.000Z | 2 | 2 |`,
     );
     expect(table.trim().split('\n')).toHaveLength(2 + 2 + 3);
+  });
+
+  it('tells the token lifecycle in a compact table per family, before the tokens', () => {
+    const section = md.slice(md.indexOf('## Token lifecycle'), md.indexOf('## Tokens'));
+    expect(md.indexOf('## Token lifecycle')).toBeGreaterThan(md.indexOf('## Findings'));
+    expect(section).toContain(
+      '3 use(s) of tokens: 2 accepted, 1 rejected, 0 unknown · 1 logout or revocation event(s).',
+    );
+    expect(section).toContain(
+      '| Family | Issued | Members | Uses | Accepted | Rejected | Refreshed into | Logged out | Expired |',
+    );
+    expect(section).toContain(
+      `| \`f1\` | 2025-03-14T09:00:30.000Z \\(authorization\\_code\\) | access \`${ACCESS.fingerprint}\` | 2 | 1 | 1 | \`f2\` | yes, 2025-03-14T09:01:30.000Z | no, 2025-03-14T10:30:00.000Z |`,
+    );
+    // f2's only member, the unsecured token, has no exp; no logout covered it.
+    expect(section).toContain(
+      `| \`f2\` | 2025-03-14T09:00:50.000Z \\(refresh\\_token\\) | access \`${UNSECURED.fingerprint}\` | 1 | 1 | 0 | — | no | — |`,
+    );
+  });
+
+  it('says when a family expired before the capture ended, and leaves the section out without a lifecycle', () => {
+    const late = sampleResult();
+    late.timeRange = { start: '2025-03-14T09:01:00.000Z', end: '2025-03-14T11:00:00.000Z' };
+    expect(toMarkdown(late, OPTS)).toContain('| yes, 2025-03-14T10:30:00.000Z |');
+    const none = toMarkdown({ ...sampleResult(), lifecycle: emptyLifecycle() }, OPTS);
+    expect(none).not.toContain('## Token lifecycle');
+  });
+
+  it('lists at most 200 families and says how many more the JSON report has', () => {
+    const result = sampleResult();
+    const [family] = result.lifecycle.families;
+    if (!family) throw new Error('sample changed');
+    result.lifecycle.families = Array.from({ length: 203 }, (_, i) => ({ ...family, id: `f${i + 1}` }));
+    const out = toMarkdown(result, OPTS);
+    expect(out).toContain('| `f200` |');
+    expect(out).not.toContain('| `f201` |');
+    expect(out).toContain('…and 3 more families (the JSON report has them all).');
   });
 
   it('escapes text from traffic so it cannot break a table or inject HTML', () => {

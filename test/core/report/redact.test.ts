@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createScrubber, maskToken, maskValue } from '../../../src/core/report/redact';
+import { createScrubber, maskFlowParams, maskToken, maskValue } from '../../../src/core/report/redact';
 
 const HEADER = 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9';
 const PAYLOAD = 'eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIn0';
@@ -65,6 +65,43 @@ describe('createScrubber', () => {
         const out = scrub(`${before}${open}${TOKEN}${close}${after}`);
         expect(out).not.toContain(TOKEN);
         expect(out).not.toContain(SIGNATURE);
+      }),
+    );
+  });
+});
+
+describe('maskFlowParams', () => {
+  it('masks the code, state, nonce and PKCE values of a query or fragment, and nothing else', () => {
+    expect(
+      maskFlowParams('https://app.example/cb?code=SplxlOBeZQQYbYS6WxSbIA&state=af0ifjsldkj&scope=openid'),
+    ).toBe('https://app.example/cb?code=Sp…&state=af…&scope=openid');
+    expect(
+      maskFlowParams('https://app.example/cb#state=xyz123456&nonce=n-0S6_WzA2Mj&code_verifier=dBjft'),
+    ).toBe('https://app.example/cb#state=xy…&nonce=n-…&code_verifier=dB…');
+    expect(
+      maskFlowParams('https://op.example/authorize?code_challenge=E9Melhoa2Ow&client_secret=s3cr3t-xyz'),
+    ).toBe('https://op.example/authorize?code_challenge=E9…&client_secret=s3…');
+    expect(maskFlowParams('https://op.example/authorize?client_id=a&login_hint=alice%40example.com')).toBe(
+      'https://op.example/authorize?client_id=a&login_hint=al…',
+    );
+    expect(maskFlowParams('https://api.example/v1?zipcode=90210&statement=1&format=csv')).toBe(
+      'https://api.example/v1?zipcode=90210&statement=1&format=csv',
+    );
+    expect(maskFlowParams('no parameters here')).toBe('no parameters here');
+  });
+
+  it('never throws on any text, and no flow value of 5+ URL-safe characters survives', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 300 }), (text) => {
+        expect(typeof maskFlowParams(text)).toBe('string');
+      }),
+    );
+    const value = fc.stringMatching(/^[A-Za-z0-9_-]{5,60}$/);
+    fc.assert(
+      fc.property(value, value, (code, state) => {
+        const out = maskFlowParams(`https://x.example/cb?code=${code}&state=${state}`);
+        expect(out).not.toContain(`code=${code}`);
+        expect(out).not.toContain(`state=${state}`);
       }),
     );
   });

@@ -1,5 +1,5 @@
 import { fingerprintOf } from '../../../src/core/crypto/fingerprint';
-import { emptyLifecycle } from '../../../src/core/lifecycle';
+import type { LifecycleModel } from '../../../src/core/lifecycle';
 import { DEFAULT_POLICY } from '../../../src/core/policy';
 import type {
   AuditResult,
@@ -22,6 +22,14 @@ export const SECRETS = {
   email: 'alice.liddell@example.com',
   phone: '+14155550123',
   name: 'Alice Liddell',
+};
+
+/** One-time values of an OAuth flow: a default report must show none of them. */
+export const FLOW = {
+  state: 'af0ifjsldkj-state-0001',
+  nonce: 'n-0S6_WzA2Mj-nonce',
+  code: 'SplxlOBeZQQYbYS6WxSbIA-code',
+  verifier: 'dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk',
 };
 
 export const NOW = Date.UTC(2025, 2, 14, 9, 30) / 1000;
@@ -103,13 +111,115 @@ function finding(partial: Partial<Finding> & Pick<Finding, 'ruleId' | 'severity'
   };
 }
 
+/** A refresh token seen only as the credential of a refresh grant (not among the sample's tokens). */
+export const REFRESH_FP = '0123456789abcdef';
+
+/**
+ * The sample's lifecycle, built by hand to the types: an authorization request, family f1 (the access
+ * token, accepted at 09:01 and rejected after the 09:01:30 logout with a `WWW-Authenticate` error whose
+ * description quotes the token), family f2 refreshed from f1 (the unsecured token, accepted), a logout.
+ */
+export function sampleLifecycle(): LifecycleModel {
+  const authorizeUrl =
+    `https://id.example.com/authorize?response_type=code&client_id=demo-spa&state=${FLOW.state}` +
+    `&nonce=${FLOW.nonce}&code_challenge=${FLOW.verifier}&code_challenge_method=plain`;
+  return {
+    uses: [
+      {
+        sightingId: '1:0',
+        fingerprint: ACCESS.fingerprint,
+        requestId: '1',
+        at: '2025-03-14T09:01:00.000Z',
+        service: 'api.example.com/v1',
+        verdict: { verdict: 'accepted', reason: 'HTTP 200' },
+      },
+      {
+        sightingId: '2:0',
+        fingerprint: ACCESS.fingerprint,
+        requestId: '2',
+        at: '2025-03-14T09:02:00.000Z',
+        service: 'api.example.com/export',
+        verdict: {
+          verdict: 'rejected',
+          reason: 'HTTP 401 invalid_token',
+          error: 'invalid_token',
+          errorDescription: `token ${ACCESS.text} was revoked`,
+        },
+      },
+      {
+        sightingId: '3:0',
+        fingerprint: UNSECURED.fingerprint,
+        requestId: '3',
+        at: '2025-03-14T09:01:00.000Z',
+        service: 'api.example.com/admin',
+        verdict: { verdict: 'accepted', reason: 'HTTP 200' },
+      },
+    ],
+    families: [
+      {
+        id: 'f1',
+        issuedBy: '0',
+        issuedAt: '2025-03-14T09:00:30.000Z',
+        grantType: 'authorization_code',
+        members: [{ fingerprint: ACCESS.fingerprint, role: 'access' }],
+        expiresIn: 3600,
+        authorization: 'a0',
+      },
+      {
+        id: 'f2',
+        issuedBy: '5',
+        issuedAt: '2025-03-14T09:00:50.000Z',
+        grantType: 'refresh_token',
+        members: [{ fingerprint: UNSECURED.fingerprint, role: 'access' }],
+        parent: 'f1',
+        refreshedWith: REFRESH_FP,
+      },
+    ],
+    events: [
+      {
+        kind: 'logout',
+        requestId: '6',
+        at: '2025-03-14T09:01:30.000Z',
+        how: 'POST /logout',
+        succeeded: true,
+        origin: 'https://id.example.com',
+        covers: [ACCESS.fingerprint, REFRESH_FP],
+      },
+    ],
+    authorizations: [
+      {
+        requestId: 'a0',
+        kind: 'authorize',
+        method: 'GET',
+        url: authorizeUrl,
+        status: 302,
+        startedAt: '2025-03-14T09:00:10.000Z',
+        location: `https://app.example.com/cb?code=${FLOW.code}&state=${FLOW.state}`,
+        code: FLOW.code,
+        returnedState: FLOW.state,
+        authorization: {
+          clientId: 'demo-spa',
+          responseType: 'code',
+          redirectUri: 'https://app.example.com/cb',
+          scope: 'openid profile',
+          state: FLOW.state,
+          nonce: FLOW.nonce,
+          codeChallengeMethod: 'plain',
+        },
+      },
+    ],
+    discovery: ['https://id.example.com/.well-known/openid-configuration'],
+    skewSeconds: 60,
+  };
+}
+
 /** The sample result; `findings` may be replaced to test edge cases. */
 export function sampleResult(): AuditResult {
   const queryUrl = `https://api.example.com/export?access_token=${ACCESS.text}&format=csv`;
   return {
     referenceTime: NOW,
     policy: POLICY,
-    lifecycle: emptyLifecycle(),
+    lifecycle: sampleLifecycle(),
     tokens: [
       {
         token: ACCESS,
@@ -204,5 +314,13 @@ export function sampleResult(): AuditResult {
 export function forbiddenStrings(): string[] {
   const signatures = [ACCESS].map((t) => t.segments[2] ?? '');
   const payloads = [ACCESS, UNSECURED].map((t) => t.segments[1] ?? '');
-  return [ACCESS.text, UNSECURED.text, MALFORMED.text, ...signatures, ...payloads, ...Object.values(SECRETS)];
+  return [
+    ACCESS.text,
+    UNSECURED.text,
+    MALFORMED.text,
+    ...signatures,
+    ...payloads,
+    ...Object.values(SECRETS),
+    ...Object.values(FLOW),
+  ];
 }

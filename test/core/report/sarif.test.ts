@@ -9,7 +9,11 @@ interface SarifResult {
   ruleIndex: number;
   level: string;
   message: { text: string };
-  locations?: { physicalLocation: { artifactLocation: { uri: string }; region?: { startLine: number } } }[];
+  locations?: {
+    physicalLocation: { artifactLocation: { uri: string }; region?: { startLine: number } };
+    message?: { text: string };
+    properties?: Record<string, string>;
+  }[];
   partialFingerprints?: { jwtFingerprint: string };
 }
 interface SarifRule {
@@ -86,6 +90,20 @@ describe('toSarif', () => {
       /^https:\/\/api\.example\.com\/export\?access_token=eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]{8}%E2%80%A6&format=csv$/,
     );
     expect(byRule.get('pii-oidc-claims')?.locations).toHaveLength(2);
+  });
+
+  it("tells the server's verdict on each use it points at, scrubbed", () => {
+    const { byRule } = run();
+    const [accepted, rejected] = byRule.get('pii-oidc-claims')?.locations ?? [];
+    expect(accepted?.message?.text).toBe('GET request-header Authorization: accepted (HTTP 200)');
+    expect(accepted?.properties).toEqual({ verdict: 'accepted', verdictReason: 'HTTP 200' });
+    expect(rejected?.message?.text).toBe('GET query access_token: rejected (HTTP 401 invalid_token)');
+    expect(rejected?.properties).toMatchObject({
+      verdict: 'rejected',
+      wwwAuthenticateError: 'invalid_token',
+    });
+    expect(rejected?.properties?.wwwAuthenticateDescription).not.toContain(ACCESS.text);
+    expect(byRule.get('fmt-malformed')?.locations?.[0]).not.toHaveProperty('properties');
   });
 
   it('points a token-list finding at file and line', () => {
