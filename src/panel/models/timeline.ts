@@ -1,0 +1,285 @@
+import type { LifecycleEvent, TokenUse, Verdict } from '../../core/lifecycle/types';
+import type { AuditResult, Finding, Severity, TokenRecord } from '../../core/types';
+import { describeTime, msOf, timeWindow } from './timeline-axis';
+import { type LaneSpec, laneSpecs, type TimelineGrouping } from './timeline-lanes';
+
+export type { TimelineGrouping } from './timeline-lanes';
+
+/** Lanes drawn at most; the rest are counted and named in the notice. */
+export const MAX_TIMELINE_LANES = 60;
+/** Uses drawn per lane at most: the earliest and the latest half each, the middle counted. */
+export const MAX_LANE_USES = 200;
+/** Findings, expiries and logout marks drawn per lane at most, each. */
+export const MAX_LANE_MARKS = 40;
+
+export type MarkKind = 'issue' | 'use' | 'expiry' | 'event' | 'finding';
+
+/** Something drawn on a lane at a time; `fingerprint` is the token it opens (`''` for none). */
+export interface TimelineMark {
+  key: string;
+  kind: MarkKind;
+  at: number;
+  fingerprint: string;
+  /** The accessible name (and tooltip): what, when, and the verdict or finding. */
+  label: string;
+  verdict?: Verdict;
+  severity?: Severity;
+  /** Finding marks: the finding they open. */
+  finding?: { ruleId: string; detail: string };
+  eventKind?: LifecycleEvent['kind'];
+}
+
+export interface TimelineLane extends Omit<LaneSpec, 'family'> {
+  familyId?: string;
+  /** Marks in time order. */
+  marks: TimelineMark[];
+}
+
+/** A refresh: the family whose refresh token was presented, to the family it produced (RFC 6749 §6). */
+export interface TimelineLink {
+  from: string;
+  to: string;
+  at: number;
+  label: string;
+}
+
+export interface TimelineModel {
+  lanes: TimelineLane[];
+  links: TimelineLink[];
+  start: number;
+  end: number;
+  /** What was left out, for the notice. */
+  omitted: { lanes: number; marks: number; untimed: number };
+}
+
+interface Sources {
+  uses: Map<string, TokenUse[]>;
+  findings: Map<string, Finding[]>;
+  records: Map<string, TokenRecord>;
+  sightingTimes: Map<string, number>;
+  events: readonly LifecycleEvent[];
+  omitted: { marks: number; untimed: number };
+}
+
+function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const list = map.get(key);
+    if (list) list.push(item);
+    else map.set(key, [item]);
+  }
+  return map;
+}
+
+/** Keeps at most `max` items (the first and last halves), counting what it leaves out. */
+function capped<T>(items: T[], max: number, sources: Sources): T[] {
+  if (items.length <= max) return items;
+  sources.omitted.marks += items.length - max;
+  const head = Math.ceil(max / 2);
+  return [...items.slice(0, head), ...items.slice(items.length - (max - head))];
+}
+
+function useMarks(fp: string, sources: Sources): TimelineMark[] {
+  const marks: TimelineMark[] = [];
+  for (const use of sources.uses.get(fp) ?? []) {
+    const at = msOf(use.at);
+    if (at === null) {
+      sources.omitted.untimed++;
+      continue;
+    }
+    const v = use.verdict;
+    const why = [v.reason, v.error, v.errorDescription].filter(Boolean).join(', ');
+    marks.push({
+      key: `use:${use.sightingId}`,
+      kind: 'use',
+      at,
+      fingerprint: fp,
+      verdict: v.verdict,
+      label: `Use at ${describeTime(at)} by ${use.service || 'unknown service'}: ${v.verdict}${why ? ` (${why})` : ''}`,
+    });
+  }
+  return marks;
+}
+
+function expiryMark(record: TokenRecord | undefined): TimelineMark[] {
+  const exp = record?.token.claims?.exp;
+  if (!record || typeof exp !== 'number' || !Number.isFinite(exp)) return [];
+  const at = exp * 1000;
+  const fp = record.token.fingerprint;
+  return [
+    {
+      key: `exp:${fp}`,
+      kind: 'expiry',
+      at,
+      fingerprint: fp,
+      label: `Expiry of ${fp} at ${describeTime(at)}`,
+    },
+  ];
+}
+
+function issueMarks(spec: LaneSpec, sources: Sources): TimelineMark[] {
+  const f = spec.family;
+  const issued = f ? msOf(f.issuedAt) : null;
+  if (f && issued !== null) {
+    const fp = f.members[0]?.fingerprint ?? '';
+    const from = f.parent ? `, refreshed from ${f.parent}` : '';
+    const label = `Family ${f.id} issued at ${describeTime(issued)}${f.grantType ? ` (${f.grantType})` : ''}${from}`;
+    return [{ key: `issue:${f.id}`, kind: 'issue', at: issued, fingerprint: fp, label }];
+  }
+  return spec.fingerprints.flatMap((fp) => {
+    const iat = sources.records.get(fp)?.token.claims?.iat;
+    if (typeof iat !== 'number' || !Number.isFinite(iat)) return [];
+    const at = iat * 1000;
+    return [
+      {
+        key: `iat:${fp}`,
+        kind: 'issue' as const,
+        at,
+        fingerprint: fp,
+        label: `${fp} issued at ${describeTime(at)} (iat)`,
+      },
+    ];
+  });
+}
+
+function eventMarks(spec: LaneSpec, sources: Sources): TimelineMark[] {
+  const fps = new Set(spec.fingerprints);
+  return sources.events.flatMap((e, i) => {
+    const at = msOf(e.at);
+    const covered = e.covers.find((fp) => fps.has(fp));
+    if (at === null || covered === undefined) return [];
+    const outcome = e.succeeded ? 'succeeded' : 'failed';
+    const label = `${e.kind === 'logout' ? 'Logout' : 'Revocation'} at ${describeTime(at)} (${e.how}, ${outcome})`;
+    return [
+      { key: `event:${i}`, kind: 'event' as const, at, fingerprint: covered, eventKind: e.kind, label },
+    ];
+  });
+}
+
+/** Where a finding sits: its first sighting with a time, else the token's first sighting or issue. */
+function findingTime(f: Finding, sources: Sources): number | null {
+  const times = f.sightingIds.map((id) => sources.sightingTimes.get(id)).filter((t) => t !== undefined);
+  if (times.length > 0) return Math.min(...times);
+  const record = sources.records.get(f.fingerprint);
+  for (const s of record?.sightings ?? []) {
+    const at = msOf(s.startedAt);
+    if (at !== null) return at;
+  }
+  const iat = record?.token.claims?.iat;
+  return typeof iat === 'number' && Number.isFinite(iat) ? iat * 1000 : null;
+}
+
+function findingMarks(fp: string, sources: Sources): TimelineMark[] {
+  return (sources.findings.get(fp) ?? []).flatMap((f, i) => {
+    const at = findingTime(f, sources);
+    if (at === null) return [];
+    const label = `Finding ${f.severity}: ${f.title} (${f.ruleId}) on ${fp}`;
+    const finding = { ruleId: f.ruleId, detail: f.detail };
+    return [
+      {
+        key: `finding:${fp}:${i}`,
+        kind: 'finding' as const,
+        at,
+        fingerprint: fp,
+        severity: f.severity,
+        finding,
+        label,
+      },
+    ];
+  });
+}
+
+function laneOf(spec: LaneSpec, sources: Sources): TimelineLane {
+  const uses = spec.fingerprints.flatMap((fp) => useMarks(fp, sources)).sort((a, b) => a.at - b.at);
+  const others = [
+    ...capped(
+      spec.fingerprints.flatMap((fp) => findingMarks(fp, sources)),
+      MAX_LANE_MARKS,
+      sources,
+    ),
+    ...capped(
+      spec.fingerprints.flatMap((fp) => expiryMark(sources.records.get(fp))),
+      MAX_LANE_MARKS,
+      sources,
+    ),
+    ...capped(eventMarks(spec, sources), MAX_LANE_MARKS, sources),
+    ...capped(issueMarks(spec, sources), MAX_LANE_MARKS, sources),
+  ];
+  const marks = [...capped(uses, MAX_LANE_USES, sources), ...others].sort((a, b) => a.at - b.at);
+  const { family, ...rest } = spec;
+  return { ...rest, ...(family ? { familyId: family.id } : {}), marks };
+}
+
+function refreshLinks(lanes: readonly TimelineLane[], result: AuditResult): TimelineLink[] {
+  const laneOfFamily = new Map<string, string>();
+  for (const lane of lanes) for (const fp of lane.fingerprints) laneOfFamily.set(`fp:${fp}`, lane.id);
+  for (const lane of lanes) if (lane.familyId) laneOfFamily.set(`f:${lane.familyId}`, lane.id);
+  const laneFor = (id: string, fp?: string) =>
+    laneOfFamily.get(`f:${id}`) ?? (fp ? laneOfFamily.get(`fp:${fp}`) : undefined);
+  const byId = new Map(result.lifecycle.families.map((f) => [f.id, f]));
+  return result.lifecycle.families.flatMap((f) => {
+    const at = msOf(f.issuedAt);
+    const parent = f.parent ? byId.get(f.parent) : undefined;
+    const from = parent ? laneFor(parent.id, parent.members[0]?.fingerprint) : undefined;
+    const to = laneFor(f.id, f.members[0]?.fingerprint);
+    if (at === null || !parent || !from || !to || from === to) return [];
+    return [{ from, to, at, label: `${parent.id} refreshed into ${f.id} at ${describeTime(at)}` }];
+  });
+}
+
+/** Expiries nearer the capture than this (or its own span) widen the window; later ones sit at its edge. */
+const EXPIRY_REACH_MS = 15 * 60 * 1000;
+
+/** The times the window must show: every mark but the expiries far from the rest. */
+function windowTimes(lanes: readonly TimelineLane[]): number[] {
+  const marks = lanes.flatMap((l) => l.marks);
+  const core = marks.filter((m) => m.kind !== 'expiry').map((m) => m.at);
+  if (core.length === 0) return marks.map((m) => m.at);
+  const lo = Math.min(...core);
+  const hi = Math.max(...core);
+  const reach = Math.max(hi - lo, EXPIRY_REACH_MS);
+  const near = marks.filter((m) => m.kind === 'expiry' && m.at >= lo - reach && m.at <= hi + reach);
+  return [...core, ...near.map((m) => m.at)];
+}
+
+function sourcesOf(result: AuditResult): Sources {
+  const sightingTimes = new Map<string, number>();
+  for (const r of result.tokens)
+    for (const s of r.sightings) {
+      const at = msOf(s.startedAt);
+      if (at !== null) sightingTimes.set(s.id, at);
+    }
+  return {
+    uses: groupBy(result.lifecycle.uses, (u) => u.fingerprint),
+    findings: groupBy(result.findings, (f) => f.fingerprint),
+    records: new Map(result.tokens.map((r) => [r.token.fingerprint, r])),
+    sightingTimes,
+    events: result.lifecycle.events,
+    omitted: { marks: 0, untimed: 0 },
+  };
+}
+
+/**
+ * The Timeline's view model: lanes (per family or per issuer) of the tokens shown, each with its issue,
+ * uses coloured by verdict, logouts, expiries and findings, the refresh links between families, and the
+ * time window. Bounded: at most `MAX_TIMELINE_LANES` lanes and the per-lane caps; what is left out is counted.
+ * Expiries far past the rest of the capture do not stretch the window: they are drawn at its edge.
+ */
+export function buildTimeline(
+  result: AuditResult,
+  shown: readonly TokenRecord[],
+  grouping: TimelineGrouping,
+): TimelineModel {
+  const sources = sourcesOf(result);
+  const specs = laneSpecs(grouping, result.lifecycle.families, shown);
+  const lanes = specs.slice(0, MAX_TIMELINE_LANES).map((spec) => laneOf(spec, sources));
+  const window = timeWindow(windowTimes(lanes));
+  return {
+    lanes: window ? lanes : [],
+    links: window ? refreshLinks(lanes, result) : [],
+    start: window?.start ?? 0,
+    end: window?.end ?? 0,
+    omitted: { lanes: Math.max(0, specs.length - MAX_TIMELINE_LANES), ...sources.omitted },
+  };
+}
