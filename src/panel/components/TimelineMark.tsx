@@ -1,0 +1,38 @@
+import type { TimelineMark as Mark } from '../models/timeline';
+
+/** Half the height of a lane's drawing area, px (the lane is 34 px; see TimelineChart). */
+const HALF = 13;
+
+/**
+ * The shape of a mark, centred on 0,0. Verdicts differ by shape as well as colour (accepted: a filled
+ * dot; rejected: a cross; unknown: a hollow diamond), so colour is never the only cue.
+ */
+export function MarkShape({ mark, clamped }: { mark: Mark; clamped?: 'before' | 'after' }) {
+  switch (mark.kind) {
+    case 'use':
+      if (mark.verdict === 'accepted') return <circle class="shape" r="4.5" />;
+      if (mark.verdict === 'rejected') return <path class="shape" d="M-4,-4L4,4M-4,4L4,-4" />;
+      return <path class="shape" d="M0,-5L5,0L0,5L-5,0Z" />;
+    case 'issue':
+      return <path class="shape" d={`M0,${HALF}V${-HALF}L8,-9L0,-5`} />;
+    case 'expiry':
+      return (
+        <>
+          <path class="shape" d={`M0,${-HALF}V${HALF}`} />
+          {clamped ? (
+            <path class="shape chevron" d={clamped === 'after' ? 'M-6,-4L-2,0L-6,4' : 'M6,-4L2,0L6,4'} />
+          ) : null}
+        </>
+      );
+    case 'event':
+      return <path class="shape" d={`M0,${-HALF}V${HALF}M-4,${-HALF}H4`} />;
+    default:
+      return <path class="shape" d="M0,-12L5,-4H-5Z" />;
+  }
+}
+
+/** A mark's class: its kind, and its verdict, severity or event kind, for the palette in panel.css. */
+export function markClass(mark: Mark, selected: boolean): string {
+  const variant = mark.verdict ?? mark.severity ?? mark.eventKind ?? '';
+  return `mark mark-${mark.kind}${variant ? ` mark-${variant}` : ''}${selected ? ' is-selected' : ''}`;
+}
