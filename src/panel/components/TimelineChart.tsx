@@ -66,7 +66,7 @@ export function TimelineChart({ model, selected, onOpen }: ChartProps) {
     setPos(next);
   };
   const focusable = (lane: number, item: number) => ({
-    tabIndex: lane === cur.lane && item === cur.item ? 0 : -1,
+    tabindex: lane === cur.lane && item === cur.item ? 0 : -1,
     onFocus: () => setPos({ lane, item }),
     onClick: () => {
       setPos({ lane, item });

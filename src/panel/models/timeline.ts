@@ -190,6 +190,9 @@ function findingMarks(fp: string, sources: Sources): TimelineMark[] {
   });
 }
 
+/** At the same instant a token is issued before it is used, and flagged after. */
+const KIND_ORDER: Record<MarkKind, number> = { issue: 0, event: 1, use: 2, finding: 3, expiry: 4 };
+
 function laneOf(spec: LaneSpec, sources: Sources): TimelineLane {
   const uses = spec.fingerprints.flatMap((fp) => useMarks(fp, sources)).sort((a, b) => a.at - b.at);
   const others = [
@@ -206,7 +209,9 @@ function laneOf(spec: LaneSpec, sources: Sources): TimelineLane {
     ...capped(eventMarks(spec, sources), MAX_LANE_MARKS, sources),
     ...capped(issueMarks(spec, sources), MAX_LANE_MARKS, sources),
   ];
-  const marks = [...capped(uses, MAX_LANE_USES, sources), ...others].sort((a, b) => a.at - b.at);
+  const marks = [...capped(uses, MAX_LANE_USES, sources), ...others].sort(
+    (a, b) => a.at - b.at || KIND_ORDER[a.kind] - KIND_ORDER[b.kind],
+  );
   const { family, ...rest } = spec;
   return { ...rest, ...(family ? { familyId: family.id } : {}), marks };
 }
