@@ -31,7 +31,7 @@ function TokenLink({
 function issuedText(links: FamilyLinks): string {
   const { family } = links;
   const at = msOf(family.issuedAt);
-  const grant = family.grantType ? ` by a ${family.grantType} grant` : '';
+  const grant = family.grantType ? ` (grant_type ${family.grantType})` : '';
   return `${at === null ? 'at an unknown time' : describeTime(at)}${grant}`;
 }
 
