@@ -4,6 +4,10 @@ import type { TimelineGrouping } from '../models/timeline-lanes';
 import { usePanel } from '../panel-context';
 import { type OpenMark, TimelineChart } from './TimelineChart';
 import { TimelineLegend } from './TimelineLegend';
+import { useWidth } from './use-width';
+
+/** Width of the chart until the pane is measured, px. */
+const DEFAULT_WIDTH = 900;
 
 const GROUPINGS: { value: TimelineGrouping; label: string }[] = [
   { value: 'family', label: 'Per family' },
@@ -19,6 +23,7 @@ export function Timeline() {
   const result = tokens.result.value;
   const shown = tokens.visible.value;
   const grouping = ui.timelineGrouping.value;
+  const { ref, width } = useWidth<HTMLElement>(DEFAULT_WIDTH);
   const model = useMemo(() => buildTimeline(result, shown, grouping), [result, shown, grouping]);
   const open: OpenMark = (mark, lane) => {
     const fingerprint = mark?.fingerprint || lane.fingerprints[0];
@@ -27,7 +32,7 @@ export function Timeline() {
     ui.showFinding(mark?.finding ? { fingerprint, ...mark.finding } : null);
   };
   return (
-    <section class="timeline" aria-label="Timeline" data-testid="timeline">
+    <section ref={ref} class="timeline" aria-label="Timeline" data-testid="timeline">
       <div class="timeline-head">
         <fieldset class="segmented" aria-label="Timeline lanes">
           {GROUPINGS.map((g) => (
@@ -53,7 +58,7 @@ export function Timeline() {
         </p>
       ) : (
         <div class="timeline-scroll">
-          <TimelineChart model={model} selected={tokens.selected.value} onOpen={open} />
+          <TimelineChart model={model} width={width} selected={tokens.selected.value} onOpen={open} />
         </div>
       )}
     </section>

@@ -4,9 +4,9 @@ import { axisTicks } from '../models/timeline-axis';
 import { type GridPosition, moveInGrid } from '../models/timeline-nav';
 import { MarkShape, markClass } from './TimelineMark';
 
-/** Layout, px: the label column, the plot, one lane, the axis above the lanes. */
+/** Layout, px: the label column, the narrowest plot (narrower panes scroll), one lane, the axis. */
 const LABEL_W = 180;
-const PLOT_W = 760;
+const MIN_PLOT_W = 360;
 const LANE_H = 34;
 const AXIS_H = 24;
 const LABEL_CHARS = 26;
@@ -20,6 +20,8 @@ export type OpenMark = (mark: TimelineMark | null, lane: TimelineLane) => void;
 
 interface ChartProps {
   model: TimelineModel;
+  /** Width available, px. */
+  width: number;
   selected: string | null;
   onOpen: OpenMark;
 }
@@ -29,13 +31,14 @@ interface ChartProps {
  * between lanes. All text is text nodes. One tab stop (roving): arrows move between lanes and marks,
  * Enter or Space opens the focused one.
  */
-export function TimelineChart({ model, selected, onOpen }: ChartProps) {
+export function TimelineChart({ model, width, selected, onOpen }: ChartProps) {
   const { lanes, start, end } = model;
+  const plotW = Math.max(MIN_PLOT_W, width - LABEL_W - 24);
   const [pos, setPos] = useState<GridPosition>({ lane: 0, item: 0 });
   const root = useRef<SVGSVGElement>(null);
   const moved = useRef(false);
   const cur = { lane: Math.min(pos.lane, lanes.length - 1), item: pos.item };
-  const x = (at: number) => LABEL_W + Math.min(1, Math.max(0, (at - start) / (end - start))) * PLOT_W;
+  const x = (at: number) => LABEL_W + Math.min(1, Math.max(0, (at - start) / (end - start))) * plotW;
   const laneY = (i: number) => AXIS_H + i * LANE_H;
   const laneIndex = new Map(lanes.map((l, i) => [l.id, i]));
   const height = AXIS_H + lanes.length * LANE_H + 4;
@@ -82,11 +85,11 @@ export function TimelineChart({ model, selected, onOpen }: ChartProps) {
       data-testid="timeline-chart"
       role="group"
       aria-label="Token lifecycle timeline. Arrow keys move between lanes and marks; Enter opens."
-      width={LABEL_W + PLOT_W + 16}
+      width={LABEL_W + plotW + 16}
       height={height}
       onKeyDown={onKeyDown}
     >
-      <Axis start={start} end={end} x={x} height={height} />
+      <Axis start={start} end={end} x={x} height={height} plotW={plotW} />
       {lanes.map((lane, i) => {
         const mid = laneY(i) + LANE_H / 2;
         const current = selected !== null && lane.fingerprints.includes(selected);
@@ -101,7 +104,7 @@ export function TimelineChart({ model, selected, onOpen }: ChartProps) {
             role="group"
             aria-label={lane.description}
           >
-            <rect class="lane-bg" x="0" y={laneY(i)} width={LABEL_W + PLOT_W + 16} height={LANE_H} />
+            <rect class="lane-bg" x="0" y={laneY(i)} width={LABEL_W + plotW + 16} height={LANE_H} />
             {/* biome-ignore lint/a11y/useSemanticElements: SVG has no <button>; keys are handled on the chart */}
             <g
               class="lane-label"
@@ -165,12 +168,18 @@ export function TimelineChart({ model, selected, onOpen }: ChartProps) {
   );
 }
 
-function Axis(props: { start: number; end: number; x: (at: number) => number; height: number }) {
+function Axis(props: {
+  start: number;
+  end: number;
+  x: (at: number) => number;
+  height: number;
+  plotW: number;
+}) {
   return (
     // biome-ignore lint/a11y/noAriaHiddenOnFocusable: nothing in the axis is focusable; it is decoration
     <g class="axis" data-testid="timeline-axis" aria-hidden="true">
-      <line x1={LABEL_W} x2={LABEL_W + PLOT_W} y1={AXIS_H - 2} y2={AXIS_H - 2} />
-      {axisTicks(props.start, props.end).map((t) => (
+      <line x1={LABEL_W} x2={LABEL_W + props.plotW} y1={AXIS_H - 2} y2={AXIS_H - 2} />
+      {axisTicks(props.start, props.end, Math.max(3, Math.floor(props.plotW / 90))).map((t) => (
         <g key={t.at} transform={`translate(${props.x(t.at).toFixed(1)},0)`}>
           <line class="grid" y1={AXIS_H - 6} y2={props.height} />
           <text data-testid="timeline-tick" y={AXIS_H - 9} text-anchor="middle">

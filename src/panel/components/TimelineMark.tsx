@@ -14,7 +14,8 @@ export function MarkShape({ mark, clamped }: { mark: Mark; clamped?: 'before' | 
       if (mark.verdict === 'rejected') return <path class="shape" d="M-4,-4L4,4M-4,4L4,-4" />;
       return <path class="shape" d="M0,-5L5,0L0,5L-5,0Z" />;
     case 'issue':
-      return <path class="shape" d={`M0,${HALF}V${-HALF}L8,-9L0,-5`} />;
+      // An opening bracket: where the token's life starts (the expiry's dashed line is where it ends).
+      return <path class="shape" d={`M5,${-HALF}H0V${HALF}H5`} />;
     case 'expiry':
       return (
         <>
