@@ -1,7 +1,8 @@
-import type { LifecycleEvent, TokenUse, Verdict } from '../../core/lifecycle/types';
-import type { AuditResult, Finding, Severity, TokenRecord } from '../../core/types';
+import type { LifecycleEvent, Verdict } from '../../core/lifecycle/types';
+import type { AuditResult, Severity, TokenRecord } from '../../core/types';
 import { describeTime, msOf, timeWindow } from './timeline-axis';
 import { type LaneSpec, laneSpecs, type TimelineGrouping } from './timeline-lanes';
+import { eventMarks, expiryMark, findingMarks, issueMarks, type Sources, useMarks } from './timeline-marks';
 
 export type { TimelineGrouping } from './timeline-lanes';
 
@@ -52,15 +53,6 @@ export interface TimelineModel {
   omitted: { lanes: number; marks: number; untimed: number };
 }
 
-interface Sources {
-  uses: Map<string, TokenUse[]>;
-  findings: Map<string, Finding[]>;
-  records: Map<string, TokenRecord>;
-  sightingTimes: Map<string, number>;
-  events: readonly LifecycleEvent[];
-  omitted: { marks: number; untimed: number };
-}
-
 function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
   const map = new Map<string, T[]>();
   for (const item of items) {
@@ -78,116 +70,6 @@ function capped<T>(items: T[], max: number, sources: Sources): T[] {
   sources.omitted.marks += items.length - max;
   const head = Math.ceil(max / 2);
   return [...items.slice(0, head), ...items.slice(items.length - (max - head))];
-}
-
-function useMarks(fp: string, sources: Sources): TimelineMark[] {
-  const marks: TimelineMark[] = [];
-  for (const use of sources.uses.get(fp) ?? []) {
-    const at = msOf(use.at);
-    if (at === null) {
-      sources.omitted.untimed++;
-      continue;
-    }
-    const v = use.verdict;
-    const why = [v.reason, v.error, v.errorDescription].filter(Boolean).join(', ');
-    marks.push({
-      key: `use:${use.sightingId}`,
-      kind: 'use',
-      at,
-      fingerprint: fp,
-      verdict: v.verdict,
-      label: `Use at ${describeTime(at)} by ${use.service || 'unknown service'}: ${v.verdict}${why ? ` (${why})` : ''}`,
-    });
-  }
-  return marks;
-}
-
-function expiryMark(record: TokenRecord | undefined): TimelineMark[] {
-  const exp = record?.token.claims?.exp;
-  if (!record || typeof exp !== 'number' || !Number.isFinite(exp)) return [];
-  const at = exp * 1000;
-  const fp = record.token.fingerprint;
-  return [
-    {
-      key: `exp:${fp}`,
-      kind: 'expiry',
-      at,
-      fingerprint: fp,
-      label: `Expiry of ${fp} at ${describeTime(at)}`,
-    },
-  ];
-}
-
-function issueMarks(spec: LaneSpec, sources: Sources): TimelineMark[] {
-  const f = spec.family;
-  const issued = f ? msOf(f.issuedAt) : null;
-  if (f && issued !== null) {
-    const fp = f.members[0]?.fingerprint ?? '';
-    const from = f.parent ? `, refreshed from ${f.parent}` : '';
-    const label = `Family ${f.id} issued at ${describeTime(issued)}${f.grantType ? ` (${f.grantType})` : ''}${from}`;
-    return [{ key: `issue:${f.id}`, kind: 'issue', at: issued, fingerprint: fp, label }];
-  }
-  return spec.fingerprints.flatMap((fp) => {
-    const iat = sources.records.get(fp)?.token.claims?.iat;
-    if (typeof iat !== 'number' || !Number.isFinite(iat)) return [];
-    const at = iat * 1000;
-    return [
-      {
-        key: `iat:${fp}`,
-        kind: 'issue' as const,
-        at,
-        fingerprint: fp,
-        label: `${fp} issued at ${describeTime(at)} (iat)`,
-      },
-    ];
-  });
-}
-
-function eventMarks(spec: LaneSpec, sources: Sources): TimelineMark[] {
-  const fps = new Set(spec.fingerprints);
-  return sources.events.flatMap((e, i) => {
-    const at = msOf(e.at);
-    const covered = e.covers.find((fp) => fps.has(fp));
-    if (at === null || covered === undefined) return [];
-    const outcome = e.succeeded ? 'succeeded' : 'failed';
-    const label = `${e.kind === 'logout' ? 'Logout' : 'Revocation'} at ${describeTime(at)} (${e.how}, ${outcome})`;
-    return [
-      { key: `event:${i}`, kind: 'event' as const, at, fingerprint: covered, eventKind: e.kind, label },
-    ];
-  });
-}
-
-/** Where a finding sits: its first sighting with a time, else the token's first sighting or issue. */
-function findingTime(f: Finding, sources: Sources): number | null {
-  const times = f.sightingIds.map((id) => sources.sightingTimes.get(id)).filter((t) => t !== undefined);
-  if (times.length > 0) return Math.min(...times);
-  const record = sources.records.get(f.fingerprint);
-  for (const s of record?.sightings ?? []) {
-    const at = msOf(s.startedAt);
-    if (at !== null) return at;
-  }
-  const iat = record?.token.claims?.iat;
-  return typeof iat === 'number' && Number.isFinite(iat) ? iat * 1000 : null;
-}
-
-function findingMarks(fp: string, sources: Sources): TimelineMark[] {
-  return (sources.findings.get(fp) ?? []).flatMap((f, i) => {
-    const at = findingTime(f, sources);
-    if (at === null) return [];
-    const label = `Finding ${f.severity}: ${f.title} (${f.ruleId}) on ${fp}`;
-    const finding = { ruleId: f.ruleId, detail: f.detail };
-    return [
-      {
-        key: `finding:${fp}:${i}`,
-        kind: 'finding' as const,
-        at,
-        fingerprint: fp,
-        severity: f.severity,
-        finding,
-        label,
-      },
-    ];
-  });
 }
 
 /** At the same instant a token is issued before it is used, and flagged after. */
@@ -241,8 +123,12 @@ function windowTimes(lanes: readonly TimelineLane[]): number[] {
   const marks = lanes.flatMap((l) => l.marks);
   const core = marks.filter((m) => m.kind !== 'expiry').map((m) => m.at);
   if (core.length === 0) return marks.map((m) => m.at);
-  const lo = Math.min(...core);
-  const hi = Math.max(...core);
+  let lo = Number.POSITIVE_INFINITY;
+  let hi = Number.NEGATIVE_INFINITY;
+  for (const t of core) {
+    lo = Math.min(lo, t);
+    hi = Math.max(hi, t);
+  }
   const reach = Math.max(hi - lo, EXPIRY_REACH_MS);
   const near = marks.filter((m) => m.kind === 'expiry' && m.at >= lo - reach && m.at <= hi + reach);
   return [...core, ...near.map((m) => m.at)];
