@@ -77,11 +77,24 @@ export function issueMarks(spec: LaneSpec, sources: Sources): TimelineMark[] {
   });
 }
 
+/** The lane id of logouts and revocations that cover no token of the capture. */
+export const EVENTS_LANE = 'events';
+
+/** Whether an event covers any token the capture holds. */
+export function coversKnownToken(e: LifecycleEvent, sources: Sources): boolean {
+  return e.covers.some((fp) => sources.records.has(fp));
+}
+
+/** The logouts and revocations covering the lane's tokens (or, on the events lane, covering none known). */
 export function eventMarks(spec: LaneSpec, sources: Sources): TimelineMark[] {
   const fps = new Set(spec.fingerprints);
+  const orphanLane = spec.id === EVENTS_LANE;
   return sources.events.flatMap((e, i) => {
     const at = msOf(e.at);
-    const covered = e.covers.find((fp) => fps.has(fp));
+    // The token a mark opens: one the lane shows; on the events lane none (`''`).
+    let covered: string | undefined;
+    if (!orphanLane) covered = e.covers.find((fp) => fps.has(fp));
+    else if (!coversKnownToken(e, sources)) covered = '';
     if (at === null || covered === undefined) return [];
     const outcome = e.succeeded ? 'succeeded' : 'failed';
     const label = `${e.kind === 'logout' ? 'Logout' : 'Revocation'} at ${describeTime(at)} (${e.how}, ${outcome})`;

@@ -2,7 +2,16 @@ import type { LifecycleEvent, Verdict } from '../../core/lifecycle/types';
 import type { AuditResult, Severity, TokenRecord } from '../../core/types';
 import { describeTime, msOf, timeWindow } from './timeline-axis';
 import { type LaneSpec, laneSpecs, type TimelineGrouping } from './timeline-lanes';
-import { eventMarks, expiryMark, findingMarks, issueMarks, type Sources, useMarks } from './timeline-marks';
+import {
+  coversKnownToken,
+  EVENTS_LANE,
+  eventMarks,
+  expiryMark,
+  findingMarks,
+  issueMarks,
+  type Sources,
+  useMarks,
+} from './timeline-marks';
 
 export type { TimelineGrouping } from './timeline-lanes';
 
@@ -151,6 +160,14 @@ function sourcesOf(result: AuditResult): Sources {
   };
 }
 
+/** A lane for logouts and revocations that name no token of the capture (a `/logout` with no token in it). */
+const ORPHAN_EVENTS: LaneSpec = {
+  id: EVENTS_LANE,
+  label: 'Logout / revocation',
+  description: 'Logouts and revocations that cover no token seen',
+  fingerprints: [],
+};
+
 /**
  * The Timeline's view model: lanes (per family or per issuer) of the tokens shown, each with its issue,
  * uses coloured by verdict, logouts, expiries and findings, the refresh links between families, and the
@@ -163,7 +180,11 @@ export function buildTimeline(
   grouping: TimelineGrouping,
 ): TimelineModel {
   const sources = sourcesOf(result);
-  const specs = laneSpecs(grouping, result.lifecycle.families, shown);
+  const orphans = result.lifecycle.events.some((e) => !coversKnownToken(e, sources));
+  const specs = [
+    ...(orphans ? [ORPHAN_EVENTS] : []),
+    ...laneSpecs(grouping, result.lifecycle.families, shown),
+  ];
   const lanes = specs.slice(0, MAX_TIMELINE_LANES).map((spec) => laneOf(spec, sources));
   const window = timeWindow(windowTimes(lanes));
   return {

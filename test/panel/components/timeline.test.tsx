@@ -218,3 +218,24 @@ describe('Timeline bounds', () => {
     );
   });
 });
+
+describe('Timeline: logouts that cover no token seen', () => {
+  it('draws them on a lane of their own, not on any token lane', () => {
+    const { result } = lifecycleFixture();
+    const orphan = {
+      kind: 'logout' as const,
+      requestId: '98',
+      at: result.lifecycle.events[0]?.at ?? '',
+      how: 'GET /logout',
+      succeeded: true,
+      origin: 'https://app.example.test',
+      covers: [],
+    };
+    const { root } = open({ ...result, lifecycle: { ...result.lifecycle, events: [orphan] } });
+    expect(byTestId(root, 'timeline-lane')[0]?.dataset.laneId).toBe('events');
+    expect(marks(lane(root, 'events'), 'event').map((m) => m.getAttribute('aria-label'))).toEqual([
+      expect.stringMatching(/^Logout at .* \(GET \/logout, succeeded\)$/),
+    ]);
+    expect(marks(lane(root, 'family:f2'), 'event')).toHaveLength(0);
+  });
+});
