@@ -10,9 +10,17 @@ export function findingKey(finding: { ruleId: string; detail: string }): string 
 
 /**
  * The token's findings: what was seen, why it matters, the evidence (masked) and the references. `target`
- * (a `findingKey`) is scrolled into view and focused, as a Timeline finding marker asks.
+ is scrolled into view and focused, as a Timeline finding marker asks.
  */
-export function FindingList({ findings, target }: { findings: readonly Finding[]; target?: string | null }) {
+export function FindingList({
+  findings,
+  target,
+}: {
+  findings: readonly Finding[];
+  /** A new object each time a marker is opened, so opening the same finding again scrolls again. */
+  target?: { ruleId: string; detail: string } | null;
+}) {
+  const targetKey = target ? findingKey(target) : null;
   const targetRef = useRef<HTMLLIElement>(null);
   useEffect(() => {
     const el = targetRef.current;
@@ -32,8 +40,8 @@ export function FindingList({ findings, target }: { findings: readonly Finding[]
       {findings.map((finding) => (
         <li
           key={findingKey(finding)}
-          class={findingKey(finding) === target ? 'finding is-target' : 'finding'}
-          {...(findingKey(finding) === target ? { ref: targetRef, tabIndex: -1 } : {})}
+          class={findingKey(finding) === targetKey ? 'finding is-target' : 'finding'}
+          {...(findingKey(finding) === targetKey ? { ref: targetRef, tabIndex: -1 } : {})}
           data-testid="finding"
           data-rule-id={finding.ruleId}
           data-severity={finding.severity}

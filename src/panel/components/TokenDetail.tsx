@@ -5,7 +5,7 @@ import { purposeLabel } from '../models/token-row';
 import { usePanel } from '../panel-context';
 import { ClaimTable } from './ClaimTable';
 import { FamilySection } from './FamilySection';
-import { FindingList, findingKey } from './FindingList';
+import { FindingList } from './FindingList';
 import { JsonBlock } from './JsonBlock';
 import { SightingTable } from './SightingTable';
 import { TokenText } from './TokenText';
@@ -32,7 +32,7 @@ export function TokenDetail() {
   }
   const { token } = record;
   const target = ui.focusFinding.value;
-  const targetKey = target?.fingerprint === fingerprint ? findingKey(target) : null;
+  const focus = target?.fingerprint === fingerprint ? target : null;
   return (
     <section class="detail" aria-label="Token details" data-testid="token-detail">
       <h2>
@@ -50,7 +50,7 @@ export function TokenDetail() {
       </label>
       <TokenText text={token.text} reveal={reveal} opaque={token.kind === 'opaque'} />
       <h3>Findings ({findings.length})</h3>
-      <FindingList findings={findings} target={targetKey} />
+      <FindingList findings={findings} target={focus} />
       <FamilySection families={tokens.selectedFamilies.value} onSelect={(fp) => tokens.select(fp)} />
       {token.kind === 'opaque' ? (
         <p class="muted" data-testid="opaque-note">

@@ -138,6 +138,11 @@ describe('Timeline', () => {
     const target = p.root.querySelector<HTMLElement>('.finding.is-target');
     expect(target?.dataset.ruleId).toBe(finding.ruleId);
     expect(document.activeElement).toBe(target);
+    // Opening the same finding again brings it back into view after the user moved on.
+    act(() => (marker as SVGElement).focus());
+    expect(document.activeElement).toBe(marker);
+    click(marker as SVGElement);
+    expect(document.activeElement).toBe(p.root.querySelector('.finding.is-target'));
   });
 
   it('switches to one lane per issuer', () => {
