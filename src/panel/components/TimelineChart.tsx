@@ -2,7 +2,7 @@ import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { TimelineLane, TimelineMark, TimelineModel } from '../models/timeline';
 import { axisTicks } from '../models/timeline-axis';
 import { type GridPosition, moveInGrid } from '../models/timeline-nav';
-import { MarkShape, markClass } from './TimelineMark';
+import { EdgeChevron, MarkShape, markClass } from './TimelineMark';
 
 /** Layout, px: the label column, the narrowest plot (narrower panes scroll), one lane, the axis. */
 const LABEL_W = 180;
@@ -137,7 +137,8 @@ export function TimelineChart({ model, width, selected, onOpen }: ChartProps) {
                 >
                   <title>{mark.label}</title>
                   <rect class="hit" x="-6" y={-LANE_H / 2 + 2} width="12" height={LANE_H - 4} />
-                  <MarkShape mark={mark} {...(clamped ? { clamped } : {})} />
+                  <MarkShape mark={mark} />
+                  {clamped ? <EdgeChevron side={clamped} /> : null}
                 </g>
               );
             })}

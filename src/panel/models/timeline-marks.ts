@@ -37,14 +37,14 @@ export function useMarks(fp: string, sources: Sources): TimelineMark[] {
 }
 
 export function expiryMark(record: TokenRecord | undefined): TimelineMark[] {
-  const exp = record?.token.claims?.exp;
-  if (!record || typeof exp !== 'number' || !Number.isFinite(exp)) return [];
-  const at = exp * 1000;
+  const at = claimMs(record?.token.claims?.exp);
+  if (!record || at === null) return [];
   const fp = record.token.fingerprint;
   return [
     {
       key: `exp:${fp}`,
       kind: 'expiry',
+      fromClaim: true,
       at,
       fingerprint: fp,
       label: `Expiry of ${fp} at ${describeTime(at)}`,
@@ -62,19 +62,28 @@ export function issueMarks(spec: LaneSpec, sources: Sources): TimelineMark[] {
     return [{ key: `issue:${f.id}`, kind: 'issue', at: issued, fingerprint: fp, label }];
   }
   return spec.fingerprints.flatMap((fp) => {
-    const iat = sources.records.get(fp)?.token.claims?.iat;
-    if (typeof iat !== 'number' || !Number.isFinite(iat)) return [];
-    const at = iat * 1000;
+    const at = claimMs(sources.records.get(fp)?.token.claims?.iat);
+    if (at === null) return [];
     return [
       {
         key: `iat:${fp}`,
         kind: 'issue' as const,
+        fromClaim: true,
         at,
         fingerprint: fp,
         label: `${fp} issued at ${describeTime(at)} (iat)`,
       },
     ];
   });
+}
+
+/**
+ * A NumericDate claim in ms, or `null` when it is not a number a Date can hold (claims are hostile: an
+ * `exp` of 1e300 must not reach the axis).
+ */
+export function claimMs(value: unknown): number | null {
+  if (typeof value !== 'number' || !Number.isFinite(value) || Math.abs(value) > 8.64e12) return null;
+  return value * 1000;
 }
 
 /** The lane id of logouts and revocations that cover no token of the capture. */
@@ -113,8 +122,7 @@ function findingTime(f: Finding, sources: Sources): number | null {
     const at = msOf(s.startedAt);
     if (at !== null) return at;
   }
-  const iat = record?.token.claims?.iat;
-  return typeof iat === 'number' && Number.isFinite(iat) ? iat * 1000 : null;
+  return claimMs(record?.token.claims?.iat);
 }
 
 export function findingMarks(fp: string, sources: Sources): TimelineMark[] {

@@ -37,6 +37,8 @@ export interface TimelineMark {
   /** Finding marks: the finding they open. */
   finding?: { ruleId: string; detail: string };
   eventKind?: LifecycleEvent['kind'];
+  /** Placed by a token's own `iat` or `exp` claim rather than by traffic: it widens the window only when near. */
+  fromClaim?: boolean;
 }
 
 export interface TimelineLane extends Omit<LaneSpec, 'family'> {
@@ -124,13 +126,16 @@ function refreshLinks(lanes: readonly TimelineLane[], result: AuditResult): Time
   });
 }
 
-/** Expiries nearer the capture than this (or its own span) widen the window; later ones sit at its edge. */
-const EXPIRY_REACH_MS = 15 * 60 * 1000;
+/**
+ * Claim times (`iat`, `exp`) nearer the traffic than this (or the traffic's own span) widen the window;
+ * farther ones sit at its edge, so a refresh token valid for a month or a forged `iat` does not squash it.
+ */
+const CLAIM_REACH_MS = 15 * 60 * 1000;
 
-/** The times the window must show: every mark but the expiries far from the rest. */
+/** The times the window must show: what traffic placed, and the claim times near it. */
 function windowTimes(lanes: readonly TimelineLane[]): number[] {
   const marks = lanes.flatMap((l) => l.marks);
-  const core = marks.filter((m) => m.kind !== 'expiry').map((m) => m.at);
+  const core = marks.filter((m) => !m.fromClaim).map((m) => m.at);
   if (core.length === 0) return marks.map((m) => m.at);
   let lo = Number.POSITIVE_INFINITY;
   let hi = Number.NEGATIVE_INFINITY;
@@ -138,8 +143,8 @@ function windowTimes(lanes: readonly TimelineLane[]): number[] {
     lo = Math.min(lo, t);
     hi = Math.max(hi, t);
   }
-  const reach = Math.max(hi - lo, EXPIRY_REACH_MS);
-  const near = marks.filter((m) => m.kind === 'expiry' && m.at >= lo - reach && m.at <= hi + reach);
+  const reach = Math.max(hi - lo, CLAIM_REACH_MS);
+  const near = marks.filter((m) => m.fromClaim && m.at >= lo - reach && m.at <= hi + reach);
   return [...core, ...near.map((m) => m.at)];
 }
 
