@@ -9,7 +9,6 @@ export interface Sources {
   uses: Map<string, TokenUse[]>;
   findings: Map<string, Finding[]>;
   records: Map<string, TokenRecord>;
-  sightingTimes: Map<string, number>;
   events: readonly LifecycleEvent[];
   omitted: { marks: number; untimed: number };
 }
@@ -115,14 +114,17 @@ export function eventMarks(spec: LaneSpec, sources: Sources): TimelineMark[] {
 
 /** Where a finding sits: its first sighting with a time, else the token's first sighting or issue. */
 function findingTime(f: Finding, sources: Sources): number | null {
-  const times = f.sightingIds.map((id) => sources.sightingTimes.get(id)).filter((t) => t !== undefined);
-  if (times.length > 0) return Math.min(...times);
   const record = sources.records.get(f.fingerprint);
+  const ids = new Set(f.sightingIds);
+  let first: number | null = null;
+  let named: number | null = null;
   for (const s of record?.sightings ?? []) {
     const at = msOf(s.startedAt);
-    if (at !== null) return at;
+    if (at === null) continue;
+    first ??= at;
+    if (ids.has(s.id) && (named === null || at < named)) named = at;
   }
-  return claimMs(record?.token.claims?.iat);
+  return named ?? first ?? claimMs(record?.token.claims?.iat);
 }
 
 export function findingMarks(fp: string, sources: Sources): TimelineMark[] {

@@ -149,17 +149,10 @@ function windowTimes(lanes: readonly TimelineLane[]): number[] {
 }
 
 function sourcesOf(result: AuditResult): Sources {
-  const sightingTimes = new Map<string, number>();
-  for (const r of result.tokens)
-    for (const s of r.sightings) {
-      const at = msOf(s.startedAt);
-      if (at !== null) sightingTimes.set(s.id, at);
-    }
   return {
     uses: groupBy(result.lifecycle.uses, (u) => u.fingerprint),
     findings: groupBy(result.findings, (f) => f.fingerprint),
     records: new Map(result.tokens.map((r) => [r.token.fingerprint, r])),
-    sightingTimes,
     events: result.lifecycle.events,
     omitted: { marks: 0, untimed: 0 },
   };

@@ -11,7 +11,7 @@ import { TokenDetail } from '../../../src/panel/components/TokenDetail';
 import { MAX_LANE_USES, MAX_TIMELINE_LANES } from '../../../src/panel/models/timeline';
 import { accessClaims, makeEntry, makeHar, makeToken, NOW } from '../fixtures';
 import { lifecycleFixture } from '../lifecycle-fixture';
-import { byTestId, oneByTestId } from './render';
+import { byTestId, HOSTILE, oneByTestId } from './render';
 import { mountWithResult, type ResultPanel } from './result-harness';
 
 let panel: ResultPanel | undefined;
@@ -242,5 +242,26 @@ describe('Timeline: logouts that cover no token seen', () => {
       expect.stringMatching(/^Logout at .* \(GET \/logout, succeeded\)$/),
     ]);
     expect(marks(lane(root, 'family:f2'), 'event')).toHaveLength(0);
+  });
+});
+
+describe('Timeline: filters and hostile text', () => {
+  it('draws only the tokens the filters let through', () => {
+    const { result, fps } = lifecycleFixture();
+    const p = open(result);
+    act(() => p.tokens.setFilters({ text: 'other.example.test' }));
+    expect(byTestId(p.root, 'timeline-lane').map((l) => l.dataset.laneId)).toEqual([`token:${fps.loose}`]);
+  });
+
+  it('shows hostile issuers as text, never markup', () => {
+    const entries = [makeEntry({ bearer: makeToken({ ...accessClaims('eve'), iss: HOSTILE }) })];
+    const capture = captureHar(makeHar(entries));
+    if ('error' in capture) throw new Error(capture.error);
+    const { root } = open(auditCapture([capture], { now: NOW }));
+    click(oneByTestId(root, 'timeline-group-issuer'));
+    const label = oneByTestId(root, 'timeline-lane-label');
+    expect(label.querySelector('title')?.textContent).toBe(HOSTILE);
+    expect(root.querySelector('img, script, b')).toBeNull();
+    expect((window as unknown as Record<string, unknown>).__pwned).toBeUndefined();
   });
 });

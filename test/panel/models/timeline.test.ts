@@ -41,6 +41,14 @@ describe('buildTimeline', () => {
     expect(model.end - model.start).toBeLessThan(60 * 60 * 1000);
   });
 
+  it("places a finding at the sighting it names, not at the token's first sighting", () => {
+    const { result } = lifecycleFixture();
+    const model = buildTimeline(result, result.tokens, 'family');
+    const f2 = model.lanes.find((l) => l.id === 'family:f2');
+    const marker = f2?.marks.find((m) => m.finding?.ruleId === 'token-accepted-after-logout');
+    expect(marker?.at).toBe((T0 + 720) * 1000);
+  });
+
   it('gives every token a lane when the lifecycle is empty (no families yet), and none without times', () => {
     const result = audit([
       makeToken({ iss: 'https://a.test', sub: 'a' }),
