@@ -11,6 +11,10 @@ const LANE_H = 34;
 const AXIS_H = 24;
 const LABEL_CHARS = 26;
 
+function plural(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
 function shorten(text: string): string {
   return text.length <= LABEL_CHARS ? text : `${text.slice(0, LABEL_CHARS - 1)}…`;
 }
@@ -106,14 +110,9 @@ export function TimelineChart({ model, width, selected, onOpen }: ChartProps) {
           >
             <rect class="lane-bg" x="0" y={laneY(i)} width={LABEL_W + plotW + 16} height={LANE_H} />
             {/* biome-ignore lint/a11y/useSemanticElements: SVG has no <button>; keys are handled on the chart */}
-            <g
-              class="lane-label"
-              role="button"
-              data-testid="timeline-lane-label"
-              aria-label={`${lane.description}: ${lane.marks.length} marks. Enter opens its first token.`}
-              {...focusable(i, 0)}
-            >
-              <title>{lane.label}</title>
+            <g class="lane-label" role="button" data-testid="timeline-lane-label" {...focusable(i, 0)}>
+              {/* The accessible name and the tooltip (an aria-label beside it would be read twice). */}
+              <title>{`${lane.description}: ${plural(lane.marks.length, 'mark')}. Enter opens its first token.`}</title>
               <rect class="hit" x="2" y={laneY(i) + 2} width={LABEL_W - 8} height={LANE_H - 4} />
               <text x="8" y={mid + 4}>
                 {shorten(lane.label)}
@@ -132,10 +131,9 @@ export function TimelineChart({ model, width, selected, onOpen }: ChartProps) {
                   data-kind={mark.kind}
                   data-verdict={mark.verdict}
                   data-rule-id={mark.finding?.ruleId}
-                  aria-label={clamped ? `${mark.label} (${clamped} the window shown)` : mark.label}
                   {...focusable(i, j + 1)}
                 >
-                  <title>{mark.label}</title>
+                  <title>{clamped ? `${mark.label} (${clamped} the window shown)` : mark.label}</title>
                   <rect class="hit" x="-6" y={-LANE_H / 2 + 2} width="12" height={LANE_H - 4} />
                   <MarkShape mark={mark} />
                   {clamped ? <EdgeChevron side={clamped} /> : null}

@@ -77,7 +77,7 @@ describe('Timeline', () => {
     expect(shapes[0]?.tagName.toLowerCase()).toBe('circle');
     expect(shapes[1]?.getAttribute('d')).toBe('M-4,-4L4,4M-4,4L4,-4');
     expect(shapes[2]?.getAttribute('d')).toBe('M0,-5L5,0L0,5L-5,0Z');
-    expect(uses[1]?.getAttribute('aria-label')).toMatch(
+    expect(uses[1]?.querySelector(':scope > title')?.textContent).toMatch(
       /^Use at .* by api\.example\.test\/v1: rejected \(HTTP 401 invalid_token, invalid_token, <b>The access token expired<\/b>\)$/,
     );
     // Server text stays text: no element was made of it.
@@ -95,7 +95,7 @@ describe('Timeline', () => {
     const links = byTestId(root, 'timeline-link');
     expect(links.map((l) => [l.dataset.from, l.dataset.to])).toEqual([['family:f1', 'family:f2']]);
     expect(links[0]?.textContent).toMatch(/^f1 refreshed into f2 at /);
-    expect(marks(lane(root, 'family:f2'), 'issue')[0]?.getAttribute('aria-label')).toMatch(
+    expect(marks(lane(root, 'family:f2'), 'issue')[0]?.querySelector(':scope > title')?.textContent).toMatch(
       /^Family f2 issued at .* \(refresh_token\), refreshed from f1$/,
     );
   });
@@ -105,7 +105,7 @@ describe('Timeline', () => {
     const { root } = open(result);
     const events = marks(lane(root, 'family:f2'), 'event');
     expect(events).toHaveLength(1);
-    expect(events[0]?.getAttribute('aria-label')).toMatch(
+    expect(events[0]?.querySelector(':scope > title')?.textContent).toMatch(
       /^Logout at .* \(RP-initiated logout \(id_token_hint\), succeeded\)$/,
     );
     expect(marks(lane(root, 'family:f1'), 'event')).toHaveLength(0);
@@ -116,7 +116,7 @@ describe('Timeline', () => {
     const { root } = open(result);
     const expiries = marks(lane(root, 'family:f1'), 'expiry');
     expect(expiries).toHaveLength(3);
-    const labels = expiries.map((e) => e.getAttribute('aria-label') ?? '');
+    const labels = expiries.map((e) => e.querySelector(':scope > title')?.textContent ?? '');
     expect(labels.filter((l) => l.startsWith(`Expiry of ${fps.access1} at`))).toHaveLength(1);
     expect(labels.find((l) => l.startsWith(`Expiry of ${fps.refresh1}`))).toMatch(
       /\(after the window shown\)$/,
@@ -130,7 +130,7 @@ describe('Timeline', () => {
     const marker = marks(lane(p.root, 'family:f2'), 'finding').find(
       (m) => m.dataset.ruleId === 'token-accepted-after-logout',
     );
-    expect(marker?.getAttribute('aria-label')).toBe(
+    expect(marker?.querySelector(':scope > title')?.textContent).toBe(
       `Finding high: Token accepted after logout (token-accepted-after-logout) on ${fps.access2}`,
     );
     click(marker as SVGElement);
@@ -238,9 +238,9 @@ describe('Timeline: logouts that cover no token seen', () => {
     };
     const { root } = open({ ...result, lifecycle: { ...result.lifecycle, events: [orphan] } });
     expect(byTestId(root, 'timeline-lane')[0]?.dataset.laneId).toBe('events');
-    expect(marks(lane(root, 'events'), 'event').map((m) => m.getAttribute('aria-label'))).toEqual([
-      expect.stringMatching(/^Logout at .* \(GET \/logout, succeeded\)$/),
-    ]);
+    expect(
+      marks(lane(root, 'events'), 'event').map((m) => m.querySelector(':scope > title')?.textContent),
+    ).toEqual([expect.stringMatching(/^Logout at .* \(GET \/logout, succeeded\)$/)]);
     expect(marks(lane(root, 'family:f2'), 'event')).toHaveLength(0);
   });
 });
@@ -260,7 +260,9 @@ describe('Timeline: filters and hostile text', () => {
     const { root } = open(auditCapture([capture], { now: NOW }));
     click(oneByTestId(root, 'timeline-group-issuer'));
     const label = oneByTestId(root, 'timeline-lane-label');
-    expect(label.querySelector('title')?.textContent).toBe(HOSTILE);
+    expect(label.querySelector('title')?.textContent).toBe(
+      `Issuer ${HOSTILE}, 1 token: 6 marks. Enter opens its first token.`,
+    );
     expect(root.querySelector('img, script, b')).toBeNull();
     expect((window as unknown as Record<string, unknown>).__pwned).toBeUndefined();
   });
