@@ -5,16 +5,21 @@ import { describeTime, msOf } from './timeline-axis';
 import type { LaneSpec } from './timeline-lanes';
 
 /** What the marks are made from, indexed once per Timeline; `omitted` counts what the caps left out. */
+/** A mark before its accessible name: names are made only for the marks the caps keep (they cost a Date). */
+export type DraftMark = Omit<TimelineMark, 'label'> & { describe: () => string };
+
 export interface Sources {
   uses: Map<string, TokenUse[]>;
   findings: Map<string, Finding[]>;
   records: Map<string, TokenRecord>;
   events: readonly LifecycleEvent[];
+  /** Filled lazily by the marks that need sighting times. */
+  sightingTimes: Map<TokenRecord, Map<string, number>>;
   omitted: { marks: number; untimed: number };
 }
 
-export function useMarks(fp: string, sources: Sources): TimelineMark[] {
-  const marks: TimelineMark[] = [];
+export function useMarks(fp: string, sources: Sources): DraftMark[] {
+  const marks: DraftMark[] = [];
   for (const use of sources.uses.get(fp) ?? []) {
     const at = msOf(use.at);
     if (at === null) {
@@ -29,13 +34,14 @@ export function useMarks(fp: string, sources: Sources): TimelineMark[] {
       at,
       fingerprint: fp,
       verdict: v.verdict,
-      label: `Use at ${describeTime(at)} by ${use.service || 'unknown service'}: ${v.verdict}${why ? ` (${why})` : ''}`,
+      describe: () =>
+        `Use at ${describeTime(at)} by ${use.service || 'unknown service'}: ${v.verdict}${why ? ` (${why})` : ''}`,
     });
   }
   return marks;
 }
 
-export function expiryMark(record: TokenRecord | undefined): TimelineMark[] {
+export function expiryMark(record: TokenRecord | undefined): DraftMark[] {
   const at = claimMs(record?.token.claims?.exp);
   if (!record || at === null) return [];
   const fp = record.token.fingerprint;
@@ -46,19 +52,20 @@ export function expiryMark(record: TokenRecord | undefined): TimelineMark[] {
       fromClaim: true,
       at,
       fingerprint: fp,
-      label: `Expiry of ${fp} at ${describeTime(at)}`,
+      describe: () => `Expiry of ${fp} at ${describeTime(at)}`,
     },
   ];
 }
 
-export function issueMarks(spec: LaneSpec, sources: Sources): TimelineMark[] {
+export function issueMarks(spec: LaneSpec, sources: Sources): DraftMark[] {
   const f = spec.family;
   const issued = f ? msOf(f.issuedAt) : null;
   if (f && issued !== null) {
     const fp = f.members[0]?.fingerprint ?? '';
     const from = f.parent ? `, refreshed from ${f.parent}` : '';
-    const label = `Family ${f.id} issued at ${describeTime(issued)}${f.grantType ? ` (${f.grantType})` : ''}${from}`;
-    return [{ key: `issue:${f.id}`, kind: 'issue', at: issued, fingerprint: fp, label }];
+    const describe = () =>
+      `Family ${f.id} issued at ${describeTime(issued)}${f.grantType ? ` (${f.grantType})` : ''}${from}`;
+    return [{ key: `issue:${f.id}`, kind: 'issue', at: issued, fingerprint: fp, describe }];
   }
   return spec.fingerprints.flatMap((fp) => {
     const at = claimMs(sources.records.get(fp)?.token.claims?.iat);
@@ -70,7 +77,7 @@ export function issueMarks(spec: LaneSpec, sources: Sources): TimelineMark[] {
         fromClaim: true,
         at,
         fingerprint: fp,
-        label: `${fp} issued at ${describeTime(at)} (iat)`,
+        describe: () => `${fp} issued at ${describeTime(at)} (iat)`,
       },
     ];
   });
@@ -94,7 +101,7 @@ export function coversKnownToken(e: LifecycleEvent, sources: Sources): boolean {
 }
 
 /** The logouts and revocations covering the lane's tokens (or, on the events lane, covering none known). */
-export function eventMarks(spec: LaneSpec, sources: Sources): TimelineMark[] {
+export function eventMarks(spec: LaneSpec, sources: Sources): DraftMark[] {
   const fps = new Set(spec.fingerprints);
   const orphanLane = spec.id === EVENTS_LANE;
   return sources.events.flatMap((e, i) => {
@@ -105,33 +112,46 @@ export function eventMarks(spec: LaneSpec, sources: Sources): TimelineMark[] {
     else if (!coversKnownToken(e, sources)) covered = '';
     if (at === null || covered === undefined) return [];
     const outcome = e.succeeded ? 'succeeded' : 'failed';
-    const label = `${e.kind === 'logout' ? 'Logout' : 'Revocation'} at ${describeTime(at)} (${e.how}, ${outcome})`;
+    const describe = () =>
+      `${e.kind === 'logout' ? 'Logout' : 'Revocation'} at ${describeTime(at)} (${e.how}, ${outcome})`;
     return [
-      { key: `event:${i}`, kind: 'event' as const, at, fingerprint: covered, eventKind: e.kind, label },
+      { key: `event:${i}`, kind: 'event' as const, at, fingerprint: covered, eventKind: e.kind, describe },
     ];
   });
 }
 
-/** Where a finding sits: its first sighting with a time, else the token's first sighting or issue. */
-function findingTime(f: Finding, sources: Sources): number | null {
-  const record = sources.records.get(f.fingerprint);
-  const ids = new Set(f.sightingIds);
-  let first: number | null = null;
-  let named: number | null = null;
-  for (const s of record?.sightings ?? []) {
+/** Request times of a token's sightings by id, in sighting order; parsed once per token per Timeline. */
+function sightingTimes(record: TokenRecord, sources: Sources): Map<string, number> {
+  const cached = sources.sightingTimes.get(record);
+  if (cached) return cached;
+  const times = new Map<string, number>();
+  for (const s of record.sightings) {
     const at = msOf(s.startedAt);
-    if (at === null) continue;
-    first ??= at;
-    if (ids.has(s.id) && (named === null || at < named)) named = at;
+    if (at !== null) times.set(s.id, at);
   }
-  return named ?? first ?? claimMs(record?.token.claims?.iat);
+  sources.sightingTimes.set(record, times);
+  return times;
 }
 
-export function findingMarks(fp: string, sources: Sources): TimelineMark[] {
+/** Where a finding sits: the earliest sighting it names, else its token's first sighting, else its `iat`. */
+function findingTime(f: Finding, sources: Sources): number | null {
+  const record = sources.records.get(f.fingerprint);
+  if (!record) return null;
+  const times = sightingTimes(record, sources);
+  let named: number | null = null;
+  for (const id of f.sightingIds) {
+    const at = times.get(id);
+    if (at !== undefined && (named === null || at < named)) named = at;
+  }
+  const first = times.values().next();
+  return named ?? (first.done ? claimMs(record.token.claims?.iat) : first.value);
+}
+
+export function findingMarks(fp: string, sources: Sources): DraftMark[] {
   return (sources.findings.get(fp) ?? []).flatMap((f, i) => {
     const at = findingTime(f, sources);
     if (at === null) return [];
-    const label = `Finding ${f.severity}: ${f.title} (${f.ruleId}) on ${fp}`;
+    const describe = () => `Finding ${f.severity}: ${f.title} (${f.ruleId}) on ${fp}`;
     const finding = { ruleId: f.ruleId, detail: f.detail };
     return [
       {
@@ -141,7 +161,7 @@ export function findingMarks(fp: string, sources: Sources): TimelineMark[] {
         fingerprint: fp,
         severity: f.severity,
         finding,
-        label,
+        describe,
       },
     ];
   });

@@ -4,6 +4,7 @@ import { describeTime, msOf, timeWindow } from './timeline-axis';
 import { type LaneSpec, laneSpecs, type TimelineGrouping } from './timeline-lanes';
 import {
   coversKnownToken,
+  type DraftMark,
   EVENTS_LANE,
   eventMarks,
   expiryMark,
@@ -75,10 +76,11 @@ function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string
   return map;
 }
 
-/** Keeps at most `max` items (the first and last halves), counting what it leaves out. */
-function capped<T>(items: T[], max: number, sources: Sources): T[] {
+/** Keeps at most `max` marks (the earliest and the latest halves), counting what it leaves out. */
+function capped(items: DraftMark[], max: number, sources: Sources): DraftMark[] {
   if (items.length <= max) return items;
   sources.omitted.marks += items.length - max;
+  items.sort((a, b) => a.at - b.at);
   const head = Math.ceil(max / 2);
   return [...items.slice(0, head), ...items.slice(items.length - (max - head))];
 }
@@ -87,7 +89,7 @@ function capped<T>(items: T[], max: number, sources: Sources): T[] {
 const KIND_ORDER: Record<MarkKind, number> = { issue: 0, event: 1, use: 2, finding: 3, expiry: 4 };
 
 function laneOf(spec: LaneSpec, sources: Sources): TimelineLane {
-  const uses = spec.fingerprints.flatMap((fp) => useMarks(fp, sources)).sort((a, b) => a.at - b.at);
+  const uses = spec.fingerprints.flatMap((fp) => useMarks(fp, sources));
   const others = [
     ...capped(
       spec.fingerprints.flatMap((fp) => findingMarks(fp, sources)),
@@ -102,9 +104,9 @@ function laneOf(spec: LaneSpec, sources: Sources): TimelineLane {
     ...capped(eventMarks(spec, sources), MAX_LANE_MARKS, sources),
     ...capped(issueMarks(spec, sources), MAX_LANE_MARKS, sources),
   ];
-  const marks = [...capped(uses, MAX_LANE_USES, sources), ...others].sort(
-    (a, b) => a.at - b.at || KIND_ORDER[a.kind] - KIND_ORDER[b.kind],
-  );
+  const marks = [...capped(uses, MAX_LANE_USES, sources), ...others]
+    .sort((a, b) => a.at - b.at || KIND_ORDER[a.kind] - KIND_ORDER[b.kind])
+    .map(({ describe, ...mark }) => ({ ...mark, label: describe() }));
   const { family, ...rest } = spec;
   return { ...rest, ...(family ? { familyId: family.id } : {}), marks };
 }
@@ -154,6 +156,7 @@ function sourcesOf(result: AuditResult): Sources {
     findings: groupBy(result.findings, (f) => f.fingerprint),
     records: new Map(result.tokens.map((r) => [r.token.fingerprint, r])),
     events: result.lifecycle.events,
+    sightingTimes: new Map(),
     omitted: { marks: 0, untimed: 0 },
   };
 }
