@@ -9,6 +9,7 @@ import type { AuditResult } from '../../../src/core/types';
 import { Timeline } from '../../../src/panel/components/Timeline';
 import { TokenDetail } from '../../../src/panel/components/TokenDetail';
 import { MAX_LANE_USES, MAX_TIMELINE_LANES } from '../../../src/panel/models/timeline';
+import { describeTime } from '../../../src/panel/models/timeline-axis';
 import { accessClaims, makeEntry, makeHar, makeToken, NOW } from '../fixtures';
 import { lifecycleFixture } from '../lifecycle-fixture';
 import { byTestId, HOSTILE, oneByTestId } from './render';
@@ -217,7 +218,14 @@ describe('Timeline bounds', () => {
     uses.push({ ...(uses[0] as TokenUse), sightingId: 'x:untimed', at: '' });
     const { root } = open({ ...base, lifecycle: { ...base.lifecycle, uses } });
     expect(byTestId(root, 'timeline-lane')).toHaveLength(MAX_TIMELINE_LANES);
-    expect(marks(lane(root, `token:${fp}`), 'use')).toHaveLength(MAX_LANE_USES);
+    const drawn = marks(lane(root, `token:${fp}`), 'use');
+    expect(drawn).toHaveLength(MAX_LANE_USES);
+    // The earliest and the latest uses are kept; the middle is left out.
+    const nameOf = (m: Element | undefined) => m?.querySelector(':scope > title')?.textContent ?? '';
+    expect(nameOf(drawn[0])).toMatch(new RegExp(`^Use at ${describeTime(NOW * 1000)} `));
+    expect(nameOf(drawn.at(-1))).toMatch(
+      new RegExp(`^Use at ${describeTime((NOW + MAX_LANE_USES + 49) * 1000)} `),
+    );
     expect(oneByTestId(root, 'timeline-omitted').textContent).toBe(
       `5 more lanes not drawn (at most ${MAX_TIMELINE_LANES}) · 50 marks not drawn (at most ${MAX_LANE_USES} uses a lane) · 1 use with no request time. Narrow the filters to see them.`,
     );
