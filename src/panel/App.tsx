@@ -2,6 +2,7 @@ import { FilterBar } from './components/FilterBar';
 import { PasteDialog } from './components/PasteDialog';
 import { SettingsDialog } from './components/SettingsDialog';
 import { StatusBar } from './components/StatusBar';
+import { Timeline } from './components/Timeline';
 import { TokenDetail } from './components/TokenDetail';
 import { TokenList } from './components/TokenList';
 import { Toolbar } from './components/Toolbar';
@@ -20,6 +21,24 @@ export function themeFromName(name: unknown): PanelTheme {
   return 'auto';
 }
 
+/** The token list with its column heads. */
+function ListPane() {
+  return (
+    <div class="list-pane">
+      <div class="list-head" aria-hidden="true">
+        <span class="cell cell-severity">Severity</span>
+        <span class="cell cell-purpose">Purpose</span>
+        <span class="cell cell-where">Seen in</span>
+        <span class="cell cell-iss">Issuer</span>
+        <span class="cell cell-sub">Subject</span>
+        <span class="cell cell-iat">Issued</span>
+        <span class="cell cell-exp">Expiry</span>
+      </div>
+      <TokenList />
+    </div>
+  );
+}
+
 /** The whole panel. Reads models only through the context; `services` come from `mountPanel`. */
 export function App({ services, theme }: { services: PanelServices; theme: PanelTheme }) {
   const dialog = services.ui.dialog.value;
@@ -29,18 +48,7 @@ export function App({ services, theme }: { services: PanelServices; theme: Panel
         <Toolbar />
         <FilterBar />
         <main class="split">
-          <div class="list-pane">
-            <div class="list-head" aria-hidden="true">
-              <span class="cell cell-severity">Severity</span>
-              <span class="cell cell-purpose">Purpose</span>
-              <span class="cell cell-where">Seen in</span>
-              <span class="cell cell-iss">Issuer</span>
-              <span class="cell cell-sub">Subject</span>
-              <span class="cell cell-iat">Issued</span>
-              <span class="cell cell-exp">Expiry</span>
-            </div>
-            <TokenList />
-          </div>
+          {services.ui.view.value === 'timeline' ? <Timeline /> : <ListPane />}
           <TokenDetail />
         </main>
         <StatusBar />

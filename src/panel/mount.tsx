@@ -9,6 +9,7 @@ import { createTokensModel, type TokensModel } from './models/tokens-model';
 import { createUiModel } from './models/ui-model';
 import type { PanelServices, WordlistHandler } from './panel-context';
 import './panel.css';
+import './timeline.css';
 
 /** How often relative expiries and time-dependent findings are refreshed, ms. */
 const TICK_MS = 30_000;

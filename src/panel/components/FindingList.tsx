@@ -1,9 +1,33 @@
+import { useEffect, useRef } from 'preact/hooks';
 import { formatReference } from '../../core/report';
 import type { Finding } from '../../core/types';
 import { SeverityBadge } from './SeverityBadge';
 
-/** The token's findings: what was seen, why it matters, the evidence (masked) and the references. */
-export function FindingList({ findings }: { findings: readonly Finding[] }) {
+/** How a finding is named within its token (its list key, and the target a Timeline marker opens). */
+export function findingKey(finding: { ruleId: string; detail: string }): string {
+  return `${finding.ruleId}:${finding.detail}`;
+}
+
+/**
+ * The token's findings: what was seen, why it matters, the evidence (masked) and the references. `target`
+ is scrolled into view and focused, as a Timeline finding marker asks.
+ */
+export function FindingList({
+  findings,
+  target,
+}: {
+  findings: readonly Finding[];
+  /** A new object each time a marker is opened, so opening the same finding again scrolls again. */
+  target?: { ruleId: string; detail: string } | null;
+}) {
+  const targetKey = target ? findingKey(target) : null;
+  const targetRef = useRef<HTMLLIElement>(null);
+  useEffect(() => {
+    const el = targetRef.current;
+    if (!target || !el) return;
+    el.scrollIntoView?.({ block: 'nearest' });
+    el.focus();
+  }, [target, findings]);
   if (findings.length === 0) {
     return (
       <p class="muted" data-testid="no-findings">
@@ -15,8 +39,9 @@ export function FindingList({ findings }: { findings: readonly Finding[] }) {
     <ul class="findings" aria-label="Findings">
       {findings.map((finding) => (
         <li
-          key={`${finding.ruleId}:${finding.detail}`}
-          class="finding"
+          key={findingKey(finding)}
+          class={findingKey(finding) === targetKey ? 'finding is-target' : 'finding'}
+          {...(findingKey(finding) === targetKey ? { ref: targetRef, tabIndex: -1 } : {})}
           data-testid="finding"
           data-rule-id={finding.ruleId}
           data-severity={finding.severity}

@@ -1,3 +1,4 @@
+import type { ServerVerdict } from '../../core/lifecycle/types';
 import type { Sighting } from '../../core/types';
 import { WHERE_LABELS } from '../models/token-row';
 
@@ -39,9 +40,12 @@ function localTime(iso: string): string {
 export function SightingTable({
   sightings,
   scrub,
+  verdicts,
 }: {
   sightings: readonly Sighting[];
   scrub: (text: string) => string;
+  /** What the server did with each sighting that was a use, by sighting id (issue 13). */
+  verdicts?: ReadonlyMap<string, ServerVerdict>;
 }) {
   return (
     <table class="sightings" data-testid="sightings">
@@ -50,6 +54,7 @@ export function SightingTable({
         <col class="col-name" />
         <col />
         <col class="col-status" />
+        <col class="col-verdict" />
         <col class="col-time" />
       </colgroup>
       <thead>
@@ -58,12 +63,13 @@ export function SightingTable({
           <th scope="col">Name</th>
           <th scope="col">Request</th>
           <th scope="col">Status</th>
+          <th scope="col">Verdict</th>
           <th scope="col">Time</th>
         </tr>
       </thead>
       <tbody>
         {sightings.map((s) => (
-          <SightingRow key={s.id} sighting={s} scrub={scrub} />
+          <SightingRow key={s.id} sighting={s} scrub={scrub} verdict={verdicts?.get(s.id)} />
         ))}
       </tbody>
     </table>
@@ -71,7 +77,15 @@ export function SightingTable({
 }
 
 /** A sighting; token text inside its URL or name is masked unless the user revealed the token. */
-function SightingRow({ sighting: s, scrub }: { sighting: Sighting; scrub: (text: string) => string }) {
+function SightingRow({
+  sighting: s,
+  scrub,
+  verdict,
+}: {
+  sighting: Sighting;
+  scrub: (text: string) => string;
+  verdict: ServerVerdict | undefined;
+}) {
   const url = scrub(s.url);
   return (
     <tr data-testid="sighting" data-where={s.where}>
@@ -84,6 +98,7 @@ function SightingRow({ sighting: s, scrub }: { sighting: Sighting; scrub: (text:
         {url ? <BreakableUrl url={elideMiddle(url)} /> : '—'}
       </td>
       <td>{s.status || '—'}</td>
+      <VerdictCell verdict={verdict} />
       <td>
         {s.startedAt ? (
           <time dateTime={s.startedAt} title={s.startedAt}>
@@ -94,5 +109,33 @@ function SightingRow({ sighting: s, scrub }: { sighting: Sighting; scrub: (text:
         )}
       </td>
     </tr>
+  );
+}
+
+/** Shape cue beside the word, so the verdict never rests on colour alone. */
+const VERDICT_ICONS: Record<ServerVerdict['verdict'], string> = {
+  accepted: '✓',
+  rejected: '✗',
+  unknown: '?',
+};
+
+/** The server's verdict: the word, the reason, and the RFC 6750 error and description (server text, as text). */
+function VerdictCell({ verdict }: { verdict: ServerVerdict | undefined }) {
+  if (!verdict) return <td class="muted">—</td>;
+  const v = verdict.verdict;
+  return (
+    <td data-testid="sighting-verdict" data-verdict={v}>
+      <span class={`verdict verdict-${v}`}>
+        <span aria-hidden="true">{VERDICT_ICONS[v] ?? '?'} </span>
+        {v}
+      </span>
+      {verdict.reason ? <span class="muted"> · {verdict.reason}</span> : null}
+      {verdict.error ? (
+        <div class="verdict-error" data-testid="verdict-error">
+          <code>{verdict.error}</code>
+          {verdict.errorDescription ? `: ${verdict.errorDescription}` : ''}
+        </div>
+      ) : null}
+    </td>
   );
 }

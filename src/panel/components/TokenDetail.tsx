@@ -4,6 +4,7 @@ import type { ParsedToken } from '../../core/types';
 import { purposeLabel } from '../models/token-row';
 import { usePanel } from '../panel-context';
 import { ClaimTable } from './ClaimTable';
+import { FamilySection } from './FamilySection';
 import { FindingList } from './FindingList';
 import { JsonBlock } from './JsonBlock';
 import { SightingTable } from './SightingTable';
@@ -30,6 +31,8 @@ export function TokenDetail() {
     );
   }
   const { token } = record;
+  const target = ui.focusFinding.value;
+  const focus = target?.fingerprint === fingerprint ? target : null;
   return (
     <section class="detail" aria-label="Token details" data-testid="token-detail">
       <h2>
@@ -47,7 +50,8 @@ export function TokenDetail() {
       </label>
       <TokenText text={token.text} reveal={reveal} opaque={token.kind === 'opaque'} />
       <h3>Findings ({findings.length})</h3>
-      <FindingList findings={findings} />
+      <FindingList findings={findings} target={focus} />
+      <FamilySection families={tokens.selectedFamilies.value} onSelect={(fp) => tokens.select(fp)} />
       {token.kind === 'opaque' ? (
         <p class="muted" data-testid="opaque-note">
           Opaque token: not a JWT, so there is no header or claims to read. Only its issuer knows what it
@@ -63,7 +67,7 @@ export function TokenDetail() {
         </details>
       ) : null}
       <h3>Seen in ({record.sightings.length})</h3>
-      <SightingTable sightings={record.sightings} scrub={scrub} />
+      <SightingTable sightings={record.sightings} scrub={scrub} verdicts={tokens.verdicts.value} />
     </section>
   );
 }

@@ -1,5 +1,7 @@
 import { computed, type ReadonlySignal } from '@preact/signals';
+import type { ServerVerdict } from '../../core/lifecycle/types';
 import type { AuditResult, Finding, TokenRecord } from '../../core/types';
+import { type FamilyLinks, familyLinksOf, verdictsBySighting } from './lifecycle-view';
 import { type Filters, type FindingIndex, filterOptions, groupFindings, listRecords, rowOf } from './rows';
 import type { TokenRow } from './token-row';
 
@@ -13,6 +15,10 @@ export interface TokensView {
   filterOptions: ReadonlySignal<{ hosts: string[]; rules: string[] }>;
   selectedRecord: ReadonlySignal<TokenRecord | null>;
   selectedFindings: ReadonlySignal<readonly Finding[]>;
+  /** The families of the selected token (issue 13). */
+  selectedFamilies: ReadonlySignal<FamilyLinks[]>;
+  /** The server's verdict per sighting id. */
+  verdicts: ReadonlySignal<ReadonlyMap<string, ServerVerdict>>;
   /** The list row of a token (reads `findingIndex`, so a component calling it re-renders on updates). */
   rowOf(record: TokenRecord): TokenRow;
 }
@@ -37,6 +43,11 @@ export function createTokensView(
       const fp = selected.value;
       return fp === null ? [] : (findingIndex.value.get(fp) ?? []);
     }),
+    selectedFamilies: computed(() => {
+      const fp = selected.value;
+      return fp === null ? [] : familyLinksOf(result.value.lifecycle, fp);
+    }),
+    verdicts: computed(() => verdictsBySighting(result.value.lifecycle)),
     rowOf: (record) => rowOf(record, findingIndex.value),
   };
 }
