@@ -1,4 +1,5 @@
 import type { Sighting, TokenRecord } from '../types';
+import { cleanFacts } from './facts-guard';
 import type { ExchangeFacts } from './types';
 
 /** A sighting and the fingerprint of the token it saw. */
@@ -40,9 +41,10 @@ export function indexRequests(
     }
   }
   const byRequest = new Map<string, ExchangeFacts>();
-  for (const facts of exchanges)
-    if (typeof facts?.requestId === 'string' && !byRequest.has(facts.requestId))
-      byRequest.set(facts.requestId, facts);
+  for (const raw of exchanges) {
+    const facts = cleanFacts(raw);
+    if (facts && !byRequest.has(facts.requestId)) byRequest.set(facts.requestId, facts);
+  }
   const ordered = inRequestOrder([...byRequest.values()], (facts) => facts.startedAt);
   return { sightings, exchanges: byRequest, ordered, records: byFingerprint };
 }
