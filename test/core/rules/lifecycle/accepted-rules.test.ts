@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { buildLifecycle } from '../../../../src/core/lifecycle';
 import type { LifecycleRule } from '../../../../src/core/lifecycle/types';
+import { DEFAULT_POLICY } from '../../../../src/core/policy';
 import { checkAlgNoneAccepted } from '../../../../src/core/rules/lifecycle/alg-none-accepted';
 import { checkExpExpiredAccepted } from '../../../../src/core/rules/lifecycle/exp-expired-accepted';
 import type { TokenRecord } from '../../../../src/core/types';
+import type { EntryOptions } from '../../capture/har-builders';
+import { API, at, bearer, h, jwt, modelOf, tokenResponse } from '../../lifecycle/lifecycle-flow';
 import { record, sighting, TEST_POLICY, token } from '../context/records';
 
 const T0 = Date.parse('2025-03-14T09:00:00Z') / 1000;
@@ -88,5 +91,87 @@ describe('exp-expired-accepted', () => {
   it('survives absurd exp values', () => {
     const [hit] = run(checkExpExpiredAccepted, [record(token({ exp: -1e300 }), [sighting()])]);
     expect(hit?.detail).toContain('exp -1e+300');
+  });
+});
+
+describe('the accepted escalations read the lifecycle model (captured HARs)', () => {
+  const expired = jwt('x', -7200, 3600); // expired at T0 - 3600
+  const use = (seconds: number, token: string, over: EntryOptions = {}): EntryOptions => ({
+    url: `${API}/v1/orders`,
+    startedDateTime: at(seconds),
+    requestHeaders: [bearer(token)],
+    ...over,
+  });
+  const ids = (entries: EntryOptions[], policy = DEFAULT_POLICY) =>
+    modelOf(entries, policy).result.findings.map((f) => f.ruleId);
+
+  it('takes a redirect elsewhere than a login page for acceptance, a redirect to the login page not', () => {
+    const home = use(0, expired, { status: 302, responseHeaders: [h('Location', '/dashboard')] });
+    const login = use(0, expired, { status: 302, responseHeaders: [h('Location', '/login?next=%2F')] });
+    const { result } = modelOf([home]);
+    const finding = result.findings.find((f) => f.ruleId === 'exp-expired-accepted');
+    expect(finding?.detail).toMatch(
+      /presented 1 h later \(request time\); 1 request presenting it got an answer that accepted it \(2xx, or a redirect elsewhere than a login page\) \(GET https:\/\/api\.example\.test\/v1\/orders → 302\)/,
+    );
+    expect(ids([login])).not.toContain('exp-expired-accepted');
+  });
+
+  it('does not count answers from a cache, CORS preflights or 401s as acceptance', () => {
+    const entries = [
+      use(0, expired, { status: 304 }),
+      use(1, expired, {
+        method: 'OPTIONS',
+        requestHeaders: [bearer(expired), h('Access-Control-Request-Method', 'GET')],
+      }),
+      use(2, expired, {
+        status: 401,
+        responseHeaders: [h('WWW-Authenticate', 'Bearer error="invalid_token"')],
+      }),
+    ];
+    expect(ids(entries)).not.toContain('exp-expired-accepted');
+  });
+
+  it('allows the policy clock skew', () => {
+    const late = jwt('late', -100, 70); // expired 30 s before the request
+    expect(ids([use(0, late)])).not.toContain('exp-expired-accepted');
+    expect(ids([use(0, late)], { ...DEFAULT_POLICY, clockSkewSeconds: 10 })).toContain(
+      'exp-expired-accepted',
+    );
+  });
+
+  it('expires an opaque access token expires_in after its token response, if it has no exp of its own', () => {
+    const opaque = 'at-Zx8Qp2Lm4Nv6Bc0Df3Gh7';
+    const issued = tokenResponse(0, 'grant_type=client_credentials', {
+      access_token: opaque,
+      expires_in: 300,
+    });
+    const { result } = modelOf([issued, use(600, opaque)]);
+    const finding = result.findings.find((f) => f.ruleId === 'exp-expired-accepted');
+    expect(finding?.detail).toMatch(
+      /^expired at 2025-03-14T09:05:00Z \(expires_in of its token response \(f1\)\), presented 5 min later/,
+    );
+    expect(ids([issued, use(200, opaque)])).not.toContain('exp-expired-accepted');
+    const withExp = jwt('own', 0, 3600);
+    const jwtIssued = tokenResponse(0, 'grant_type=client_credentials', {
+      access_token: withExp,
+      expires_in: 300,
+    });
+    expect(ids([jwtIssued, use(600, withExp)])).not.toContain('exp-expired-accepted');
+  });
+});
+
+describe('alg-none-accepted on every layer', () => {
+  it('fires for an unsigned inner token of a nested JWT, and not for a signed one', () => {
+    const nested = (innerAlg: string) => {
+      const t = token({}, { alg: 'RS256', cty: 'JWT' });
+      delete t.claims;
+      t.nested = token({ sub: 'admin' }, { alg: innerAlg }, innerAlg === 'none' ? 'unsecured' : 'jws');
+      return t;
+    };
+    const [hit] = run(checkAlgNoneAccepted, [record(nested('none'), [sighting()])]);
+    expect(hit?.detail).toMatch(
+      /^Nested token: unsigned \(alg: none\) inner token; 1 request presenting it got a 2xx answer/,
+    );
+    expect(run(checkAlgNoneAccepted, [record(nested('ES256'), [sighting()])])).toEqual([]);
   });
 });
