@@ -11,7 +11,6 @@ import { parseToken } from '../../../../src/core/token/parse-token';
 import { record, sighting, TEST_POLICY, token } from './records';
 
 const NOW = Date.parse('2025-03-14T12:00:00Z') / 1000;
-const T0 = Date.parse('2025-03-14T09:00:00Z') / 1000;
 
 describe('formatDuration', () => {
   it('formats durations', () => {
