@@ -24,7 +24,7 @@ const MAX_FIELDS_BODY = 64 * 1024;
  */
 export function exchangeFactsOf(parts: EntryParts, scan: EntryScan): ExchangeFacts | undefined {
   const body = bodyText(parts.request);
-  if (scan.sink.sightings.length === 0 && !mayMatter(parts, body)) return undefined;
+  if (!mayMatter(parts, body)) return scan.sink.sightings.length > 0 ? useFacts(parts, scan) : undefined;
   const fields = requestFields(parts.request, body);
   const query = queryFields(parts.url);
   const path = parseUrlParts(parts.url).path;
@@ -35,6 +35,19 @@ export function exchangeFactsOf(parts: EntryParts, scan: EntryScan): ExchangeFac
   if (kind === undefined) return undefined;
   facts.kind = kind;
   addKindFacts(facts, parts, { fields, query, path, grantType });
+  return facts;
+}
+
+/**
+ * The facts of an entry that carried or issued a token and is no other lifecycle exchange (most of them):
+ * a use, or a response that issued token-named members without a `grant_type` (a JSON login).
+ */
+function useFacts(parts: EntryParts, scan: EntryScan): ExchangeFacts {
+  const facts = baseFacts(parts, scan);
+  if (issuesTokenFields(scan)) {
+    facts.kind = 'token';
+    Object.assign(facts, tokenResponseFacts(parts.response));
+  }
   return facts;
 }
 
@@ -173,10 +186,18 @@ function joinedHeader(headers: readonly NameValue[], lowerName: string): string 
   return out;
 }
 
-/** `request.postData.text`, `''` when absent. */
+/**
+ * `request.postData.text`, `''` when absent; for a form recorded only as `params[]`, its parameter names
+ * (`grant_type=&code=`), so the quick test in `mayMatter` sees them too.
+ */
 function bodyText(request: Record<string, unknown>): string {
   const postData = request.postData;
-  return isRecord(postData) ? (stringAt(postData, 'text') ?? '') : '';
+  if (!isRecord(postData)) return '';
+  const text = stringAt(postData, 'text') ?? '';
+  if (text || !Array.isArray(postData.params) || postData.params.length === 0) return text;
+  return normalizePairs(postData.params)
+    .map((p) => `${p.name}=`)
+    .join('&');
 }
 
 /**
