@@ -1,7 +1,8 @@
 import { lastMemberName } from '../capture/json-walk';
 import { parseParams, parseUrlParts } from '../capture/url-parts';
 import { isPresented } from '../rules/context/sighting-facts';
-import { type RequestIndex, readableTime, type Seen } from './request-index';
+import { factsAt } from './facts-guard';
+import type { RequestIndex, Seen } from './request-index';
 import type { ExchangeFacts, LifecycleEvent, TokenFamily } from './types';
 
 /** Fingerprints one event covers at most: the model stays linear in its inputs whatever the chains. */
@@ -32,7 +33,7 @@ export function buildEvents(index: RequestIndex, families: readonly TokenFamily[
     events.push({
       kind: facts.kind,
       requestId: facts.requestId,
-      at: readableTime(facts.startedAt),
+      at: factsAt(facts),
       how: howOf(facts, parts.path),
       succeeded: succeeded(facts),
       origin: parts.origin,

@@ -22,6 +22,41 @@ const PARAMS = [
 ] as const;
 
 /**
+ * Cleaned facts per raw object, and their request time (seconds; `NaN` when unknown). The auditor keeps
+ * the same facts objects from build to build, so each is checked and its time parsed once, not on every
+ * rebuild of the model. Weak: facts the auditor drops take their entry with them.
+ */
+const CLEAN = new WeakMap<object, ExchangeFacts | null>();
+const TIMES = new WeakMap<ExchangeFacts, number>();
+
+/** `cleanFacts`, memoised per raw object. */
+export function trustedFacts(raw: unknown): ExchangeFacts | undefined {
+  if (typeof raw !== 'object' || raw === null) return undefined;
+  let facts = CLEAN.get(raw);
+  if (facts === undefined) {
+    facts = cleanFacts(raw) ?? null;
+    CLEAN.set(raw, facts);
+  }
+  return facts ?? undefined;
+}
+
+/** Seconds since the epoch the exchange's request started, or `undefined` when unknown. */
+export function factsTime(facts: ExchangeFacts): number | undefined {
+  let t = TIMES.get(facts);
+  if (t === undefined) {
+    const ms = facts.startedAt ? Date.parse(facts.startedAt) : Number.NaN;
+    t = Number.isFinite(ms) ? ms / 1000 : Number.NaN;
+    TIMES.set(facts, t);
+  }
+  return Number.isNaN(t) ? undefined : t;
+}
+
+/** The exchange's ISO time as given when it is readable, else `''`. */
+export function factsAt(facts: ExchangeFacts): string {
+  return factsTime(facts) === undefined ? '' : facts.startedAt;
+}
+
+/**
  * Exchange facts as the model may trust them: capture makes them well typed, but they also cross worker
  * boundaries and are built by hand. A record without a string `requestId` or a known `kind` is dropped
  * (`undefined`); optional fields of the wrong type are left out. Linear, one object per exchange.

@@ -2,7 +2,8 @@ import { lastMemberName } from '../capture/json-walk';
 import { tokenFieldRole } from '../capture/opaque-tokens';
 import { parseUrlParts } from '../capture/url-parts';
 import { isPresented } from '../rules/context/sighting-facts';
-import { type RequestIndex, readableTime, type Seen } from './request-index';
+import { factsAt } from './facts-guard';
+import type { RequestIndex, Seen } from './request-index';
 import type { ExchangeFacts, FamilyRole, TokenFamily } from './types';
 
 /**
@@ -25,7 +26,7 @@ export function buildFamilies(index: RequestIndex): TokenFamily[] {
     const family: TokenFamily = {
       id: `f${families.length + 1}`,
       issuedBy: facts.requestId,
-      issuedAt: readableTime(facts.startedAt),
+      issuedAt: factsAt(facts),
       members,
     };
     if (facts.grantType !== undefined) family.grantType = facts.grantType;

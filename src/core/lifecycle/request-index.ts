@@ -1,5 +1,5 @@
 import type { Sighting, TokenRecord } from '../types';
-import { cleanFacts } from './facts-guard';
+import { factsTime, trustedFacts } from './facts-guard';
 import type { ExchangeFacts } from './types';
 
 /** A sighting and the fingerprint of the token it saw. */
@@ -42,28 +42,16 @@ export function indexRequests(
   }
   const byRequest = new Map<string, ExchangeFacts>();
   for (const raw of exchanges) {
-    const facts = cleanFacts(raw);
+    const facts = trustedFacts(raw);
     if (facts && !byRequest.has(facts.requestId)) byRequest.set(facts.requestId, facts);
   }
-  const ordered = inRequestOrder([...byRequest.values()], (facts) => facts.startedAt);
+  const ordered = inRequestOrder([...byRequest.values()], factsTime);
   return { sightings, exchanges: byRequest, ordered, records: byFingerprint };
 }
 
-/** Seconds since the epoch of an ISO time, or `undefined` when it is missing or unreadable. */
-export function timeOf(iso: unknown): number | undefined {
-  if (typeof iso !== 'string' || iso === '') return undefined;
-  const ms = Date.parse(iso);
-  return Number.isFinite(ms) ? ms / 1000 : undefined;
-}
-
-/** The ISO time as given when it is readable, else `''`. */
-export function readableTime(iso: unknown): string {
-  return timeOf(iso) === undefined ? '' : (iso as string);
-}
-
-/** Items sorted by time (stable: equal times keep their order), those with no readable time last. */
-export function inRequestOrder<T>(items: T[], time: (item: T) => unknown): T[] {
-  const keyed = items.map((item, i) => ({ item, i, t: timeOf(time(item)) ?? Number.POSITIVE_INFINITY }));
+/** Items sorted by time in seconds (stable: equal times keep their order), those with no readable time last. */
+export function inRequestOrder<T>(items: T[], time: (item: T) => number | undefined): T[] {
+  const keyed = items.map((item, i) => ({ item, i, t: time(item) ?? Number.POSITIVE_INFINITY }));
   keyed.sort((a, b) => (a.t === b.t ? a.i - b.i : a.t < b.t ? -1 : 1));
   return keyed.map((k) => k.item);
 }

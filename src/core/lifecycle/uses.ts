@@ -1,7 +1,8 @@
 import { parseUrlParts } from '../capture/url-parts';
 import { isPresented } from '../rules/context/sighting-facts';
+import { requestTimeOf } from '../rules/use-clock';
 import type { Sighting } from '../types';
-import { inRequestOrder, type RequestIndex, readableTime } from './request-index';
+import { inRequestOrder, type RequestIndex } from './request-index';
 import type { TokenUse } from './types';
 import { verdictOf } from './verdict';
 
@@ -10,27 +11,37 @@ import { verdictOf } from './verdict';
  * body, not a `Referer`), with the server's verdict, in request order (uses with no time last).
  */
 export function buildUses(index: RequestIndex): TokenUse[] {
-  const uses: TokenUse[] = [];
+  const uses: { use: TokenUse; t: number | undefined }[] = [];
   for (const [requestId, seen] of index.sightings) {
     const facts = index.exchanges.get(requestId);
     for (const { sighting, fingerprint } of seen) {
       if (!isPresented(sighting)) continue;
-      uses.push({
+      const t = requestTimeOf(sighting);
+      const use: TokenUse = {
         sightingId: String(sighting.id),
         fingerprint,
         requestId,
-        at: readableTime(sighting.startedAt),
+        at: t === undefined ? '' : sighting.startedAt,
         service: serviceOf(sighting),
         verdict: verdictOf(typeof sighting.status === 'number' ? sighting.status : 0, facts),
-      });
+      };
+      uses.push({ use, t });
     }
   }
-  return inRequestOrder(uses, (use) => use.at);
+  return inRequestOrder(uses, (item) => item.t).map((item) => item.use);
 }
+
+/** Services already read, per sighting: the model is rebuilt on every change, the sightings stay. */
+const SERVICES = new WeakMap<Sighting, string>();
 
 /** `host` + first path segment (`api.example.com/v1`), the unit `validation-inconsistent` compares. */
 export function serviceOf(sighting: Sighting): string {
-  const parts = parseUrlParts(typeof sighting.url === 'string' ? sighting.url : '');
-  const segment = parts.path.split('/', 2)[1] ?? '';
-  return segment ? `${parts.host}/${segment}` : parts.host;
+  let service = SERVICES.get(sighting);
+  if (service === undefined) {
+    const parts = parseUrlParts(typeof sighting.url === 'string' ? sighting.url : '');
+    const segment = parts.path.split('/', 2)[1] ?? '';
+    service = segment ? `${parts.host}/${segment}` : parts.host;
+    SERVICES.set(sighting, service);
+  }
+  return service;
 }
