@@ -159,6 +159,21 @@ describe('capture: lifecycle exchange facts', () => {
     expect(refused).toMatchObject({ kind: 'token', status: 400, oauthError: 'invalid_grant' });
   });
 
+  it('reads a form recorded only as params[] (some HAR writers drop postData.text)', () => {
+    const facts = factsOf({
+      method: 'POST',
+      url: `${OP}/oauth2/v1/x`,
+      postData: {
+        mimeType: 'application/x-www-form-urlencoded',
+        params: [
+          { name: 'grant_type', value: 'authorization_code' },
+          { name: 'code', value: 'C7' },
+        ],
+      },
+    });
+    expect(facts).toMatchObject({ kind: 'token', grantType: 'authorization_code', code: 'C7' });
+  });
+
   it('takes a response that issues token-named members for a token exchange, even without grant_type', () => {
     const facts = factsOf({
       method: 'POST',
