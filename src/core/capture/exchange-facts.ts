@@ -1,6 +1,12 @@
 import type { ExchangeFacts, ExchangeKind } from '../lifecycle/types';
 import type { EntryParts, EntryScan } from './entry-scan';
-import { authorizationParams, authorizationResponse, fieldOf, tokenResponseFacts } from './exchange-params';
+import {
+  authorizationParams,
+  authorizationResponse,
+  discoveryEndpoints,
+  fieldOf,
+  tokenResponseFacts,
+} from './exchange-params';
 import { headerValue, isRecord, type NameValue, normalizePairs, stringAt } from './guards';
 import { lastMemberName, looksLikeJson, tryParseJson } from './json-walk';
 import { tokenFieldRole } from './opaque-tokens';
@@ -150,6 +156,11 @@ function addKindFacts(facts: ExchangeFacts, parts: EntryParts, request: Request)
     Object.assign(facts, tokenResponseFacts(parts.response));
     const code = fieldOf(fields, 'code');
     if (code && request.grantType === 'authorization_code') facts.code = code;
+    return;
+  }
+  if (facts.kind === 'discovery') {
+    const endpoints = discoveryEndpoints(parts.response);
+    if (endpoints) facts.endpoints = endpoints;
     return;
   }
   if (facts.kind === 'authorize') facts.authorization = authorizationParams(query);

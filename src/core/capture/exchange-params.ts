@@ -66,6 +66,18 @@ export function tokenResponseFacts(
   return out;
 }
 
+/** The logout and revocation endpoints a discovery document names (OIDC Discovery §3, RFC 8414 §2). */
+export function discoveryEndpoints(
+  response: Record<string, unknown>,
+): { endSession?: string; revocation?: string } | undefined {
+  const json = responseJson(response);
+  if (!isRecord(json)) return undefined;
+  const out: { endSession?: string; revocation?: string } = {};
+  if (typeof json.end_session_endpoint === 'string') out.endSession = json.end_session_endpoint;
+  if (typeof json.revocation_endpoint === 'string') out.revocation = json.revocation_endpoint;
+  return out.endSession !== undefined || out.revocation !== undefined ? out : undefined;
+}
+
 /** A number of seconds, or a string of digits (Azure AD v1 and others send `"3599"`). */
 function secondsOf(value: unknown): number | undefined {
   if (typeof value === 'number') return Number.isFinite(value) && value >= 0 ? value : undefined;

@@ -1,4 +1,5 @@
 import { lastMemberName } from '../capture/json-walk';
+import { stripUrl } from '../capture/observations';
 import { parseParams, parseUrlParts } from '../capture/url-parts';
 import { isPresented } from '../rules/context/sighting-facts';
 import { factsAt } from './facts-guard';
@@ -16,26 +17,26 @@ export const MAX_COVERS = 256;
  */
 export function buildEvents(index: RequestIndex, families: readonly TokenFamily[]): LifecycleEvent[] {
   const graph = familyGraph(families);
+  const endpoints = knownEndpoints(index.ordered);
   const events: LifecycleEvent[] = [];
   for (const facts of index.ordered) {
-    if (facts.kind !== 'logout' && facts.kind !== 'revocation') continue;
     const seen = index.sightings.get(facts.requestId) ?? [];
+    const kind = eventKind(facts, seen, endpoints);
+    if (!kind) continue;
     const parts = parseUrlParts(facts.url);
-    const named = namedTokens(facts, seen);
+    const named = namedTokens(kind, seen);
     const covers = new Set<string>();
     for (const s of named) covers.add(s.fingerprint);
-    if (facts.kind === 'logout') for (const s of seen) if (isPresented(s.sighting)) covers.add(s.fingerprint);
+    if (kind === 'logout') for (const s of seen) if (isPresented(s.sighting)) covers.add(s.fingerprint);
     const grown =
-      facts.kind === 'logout'
-        ? [...covers]
-        : named.filter((s) => isRefresh(s, graph)).map((s) => s.fingerprint);
+      kind === 'logout' ? [...covers] : named.filter((s) => isRefresh(s, graph)).map((s) => s.fingerprint);
     for (const fingerprint of grown) graph.addDescendants(fingerprint, covers);
     events.push({
-      kind: facts.kind,
+      kind,
       requestId: facts.requestId,
       at: factsAt(facts),
-      how: howOf(facts, parts.path),
-      succeeded: succeeded(facts),
+      how: howOf(kind, facts, parts.path),
+      succeeded: succeeded(kind, facts),
       origin: parts.origin,
       covers: [...covers].slice(0, MAX_COVERS),
     });
@@ -43,9 +44,46 @@ export function buildEvents(index: RequestIndex, families: readonly TokenFamily[
   return events;
 }
 
+/** Origin and path of the logout and revocation endpoints the capture's discovery documents name. */
+interface Endpoints {
+  endSession: Set<string>;
+  revocation: Set<string>;
+}
+
+function knownEndpoints(exchanges: readonly ExchangeFacts[]): Endpoints {
+  const out: Endpoints = { endSession: new Set(), revocation: new Set() };
+  for (const facts of exchanges) {
+    if (facts.endpoints?.endSession) out.endSession.add(stripUrl(facts.endpoints.endSession));
+    if (facts.endpoints?.revocation) out.revocation.add(stripUrl(facts.endpoints.revocation));
+  }
+  // A relative or unreadable endpoint gives '': it must not match every URL without an origin.
+  out.endSession.delete('');
+  out.revocation.delete('');
+  return out;
+}
+
+/**
+ * A logout or a revocation: as capture recognised it, or a request to an `end_session_endpoint`, or one
+ * that sent a `token` to a `revocation_endpoint`, of a discovery document seen in the capture.
+ */
+function eventKind(
+  facts: ExchangeFacts,
+  seen: readonly Seen[],
+  endpoints: Endpoints,
+): LifecycleEvent['kind'] | undefined {
+  if (facts.kind === 'logout' || facts.kind === 'revocation') return facts.kind;
+  if (facts.kind === 'discovery' || (endpoints.endSession.size === 0 && endpoints.revocation.size === 0))
+    return undefined;
+  const base = stripUrl(facts.url);
+  if (endpoints.endSession.has(base)) return 'logout';
+  return endpoints.revocation.has(base) && namedTokens('revocation', seen).length > 0
+    ? 'revocation'
+    : undefined;
+}
+
 /** The token the request names: `id_token_hint` of a logout, `token` of a revocation. */
-function namedTokens(facts: ExchangeFacts, seen: readonly Seen[]): Seen[] {
-  const name = facts.kind === 'logout' ? 'id_token_hint' : 'token';
+function namedTokens(kind: LifecycleEvent['kind'], seen: readonly Seen[]): Seen[] {
+  const name = kind === 'logout' ? 'id_token_hint' : 'token';
   return seen.filter((s) => isPresented(s.sighting) && lastMemberName(String(s.sighting.name)) === name);
 }
 
@@ -53,12 +91,13 @@ function isRefresh(seen: Seen, graph: FamilyGraph): boolean {
   return graph.roleOf(seen.fingerprint) === 'refresh' || seen.record.purpose === 'refresh';
 }
 
-function howOf(facts: ExchangeFacts, path: string): string {
-  if (facts.kind === 'revocation') return 'RFC 7009 revocation';
+function howOf(kind: LifecycleEvent['kind'], facts: ExchangeFacts, path: string): string {
+  if (kind === 'revocation') return 'RFC 7009 revocation';
   const query = parseUrlParts(facts.url).query;
   const names = query ? parseParams(query).map((p) => p.name) : [];
   if (names.includes('id_token_hint')) return 'RP-initiated logout (id_token_hint)';
   if (names.includes('post_logout_redirect_uri')) return 'RP-initiated logout';
+  if (facts.kind !== 'logout') return 'RP-initiated logout (end_session_endpoint)';
   return `${facts.method || 'GET'} ${path || '/'}`;
 }
 
@@ -66,10 +105,10 @@ function howOf(facts: ExchangeFacts, path: string): string {
  * A revocation succeeded on 2xx (RFC 7009 §2.2: 200 even for a token already invalid); a logout on 2xx or
  * a redirect (browsers are sent on to the post-logout page). An answer from a cache reached no server.
  */
-function succeeded(facts: ExchangeFacts): boolean {
+function succeeded(kind: LifecycleEvent['kind'], facts: ExchangeFacts): boolean {
   if (facts.fromCache || facts.preflight || facts.status === 304) return false;
   if (facts.status >= 200 && facts.status < 300) return true;
-  return facts.kind === 'logout' && facts.status >= 300 && facts.status < 400;
+  return kind === 'logout' && facts.status >= 300 && facts.status < 400;
 }
 
 interface FamilyGraph {

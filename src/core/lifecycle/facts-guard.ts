@@ -82,6 +82,13 @@ export function cleanFacts(raw: unknown): ExchangeFacts | undefined {
   if (raw.preflight === true) facts.preflight = true;
   if (typeof raw.expiresIn === 'number' && Number.isFinite(raw.expiresIn)) facts.expiresIn = raw.expiresIn;
   if (isRecord(raw.authorization)) facts.authorization = cleanParams(raw.authorization);
+  if (isRecord(raw.endpoints)) {
+    const { endSession, revocation } = raw.endpoints;
+    const endpoints: NonNullable<ExchangeFacts['endpoints']> = {};
+    if (typeof endSession === 'string') endpoints.endSession = endSession;
+    if (typeof revocation === 'string') endpoints.revocation = revocation;
+    facts.endpoints = endpoints;
+  }
   return facts;
 }
 

@@ -1,6 +1,6 @@
 import { lastMemberName } from '../capture/json-walk';
+import { stripUrl } from '../capture/observations';
 import { tokenFieldRole } from '../capture/opaque-tokens';
-import { parseUrlParts } from '../capture/url-parts';
 import { isPresented } from '../rules/context/sighting-facts';
 import { factsAt } from './facts-guard';
 import type { RequestIndex, Seen } from './request-index';
@@ -80,24 +80,19 @@ function createFlowMatcher() {
     see(facts: ExchangeFacts): void {
       const params = facts.kind === 'authorize' ? facts.authorization : undefined;
       if (params?.state !== undefined) byState.set(params.state, facts.requestId);
-      if (params?.redirectUri) byRedirect.set(baseOf(params.redirectUri), facts.requestId);
+      const redirect = params?.redirectUri ? stripUrl(params.redirectUri) : '';
+      if (redirect) byRedirect.set(redirect, facts.requestId);
       if (!facts.code || facts.kind === 'token') return;
       const from =
         facts.kind === 'authorize'
           ? facts.requestId
           : facts.returnedState !== undefined
             ? byState.get(facts.returnedState)
-            : byRedirect.get(baseOf(facts.location ?? facts.url));
+            : byRedirect.get(stripUrl(facts.location ?? facts.url));
       if (from !== undefined) byCode.set(facts.code, from);
     },
     authorizationOf(code: string): string | undefined {
       return byCode.get(code);
     },
   };
-}
-
-/** Origin and path of a URL: what a callback and a `redirect_uri` share. */
-function baseOf(url: string): string {
-  const parts = parseUrlParts(url);
-  return parts.origin + parts.path;
 }

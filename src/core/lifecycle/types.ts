@@ -80,6 +80,11 @@ export interface ExchangeFacts {
   code?: string;
   /** The `state` that came back with the code (authorization response, RFC 6749 §4.1.2). */
   returnedState?: string;
+  /**
+   * Discovery documents: the provider's `end_session_endpoint` (OIDC RP-Initiated Logout §2.1) and
+   * `revocation_endpoint` (RFC 8414 §2), so requests to them are known for logouts and revocations.
+   */
+  endpoints?: { endSession?: string; revocation?: string };
 }
 
 /** One request that carried a token, and what the server did with it. */

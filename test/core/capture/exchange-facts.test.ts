@@ -220,6 +220,15 @@ describe('capture: lifecycle exchange facts', () => {
     expect(factsOf({ url: `${OP}/.well-known/openid-configuration` })?.kind).toBe('discovery');
     expect(factsOf({ url: `${OP}/.well-known/oauth-authorization-server/tenant1` })?.kind).toBe('discovery');
     expect(factsOf({ url: `${OP}/.well-known/openid-configuration-not` })).toBeUndefined();
+    const metadata = jsonContent({
+      issuer: OP,
+      end_session_endpoint: `${OP}/idp/startSLO.ping`,
+      revocation_endpoint: `${OP}/as/revoke_token.oauth2`,
+    });
+    expect(factsOf({ url: `${OP}/.well-known/openid-configuration`, content: metadata })?.endpoints).toEqual({
+      endSession: `${OP}/idp/startSLO.ping`,
+      revocation: `${OP}/as/revoke_token.oauth2`,
+    });
   });
 
   it('captureHar gathers the facts of every entry', async () => {

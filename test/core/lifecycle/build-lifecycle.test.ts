@@ -229,6 +229,46 @@ describe('buildLifecycle: logouts and revocations', () => {
   });
 });
 
+describe("buildLifecycle: the discovery document's endpoints", () => {
+  const session = jwt('session', 0, 3600);
+  const metadata = jsonContent({
+    issuer: OP,
+    end_session_endpoint: `${OP}/idp/startSLO.ping`,
+    revocation_endpoint: `${OP}/as/tokens.oauth2`,
+  });
+
+  it('takes a request to the end_session_endpoint for a logout, and a token sent to the revocation_endpoint for a revocation', () => {
+    const { model, fp } = modelOf([
+      { url: `${OP}/.well-known/openid-configuration`, content: metadata },
+      {
+        url: `${OP}/idp/startSLO.ping?client_id=spa`,
+        startedDateTime: at(10),
+        status: 302,
+        requestHeaders: [h('Cookie', `op=${session}`)],
+      },
+      {
+        method: 'POST',
+        url: `${OP}/as/tokens.oauth2`,
+        startedDateTime: at(20),
+        postData: form(`token=${access1}`),
+      },
+    ]);
+    expect(model.events.map((e) => [e.kind, e.how, e.covers])).toEqual([
+      ['logout', 'RP-initiated logout (end_session_endpoint)', [fp(session)]],
+      ['revocation', 'RFC 7009 revocation', [fp(access1)]],
+    ]);
+  });
+
+  it('does not take other requests to that origin for logouts or revocations', () => {
+    const { model } = modelOf([
+      { url: `${OP}/.well-known/openid-configuration`, content: metadata },
+      { url: `${OP}/idp/profile`, requestHeaders: [h('Cookie', `op=${session}`)] },
+      { method: 'POST', url: `${OP}/as/tokens.oauth2`, postData: form(`other=${access1}`) },
+    ]);
+    expect(model.events).toEqual([]);
+  });
+});
+
 describe('buildLifecycle: matching and bounds', () => {
   it('matches a code to its authorization request by redirect_uri when the callback has no state', () => {
     const { model } = modelOf([
