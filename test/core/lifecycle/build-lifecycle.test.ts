@@ -296,6 +296,21 @@ describe('buildLifecycle: matching and bounds', () => {
     expect(model.families[0]?.code).toBe('C9');
   });
 
+  it("takes a token endpoint's invalid_grant for the rejection of the refresh token presented, and makes no family", () => {
+    const { model, fp } = modelOf([
+      tokenResponse(
+        0,
+        `grant_type=refresh_token&refresh_token=${refresh1}`,
+        { error: 'invalid_grant' },
+        { status: 400 },
+      ),
+    ]);
+    expect(model.uses.map((u) => [u.fingerprint, u.verdict])).toEqual([
+      [fp(refresh1), { verdict: 'rejected', reason: 'HTTP 400 invalid_grant', error: 'invalid_grant' }],
+    ]);
+    expect(model.families).toEqual([]);
+  });
+
   it('uses the policy skew, and stays empty for no input', () => {
     expect(buildLifecycle([], [], { ...DEFAULT_POLICY, clockSkewSeconds: 5 })).toEqual(emptyLifecycle(5));
   });
