@@ -1,4 +1,4 @@
-import type { LifecycleModel, LifecycleRule, TokenFamily, TokenUse } from '../../lifecycle/types';
+import type { LifecycleModel, LifecycleRule, TokenUse } from '../../lifecycle/types';
 import { tokenLayers } from '../../token/claims-layer';
 import type { CaptureHit, TokenRecord } from '../../types';
 import { nestedLabel } from '../nested-hits';
@@ -20,7 +20,7 @@ interface Expiry {
  * RFC 8725 §3.3), or, for a token with no `exp` (an opaque access token), the `expires_in` of the token
  * response that issued it as an access token (RFC 6749 §5.1) counted from that request's time.
  */
-function expiryOf(record: TokenRecord, issued: ReadonlyMap<string, TokenFamily>): Expiry | undefined {
+function expiryOf(record: TokenRecord, issued: ReadonlyMap<string, Expiry | null>): Expiry | undefined {
   let out: Expiry | undefined;
   let hasExp = false;
   for (const layer of tokenLayers(record.token)) {
@@ -31,19 +31,27 @@ function expiryOf(record: TokenRecord, issued: ReadonlyMap<string, TokenFamily>)
       out = { at: exp, source: layer.level === 0 ? 'exp' : `${nestedLabel(layer.level).toLowerCase()}: exp` };
   }
   if (hasExp) return out;
-  const family = issued.get(record.token.fingerprint);
-  const issuedAt = family ? Date.parse(family.issuedAt) / 1000 : Number.NaN;
-  if (!family || family.expiresIn === undefined || !Number.isFinite(issuedAt)) return undefined;
-  return { at: issuedAt + family.expiresIn, source: `expires_in of its token response (${family.id})` };
+  return issued.get(record.token.fingerprint) ?? undefined;
 }
 
-/** The family that issued each access token with an `expires_in`: the first one. */
-function accessFamilies(model: LifecycleModel): Map<string, TokenFamily> {
-  const out = new Map<string, TokenFamily>();
+/**
+ * When each access token issued in a token response expires by `expires_in`: the latest such moment when
+ * it was issued more than once (a provider may hand the same token out again with a fresh lifetime), and
+ * none when any response that issued it gave no `expires_in` or no time (its lifetime is then unknown).
+ */
+function accessExpiries(model: LifecycleModel): Map<string, Expiry | null> {
+  const out = new Map<string, Expiry | null>();
   for (const family of model.families) {
-    if (family.expiresIn === undefined) continue;
-    for (const member of family.members)
-      if (member.role === 'access' && !out.has(member.fingerprint)) out.set(member.fingerprint, family);
+    const issuedAt = family.issuedAt ? Date.parse(family.issuedAt) / 1000 : Number.NaN;
+    const at = family.expiresIn === undefined ? Number.NaN : issuedAt + family.expiresIn;
+    for (const member of family.members) {
+      if (member.role !== 'access') continue;
+      const seen = out.get(member.fingerprint);
+      if (seen === null) continue;
+      if (!Number.isFinite(at)) out.set(member.fingerprint, null);
+      else if (!seen || at > seen.at)
+        out.set(member.fingerprint, { at, source: `expires_in of its token response (${family.id})` });
+    }
   }
   return out;
 }
@@ -61,7 +69,7 @@ function useTime(use: TokenUse): number | undefined {
  * after the token response that issued it.
  */
 export const checkExpExpiredAccepted: LifecycleRule = (model, records) => {
-  const issued = accessFamilies(model);
+  const issued = accessExpiries(model);
   const expiries = new Map<string, Expiry>();
   const which = (record: TokenRecord) => {
     const expiry = expiryOf(record, issued);

@@ -158,6 +158,23 @@ describe('the accepted escalations read the lifecycle model (captured HARs)', ()
     });
     expect(ids([jwtIssued, use(600, withExp)])).not.toContain('exp-expired-accepted');
   });
+
+  it('counts from the latest issue of an opaque token handed out again, and not at all if one issue had no expires_in', () => {
+    const opaque = 'at-Zx8Qp2Lm4Nv6Bc0Df3Gh7';
+    const issue = (seconds: number, issued: Record<string, unknown>) =>
+      tokenResponse(seconds, 'grant_type=refresh_token&refresh_token=rt-Qw3Er5Ty7Ui9Op1As2', issued);
+    const again = [
+      issue(0, { access_token: opaque, expires_in: 300 }),
+      issue(250, { access_token: opaque, expires_in: 300 }),
+    ];
+    expect(ids([...again, use(500, opaque)])).not.toContain('exp-expired-accepted');
+    expect(ids([...again, use(700, opaque)])).toContain('exp-expired-accepted');
+    const unknown = [
+      issue(0, { access_token: opaque, expires_in: 300 }),
+      issue(250, { access_token: opaque }),
+    ];
+    expect(ids([...unknown, use(700, opaque)])).not.toContain('exp-expired-accepted');
+  });
 });
 
 describe('alg-none-accepted on every layer', () => {
