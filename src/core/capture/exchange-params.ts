@@ -2,7 +2,7 @@ import type { AuthorizationParams, ExchangeFacts } from '../lifecycle/types';
 import { isRecord, type NameValue, stringAt } from './guards';
 import { looksLikeJson, tryParseJson } from './json-walk';
 import { base64Text } from './scan-body';
-import { parseParams, parseUrlParts } from './url-parts';
+import { parseParams, parseUrlOrPath } from './url-parts';
 
 /** Token responses are a few KB; bigger bodies are not parsed again for `expires_in`. */
 const MAX_TOKEN_RESPONSE = 64 * 1024;
@@ -48,7 +48,7 @@ export function authorizationResponse(
 /** Query and fragment parameters of a URL, `[]` when it holds no `code=` (most redirects). */
 function urlParams(url: string): readonly NameValue[] {
   if (url.indexOf('code=') < 0) return [];
-  const parts = parseUrlParts(url.indexOf(':') < 0 ? `https://x${url}` : url);
+  const parts = parseUrlOrPath(url);
   const out = parts.query ? parseParams(parts.query) : [];
   return parts.fragment ? out.concat(parseParams(parts.fragment)) : out;
 }

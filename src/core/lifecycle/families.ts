@@ -1,6 +1,7 @@
 import { lastMemberName } from '../capture/json-walk';
 import { stripUrl } from '../capture/observations';
-import { tokenFieldRole } from '../capture/opaque-tokens';
+import { mayNameToken, tokenFieldRole } from '../capture/opaque-tokens';
+import { parseParams, parseUrlOrPath } from '../capture/url-parts';
 import { isPresented } from '../rules/context/sighting-facts';
 import { factsAt } from './facts-guard';
 import type { RequestIndex, Seen } from './request-index';
@@ -10,7 +11,8 @@ import type { ExchangeFacts, FamilyRole, TokenFamily } from './types';
  * The token families of a capture (tokens issued together by one response: access + ID + refresh, roles
  * from the JSON member names, RFC 6749 §5.1, OIDC Core §3.1.3.3), with their refresh chains (RFC 6749 §6:
  * the family whose refresh token the grant presented) and the authorization request that started each
- * code flow (the code's callback `state`, else its `redirect_uri`). One pass over the exchanges in
+ * code flow (the code's callback `state`, else its `redirect_uri`). Tokens an authorization response
+ * put in its redirect (implicit and hybrid flows) make a family too, tied to the request by `state`. One pass over the exchanges in
  * request order; ids `f1`, `f2`… in order of issue.
  */
 export function buildFamilies(index: RequestIndex): TokenFamily[] {
@@ -21,7 +23,9 @@ export function buildFamilies(index: RequestIndex): TokenFamily[] {
   for (const facts of index.ordered) {
     flows.see(facts);
     const seen = index.sightings.get(facts.requestId) ?? [];
-    const members = issuedMembers(seen);
+    const body = issuedMembers(seen);
+    const front = body.length === 0 ? frontChannel(facts, seen) : undefined;
+    const members = front?.members ?? body;
     if (members.length === 0) continue;
     const family: TokenFamily = {
       id: `f${families.length + 1}`,
@@ -35,6 +39,12 @@ export function buildFamilies(index: RequestIndex): TokenFamily[] {
     if (facts.grantType === 'authorization_code' && facts.code) {
       family.code = facts.code;
       const authorization = flows.authorizationOf(facts.code);
+      if (authorization !== undefined) family.authorization = authorization;
+    }
+    if (front) {
+      if (facts.code) family.code = facts.code;
+      const authorization =
+        facts.kind === 'authorize' ? facts.requestId : flows.authorizationOfState(front.state);
       if (authorization !== undefined) family.authorization = authorization;
     }
     for (const member of members) latest.set(member.fingerprint, family);
@@ -52,6 +62,30 @@ function issuedMembers(seen: readonly Seen[]): TokenFamily['members'] {
     if (role && !members.some((m) => m.fingerprint === fingerprint)) members.push({ fingerprint, role });
   }
   return members;
+}
+
+/**
+ * Tokens an authorization response issued in its redirect (implicit and hybrid flows, OIDC Core §3.2.2.5,
+ * §3.3.2.5: `#id_token=…&access_token=…&state=…` in the `Location`), with the `state` that came back.
+ */
+function frontChannel(
+  facts: ExchangeFacts,
+  seen: readonly Seen[],
+): { members: TokenFamily['members']; state: string | undefined } | undefined {
+  const location = facts.location;
+  if (!location || !mayNameToken(location)) return undefined;
+  const parts = parseUrlOrPath(location);
+  const params = parseParams(parts.query).concat(parseParams(parts.fragment ?? ''));
+  const members: TokenFamily['members'] = [];
+  for (const param of params) {
+    const role = tokenFieldRole(param.name);
+    const issued =
+      role &&
+      seen.find((s) => s.sighting.where === 'response-header' && s.sighting.tokenText === param.value);
+    if (role && issued && !members.some((m) => m.fingerprint === issued.fingerprint))
+      members.push({ fingerprint: issued.fingerprint, role });
+  }
+  return { members, state: params.find((p) => p.name === 'state')?.value };
 }
 
 /** A refresh grant: the refresh token it presented, and the family that token came from. */
@@ -93,6 +127,9 @@ function createFlowMatcher() {
     },
     authorizationOf(code: string): string | undefined {
       return byCode.get(code);
+    },
+    authorizationOfState(state: string | undefined): string | undefined {
+      return state === undefined ? undefined : byState.get(state);
     },
   };
 }

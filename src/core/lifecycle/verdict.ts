@@ -1,4 +1,4 @@
-import { parseUrlParts } from '../capture/url-parts';
+import { parseUrlOrPath } from '../capture/url-parts';
 import type { ExchangeFacts, ServerVerdict } from './types';
 import { bearerError } from './www-authenticate';
 
@@ -38,7 +38,7 @@ function redirectVerdict(status: number, facts: ExchangeFacts | undefined): Serv
 
 /** True when a `Location` points at a login, sign-in or authorization page. */
 export function isLoginRedirect(location: string): boolean {
-  const parts = parseUrlParts(location.indexOf(':') < 0 ? `https://x${location}` : location);
+  const parts = parseUrlOrPath(location);
   return LOGIN_PATH.test(parts.path) || /(?:^|&)response_type=/.test(parts.query);
 }
 

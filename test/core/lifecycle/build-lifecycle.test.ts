@@ -311,6 +311,38 @@ describe('buildLifecycle: matching and bounds', () => {
     expect(model.families).toEqual([]);
   });
 
+  it('makes a family of the tokens an implicit or hybrid response put in its redirect, tied to the request by state', () => {
+    const { model, fp } = modelOf([
+      { url: `${OP}/authorize?response_type=id_token%20token&client_id=spa&state=s5&nonce=n5` },
+      {
+        method: 'POST',
+        url: `${OP}/login`,
+        startedDateTime: at(3),
+        status: 302,
+        responseHeaders: [h('Location', `${APP}/cb#access_token=${access1}&id_token=${id1}&state=s5`)],
+      },
+      {
+        url: `${OP}/authorize?response_type=code%20id_token&client_id=spa&state=s6&nonce=n6`,
+        startedDateTime: at(5),
+        status: 302,
+        responseHeaders: [h('Location', `/cb#code=C6&id_token=${id1}&state=s6`)],
+      },
+    ]);
+    expect(model.families.map((f) => [f.issuedBy, f.members, f.authorization, f.code, f.grantType])).toEqual([
+      [
+        '1',
+        [
+          { fingerprint: fp(access1), role: 'access' },
+          { fingerprint: fp(id1), role: 'id' },
+        ],
+        '0',
+        undefined,
+        undefined,
+      ],
+      ['2', [{ fingerprint: fp(id1), role: 'id' }], '2', 'C6', undefined],
+    ]);
+  });
+
   it('uses the policy skew, and stays empty for no input', () => {
     expect(buildLifecycle([], [], { ...DEFAULT_POLICY, clockSkewSeconds: 5 })).toEqual(emptyLifecycle(5));
   });
