@@ -65,7 +65,7 @@ interface Request {
   grantType: string | undefined;
 }
 
-/** Cheap test for an entry with no sighting: could it be one of the exchanges the lifecycle records? */
+/** Cheap test on every entry: could it be a lifecycle exchange other than a plain use (authorize, token…)? */
 function mayMatter(parts: EntryParts, body: string): boolean {
   const url = parts.url;
   return (
