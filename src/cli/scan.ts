@@ -120,6 +120,7 @@ function prefixIds(capture: CaptureResult, index: number): void {
     sighting.requestId = `${index}/${sighting.requestId}`;
   }
   for (const observation of capture.observations) observation.requestId = `${index}/${observation.requestId}`;
+  for (const facts of capture.exchanges ?? []) facts.requestId = `${index}/${facts.requestId}`;
 }
 
 function warn(problems: readonly string[], io: CliIo): void {

@@ -245,6 +245,11 @@ export interface Policy {
   lifetime: LifetimeTiers;
   /** Absolute maximum for refresh tokens (ASVS 10.4.8), seconds. */
   refreshMaxLifetime: number;
+  /**
+   * Clock skew lifecycle decisions allow between the browser that timed a request and the issuer and
+   * servers, seconds (RFC 7519 §4.1.4 "a small leeway"; default 60).
+   */
+  clockSkewSeconds: number;
   /** Claims every token must carry, beyond the catalog's own checks. */
   requiredClaims: string[];
   expectations: HostExpectation[];

@@ -1,6 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { JsonReport } from '../../src/core/report/report-types';
+import { fakeJwt, makeEntry, makeHar } from '../core/capture/har-builders';
 import { createReportValidator } from '../core/report/schema-validator';
 import { DEMO, fixture, runCli } from './fake-io';
 
@@ -128,6 +131,28 @@ describe('scan: inputs', () => {
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids.some((id) => id.startsWith('0/'))).toBe(true);
     expect(ids.some((id) => id.startsWith('1/'))).toBe(true);
+  });
+
+  it('prefixes the lifecycle exchanges of several inputs like their sightings (verdicts need their facts)', async () => {
+    // An expired token answered by a redirect to the dashboard: accepted only if the Location is found.
+    const expired = fakeJwt({ sub: 'u1', exp: Date.parse('2025-03-14T08:00:00Z') / 1000 });
+    const har = makeHar([
+      makeEntry({
+        url: 'https://app.example.test/account',
+        status: 302,
+        requestHeaders: [{ name: 'Authorization', value: `Bearer ${expired}` }],
+        responseHeaders: [{ name: 'Location', value: '/dashboard' }],
+      }),
+    ]);
+    const dir = mkdtempSync(join(tmpdir(), 'jwt-lens-scan-'));
+    const file = join(dir, 'redirect.har');
+    writeFileSync(file, JSON.stringify(har));
+    try {
+      const { report } = await scanJson([fixture('tokens.txt'), file]);
+      expect(report.findings.map((f) => f.ruleId)).toContain('exp-expired-accepted');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -1,5 +1,7 @@
+import type { ExchangeFacts } from '../lifecycle/types';
 import type { CaptureResult } from '../types';
-import { createEntryScan, type EntryScan, realHeaders } from './entry-scan';
+import { createEntryScan, type EntryParts, type EntryScan, realHeaders } from './entry-scan';
+import { exchangeFactsOf } from './exchange-facts';
 import { headerValue, isRecord, type NameValue, normalizePairs, numberAt, stringAt } from './guards';
 import { scanRequestBody, scanResponseBody } from './scan-body';
 import { scanHarCookies, scanRequestHeaders, scanUrl } from './scan-request';
@@ -58,17 +60,7 @@ export function captureEntryWith(
   scanRedirectUrl(scan, response);
   scanResponseBody(scan, response.content);
   scanWebSocketMessages(scan, entry._webSocketMessages, entry[WEBSOCKET_MESSAGE_COUNT]);
-  return toResult(scan, requestId);
-}
-
-/** The validated pieces of an entry. */
-interface EntryParts {
-  entry: Record<string, unknown>;
-  request: Record<string, unknown>;
-  response: Record<string, unknown>;
-  url: string;
-  requestHeaders: NameValue[];
-  responseHeaders: NameValue[];
+  return toResult(scan, requestId, exchangeFactsOf(parts, scan));
 }
 
 /** The result for an entry that could not be read at all. */
@@ -76,17 +68,19 @@ function failed(problem: string): CaptureResult {
   return { sightings: [], observations: [], keyDocuments: [], problems: [problem], entryCount: 1 };
 }
 
-function toResult(scan: EntryScan, requestId: string): CaptureResult {
+function toResult(scan: EntryScan, requestId: string, facts: ExchangeFacts | undefined): CaptureResult {
   if (scan.sink.overflowed) {
     scan.problems.push(`more than ${MAX_SIGHTINGS_PER_ENTRY} token sightings; the rest were dropped`);
   }
-  return {
+  const result: CaptureResult = {
     sightings: scan.sink.sightings,
     observations: scan.observations,
     keyDocuments: scan.keyDocuments,
     problems: scan.problems.map((problem) => `entry ${requestId}: ${problem}`),
     entryCount: 1,
   };
+  if (facts) result.exchanges = [facts];
+  return result;
 }
 
 /** Parts of the entry that are the wrong type: reported, then treated as empty. */

@@ -1,3 +1,4 @@
+import type { ExchangeFacts } from '../lifecycle/types';
 import type { CaptureResult } from '../types';
 import { captureEntryWith } from './capture-entry';
 import { isRecord, stringAt } from './guards';
@@ -20,8 +21,10 @@ export function captureHar(har: unknown): CaptureResult | { error: string } {
   if (entries === undefined) return { error: 'not a HAR file: log.entries is missing' };
   if (!Array.isArray(entries)) return { error: `log.entries is not an array (found ${describe(entries)})` };
   const pageOrigins = pageOriginsOf(log.pages);
+  const exchanges: ExchangeFacts[] = [];
   const result: CaptureResult = {
     sightings: [],
+    exchanges,
     observations: [],
     keyDocuments: [],
     problems: [],
@@ -40,6 +43,7 @@ export function captureHar(har: unknown): CaptureResult | { error: string } {
     append(result.sightings, one.sightings);
     append(result.observations, one.observations);
     append(result.keyDocuments, one.keyDocuments);
+    if (one.exchanges) append(exchanges, one.exchanges);
     append(result.problems, one.problems);
     result.entryCount++;
   }

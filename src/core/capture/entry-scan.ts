@@ -12,6 +12,16 @@ export interface EntryScan {
   problems: string[];
 }
 
+/** The validated pieces of an entry. */
+export interface EntryParts {
+  entry: Record<string, unknown>;
+  request: Record<string, unknown>;
+  response: Record<string, unknown>;
+  url: string;
+  requestHeaders: NameValue[];
+  responseHeaders: NameValue[];
+}
+
 /** Starts the scan of one entry. */
 export function createEntryScan(context: EntryContext, cache?: FindCache): EntryScan {
   return {

@@ -75,3 +75,17 @@ export function nearestJsonKey(text: string, index: number): string | undefined 
   const step = jsonPathStep(key);
   return step.startsWith('.') ? `$.${step}` : `$..${step}`;
 }
+
+const LAST_MEMBER = /(?:\.([A-Za-z_$][A-Za-z0-9_$]*)|\['((?:[^'\\]|\\.)*)'\])$/;
+
+/**
+ * The member name a sighting's name ends with: `$.data.access_token` → `access_token`, `$['id-token']` →
+ * `id-token`; a bare name (`refresh_token`, as loose text and forms name them) is returned as it is;
+ * `''` for an array item (`$.tokens[0]`).
+ */
+export function lastMemberName(name: string): string {
+  if (name.charCodeAt(0) !== 0x24) return name;
+  const match = LAST_MEMBER.exec(name);
+  if (!match) return '';
+  return match[1] ?? (match[2] ?? '').replace(/\\(.)/g, '$1');
+}

@@ -104,8 +104,14 @@ export function mayNameToken(text: string): boolean {
   return (text.indexOf('oken') >= 0 || text.indexOf('OKEN') >= 0) && TOKEN_NAME_IN_TEXT.test(text);
 }
 
-const TOKEN_WORDS: ReadonlySet<string> = new Set(['access', 'refresh', 'id']);
-const JOINED_NAMES: ReadonlySet<string> = new Set(['accesstoken', 'refreshtoken', 'idtoken']);
+const JOINED_NAMES: ReadonlyMap<string, TokenFieldRole> = new Map([
+  ['accesstoken', 'access'],
+  ['refreshtoken', 'refresh'],
+  ['idtoken', 'id'],
+]);
+
+/** What a token-named field holds: an access, refresh or ID token. */
+export type TokenFieldRole = 'access' | 'refresh' | 'id';
 
 /**
  * True when a field, parameter or cookie name names an OAuth token: its last words are access, refresh or
@@ -114,13 +120,19 @@ const JOINED_NAMES: ReadonlySet<string> = new Set(['accesstoken', 'refreshtoken'
  * not count.
  */
 export function isTokenFieldName(name: string): boolean {
+  return tokenFieldRole(name) !== undefined;
+}
+
+/** Which token a token-named field holds (see `isTokenFieldName`), or `undefined` for any other name. */
+export function tokenFieldRole(name: string): TokenFieldRole | undefined {
   const n = name.length;
   // The last letter first: this runs on every cookie of a HAR.
-  if (n < 7 || n > 128 || (name.charCodeAt(n - 1) | 0x20) !== 0x6e) return false;
+  if (n < 7 || n > 128 || (name.charCodeAt(n - 1) | 0x20) !== 0x6e) return undefined;
   const words = claimNameWords(name);
   const last = words[words.length - 1] ?? '';
-  if (last === 'token') return TOKEN_WORDS.has(words[words.length - 2] ?? '');
-  return JOINED_NAMES.has(last);
+  if (last !== 'token') return JOINED_NAMES.get(last);
+  const word = words[words.length - 2];
+  return word === 'access' || word === 'refresh' || word === 'id' ? word : undefined;
 }
 
 /** The credential of `Authorization: Bearer <token>` (RFC 6750 §2.1) or `DPoP <token>` (RFC 9449 §7.1). */

@@ -104,3 +104,11 @@ export function parseParams(text: string): NameValue[] {
   }
   return out;
 }
+
+/**
+ * `parseUrlParts` of a URL that may be only a path (`/cb?code=…`, as `Location` headers often are): a
+ * path is read against a placeholder origin, so its path, query and fragment come out right.
+ */
+export function parseUrlOrPath(url: string): UrlParts {
+  return parseUrlParts(url.indexOf(':') < 0 ? `https://x${url}` : url);
+}

@@ -1,4 +1,5 @@
 import { addNestedHit, nestedLabel } from '../rules/nested-hits';
+import { tokenLayers } from '../token/claims-layer';
 import type { CaptureHit, KeyDocument, ParsedToken, TokenRecord } from '../types';
 import { isAsymmetricAlg, isHmacAlg, whyKeyCannotVerify } from './alg-compat';
 import { checkAlgConfusion, createConfusionCache } from './check-alg-confusion';
@@ -179,9 +180,7 @@ async function settleLayer(
  */
 async function settleRecord(run: Run, record: TokenRecord): Promise<RecordOutcome | undefined> {
   const { token } = record;
-  const layers: { token: ParsedToken; level: number }[] = [];
-  for (let layer: ParsedToken | undefined = token, level = 0; layer; layer = layer.nested, level++)
-    if (isSigned(layer)) layers.push({ token: layer, level });
+  const layers = tokenLayers(token).filter((layer) => isSigned(layer.token));
   if (layers.length === 0) return undefined;
   const out: RecordOutcome = { fingerprint: token.fingerprint, hits: [], problems: [], related: [] };
   for (const layer of layers) {

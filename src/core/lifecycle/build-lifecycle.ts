@@ -1,5 +1,9 @@
 import type { Policy, TokenRecord } from '../types';
+import { buildEvents } from './events';
+import { buildFamilies } from './families';
+import { indexRequests } from './request-index';
 import type { ExchangeFacts, LifecycleModel } from './types';
+import { buildUses } from './uses';
 
 /** The clock skew lifecycle decisions allow when the policy sets none, seconds. */
 export const DEFAULT_CLOCK_SKEW_SECONDS = 60;
@@ -12,12 +16,33 @@ export function emptyLifecycle(skewSeconds = DEFAULT_CLOCK_SKEW_SECONDS): Lifecy
 /**
  * Builds the lifecycle model of a capture: a verdict on every use of every token, the token families and
  * refresh chains, the authorization requests, logouts and revocations, and the discovery documents seen.
- * Pure and total: any records and exchanges give a model (issue 13).
+ * Pure and total: any records and exchanges give a model (issue 13). Linear in records + exchanges (one
+ * sort of each): uses ≤ sightings, families, events, authorizations and discovery URLs ≤ exchanges.
  */
 export function buildLifecycle(
-  _records: readonly TokenRecord[],
-  _exchanges: readonly ExchangeFacts[],
-  _policy: Policy,
+  records: readonly TokenRecord[],
+  exchanges: readonly ExchangeFacts[],
+  policy: Policy,
 ): LifecycleModel {
-  return emptyLifecycle();
+  const skew = skewOf(policy);
+  try {
+    const index = indexRequests(records, exchanges);
+    const families = buildFamilies(index);
+    return {
+      uses: buildUses(index),
+      families,
+      events: buildEvents(index, families),
+      authorizations: index.ordered.filter((facts) => facts.kind === 'authorize'),
+      discovery: [...new Set(index.ordered.filter((f) => f.kind === 'discovery').map((f) => f.url))],
+      skewSeconds: skew,
+    };
+  } catch {
+    // Records and exchanges are plain data checked on the way in; this only guards the callers' promise.
+    return emptyLifecycle(skew);
+  }
+}
+
+function skewOf(policy: Policy): number {
+  const skew = policy?.clockSkewSeconds;
+  return typeof skew === 'number' && Number.isFinite(skew) && skew >= 0 ? skew : DEFAULT_CLOCK_SKEW_SECONDS;
 }

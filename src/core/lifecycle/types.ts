@@ -26,8 +26,12 @@ export interface ServerVerdict {
   errorDescription?: string;
 }
 
-/** What an exchange is, for the token lifecycle. `use`: any other request that carried a token. */
-export type ExchangeKind = 'authorize' | 'token' | 'logout' | 'revocation' | 'discovery' | 'use';
+/**
+ * What an exchange is, for the token lifecycle. `callback`: an authorization response reaching the client
+ * (a callback URL or form post carrying `code` with `state`/`iss`, RFC 6749 §4.1.2, RFC 9207). `use`: any
+ * other request that carried or issued a token.
+ */
+export type ExchangeKind = 'authorize' | 'token' | 'logout' | 'revocation' | 'discovery' | 'callback' | 'use';
 
 /** The parameters of an OAuth authorization request (RFC 6749 §4.1.1, OIDC Core §3.1.2.1, RFC 7636). */
 export interface AuthorizationParams {
@@ -56,7 +60,7 @@ export interface ExchangeFacts {
   status: number;
   /** ISO time the request started; `''` when unknown. */
   startedAt: string;
-  /** The first `WWW-Authenticate` response header, as sent. */
+  /** The `WWW-Authenticate` response header as sent (several are joined with `, `, RFC 9110 §5.3). */
   wwwAuthenticate?: string;
   /** `Location` of a 3xx answer. */
   location?: string;
@@ -66,14 +70,21 @@ export interface ExchangeFacts {
   preflight?: boolean;
   /** Token endpoint requests: the form's `grant_type` (RFC 6749 §4.1.3, §6, §4.4). */
   grantType?: string;
-  /** Token endpoint responses: `expires_in` (RFC 6749 §5.1) when it is a number. */
+  /** Token endpoint responses: `expires_in` (RFC 6749 §5.1) when it is a number (or a string of digits). */
   expiresIn?: number;
+  /** Token endpoint error responses: the JSON `error` code (RFC 6749 §5.2: `invalid_grant`…). */
+  oauthError?: string;
   /** Authorization requests: their parameters. */
   authorization?: AuthorizationParams;
   /** An authorization code seen in this exchange (a redirect's `Location`, or the callback URL's query). */
   code?: string;
   /** The `state` that came back with the code (authorization response, RFC 6749 §4.1.2). */
   returnedState?: string;
+  /**
+   * Discovery documents: the provider's `end_session_endpoint` (OIDC RP-Initiated Logout §2.1) and
+   * `revocation_endpoint` (RFC 8414 §2), so requests to them are known for logouts and revocations.
+   */
+  endpoints?: { endSession?: string; revocation?: string };
 }
 
 /** One request that carried a token, and what the server did with it. */
@@ -109,6 +120,11 @@ export interface TokenFamily {
   refreshedWith?: string;
   /** Request id of the authorization request that started the flow (matched by `code`/`state`). */
   authorization?: string;
+  /**
+   * The authorization code exchanged for this family (`grant_type=authorization_code`), raw in memory for
+   * the `c_hash` check (OIDC Core §3.3.2.11); reports must drop it.
+   */
+  code?: string;
 }
 
 /** A logout or revocation, and the tokens it should have ended. */

@@ -25,6 +25,19 @@ export function checkSeconds(check: Check, path: string, value: unknown): number
   return undefined;
 }
 
+/** Largest clock skew a policy may allow: beyond an hour, time checks would judge nothing. */
+export const MAX_SKEW_SECONDS = 3600;
+
+/** A clock skew: a whole number of seconds from 0 to an hour, or `undefined` after reporting why not. */
+export function checkSkew(check: Check, path: string, value: unknown): number | undefined {
+  if (typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= MAX_SKEW_SECONDS)
+    return value;
+  check.errors.push(
+    `${path}: expected a whole number of seconds from 0 to ${MAX_SKEW_SECONDS}, got ${describeJson(value)}`,
+  );
+  return undefined;
+}
+
 /** An array of non-empty strings, or `undefined` after reporting the first problem at each index. */
 export function checkStrings(check: Check, path: string, value: unknown, what: string): string[] | undefined {
   if (!Array.isArray(value)) {

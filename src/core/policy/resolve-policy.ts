@@ -5,6 +5,7 @@ import {
   checkKeys,
   checkLifetime,
   checkSeconds,
+  checkSkew,
   checkStrings,
 } from './check-fields';
 import { checkExpectations, checkIgnore, checkOverrides, checkPii } from './check-sections';
@@ -19,6 +20,7 @@ const TOP_KEYS = [
   'allowedAlgorithms',
   'lifetime',
   'refreshMaxLifetime',
+  'clockSkewSeconds',
   'requiredClaims',
   'expectations',
   'pii',
@@ -33,6 +35,7 @@ function copyDefaults(): Policy {
     allowedAlgorithms: d.allowedAlgorithms ? [...d.allowedAlgorithms] : null,
     lifetime: { ...d.lifetime },
     refreshMaxLifetime: d.refreshMaxLifetime,
+    clockSkewSeconds: d.clockSkewSeconds,
     requiredClaims: [...d.requiredClaims],
     expectations: d.expectations.map((e) => ({ ...e })),
     pii: { ...d.pii },
@@ -49,6 +52,7 @@ function resolveKey(check: Check, policy: Policy, key: (typeof TOP_KEYS)[number]
   if (key === 'allowedAlgorithms') set(key, checkAlgorithms(check, value));
   else if (key === 'lifetime') set(key, checkLifetime(check, value, policy.lifetime));
   else if (key === 'refreshMaxLifetime') set(key, checkSeconds(check, `policy.${key}`, value));
+  else if (key === 'clockSkewSeconds') set(key, checkSkew(check, `policy.${key}`, value));
   else if (key === 'requiredClaims') set(key, checkStrings(check, `policy.${key}`, value, 'claim name'));
   else if (key === 'expectations') set(key, checkExpectations(check, value));
   else if (key === 'pii') set(key, checkPii(check, value, policy.pii));

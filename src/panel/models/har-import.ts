@@ -29,5 +29,6 @@ export function importHar(text: string, importNumber: number): CaptureResult | {
     sightings: capture.sightings.map((s) => ({ ...s, id: prefix + s.id, requestId: prefix + s.requestId })),
     observations: capture.observations.map((o) => ({ ...o, requestId: prefix + o.requestId })),
     keyDocuments: capture.keyDocuments.map((d) => ({ ...d, requestId: prefix + d.requestId })),
+    exchanges: (capture.exchanges ?? []).map((e) => ({ ...e, requestId: prefix + e.requestId })),
   };
 }

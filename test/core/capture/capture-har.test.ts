@@ -27,6 +27,7 @@ describe('captureHar: document validation', () => {
   it('accepts an empty HAR', () => {
     expect(captured(makeHar([]))).toEqual({
       sightings: [],
+      exchanges: [],
       observations: [],
       keyDocuments: [],
       problems: [],

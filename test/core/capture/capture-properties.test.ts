@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { captureEntry, captureHar, MAX_SIGHTINGS_PER_ENTRY } from '../../../src/core/capture';
 import { isOpaqueTokenText } from '../../../src/core/capture/opaque-tokens';
 import type { CaptureResult } from '../../../src/core/types';
-import { fakeJwt, jsonContent, makeEntry, makeHar } from './har-builders';
+import { fakeJwt, jsonContent, makeEntry, makeHar, mutate } from './har-builders';
 
 const T = fakeJwt({ sub: 'p', iss: 'https://id.example.test' });
 
@@ -62,19 +62,6 @@ const PATHS = [
   ['_webSocketMessages', 1, 'opcode'],
   ['_webSocketMessages', 1, 'data'],
 ] as const;
-
-/** Replaces the value at `path` (creating nothing: a missing parent leaves the entry as it is). */
-function mutate(entry: unknown, path: readonly (string | number)[], value: unknown): unknown {
-  if (path.length === 0) return value;
-  let node: unknown = entry;
-  for (const key of path.slice(0, -1)) {
-    if (typeof node !== 'object' || node === null) return entry;
-    node = (node as Record<string | number, unknown>)[key];
-  }
-  if (typeof node === 'object' && node !== null)
-    (node as Record<string | number, unknown>)[path[path.length - 1] as string] = value;
-  return entry;
-}
 
 function expectWellFormed(result: CaptureResult): void {
   expect(Array.isArray(result.sightings)).toBe(true);

@@ -75,3 +75,16 @@ export function jsonContent(value: unknown): Record<string, unknown> {
   const text = JSON.stringify(value);
   return { size: text.length, mimeType: 'application/json', text };
 }
+
+/** Replaces the value at `path` (creating nothing: a missing parent leaves the entry as it is). */
+export function mutate(entry: unknown, path: readonly (string | number)[], value: unknown): unknown {
+  if (path.length === 0) return value;
+  let node: unknown = entry;
+  for (const key of path.slice(0, -1)) {
+    if (typeof node !== 'object' || node === null) return entry;
+    node = (node as Record<string | number, unknown>)[key];
+  }
+  if (typeof node === 'object' && node !== null)
+    (node as Record<string | number, unknown>)[path[path.length - 1] as string] = value;
+  return entry;
+}

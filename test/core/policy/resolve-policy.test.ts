@@ -13,6 +13,7 @@ describe('DEFAULT_POLICY', () => {
   it('has the RULES.md thresholds and every detector on', () => {
     expect(DEFAULT_POLICY.lifetime).toEqual({ low: 3600, medium: 43_200, high: 86_400, aal1: 2_592_000 });
     expect(DEFAULT_POLICY.refreshMaxLifetime).toBe(90 * 86_400);
+    expect(DEFAULT_POLICY.clockSkewSeconds).toBe(60);
     expect(DEFAULT_POLICY.allowedAlgorithms).toBeNull();
     expect(Object.values(DEFAULT_POLICY.pii).every((on) => on === true)).toBe(true);
     expect(DEFAULT_POLICY.requiredClaims).toEqual([]);
@@ -42,6 +43,7 @@ describe('resolvePolicy merges over the defaults', () => {
         $schema: './schema/policy.json',
         allowedAlgorithms: ['ES256', 'RSA-OAEP-256'],
         lifetime: { low: 900 },
+        clockSkewSeconds: 0,
         pii: { email: false },
         requiredClaims: ['tid'],
         expectations: [{ host: '*.example.com', issuers: ['https://idp.example.com'] }],
@@ -56,6 +58,7 @@ describe('resolvePolicy merges over the defaults', () => {
       ...DEFAULT_POLICY,
       allowedAlgorithms: ['ES256', 'RSA-OAEP-256'],
       lifetime: { ...DEFAULT_POLICY.lifetime, low: 900 },
+      clockSkewSeconds: 0,
       pii: { ...DEFAULT_POLICY.pii, email: false },
       requiredClaims: ['tid'],
       expectations: [{ host: '*.example.com', issuers: ['https://idp.example.com'] }],
@@ -76,7 +79,7 @@ describe('resolvePolicy errors name the JSON path', () => {
     ['{}', 'policy: expected a JSON object, got "{}"'],
     [
       { lifetimes: {} },
-      'policy.lifetimes: unknown key (did you mean "lifetime"?) (expected one of allowedAlgorithms, lifetime, refreshMaxLifetime, requiredClaims, expectations, pii, severityOverrides, ignore)',
+      'policy.lifetimes: unknown key (did you mean "lifetime"?) (expected one of allowedAlgorithms, lifetime, refreshMaxLifetime, clockSkewSeconds, requiredClaims, expectations, pii, severityOverrides, ignore)',
     ],
     [
       { allowedAlgorithms: 'HS256' },
@@ -106,6 +109,22 @@ describe('resolvePolicy errors name the JSON path', () => {
       'policy.lifetime: tiers must not decrease (low ≤ medium ≤ high ≤ aal1), got low 50000 > medium 43200',
     ],
     [{ refreshMaxLifetime: 0 }, 'policy.refreshMaxLifetime: expected a positive number of seconds, got 0'],
+    [
+      { clockSkewSeconds: -1 },
+      'policy.clockSkewSeconds: expected a whole number of seconds from 0 to 3600, got -1',
+    ],
+    [
+      { clockSkewSeconds: '60s' },
+      'policy.clockSkewSeconds: expected a whole number of seconds from 0 to 3600, got "60s"',
+    ],
+    [
+      { clockSkewSeconds: 1.5 },
+      'policy.clockSkewSeconds: expected a whole number of seconds from 0 to 3600, got 1.5',
+    ],
+    [
+      { clockSkewSeconds: 86_400 },
+      'policy.clockSkewSeconds: expected a whole number of seconds from 0 to 3600, got 86400',
+    ],
     [{ requiredClaims: 'tid' }, 'policy.requiredClaims: expected an array of claim names, got "tid"'],
     [{ requiredClaims: [''] }, 'policy.requiredClaims[0]: expected a non-empty claim name, got ""'],
     [{ expectations: {} }, 'policy.expectations: expected an array of host expectations, got an object'],

@@ -274,6 +274,21 @@ describe('createTokensModel: user inputs', () => {
     expect(model.keyDocuments()).toEqual([]);
   });
 
+  it("prefixes an imported HAR's lifecycle exchanges like its sightings, so verdicts find their requests", async () => {
+    const { model } = await createTestModel();
+    const token = makeToken(accessClaims('erin'));
+    const rejected = { ...makeEntry({ bearer: token }) } as Record<string, unknown>;
+    rejected.response = {
+      ...(rejected.response as object),
+      status: 401,
+      headers: [{ name: 'WWW-Authenticate', value: 'Bearer error="invalid_token"' }],
+    };
+    model.importHar(JSON.stringify(makeHar([rejected])));
+    const [use] = model.result.value.lifecycle.uses;
+    expect(use?.requestId).toBe('har1-0');
+    expect(use?.verdict).toMatchObject({ verdict: 'rejected', error: 'invalid_token' });
+  });
+
   it('stops listening on dispose', async () => {
     const { source, model, frame } = await createTestModel();
     model.dispose();

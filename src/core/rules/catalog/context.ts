@@ -157,7 +157,8 @@ function captureEntries(): RuleInfo[] {
       title: 'Unsigned (alg: none) token apparently accepted',
       severity: 'critical',
       why:
-        'A request carrying an unsigned token got a 2xx answer. If the server really accepted it, anyone can ' +
+        'A request carrying an unsigned token (or a nested token with an unsigned inner layer) was answered as ' +
+        'accepted: 2xx, or a redirect elsewhere than a login page. If the server really accepted it, anyone can ' +
         'mint tokens with any claims. This is inferred from traffic, not proven: the endpoint may not need ' +
         'authentication, so confirm by hand. RFC 8725 and ASVS 9.1.2 forbid accepting alg: none.',
       references: [
@@ -175,9 +176,11 @@ function captureEntries(): RuleInfo[] {
       title: 'Expired token apparently accepted',
       severity: 'high',
       why:
-        'A request carrying a token whose exp had already passed (judged at the request’s own time, with a ' +
-        'minute of leeway for clock skew) got a 2xx answer. If the server does not check expiry, a stolen token ' +
-        'works forever. Inferred from traffic, not proven: the endpoint may ignore the token altogether.',
+        'A request carrying a token that had already expired (its exp, the exp of any nested layer, or for an ' +
+        'opaque access token the expires_in of the response that issued it; judged at the request’s own time, ' +
+        'with the policy’s clock skew, a minute by default) was answered as accepted: 2xx, or a redirect ' +
+        'elsewhere than a login page. If the server does not check expiry, a stolen token works forever. ' +
+        'Inferred from traffic, not proven: the endpoint may ignore the token altogether.',
       references: [
         { standard: 'RFC 7519', id: '§4.1.4' },
         { standard: 'OWASP ASVS 5.0', id: '9.2.1' },

@@ -1,11 +1,9 @@
 import type { CaptureRule, TokenRule } from '../../types';
 import { checkAlgConfusionIndicator } from './alg-confusion-indicator';
-import { checkAlgNoneAccepted } from './alg-none-accepted';
 import { checkAudMissingMultiHost } from './aud-missing-multi-host';
 import { checkCookieHttpOnly } from './cookie-no-httponly';
 import { checkCookieSecure } from './cookie-no-secure';
 import { checkCookieSameSite } from './cookie-samesite-weak';
-import { checkExpExpiredAccepted } from './exp-expired-accepted';
 import { checkRefreshTokenExposed } from './refresh-token-exposed';
 import { checkRefreshTokenReused } from './refresh-token-reused';
 import { checkTokenInUrl } from './token-in-url';
@@ -28,10 +26,11 @@ export const CONTEXT_RULES: TokenRule[] = [
   checkTokenThirdPartyLeak,
 ];
 
-/** Rules across the whole capture: "accepted" escalations, rotation, per-issuer algorithm history. */
+/**
+ * Rules across the whole capture: rotation, per-issuer algorithm history. The "accepted" escalations read
+ * the lifecycle model instead (`rules/lifecycle`).
+ */
 export const CAPTURE_RULES: CaptureRule[] = [
-  checkAlgNoneAccepted,
-  checkExpExpiredAccepted,
   checkRefreshTokenReused,
   checkAlgConfusionIndicator,
   checkAudMissingMultiHost,

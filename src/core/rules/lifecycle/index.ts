@@ -1,4 +1,6 @@
 import type { LifecycleRule } from '../../lifecycle/types';
+import { checkAlgNoneAccepted } from './alg-none-accepted';
+import { checkExpExpiredAccepted } from './exp-expired-accepted';
 import { checkIdTokenAsBearer } from './id-token-as-bearer';
 import { checkJtiReused } from './jti-reused';
 import { checkNbfFutureAccepted } from './nbf-future-accepted';
@@ -16,6 +18,8 @@ import { checkValidationInconsistent } from './validation-inconsistent';
  * capture. Each is a small file in this folder; the auditor runs them after the capture-wide rules.
  */
 export const LIFECYCLE_RULES: readonly LifecycleRule[] = [
+  checkAlgNoneAccepted,
+  checkExpExpiredAccepted,
   checkTokenAcceptedAfterLogout,
   checkNbfFutureAccepted,
   checkSigInvalidAccepted,

@@ -1,92 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { CAPTURE_RULES, CONTEXT_RULES } from '../../../../src/core/rules/context';
 import { checkAlgConfusionIndicator } from '../../../../src/core/rules/context/alg-confusion-indicator';
-import { checkAlgNoneAccepted } from '../../../../src/core/rules/context/alg-none-accepted';
 import { checkAudMissingMultiHost } from '../../../../src/core/rules/context/aud-missing-multi-host';
-import { checkExpExpiredAccepted } from '../../../../src/core/rules/context/exp-expired-accepted';
 import { checkRefreshTokenReused } from '../../../../src/core/rules/context/refresh-token-reused';
+import { LIFECYCLE_RULES } from '../../../../src/core/rules/lifecycle';
+import { checkAlgNoneAccepted } from '../../../../src/core/rules/lifecycle/alg-none-accepted';
+import { checkExpExpiredAccepted } from '../../../../src/core/rules/lifecycle/exp-expired-accepted';
 import { formatDuration } from '../../../../src/core/rules/token/format-duration';
 import { parseToken } from '../../../../src/core/token/parse-token';
 import { record, sighting, TEST_POLICY, token } from './records';
 
 const NOW = Date.parse('2025-03-14T12:00:00Z') / 1000;
-const T0 = Date.parse('2025-03-14T09:00:00Z') / 1000;
 
-describe('alg-none-accepted', () => {
-  it('fires critical-by-catalog when an alg:none token got a 2xx', () => {
-    const t = token({ sub: 'admin' }, { alg: 'none' }, 'unsecured');
-    const s = sighting({ url: 'https://admin.example.test/users?page=2' });
-    const [hit] = checkAlgNoneAccepted([record(t, [s])], TEST_POLICY, NOW);
-    expect(hit).toMatchObject({
-      ruleId: 'alg-none-accepted',
-      fingerprint: t.fingerprint,
-      sightingIds: [s.id],
-    });
-    expect(hit?.detail).toBe(
-      'unsigned (alg: none) token; 1 request presenting it got a 2xx answer (GET https://admin.example.test/users?page=… → 200), which suggests the server accepted it',
-    );
-  });
-
-  it('also recognises alg "NONE" on a jws', () => {
-    const t = token({}, { alg: 'NONE' }, 'jws');
-    expect(checkAlgNoneAccepted([record(t, [sighting()])], TEST_POLICY, NOW)).toHaveLength(1);
-  });
-
-  it('does not fire on 401, on a Referer-only sighting, or for signed or malformed tokens', () => {
-    const none = token({}, { alg: 'none' }, 'unsecured');
-    const records = [
-      record(none, [
-        sighting({ status: 401 }),
-        sighting({ name: 'Referer' }),
-        sighting({ where: 'response-body' }),
-      ]),
-      record(token({}, { alg: 'HS256' }), [sighting()]),
-      record(token(undefined, { alg: 'none' }, 'malformed'), [sighting()]),
-    ];
-    expect(checkAlgNoneAccepted(records, TEST_POLICY, NOW)).toEqual([]);
-  });
-});
-
-describe('exp-expired-accepted', () => {
-  it('fires when exp had passed at the request time and the answer was 2xx', () => {
-    const t = token({ exp: T0 - 3 * 3600 });
-    const [hit] = checkExpExpiredAccepted([record(t, [sighting()])], TEST_POLICY, NOW);
-    expect(hit?.ruleId).toBe('exp-expired-accepted');
-    expect(hit?.detail).toMatch(
-      /^expired at 2025-03-14T06:00:00Z, presented 3 h later \(request time\); 1 request presenting it/,
-    );
-    expect(hit?.evidence?.at(-1)).toEqual({ label: 'clock', value: 'request time' });
-  });
-
-  it('forgives a minute of clock skew and ignores rejected requests', () => {
-    const records = [
-      record(token({ exp: T0 - 30 }), [sighting()]),
-      record(token({ exp: T0 - 3600 }), [sighting({ status: 401 })]),
-      record(token({ exp: T0 + 60 }), [sighting()]),
-      record(token({ exp: 'soon' }), [sighting()]),
-      record(token({ exp: T0 - 3600 }, { alg: 'RS256' }, 'malformed'), [sighting()]),
-      record(token({ exp: T0 - 3600 }), [sighting({ startedAt: '' })]),
-    ];
-    expect(checkExpExpiredAccepted(records, TEST_POLICY, NOW)).toEqual([]);
-  });
-
-  it("judges a nested JWT by its inner token's exp", () => {
-    const outer = (exp: number) => {
-      const t = token({}, { alg: 'RS256', cty: 'JWT' });
-      delete t.claims; // the payload is the inner token
-      t.nested = token({ exp }, { alg: 'RS256' });
-      return t;
-    };
-    const [hit] = checkExpExpiredAccepted([record(outer(T0 - 3600), [sighting()])], TEST_POLICY, NOW);
-    expect(hit?.detail).toMatch(/^expired at 2025-03-14T08:00:00Z, presented 1 h later/);
-    expect(checkExpExpiredAccepted([record(outer(T0 + 600), [sighting()])], TEST_POLICY, NOW)).toEqual([]);
-  });
-
-  it('survives absurd exp values', () => {
-    const [hit] = checkExpExpiredAccepted([record(token({ exp: -1e300 }), [sighting()])], TEST_POLICY, NOW);
-    expect(hit?.detail).toContain('exp -1e+300');
-  });
-
+describe('formatDuration', () => {
   it('formats durations', () => {
     expect([formatDuration(5), formatDuration(125), formatDuration(7500), formatDuration(90000)]).toEqual([
       '5 s',
@@ -214,6 +140,11 @@ describe('aud-missing escalation', () => {
 describe('rule lists', () => {
   it('export every context and capture rule', () => {
     expect(CONTEXT_RULES).toHaveLength(8);
-    expect(CAPTURE_RULES).toHaveLength(5);
+    expect(CAPTURE_RULES).toHaveLength(3);
+  });
+
+  it('run the accepted escalations on the lifecycle model, not as capture rules', () => {
+    expect(LIFECYCLE_RULES).toEqual(expect.arrayContaining([checkAlgNoneAccepted, checkExpExpiredAccepted]));
+    expect(CAPTURE_RULES).not.toContain(checkAlgNoneAccepted);
   });
 });

@@ -2,7 +2,9 @@ import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { guessPurpose } from '../../../../src/core/audit/purpose';
 import { captureHar } from '../../../../src/core/capture';
+import { buildLifecycle } from '../../../../src/core/lifecycle';
 import { CAPTURE_RULES, CONTEXT_RULES, checkObservations } from '../../../../src/core/rules/context';
+import { LIFECYCLE_RULES } from '../../../../src/core/rules/lifecycle';
 import { parseToken } from '../../../../src/core/token/parse-token';
 import type { CaptureHit, CaptureResult, RuleHit, Sighting, TokenRecord } from '../../../../src/core/types';
 import { fakeJwt, jsonContent, makeEntry, makeHar } from '../../capture/har-builders';
@@ -183,6 +185,8 @@ describe('context and capture rules over a synthetic session', () => {
         for (const hit of rule(ctx)) out.push({ fingerprint: record.token.fingerprint, hit });
     }
     const captureHits: CaptureHit[] = CAPTURE_RULES.flatMap((rule) => rule(records, TEST_POLICY, T0 + 3600));
+    const model = buildLifecycle(records, capture.exchanges ?? [], TEST_POLICY);
+    for (const rule of LIFECYCLE_RULES) captureHits.push(...rule(model, records, TEST_POLICY));
     for (const hit of captureHits) out.push({ fingerprint: hit.fingerprint, hit });
     for (const hit of checkObservations(capture.observations)) out.push({ fingerprint: 'exchange', hit });
     return out;

@@ -23,7 +23,7 @@ export const CLAIMS_CATALOG: RuleInfo[] = [
     id: 'exp-expired',
     title: 'Expired token still in use',
     severity: 'medium',
-    why: 'The token was seen after its "exp", by more than a minute of clock skew: judged at the time of each request that carried it, or at the reference time for a token with no request time (pasted, or from a token list). A client that keeps sending expired tokens hints at a server that does not check expiry; when such a request gets a 2xx answer the capture rule "exp-expired-accepted" reports it.',
+    why: 'The token was seen after its "exp", by more than a minute of clock skew: judged at the time of each request that carried it, or at the reference time for a token with no request time (pasted, or from a token list). A client that keeps sending expired tokens hints at a server that does not check expiry; when a server accepts such a request the lifecycle rule "exp-expired-accepted" reports it.',
     references: [rfc(7519, '§4.1.4'), asvs('9.2.1'), apiTop10('API2:2023'), cwe(613)],
     scope: 'token',
   },

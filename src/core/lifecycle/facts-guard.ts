@@ -1,0 +1,99 @@
+import { isRecord } from '../capture/guards';
+import type { AuthorizationParams, ExchangeFacts, ExchangeKind } from './types';
+
+const KINDS: ReadonlySet<string> = new Set<ExchangeKind>([
+  'authorize',
+  'token',
+  'logout',
+  'revocation',
+  'discovery',
+  'callback',
+  'use',
+]);
+const STRINGS = ['wwwAuthenticate', 'location', 'grantType', 'oauthError', 'code', 'returnedState'] as const;
+const PARAMS = [
+  'clientId',
+  'responseType',
+  'redirectUri',
+  'scope',
+  'state',
+  'nonce',
+  'codeChallengeMethod',
+] as const;
+
+/**
+ * Cleaned facts per raw object, and their request time (seconds; `NaN` when unknown). The auditor keeps
+ * the same facts objects from build to build, so each is checked and its time parsed once, not on every
+ * rebuild of the model. Weak: facts the auditor drops take their entry with them.
+ */
+const CLEAN = new WeakMap<object, ExchangeFacts | null>();
+const TIMES = new WeakMap<ExchangeFacts, number>();
+
+/** `cleanFacts`, memoised per raw object. */
+export function trustedFacts(raw: unknown): ExchangeFacts | undefined {
+  if (typeof raw !== 'object' || raw === null) return undefined;
+  let facts = CLEAN.get(raw);
+  if (facts === undefined) {
+    facts = cleanFacts(raw) ?? null;
+    CLEAN.set(raw, facts);
+  }
+  return facts ?? undefined;
+}
+
+/** Seconds since the epoch the exchange's request started, or `undefined` when unknown. */
+export function factsTime(facts: ExchangeFacts): number | undefined {
+  let t = TIMES.get(facts);
+  if (t === undefined) {
+    const ms = facts.startedAt ? Date.parse(facts.startedAt) : Number.NaN;
+    t = Number.isFinite(ms) ? ms / 1000 : Number.NaN;
+    TIMES.set(facts, t);
+  }
+  return Number.isNaN(t) ? undefined : t;
+}
+
+/** The exchange's ISO time as given when it is readable, else `''`. */
+export function factsAt(facts: ExchangeFacts): string {
+  return factsTime(facts) === undefined ? '' : facts.startedAt;
+}
+
+/**
+ * Exchange facts as the model may trust them: capture makes them well typed, but they also cross worker
+ * boundaries and are built by hand. A record without a string `requestId` or a known `kind` is dropped
+ * (`undefined`); optional fields of the wrong type are left out. Linear, one object per exchange.
+ */
+export function cleanFacts(raw: unknown): ExchangeFacts | undefined {
+  if (
+    !isRecord(raw) ||
+    typeof raw.requestId !== 'string' ||
+    typeof raw.kind !== 'string' ||
+    !KINDS.has(raw.kind)
+  )
+    return undefined;
+  const facts: ExchangeFacts = {
+    requestId: raw.requestId,
+    kind: raw.kind as ExchangeKind,
+    method: typeof raw.method === 'string' ? raw.method : '',
+    url: typeof raw.url === 'string' ? raw.url : '',
+    status: typeof raw.status === 'number' && Number.isFinite(raw.status) ? raw.status : 0,
+    startedAt: typeof raw.startedAt === 'string' ? raw.startedAt : '',
+  };
+  for (const key of STRINGS) if (typeof raw[key] === 'string') facts[key] = raw[key];
+  if (raw.fromCache === true) facts.fromCache = true;
+  if (raw.preflight === true) facts.preflight = true;
+  if (typeof raw.expiresIn === 'number' && Number.isFinite(raw.expiresIn)) facts.expiresIn = raw.expiresIn;
+  if (isRecord(raw.authorization)) facts.authorization = cleanParams(raw.authorization);
+  if (isRecord(raw.endpoints)) {
+    const { endSession, revocation } = raw.endpoints;
+    const endpoints: NonNullable<ExchangeFacts['endpoints']> = {};
+    if (typeof endSession === 'string') endpoints.endSession = endSession;
+    if (typeof revocation === 'string') endpoints.revocation = revocation;
+    facts.endpoints = endpoints;
+  }
+  return facts;
+}
+
+function cleanParams(raw: Record<string, unknown>): AuthorizationParams {
+  const out: AuthorizationParams = {};
+  for (const key of PARAMS) if (typeof raw[key] === 'string') out[key] = raw[key];
+  return out;
+}

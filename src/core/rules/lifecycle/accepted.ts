@@ -1,0 +1,72 @@
+import type { LifecycleModel, TokenUse } from '../../lifecycle/types';
+import type { CaptureHit, Sighting, TokenRecord } from '../../types';
+import { countRequests, describeRequest, firstDistinct, isSuccess } from '../context/sighting-facts';
+
+/** A token the servers accepted, with the uses they accepted, in request order. */
+export interface AcceptedToken {
+  record: TokenRecord;
+  uses: TokenUse[];
+}
+
+/**
+ * The tokens `which` keeps that the model says a server accepted at least once (issue 13: 2xx, or a
+ * redirect elsewhere than a login page), with those uses. One pass over the uses; records by fingerprint.
+ */
+export function acceptedTokens(
+  model: LifecycleModel,
+  records: readonly TokenRecord[],
+  which: (record: TokenRecord) => boolean,
+): AcceptedToken[] {
+  const recordOf = new Map<string, TokenRecord>();
+  for (const record of records)
+    if (!recordOf.has(record.token.fingerprint)) recordOf.set(record.token.fingerprint, record);
+  const accepted = new Map<string, AcceptedToken>();
+  const skipped = new Set<string>();
+  const out: AcceptedToken[] = [];
+  for (const use of model.uses) {
+    if (use.verdict.verdict !== 'accepted' || skipped.has(use.fingerprint)) continue;
+    let entry = accepted.get(use.fingerprint);
+    if (!entry) {
+      const record = recordOf.get(use.fingerprint);
+      if (!record || !which(record)) {
+        skipped.add(use.fingerprint);
+        continue;
+      }
+      entry = { record, uses: [] };
+      accepted.set(use.fingerprint, entry);
+      out.push(entry);
+    }
+    entry.uses.push(use);
+  }
+  return out;
+}
+
+/** The sightings of `uses`, found in the record (uses whose sighting was dropped are skipped). */
+export function sightingsOf(record: TokenRecord, uses: readonly TokenUse[]): Sighting[] {
+  const ids = new Set(uses.map((u) => u.sightingId));
+  return record.sightings.filter((s) => ids.has(s.id));
+}
+
+/** The hit for an "accepted" escalation: which requests, answered how. */
+export function acceptedHit(
+  ruleId: string,
+  record: TokenRecord,
+  accepted: Sighting[],
+  what: string,
+): CaptureHit {
+  const first = accepted[0];
+  const example = first ? ` (${describeRequest(first)})` : '';
+  const answer = accepted.every((s) => isSuccess(s.status))
+    ? 'got a 2xx answer'
+    : 'got an answer that accepted it (2xx, or a redirect elsewhere than a login page)';
+  return {
+    ruleId,
+    fingerprint: record.token.fingerprint,
+    detail: `${what}; ${countRequests(accepted)} presenting it ${answer}${example}, which suggests the server accepted it`,
+    evidence: firstDistinct(accepted, describeRequest, 5).map((value) => ({
+      label: 'accepted request',
+      value,
+    })),
+    sightingIds: accepted.map((s) => s.id),
+  };
+}

@@ -1,0 +1,34 @@
+import type { LifecycleRule } from '../../lifecycle/types';
+import { tokenLayers } from '../../token/claims-layer';
+import type { CaptureHit, ParsedToken, TokenRecord } from '../../types';
+import { nestedLabel } from '../nested-hits';
+import { acceptedHit, acceptedTokens, sightingsOf } from './accepted';
+
+/** True for an unsecured JWS: `alg` is `none` in any letter case (RFC 7518 §3.6). */
+function isAlgNone(token: ParsedToken): boolean {
+  if (token.kind === 'unsecured') return true;
+  const alg = token.header?.alg;
+  return token.kind === 'jws' && typeof alg === 'string' && alg.toLowerCase() === 'none';
+}
+
+/** The first unsigned layer of the token (0: the token as presented), or `undefined`. */
+function unsignedLayer(record: TokenRecord): number | undefined {
+  return tokenLayers(record.token).find((layer) => isAlgNone(layer.token))?.level;
+}
+
+/**
+ * `alg-none-accepted` (critical): a token with an `alg: none` layer (the token as presented, or an inner
+ * token of a nested JWT, which verifiers act on too: RFC 8725 §3.3) was presented and the server accepted
+ * the request (the lifecycle model's verdict: 2xx, or a redirect elsewhere than a login page). Passive,
+ * so an escalation of `alg-none`, not proof: the endpoint may not need authentication at all.
+ */
+export const checkAlgNoneAccepted: LifecycleRule = (model, records) => {
+  const hits: CaptureHit[] = [];
+  for (const { record, uses } of acceptedTokens(model, records, (r) => unsignedLayer(r) !== undefined)) {
+    const level = unsignedLayer(record) ?? 0;
+    const what =
+      level === 0 ? 'unsigned (alg: none) token' : `${nestedLabel(level)}: unsigned (alg: none) inner token`;
+    hits.push(acceptedHit('alg-none-accepted', record, sightingsOf(record, uses), what));
+  }
+  return hits;
+};
