@@ -1,0 +1,133 @@
+import type { ComplianceReport, ControlResult, ControlStatus, FrameworkResult } from '../../compliance/types';
+import { statusBadge } from './badges';
+import { type Child, el, type Html } from './markup';
+import { plural } from './scope';
+
+/** Findings named under one control; the count is always exact and the findings section has them all. */
+const MAX_CONTROL_FINDINGS = 6;
+const SUMMARY_ORDER: readonly ControlStatus[] = ['fail', 'partial', 'pass', 'not-observed', 'out-of-scope'];
+const SUMMARY_HEAD: Readonly<Record<ControlStatus, string>> = {
+  fail: 'Fail',
+  partial: 'Partial',
+  pass: 'Pass',
+  'not-observed': 'Not observed',
+  'out-of-scope': 'Out of scope',
+};
+
+/** The overview of every selected framework, then one status table per framework (each on a new page). */
+export function complianceSections(report: ComplianceReport): Html[] {
+  return [overview(report), ...report.frameworks.map(frameworkSection)];
+}
+
+function overview(report: ComplianceReport): Html {
+  const head = el(
+    'tr',
+    null,
+    el('th', { scope: 'col' }, 'Framework'),
+    el('th', { scope: 'col' }, 'Version'),
+    el('th', { scope: 'col', class: 'num' }, 'Controls'),
+    SUMMARY_ORDER.map((s) => el('th', { scope: 'col', class: 'num' }, SUMMARY_HEAD[s])),
+  );
+  const rows = report.frameworks.map((f) =>
+    el(
+      'tr',
+      null,
+      el('th', { scope: 'row' }, f.framework.name),
+      el('td', null, f.framework.version),
+      el('td', { class: 'num' }, f.controls.length),
+      SUMMARY_ORDER.map((s) => el('td', { class: 'num' }, f.summary[s] ?? 0)),
+    ),
+  );
+  return el(
+    'section',
+    { id: 'compliance', class: 'page', 'aria-label': 'Compliance overview' },
+    el('h2', null, 'Compliance status'),
+    report.frameworks.length === 0 ? el('p', null, 'No framework was selected.') : null,
+    el('table', { 'data-testid': 'compliance-overview' }, el('thead', null, head), el('tbody', null, rows)),
+  );
+}
+
+function frameworkSection(result: FrameworkResult): Html {
+  const { framework } = result;
+  const head = el(
+    'tr',
+    null,
+    el('th', { scope: 'col' }, 'Control'),
+    el('th', { scope: 'col' }, 'Title'),
+    el('th', { scope: 'col' }, 'Status'),
+    el('th', { scope: 'col' }, 'Evidence'),
+    el('th', { scope: 'col' }, 'Checked by'),
+  );
+  return el(
+    'section',
+    { class: 'page framework', 'data-framework': framework.id, 'aria-label': framework.name },
+    el('h2', null, `${framework.name} ${framework.version}`),
+    el('p', { class: 'muted small' }, 'Control ids verified against: ', framework.source),
+    result.controls.length === 0
+      ? el('p', null, 'No control of this framework is mapped to a check.')
+      : el(
+          'table',
+          { class: 'controls', 'data-testid': `controls-${framework.id}` },
+          el('thead', null, head),
+          el('tbody', null, result.controls.map(controlRow)),
+        ),
+  );
+}
+
+function controlRow(control: ControlResult): Html {
+  return el(
+    'tr',
+    { class: `row-${control.status}`, 'data-control': control.control, 'data-status': control.status },
+    el('th', { scope: 'row', class: 'mono' }, control.control),
+    el('td', null, control.title),
+    el('td', null, statusBadge(control.status)),
+    el('td', null, control.evidence, countsLine(control), noteLine(control)),
+    el('td', null, ruleList(control.ruleIds), findingList(control)),
+  );
+}
+
+function countsLine({ counts }: ControlResult): Html {
+  const parts = [
+    plural(counts.tokens, 'token'),
+    plural(counts.sightings, 'sighting'),
+    plural(counts.requests, 'request'),
+    plural(counts.hosts, 'host'),
+  ];
+  return el('span', { class: 'counts' }, `Sample: ${parts.join(' · ')}`);
+}
+
+function noteLine(control: ControlResult): Child {
+  if (!control.note) return null;
+  const label = control.status === 'out-of-scope' ? 'Reason: ' : 'Still needed from the organisation: ';
+  return el('span', { class: 'note' }, el('strong', null, label), control.note);
+}
+
+function ruleList(ruleIds: readonly string[]): Child {
+  if (ruleIds.length === 0) return el('span', { class: 'muted' }, 'no check');
+  return ruleIds.map((id, i) => [i > 0 ? ', ' : '', el('code', null, id)]);
+}
+
+function findingList({ findings }: ControlResult): Child {
+  if (findings.length === 0) return null;
+  const shown = findings
+    .slice(0, MAX_CONTROL_FINDINGS)
+    .map((f) =>
+      el(
+        'li',
+        null,
+        el('code', null, f.ruleId),
+        ' ',
+        f.fingerprint ? el('code', null, f.fingerprint) : 'exchange',
+      ),
+    );
+  const more =
+    findings.length > MAX_CONTROL_FINDINGS
+      ? el('li', null, `…and ${findings.length - MAX_CONTROL_FINDINGS} more`)
+      : null;
+  return el(
+    'div',
+    { class: 'note' },
+    el('strong', null, plural(findings.length, 'finding')),
+    el('ul', null, shown, more),
+  );
+}
