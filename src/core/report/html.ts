@@ -7,6 +7,7 @@ import { el, type Html } from './html/markup';
 import { methodSection } from './html/method';
 import { scopeOfResult, scopeSection } from './html/scope';
 import { REPORT_CSS } from './html/styles';
+import { summarySection } from './html/summary';
 import { createReportContext } from './report-context';
 import type { ReportOptions } from './report-types';
 
@@ -45,6 +46,7 @@ export function htmlReport(
       ),
       privacyNotice(opts.includeRaw),
     ),
+    summarySection(result, compliance),
     scopeSection(scope, result, opts, ctx),
     methodSection(compliance !== undefined),
     compliance ? complianceSections(compliance) : null,

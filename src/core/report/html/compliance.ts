@@ -1,50 +1,13 @@
-import type { ComplianceReport, ControlResult, ControlStatus, FrameworkResult } from '../../compliance/types';
+import type { ComplianceReport, ControlResult, FrameworkResult } from '../../compliance/types';
 import { statusBadge } from './badges';
 import { type Child, el, type Html } from './markup';
 import { plural } from './scope';
 
 /** Findings named under one control; the count is always exact and the findings section has them all. */
 const MAX_CONTROL_FINDINGS = 6;
-const SUMMARY_ORDER: readonly ControlStatus[] = ['fail', 'partial', 'pass', 'not-observed', 'out-of-scope'];
-const SUMMARY_HEAD: Readonly<Record<ControlStatus, string>> = {
-  fail: 'Fail',
-  partial: 'Partial',
-  pass: 'Pass',
-  'not-observed': 'Not observed',
-  'out-of-scope': 'Out of scope',
-};
-
-/** The overview of every selected framework, then one status table per framework (each on a new page). */
+/** One status table per framework, each on a new page. */
 export function complianceSections(report: ComplianceReport): Html[] {
-  return [overview(report), ...report.frameworks.map(frameworkSection)];
-}
-
-function overview(report: ComplianceReport): Html {
-  const head = el(
-    'tr',
-    null,
-    el('th', { scope: 'col' }, 'Framework'),
-    el('th', { scope: 'col' }, 'Version'),
-    el('th', { scope: 'col', class: 'num' }, 'Controls'),
-    SUMMARY_ORDER.map((s) => el('th', { scope: 'col', class: 'num' }, SUMMARY_HEAD[s])),
-  );
-  const rows = report.frameworks.map((f) =>
-    el(
-      'tr',
-      null,
-      el('th', { scope: 'row' }, f.framework.name),
-      el('td', null, f.framework.version),
-      el('td', { class: 'num' }, f.controls.length),
-      SUMMARY_ORDER.map((s) => el('td', { class: 'num' }, f.summary[s] ?? 0)),
-    ),
-  );
-  return el(
-    'section',
-    { id: 'compliance', class: 'page', 'aria-label': 'Compliance overview' },
-    el('h2', null, 'Compliance status'),
-    report.frameworks.length === 0 ? el('p', null, 'No framework was selected.') : null,
-    el('table', { 'data-testid': 'compliance-overview' }, el('thead', null, head), el('tbody', null, rows)),
-  );
+  return report.frameworks.map(frameworkSection);
 }
 
 function frameworkSection(result: FrameworkResult): Html {

@@ -1,8 +1,7 @@
 import type { ComplianceScope } from '../../compliance/types';
 import { sha256, toHex } from '../../crypto/sha256';
 import type { AuditResult } from '../../types';
-import { summarize } from '../json-report';
-import { numericDateToIso, type ReportContext, SEVERITIES } from '../report-context';
+import { numericDateToIso, type ReportContext } from '../report-context';
 import type { ReportOptions } from '../report-types';
 import { type Child, el, type Html } from './markup';
 
@@ -53,7 +52,7 @@ function hostOf(url: string): string {
   }
 }
 
-/** Scope: what the report speaks for, with the finding counts at a glance. */
+/** Scope: what the report speaks for. */
 export function scopeSection(
   scope: ComplianceScope,
   result: AuditResult,
@@ -86,22 +85,7 @@ export function scopeSection(
       { class: 'facts' },
       facts.map(([term, value]) => [el('dt', null, term), el('dd', null, value)]),
     ),
-    findingTiles(result),
   );
-}
-
-function findingTiles(result: AuditResult): Html {
-  const summary = summarize(result);
-  const tiles = [
-    tile(summary.findings, 'findings'),
-    ...SEVERITIES.map((s) => tile(summary[s], s)),
-    tile(result.ignoredCount, 'ignored by policy'),
-  ];
-  return el('div', { class: 'tiles', 'data-testid': 'finding-counts' }, tiles);
-}
-
-function tile(count: number, label: string): Html {
-  return el('div', { class: 'tile' }, el('strong', null, count), el('span', null, label));
 }
 
 function hostList(hosts: readonly string[]): Child {

@@ -29,8 +29,8 @@ td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:now
 dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:3px 16px;margin:8px 0}
 dl.facts dt{font-weight:600;color:var(--muted)}
 dl.facts dd{margin:0}
-dl.terms dt{font-weight:600;margin-top:6px}
-dl.terms dd{margin:0 0 4px 0}
+dl.terms{display:grid;grid-template-columns:max-content 1fr;gap:6px 14px;align-items:baseline;margin:12px 0}
+dl.terms dd{margin:0}
 ul{margin:4px 0;padding-left:20px}
 .tiles{display:flex;flex-wrap:wrap;gap:8px;margin:12px 0}
 .tile{border:1px solid var(--line);padding:6px 12px;min-width:96px}
@@ -47,7 +47,17 @@ ul{margin:4px 0;padding-left:20px}
 .sev-medium{color:#7a4b00;background:#fff5db;border-style:dashed}
 .sev-low{color:#0a4a8a;background:#eef5ff;border-style:dotted}
 .sev-info{color:#57606a;background:#fff;border-style:dotted;font-weight:400}
-tr.row-fail td:first-child{border-left:4px solid #a40e26}
+tr.row-fail th{border-left:4px solid #a40e26}
+table.controls,table.findings{table-layout:fixed}
+table.controls th:nth-child(1){width:11%}
+table.controls th:nth-child(2){width:21%}
+table.controls th:nth-child(3){width:13%}
+table.controls th:nth-child(5){width:27%}
+table.controls tbody th{overflow-wrap:normal;word-break:keep-all}
+table.findings th:nth-child(1){width:21%}
+table.findings th:nth-child(2){width:29%}
+table.findings th:nth-child(3){width:22%}
+table.overview{width:auto;min-width:66%}
 .muted{color:var(--muted)}
 .small{font-size:12px}
 .counts{display:block;color:var(--muted);font-size:12px;margin-top:2px}
