@@ -6,16 +6,18 @@ import { findingsSection } from './html/findings';
 import { el, type Html } from './html/markup';
 import { methodSection } from './html/method';
 import { scopeOfResult, scopeSection } from './html/scope';
-import { REPORT_CSS } from './html/styles';
+import { printFooterCss, REPORT_CSS } from './html/styles';
 import { summarySection } from './html/summary';
 import { createReportContext } from './report-context';
 import type { ReportOptions } from './report-types';
 
 /**
- * Nothing may load, run, navigate or submit: only the style sheet below, admitted by its hash. `base-uri`
+ * Nothing may load, run, navigate or submit: only the report's style sheet, admitted by its hash. `base-uri`
  * and `form-action` do not fall back to `default-src`, so they are closed on their own (CSP 3 §6).
  */
-const CSP = `default-src 'none'; style-src ${styleHashSource(REPORT_CSS)}; base-uri 'none'; form-action 'none'`;
+function contentSecurityPolicy(css: string): string {
+  return `default-src 'none'; style-src ${styleHashSource(css)}; base-uri 'none'; form-action 'none'`;
+}
 
 /**
  * The audit report as one self-contained HTML page: scope, method and limits of a passive audit, a status
@@ -72,14 +74,15 @@ function privacyNotice(includeRaw: boolean): Html {
 
 /** The page around `<main>`; `main` is already markup, and the digest is printed after it. */
 function shell(title: string, main: string, digest: string): string {
+  const css = `${REPORT_CSS}\n${printFooterCss(digest)}`;
   const head = [
     '<meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="${CSP}">`,
+    `<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(css)}">`,
     '<meta name="referrer" content="no-referrer">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<meta name="report-digest" content="sha256:${digest}">`,
     el('title', null, title).toString(),
-    `<style>${REPORT_CSS}</style>`,
+    `<style>${css}</style>`,
   ];
   return [
     '<html lang="en">',

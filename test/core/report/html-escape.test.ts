@@ -97,3 +97,13 @@ describe('markup builder', () => {
     expect(fragment('<b>bold</b>').toString()).toBe('&lt;b&gt;bold&lt;/b&gt;');
   });
 });
+
+describe('the HTML report builds markup only through the builder', () => {
+  it('calls Html.trusted nowhere but in markup.ts', async () => {
+    const { readdirSync, readFileSync } = await import('node:fs');
+    const dir = 'src/core/report/html';
+    const files = [...readdirSync(dir).map((name) => `${dir}/${name}`), 'src/core/report/html.ts'];
+    const callers = files.filter((file) => readFileSync(file, 'utf8').includes('Html.trusted('));
+    expect(callers).toEqual([`${dir}/markup.ts`]);
+  });
+});

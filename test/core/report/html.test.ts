@@ -28,12 +28,13 @@ describe('htmlReport: structure', () => {
 
   it('is one self-contained page: a strict CSP admitting only its own style sheet by hash, nothing that loads or runs', () => {
     expect(html.startsWith('<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n')).toBe(true);
-    const hash = sha256(REPORT_CSS).toString('base64');
+    const css = /<style>([\s\S]*?)<\/style>/.exec(html)?.[1] ?? '';
+    expect(css.startsWith(REPORT_CSS)).toBe(true);
+    const hash = sha256(css).toString('base64');
     expect(html).toContain(
       `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'sha256-${hash}'; base-uri 'none'; form-action 'none'">`,
     );
     expect(count(html, '<style>')).toBe(1);
-    expect(html).toContain(`<style>${REPORT_CSS}</style>`);
     for (const banned of [
       '<script',
       '<img',
@@ -141,6 +142,9 @@ describe('htmlReport: digest', () => {
     const footer = html.slice(html.indexOf('<footer'));
     expect(footer).toContain(`<code>${digest}</code>`);
     expect(mainOf(html)).not.toContain(digest);
+    // And at the foot of every printed page, with the page number.
+    expect(html).toContain(`@bottom-left{content:"JWT Lens audit report · digest sha256:${digest}"`);
+    expect(html).toContain('content:"Page " counter(page) " of " counter(pages)');
   });
 
   it('can be checked with the command it prints', () => {

@@ -24,6 +24,7 @@ code,.mono{font-family:ui-monospace,"SFMono-Regular","DejaVu Sans Mono","Liberat
 table{width:100%;border-collapse:collapse;margin:8px 0 12px;font-size:13px}
 caption{text-align:left;font-weight:600;padding:4px 0;caption-side:top}
 th,td{border:1px solid var(--line);padding:5px 8px;text-align:left;vertical-align:top;overflow-wrap:anywhere}
+thead th{overflow-wrap:normal}
 thead th{background:var(--head);font-weight:600}
 td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:3px 16px;margin:8px 0}
@@ -74,6 +75,7 @@ footer code{color:var(--ink)}
   .page{break-before:page}
   h2,h3,h4{break-after:avoid}
   thead{display:table-header-group}
+  table.overview{width:100%}
   tr,.tile,dl.facts div{break-inside:avoid}
   table{font-size:9.5pt}
   thead th,.tile,.notice{background:#fff}
@@ -81,3 +83,18 @@ footer code{color:var(--ink)}
   *{print-color-adjust:exact;-webkit-print-color-adjust:exact}
 }
 `.trim();
+
+/**
+ * Every printed page's foot: the report digest and the page number (CSS Paged Media page-margin boxes,
+ * Chromium 131+; a browser without them prints no foot and loses nothing else). The digest is hex, so it
+ * needs no escaping inside the CSS string; anything else is refused.
+ */
+export function printFooterCss(digest: string): string {
+  const shown = /^[0-9a-f]{64}$/.test(digest) ? digest : 'unavailable';
+  return (
+    '@page{' +
+    `@bottom-left{content:"JWT Lens audit report · digest sha256:${shown}";font:7pt ui-monospace,"DejaVu Sans Mono",monospace;color:#57606a}` +
+    '@bottom-right{content:"Page " counter(page) " of " counter(pages);font:8pt system-ui,sans-serif;color:#57606a}' +
+    '}'
+  );
+}
