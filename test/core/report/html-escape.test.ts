@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { escapeHtml } from '../../../src/core/report/html/escape';
@@ -99,8 +100,7 @@ describe('markup builder', () => {
 });
 
 describe('the HTML report builds markup only through the builder', () => {
-  it('calls Html.trusted nowhere but in markup.ts', async () => {
-    const { readdirSync, readFileSync } = await import('node:fs');
+  it('calls Html.trusted nowhere but in markup.ts', () => {
     const dir = 'src/core/report/html';
     const files = [...readdirSync(dir).map((name) => `${dir}/${name}`), 'src/core/report/html.ts'];
     const callers = files.filter((file) => readFileSync(file, 'utf8').includes('Html.trusted('));
