@@ -51,7 +51,7 @@ export function htmlReport(
     summarySection(result, compliance),
     scopeSection(scope, result, opts, ctx),
     methodSection(compliance !== undefined),
-    compliance ? complianceSections(compliance) : null,
+    compliance ? complianceSections(compliance, (text) => ctx.scrub(text)) : null,
     findingsSection(result, compliance, ctx),
   ).toString();
   const digest = reportDigest(main) ?? '';

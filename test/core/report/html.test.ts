@@ -241,6 +241,16 @@ describe('htmlReport: redaction', () => {
     expect(html).toContain(ACCESS.text.slice(0, ACCESS.text.indexOf('.') + 9));
   });
 
+  it("scrubs a token out of a control's evidence and note too", () => {
+    const compliance = sampleCompliance();
+    const [control] = compliance.frameworks[0]?.controls ?? [];
+    if (control)
+      Object.assign(control, { evidence: `seen at ?t=${ACCESS.text}`, note: `ask about ${ACCESS.text}` });
+    const html = htmlReport(sampleResult(), compliance, OPTS);
+    for (const secret of forbiddenStrings()) expect(html, secret).not.toContain(secret);
+    expect(html).toContain(`seen at ?t=${ACCESS.text.slice(0, ACCESS.text.indexOf('.') + 9)}…`);
+  });
+
   it('puts raw values in only when asked, with a warning', () => {
     const html = htmlReport(sampleResult(), sampleCompliance(), { ...OPTS, includeRaw: true });
     expect(html).toContain('Contains raw tokens and personal data: do not share.');

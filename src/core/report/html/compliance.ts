@@ -5,12 +5,16 @@ import { plural } from './scope';
 
 /** Findings named under one control; the count is always exact and the findings section has them all. */
 const MAX_CONTROL_FINDINGS = 6;
-/** One status table per framework, each on a new page. */
-export function complianceSections(report: ComplianceReport): Html[] {
-  return report.frameworks.map(frameworkSection);
+
+/**
+ * One status table per framework, each on a new page. Evidence sentences and notes are scrubbed like any
+ * free text of a report: the engine writes them from counts, but a host or path in one must not carry a token.
+ */
+export function complianceSections(report: ComplianceReport, scrub: (text: string) => string): Html[] {
+  return report.frameworks.map((framework) => frameworkSection(framework, scrub));
 }
 
-function frameworkSection(result: FrameworkResult): Html {
+function frameworkSection(result: FrameworkResult, scrub: (text: string) => string): Html {
   const { framework } = result;
   const head = el(
     'tr',
@@ -32,19 +36,23 @@ function frameworkSection(result: FrameworkResult): Html {
           'table',
           { class: 'controls', 'data-testid': `controls-${framework.id}` },
           el('thead', null, head),
-          el('tbody', null, result.controls.map(controlRow)),
+          el(
+            'tbody',
+            null,
+            result.controls.map((control) => controlRow(control, scrub)),
+          ),
         ),
   );
 }
 
-function controlRow(control: ControlResult): Html {
+function controlRow(control: ControlResult, scrub: (text: string) => string): Html {
   return el(
     'tr',
     { class: `row-${control.status}`, 'data-control': control.control, 'data-status': control.status },
     el('th', { scope: 'row', class: 'mono' }, control.control),
     el('td', null, control.title),
     el('td', null, statusBadge(control.status)),
-    el('td', null, control.evidence, countsLine(control), noteLine(control)),
+    el('td', null, scrub(control.evidence), countsLine(control), noteLine(control, scrub)),
     el('td', null, ruleList(control.ruleIds), findingList(control)),
   );
 }
@@ -59,10 +67,10 @@ function countsLine({ counts }: ControlResult): Html {
   return el('span', { class: 'counts' }, `Sample: ${parts.join(' · ')}`);
 }
 
-function noteLine(control: ControlResult): Child {
+function noteLine(control: ControlResult, scrub: (text: string) => string): Child {
   if (!control.note) return null;
   const label = control.status === 'out-of-scope' ? 'Reason: ' : 'Still needed from the organisation: ';
-  return el('span', { class: 'note' }, el('strong', null, label), control.note);
+  return el('span', { class: 'note' }, el('strong', null, label), scrub(control.note));
 }
 
 function ruleList(ruleIds: readonly string[]): Child {
