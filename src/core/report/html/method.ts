@@ -24,7 +24,7 @@ export function methodSection(withCompliance: boolean): Html {
     el(
       'p',
       null,
-      'JWT Lens read the recorded traffic and token lists named in the scope and checked every JSON Web Token and OAuth token it found against its rule catalogue (RFC 7515, 7519, 8725, 6749, 6750 and 9700, OpenID Connect Core, OWASP ASVS 5.0, NIST SP 800-63B-4). It sent no request of its own: the audit is passive, and the same inputs and policy (see the policy digest) give the same result.',
+      'JWT Lens read the recorded traffic and token lists named in the scope and checked every JSON Web Token and OAuth token it found against its rule catalogue (RFC 7515, 7519, 8725, 6749, 6750 and 9700, OpenID Connect Core, OWASP ASVS 5.0, NIST SP 800-63B-4). It sent no request of its own: the audit is passive, and the same inputs, policy (see its digest), reference time and tool version give the same result.',
     ),
     el('h3', null, 'What a capture shows'),
     el(
@@ -36,7 +36,7 @@ export function methodSection(withCompliance: boolean): Html {
     el(
       'p',
       null,
-      'Server-side controls are evidenced only by acceptance checks: where the capture holds the server’s answer to a token (an expired, altered or unsigned token answered with success is a failure). A server that never received such a token in the capture is shown neither to validate it nor to accept it.',
+      'Server-side controls are evidenced only by acceptance checks: where the capture holds the server’s answer to a token (an expired, altered or unsigned token answered with success is reported as a failure; it is inferred from the answer, so worth confirming by hand). A server that never received such a token in the capture is shown neither to validate it nor to accept it.',
     ),
     el('h3', null, 'What it cannot show'),
     el(
