@@ -83,6 +83,7 @@ describe('htmlReport: structure', () => {
     expect(method).toContain('What it cannot show');
     expect(method).toContain('Key management');
     expect(method).toContain('acceptance checks');
+    expect(method).toContain('controls that depend on them are marked partial with what is still needed');
     for (const status of ['pass', 'fail', 'partial', 'not-observed', 'out-of-scope'])
       expect(method).toContain(`data-status="${status}"`);
   });
@@ -271,6 +272,8 @@ describe('htmlReport without compliance (a scan without --compliance)', () => {
     expect(html).not.toContain('data-framework=');
     expect(html).not.toContain('compliance-overview');
     expect(html).not.toContain('What the statuses mean');
+    expect(html).not.toContain('marked partial');
+    expect(html).toContain('it is not proof of compliance');
     // Sightings with a URL: requests 1, 2, 3, and the basic-auth observation's request 4.
     expect(html).toContain('3 distinct tokens, 4 sightings, 4 requests');
     const policyDigest = sha256(JSON.stringify(sampleResult().policy)).toString('hex');

@@ -42,7 +42,9 @@ export function methodSection(withCompliance: boolean): Html {
     el(
       'p',
       null,
-      'Key management (generation, storage and rotation of signing keys), revocation and session-termination procedures, logging and monitoring practice, access reviews, and anything outside the captured traffic: other clients, environments and periods. These need the organisation’s own evidence; controls that depend on them are marked partial with what is still needed. A pass speaks for the sample in scope only: the absence of a finding is not proof of compliance.',
+      'Key management (generation, storage and rotation of signing keys), revocation and session-termination procedures, logging and monitoring practice, access reviews, and anything outside the captured traffic: other clients, environments and periods. These need the organisation’s own evidence',
+      withCompliance ? '; controls that depend on them are marked partial with what is still needed' : '',
+      '. The absence of a finding speaks for the sample in scope only: it is not proof of compliance.',
     ),
     withCompliance ? [el('h3', null, 'What the statuses mean'), statusTerms()] : null,
   );
