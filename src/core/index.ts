@@ -16,12 +16,17 @@ export type { PolicyResolution } from './policy';
 /** Policy defaults and validation. */
 export { DEFAULT_POLICY, resolvePolicy } from './policy';
 export type { JsonReport, ReportOptions, StandardGroup, TableOptions, ToolInfo } from './report';
-/** Reports: JSON (schemaVersion 1), SARIF 2.1.0, Markdown (by severity or standard), table; redacted by default. */
+/**
+ * Reports: JSON (schemaVersion 1), SARIF 2.1.0, Markdown (by severity or standard), table, and the
+ * self-contained HTML audit report with its digest; redacted by default.
+ */
 export {
   createScrubber,
   groupByStandard,
+  htmlReport,
   maskToken,
   maskValue,
+  reportDigest,
   summarize,
   summaryLine,
   toComplianceMarkdown,

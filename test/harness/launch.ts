@@ -27,24 +27,25 @@ export interface LaunchedBrowser {
   close(): Promise<void>;
 }
 
+/** Headless-safe flags that also keep Chromium from any request of its own (no extension involved). */
+export const QUIET_FLAGS: readonly string[] = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--no-default-browser-check',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-features=Translate,OptimizationHints,MediaRouter',
+];
+
 /**
  * Flags known to work headless with an unpacked extension (E2E.md). The background/sync/update switches
  * keep Chromium from making requests of its own, which would muddy the zero-egress test.
  */
 export function browserFlags(extensionDir: string): string[] {
-  return [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--no-default-browser-check',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--disable-features=Translate,OptimizationHints,MediaRouter',
-    `--disable-extensions-except=${extensionDir}`,
-    `--load-extension=${extensionDir}`,
-  ];
+  return [...QUIET_FLAGS, `--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`];
 }
 
 /** Seeds the fresh profile with DevTools' dock preference (DevTools stores its settings as JSON strings). */
@@ -52,6 +53,27 @@ function writeDevtoolsPreferences(userDataDir: string): void {
   mkdirSync(join(userDataDir, 'Default'), { recursive: true });
   const preferences = { devtools: { preferences: { currentDockState: JSON.stringify('undocked') } } };
   writeFileSync(join(userDataDir, 'Default', 'Preferences'), JSON.stringify(preferences));
+}
+
+/** Launches the system Chromium (never downloads one) with no extension and a fresh profile, for plain pages. */
+export async function launchPlain(
+  options: Pick<LaunchOptions, 'executablePath'> = {},
+): Promise<LaunchedBrowser> {
+  const userDataDir = mkdtempSync(join(tmpdir(), 'jwt-lens-profile-'));
+  const browser = await puppeteer.launch({
+    executablePath: options.executablePath ?? requireBrowser(),
+    headless: true,
+    userDataDir,
+    args: [...QUIET_FLAGS],
+    protocolTimeout: 120_000,
+  });
+  return {
+    browser,
+    async close() {
+      await browser.close().catch(() => undefined);
+      rmSync(userDataDir, { recursive: true, force: true, maxRetries: 3 });
+    },
+  };
 }
 
 /** Launches the system Chromium (never downloads one) with the extension loaded and a fresh profile. */

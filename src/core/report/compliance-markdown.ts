@@ -96,7 +96,7 @@ function requirementSection(requirement: RequirementGroup, lookup: Lookup): stri
 }
 
 /** Findings of one rule together, rules in order of their most severe finding (the result is sorted so). */
-function byRule(findings: readonly Finding[]): Finding[][] {
+export function byRule(findings: readonly Finding[]): Finding[][] {
   const groups = new Map<string, Finding[]>();
   for (const finding of findings) {
     const key = `${finding.severity}\u0000${finding.ruleId}`;

@@ -2,6 +2,8 @@ export { toComplianceMarkdown } from './compliance-markdown';
 export { formatReference } from './format-reference';
 export type { RequirementGroup, Standard, StandardGroup } from './group-by-standard';
 export { groupByStandard } from './group-by-standard';
+export { htmlReport } from './html';
+export { reportDigest } from './html/digest';
 export { summarize, toJsonReport } from './json-report';
 export { toMarkdown } from './markdown';
 export { isPiiClaimName, isPiiValue, maskClaims } from './mask-claims';
