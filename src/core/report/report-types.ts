@@ -2,6 +2,7 @@
  * The JSON report format, version 1. `schema/report.schema.json` describes the same shape for other
  * tools; a test validates real output against it, so the two cannot drift apart.
  */
+import type { ComplianceReport } from '../compliance/types';
 import type { Policy, Reference, Severity, TokenKind, TokenPurpose, Where } from '../types';
 
 /** The program that wrote a report. */
@@ -21,6 +22,8 @@ export interface ReportOptions {
   inputs?: readonly string[];
   /** Capture problems (skipped entries…), one line each; scrubbed like everything else. */
   problems?: readonly string[];
+  /** Compliance statuses (`scan --compliance`): JSON gains a `compliance` section, SARIF properties. */
+  compliance?: ComplianceReport;
 }
 
 /** Where one token was seen, with token text inside URLs and names masked. */
@@ -118,6 +121,8 @@ export interface JsonReport {
   timeRange: { start: string; end: string } | null;
   summary: JsonSummary;
   ignoredCount: number;
+  /** Present when compliance statuses were asked for (`scan --compliance`). */
+  compliance?: ComplianceReport;
   tokens: JsonToken[];
   findings: JsonFinding[];
   observations: JsonObservation[];
