@@ -166,7 +166,8 @@ function assessControl(control: Control, assessment: Assessment): ControlResult 
   }
   const onlyPartly = control.coverage === 'partial' || !mappings.some((m) => m.strength === 'direct');
   if (partial.length > 0 || onlyPartly) {
-    const seen = partial.length > 0 ? `${checked}; ${findingCount(partial)} bearing on it partly` : checked;
+    const bearing = partial.length > 0 ? `${findingCount(partial)} bearing on it partly` : '';
+    const seen = [checked, bearing].filter(Boolean).join('; ');
     const note = control.needs ?? 'the mapped checks cover this control only partly';
     return {
       ...base,

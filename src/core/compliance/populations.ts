@@ -35,6 +35,8 @@ export const ABSENT: Record<EvidenceKind, string> = {
 const NETWORK_SCHEMES = new Set(['http', 'https', 'ws', 'wss']);
 const ENCRYPTED = new Set(['https', 'wss']);
 const COOKIE_PLACES = new Set(['set-cookie', 'request-cookie']);
+/** Where a request presents a token to a server. */
+const PRESENTED = new Set(['request-header', 'request-cookie', 'query', 'fragment', 'path', 'request-body']);
 const RESPONSE_PLACES = new Set(['set-cookie', 'response-body', 'response-header']);
 const VERIFICATION_RULES = new Set([
   'sig-verified',
@@ -135,21 +137,27 @@ function lifetimePhrase(result: AuditResult, pop: Population): string {
   return `${plural(n, 'token')} with readable claims; ${expiry}${within}`;
 }
 
+/**
+ * Token presentations the server answered: what the acceptance rules judge (a 2xx to a bad token), and
+ * the uses the lifecycle model gave a verdict.
+ */
 function verdictPopulation(result: AuditResult): Population {
-  const pop = empty();
+  const pop = ofSightings(result, (s) => PRESENTED.has(s.where) && s.status > 0);
   let accepted = 0;
+  for (const record of result.tokens) {
+    for (const s of record.sightings)
+      if (pop.sightings.has(s.id) && s.status >= 200 && s.status < 300) accepted++;
+  }
   for (const use of result.lifecycle?.uses ?? []) {
-    if (use.verdict.verdict === 'unknown') continue;
+    if (use.verdict.verdict === 'unknown' || pop.sightings.has(use.sightingId)) continue;
     if (use.verdict.verdict === 'accepted') accepted++;
     pop.tokens.add(use.fingerprint);
     pop.sightings.add(use.sightingId);
     pop.requests.add(use.requestId);
-    const host = use.service.split('/')[0];
-    if (host) pop.hosts.add(host);
   }
   const uses = pop.sightings.size;
   pop.phrase = uses
-    ? `${plural(uses, 'token use')} with a server verdict (${accepted} accepted, ${uses - accepted} rejected)${onHosts(pop)}`
+    ? `${plural(uses, 'token presentation')} the server answered (${accepted} with success)${onHosts(pop)}`
     : '';
   return pop;
 }
