@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   assessCompliance,
@@ -178,5 +179,45 @@ describe('assessCompliance: policy, scope and digest', () => {
     expect(policyDigest(reordered)).toBe(policyDigest(DEFAULT_POLICY));
     expect(policyDigest({ ...DEFAULT_POLICY, refreshMaxLifetime: 1 })).not.toBe(policyDigest(DEFAULT_POLICY));
     expect(canonicalJson({ b: [1, { d: 1, c: null }], a: 'x' })).toBe('{"a":"x","b":[1,{"c":null,"d":1}]}');
+  });
+});
+
+describe('assessCompliance on arbitrary captures', () => {
+  it('never throws, and every control gets one of the five statuses with its counts', () => {
+    const sighting = fc.record({
+      token: fc.oneof(
+        fc.constant(jwt()),
+        fc.constant(jwt({ card: '4111111111111111' }, 40 * 86400)),
+        fc.string(),
+      ),
+      url: fc.oneof(
+        fc.constantFrom('https://a.example/x', 'http://b.example/', 'wss://c.example', ''),
+        fc.string(),
+      ),
+      where: fc.constantFrom('request-header', 'set-cookie', 'query', 'storage', 'response-body' as const),
+      status: fc.integer({ min: 0, max: 599 }),
+    });
+    fc.assert(
+      fc.property(fc.array(sighting, { maxLength: 6 }), (items) => {
+        const result = audit(
+          items.map((s) =>
+            bearer(s.token, s.url, {
+              where: s.where,
+              status: s.status,
+              ...(s.where === 'set-cookie' ? { cookie: { httpOnly: false, secure: true } } : {}),
+            }),
+          ),
+        );
+        const report = assess(result);
+        for (const framework of report.frameworks)
+          for (const c of framework.controls) {
+            expect(['pass', 'fail', 'not-observed', 'partial', 'out-of-scope']).toContain(c.status);
+            expect(c.evidence.length).toBeGreaterThan(0);
+            if (c.status === 'fail') expect(c.findings.length).toBeGreaterThan(0);
+            if (c.status === 'not-observed') expect(c.findings).toEqual([]);
+          }
+      }),
+      { numRuns: 60 },
+    );
   });
 });

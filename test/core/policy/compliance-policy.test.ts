@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { resolvePolicy } from '../../../src/core/policy';
 
@@ -47,6 +48,37 @@ describe('policy.compliance', () => {
     ]);
     expect(errorsOf({ outOfScope: [{ framework: 'hippa', control: 'x', reason: 'r' }] })[0]).toBe(
       'policy.compliance.outOfScope[0].framework: unknown framework "hippa" (did you mean "hipaa"?) (expected one of pci-dss, hipaa, gdpr, soc2, iso27001, nist-800-63b, nist-800-53, asvs)',
+    );
+  });
+});
+
+describe('policy.compliance on arbitrary input', () => {
+  it('never throws, and either resolves or explains every problem under policy.compliance', () => {
+    const entry = fc.record(
+      {
+        framework: fc.oneof(fc.constantFrom('pci-dss', 'soc2', 'asvs', 'hippa'), fc.jsonValue()),
+        control: fc.oneof(fc.constantFrom('8.2.8', 'CC6.7', 'v5.0.0-9.1.1', 'CC6.9'), fc.jsonValue()),
+        reason: fc.oneof(fc.string(), fc.jsonValue()),
+      },
+      { requiredKeys: [] },
+    );
+    const compliance = fc.oneof(
+      fc.jsonValue(),
+      fc.record(
+        {
+          frameworks: fc.oneof(fc.array(fc.constantFrom('gdpr', 'iso27001', 'nist', '')), fc.jsonValue()),
+          outOfScope: fc.oneof(fc.array(entry, { maxLength: 3 }), fc.jsonValue()),
+          nistAal: fc.oneof(fc.constantFrom(1, 2, 3, 4), fc.jsonValue()),
+        },
+        { requiredKeys: [] },
+      ),
+    );
+    fc.assert(
+      fc.property(compliance, (value) => {
+        const result = resolvePolicy({ compliance: value });
+        if (result.ok) expect([1, 2, 3]).toContain(result.policy.compliance?.nistAal);
+        else for (const error of result.errors) expect(error).toMatch(/^policy\.compliance[.:[]/);
+      }),
     );
   });
 });
