@@ -1,10 +1,11 @@
+import { isLoopbackHost } from '../rules/context/hosts';
 import type { AuditResult, Finding, TokenRecord } from '../types';
 import { CONTROLS } from './controls';
 import type { EvidenceKind } from './evidence-kinds';
 import { FRAMEWORK_IDS, FRAMEWORKS } from './frameworks';
 import { RULE_MAPPINGS } from './mapping-table';
 import { mappingsOf, type RuleMapping } from './mappings';
-import { ABSENT, lifetimeSeconds, type Population, populationOf } from './populations';
+import { ABSENT, hostOfUrl, lifetimeSeconds, type Population, populationOf } from './populations';
 import { complianceScope } from './scope';
 import type {
   ComplianceReport,
@@ -101,7 +102,16 @@ function findingsOf(mapping: RuleMapping, assessment: Assessment): Finding[] {
       return seconds !== undefined && seconds > limit;
     });
   }
+  if (mapping.when === 'off-loopback') return all.filter((f) => leftTheMachine(f, assessment));
   return all;
+}
+
+/** A finding with a sighting on a host that is not loopback (or whose host is unknown). */
+function leftTheMachine(finding: Finding, assessment: Assessment): boolean {
+  const sightings = assessment.records.get(finding.fingerprint)?.sightings ?? [];
+  const ids = new Set(finding.sightingIds);
+  const hosts = sightings.filter((s) => ids.has(s.id)).map((s) => hostOfUrl(s.url));
+  return hosts.length === 0 || hosts.some((host) => !isLoopbackHost(host));
 }
 
 function outOfScopeReason(control: Control, assessment: Assessment): string | undefined {
@@ -178,7 +188,13 @@ function assessControl(control: Control, assessment: Assessment): ControlResult 
       note: `Still needed: ${note}.`,
     };
   }
-  return { ...base, status: 'pass', findings: [], evidence: `${capitalize(checked)}: no finding.`, counts };
+  return {
+    ...base,
+    status: 'pass',
+    findings: [],
+    evidence: `${capitalize(checked)}: no finding against it.`,
+    counts,
+  };
 }
 
 /** The union of the populations of a control's rules, with each distinct phrase once. */

@@ -40,10 +40,13 @@ export type MappingCondition =
   /** Only findings whose evidence names a payment card number (PAN). */
   | 'payment-card'
   /** Only tokens whose lifetime exceeds the overall timeout of the policy's NIST AAL. */
-  | 'aal-overall-limit';
+  | 'aal-overall-limit'
+  /** Only findings with a sighting beyond loopback hosts (traffic that left the machine). */
+  | 'off-loopback';
 
 /** How the generated docs describe a condition. */
 export const CONDITION_TEXT: Record<MappingCondition, string> = {
   'payment-card': 'only findings that name a payment card number (PAN)',
   'aal-overall-limit': 'only tokens living longer than the overall timeout of the policy’s AAL',
+  'off-loopback': 'only traffic that left the machine (not loopback hosts only)',
 };

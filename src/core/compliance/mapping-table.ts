@@ -15,11 +15,8 @@ export interface RuleRow {
   controls: readonly MappingCell[];
 }
 
-const direct = (framework: FrameworkId, control: string): MappingCell => ({
-  framework,
-  control,
-  strength: 'direct',
-});
+const direct = (framework: FrameworkId, control: string, when?: MappingCondition): MappingCell =>
+  when ? { framework, control, strength: 'direct', when } : { framework, control, strength: 'direct' };
 const partial = (framework: FrameworkId, control: string, when?: MappingCondition): MappingCell =>
   when ? { framework, control, strength: 'partial', when } : { framework, control, strength: 'partial' };
 
@@ -97,6 +94,11 @@ const KEY_SECRET: readonly MappingCell[] = [
 ];
 
 const AAL_SECTIONS = ['§2.1.3', '§2.2.3', '§2.3.3'] as const;
+/**
+ * Cleartext that stays on loopback hosts never leaves the machine (the rules grade it low): no transport
+ * control fails on it. ASVS 3.3.1 also asks for a cookie prefix, so it fails on any host.
+ */
+const LEFT: MappingCondition = 'off-loopback';
 
 /** Every rule that gives evidence for a control. Ids of rules not (yet) in the catalog are harmless. */
 export const RULE_MAPPINGS: Readonly<Record<string, RuleRow>> = {
@@ -260,13 +262,13 @@ export const RULE_MAPPINGS: Readonly<Record<string, RuleRow>> = {
   'transport-cleartext': {
     evidence: 'network',
     controls: [
-      direct('asvs', 'v5.0.0-12.2.1'),
-      direct('nist-800-53', 'SC-8'),
-      direct('nist-800-53', 'SC-8(1)'),
-      direct('nist-800-63b', '§5.1'),
-      direct('hipaa', '164.312(e)(1)'),
-      direct('hipaa', '164.312(e)(2)(ii)'),
-      direct('soc2', 'CC6.7'),
+      direct('asvs', 'v5.0.0-12.2.1', LEFT),
+      direct('nist-800-53', 'SC-8', LEFT),
+      direct('nist-800-53', 'SC-8(1)', LEFT),
+      direct('nist-800-63b', '§5.1', LEFT),
+      direct('hipaa', '164.312(e)(1)', LEFT),
+      direct('hipaa', '164.312(e)(2)(ii)', LEFT),
+      direct('soc2', 'CC6.7', LEFT),
       partial('gdpr', 'Art. 32(1)(a)'),
       partial('gdpr', 'Art. 5(1)(f)'),
       partial('gdpr', 'CCPA §1798.100(e)'),
@@ -312,7 +314,7 @@ export const RULE_MAPPINGS: Readonly<Record<string, RuleRow>> = {
     evidence: 'cookies',
     controls: [
       direct('asvs', 'v5.0.0-3.3.1'),
-      direct('nist-800-63b', '§5.1.1'),
+      direct('nist-800-63b', '§5.1.1', LEFT),
       partial('soc2', 'CC6.7'),
       partial('nist-800-53', 'SC-23'),
     ],

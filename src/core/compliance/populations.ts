@@ -1,3 +1,4 @@
+import { isLoopbackHost } from '../rules/context/hosts';
 import { formatDuration } from '../rules/token/format-duration';
 import { claimsLayer } from '../token/claims-layer';
 import type { AuditResult, Sighting, TokenRecord } from '../types';
@@ -87,17 +88,20 @@ const onHosts = (pop: Population) => (pop.hosts.size > 0 ? ` on ${plural(pop.hos
 
 function networkPhrase(pop: Population, result: AuditResult): string {
   let clear = 0;
+  let local = 0;
   const schemes = new Set<string>();
   for (const record of result.tokens) {
     for (const s of record.sightings) {
       if (!pop.sightings.has(s.id)) continue;
       schemes.add(s.scheme);
-      if (!ENCRYPTED.has(s.scheme)) clear++;
+      if (ENCRYPTED.has(s.scheme)) continue;
+      clear++;
+      if (isLoopbackHost(hostOfUrl(s.url))) local++;
     }
   }
   const how =
     clear > 0
-      ? `${clear} of them unencrypted (http/ws)`
+      ? `${clear} of them unencrypted (http/ws)${local === clear ? ', on loopback hosts only' : ''}`
       : schemes.has('wss')
         ? 'all over TLS (HTTPS/WSS)'
         : 'all over HTTPS';

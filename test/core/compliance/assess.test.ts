@@ -37,7 +37,9 @@ describe('assessCompliance: transport controls', () => {
     const report = assess(https);
     const tls = control(report, 'asvs', 'v5.0.0-12.2.1');
     expect(tls.status).toBe('pass');
-    expect(tls.evidence).toBe('3 token sightings in 3 requests on 2 hosts, all over HTTPS: no finding.');
+    expect(tls.evidence).toBe(
+      '3 token sightings in 3 requests on 2 hosts, all over HTTPS: no finding against it.',
+    );
     expect(tls.counts).toEqual({ tokens: 2, sightings: 3, requests: 3, hosts: 2 });
     expect(tls.ruleIds).toContain('transport-cleartext');
     for (const [fw, id] of [
@@ -70,6 +72,16 @@ describe('assessCompliance: transport controls', () => {
     ]);
   });
 
+  it('does not fail on cleartext that stayed on a loopback host (it never left the machine)', () => {
+    const result = audit([bearer(jwt(), 'http://localhost:3000/api')]);
+    expect(result.findings.map((f) => [f.ruleId, f.severity])).toContainEqual(['transport-cleartext', 'low']);
+    const tls = control(assess(result), 'asvs', 'v5.0.0-12.2.1');
+    expect(tls.status).toBe('pass');
+    expect(tls.evidence).toBe(
+      '1 token sighting in 1 request on 1 host, 1 of them unencrypted (http/ws), on loopback hosts only: no finding against it.',
+    );
+  });
+
   it('does not fail on a finding the policy ignores', () => {
     const ignore = [{ ruleId: 'transport-cleartext', reason: 'lab' }];
     const result = audit([bearer(jwt(), 'http://api.example.com/v1/me')], { ignore });
@@ -92,7 +104,7 @@ describe('assessCompliance: cookies, partial, not observed', () => {
     const report = assess(audit([setCookie(jwt(), good)]));
     expect(control(report, 'asvs', 'v5.0.0-3.3.4').status).toBe('pass');
     expect(control(report, 'nist-800-63b', '§5.1.1').evidence).toBe(
-      '1 token cookie with recorded attributes on 1 host: no finding.',
+      '1 token cookie with recorded attributes on 1 host: no finding against it.',
     );
     const bad = assess(audit([setCookie(jwt(), { ...good, httpOnly: false })]));
     expect(control(bad, 'asvs', 'v5.0.0-3.3.4').status).toBe('fail');
