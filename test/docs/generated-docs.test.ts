@@ -50,7 +50,8 @@ describe('docs generated from the rule catalog', () => {
       const row = reason ? `| \`${rule.id}\` | — | Unmapped: ${escapeProse(reason)} |` : `| \`${rule.id}\` | `;
       expect(doc).toContain(row);
     }
-    expect(doc).toContain('v5.0.0-12.2.1 (direct)');
+    expect(doc).toContain('v5.0.0-3.3.4 (direct)');
+    expect(doc).toContain('v5.0.0-12.2.1 (direct, only traffic that left the machine');
     expect(doc).toContain('§2.2.3 (partial, only tokens living longer than the overall timeout');
   });
 

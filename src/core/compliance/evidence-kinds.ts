@@ -48,5 +48,5 @@ export type MappingCondition =
 export const CONDITION_TEXT: Record<MappingCondition, string> = {
   'payment-card': 'only findings that name a payment card number (PAN)',
   'aal-overall-limit': 'only tokens living longer than the overall timeout of the policy’s AAL',
-  'off-loopback': 'only traffic that left the machine (not loopback hosts only)',
+  'off-loopback': 'only traffic that left the machine, not loopback-only traffic',
 };
