@@ -165,7 +165,8 @@ export function renderComplianceDoc(catalog, compliance) {
     '## Controls by framework',
     '',
   ];
-  for (const id of compliance.FRAMEWORK_IDS) lines.push(...controlTable(compliance.FRAMEWORKS[id], compliance, ruleIds));
+  for (const id of compliance.FRAMEWORK_IDS)
+    lines.push(...controlTable(compliance.FRAMEWORKS[id], compliance, ruleIds));
   lines.push('## Rules', '', '| Rule | Controls | Mapped to |', '| --- | ---: | --- |');
   for (const rule of catalog) lines.push(ruleRow(rule, compliance));
   return `${lines.join('\n').trimEnd()}\n`;

@@ -47,7 +47,9 @@ describe('docs generated from the rule catalog', () => {
     }
     for (const rule of RULE_CATALOG) {
       const reason = compliance.UNMAPPED_RULES[rule.id];
-      const row = reason ? `| \`${rule.id}\` | — | Unmapped: ${escapeProse(reason)} |` : `| \`${rule.id}\` | `;
+      const row = reason
+        ? `| \`${rule.id}\` | — | Unmapped: ${escapeProse(reason)} |`
+        : `| \`${rule.id}\` | `;
       expect(doc).toContain(row);
     }
     expect(doc).toContain('v5.0.0-3.3.4 (direct)');
