@@ -155,11 +155,11 @@ function assessControl(control: Control, assessment: Assessment): ControlResult 
   const listed = (findings: Finding[]) =>
     unique(findings).map((f) => ({ ruleId: f.ruleId, fingerprint: f.fingerprint, severity: f.severity }));
   if (direct.length > 0) {
-    const findings = unique([...direct, ...partial]);
+    // The findings that make it fail; the partial ones bear on it but prove nothing by themselves.
     return {
       ...base,
       status: 'fail',
-      findings: listed(findings),
+      findings: listed(direct),
       evidence: failSentence(direct, checked),
       counts,
     };

@@ -1,7 +1,8 @@
 import { CONTROLS } from './controls';
 import type { MappingCondition } from './evidence-kinds';
-import { RULE_MAPPINGS, UNMAPPED_RULES } from './mapping-table';
+import { RULE_MAPPINGS } from './mapping-table';
 import type { Control, ControlMapping, FrameworkId } from './types';
+import { UNMAPPED_RULES } from './unmapped-rules';
 
 /** A rule → control mapping as the engine reads it: the contract's fields, and the condition if any. */
 export interface RuleMapping extends ControlMapping {

@@ -89,6 +89,26 @@ describe('assessCompliance: transport controls', () => {
   });
 });
 
+describe('assessCompliance: verifier controls fail only on what a server accepted', () => {
+  const unsigned = `${Buffer.from('{"alg":"none"}').toString('base64url')}.${jwt().split('.')[1]}.`;
+
+  it('leaves ASVS 9.1.2 partial for an unsigned token the server refused', () => {
+    const result = audit([bearer(unsigned, 'https://api.example.com/v1/me', { status: 401 })]);
+    expect(result.findings.map((f) => f.ruleId)).toContain('alg-none');
+    const allowlist = control(assess(result), 'asvs', 'v5.0.0-9.1.2');
+    expect(allowlist.status).toBe('partial');
+    expect(allowlist.findings.map((f) => f.ruleId)).toEqual(['alg-none']);
+  });
+
+  it('fails it when the server answered the unsigned token with success', () => {
+    const result = audit([bearer(unsigned, 'https://api.example.com/v1/me', { status: 200 })]);
+    const allowlist = control(assess(result), 'asvs', 'v5.0.0-9.1.2');
+    expect(allowlist.status).toBe('fail');
+    expect(allowlist.findings.map((f) => f.ruleId)).toEqual(['alg-none-accepted']);
+    expect(control(assess(result), 'pci-dss', '8.3.1').status).toBe('fail');
+  });
+});
+
 describe('assessCompliance: cookies, partial, not observed', () => {
   it('leaves cookie controls not observed when no token cookie was seen', () => {
     const cookie = control(assess(audit([bearer(jwt())])), 'asvs', 'v5.0.0-3.3.4');
