@@ -12,7 +12,7 @@ export type EvidenceKind =
   | 'responses'
   /** Tokens read from web storage. */
   | 'storage'
-  /** Signed (or unsecured) JWTs: tokens with a JOSE header. */
+  /** JWS tokens, signed or unsecured (`alg: none`, RFC 7519 §6). */
   | 'signed'
   /** HMAC-signed JWTs, tried against published and common secrets. */
   | 'hmac'

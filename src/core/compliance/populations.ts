@@ -20,7 +20,7 @@ export const ABSENT: Record<EvidenceKind, string> = {
   cookies: 'no token cookie with recorded attributes',
   responses: 'no response that handed out a token',
   storage: 'no token read from web storage',
-  signed: 'no signed token',
+  signed: 'no JWS token',
   hmac: 'no HMAC-signed token',
   verified: 'no signature checked against the issuer’s keys (no JWKS seen or given)',
   jwe: 'no encrypted token',
@@ -251,7 +251,7 @@ function phraseOf(kind: EvidenceKind, pop: Population, result: AuditResult): str
     case 'storage':
       return `${tokens} read from web storage`;
     case 'signed':
-      return `${plural(pop.tokens.size, 'signed token')}${algsOf(result, pop)}`;
+      return `${plural(pop.tokens.size, 'JWS token')}${algsOf(result, pop)}`;
     case 'hmac':
       return `${plural(pop.tokens.size, 'HMAC-signed token')} tried against published and common secrets`;
     case 'verified':

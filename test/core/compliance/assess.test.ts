@@ -135,7 +135,7 @@ describe('assessCompliance: cookies, partial, not observed', () => {
     const sig = control(assess(audit([bearer(jwt())])), 'asvs', 'v5.0.0-9.1.1');
     expect(sig.status).toBe('partial');
     expect(sig.evidence).toBe(
-      'Seen: 1 signed token (ES256); 1 token presentation the server answered (1 with success) on 1 host.',
+      'Seen: 1 JWS token (ES256); 1 token presentation the server answered (1 with success) on 1 host.',
     );
     expect(sig.note).toMatch(/^Still needed: the verifier’s configuration or a probe/);
   });
