@@ -140,6 +140,21 @@ describe('assessCompliance: cookies, partial, not observed', () => {
     expect(sig.note).toMatch(/^Still needed: the verifier’s configuration or a probe/);
   });
 
+  it('counts the tokens without exp, and leaves transport unobserved for tokens that never travelled', () => {
+    const noExp = `${jwt().split('.')[0]}.${Buffer.from('{"sub":"a"}').toString('base64url')}.${jwt().split('.')[2]}`;
+    const pasted = { where: 'input' as const, url: '', scheme: '', name: 'tokens.txt:1' };
+    const report = assess(
+      audit([bearer(jwt({}, 7200), '', pasted), bearer(noExp, '', { ...pasted, name: 'tokens.txt:2' })]),
+    );
+    expect(control(report, 'asvs', 'v5.0.0-7.3.2').evidence).toMatch(
+      /^Seen: 2 tokens with readable claims; 1 of them expire; the longest lives 2 h; \d findings? \(.*exp-missing/,
+    );
+    expect(control(report, 'asvs', 'v5.0.0-12.2.1')).toMatchObject({
+      status: 'not-observed',
+      evidence: 'Nothing to check: no token sent over the network in the capture.',
+    });
+  });
+
   it('says how long tokens live, and puts PCI PAN controls on card numbers only', () => {
     const report = assess(audit([bearer(jwt({ contact: 'alice@example.org' }))]));
     expect(control(report, 'asvs', 'v5.0.0-7.3.2').evidence).toBe(
