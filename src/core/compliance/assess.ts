@@ -1,3 +1,4 @@
+import { RULE_IDS } from '../rules/catalog';
 import { isLoopbackHost } from '../rules/context/hosts';
 import type { AuditResult, Finding, TokenRecord } from '../types';
 import { CONTROLS } from './controls';
@@ -126,24 +127,34 @@ function outOfScopeReason(control: Control, assessment: Assessment): string | un
   return undefined;
 }
 
+const NO_COUNTS = { tokens: 0, sightings: 0, requests: 0, hosts: 0 };
+/** Rules this build reports: mappings of rules not in the catalog (yet) are left out of the statuses. */
+const KNOWN_RULES = new Set(RULE_IDS);
+
 function assessControl(control: Control, assessment: Assessment): ControlResult {
-  const mappings = mappingsOf(control);
+  const mappings = mappingsOf(control).filter((m) => KNOWN_RULES.has(m.ruleId));
   const ruleIds = [...new Set(mappings.map((m) => m.ruleId))];
   const base = { framework: control.framework, control: control.id, title: control.title, ruleIds };
   const reason = outOfScopeReason(control, assessment);
   if (reason !== undefined) {
-    const counts = { tokens: 0, sightings: 0, requests: 0, hosts: 0 };
-    return {
-      ...base,
-      status: 'out-of-scope',
-      findings: [],
-      evidence: `Out of scope: ${reason}.`,
-      counts,
-      note: reason,
-    };
+    const evidence = `Out of scope: ${reason}.`;
+    return { ...base, status: 'out-of-scope', findings: [], evidence, counts: NO_COUNTS, note: reason };
   }
-  const direct = mappings.filter((m) => m.strength === 'direct').flatMap((m) => findingsOf(m, assessment));
-  const partial = mappings.filter((m) => m.strength === 'partial').flatMap((m) => findingsOf(m, assessment));
+  if (mappings.length === 0) {
+    const evidence = 'No check of this JWT Lens version gives evidence for it.';
+    return { ...base, status: 'not-observed', findings: [], evidence, counts: NO_COUNTS };
+  }
+  return { ...base, ...statusOf(control, mappings, assessment) };
+}
+
+type Status = Omit<ControlResult, 'framework' | 'control' | 'title' | 'ruleIds'>;
+
+/** fail, not-observed, partial or pass, from the findings of the mapped rules and what they could see. */
+function statusOf(control: Control, mappings: readonly RuleMapping[], assessment: Assessment): Status {
+  const findings = (strength: RuleMapping['strength']) =>
+    unique(mappings.filter((m) => m.strength === strength).flatMap((m) => findingsOf(m, assessment)));
+  const direct = findings('direct');
+  const partial = findings('partial');
   const pop = unionOf(mappings, assessment);
   const counts = {
     tokens: pop.tokens.size,
@@ -152,49 +163,30 @@ function assessControl(control: Control, assessment: Assessment): ControlResult 
     hosts: pop.hosts.size,
   };
   const checked = pop.phrases.join('; ');
-  const listed = (findings: Finding[]) =>
-    unique(findings).map((f) => ({ ruleId: f.ruleId, fingerprint: f.fingerprint, severity: f.severity }));
-  if (direct.length > 0) {
-    // The findings that make it fail; the partial ones bear on it but prove nothing by themselves.
-    return {
-      ...base,
-      status: 'fail',
-      findings: listed(direct),
-      evidence: failSentence(direct, checked),
-      counts,
-    };
-  }
+  // A fail lists the findings that make it fail; partial ones bear on it but prove nothing by themselves.
+  if (direct.length > 0)
+    return { status: 'fail', findings: listed(direct), evidence: failSentence(direct, checked), counts };
   if (pop.phrases.length === 0 && partial.length === 0) {
     const absent = [...new Set(mappings.map((m) => ABSENT[RULE_MAPPINGS[m.ruleId]?.evidence ?? 'requests']))];
-    return {
-      ...base,
-      status: 'not-observed',
-      findings: [],
-      evidence: `Nothing to check: ${absent.join(', ')} in the capture.`,
-      counts,
-    };
+    const evidence = `Nothing to check: ${absent.join(', ')} in the capture.`;
+    return { status: 'not-observed', findings: [], evidence, counts };
   }
   const onlyPartly = control.coverage === 'partial' || !mappings.some((m) => m.strength === 'direct');
-  if (partial.length > 0 || onlyPartly) {
-    const bearing = partial.length > 0 ? `${findingCount(partial)} bearing on it partly` : '';
-    const seen = [checked, bearing].filter(Boolean).join('; ');
-    const note = control.needs ?? 'the mapped checks cover this control only partly';
+  if (partial.length === 0 && !onlyPartly)
     return {
-      ...base,
-      status: 'partial',
-      findings: listed(partial),
-      evidence: `Seen: ${seen}.`,
+      status: 'pass',
+      findings: [],
+      evidence: `${capitalize(checked)}: no finding against it.`,
       counts,
-      note: `Still needed: ${note}.`,
     };
-  }
-  return {
-    ...base,
-    status: 'pass',
-    findings: [],
-    evidence: `${capitalize(checked)}: no finding against it.`,
-    counts,
-  };
+  const bearing = partial.length > 0 ? `${findingCount(partial)} bearing on it partly` : '';
+  const note = `Still needed: ${control.needs ?? 'the mapped checks cover this control only partly'}.`;
+  const evidence = `Seen: ${[checked, bearing].filter(Boolean).join('; ')}.`;
+  return { status: 'partial', findings: listed(partial), evidence, counts, note };
+}
+
+function listed(findings: readonly Finding[]): ControlResult['findings'] {
+  return findings.map((f) => ({ ruleId: f.ruleId, fingerprint: f.fingerprint, severity: f.severity }));
 }
 
 /** The union of the populations of a control's rules, with each distinct phrase once. */

@@ -136,7 +136,12 @@ function lifetimePhrase(result: AuditResult, pop: Population): string {
     longest = Math.max(longest, lifetimeSeconds(record) ?? -1);
   }
   const n = pop.tokens.size;
-  const expiry = withExp === n ? (n === 1 ? 'it expires' : 'every one expires') : `${withExp} of them expire`;
+  const expiry =
+    withExp === n
+      ? n === 1
+        ? 'it expires'
+        : 'every one expires'
+      : `${withExp} of them expire${withExp === 1 ? 's' : ''}`;
   const within = longest >= 0 ? `; the longest lives ${formatDuration(longest)}` : '';
   return `${plural(n, 'token')} with readable claims; ${expiry}${within}`;
 }

@@ -147,7 +147,7 @@ describe('assessCompliance: cookies, partial, not observed', () => {
       audit([bearer(jwt({}, 7200), '', pasted), bearer(noExp, '', { ...pasted, name: 'tokens.txt:2' })]),
     );
     expect(control(report, 'asvs', 'v5.0.0-7.3.2').evidence).toMatch(
-      /^Seen: 2 tokens with readable claims; 1 of them expire; the longest lives 2 h; \d findings? \(.*exp-missing/,
+      /^Seen: 2 tokens with readable claims; 1 of them expires; the longest lives 2 h; \d findings? \(.*exp-missing/,
     );
     expect(control(report, 'asvs', 'v5.0.0-12.2.1')).toMatchObject({
       status: 'not-observed',
