@@ -9,6 +9,7 @@ import {
 import { canonicalJson } from '../../../src/core/compliance/scope';
 import { sha256, toHex } from '../../../src/core/crypto/sha256';
 import { DEFAULT_POLICY } from '../../../src/core/policy';
+import { RULE_IDS } from '../../../src/core/rules/catalog';
 import type { AuditResult } from '../../../src/core/types';
 import { audit, bearer, jwt, setCookie } from './capture';
 
@@ -106,6 +107,20 @@ describe('assessCompliance: verifier controls fail only on what a server accepte
     expect(allowlist.status).toBe('fail');
     expect(allowlist.findings.map((f) => f.ruleId)).toEqual(['alg-none-accepted']);
     expect(control(assess(result), 'pci-dss', '8.3.1').status).toBe('fail');
+  });
+});
+
+describe('assessCompliance: controls whose rules this build lacks', () => {
+  it('says no check speaks to them until their rules are in the catalog, then what the capture lacks', () => {
+    const logout = control(assess(audit([bearer(jwt())])), 'nist-800-53', 'SC-23(1)');
+    expect(logout.status).toBe('not-observed');
+    if (RULE_IDS.includes('token-accepted-after-logout')) {
+      expect(logout.ruleIds).toEqual(['token-accepted-after-logout']);
+      expect(logout.evidence).toBe('Nothing to check: no logout or revocation in the capture.');
+    } else {
+      expect(logout.ruleIds).toEqual([]);
+      expect(logout.evidence).toBe('No check of this JWT Lens version gives evidence for it.');
+    }
   });
 });
 
