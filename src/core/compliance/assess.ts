@@ -1,12 +1,13 @@
 import { RULE_IDS } from '../rules/catalog';
 import { isLoopbackHost } from '../rules/context/hosts';
+import { hostOf } from '../rules/context/sighting-facts';
 import type { AuditResult, Finding, TokenRecord } from '../types';
 import { CONTROLS } from './controls';
 import type { EvidenceKind } from './evidence-kinds';
 import { FRAMEWORK_IDS, FRAMEWORKS } from './frameworks';
 import { RULE_MAPPINGS } from './mapping-table';
 import { mappingsOf, type RuleMapping } from './mappings';
-import { ABSENT, hostOfUrl, lifetimeSeconds, type Population, populationOf } from './populations';
+import { ABSENT, lifetimeSeconds, type Population, populationOf } from './populations';
 import { complianceScope } from './scope';
 import type {
   ComplianceReport,
@@ -111,7 +112,7 @@ function findingsOf(mapping: RuleMapping, assessment: Assessment): Finding[] {
 function leftTheMachine(finding: Finding, assessment: Assessment): boolean {
   const sightings = assessment.records.get(finding.fingerprint)?.sightings ?? [];
   const ids = new Set(finding.sightingIds);
-  const hosts = sightings.filter((s) => ids.has(s.id)).map((s) => hostOfUrl(s.url));
+  const hosts = sightings.filter((s) => ids.has(s.id)).map((s) => hostOf(s));
   return hosts.length === 0 || hosts.some((host) => !isLoopbackHost(host));
 }
 

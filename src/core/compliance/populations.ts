@@ -1,4 +1,6 @@
+import { parseUrlParts } from '../capture/url-parts';
 import { isLoopbackHost } from '../rules/context/hosts';
+import { hostOf } from '../rules/context/sighting-facts';
 import { formatDuration } from '../rules/token/format-duration';
 import { claimsLayer } from '../token/claims-layer';
 import type { AuditResult, Sighting, TokenRecord } from '../types';
@@ -52,17 +54,11 @@ function empty(): Population {
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
-/** Lower-case host of a URL, `''` when it has none (cheap: no URL object). */
-export function hostOfUrl(url: string): string {
-  const match = /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/?#]*@)?(\[[^\]]*\]|[^:/?#]*)/i.exec(url);
-  return (match?.[1] ?? '').replace(/^\[|\]$/g, '').toLowerCase();
-}
-
 function addSighting(pop: Population, s: Sighting, fingerprint: string): void {
   pop.tokens.add(fingerprint);
   pop.sightings.add(s.id);
   if (s.requestId) pop.requests.add(s.requestId);
-  const host = hostOfUrl(s.url);
+  const host = hostOf(s);
   if (host) pop.hosts.add(host);
 }
 
@@ -96,7 +92,7 @@ function networkPhrase(pop: Population, result: AuditResult): string {
       schemes.add(s.scheme);
       if (ENCRYPTED.has(s.scheme)) continue;
       clear++;
-      if (isLoopbackHost(hostOfUrl(s.url))) local++;
+      if (isLoopbackHost(hostOf(s))) local++;
     }
   }
   const how =
@@ -177,7 +173,7 @@ function logoutPopulation(result: AuditResult): Population {
   for (const event of events) {
     pop.requests.add(event.requestId);
     for (const fp of event.covers) pop.tokens.add(fp);
-    const host = hostOfUrl(event.origin);
+    const host = parseUrlParts(event.origin).host;
     if (host) pop.hosts.add(host);
   }
   pop.phrase = events.length
@@ -190,7 +186,7 @@ function requestPopulation(result: AuditResult): Population {
   const pop = ofSightings(result, () => true);
   for (const o of result.observations) {
     pop.requests.add(o.requestId);
-    const host = hostOfUrl(o.url);
+    const host = parseUrlParts(o.url).host;
     if (host) pop.hosts.add(host);
   }
   pop.tokens.clear();

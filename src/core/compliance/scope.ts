@@ -1,6 +1,7 @@
+import { parseUrlParts } from '../capture/url-parts';
 import { sha256, toHex } from '../crypto/sha256';
+import { hostOf } from '../rules/context/sighting-facts';
 import type { AuditResult } from '../types';
-import { hostOfUrl } from './populations';
 import type { ComplianceScope } from './types';
 
 const encoder = new TextEncoder();
@@ -35,13 +36,13 @@ export function complianceScope(
     for (const s of record.sightings) {
       sightings++;
       if (s.requestId) requests.add(s.requestId);
-      const host = hostOfUrl(s.url);
+      const host = hostOf(s);
       if (host) hosts.add(host);
     }
   }
   for (const o of result.observations) {
     requests.add(o.requestId);
-    const host = hostOfUrl(o.url);
+    const host = parseUrlParts(o.url).host;
     if (host) hosts.add(host);
   }
   return {
