@@ -1,3 +1,4 @@
+import { capitalize } from '../report/markdown';
 import { RULE_IDS } from '../rules/catalog';
 import { isLoopbackHost } from '../rules/context/hosts';
 import { hostOf } from '../rules/context/sighting-facts';
@@ -7,7 +8,7 @@ import type { EvidenceKind } from './evidence-kinds';
 import { FRAMEWORK_IDS, FRAMEWORKS } from './frameworks';
 import { RULE_MAPPINGS } from './mapping-table';
 import { mappingsOf, type RuleMapping } from './mappings';
-import { ABSENT, lifetimeSeconds, type Population, populationOf } from './populations';
+import { ABSENT, lifetimeSeconds, type Population, plural, populationOf } from './populations';
 import { complianceScope } from './scope';
 import type {
   ComplianceReport,
@@ -218,15 +219,11 @@ function unique(findings: readonly Finding[]): Finding[] {
 function findingCount(findings: readonly Finding[]): string {
   const n = unique(findings).length;
   const rules = [...new Set(findings.map((f) => f.ruleId))].join(', ');
-  return `${n} finding${n === 1 ? '' : 's'} (${rules})`;
+  return `${plural(n, 'finding')} (${rules})`;
 }
 
 function failSentence(direct: readonly Finding[], checked: string): string {
   const tokens = new Set(direct.map((f) => f.fingerprint).filter((fp) => fp !== '')).size;
-  const on = tokens > 0 ? ` on ${tokens} token${tokens === 1 ? '' : 's'}` : '';
+  const on = tokens > 0 ? ` on ${plural(tokens, 'token')}` : '';
   return `${capitalize(findingCount(direct))}${on}${checked ? `; checked: ${checked}` : ''}.`;
-}
-
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

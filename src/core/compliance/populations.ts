@@ -52,7 +52,8 @@ function empty(): Population {
   return { tokens: new Set(), sightings: new Set(), requests: new Set(), hosts: new Set(), phrase: '' };
 }
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+/** `1 token`, `3 tokens`. */
+export const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 function addSighting(pop: Population, s: Sighting, fingerprint: string): void {
   pop.tokens.add(fingerprint);
