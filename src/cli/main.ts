@@ -6,6 +6,7 @@
 
 import { setTextDigest } from '../core/crypto/fingerprint';
 import { type OptionSpec, type ParsedArgs, parseArgs, suggest } from './args';
+import { COMPLIANCE_OPTIONS } from './compliance-option';
 import { CRACK_OPTIONS, createCrackStep } from './crack/crack-step';
 import { runDecode } from './decode';
 import { CliError, EXIT } from './errors';
@@ -69,6 +70,7 @@ export const OPTIONS: readonly OptionSpec[] = [
     help: 'Put raw tokens and unmasked values in the report. Treat such a report as a secret.',
   },
   ...RENDER_OPTIONS,
+  ...COMPLIANCE_OPTIONS,
   ...CRACK_OPTIONS,
   ...VERIFY_OPTIONS,
   { name: 'help', short: 'h', kind: 'flag', commands: BOTH, help: 'Show this help.' },

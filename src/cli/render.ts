@@ -1,21 +1,28 @@
 import { severityRank } from '../core/audit';
+import { FRAMEWORK_IDS } from '../core/compliance/frameworks';
+import type { ComplianceReport } from '../core/compliance/types';
 import { toComplianceMarkdown } from '../core/report/compliance-markdown';
+import { toFrameworkMarkdown } from '../core/report/framework-markdown';
 import { toMarkdown } from '../core/report/markdown';
 import { toSarif } from '../core/report/sarif';
 import { toTable } from '../core/report/table';
 import { writeJsonReport } from '../core/report/write-json-report';
 import type { AuditResult, Severity } from '../core/types';
 import type { OptionSpec, ParsedArgs } from './args';
+import { complianceFor } from './compliance-option';
 import { CliError, describeFsError, EXIT } from './errors';
 import type { CliIo } from './io';
 import { TOOL } from './version';
 
 export const FORMATS = ['table', 'json', 'sarif', 'md'] as const;
 export type Format = (typeof FORMATS)[number];
-/** A format, or Markdown filed by standard and requirement (`--format md --group-by standard`). */
-export type Layout = Format | 'md-by-standard';
+/**
+ * A format, or Markdown filed by standard and requirement (`--format md --group-by standard`), or by
+ * framework control (`--group-by framework`, the default for Markdown with `--compliance`).
+ */
+export type Layout = Format | 'md-by-standard' | 'md-by-framework';
 
-const GROUP_BY = ['token', 'standard'] as const;
+const GROUP_BY = ['token', 'standard', 'framework'] as const;
 
 /** Options that shape the report rather than the scan; main.ts lists them with the others. */
 export const RENDER_OPTIONS: readonly OptionSpec[] = [
@@ -26,8 +33,10 @@ export const RENDER_OPTIONS: readonly OptionSpec[] = [
     choices: GROUP_BY,
     arg: GROUP_BY.join('|'),
     help:
-      'How --format md files findings: token (default: by severity, with a table of tokens) or standard ' +
-      '(under each requirement they cite: RFC 8725, OWASP ASVS 5.0, CWE, NIST SP 800-63B…), for audit evidence.',
+      'How --format md files findings: token (default: by severity, with a table of tokens), standard ' +
+      '(under each requirement they cite: RFC 8725, OWASP ASVS 5.0, CWE, NIST SP 800-63B…) or framework ' +
+      '(a status table per compliance framework, then each failing control with its findings; the default ' +
+      'with --compliance).',
   },
 ];
 
@@ -51,11 +60,13 @@ const DEFAULT_WIDTH = 120;
 export function chooseFormat(args: ParsedArgs, io: CliIo): Layout {
   const format = formatOf(args, io);
   const groupBy = args.value('group-by');
-  if (groupBy === undefined) return format;
+  if (groupBy === undefined)
+    return format === 'md' && args.value('compliance') !== undefined ? 'md-by-framework' : format;
   if (format !== 'md')
     throw new CliError(
       `option --group-by applies to Markdown only (add --format md); the format is ${format}`,
     );
+  if (groupBy === 'framework') return 'md-by-framework';
   return groupBy === 'standard' ? 'md-by-standard' : 'md';
 }
 
@@ -75,6 +86,8 @@ export interface RenderOptions {
   /** Colours and terminal width apply to tables written to a terminal. */
   toTerminal: boolean;
   io: CliIo;
+  /** Statuses per control, when `--compliance` (or the policy) asked for them. */
+  compliance?: ComplianceReport;
 }
 
 /** Writes the report in the chosen format to `emit`; JSON is streamed item by item. */
@@ -89,6 +102,7 @@ export function renderReport(
     tool: TOOL,
     inputs: options.inputs,
     problems: options.problems,
+    ...(options.compliance ? { compliance: options.compliance } : {}),
   };
   switch (format) {
     case 'json':
@@ -104,14 +118,32 @@ export function renderReport(
     case 'md-by-standard':
       emit(toComplianceMarkdown(result, report));
       return;
+    case 'md-by-framework': {
+      const compliance = options.compliance ?? complianceFor(result, FRAMEWORK_IDS, options.inputs);
+      if (compliance) emit(toFrameworkMarkdown(result, compliance, report));
+      return;
+    }
     case 'table': {
       const { io, toTerminal } = options;
       const color = toTerminal && io.stdout.isTTY === true && !io.env.NO_COLOR;
       const width = toTerminal ? (io.stdout.columns ?? DEFAULT_WIDTH) : DEFAULT_WIDTH;
       emit(toTable(result, { color, width, includeRaw: options.includeRaw }));
+      if (options.compliance) emit(complianceLines(options.compliance));
       return;
     }
   }
+}
+
+/** Under a table: one line of status counts per framework (the other formats carry every control). */
+function complianceLines(compliance: ComplianceReport): string {
+  const lines = compliance.frameworks.map(({ framework, summary }) => {
+    const counts = Object.entries(summary)
+      .filter(([, n]) => n > 0)
+      .map(([status, n]) => `${n} ${status}`)
+      .join(', ');
+    return `  ${framework.name} ${framework.version}: ${counts}`;
+  });
+  return `\nCompliance (controls per status; --format json or md for each control):\n${lines.join('\n')}\n`;
 }
 
 /**

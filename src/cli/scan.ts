@@ -3,6 +3,7 @@ import { summaryLine } from '../core/report/table';
 import type { CaptureHit, CaptureResult, KeyDocument, Policy, TokenRecord } from '../core/types';
 import type { ParsedArgs } from './args';
 import { collectGarbage } from './collect-garbage';
+import { chooseFrameworks, complianceFor } from './compliance-option';
 import { CliError } from './errors';
 import type { CliIo } from './io';
 import { loadPolicy } from './policy-file';
@@ -56,6 +57,7 @@ export async function runScan(args: ParsedArgs, io: CliIo, steps: readonly ScanS
   const now = parseReferenceTime(args.value('now'), io.clock());
   const format = chooseFormat(args, io);
   const policy = await loadPolicy(args.value('policy'), io);
+  const frameworks = chooseFrameworks(args, policy.compliance?.frameworks);
   const auditor = createAuditor({ policy });
   const problems: string[] = [];
   for (const [index, path] of inputs.entries()) {
@@ -92,7 +94,8 @@ export async function runScan(args: ParsedArgs, io: CliIo, steps: readonly ScanS
   const result = auditor.result(now);
   const output = args.value('output');
   const toTerminal = output === undefined || output === '-';
-  const options = { includeRaw: args.flag('include-raw'), inputs, problems, toTerminal, io };
+  const compliance = complianceFor(result, frameworks, inputs);
+  const options = { includeRaw: args.flag('include-raw'), inputs, problems, toTerminal, io, compliance };
   await writeOutput((emit) => renderReport(result, format, options, emit), args, io);
   warn(problems, io);
   if (!toTerminal) io.stderr.write(`jwt-lens: wrote ${output}: ${summaryLine(result)}\n`);

@@ -8,6 +8,19 @@ export type { Auditor, AuditorLimits, AuditorOptions, AuditorStats } from './aud
 export { auditCapture, createAuditor, guessPurpose, SEVERITY_ORDER, severityRank } from './audit';
 /** Token capture from HAR 1.2 files and live DevTools entries. */
 export { captureEntry, captureHar, parseUrlParts } from './capture';
+export type { ComplianceOptions, RuleMapping } from './compliance';
+/** Compliance evidence (issue 14): control catalogue, rule → control mappings, statuses per control. */
+export {
+  assessCompliance,
+  CONTROL_MAPPINGS,
+  CONTROLS,
+  FRAMEWORK_IDS,
+  FRAMEWORKS,
+  isFrameworkId,
+  policyDigest,
+  UNMAPPED_RULES,
+} from './compliance';
+export type * from './compliance/types';
 export type { TextDigest } from './crypto/fingerprint';
 /** Fingerprints: first 16 hex digits of SHA-256 over the token text. */
 export { fingerprintOf, setTextDigest } from './crypto/fingerprint';
@@ -30,6 +43,7 @@ export {
   summarize,
   summaryLine,
   toComplianceMarkdown,
+  toFrameworkMarkdown,
   toJsonReport,
   toMarkdown,
   toSarif,

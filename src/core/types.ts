@@ -1,3 +1,4 @@
+import type { FrameworkId } from './compliance/types';
 import type { ExchangeFacts, LifecycleModel } from './lifecycle/types';
 
 /**
@@ -237,6 +238,23 @@ export interface IgnoreEntry {
   reason?: string;
 }
 
+/** A control the policy takes out of scope, with the reason reports show. */
+export interface OutOfScopeEntry {
+  framework: FrameworkId;
+  /** The control id as the framework writes it (`8.2.8`, `SC-8`, `v5.0.0-9.1.1`…). */
+  control: string;
+  reason: string;
+}
+
+/** What the compliance statuses (issue 14) are computed for. */
+export interface CompliancePolicy {
+  /** Frameworks reported when the caller names none (`scan --compliance` overrides). */
+  frameworks?: FrameworkId[];
+  outOfScope: OutOfScopeEntry[];
+  /** NIST SP 800-63B-4 assurance level whose reauthentication limits apply (§2.1.3, §2.2.3, §2.3.3). */
+  nistAal: 1 | 2 | 3;
+}
+
 /** A complete policy (defaults filled in). Users write a partial one; `resolvePolicy` validates and completes it. */
 export interface Policy {
   /** JWS/JWE `alg` values accepted; `null` means "any registered algorithm except `none`". */
@@ -256,6 +274,8 @@ export interface Policy {
   pii: PiiDetectors;
   severityOverrides: Record<string, Severity>;
   ignore: IgnoreEntry[];
+  /** Compliance settings; absent: every framework when asked for, nothing out of scope, AAL2. */
+  compliance?: CompliancePolicy;
 }
 
 /** Everything a token rule may look at. */

@@ -63,7 +63,7 @@ describe('scan --group-by', () => {
     ],
     [['--format', 'sarif', '--group-by', 'token'], /the format is sarif/],
     [['--format', 'md', '--group-by', 'severity'], /--group-by: "severity" is not one of token, standard/],
-    [['--format', 'md', '--group-by'], /option --group-by needs a value \(token\|standard\)/],
+    [['--format', 'md', '--group-by'], /option --group-by needs a value \(token\|standard\|framework\)/],
   ])('exits 2 with one line on stderr for %j', async (argv, message) => {
     const result = await runCli(['scan', DEMO, ...argv]);
     expect(result.code).toBe(2);
@@ -80,7 +80,8 @@ describe('scan --group-by', () => {
 
   it('is in scan --help', async () => {
     const result = await runCli(['scan', '--help']);
-    expect(result.stdout).toContain('--group-by <token|standard>');
+    expect(result.stdout).toContain('--group-by <token|standard|framework>');
     expect(result.stdout).toMatch(/standard\s+\(under each requirement they cite/);
+    expect(result.stdout).toMatch(/--compliance\s+<framework\[,framework…\]\|all>/);
   });
 });

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
+  COMPLIANCE_DOC,
   END,
   escapeProse,
   generatedFiles,
@@ -10,6 +11,7 @@ import {
   START,
   spliceReadme,
 } from '../../scripts/gen-docs.mjs';
+import * as compliance from '../../src/core/compliance';
 import { formatReference } from '../../src/core/report/format-reference';
 import { RULE_CATALOG } from '../../src/core/rules/catalog';
 
@@ -17,9 +19,9 @@ const ROOT = join(import.meta.dirname, '../..');
 const read = (path: string) => readFileSync(join(ROOT, path), 'utf8');
 
 describe('docs generated from the rule catalog', () => {
-  const expected = generatedFiles(RULE_CATALOG, formatReference, read('README.md'));
+  const expected = generatedFiles(RULE_CATALOG, formatReference, read('README.md'), compliance);
 
-  it.each([[RULES_DOC], ['README.md']])('%s matches the catalog', (path) => {
+  it.each([[RULES_DOC], [COMPLIANCE_DOC], ['README.md']])('%s matches the catalog', (path) => {
     expect(read(path), `${path} is out of date with src/core/rules/catalog: run \`npm run docs\``).toBe(
       expected[path],
     );
@@ -35,6 +37,24 @@ describe('docs generated from the rule catalog', () => {
         expect(rules).toContain(escapeProse(formatReference(reference)));
       expect(readme).toContain(`[\`${rule.id}\`](docs/RULES.md#${rule.id}) | ${rule.severity} |`);
     }
+  });
+
+  it('lists in docs/COMPLIANCE.md every control with its rules, and every rule with its controls or reason', () => {
+    const doc = read(COMPLIANCE_DOC);
+    for (const id of compliance.FRAMEWORK_IDS) {
+      expect(doc).toContain(`Id for \`--compliance\`: \`${id}\``);
+      for (const control of compliance.CONTROLS[id]) expect(doc).toContain(`| ${escapeProse(control.id)} | `);
+    }
+    for (const rule of RULE_CATALOG) {
+      const reason = compliance.UNMAPPED_RULES[rule.id];
+      const row = reason
+        ? `| \`${rule.id}\` | — | Unmapped: ${escapeProse(reason)} |`
+        : `| \`${rule.id}\` | `;
+      expect(doc).toContain(row);
+    }
+    expect(doc).toContain('v5.0.0-3.3.4 (direct)');
+    expect(doc).toContain('v5.0.0-12.2.1 (direct, only traffic that left the machine');
+    expect(doc).toContain('§2.2.3 (partial, only tokens living longer than the overall timeout');
   });
 
   it('escapes Markdown in prose but not inside code spans', () => {

@@ -1,4 +1,5 @@
 import type { Policy } from '../types';
+import { checkCompliance } from './check-compliance';
 import {
   type Check,
   checkAlgorithms,
@@ -26,6 +27,7 @@ const TOP_KEYS = [
   'pii',
   'severityOverrides',
   'ignore',
+  'compliance',
 ] as const;
 
 /** A fresh, mutable copy of the defaults: nobody may change the frozen `DEFAULT_POLICY` by accident. */
@@ -57,7 +59,8 @@ function resolveKey(check: Check, policy: Policy, key: (typeof TOP_KEYS)[number]
   else if (key === 'expectations') set(key, checkExpectations(check, value));
   else if (key === 'pii') set(key, checkPii(check, value, policy.pii));
   else if (key === 'severityOverrides') set(key, checkOverrides(check, value));
-  else set(key, checkIgnore(check, value));
+  else if (key === 'ignore') set(key, checkIgnore(check, value));
+  else set(key, checkCompliance(check, value));
 }
 
 /**

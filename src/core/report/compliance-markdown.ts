@@ -18,7 +18,7 @@ const PREAMBLE = [
 ].join(' ');
 
 /** What each requirement's section needs to describe a finding without a second pass over the result. */
-interface Lookup {
+export interface Lookup {
   ctx: ReportContext;
   sightings: Map<string, Sighting>;
   masked: Map<string, string>;
@@ -35,11 +35,8 @@ export function toComplianceMarkdown(
   opts: ReportOptions,
   catalog: readonly RuleInfo[] = RULE_CATALOG,
 ): string {
-  const ctx = createReportContext(result, opts.includeRaw);
-  const sightings = new Map<string, Sighting>();
-  for (const record of result.tokens) for (const s of record.sightings) sightings.set(s.id, s);
-  const masked = new Map(result.tokens.map((r) => [r.token.fingerprint, ctx.show(r.token.text)]));
-  const lookup: Lookup = { ctx, sightings, masked };
+  const lookup = createLookup(result, opts);
+  const { ctx } = lookup;
   const standards = groupByStandard(result.findings, catalog);
   const lines = [...reportHeader('JWT Lens compliance report', result, opts, ctx), PREAMBLE, ''];
   lines.push(...summarySection(result, standards));
@@ -50,6 +47,15 @@ export function toComplianceMarkdown(
     for (const group of byRule(unmapped)) lines.push(...ruleBlock(group, lookup));
   }
   return `${lines.join('\n').trimEnd()}\n`;
+}
+
+/** Redaction context, sightings by id and masked tokens: what a finding's Markdown needs. */
+export function createLookup(result: AuditResult, opts: ReportOptions): Lookup {
+  const ctx = createReportContext(result, opts.includeRaw);
+  const sightings = new Map<string, Sighting>();
+  for (const record of result.tokens) for (const s of record.sightings) sightings.set(s.id, s);
+  const masked = new Map(result.tokens.map((r) => [r.token.fingerprint, ctx.show(r.token.text)]));
+  return { ctx, sightings, masked };
 }
 
 function summarySection(result: AuditResult, standards: readonly StandardGroup[]): string[] {
@@ -107,7 +113,7 @@ export function byRule(findings: readonly Finding[]): Finding[][] {
   return [...groups.values()];
 }
 
-function ruleBlock(group: readonly Finding[], lookup: Lookup): string[] {
+export function ruleBlock(group: readonly Finding[], lookup: Lookup): string[] {
   const first = group[0];
   if (!first) return [];
   const head = `**${capitalize(first.severity)}** · ${code(first.ruleId)} · ${escapeText(first.title)}`;

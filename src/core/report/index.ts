@@ -1,5 +1,6 @@
 export { toComplianceMarkdown } from './compliance-markdown';
 export { formatReference } from './format-reference';
+export { toFrameworkMarkdown } from './framework-markdown';
 export type { RequirementGroup, Standard, StandardGroup } from './group-by-standard';
 export { groupByStandard } from './group-by-standard';
 export { htmlReport } from './html';

@@ -1,4 +1,5 @@
 import type { ServerVerdict } from '../lifecycle/types';
+import type { ComplianceReport } from '../compliance/types';
 import type { AuditResult, ExchangeObservation, Finding, ParsedToken, Sighting, TokenRecord } from '../types';
 import { toJsonLifecycle, verdictFields, verdictsBySighting } from './lifecycle-report';
 import { maskToken } from './redact';
@@ -59,6 +60,7 @@ export function createJsonReportParts(result: AuditResult, opts: ReportOptions):
     ignoredCount: result.ignoredCount,
     lifecycle: toJsonLifecycle(result.lifecycle, ctx),
   };
+  if (opts.compliance) head.compliance = scrubCompliance(opts.compliance, ctx);
   const lists: JsonReportParts['lists'] = {
     tokens: () => lazyMap(result.tokens, (record) => toJsonToken(record, ctx, findingsPerToken, verdicts)),
     findings: () => lazyMap(result.findings, (finding) => toJsonFinding(finding, ctx)),
@@ -89,6 +91,18 @@ export function toJsonReport(result: AuditResult, opts: ReportOptions): JsonRepo
     findings: [...lists.findings()],
     observations: [...lists.observations()],
     problems: [...lists.problems()],
+  };
+}
+
+/** The compliance section: plain data already, with inputs scrubbed like the report's own. */
+function scrubCompliance(report: ComplianceReport, ctx: ReportContext): ComplianceReport {
+  return {
+    scope: { ...report.scope, inputs: report.scope.inputs.map((input) => ctx.scrub(input)) },
+    frameworks: report.frameworks.map((f) => ({
+      framework: { ...f.framework },
+      controls: f.controls.map((c) => ({ ...c, findings: c.findings.map((x) => ({ ...x })) })),
+      summary: { ...f.summary },
+    })),
   };
 }
 

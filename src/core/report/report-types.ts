@@ -3,6 +3,7 @@
  * tools; a test validates real output against it, so the two cannot drift apart.
  */
 import type { FamilyRole, Verdict } from '../lifecycle/types';
+import type { ComplianceReport } from '../compliance/types';
 import type { Policy, Reference, Severity, TokenKind, TokenPurpose, Where } from '../types';
 
 /** The program that wrote a report. */
@@ -22,6 +23,8 @@ export interface ReportOptions {
   inputs?: readonly string[];
   /** Capture problems (skipped entries…), one line each; scrubbed like everything else. */
   problems?: readonly string[];
+  /** Compliance statuses (`scan --compliance`): JSON gains a `compliance` section, SARIF properties. */
+  compliance?: ComplianceReport;
 }
 
 /**
@@ -196,6 +199,8 @@ export interface JsonReport {
   ignoredCount: number;
   /** Always written; optional in the schema, which reports written before issue 13 also satisfy. */
   lifecycle: JsonLifecycle;
+  /** Present when compliance statuses were asked for (`scan --compliance`). */
+  compliance?: ComplianceReport;
   tokens: JsonToken[];
   findings: JsonFinding[];
   observations: JsonObservation[];

@@ -1,4 +1,5 @@
 import type { ServerVerdict } from '../lifecycle/types';
+import type { ComplianceReport } from '../compliance/types';
 import { ruleInfo } from '../rules/catalog';
 import type { AuditResult, Finding, Severity, Sighting } from '../types';
 import { formatReference } from './format-reference';
@@ -41,6 +42,7 @@ export function toSarif(result: AuditResult, opts: ReportOptions): Json {
   const sightings = new Map<string, Sighting>();
   for (const record of result.tokens) for (const s of record.sightings) sightings.set(s.id, s);
   const verdicts = verdictsBySighting(result.lifecycle);
+  const failing = failingControls(opts.compliance);
   const rules = ruleIds.map((id) =>
     toRule(
       id,
@@ -54,16 +56,53 @@ export function toSarif(result: AuditResult, opts: ReportOptions): Json {
       {
         tool: { driver: { name: opts.tool.name, version: opts.tool.version, rules } },
         results: result.findings.map((f) =>
-          toResult(f, index.get(f.ruleId) ?? 0, { sightings, verdicts }, ctx),
+          withControls(toResult(f, index.get(f.ruleId) ?? 0, { sightings, verdicts }, ctx), f, failing),
         ),
         columnKind: 'utf16CodeUnits',
         properties: {
           referenceTime: numericDateToIso(result.referenceTime),
           rawIncluded: opts.includeRaw,
           ignoredCount: result.ignoredCount,
+          ...(opts.compliance ? { compliance: runCompliance(opts.compliance) } : {}),
         },
       },
     ],
+  };
+}
+
+/** `asvs v5.0.0-12.2.1` for each failing control, keyed by the findings behind it. */
+function failingControls(report: ComplianceReport | undefined): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const framework of report?.frameworks ?? []) {
+    for (const control of framework.controls) {
+      if (control.status !== 'fail') continue;
+      for (const finding of control.findings) {
+        const key = `${finding.ruleId}\u0000${finding.fingerprint}`;
+        out.set(key, [...(out.get(key) ?? []), `${control.framework} ${control.control}`]);
+      }
+    }
+  }
+  return out;
+}
+
+/** A result's `properties.compliance`: the controls it makes fail, when statuses were asked for. */
+function withControls(out: Json, finding: Finding, failing: Map<string, string[]>): Json {
+  const controls = failing.get(`${finding.ruleId}\u0000${finding.fingerprint}`);
+  if (controls) (out.properties as Json).compliance = [...new Set(controls)];
+  return out;
+}
+
+/** The run's `properties.compliance`: scope, and per framework its summary and each control's status. */
+function runCompliance(report: ComplianceReport): Json {
+  return {
+    policyDigest: report.scope.policyDigest,
+    timeRange: report.scope.timeRange,
+    frameworks: report.frameworks.map((f) => ({
+      id: f.framework.id,
+      version: f.framework.version,
+      summary: f.summary,
+      controls: Object.fromEntries(f.controls.map((c) => [c.control, c.status])),
+    })),
   };
 }
 
