@@ -23,7 +23,12 @@ describe('buildTimeline', () => {
     ]);
     const model = buildTimeline(result, result.tokens, 'issuer');
     expect(model.lanes.map((l) => l.label)).toEqual([HOSTILE, 'https://issuer.example.test']);
-    expect(model.lanes[0]?.marks.filter((m) => m.kind !== 'finding')).toEqual([]);
+    // Hostile iat/exp give no issue or expiry mark; the request itself is a use at its own time.
+    const marks = model.lanes[0]?.marks ?? [];
+    expect(marks.filter((m) => m.kind !== 'finding' && m.kind !== 'use')).toEqual([]);
+    expect(marks.filter((m) => m.kind === 'use').map((m) => [m.at, m.verdict])).toEqual([
+      [NOW * 1000, 'accepted'],
+    ]);
     expect(Number.isFinite(model.start) && Number.isFinite(model.end)).toBe(true);
     expect(model.end - model.start).toBeLessThan(2 * 86_400_000);
     expect(axisTicks(model.start, model.end).every((t) => !t.label.includes('NaN'))).toBe(true);
