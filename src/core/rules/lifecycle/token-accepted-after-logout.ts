@@ -11,7 +11,19 @@ import {
   usesByToken,
 } from './lifecycle-facts';
 
-/** Uses accepted after the event, beyond the skew: in-flight requests started just after a logout may still pass. */
+/**
+ * When a use counts as after the event, seconds: once its answer arrived (`endedAt`; both times are the
+ * browser's one clock, so no skew applies), else, its duration unknown, its request time plus the skew:
+ * a request started while the logout was still in flight may still pass.
+ */
+function effectiveFrom(event: LifecycleEvent, skew: number): number | undefined {
+  const ended = event.endedAt ? secondsOf(event.endedAt) : undefined;
+  if (ended !== undefined) return ended;
+  const at = secondsOf(event.at);
+  return at === undefined ? undefined : at + skew;
+}
+
+/** Uses accepted once the event had taken effect (see `effectiveFrom`). */
 function lateAcceptances(
   event: LifecycleEvent,
   byToken: ReadonlyMap<string, TokenUse[]>,
@@ -19,14 +31,12 @@ function lateAcceptances(
   events: ReadonlySet<string>,
 ): Map<string, TokenUse[]> {
   const out = new Map<string, TokenUse[]>();
-  const at = secondsOf(event.at);
-  if (at === undefined) return out;
+  const from = effectiveFrom(event, skew);
+  if (from === undefined) return out;
   for (const fingerprint of new Set(event.covers)) {
     const late = (byToken.get(fingerprint) ?? []).filter((use) => {
       const t = secondsOf(use.at);
-      return (
-        use.verdict.verdict === 'accepted' && !events.has(use.requestId) && t !== undefined && t - at > skew
-      );
+      return use.verdict.verdict === 'accepted' && !events.has(use.requestId) && t !== undefined && t > from;
     });
     if (late.length > 0) out.set(fingerprint, late);
   }

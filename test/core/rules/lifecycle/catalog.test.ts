@@ -8,7 +8,9 @@ const MOVED = ['alg-none-accepted', 'exp-expired-accepted'];
 
 /** The rule id a lifecycle check reports, from its function's name (`checkJtiReused` → `jti-reused`). */
 function idOf(rule: { name: string }): string {
-  return rule.name.replace(/^check/, '').replace(/[A-Z]/g, (c, i: number) => `${i ? '-' : ''}${c.toLowerCase()}`);
+  return rule.name
+    .replace(/^check/, '')
+    .replace(/[A-Z]/g, (c, i: number) => `${i ? '-' : ''}${c.toLowerCase()}`);
 }
 
 /** The ids and severities issue 13 fixes for the lifecycle rules. */
@@ -38,7 +40,10 @@ describe('LIFECYCLE_CATALOG', () => {
     expect([...ids].sort()).toEqual([...Object.keys(SEVERITIES), ...MOVED].sort());
     for (const id of MOVED) {
       expect(ruleInfo(id)?.scope, id).toBe('capture');
-      expect(LIFECYCLE_CATALOG.some((r) => r.id === id), id).toBe(false);
+      expect(
+        LIFECYCLE_CATALOG.some((r) => r.id === id),
+        id,
+      ).toBe(false);
     }
   });
 

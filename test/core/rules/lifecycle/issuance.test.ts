@@ -61,7 +61,11 @@ describe('refresh-token-not-rotated', () => {
       { grantType: 'refresh_token', refreshedWith: other.token.fingerprint },
       900,
     );
-    const hits = checkRefreshTokenNotRotated(model({ families: [none, same] }), [old, other, access], TEST_POLICY);
+    const hits = checkRefreshTokenNotRotated(
+      model({ families: [none, same] }),
+      [old, other, access],
+      TEST_POLICY,
+    );
     expect(hits.map((h) => h.fingerprint)).toEqual([old.token.fingerprint, other.token.fingerprint]);
     expect(hits[0]?.detail).toBe(
       'the refresh grant (request token-f2 at 2025-03-14T09:10:00.000Z) answered without a new refresh token, so the one presented stays in use: it is not rotated',
@@ -73,7 +77,12 @@ describe('refresh-token-not-rotated', () => {
     const old = rt();
     const access = record(token({ sub: 'a' }), []);
     const grant = (id: string, at: number) =>
-      family(id, [[access, 'access']], { grantType: 'refresh_token', refreshedWith: old.token.fingerprint }, at);
+      family(
+        id,
+        [[access, 'access']],
+        { grantType: 'refresh_token', refreshedWith: old.token.fingerprint },
+        at,
+      );
     const hits = checkRefreshTokenNotRotated(
       model({ families: [grant('f2', 600), grant('f3', 1200)] }),
       [old, access],
