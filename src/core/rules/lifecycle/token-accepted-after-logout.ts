@@ -4,24 +4,13 @@ import { formatDuration } from '../token/format-duration';
 import {
   createSightingLookup,
   describeUse,
+  effectiveSince,
   eventRequestIds,
   type SightingLookup,
   secondsOf,
   skewOf,
   usesByToken,
 } from './lifecycle-facts';
-
-/**
- * When a use counts as after the event, seconds: once its answer arrived (`endedAt`; both times are the
- * browser's one clock, so no skew applies), else, its duration unknown, its request time plus the skew:
- * a request started while the logout was still in flight may still pass.
- */
-function effectiveFrom(event: LifecycleEvent, skew: number): number | undefined {
-  const ended = event.endedAt ? secondsOf(event.endedAt) : undefined;
-  if (ended !== undefined) return ended;
-  const at = secondsOf(event.at);
-  return at === undefined ? undefined : at + skew;
-}
 
 /** Uses accepted once the event had taken effect (see `effectiveFrom`). */
 function lateAcceptances(
@@ -31,7 +20,7 @@ function lateAcceptances(
   events: ReadonlySet<string>,
 ): Map<string, TokenUse[]> {
   const out = new Map<string, TokenUse[]>();
-  const from = effectiveFrom(event, skew);
+  const from = effectiveSince(event, skew);
   if (from === undefined) return out;
   for (const fingerprint of new Set(event.covers)) {
     const late = (byToken.get(fingerprint) ?? []).filter((use) => {
@@ -56,7 +45,13 @@ export const checkTokenAcceptedAfterLogout: LifecycleRule = (model, records, pol
   const hits: CaptureHit[] = [];
   const reported = new Set<string>();
   const byToken = usesByToken(model.uses);
-  for (const event of model.events) {
+  // Logouts first: a logout that presented the token speaks for it more plainly than a revocation of its
+  // refresh token, which ends the access tokens of its grant only when the server can (RFC 7009 §2.1).
+  const ordered = [
+    ...model.events.filter((e) => e.kind === 'logout'),
+    ...model.events.filter((e) => e.kind !== 'logout'),
+  ];
+  for (const event of ordered) {
     if (!event.succeeded) continue;
     for (const [fingerprint, uses] of lateAcceptances(event, byToken, skew, events)) {
       if (reported.has(fingerprint)) continue;
