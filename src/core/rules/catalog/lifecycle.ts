@@ -38,7 +38,8 @@ export const LIFECYCLE_CATALOG: RuleInfo[] = [
       'The token’s signature does not verify with any of its issuer’s keys seen in the traffic, yet a request ' +
       'carrying it got a success answer. A server that accepts such a token does not check signatures, so ' +
       'anyone can mint tokens with any claims: a different user, more rights, no expiry (RFC 7515, RFC 8725, ' +
-      'ASVS 9.1.1). Inferred from traffic: confirm that the endpoint needs authentication at all.',
+      'ASVS 9.1.1). Inferred from traffic: confirm that the endpoint needs authentication at all. The bad ' +
+      'signature itself is sig-invalid (high); this finding alone carries the acceptance.',
     references: [
       rfc(7515, '§5.2'),
       rfc(8725, '§3.1'),
