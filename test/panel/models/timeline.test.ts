@@ -46,6 +46,25 @@ describe('buildTimeline', () => {
     expect(model.end - model.start).toBeLessThan(60 * 60 * 1000);
   });
 
+  it('keeps a few seconds of scripted traffic readable: a 5-minute expiry sits at the edge', () => {
+    const token = makeToken({ iss: 'https://issuer.example.test', sub: 'z', iat: NOW, exp: NOW + 300 });
+    const when = (s: number) => new Date((NOW + s) * 1000).toISOString();
+    const capture = captureHar(
+      makeHar([
+        makeEntry({ bearer: token, startedAt: when(1) }),
+        makeEntry({ bearer: token, startedAt: when(4) }),
+      ]),
+    );
+    if ('error' in capture) throw new Error(capture.error);
+    const result = auditCapture([capture], { now: NOW });
+    const model = buildTimeline(result, result.tokens, 'family');
+    // The traffic (3 s) and the token's iat a second before it fill the plot, with their margins.
+    expect(model.end - model.start).toBeLessThan(5_000);
+    const expiry = model.lanes[0]?.marks.find((m) => m.kind === 'expiry');
+    expect(expiry?.at).toBe((NOW + 300) * 1000);
+    expect(expiry?.at).toBeGreaterThan(model.end);
+  });
+
   it("places a finding at the sighting it names, not at the token's first sighting", () => {
     const { result } = lifecycleFixture();
     const model = buildTimeline(result, result.tokens, 'family');
