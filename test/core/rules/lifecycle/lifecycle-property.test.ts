@@ -116,15 +116,19 @@ const familyArb: fc.Arbitrary<TokenFamily> = fc.record(
   { requiredKeys: ['id', 'issuedBy', 'issuedAt', 'members'] },
 );
 
-const eventArb: fc.Arbitrary<LifecycleEvent> = fc.record({
-  kind: fc.constantFrom('logout', 'revocation' as const),
-  requestId: fc.string({ maxLength: 3 }),
-  at: isoish,
-  how: fc.string({ maxLength: 5 }),
-  succeeded: fc.boolean(),
-  origin: fc.string({ maxLength: 5 }),
-  covers: fc.array(fp, { maxLength: 4 }),
-});
+const eventArb: fc.Arbitrary<LifecycleEvent> = fc.record(
+  {
+    kind: fc.constantFrom('logout', 'revocation' as const),
+    requestId: fc.string({ maxLength: 3 }),
+    at: isoish,
+    endedAt: isoish,
+    how: fc.string({ maxLength: 5 }),
+    succeeded: fc.boolean(),
+    origin: fc.string({ maxLength: 5 }),
+    covers: fc.array(fp, { maxLength: 4 }),
+  },
+  { requiredKeys: ['kind', 'requestId', 'at', 'how', 'succeeded', 'origin', 'covers'] },
+);
 
 const authorizationArb: fc.Arbitrary<ExchangeFacts> = fc.record(
   {
