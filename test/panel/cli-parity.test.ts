@@ -8,6 +8,17 @@ import { createTokensModel } from '../../src/panel/models/tokens-model';
 import { createReplaySource } from '../../src/panel/replay-source';
 import { createCoreMethods } from '../../src/worker/core-methods';
 import { DEMO, runCli } from '../cli/fake-io';
+import { makeHar as makeFullHar, makeEntry as makeHarEntry } from '../core/capture/har-builders';
+import {
+  h,
+  jwt,
+  API as LC_API,
+  APP as LC_APP,
+  OP as LC_OP,
+  at as lcAt,
+  bearer as lcBearer,
+  tokenResponse,
+} from '../core/lifecycle/lifecycle-flow';
 import { makeEntry, makeHar } from './fixtures';
 
 /**
@@ -129,6 +140,84 @@ async function jwksHar(): Promise<string> {
   );
 }
 
+/** The lifecycle rules of issue 13 and the two escalations moved onto the model (sig-invalid-accepted: above). */
+const LIFECYCLE_IDS = [
+  'token-accepted-after-logout',
+  'nbf-future-accepted',
+  'validation-inconsistent',
+  'jti-reused',
+  'refresh-token-not-rotated',
+  'token-lifetime-mismatch',
+  'oidc-at-hash-mismatch',
+  'oidc-nonce-mismatch',
+  'oidc-azp-missing',
+  'id-token-as-bearer',
+  'exp-expired-accepted',
+  'alg-none-accepted',
+];
+
+/**
+ * A session that exercises the lifecycle rules, built from HAR entries: a code flow with a nonce the ID
+ * token does not carry, an at_hash of another token, two audiences and no azp, expires_in that disagrees
+ * with the token; the ID token sent to the API; a refresh grant that does not rotate; a logout the API
+ * ignores; expired, post-dated and unsigned tokens accepted by /reports and refused by /billing; one jti
+ * on two tokens.
+ */
+function lifecycleHar(): string {
+  const access = jwt('a1', 0, 300);
+  const id = jwt('i1', 0, 300, { aud: ['spa', 'analytics'], nonce: 'N2', at_hash: 'AAAAAAAAAAAAAAAAAAAAAA' });
+  const refresh = jwt('r1', 0, 86_400);
+  const access2 = jwt('a2', 600, 300);
+  const twin = jwt('a2', 610, 300, { sub: 'u2' });
+  const expired = jwt('e1', -7200, 3600);
+  const early = jwt('n1', 0, 7200, { nbf: Date.parse(lcAt(3600)) / 1000 });
+  const unsigned = `${btoa(JSON.stringify({ alg: 'none' })).replace(/=+$/, '')}.${btoa(
+    JSON.stringify({ iss: LC_OP, sub: 'u1' }),
+  ).replace(/=+$/, '')}.`;
+  const use = (seconds: number, token: string, path: string, status = 200) => ({
+    url: `${LC_API}${path}`,
+    startedDateTime: lcAt(seconds),
+    requestHeaders: [lcBearer(token)],
+    status,
+    ...(status === 401 ? { responseHeaders: [h('WWW-Authenticate', 'Bearer error="invalid_token"')] } : {}),
+  });
+  const entries = [
+    {
+      url: `${LC_OP}/authorize?response_type=code&client_id=spa&state=S1&nonce=N1&redirect_uri=${encodeURIComponent(`${LC_APP}/cb`)}`,
+      startedDateTime: lcAt(0),
+      status: 302,
+      responseHeaders: [h('Location', `${LC_APP}/cb?code=CODE-1&state=S1`)],
+      redirectURL: `${LC_APP}/cb?code=CODE-1&state=S1`,
+    },
+    tokenResponse(1, 'grant_type=authorization_code&code=CODE-1&client_id=spa', {
+      access_token: access,
+      id_token: id,
+      refresh_token: refresh,
+      expires_in: 3600,
+    }),
+    use(5, access, '/billing/invoices'),
+    use(6, access, '/reports/summary'),
+    use(7, id, '/reports/summary'),
+    tokenResponse(600, `grant_type=refresh_token&refresh_token=${refresh}&client_id=spa`, {
+      access_token: access2,
+      expires_in: 300,
+    }),
+    use(610, twin, '/reports/summary'),
+    {
+      method: 'POST',
+      url: `${LC_API}/logout`,
+      startedDateTime: lcAt(620),
+      requestHeaders: [lcBearer(access2)],
+    },
+    use(630, access2, '/reports/summary'),
+    use(640, expired, '/reports/summary'),
+    use(641, expired, '/billing/invoices', 401),
+    use(650, early, '/reports/summary'),
+    use(660, unsigned, '/reports/summary'),
+  ];
+  return JSON.stringify(makeFullHar(entries.map((e) => makeHarEntry(e))));
+}
+
 afterEach(() => {
   vi.useRealTimers();
 });
@@ -154,5 +243,20 @@ describe('panel Import HAR and CLI scan agree', () => {
     expect([rules('exp-expired'), rules('exp-expired-accepted'), rules('hmac-weak-secret')]).toEqual([
       1, 1, 1,
     ]);
+    // The forged token was answered 200: one critical finding for it, sig-invalid itself stays high.
+    expect(
+      cli.filter((k) => /^sig-invalid(-accepted)? /.test(k)).map((k) => k.split(' ').slice(0, 2).join(' ')),
+    ).toEqual(['sig-invalid high', 'sig-invalid-accepted critical']);
+  });
+
+  it('on a HAR that exercises the lifecycle rules', async () => {
+    const har = lifecycleHar();
+    const [panel, cli] = [
+      await panelFindings(har),
+      await cliFindings('lifecycle.har', { 'lifecycle.har': har }),
+    ];
+    expect(panel).toEqual(cli);
+    const fired = new Set(cli.map((k) => k.split(' ')[0]));
+    expect(LIFECYCLE_IDS.filter((id) => !fired.has(id))).toEqual([]);
   });
 });

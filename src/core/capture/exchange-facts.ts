@@ -140,6 +140,8 @@ function baseFacts(parts: EntryParts, scan: EntryScan): ExchangeFacts {
     status: context.status,
     startedAt: context.startedAt,
   };
+  const time = parts.entry.time;
+  if (typeof time === 'number' && Number.isFinite(time) && time >= 0) facts.durationMs = time;
   const challenge = joinedHeader(parts.responseHeaders, 'www-authenticate');
   if (challenge !== undefined) facts.wwwAuthenticate = challenge;
   const location = locationOf(parts);

@@ -1,7 +1,7 @@
 import type { CaptureHit, TokenRecord } from '../types';
 import { whyKeyCannotVerify } from './alg-compat';
 import { type Candidates, selectCandidates, tokenHints } from './candidates';
-import { acceptedBy, keyAlgMismatchHit, keyEvidence, keyOrigin, keyRef, nameKey } from './key-findings';
+import { keyAlgMismatchHit, keyEvidence, keyOrigin, keyRef, nameKey } from './key-findings';
 import { signatureLengthFits } from './signature-shape';
 import type { KnownKey, SignatureCheck } from './types';
 import type { Verifier, VerifyOutcome } from './verify-jws';
@@ -85,15 +85,9 @@ function invalidHit(ctx: Context, candidates: Candidates): CaptureHit {
     : kid !== undefined && !named
       ? `kid "${kid}" is not among the issuer's ${candidates.authoritative.length} key(s), none of which verifies it`
       : `none of the ${candidates.authoritative.length} key(s) of ${iss ? `issuer ${iss}` : 'the issuer'} verifies it`;
-  const base = hit(ctx, 'sig-invalid', `${ctx.alg} signature does not verify: ${why}`);
-  const accepted = acceptedBy(ctx.record);
-  if (accepted.length === 0) return base;
-  return {
-    ...base,
-    severity: 'critical',
-    detail: `${base.detail}; yet ${accepted.length} request(s) presenting it got a 2xx answer: the server accepted a token whose signature is invalid`,
-    sightingIds: accepted.map((s) => s.id),
-  };
+  // Stays high when a server accepted the token: `sig-invalid-accepted` (critical, on the lifecycle model's
+  // verdicts) reports the acceptance, so one fact is not two critical findings.
+  return hit(ctx, 'sig-invalid', `${ctx.alg} signature does not verify: ${why}`);
 }
 
 function unverifiableHit(ctx: Context, pool: readonly KnownKey[], candidates: Candidates): CaptureHit {
@@ -120,7 +114,7 @@ function mismatchHits(ctx: Context, candidates: Candidates, verified: KnownKey |
 /**
  * Checks one JWS signed with a public-key algorithm against the known keys and the published example keys
  * (`published`: only those whose type and curve fit `alg`, see `publishedFor`):
- * `sig-verified`, `sig-invalid` (critical when a server accepted it), `sig-unverifiable`,
+ * `sig-verified`, `sig-invalid` (high: a server accepting it is `sig-invalid-accepted`), `sig-unverifiable`,
  * `key-publicly-known` and `key-alg-mismatch`.
  */
 export async function checkSignature(

@@ -2,7 +2,7 @@ import { lastMemberName } from '../capture/json-walk';
 import { stripUrl } from '../capture/observations';
 import { parseParams, parseUrlParts } from '../capture/url-parts';
 import { isPresented } from '../rules/context/sighting-facts';
-import { factsAt } from './facts-guard';
+import { factsAt, factsEndedAt } from './facts-guard';
 import type { RequestIndex, Seen } from './request-index';
 import type { ExchangeFacts, LifecycleEvent, TokenFamily } from './types';
 
@@ -31,7 +31,7 @@ export function buildEvents(index: RequestIndex, families: readonly TokenFamily[
     const grown =
       kind === 'logout' ? [...covers] : named.filter((s) => isRefresh(s, graph)).map((s) => s.fingerprint);
     for (const fingerprint of grown) graph.addDescendants(fingerprint, covers);
-    events.push({
+    const event: LifecycleEvent = {
       kind,
       requestId: facts.requestId,
       at: factsAt(facts),
@@ -39,7 +39,10 @@ export function buildEvents(index: RequestIndex, families: readonly TokenFamily[
       succeeded: succeeded(kind, facts),
       origin: parts.origin,
       covers: [...covers].slice(0, MAX_COVERS),
-    });
+    };
+    const endedAt = factsEndedAt(facts);
+    if (endedAt !== undefined) event.endedAt = endedAt;
+    events.push(event);
   }
   return events;
 }

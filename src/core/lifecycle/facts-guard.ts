@@ -56,6 +56,14 @@ export function factsAt(facts: ExchangeFacts): string {
   return factsTime(facts) === undefined ? '' : facts.startedAt;
 }
 
+/** ISO time the exchange's answer arrived, when its start and duration are known and a Date can hold it. */
+export function factsEndedAt(facts: ExchangeFacts): string | undefined {
+  const start = factsTime(facts);
+  if (start === undefined || facts.durationMs === undefined) return undefined;
+  const end = new Date(start * 1000 + facts.durationMs);
+  return Number.isFinite(end.getTime()) ? end.toISOString() : undefined;
+}
+
 /**
  * Exchange facts as the model may trust them: capture makes them well typed, but they also cross worker
  * boundaries and are built by hand. A record without a string `requestId` or a known `kind` is dropped
@@ -81,6 +89,8 @@ export function cleanFacts(raw: unknown): ExchangeFacts | undefined {
   if (raw.fromCache === true) facts.fromCache = true;
   if (raw.preflight === true) facts.preflight = true;
   if (typeof raw.expiresIn === 'number' && Number.isFinite(raw.expiresIn)) facts.expiresIn = raw.expiresIn;
+  if (typeof raw.durationMs === 'number' && Number.isFinite(raw.durationMs) && raw.durationMs >= 0)
+    facts.durationMs = raw.durationMs;
   if (isRecord(raw.authorization)) facts.authorization = cleanParams(raw.authorization);
   if (isRecord(raw.endpoints)) {
     const { endSession, revocation } = raw.endpoints;

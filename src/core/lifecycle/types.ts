@@ -60,6 +60,8 @@ export interface ExchangeFacts {
   status: number;
   /** ISO time the request started; `''` when unknown. */
   startedAt: string;
+  /** How long the exchange took, ms (the HAR entry's `time`), when known: when its answer arrived. */
+  durationMs?: number;
   /** The `WWW-Authenticate` response header as sent (several are joined with `, `, RFC 9110 §5.3). */
   wwwAuthenticate?: string;
   /** `Location` of a 3xx answer. */
@@ -133,6 +135,11 @@ export interface LifecycleEvent {
   requestId: string;
   /** ISO request time; `''` when unknown. */
   at: string;
+  /**
+   * ISO time its answer arrived (request time plus the exchange's `durationMs`), when known: a request
+   * started after it was sent once the logout had taken effect, not in flight beside it.
+   */
+  endedAt?: string;
   /** How it was recognised: `RP-initiated logout (id_token_hint)`, `RFC 7009 revocation`, `POST /logout`… */
   how: string;
   /** Whether the server answered it with success (2xx, or a 3xx for a browser logout). */

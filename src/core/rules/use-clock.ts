@@ -2,10 +2,17 @@ import type { Sighting, TokenRecord } from '../types';
 import { isPresented } from './context/sighting-facts';
 
 /**
- * Seconds of clock skew forgiven before a use counts as after `exp`: RFC 7519 §4.1.4 allows "a small
- * leeway", and the browser that wrote the request time, the issuer and the server keep different clocks.
+ * Seconds of clock skew forgiven before a use counts as after `exp` when the policy gives none:
+ * RFC 7519 §4.1.4 allows "a small leeway", and the browser that wrote the request time, the issuer and
+ * the server keep different clocks.
  */
 export const EXPIRY_LEEWAY_SECONDS = 60;
+
+/** The expiry leeway: the policy's `clockSkewSeconds` (the lifecycle rules' skew too), else the default. */
+export function expiryLeeway(policy: { clockSkewSeconds?: unknown } | undefined): number {
+  const skew = policy?.clockSkewSeconds;
+  return typeof skew === 'number' && Number.isFinite(skew) && skew >= 0 ? skew : EXPIRY_LEEWAY_SECONDS;
+}
 
 /**
  * Seconds forgiven before `iat` or `nbf` counts as after a use. Wider than the expiry leeway: a token is

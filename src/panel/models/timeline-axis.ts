@@ -1,4 +1,4 @@
-/** The Timeline's time axis: a window over the capture's times and readable ticks, from seconds to days. */
+/** The Timeline's time axis: a window over the capture's times and readable ticks, from 100 ms to days. */
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
@@ -7,6 +7,9 @@ const DAY = 24 * HOUR;
 
 /** Tick steps, smallest first: the axis picks the first that gives at most `maxTicks` ticks. */
 const STEPS = [
+  100,
+  250,
+  500,
   SECOND,
   5 * SECOND,
   15 * SECOND,
@@ -25,8 +28,11 @@ const STEPS = [
   30 * DAY,
 ];
 
-/** The narrowest window drawn, ms: a capture of one instant still gets a readable minute. */
-export const MIN_SPAN_MS = MINUTE;
+/**
+ * The narrowest window drawn, ms: a capture of one instant still gets a readable axis (ticks every
+ * 250 ms), and a burst of scripted traffic is spread across the plot rather than drawn in one column.
+ */
+export const MIN_SPAN_MS = SECOND;
 
 export interface AxisTick {
   at: number;
@@ -58,7 +64,9 @@ function dateLabel(d: Date): string {
 
 function timeLabel(d: Date, step: number): string {
   const hm = `${pad2(d.getHours())}:${pad2(d.getMinutes())}`;
-  return step < MINUTE ? `${hm}:${pad2(d.getSeconds())}` : hm;
+  const hms = `${hm}:${pad2(d.getSeconds())}`;
+  if (step < SECOND) return `${hms}.${String(d.getMilliseconds()).padStart(3, '0')}`;
+  return step < MINUTE ? hms : hm;
 }
 
 /**

@@ -129,8 +129,10 @@ function refreshLinks(lanes: readonly TimelineLane[], result: AuditResult): Time
 }
 
 /**
- * Claim times (`iat`, `exp`) nearer the traffic than this (or the traffic's own span) widen the window;
- * farther ones sit at its edge, so a refresh token valid for a month or a forged `iat` does not squash it.
+ * Claim times (`iat`, `exp`) within twice the traffic's own span of it, and never farther than this, widen
+ * the window; farther ones sit at its edge. So the traffic always fills at least a fifth of the plot: a
+ * refresh token valid for a month, a forged `iat`, or a 5-minute expiry after a few seconds of scripted
+ * traffic does not squash every use into one column.
  */
 const CLAIM_REACH_MS = 15 * 60 * 1000;
 
@@ -145,7 +147,7 @@ function windowTimes(lanes: readonly TimelineLane[]): number[] {
     lo = Math.min(lo, t);
     hi = Math.max(hi, t);
   }
-  const reach = Math.max(hi - lo, CLAIM_REACH_MS);
+  const reach = Math.min(2 * (hi - lo), CLAIM_REACH_MS);
   const near = marks.filter((m) => m.fromClaim && m.at >= lo - reach && m.at <= hi + reach);
   return [...core, ...near.map((m) => m.at)];
 }

@@ -43,6 +43,7 @@ describe('capture: lifecycle exchange facts', () => {
       url: 'https://api.example.test/v1/orders',
       status: 401,
       startedAt: '2025-03-14T09:00:00.000Z',
+      durationMs: 10,
       wwwAuthenticate: 'Basic realm="api", Bearer error="invalid_token"',
     });
   });

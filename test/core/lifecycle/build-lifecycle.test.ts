@@ -144,6 +144,8 @@ describe('buildLifecycle over a captured code flow', () => {
         kind: 'logout',
         requestId: '9',
         at: at(1500),
+        // The HAR entry's time (10 ms): when the logout's answer arrived.
+        endedAt: '2025-03-14T09:25:00.010Z',
         how: 'RP-initiated logout (id_token_hint)',
         succeeded: true,
         origin: OP,
@@ -174,6 +176,7 @@ describe('buildLifecycle: logouts and revocations', () => {
         kind: 'logout',
         requestId: '1',
         at: at(100),
+        endedAt: '2025-03-14T09:01:40.010Z',
         how: 'POST /api/logout',
         succeeded: true,
         origin: APP,

@@ -64,6 +64,7 @@ const PATHS = [
   ['response', 'status'],
   ['response', 'redirectURL'],
   ['startedDateTime'],
+  ['time'],
   ['_fromCache'],
 ] as const;
 

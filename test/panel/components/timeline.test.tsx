@@ -269,8 +269,14 @@ describe('Timeline: filters and hostile text', () => {
     click(oneByTestId(root, 'timeline-group-issuer'));
     const label = oneByTestId(root, 'timeline-lane-label');
     expect(label.querySelector('title')?.textContent).toBe(
-      `Issuer ${HOSTILE}, 1 token: 6 marks. Enter opens its first token.`,
+      `Issuer ${HOSTILE}, 1 token: 7 marks. Enter opens its first token.`,
     );
+    // The model gives the one request its use tick (accepted: HTTP 200).
+    expect(
+      byTestId(root, 'timeline-mark')
+        .filter((m) => m.dataset.kind === 'use')
+        .map((m) => m.dataset.verdict),
+    ).toEqual(['accepted']);
     expect(root.querySelector('img, script, b')).toBeNull();
     expect((window as unknown as Record<string, unknown>).__pwned).toBeUndefined();
   });

@@ -6,16 +6,17 @@ const T = Date.UTC(2030, 0, 1, 9, 0, 0);
 const MIN = 60_000;
 
 describe('timeline axis', () => {
-  it('widens one instant to a padded minute, and pads a longer span', () => {
+  it('widens one instant to a padded second, and pads a longer span', () => {
     expect(timeWindow([])).toBeNull();
     const one = timeWindow([T]);
-    expect(one && one.end - one.start).toBeCloseTo(MIN * 1.06);
+    expect(one && one.end - one.start).toBeCloseTo(1000 * 1.06);
     const span = timeWindow([T, T + 10 * MIN]);
     expect(span?.start).toBeLessThan(T);
     expect(span?.end).toBeGreaterThan(T + 10 * MIN);
   });
 
   it.each([
+    ['milliseconds', 800, /^\d\d:\d\d:\d\d\.\d{3}$/],
     ['seconds', 45_000, /^\d\d:\d\d:\d\d$/],
     ['minutes', 40 * MIN, /^\d\d:\d\d$/],
     ['days', 5 * 24 * 60 * MIN, /^\d{4}-\d\d-\d\d$/],

@@ -23,7 +23,12 @@ describe('buildTimeline', () => {
     ]);
     const model = buildTimeline(result, result.tokens, 'issuer');
     expect(model.lanes.map((l) => l.label)).toEqual([HOSTILE, 'https://issuer.example.test']);
-    expect(model.lanes[0]?.marks.filter((m) => m.kind !== 'finding')).toEqual([]);
+    // Hostile iat/exp give no issue or expiry mark; the request itself is a use at its own time.
+    const marks = model.lanes[0]?.marks ?? [];
+    expect(marks.filter((m) => m.kind !== 'finding' && m.kind !== 'use')).toEqual([]);
+    expect(marks.filter((m) => m.kind === 'use').map((m) => [m.at, m.verdict])).toEqual([
+      [NOW * 1000, 'accepted'],
+    ]);
     expect(Number.isFinite(model.start) && Number.isFinite(model.end)).toBe(true);
     expect(model.end - model.start).toBeLessThan(2 * 86_400_000);
     expect(axisTicks(model.start, model.end).every((t) => !t.label.includes('NaN'))).toBe(true);
@@ -39,6 +44,25 @@ describe('buildTimeline', () => {
     expect(model.start).toBeLessThanOrEqual(T0 * 1000);
     expect(model.end).toBeGreaterThanOrEqual((T0 + 1500) * 1000);
     expect(model.end - model.start).toBeLessThan(60 * 60 * 1000);
+  });
+
+  it('keeps a few seconds of scripted traffic readable: a 5-minute expiry sits at the edge', () => {
+    const token = makeToken({ iss: 'https://issuer.example.test', sub: 'z', iat: NOW, exp: NOW + 300 });
+    const when = (s: number) => new Date((NOW + s) * 1000).toISOString();
+    const capture = captureHar(
+      makeHar([
+        makeEntry({ bearer: token, startedAt: when(1) }),
+        makeEntry({ bearer: token, startedAt: when(4) }),
+      ]),
+    );
+    if ('error' in capture) throw new Error(capture.error);
+    const result = auditCapture([capture], { now: NOW });
+    const model = buildTimeline(result, result.tokens, 'family');
+    // The traffic (3 s) and the token's iat a second before it fill the plot, with their margins.
+    expect(model.end - model.start).toBeLessThan(5_000);
+    const expiry = model.lanes[0]?.marks.find((m) => m.kind === 'expiry');
+    expect(expiry?.at).toBe((NOW + 300) * 1000);
+    expect(expiry?.at).toBeGreaterThan(model.end);
   });
 
   it("places a finding at the sighting it names, not at the token's first sighting", () => {

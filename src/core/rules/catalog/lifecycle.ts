@@ -38,7 +38,8 @@ export const LIFECYCLE_CATALOG: RuleInfo[] = [
       'The token’s signature does not verify with any of its issuer’s keys seen in the traffic, yet a request ' +
       'carrying it got a success answer. A server that accepts such a token does not check signatures, so ' +
       'anyone can mint tokens with any claims: a different user, more rights, no expiry (RFC 7515, RFC 8725, ' +
-      'ASVS 9.1.1). Inferred from traffic: confirm that the endpoint needs authentication at all.',
+      'ASVS 9.1.1). Inferred from traffic: confirm that the endpoint needs authentication at all. The bad ' +
+      'signature itself is sig-invalid (high); this finding alone carries the acceptance.',
     references: [
       rfc(7515, '§5.2'),
       rfc(8725, '§3.1'),
@@ -168,7 +169,8 @@ export const LIFECYCLE_CATALOG: RuleInfo[] = [
       'to an API in an Authorization header, it is used as an access token: an API that accepts it takes any ' +
       'login at this provider for this client as authorization, and cannot tell the token types apart ' +
       '(OpenID Connect Core 2, RFC 8725 §2.8 and §3.11, RFC 9068 §4, ASVS 9.2.2). Request an access token for ' +
-      'the API instead. Requests to the issuer itself, or to a service the token’s audience names, are not ' +
+      'the API instead (the provider’s own UserInfo endpoint wants an access token too, OpenID Connect Core ' +
+      '5.3.1). Requests to a service the token’s audience names, and logout or revocation requests, are not ' +
       'reported.',
     references: [oidc('§2'), rfc(8725, '§2.8'), rfc(8725, '§3.11'), rfc(9068, '§4'), asvs('9.2.2'), cwe(287)],
     scope: 'capture',

@@ -30,8 +30,9 @@ export const SIGNATURES_CATALOG: RuleInfo[] = [
     why:
       'None of the issuer’s public keys (the key set its discovery document points to, a key set on its own ' +
       'origin, the key its "kid" names, or keys the auditor supplied) verifies this signature. The token was ' +
-      'altered, forged, or signed by a key the issuer does not publish. A server that answers 2xx to such a token ' +
-      'does not verify signatures at all, which lets anyone mint tokens with any claims: that is critical.',
+      'altered, forged, or signed by a key the issuer does not publish. A server that accepts such a token does ' +
+      'not verify signatures at all, which lets anyone mint tokens with any claims: that is reported once, as ' +
+      'sig-invalid-accepted (critical), while this finding stays high.',
     references: [
       { standard: 'RFC 7515', id: '§5.2' },
       { standard: 'RFC 8725', id: '§3.1' },

@@ -8,12 +8,21 @@ import {
   unique,
 } from './sighting-facts';
 
-/** A refresh cookie is sent with every matching request; only requests to a token endpoint count as use. */
-const TOKEN_ENDPOINT = /token|refresh|oauth|auth/i;
+/**
+ * A refresh cookie is sent with every matching request; only requests to a token endpoint count as use:
+ * a path segment such as `token`, `refresh`, `refresh-token`, `oauth2`, `auth` (`/oauth/token`,
+ * `/api/auth/refresh`), not any path that merely contains the word (`/api/debug-tokens`, `/author`).
+ */
+const TOKEN_SEGMENT = /^(?:(?:access|refresh)?[-_]?tokens?|refresh|oauth2?|auth)$/i;
+
+function isTokenEndpoint(url: string): boolean {
+  const path = (url.split(/[?#]/)[0] ?? '').replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '');
+  return path.split('/').some((segment) => TOKEN_SEGMENT.test(segment));
+}
 
 function isRefreshUse(s: Sighting): boolean {
   if (!isPresented(s) || !isSuccess(s.status) || isRevocationOrIntrospection(s)) return false;
-  return s.where !== 'request-cookie' || TOKEN_ENDPOINT.test(s.url.split('?')[0] ?? '');
+  return s.where !== 'request-cookie' || isTokenEndpoint(s.url);
 }
 
 /**

@@ -13,10 +13,14 @@ import {
   usesByToken,
 } from './lifecycle-facts';
 
-/** The sites an ID token's `iss` and `aud` name: its issuer's own endpoints, and a service it was minted for. */
+/**
+ * The sites an ID token's `aud` names: a service it was minted for (an identity token some platforms issue
+ * for one service). The issuer's own site is no exception: its UserInfo endpoint wants an access token too
+ * (OIDC Core §5.3.1), and an issuer often shares its registrable domain with the APIs it serves.
+ */
 function ownSites(record: TokenRecord): Set<string> {
   const claims = soundClaims(record);
-  const names = [claims?.iss, ...(Array.isArray(claims?.aud) ? claims.aud : [claims?.aud])];
+  const names = Array.isArray(claims?.aud) ? claims.aud : [claims?.aud];
   const sites = new Set<string>();
   for (const name of names) {
     const host = typeof name === 'string' ? hostOfIdentifier(name) : undefined;
@@ -34,8 +38,8 @@ function isBearerUse(sighting: Sighting | undefined): sighting is Sighting {
  * `id-token-as-bearer` (medium): an ID token was sent in an `Authorization` header to an API. ID tokens
  * tell the client who signed in (OIDC Core §2); they are not access tokens: no scope, an audience that is
  * the client, and APIs that accept them take any client's login as authorization (RFC 9068 §5, RFC 8725
- * §2.8, ASVS 9.2.2). Not judged: requests to the issuer's own site, and to a site its `aud` names (an
- * identity token minted for that service, as some platforms issue), and logout or revocation requests.
+ * §2.8, ASVS 9.2.2). Not judged: requests to a site its `aud` names (an identity token minted for that
+ * service, as some platforms issue), and logout or revocation requests.
  */
 export const checkIdTokenAsBearer: LifecycleRule = (model, records) => {
   const roles = familyRoles(model.families);

@@ -1,5 +1,12 @@
 import { DEFAULT_CLOCK_SKEW_SECONDS } from '../../lifecycle/build-lifecycle';
-import type { FamilyRole, LifecycleModel, ServerVerdict, TokenFamily, TokenUse } from '../../lifecycle/types';
+import type {
+  FamilyRole,
+  LifecycleEvent,
+  LifecycleModel,
+  ServerVerdict,
+  TokenFamily,
+  TokenUse,
+} from '../../lifecycle/types';
 import type { Policy, Sighting, TokenRecord } from '../../types';
 import { describeRequest } from '../context/sighting-facts';
 import { effectiveClaims } from '../token/token-parts';
@@ -27,6 +34,18 @@ export function secondsOf(iso: string): number | undefined {
   if (!iso) return undefined;
   const ms = Date.parse(iso);
   return Number.isFinite(ms) ? ms / 1000 : undefined;
+}
+
+/**
+ * From when a successful logout or revocation had taken effect, epoch seconds: once its answer arrived
+ * (`endedAt`; a later request's time is read on the same browser clock, so no skew applies), else, its
+ * duration unknown, its request time plus the skew (a request sent while it was in flight may still pass).
+ */
+export function effectiveSince(event: LifecycleEvent, skew: number): number | undefined {
+  const ended = event.endedAt ? secondsOf(event.endedAt) : undefined;
+  if (ended !== undefined) return ended;
+  const at = secondsOf(event.at);
+  return at === undefined ? undefined : at + skew;
 }
 
 /** A NumericDate claim when it is a finite number. */

@@ -5,8 +5,13 @@ import { maskValue } from '../pii/mask';
 import { recordsByFingerprint, soundClaims } from './lifecycle-facts';
 import { oidcHalfHash } from './oidc-half-hash';
 
-/** The authorization code that started the family's flow, when the capture saw it. */
+/**
+ * The authorization code of the family's flow, when the capture saw it: the code its token request
+ * exchanged (or its hybrid authorization response carried: `family.code`), else the code its
+ * authorization request's redirect handed out.
+ */
 function codeOf(model: LifecycleModel, family: TokenFamily): string | undefined {
+  if (family.code) return family.code;
   if (!family.authorization) return undefined;
   const code = model.authorizations.find((a) => a.requestId === family.authorization)?.code;
   return code || undefined;

@@ -4,6 +4,7 @@ import { formatDuration } from '../token/format-duration';
 import {
   createSightingLookup,
   describeUse,
+  effectiveSince,
   eventRequestIds,
   type SightingLookup,
   secondsOf,
@@ -11,7 +12,7 @@ import {
   usesByToken,
 } from './lifecycle-facts';
 
-/** Uses accepted after the event, beyond the skew: in-flight requests started just after a logout may still pass. */
+/** Uses accepted once the event had taken effect (see `effectiveFrom`). */
 function lateAcceptances(
   event: LifecycleEvent,
   byToken: ReadonlyMap<string, TokenUse[]>,
@@ -19,14 +20,12 @@ function lateAcceptances(
   events: ReadonlySet<string>,
 ): Map<string, TokenUse[]> {
   const out = new Map<string, TokenUse[]>();
-  const at = secondsOf(event.at);
-  if (at === undefined) return out;
+  const from = effectiveSince(event, skew);
+  if (from === undefined) return out;
   for (const fingerprint of new Set(event.covers)) {
     const late = (byToken.get(fingerprint) ?? []).filter((use) => {
       const t = secondsOf(use.at);
-      return (
-        use.verdict.verdict === 'accepted' && !events.has(use.requestId) && t !== undefined && t - at > skew
-      );
+      return use.verdict.verdict === 'accepted' && !events.has(use.requestId) && t !== undefined && t > from;
     });
     if (late.length > 0) out.set(fingerprint, late);
   }
@@ -46,7 +45,13 @@ export const checkTokenAcceptedAfterLogout: LifecycleRule = (model, records, pol
   const hits: CaptureHit[] = [];
   const reported = new Set<string>();
   const byToken = usesByToken(model.uses);
-  for (const event of model.events) {
+  // Logouts first: a logout that presented the token speaks for it more plainly than a revocation of its
+  // refresh token, which ends the access tokens of its grant only when the server can (RFC 7009 §2.1).
+  const ordered = [
+    ...model.events.filter((e) => e.kind === 'logout'),
+    ...model.events.filter((e) => e.kind !== 'logout'),
+  ];
+  for (const event of ordered) {
     if (!event.succeeded) continue;
     for (const [fingerprint, uses] of lateAcceptances(event, byToken, skew, events)) {
       if (reported.has(fingerprint)) continue;

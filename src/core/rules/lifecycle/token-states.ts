@@ -1,7 +1,7 @@
 import type { LifecycleModel, SignatureFacts, TokenUse } from '../../lifecycle/types';
 import type { TokenRecord } from '../../types';
 import type { IssuerClocks } from './issuer-clock';
-import { numericClaim, secondsOf, soundClaims } from './lifecycle-facts';
+import { effectiveSince, numericClaim, secondsOf, soundClaims } from './lifecycle-facts';
 
 /** A state in which every service should refuse a token (issue 13: `validation-inconsistent`). */
 export type TokenState = 'expired' | 'unsigned' | 'bad signature' | 'revoked';
@@ -11,11 +11,14 @@ export function isUnsigned(record: TokenRecord): boolean {
   return record.token.kind === 'unsecured';
 }
 
-/** When each token was ended by a successful logout or revocation that covered it (earliest), epoch seconds. */
-export function revokedSince(model: LifecycleModel): Map<string, number> {
+/**
+ * When each token was ended by a successful logout or revocation that covered it (the earliest), epoch
+ * seconds: from when the event had taken effect (`effectiveSince`).
+ */
+export function revokedSince(model: LifecycleModel, skew: number): Map<string, number> {
   const out = new Map<string, number>();
   for (const event of model.events) {
-    const at = secondsOf(event.at);
+    const at = effectiveSince(event, skew);
     if (!event.succeeded || at === undefined) continue;
     for (const fp of event.covers) if (!(at >= (out.get(fp) ?? Infinity))) out.set(fp, at);
   }
@@ -42,7 +45,7 @@ export function stateAt(
   if (ctx.signatures?.invalid.has(record.token.fingerprint)) return 'bad signature';
   const t = secondsOf(use.at);
   const ended = ctx.revoked.get(record.token.fingerprint);
-  if (ended !== undefined && t !== undefined && t - ended > ctx.skew) return 'revoked';
+  if (ended !== undefined && t !== undefined && t > ended) return 'revoked';
   const exp = numericClaim(soundClaims(record), 'exp');
   if (exp === undefined) return 'valid';
   if (t === undefined) return undefined;

@@ -92,7 +92,7 @@ export const checkValidationInconsistent: LifecycleRule = (model, records, polic
   const skew = skewOf(model, policy);
   const ctx: StateContext = {
     clocks: createIssuerClocks(model, byFp, skew),
-    revoked: revokedSince(model),
+    revoked: revokedSince(model, skew),
     signatures,
     skew,
   };

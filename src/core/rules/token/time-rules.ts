@@ -2,7 +2,7 @@ import type { Evidence, JsonObject, RuleHit, Severity, TokenRecord, TokenRule } 
 import {
   clockEvidence,
   clockNote,
-  EXPIRY_LEEWAY_SECONDS,
+  expiryLeeway,
   firstSeen,
   firstUse,
   type SeenAt,
@@ -138,14 +138,14 @@ function expiredDetail(shown: SeenAt, exp: number, late: number, total: number):
 
 /**
  * `exp-expired`: the token was seen after its `exp` (RFC 7519 §4.1.4: reject on or after exp), by more
- * than the leeway: at a request's own time, or at the reference time for a sighting with no time. A HAR
+ * than the leeway (the policy's `clockSkewSeconds`): at a request's own time, or at the reference time for a sighting with no time. A HAR
  * scanned hours later does not make the tokens it used while valid expired.
  */
-export const checkExpExpired: TokenRule = ({ record, now }) => {
+export const checkExpExpired: TokenRule = ({ record, now, policy }) => {
   const claims = usableClaims(record.token);
   const exp = claims && secondsOf(timesOf(claims).exp);
   if (exp === undefined) return NO_HITS;
-  const late = seenAfter(record, now, exp + EXPIRY_LEEWAY_SECONDS);
+  const late = seenAfter(record, now, exp + expiryLeeway(policy));
   // A request's own time is the strongest evidence, the reference time the weakest: show the strongest.
   const shown =
     late.find((m) => m.clock === 'request time') ?? late.find((m) => m.clock !== 'reference time') ?? late[0];

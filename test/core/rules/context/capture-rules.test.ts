@@ -51,11 +51,14 @@ describe('refresh-token-reused', () => {
     const apiOnly = [
       cookieUse('https://api.example.test/orders', '1'),
       cookieUse('https://api.example.test/cart', '2'),
+      // Paths that merely contain the word are no token endpoint (the demo's GET /api/debug-tokens).
+      cookieUse('https://api.example.test/api/debug-tokens', '5'),
+      cookieUse('https://api.example.test/authors?q=token', '6'),
     ];
     expect(checkRefreshTokenReused([record(token(), apiOnly, 'refresh')], TEST_POLICY, NOW)).toEqual([]);
     const refreshes = [
       cookieUse('https://app.example.test/auth/refresh', '3'),
-      cookieUse('https://app.example.test/auth/refresh', '4'),
+      cookieUse('https://app.example.test/oauth2/token', '4'),
     ];
     expect(checkRefreshTokenReused([record(token(), refreshes, 'refresh')], TEST_POLICY, NOW)).toHaveLength(
       1,

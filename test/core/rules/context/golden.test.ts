@@ -209,6 +209,7 @@ describe('context and capture rules over a synthetic session', () => {
         'id token-response-cacheable',
         'refresh token-response-cacheable',
         'refresh refresh-token-exposed',
+        'refresh refresh-token-not-rotated',
         'refresh refresh-token-reused',
         'session cookie-no-httponly',
         'session cookie-samesite-weak',

@@ -44,6 +44,7 @@ describe('refresh-token-not-rotated', () => {
 
   it('fires on a refresh grant answered without a refresh token, and on one answering the same one', () => {
     const old = rt();
+    const other = rt();
     const access = record(token({ sub: 'a' }), []);
     const none = family(
       'f2',
@@ -55,17 +56,42 @@ describe('refresh-token-not-rotated', () => {
       'f3',
       [
         [access, 'access'],
-        [old, 'refresh'],
+        [other, 'refresh'],
       ],
-      { grantType: 'refresh_token', refreshedWith: old.token.fingerprint },
+      { grantType: 'refresh_token', refreshedWith: other.token.fingerprint },
       900,
     );
-    const hits = checkRefreshTokenNotRotated(model({ families: [none, same] }), [old, access], TEST_POLICY);
-    expect(hits.map((h) => h.fingerprint)).toEqual([old.token.fingerprint, old.token.fingerprint]);
+    const hits = checkRefreshTokenNotRotated(
+      model({ families: [none, same] }),
+      [old, other, access],
+      TEST_POLICY,
+    );
+    expect(hits.map((h) => h.fingerprint)).toEqual([old.token.fingerprint, other.token.fingerprint]);
     expect(hits[0]?.detail).toBe(
       'the refresh grant (request token-f2 at 2025-03-14T09:10:00.000Z) answered without a new refresh token, so the one presented stays in use: it is not rotated',
     );
     expect(hits[1]?.detail).toContain('answered with the same refresh token it was given');
+  });
+
+  it('reports one refresh token used in several unrotated grants once', () => {
+    const old = rt();
+    const access = record(token({ sub: 'a' }), []);
+    const grant = (id: string, at: number) =>
+      family(
+        id,
+        [[access, 'access']],
+        { grantType: 'refresh_token', refreshedWith: old.token.fingerprint },
+        at,
+      );
+    const hits = checkRefreshTokenNotRotated(
+      model({ families: [grant('f2', 600), grant('f3', 1200)] }),
+      [old, access],
+      TEST_POLICY,
+    );
+    expect(hits).toHaveLength(1);
+    expect(hits[0]?.detail).toBe(
+      '2 refresh grants with it (the first: request token-f2 at 2025-03-14T09:10:00.000Z) answered without a new refresh token, so the one presented stays in use: it is not rotated',
+    );
   });
 
   it('is silent when the grant rotates the refresh token, for other grants, and for sender-constrained tokens', () => {

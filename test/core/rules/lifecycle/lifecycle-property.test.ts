@@ -8,11 +8,12 @@ import type {
   TokenUse,
 } from '../../../../src/core/lifecycle/types';
 import { DEFAULT_POLICY } from '../../../../src/core/policy';
-import { LIFECYCLE_CATALOG } from '../../../../src/core/rules/catalog/lifecycle';
+import { RULE_CATALOG } from '../../../../src/core/rules/catalog';
 import { LIFECYCLE_RULES } from '../../../../src/core/rules/lifecycle';
 import type { ParsedToken, Sighting, TokenRecord } from '../../../../src/core/types';
 
-const KNOWN = new Set(LIFECYCLE_CATALOG.map((r) => r.id));
+/** Every catalogued capture-scope id: the lifecycle rules and the two escalations moved onto the model. */
+const KNOWN = new Set(RULE_CATALOG.filter((r) => r.scope === 'capture').map((r) => r.id));
 const FPS = ['fp0', 'fp1', 'fp2', 'fp3', 'fp4'];
 
 const anyValue = fc.oneof(
@@ -115,15 +116,19 @@ const familyArb: fc.Arbitrary<TokenFamily> = fc.record(
   { requiredKeys: ['id', 'issuedBy', 'issuedAt', 'members'] },
 );
 
-const eventArb: fc.Arbitrary<LifecycleEvent> = fc.record({
-  kind: fc.constantFrom('logout', 'revocation' as const),
-  requestId: fc.string({ maxLength: 3 }),
-  at: isoish,
-  how: fc.string({ maxLength: 5 }),
-  succeeded: fc.boolean(),
-  origin: fc.string({ maxLength: 5 }),
-  covers: fc.array(fp, { maxLength: 4 }),
-});
+const eventArb: fc.Arbitrary<LifecycleEvent> = fc.record(
+  {
+    kind: fc.constantFrom('logout', 'revocation' as const),
+    requestId: fc.string({ maxLength: 3 }),
+    at: isoish,
+    endedAt: isoish,
+    how: fc.string({ maxLength: 5 }),
+    succeeded: fc.boolean(),
+    origin: fc.string({ maxLength: 5 }),
+    covers: fc.array(fp, { maxLength: 4 }),
+  },
+  { requiredKeys: ['kind', 'requestId', 'at', 'how', 'succeeded', 'origin', 'covers'] },
+);
 
 const authorizationArb: fc.Arbitrary<ExchangeFacts> = fc.record(
   {

@@ -194,7 +194,14 @@ describe('id-token-as-bearer', () => {
     );
   });
 
-  it('is silent for the issuer itself, a service its audience names, id_token_hint in a URL, and access tokens', () => {
+  it("fires at the issuer's own site too: its UserInfo endpoint wants an access token (OIDC Core §5.3.1)", () => {
+    const id = idToken();
+    const uses = presented(id, [1], undefined, 'https://op.example.test/userinfo');
+    const hits = checkIdTokenAsBearer(model({ uses }), [id], TEST_POLICY);
+    expect(hits.map((h) => h.ruleId)).toEqual(['id-token-as-bearer']);
+  });
+
+  it('is silent for a service its audience names, id_token_hint in a URL, and access tokens', () => {
     const id = idToken();
     const minted = record(
       token({ iss: 'https://accounts.example.test', aud: 'https://run.app.test' }),
@@ -203,7 +210,6 @@ describe('id-token-as-bearer', () => {
     );
     const access = record(token({ iss: 'https://op.example.test' }), [], 'access');
     const uses = [
-      ...presented(id, [1], undefined, 'https://op.example.test/userinfo'),
       ...presented(id, [2], undefined, 'https://api.shop.test/logout', {
         where: 'query',
         name: 'id_token_hint',

@@ -37,6 +37,15 @@ describe('exp-expired', () => {
     expect(ids(run(text, { now: NOW + 61 }))).toContain('exp-expired');
   });
 
+  it("forgives the policy's clockSkewSeconds instead when set (one skew with the lifecycle rules)", () => {
+    const text = goodToken({ exp: NOW });
+    const late = { sightings: [usedAt(NOW + 90)], now: NOW + D };
+    expect(ids(run(text, late))).toContain('exp-expired');
+    expect(ids(run(text, { ...late, policy: { clockSkewSeconds: 120 } }))).not.toContain('exp-expired');
+    const strict = { sightings: [usedAt(NOW + 5)], now: NOW + D, policy: { clockSkewSeconds: 0 } };
+    expect(ids(run(text, strict))).toContain('exp-expired');
+  });
+
   it('says "seen" for a token that was only delivered to the client after its exp', () => {
     const response = sighting({
       where: 'response-body',
