@@ -1,3 +1,4 @@
+import { ComplianceView } from './components/ComplianceView';
 import { FilterBar } from './components/FilterBar';
 import { PasteDialog } from './components/PasteDialog';
 import { SettingsDialog } from './components/SettingsDialog';
@@ -5,6 +6,8 @@ import { StatusBar } from './components/StatusBar';
 import { TokenDetail } from './components/TokenDetail';
 import { TokenList } from './components/TokenList';
 import { Toolbar } from './components/Toolbar';
+import { ViewSwitch } from './components/ViewSwitch';
+import type { PanelView } from './models/panel-views';
 import { PanelContext, type PanelServices } from './panel-context';
 
 /** `light`/`dark` follow DevTools' own theme; `auto` follows prefers-color-scheme (see panel.css). */
@@ -27,26 +30,39 @@ export function App({ services, theme }: { services: PanelServices; theme: Panel
     <PanelContext.Provider value={services}>
       <div class={`panel theme-${theme}`} data-testid="panel">
         <Toolbar />
-        <FilterBar />
-        <main class="split">
-          <div class="list-pane">
-            <div class="list-head" aria-hidden="true">
-              <span class="cell cell-severity">Severity</span>
-              <span class="cell cell-purpose">Purpose</span>
-              <span class="cell cell-where">Seen in</span>
-              <span class="cell cell-iss">Issuer</span>
-              <span class="cell cell-sub">Subject</span>
-              <span class="cell cell-iat">Issued</span>
-              <span class="cell cell-exp">Expiry</span>
-            </div>
-            <TokenList />
-          </div>
-          <TokenDetail />
+        <ViewSwitch />
+        <main class="main">
+          <MainView view={services.ui.view.value} />
         </main>
         <StatusBar />
         {dialog === 'paste' ? <PasteDialog /> : null}
         {dialog === 'settings' ? <SettingsDialog /> : null}
       </div>
     </PanelContext.Provider>
+  );
+}
+
+/** The view the tab strip chose; `#main-view` is the tab panel the tabs control (in `<main>`). */
+function MainView({ view }: { view: PanelView }) {
+  if (view === 'compliance') return <ComplianceView />;
+  return (
+    <>
+      <FilterBar />
+      <div class="split" id="main-view" role="tabpanel" aria-labelledby="tab-list">
+        <div class="list-pane">
+          <div class="list-head" aria-hidden="true">
+            <span class="cell cell-severity">Severity</span>
+            <span class="cell cell-purpose">Purpose</span>
+            <span class="cell cell-where">Seen in</span>
+            <span class="cell cell-iss">Issuer</span>
+            <span class="cell cell-sub">Subject</span>
+            <span class="cell cell-iat">Issued</span>
+            <span class="cell cell-exp">Expiry</span>
+          </div>
+          <TokenList />
+        </div>
+        <TokenDetail />
+      </div>
+    </>
   );
 }

@@ -1,9 +1,24 @@
+import { useEffect, useRef } from 'preact/hooks';
 import { formatReference } from '../../core/report';
 import type { Finding } from '../../core/types';
 import { SeverityBadge } from './SeverityBadge';
 
-/** The token's findings: what was seen, why it matters, the evidence (masked) and the references. */
-export function FindingList({ findings }: { findings: readonly Finding[] }) {
+/**
+ * The token's findings: what was seen, why it matters, the evidence (masked) and the references. The
+ * finding of rule `focusRule` (a click-through from the Compliance view) is marked, scrolled to and focused.
+ */
+export function FindingList({
+  findings,
+  focusRule = null,
+}: {
+  findings: readonly Finding[];
+  focusRule?: string | null;
+}) {
+  const focused = useRef<HTMLLIElement>(null);
+  useEffect(() => {
+    focused.current?.scrollIntoView?.({ block: 'nearest' });
+    focused.current?.focus();
+  }, [focusRule, findings]);
   if (findings.length === 0) {
     return (
       <p class="muted" data-testid="no-findings">
@@ -16,7 +31,9 @@ export function FindingList({ findings }: { findings: readonly Finding[] }) {
       {findings.map((finding) => (
         <li
           key={`${finding.ruleId}:${finding.detail}`}
-          class="finding"
+          class={finding.ruleId === focusRule ? 'finding focused' : 'finding'}
+          ref={finding.ruleId === focusRule ? focused : undefined}
+          tabIndex={finding.ruleId === focusRule ? -1 : undefined}
           data-testid="finding"
           data-rule-id={finding.ruleId}
           data-severity={finding.severity}

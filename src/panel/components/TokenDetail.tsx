@@ -2,6 +2,7 @@ import { useMemo } from 'preact/hooks';
 import { createReportContext, type ReportContext } from '../../core/report';
 import type { ParsedToken } from '../../core/types';
 import { purposeLabel } from '../models/token-row';
+import type { FindingFocus } from '../models/ui-model';
 import { usePanel } from '../panel-context';
 import { ClaimTable } from './ClaimTable';
 import { FindingList } from './FindingList';
@@ -47,7 +48,7 @@ export function TokenDetail() {
       </label>
       <TokenText text={token.text} reveal={reveal} opaque={token.kind === 'opaque'} />
       <h3>Findings ({findings.length})</h3>
-      <FindingList findings={findings} />
+      <FindingList findings={findings} focusRule={focusRuleOf(ui.focusFinding.value, token.fingerprint)} />
       {token.kind === 'opaque' ? (
         <p class="muted" data-testid="opaque-note">
           Opaque token: not a JWT, so there is no header or claims to read. Only its issuer knows what it
@@ -66,6 +67,11 @@ export function TokenDetail() {
       <SightingTable sightings={record.sightings} scrub={scrub} />
     </section>
   );
+}
+
+/** The rule to bring into view when the click-through that asked for it was about this token. */
+function focusRuleOf(focus: FindingFocus | null, fingerprint: string): string | null {
+  return focus?.fingerprint === fingerprint ? focus.ruleId : null;
 }
 
 /**

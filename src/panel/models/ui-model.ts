@@ -1,4 +1,5 @@
 import { type ReadonlySignal, signal } from '@preact/signals';
+import type { PanelView } from './panel-views';
 
 export type DialogName = 'paste' | 'settings';
 
@@ -6,6 +7,12 @@ export type DialogName = 'paste' | 'settings';
 export interface StatusMessage {
   kind: 'info' | 'error';
   text: string;
+}
+
+/** A finding to bring into view in the token detail (after a click-through from another view). */
+export interface FindingFocus {
+  fingerprint: string;
+  ruleId: string;
 }
 
 /** Panel-only UI state: nothing here is persisted or exported. */
@@ -16,11 +23,18 @@ export interface UiModel {
   revealToken: ReadonlySignal<boolean>;
   dialog: ReadonlySignal<DialogName | null>;
   message: ReadonlySignal<StatusMessage | null>;
+  /** The main view: the token list and detail, or another view beside it. */
+  view: ReadonlySignal<PanelView>;
+  /** The finding the token detail should scroll to and mark, when its token is selected. */
+  focusFinding: ReadonlySignal<FindingFocus | null>;
   setIncludeRaw(value: boolean): void;
   setRevealToken(value: boolean): void;
   open(dialog: DialogName): void;
   close(): void;
   say(message: StatusMessage | null): void;
+  setView(view: PanelView): void;
+  /** Marks a finding for the token detail (`null` clears it); selecting the token is the caller's job. */
+  setFocusFinding(focus: FindingFocus | null): void;
 }
 
 /** Creates the UI model. */
@@ -29,11 +43,15 @@ export function createUiModel(): UiModel {
   const revealToken = signal(false);
   const dialog = signal<DialogName | null>(null);
   const message = signal<StatusMessage | null>(null);
+  const view = signal<PanelView>('list');
+  const focusFinding = signal<FindingFocus | null>(null);
   return {
     includeRaw,
     revealToken,
     dialog,
     message,
+    view,
+    focusFinding,
     setIncludeRaw: (value) => {
       includeRaw.value = value;
     },
@@ -48,6 +66,12 @@ export function createUiModel(): UiModel {
     },
     say: (next) => {
       message.value = next;
+    },
+    setView: (next) => {
+      view.value = next;
+    },
+    setFocusFinding: (next) => {
+      focusFinding.value = next;
     },
   };
 }
