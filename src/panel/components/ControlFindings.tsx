@@ -46,7 +46,7 @@ function ControlFindingItem({ finding, full }: { finding: ControlFinding; full: 
     <li class="finding" data-testid="control-finding" data-rule-id={finding.ruleId}>
       <div class="finding-head">
         {full ? <SeverityBadge severity={full.severity} /> : <span class="muted">{finding.severity}</span>}
-        <strong>{full?.title ?? finding.ruleId}</strong>
+        {full ? <strong>{full.title}</strong> : null}
         <code class="muted">{finding.ruleId}</code>
       </div>
       {full ? <p class="finding-detail">{full.detail}</p> : null}

@@ -86,7 +86,9 @@ function ControlRow({ control: c, index, selected, tabbable, onOpen }: ControlRo
       <span class="cell cell-cstatus">
         <StatusBadge status={c.status} />
       </span>
-      <code class="cell cell-cid">{c.control}</code>
+      <code class="cell cell-cid" title={c.control}>
+        {c.control}
+      </code>
       <span class="cell cell-ctitle" title={c.title}>
         {c.title}
       </span>
