@@ -20,7 +20,6 @@ describe('createComplianceModel', () => {
     frame();
     expect(seen).toEqual([]);
     expect(compliance.framework.value?.framework.id).toBe('pci-dss');
-    compliance.framework.value;
     expect(seen).toEqual([1]);
     model.clear();
     compliance.report.value;
