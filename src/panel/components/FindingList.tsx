@@ -15,10 +15,11 @@ export function FindingList({
   focusRule?: string | null;
 }) {
   const focused = useRef<HTMLLIElement>(null);
+  // Once per request, not per update: live capture republishes the findings and must not steal the focus.
   useEffect(() => {
     focused.current?.scrollIntoView?.({ block: 'nearest' });
     focused.current?.focus();
-  }, [focusRule, findings]);
+  }, [focusRule]);
   if (findings.length === 0) {
     return (
       <p class="muted" data-testid="no-findings">

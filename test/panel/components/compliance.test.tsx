@@ -142,6 +142,27 @@ describe('panel: Compliance view', () => {
     expect(selected?.dataset.fingerprint).toBe(oneByTestId(p.root, 'detail-fingerprint').textContent);
   });
 
+  it('keeps the click-through mark until another token is picked, and never steals the focus back', async () => {
+    const p = await openCompliance();
+    await click(row(p, '8.3.2'));
+    await click(oneByTestId(p.root, 'show-finding'));
+    const search = oneByTestId(p.root, 'search');
+    act(() => search.focus());
+    p.source.emit(makeEntry({ bearer: makeToken(accessClaims('carol')) }), '2');
+    await p.frame();
+    expect(byTestId(p.root, 'token-row')).toHaveLength(3);
+    expect(document.activeElement).toBe(search);
+    const marked = () => p.root.querySelectorAll('[data-testid="finding"].focused').length;
+    expect(marked()).toBe(1);
+    const rows = byTestId(p.root, 'token-row');
+    const other = rows.find((r) => r.getAttribute('aria-selected') !== 'true');
+    const back = rows.find((r) => r.getAttribute('aria-selected') === 'true');
+    if (!other || !back) throw new Error('expected a selected and an unselected row');
+    await click(other);
+    await click(back);
+    expect(marked()).toBe(0);
+  });
+
   it('opens a passing control with Enter and shows what passed: evidence, counts and the rules checked', async () => {
     const p = await openCompliance();
     await key(row(p, '8.3.2'), 'ArrowDown');
