@@ -18,6 +18,9 @@ const BUTTONS: Array<{ format: ExportFormat; label: string; title?: string }> = 
   },
 ];
 
+/** The exports that carry the compliance statuses (the framework-grouped Markdown joins them when wired). */
+const WITH_COMPLIANCE: ReadonlySet<ExportFormat> = new Set<ExportFormat>(['audit-html']);
+
 /** Export buttons (the same reports the CLI writes) and the "Include raw tokens" switch, off by default. */
 export function ExportBar() {
   const { tokens, ui, compliance, download, clock } = usePanel();
@@ -25,7 +28,7 @@ export function ExportBar() {
     try {
       tokens.flush();
       // After the flush, so the statuses speak for the same result as the report (null: assessment failed).
-      const statuses = format === 'audit-html' ? compliance.report.value : null;
+      const statuses = WITH_COMPLIANCE.has(format) ? compliance.report.value : null;
       const file = createExportFile(tokens.result.value, format, {
         includeRaw: ui.includeRaw.value,
         tool: PANEL_TOOL,
