@@ -1,9 +1,15 @@
+import type { ComplianceReport } from '../../core/compliance/types';
 import type { ReportOptions, ToolInfo } from '../../core/report';
 import { toComplianceMarkdown, toJsonReport, toMarkdown, toSarif } from '../../core/report';
 import type { AuditResult } from '../../core/types';
+import { htmlReport } from './audit-html-source';
 
-/** `compliance-markdown`: findings filed by standard, as `scan --format md --group-by standard` writes them. */
-export type ExportFormat = 'json' | 'sarif' | 'markdown' | 'compliance-markdown';
+/**
+ * `compliance-markdown`: findings filed by standard, as `scan --format md --group-by standard` writes them
+ * (to become the per-framework view, `--group-by framework`). `audit-html`: the self-contained audit report
+ * of `scan --format html`, which needs `ExportOptions.compliance`.
+ */
+export type ExportFormat = 'json' | 'sarif' | 'markdown' | 'compliance-markdown' | 'audit-html';
 
 /** A file ready to download. */
 export interface ExportFile {
@@ -19,6 +25,8 @@ export interface ExportOptions {
   at: Date;
   inputs?: readonly string[];
   problems?: readonly string[];
+  /** The compliance statuses for `audit-html` (the Compliance view's report). */
+  compliance?: ComplianceReport;
 }
 
 const EXTENSION: Record<ExportFormat, string> = {
@@ -26,12 +34,14 @@ const EXTENSION: Record<ExportFormat, string> = {
   sarif: 'sarif',
   markdown: 'md',
   'compliance-markdown': 'md',
+  'audit-html': 'html',
 };
 const MIME: Record<ExportFormat, string> = {
   json: 'application/json',
   sarif: 'application/sarif+json',
   markdown: 'text/markdown',
   'compliance-markdown': 'text/markdown',
+  'audit-html': 'text/html',
 };
 /** The two Markdown exports share an extension, so the name tells them apart. */
 const PREFIX: Record<ExportFormat, string> = {
@@ -39,6 +49,7 @@ const PREFIX: Record<ExportFormat, string> = {
   sarif: 'jwt-lens-report',
   markdown: 'jwt-lens-report',
   'compliance-markdown': 'jwt-lens-compliance',
+  'audit-html': 'jwt-lens-audit',
 };
 
 /**
@@ -61,11 +72,16 @@ export function createExportFile(
   return {
     filename: exportFilename(format, options.at),
     mime: MIME[format],
-    text: render(result, format, report),
+    text: render(result, format, report, options.compliance),
   };
 }
 
-function render(result: AuditResult, format: ExportFormat, report: ReportOptions): string {
+function render(
+  result: AuditResult,
+  format: ExportFormat,
+  report: ReportOptions,
+  compliance: ComplianceReport | undefined,
+): string {
   switch (format) {
     case 'json':
       return `${JSON.stringify(toJsonReport(result, report), null, 2)}\n`;
@@ -75,6 +91,10 @@ function render(result: AuditResult, format: ExportFormat, report: ReportOptions
       return toMarkdown(result, report);
     case 'compliance-markdown':
       return toComplianceMarkdown(result, report);
+    case 'audit-html':
+      // A programming error (the caller forgot the statuses); ExportBar reports it as a failed export.
+      if (!compliance) throw new Error('audit-html needs the compliance report');
+      return htmlReport(result, compliance, report);
   }
 }
 

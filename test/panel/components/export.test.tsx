@@ -40,7 +40,12 @@ async function exportAs(p: MountedPanel, name: string) {
 describe('panel exports', () => {
   it('has the four export buttons by accessible name and "Include raw tokens" off by default', async () => {
     const p = await capturedPanel();
-    for (const name of ['Export JSON', 'Export SARIF', 'Export Markdown', 'Export compliance Markdown'])
+    for (const name of [
+      'Export JSON',
+      'Export SARIF',
+      'Export Markdown',
+      'Export compliance Markdown (by standard)',
+    ])
       expect(buttonByName(p.root, name)).toBeTruthy();
     expect((oneByTestId(p.root, 'include-raw') as HTMLInputElement).checked).toBe(false);
   });
@@ -102,7 +107,7 @@ describe('panel exports', () => {
 
   it('exports the compliance view, redacted, byte for byte what scan --group-by standard writes', async () => {
     const p = await capturedPanel();
-    const file = await exportAs(p, 'Export compliance Markdown');
+    const file = await exportAs(p, 'Export compliance Markdown (by standard)');
     expect(file.filename).toBe('jwt-lens-compliance-2030-01-01T00-00-00Z.md');
     expect(file.mime).toBe('text/markdown');
     expect(file.text).toMatch(/^# JWT Lens compliance report\n/);
