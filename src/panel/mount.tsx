@@ -1,10 +1,10 @@
 import { effect, untracked } from '@preact/signals';
 import { render } from 'preact';
+import { assessCompliance } from '../core/compliance';
 import { App, themeFromName } from './App';
 import type { CaptureSource, SettingsStore } from './capture-source';
 import { createBlobDownload, type Download } from './download';
 import { type AssessCompliance, createComplianceModel } from './models/compliance-model';
-import { assessCompliance } from './models/compliance-source';
 import type { Scheduler } from './models/scheduler';
 import { createSettingsModel, type SettingsModel } from './models/settings-model';
 import { createTokensModel, type TokensModel } from './models/tokens-model';
@@ -25,7 +25,10 @@ export interface PanelDeps {
   themeName?: string;
   onWordlist?: WordlistHandler;
   download?: Download;
-  /** The compliance engine; default: `assessCompliance` with the panel's tool (tests hand-build reports). */
+  /**
+   * The compliance engine; default: core's `assessCompliance` with the panel's tool, for the frameworks the
+   * policy selects (all when it selects none). Tests hand-build reports.
+   */
   assessCompliance?: AssessCompliance;
   scheduler?: Scheduler;
   /** Wall clock, ms (tests pin it). */

@@ -8,8 +8,9 @@ const BUTTONS: Array<{ format: ExportFormat; label: string; title?: string }> = 
   { format: 'markdown', label: 'Export Markdown' },
   {
     format: 'compliance-markdown',
-    label: 'Export compliance Markdown (by standard)',
-    title: 'Findings filed under the standards they cite (RFC, ASVS, CWE, NIST), as scan --group-by standard',
+    label: 'Export compliance Markdown (by framework)',
+    title:
+      'Status per control of each framework, then the failing controls with their findings, as scan --format md --group-by framework',
   },
   {
     format: 'audit-html',
@@ -18,8 +19,11 @@ const BUTTONS: Array<{ format: ExportFormat; label: string; title?: string }> = 
   },
 ];
 
-/** The exports that carry the compliance statuses (the framework-grouped Markdown joins them when wired). */
-const WITH_COMPLIANCE: ReadonlySet<ExportFormat> = new Set<ExportFormat>(['audit-html']);
+/** The exports that carry the compliance statuses (the Compliance view's report). */
+const WITH_COMPLIANCE: ReadonlySet<ExportFormat> = new Set<ExportFormat>([
+  'compliance-markdown',
+  'audit-html',
+]);
 
 /** Export buttons (the same reports the CLI writes) and the "Include raw tokens" switch, off by default. */
 export function ExportBar() {

@@ -1,13 +1,12 @@
 import type { ComplianceReport } from '../../core/compliance/types';
 import type { ReportOptions, ToolInfo } from '../../core/report';
-import { toComplianceMarkdown, toJsonReport, toMarkdown, toSarif } from '../../core/report';
+import { htmlReport, toFrameworkMarkdown, toJsonReport, toMarkdown, toSarif } from '../../core/report';
 import type { AuditResult } from '../../core/types';
-import { htmlReport } from './audit-html-source';
 
 /**
- * `compliance-markdown`: findings filed by standard, as `scan --format md --group-by standard` writes them
- * (to become the per-framework view, `--group-by framework`). `audit-html`: the self-contained audit report
- * of `scan --format html`, which needs `ExportOptions.compliance`.
+ * `compliance-markdown`: the report by framework, as `scan --format md --group-by framework` writes it (a
+ * status table per framework, then each failing control with its findings). `audit-html`: the
+ * self-contained audit report of `scan --format html --compliance …`. Both need `ExportOptions.compliance`.
  */
 export type ExportFormat = 'json' | 'sarif' | 'markdown' | 'compliance-markdown' | 'audit-html';
 
@@ -25,7 +24,7 @@ export interface ExportOptions {
   at: Date;
   inputs?: readonly string[];
   problems?: readonly string[];
-  /** The compliance statuses for `audit-html` (the Compliance view's report). */
+  /** The compliance statuses for `compliance-markdown` and `audit-html` (the Compliance view's report). */
   compliance?: ComplianceReport;
 }
 
@@ -90,12 +89,19 @@ function render(
     case 'markdown':
       return toMarkdown(result, report);
     case 'compliance-markdown':
-      return toComplianceMarkdown(result, report);
+      return toFrameworkMarkdown(result, needStatuses(format, compliance), report);
     case 'audit-html':
-      // A programming error (the caller forgot the statuses); ExportBar reports it as a failed export.
-      if (!compliance) throw new Error('audit-html needs the compliance report');
-      return htmlReport(result, compliance, report);
+      return htmlReport(result, needStatuses(format, compliance), report);
   }
+}
+
+/**
+ * The statuses a compliance export is about. Missing, they are a failed assessment (or a caller that forgot
+ * them): ExportBar reports a failed export rather than a compliance report with no statuses in it.
+ */
+function needStatuses(format: ExportFormat, compliance: ComplianceReport | undefined): ComplianceReport {
+  if (!compliance) throw new Error(`${format} needs the compliance report`);
+  return compliance;
 }
 
 /** `jwt-lens-report-2026-01-02T03-04-05Z.json`: sortable, and safe on every file system (no colons). */
