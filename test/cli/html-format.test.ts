@@ -50,6 +50,10 @@ describe('scan --format html', () => {
     ]);
     expect(html).toContain('data-testid="controls-asvs"');
     expect(rowStatus(html, 'hipaa', '164.312(e)(1)')).toBe('fail');
+    // A partial control says once what the assessor still needs (the engine's note carries no label of its own).
+    expect(rowStatus(html, 'hipaa', '164.312(a)(2)(iii)')).toBe('partial');
+    expect(html).toContain('Still needed from the organisation: </strong>the session inactivity timeout');
+    expect(html).not.toMatch(/Still needed from the organisation: <\/strong>Still needed/);
     // Redacted: no complete token, not even its payload segment.
     for (const token of [alice, none]) {
       expect(html).not.toContain(token);

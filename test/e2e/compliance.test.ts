@@ -2,12 +2,14 @@ import { readFileSync } from 'node:fs';
 import type { Frame } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDemoPanel } from '../harness/demo-panel';
+import { findPanelFrame } from '../harness/devtools-panel';
 import { clickByName, countInPanel, waitInPanel } from '../harness/panel-query';
 import type { E2eSession } from '../harness/session';
+import { collectEgress } from '../harness/zero-egress';
 
-// The Compliance tab in the real DevTools panel: it opens beside the token list, and its HTML audit report
-// downloads through the Blob + <a download> path. Control rows depend on the engine (a stand-in on the
-// panel branch), so this checks the view and the file, not the statuses (test/panel does those).
+// The Compliance tab in the real DevTools panel over the demo's traffic, with the engine's statuses: it opens
+// beside the token list, a failing control links to its finding in the token detail, and the HTML audit
+// report downloads through the Blob + <a download> path with the same statuses and no network request.
 describe('Compliance view in the real DevTools panel', () => {
   let session: E2eSession;
   let panel: Frame;
@@ -20,16 +22,44 @@ describe('Compliance view in the real DevTools panel', () => {
     await session?.close();
   });
 
-  it('opens from its tab with a framework picker, and the Tokens tab brings the list back', async () => {
+  const rowStatuses = () =>
+    panel.evaluate(() =>
+      Object.fromEntries(
+        [...document.querySelectorAll<HTMLElement>('[data-testid="control-row"]')].map((row) => [
+          row.dataset.control,
+          row.querySelector('[data-testid="status-badge"]')?.textContent,
+        ]),
+      ),
+    );
+
+  it('shows the engine’s statuses for the demo, every framework by default', async () => {
     await clickByName(panel, 'Compliance');
-    await waitInPanel(panel, () => !!document.querySelector('[data-testid="compliance-view"]'), null);
-    expect(await countInPanel(panel, '[data-testid="framework-picker"] option')).toBeGreaterThan(0);
+    await waitInPanel(panel, () => !!document.querySelector('[data-testid="control-row"]'), null);
+    expect(await countInPanel(panel, '[data-testid="framework-picker"] option')).toBe(8);
     expect(await countInPanel(panel, '[data-testid="token-list"]')).toBe(0);
-    await clickByName(panel, 'Tokens');
-    await waitInPanel(panel, () => !!document.querySelector('[data-testid="token-row"]'), null);
+    await panel.select('[data-testid="framework-picker"]', 'nist-800-53');
+    await waitInPanel(panel, () => !!document.querySelector('[data-control="SC-8"]'), null);
+    const statuses = await rowStatuses();
+    // The demo sends a token over http:// and has no logout: SC-8 fails, SC-23(1) has nothing to look at.
+    expect(statuses['SC-8']).toBe('Fail');
+    expect(statuses['SC-23(1)']).toBe('Not observed');
+    expect(statuses['SC-12']).toBe('Partial');
   });
 
-  it('downloads a self-contained, redacted HTML audit report', async () => {
+  it('opens a failing control and shows its finding in the token detail', async () => {
+    await panel.click('[data-testid="control-row"][data-control="SC-8"]');
+    await waitInPanel(panel, () => !!document.querySelector('[data-testid="show-finding"]'), null);
+    await clickByName(panel, 'Show in token detail');
+    await waitInPanel(panel, () => !!document.querySelector('.finding.is-target'), null);
+    const target = await panel.evaluate(() => ({
+      rule: document.querySelector<HTMLElement>('.finding.is-target')?.dataset.ruleId,
+      focused: document.activeElement?.classList.contains('is-target'),
+      tab: document.querySelector('[data-testid="view-tokens"]')?.getAttribute('aria-selected'),
+    }));
+    expect(target).toEqual({ rule: 'transport-cleartext', focused: true, tab: 'true' });
+  });
+
+  it('downloads a self-contained, redacted HTML audit report with the statuses, and sends nothing', async () => {
     const file = await session.downloads.capture(() => clickByName(panel, 'Export audit report (HTML)'));
     expect(file.suggestedFilename).toMatch(/^jwt-lens-audit-\d{4}-\d\d-\d\dT\d\d-\d\d-\d\dZ\.html$/);
     const html = readFileSync(file.path, 'utf8');
@@ -37,5 +67,11 @@ describe('Compliance view in the real DevTools panel', () => {
     expect(html).not.toMatch(/<script|<link|src=/i);
     // Redacted: no complete compact JWS (header.payload.signature) of the captured tokens gets in.
     expect(html).not.toMatch(/eyJ[\w-]+\.eyJ[\w-]+\.[\w-]{16,}/);
+    expect(html.match(/<section [^>]*data-framework="/g)).toHaveLength(8);
+    expect(html).toMatch(/<tr [^>]*data-control="SC-8" data-status="fail"/);
+    const frames = [findPanelFrame(session.devtools), ...session.devtools.frames()].filter(
+      (f): f is Frame => !!f && f.url().startsWith('chrome-extension://'),
+    );
+    expect(await collectEgress(session, frames)).toEqual([]);
   });
 });
