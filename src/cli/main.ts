@@ -30,8 +30,9 @@ export const OPTIONS: readonly OptionSpec[] = [
     choices: FORMATS,
     arg: FORMATS.join('|'),
     help:
-      'Output format; html is the self-contained audit report (a status table per framework with ' +
-      '--compliance). Default: table on a terminal, json otherwise (or from the --output extension).',
+      'Output format; html is the self-contained audit report (with a status table per framework when ' +
+      '--compliance or the policy names frameworks). Default: table on a terminal, json otherwise (or from ' +
+      'the --output extension).',
   },
   {
     name: 'output',
