@@ -16,8 +16,9 @@ export const COMPLIANCE_OPTIONS: readonly OptionSpec[] = [
     arg: 'framework[,framework…]|all',
     help:
       `Add pass/fail/not-observed/partial statuses per control of these frameworks (${FRAMEWORK_IDS.join(', ')}, ` +
-      'or all) to the report: a compliance section in JSON, properties in SARIF, and with --format md the ' +
-      'report by framework. Default: the policy’s compliance.frameworks, if any.',
+      'or all) to the report: a compliance section in JSON, properties in SARIF, with --format md the ' +
+      'report by framework, with --format html a status table per framework. Default: the policy’s ' +
+      'compliance.frameworks, if any.',
   },
 ];
 

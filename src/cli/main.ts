@@ -29,7 +29,10 @@ export const OPTIONS: readonly OptionSpec[] = [
     commands: BOTH,
     choices: FORMATS,
     arg: FORMATS.join('|'),
-    help: 'Output format. Default: table on a terminal, json otherwise (or from the --output extension).',
+    help:
+      'Output format; html is the self-contained audit report (with a status table per framework when ' +
+      '--compliance or the policy names frameworks). Default: table on a terminal, json otherwise (or from ' +
+      'the --output extension).',
   },
   {
     name: 'output',

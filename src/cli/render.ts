@@ -3,6 +3,7 @@ import { FRAMEWORK_IDS } from '../core/compliance/frameworks';
 import type { ComplianceReport } from '../core/compliance/types';
 import { toComplianceMarkdown } from '../core/report/compliance-markdown';
 import { toFrameworkMarkdown } from '../core/report/framework-markdown';
+import { htmlReport } from '../core/report/html';
 import { toMarkdown } from '../core/report/markdown';
 import { toSarif } from '../core/report/sarif';
 import { toTable } from '../core/report/table';
@@ -14,7 +15,7 @@ import { CliError, describeFsError, EXIT } from './errors';
 import type { CliIo } from './io';
 import { TOOL } from './version';
 
-export const FORMATS = ['table', 'json', 'sarif', 'md'] as const;
+export const FORMATS = ['table', 'json', 'sarif', 'md', 'html'] as const;
 export type Format = (typeof FORMATS)[number];
 /**
  * A format, or Markdown filed by standard and requirement (`--format md --group-by standard`), or by
@@ -46,6 +47,8 @@ const BY_EXTENSION: Record<string, Format> = {
   sarif: 'sarif',
   md: 'md',
   markdown: 'md',
+  html: 'html',
+  htm: 'html',
   txt: 'table',
 };
 
@@ -115,6 +118,10 @@ export function renderReport(
     case 'md':
       emit(toMarkdown(result, report));
       return;
+    case 'html':
+      // The self-contained audit report; its status tables only when frameworks were chosen.
+      emit(htmlReport(result, options.compliance, report));
+      return;
     case 'md-by-standard':
       emit(toComplianceMarkdown(result, report));
       return;
@@ -143,7 +150,7 @@ function complianceLines(compliance: ComplianceReport): string {
       .join(', ');
     return `  ${framework.name} ${framework.version}: ${counts}`;
   });
-  return `\nCompliance (controls per status; --format json or md for each control):\n${lines.join('\n')}\n`;
+  return `\nCompliance (controls per status; --format json, md or html for each control):\n${lines.join('\n')}\n`;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { ComplianceView } from './components/ComplianceView';
 import { FilterBar } from './components/FilterBar';
 import { PasteDialog } from './components/PasteDialog';
 import { SettingsDialog } from './components/SettingsDialog';
@@ -6,6 +7,8 @@ import { Timeline } from './components/Timeline';
 import { TokenDetail } from './components/TokenDetail';
 import { TokenList } from './components/TokenList';
 import { Toolbar } from './components/Toolbar';
+import { ViewSwitch } from './components/ViewSwitch';
+import type { PanelView } from './models/panel-views';
 import { PanelContext, type PanelServices } from './panel-context';
 
 /** `light`/`dark` follow DevTools' own theme; `auto` follows prefers-color-scheme (see panel.css). */
@@ -46,15 +49,31 @@ export function App({ services, theme }: { services: PanelServices; theme: Panel
     <PanelContext.Provider value={services}>
       <div class={`panel theme-${theme}`} data-testid="panel">
         <Toolbar />
-        <FilterBar />
-        <main class="split">
-          {services.ui.view.value === 'timeline' ? <Timeline /> : <ListPane />}
-          <TokenDetail />
+        <ViewSwitch />
+        <main class="main">
+          <MainView view={services.ui.view.value} />
         </main>
         <StatusBar />
         {dialog === 'paste' ? <PasteDialog /> : null}
         {dialog === 'settings' ? <SettingsDialog /> : null}
       </div>
     </PanelContext.Provider>
+  );
+}
+
+/**
+ * The view the tab strip chose; `#main-view` is the tab panel the tabs control (in `<main>`). The token list
+ * and the Timeline share the filters and the token detail beside them.
+ */
+function MainView({ view }: { view: PanelView }) {
+  if (view === 'compliance') return <ComplianceView />;
+  return (
+    <>
+      <FilterBar />
+      <div class="split" id="main-view" role="tabpanel" aria-labelledby={`tab-${view}`}>
+        {view === 'timeline' ? <Timeline /> : <ListPane />}
+        <TokenDetail />
+      </div>
+    </>
   );
 }

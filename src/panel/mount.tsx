@@ -1,13 +1,16 @@
 import { effect, untracked } from '@preact/signals';
 import { render } from 'preact';
+import { assessCompliance } from '../core/compliance';
 import { App, themeFromName } from './App';
 import type { CaptureSource, SettingsStore } from './capture-source';
 import { createBlobDownload, type Download } from './download';
+import { type AssessCompliance, createComplianceModel } from './models/compliance-model';
 import type { Scheduler } from './models/scheduler';
 import { createSettingsModel, type SettingsModel } from './models/settings-model';
 import { createTokensModel, type TokensModel } from './models/tokens-model';
 import { createUiModel } from './models/ui-model';
 import type { PanelServices, WordlistHandler } from './panel-context';
+import { PANEL_TOOL } from './tool-info';
 import './panel.css';
 import './timeline.css';
 
@@ -22,6 +25,11 @@ export interface PanelDeps {
   themeName?: string;
   onWordlist?: WordlistHandler;
   download?: Download;
+  /**
+   * The compliance engine; default: core's `assessCompliance` with the panel's tool, for the frameworks the
+   * policy selects (all when it selects none). Tests hand-build reports.
+   */
+  assessCompliance?: AssessCompliance;
   scheduler?: Scheduler;
   /** Wall clock, ms (tests pin it). */
   now?: () => number;
@@ -49,6 +57,10 @@ export function mountPanel(root: Element, deps: PanelDeps): PanelHandle {
     tokens,
     settings,
     ui: createUiModel(),
+    compliance: createComplianceModel(
+      tokens.result,
+      deps.assessCompliance ?? ((result) => assessCompliance(result, { tool: PANEL_TOOL })),
+    ),
     download: deps.download ?? createBlobDownload(root.ownerDocument),
     clock: () => new Date(clock()),
     ...(deps.onWordlist ? { onWordlist: deps.onWordlist } : {}),

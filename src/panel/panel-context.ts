@@ -1,6 +1,7 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { Download } from './download';
+import type { ComplianceModel } from './models/compliance-model';
 import type { SettingsModel } from './models/settings-model';
 import type { TokensModel } from './models/tokens-model';
 import type { UiModel } from './models/ui-model';
@@ -16,6 +17,7 @@ export interface PanelServices {
   tokens: TokensModel;
   settings: SettingsModel;
   ui: UiModel;
+  compliance: ComplianceModel;
   download: Download;
   /** Wall clock for export times. */
   clock: () => Date;

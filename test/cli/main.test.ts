@@ -28,7 +28,7 @@ describe('jwt-lens --help and --version', () => {
       for (const text of [
         'scan <file...|->',
         'decode <token|->',
-        '--format <table|json|sarif|md>',
+        '--format <table|json|sarif|md|html>',
         '--fail-on',
         'Exit codes:',
       ]) {
@@ -68,8 +68,8 @@ describe('usage errors: exit 2, one line', () => {
     [['scan', '--formt', 'json', DEMO], 'unknown option --formt (did you mean --format?)'],
     [['scan', '--fail-onn', 'high', DEMO], 'unknown option --fail-onn (did you mean --fail-on?)'],
     [['scan', '--zzz', DEMO], 'unknown option --zzz'],
-    [['scan', DEMO, '--format'], 'option --format needs a value (table|json|sarif|md)'],
-    [['scan', '--format', 'xml', DEMO], 'option --format: "xml" is not one of table, json, sarif, md'],
+    [['scan', DEMO, '--format'], 'option --format needs a value (table|json|sarif|md|html)'],
+    [['scan', '--format', 'xml', DEMO], 'option --format: "xml" is not one of table, json, sarif, md, html'],
     [
       ['scan', '--fail-on=severe', DEMO],
       'option --fail-on: "severe" is not one of critical, high, medium, low, info, none',

@@ -26,13 +26,21 @@ describe('HTML audit report in Chromium', () => {
   const intercepted: string[] = [];
   const consoleLines: string[] = [];
   let reportUrl: string;
+  /** The engine's statuses the report was written from, `framework control` → status. */
+  let expected: Map<string, string>;
 
   beforeAll(async () => {
     const result = demoResult();
     // A hostile finding detail, rule title and input name: all must stay text.
     const [first] = result.findings;
     if (first) result.findings[0] = { ...first, detail: `${first.detail} ${HOSTILE}`, title: HOSTILE };
-    const html = htmlReport(result, demoCompliance(result), {
+    const compliance = demoCompliance(result);
+    expected = new Map(
+      compliance.frameworks.flatMap((f) =>
+        f.controls.map((c) => [`${f.framework.id} ${c.control}`, c.status]),
+      ),
+    );
+    const html = htmlReport(result, compliance, {
       ...DEMO_OPTIONS,
       inputs: [`demo.har${HOSTILE}`],
     });
@@ -85,14 +93,37 @@ describe('HTML audit report in Chromium', () => {
     });
     expect(view.title).toBe('JWT authentication audit report');
     expect(view.scope).toBe(1);
-    expect(view.overview).toBe(2);
-    expect(view.tables).toBe(2);
-    expect(view.controlRows).toBe(9);
+    expect(view.overview).toBe(3);
+    expect(view.tables).toBe(3);
+    expect(view.controlRows).toBe(expected.size);
     expect(view.rules).toBeGreaterThan(10);
     expect(view.findingRows).toBeGreaterThan(20);
     expect(view.digest).toMatch(/^[0-9a-f]{64}$/);
     expect(view.failBorder).toBe('2px');
     expect(view.failCase).toBe('uppercase');
+  });
+
+  it('shows each control with the status the engine gave it, as a labelled badge', async () => {
+    const rows = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('section[data-framework] table.controls tbody tr')].map(
+        (tr) => ({
+          key: `${tr.closest<HTMLElement>('section')?.dataset.framework} ${tr.dataset.control}`,
+          status: tr.dataset.status,
+          badge: tr.querySelector<HTMLElement>('.badge')?.dataset.status,
+          label: tr.querySelector('.badge')?.textContent ?? '',
+        }),
+      ),
+    );
+    expect(new Map(rows.map((r) => [r.key, r.status]))).toEqual(expected);
+    for (const row of rows) {
+      expect(row.badge).toBe(row.status);
+      expect(row.label).not.toBe('');
+    }
+    expect(new Set(rows.map((r) => r.status))).toEqual(
+      new Set(['fail', 'partial', 'out-of-scope', 'not-observed']),
+    );
+    // The demo's cleartext request: SP 800-53 SC-8 fails on the engine's transport-cleartext finding.
+    expect(expected.get('nist-800-53 SC-8')).toBe('fail');
   });
 
   it('keeps hostile text as text: no element, handler or script came out of it', async () => {
@@ -128,7 +159,8 @@ describe('HTML audit report in Chromium', () => {
   });
 
   it('looks like a report (screenshot for the README: one framework status table)', async () => {
-    const section = await page.$('section[data-framework="nist-800-53"]');
+    // SP 800-63B-4: six controls, three statuses (fail, partial, out of scope); a small picture.
+    const section = await page.$('section[data-framework="nist-800-63b"]');
     const box = await section?.boundingBox();
     expect(box).toBeTruthy();
     if (!box) return;

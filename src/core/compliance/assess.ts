@@ -182,7 +182,8 @@ function statusOf(control: Control, mappings: readonly RuleMapping[], assessment
       counts,
     };
   const bearing = partial.length > 0 ? `${findingCount(partial)} bearing on it partly` : '';
-  const note = `Still needed: ${control.needs ?? 'the mapped checks cover this control only partly'}.`;
+  // What is still needed, without a label: each report puts its own ("Still needed:", a heading…) before it.
+  const note = `${control.needs ?? 'the mapped checks cover this control only partly'}.`;
   const evidence = `Seen: ${[checked, bearing].filter(Boolean).join('; ')}.`;
   return { status: 'partial', findings: listed(partial), evidence, counts, note };
 }

@@ -48,7 +48,7 @@ export const FRAMEWORKS: Readonly<Record<FrameworkId, Framework>> = {
   'nist-800-63b': {
     id: 'nist-800-63b',
     name: 'NIST SP 800-63B',
-    version: 'SP 800-63B-4 (final, August 2025)',
+    version: 'Rev. 4 (final, August 2025)',
     source: 'NIST SP 800-63B-4, Digital Identity Guidelines: Authentication and Authenticator Management',
   },
   'nist-800-53': {

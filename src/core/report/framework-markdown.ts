@@ -85,7 +85,8 @@ function frameworkSection(result: FrameworkResult, all: readonly Finding[], look
 }
 
 function controlRow(c: ControlResult): string {
-  const evidence = c.note && c.status !== 'out-of-scope' ? `${c.evidence} ${c.note}` : c.evidence;
+  const evidence =
+    c.note && c.status !== 'out-of-scope' ? `${c.evidence} Still needed: ${c.note}` : c.evidence;
   const rules = c.ruleIds.map(code).join(', ');
   return `| ${escapeText(c.control)} | ${escapeText(c.title)} | ${STATUS_LABEL[c.status]} | ${escapeText(evidence)} | ${rules} |`;
 }

@@ -1,5 +1,5 @@
-import type { ServerVerdict } from '../lifecycle/types';
 import type { ComplianceReport } from '../compliance/types';
+import type { ServerVerdict } from '../lifecycle/types';
 import type { AuditResult, ExchangeObservation, Finding, ParsedToken, Sighting, TokenRecord } from '../types';
 import { toJsonLifecycle, verdictFields, verdictsBySighting } from './lifecycle-report';
 import { maskToken } from './redact';

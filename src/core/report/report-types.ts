@@ -2,8 +2,9 @@
  * The JSON report format, version 1. `schema/report.schema.json` describes the same shape for other
  * tools; a test validates real output against it, so the two cannot drift apart.
  */
-import type { FamilyRole, Verdict } from '../lifecycle/types';
+
 import type { ComplianceReport } from '../compliance/types';
+import type { FamilyRole, Verdict } from '../lifecycle/types';
 import type { Policy, Reference, Severity, TokenKind, TokenPurpose, Where } from '../types';
 
 /** The program that wrote a report. */

@@ -1,5 +1,5 @@
-import type { ServerVerdict } from '../lifecycle/types';
 import type { ComplianceReport } from '../compliance/types';
+import type { ServerVerdict } from '../lifecycle/types';
 import { ruleInfo } from '../rules/catalog';
 import type { AuditResult, Finding, Severity, Sighting } from '../types';
 import { formatReference } from './format-reference';

@@ -1,33 +1,42 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { formatReference } from '../../core/report';
 import type { Finding } from '../../core/types';
+import type { FindingFocus } from '../models/ui-model';
 import { SeverityBadge } from './SeverityBadge';
 
-/** How a finding is named within its token (its list key, and the target a Timeline marker opens). */
-export function findingKey(finding: { ruleId: string; detail: string }): string {
+/** How a finding is named within its token (its list key). */
+function findingKey(finding: { ruleId: string; detail: string }): string {
   return `${finding.ruleId}:${finding.detail}`;
 }
 
+/** The finding a focus request points at: that exact finding, or the first of its rule when it names no detail. */
+function targetOf(findings: readonly Finding[], focus: FindingFocus | null): Finding | undefined {
+  if (!focus) return undefined;
+  return findings.find(
+    (f) => f.ruleId === focus.ruleId && (focus.detail === undefined || f.detail === focus.detail),
+  );
+}
+
 /**
- * The token's findings: what was seen, why it matters, the evidence (masked) and the references. `target`
- is scrolled into view and focused, as a Timeline finding marker asks.
+ * The token's findings: what was seen, why it matters, the evidence (masked) and the references. The finding
+ * `focus` points at (a click-through from a Timeline marker or a compliance control) is marked, scrolled to
+ * and focused.
  */
 export function FindingList({
   findings,
-  target,
+  focus = null,
 }: {
   findings: readonly Finding[];
-  /** A new object each time a marker is opened, so opening the same finding again scrolls again. */
-  target?: { ruleId: string; detail: string } | null;
+  /** About this token; a new object per request, so asking for the same finding again scrolls again. */
+  focus?: FindingFocus | null;
 }) {
-  const targetKey = target ? findingKey(target) : null;
+  const target = targetOf(findings, focus);
   const targetRef = useRef<HTMLLIElement>(null);
+  // Once per request, not per update: live capture republishes the findings and must not steal the focus.
   useEffect(() => {
-    const el = targetRef.current;
-    if (!target || !el) return;
-    el.scrollIntoView?.({ block: 'nearest' });
-    el.focus();
-  }, [target, findings]);
+    targetRef.current?.scrollIntoView?.({ block: 'nearest' });
+    targetRef.current?.focus();
+  }, [focus]);
   if (findings.length === 0) {
     return (
       <p class="muted" data-testid="no-findings">
@@ -40,8 +49,9 @@ export function FindingList({
       {findings.map((finding) => (
         <li
           key={findingKey(finding)}
-          class={findingKey(finding) === targetKey ? 'finding is-target' : 'finding'}
-          {...(findingKey(finding) === targetKey ? { ref: targetRef, tabIndex: -1 } : {})}
+          class={finding === target ? 'finding is-target' : 'finding'}
+          ref={finding === target ? targetRef : undefined}
+          tabIndex={finding === target ? -1 : undefined}
           data-testid="finding"
           data-rule-id={finding.ruleId}
           data-severity={finding.severity}

@@ -1,3 +1,4 @@
+import { plural } from '../models/plural';
 import { usePanel } from '../panel-context';
 
 /** Counters (requests, tokens, findings, dropped), capture problems, and the last action's outcome. */
@@ -38,8 +39,4 @@ export function StatusBar() {
       </span>
     </footer>
   );
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }

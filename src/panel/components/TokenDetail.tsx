@@ -1,4 +1,4 @@
-import { useMemo } from 'preact/hooks';
+import { useEffect, useMemo } from 'preact/hooks';
 import { createReportContext, type ReportContext } from '../../core/report';
 import type { ParsedToken } from '../../core/types';
 import { purposeLabel } from '../models/token-row';
@@ -22,6 +22,10 @@ export function TokenDetail() {
     [record, findings, reveal],
   );
   const fingerprint = record?.token.fingerprint ?? '';
+  // A click-through's mark lasts until the user picks another token.
+  useEffect(() => {
+    if (ui.focusFinding.peek()?.fingerprint !== fingerprint) ui.showFinding(null);
+  }, [ui, fingerprint]);
   const scrub = useMemo(() => (s: string) => ctx.scrub(s, fingerprint), [ctx, fingerprint]);
   if (!record) {
     return (
@@ -50,7 +54,7 @@ export function TokenDetail() {
       </label>
       <TokenText text={token.text} reveal={reveal} opaque={token.kind === 'opaque'} />
       <h3>Findings ({findings.length})</h3>
-      <FindingList findings={findings} target={focus} />
+      <FindingList findings={findings} focus={focus} />
       <FamilySection families={tokens.selectedFamilies.value} onSelect={(fp) => tokens.select(fp)} />
       {token.kind === 'opaque' ? (
         <p class="muted" data-testid="opaque-note">

@@ -17,28 +17,8 @@ export function Toolbar() {
       ui.say({ kind: 'error', text: `Could not load wordlist ${name}` });
     }
   };
-  const view = ui.view.value;
   return (
     <div class="toolbar" role="toolbar" aria-label="JWT Lens toolbar">
-      <fieldset class="segmented" aria-label="View">
-        <button
-          type="button"
-          data-testid="view-tokens"
-          aria-pressed={view === 'tokens'}
-          onClick={() => ui.setView('tokens')}
-        >
-          Tokens
-        </button>
-        <button
-          type="button"
-          data-testid="view-timeline"
-          aria-pressed={view === 'timeline'}
-          onClick={() => ui.setView('timeline')}
-        >
-          Timeline
-        </button>
-      </fieldset>
-      <span class="sep" aria-hidden="true" />
       <button
         type="button"
         data-testid="pause"

@@ -1,9 +1,14 @@
+import type { ComplianceReport } from '../../core/compliance/types';
 import type { ReportOptions, ToolInfo } from '../../core/report';
-import { toComplianceMarkdown, toJsonReport, toMarkdown, toSarif } from '../../core/report';
+import { htmlReport, toFrameworkMarkdown, toJsonReport, toMarkdown, toSarif } from '../../core/report';
 import type { AuditResult } from '../../core/types';
 
-/** `compliance-markdown`: findings filed by standard, as `scan --format md --group-by standard` writes them. */
-export type ExportFormat = 'json' | 'sarif' | 'markdown' | 'compliance-markdown';
+/**
+ * `compliance-markdown`: the report by framework, as `scan --format md --group-by framework` writes it (a
+ * status table per framework, then each failing control with its findings). `audit-html`: the
+ * self-contained audit report of `scan --format html --compliance …`. Both need `ExportOptions.compliance`.
+ */
+export type ExportFormat = 'json' | 'sarif' | 'markdown' | 'compliance-markdown' | 'audit-html';
 
 /** A file ready to download. */
 export interface ExportFile {
@@ -19,6 +24,8 @@ export interface ExportOptions {
   at: Date;
   inputs?: readonly string[];
   problems?: readonly string[];
+  /** The compliance statuses for `compliance-markdown` and `audit-html` (the Compliance view's report). */
+  compliance?: ComplianceReport;
 }
 
 const EXTENSION: Record<ExportFormat, string> = {
@@ -26,12 +33,14 @@ const EXTENSION: Record<ExportFormat, string> = {
   sarif: 'sarif',
   markdown: 'md',
   'compliance-markdown': 'md',
+  'audit-html': 'html',
 };
 const MIME: Record<ExportFormat, string> = {
   json: 'application/json',
   sarif: 'application/sarif+json',
   markdown: 'text/markdown',
   'compliance-markdown': 'text/markdown',
+  'audit-html': 'text/html',
 };
 /** The two Markdown exports share an extension, so the name tells them apart. */
 const PREFIX: Record<ExportFormat, string> = {
@@ -39,6 +48,7 @@ const PREFIX: Record<ExportFormat, string> = {
   sarif: 'jwt-lens-report',
   markdown: 'jwt-lens-report',
   'compliance-markdown': 'jwt-lens-compliance',
+  'audit-html': 'jwt-lens-audit',
 };
 
 /**
@@ -61,11 +71,16 @@ export function createExportFile(
   return {
     filename: exportFilename(format, options.at),
     mime: MIME[format],
-    text: render(result, format, report),
+    text: render(result, format, report, options.compliance),
   };
 }
 
-function render(result: AuditResult, format: ExportFormat, report: ReportOptions): string {
+function render(
+  result: AuditResult,
+  format: ExportFormat,
+  report: ReportOptions,
+  compliance: ComplianceReport | undefined,
+): string {
   switch (format) {
     case 'json':
       return `${JSON.stringify(toJsonReport(result, report), null, 2)}\n`;
@@ -74,8 +89,19 @@ function render(result: AuditResult, format: ExportFormat, report: ReportOptions
     case 'markdown':
       return toMarkdown(result, report);
     case 'compliance-markdown':
-      return toComplianceMarkdown(result, report);
+      return toFrameworkMarkdown(result, needStatuses(format, compliance), report);
+    case 'audit-html':
+      return htmlReport(result, needStatuses(format, compliance), report);
   }
+}
+
+/**
+ * The statuses a compliance export is about. Missing, they are a failed assessment (or a caller that forgot
+ * them): ExportBar reports a failed export rather than a compliance report with no statuses in it.
+ */
+function needStatuses(format: ExportFormat, compliance: ComplianceReport | undefined): ComplianceReport {
+  if (!compliance) throw new Error(`${format} needs the compliance report`);
+  return compliance;
 }
 
 /** `jwt-lens-report-2026-01-02T03-04-05Z.json`: sortable, and safe on every file system (no colons). */

@@ -2,6 +2,7 @@ import type { CaptureResult, Sighting } from '../../core/types';
 import type { CaptureSource } from '../capture-source';
 import { importHar } from './har-import';
 import { pastedSightings } from './pasted-sightings';
+import { plural } from './plural';
 import { storageSightings } from './storage-sightings';
 
 /** The outcome of a user action, as one line for the status bar. */
@@ -31,10 +32,6 @@ const STORAGE_ERROR: ActionResult = { ok: false, error: 'Could not read the page
 
 function manual(sightings: Sighting[]): CaptureResult {
   return { sightings, observations: [], keyDocuments: [], problems: [], entryCount: 0 };
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 /** Creates the input actions over a host model. */

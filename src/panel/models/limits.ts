@@ -39,3 +39,6 @@ export const PUBLISH_COST_FACTOR = 4;
 
 /** Storage values longer than this are not scanned (a page can keep megabytes in localStorage). */
 export const MAX_STORAGE_VALUE_CHARS = 256 * 1024;
+
+/** Findings listed under one control in the Compliance view; the rest are counted ("and N more"). */
+export const MAX_CONTROL_FINDINGS = 100;

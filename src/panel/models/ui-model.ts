@@ -1,22 +1,24 @@
 import { type ReadonlySignal, signal } from '@preact/signals';
+import type { PanelView } from './panel-views';
 import type { TimelineGrouping } from './timeline-lanes';
 
 export type DialogName = 'paste' | 'settings';
-
-/** The left pane: the token list, or the lifecycle Timeline. */
-export type PanelView = 'tokens' | 'timeline';
-
-/** A finding the detail view should scroll to (opened from a Timeline marker). */
-export interface FindingTarget {
-  fingerprint: string;
-  ruleId: string;
-  detail: string;
-}
 
 /** A one-line outcome of the last user action, shown in the status bar. */
 export interface StatusMessage {
   kind: 'info' | 'error';
   text: string;
+}
+
+/**
+ * A finding to bring into view in the token detail, after a click-through from another view (a Timeline
+ * finding marker, a control's "Show in token detail"). Without `detail`, the token's first finding of
+ * `ruleId` is the one; with it, exactly that finding. A new object per request: asking again scrolls again.
+ */
+export interface FindingFocus {
+  fingerprint: string;
+  ruleId: string;
+  detail?: string;
 }
 
 /** Panel-only UI state: nothing here is persisted or exported. */
@@ -27,18 +29,20 @@ export interface UiModel {
   revealToken: ReadonlySignal<boolean>;
   dialog: ReadonlySignal<DialogName | null>;
   message: ReadonlySignal<StatusMessage | null>;
+  /** The main view: the token list, the Timeline or the Compliance view. */
   view: ReadonlySignal<PanelView>;
   timelineGrouping: ReadonlySignal<TimelineGrouping>;
-  focusFinding: ReadonlySignal<FindingTarget | null>;
-  setView(view: PanelView): void;
-  setTimelineGrouping(grouping: TimelineGrouping): void;
-  /** Asks the detail view to bring a finding into view (`null` once done). */
-  showFinding(target: FindingTarget | null): void;
+  /** The finding the token detail should scroll to and mark, when its token is selected. */
+  focusFinding: ReadonlySignal<FindingFocus | null>;
   setIncludeRaw(value: boolean): void;
   setRevealToken(value: boolean): void;
   open(dialog: DialogName): void;
   close(): void;
   say(message: StatusMessage | null): void;
+  setView(view: PanelView): void;
+  setTimelineGrouping(grouping: TimelineGrouping): void;
+  /** Marks a finding for the token detail (`null` clears it); selecting its token is the caller's job. */
+  showFinding(focus: FindingFocus | null): void;
 }
 
 /** Creates the UI model. */
@@ -49,24 +53,15 @@ export function createUiModel(): UiModel {
   const message = signal<StatusMessage | null>(null);
   const view = signal<PanelView>('tokens');
   const timelineGrouping = signal<TimelineGrouping>('family');
-  const focusFinding = signal<FindingTarget | null>(null);
+  const focusFinding = signal<FindingFocus | null>(null);
   return {
-    view,
-    timelineGrouping,
-    focusFinding,
-    setView: (next) => {
-      view.value = next;
-    },
-    setTimelineGrouping: (next) => {
-      timelineGrouping.value = next;
-    },
-    showFinding: (target) => {
-      focusFinding.value = target;
-    },
     includeRaw,
     revealToken,
     dialog,
     message,
+    view,
+    timelineGrouping,
+    focusFinding,
     setIncludeRaw: (value) => {
       includeRaw.value = value;
     },
@@ -81,6 +76,15 @@ export function createUiModel(): UiModel {
     },
     say: (next) => {
       message.value = next;
+    },
+    setView: (next) => {
+      view.value = next;
+    },
+    setTimelineGrouping: (next) => {
+      timelineGrouping.value = next;
+    },
+    showFinding: (next) => {
+      focusFinding.value = next;
     },
   };
 }

@@ -105,6 +105,14 @@ describe('htmlReport: structure', () => {
     expect(row).toContain(`<code>${UNSECURED.fingerprint}</code>`);
     expect(html).toContain('Still needed from the organisation: </strong>The idle timeout');
     expect(html).toContain('Reason: </strong>Covered by the annual penetration test.');
+    // Out of scope: the reason alone, no evidence sentence repeating it and no empty sample.
+    const outOfScope = html.slice(
+      html.indexOf('data-control="CC7.1"'),
+      html.indexOf('</tr>', html.indexOf('data-control="CC7.1"')),
+    );
+    expect(outOfScope).toContain('Reason: </strong>Covered by the annual penetration test.');
+    expect(outOfScope).not.toContain('Out of scope by policy.');
+    expect(outOfScope).not.toContain('Sample:');
     expect(html).toMatch(/data-control="CC6\.7" data-status="pass"/);
     expect(html).toMatch(/data-control="8\.3\.1" data-status="not-observed"/);
   });

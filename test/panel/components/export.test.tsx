@@ -38,9 +38,15 @@ async function exportAs(p: MountedPanel, name: string) {
 }
 
 describe('panel exports', () => {
-  it('has the four export buttons by accessible name and "Include raw tokens" off by default', async () => {
+  it('has the export buttons by accessible name and "Include raw tokens" off by default', async () => {
     const p = await capturedPanel();
-    for (const name of ['Export JSON', 'Export SARIF', 'Export Markdown', 'Export compliance Markdown'])
+    for (const name of [
+      'Export JSON',
+      'Export SARIF',
+      'Export Markdown',
+      'Export compliance Markdown (by framework)',
+      'Export audit report (HTML)',
+    ])
       expect(buttonByName(p.root, name)).toBeTruthy();
     expect((oneByTestId(p.root, 'include-raw') as HTMLInputElement).checked).toBe(false);
   });
@@ -100,13 +106,18 @@ describe('panel exports', () => {
     expect(oneByTestId(p.root, 'status-message').textContent).toBe(`Exported ${md.filename}`);
   });
 
-  it('exports the compliance view, redacted, byte for byte what scan --group-by standard writes', async () => {
+  it('exports the compliance report by framework, redacted, byte for byte what scan --group-by framework writes', async () => {
     const p = await capturedPanel();
-    const file = await exportAs(p, 'Export compliance Markdown');
+    const file = await exportAs(p, 'Export compliance Markdown (by framework)');
     expect(file.filename).toBe('jwt-lens-compliance-2030-01-01T00-00-00Z.md');
     expect(file.mime).toBe('text/markdown');
-    expect(file.text).toMatch(/^# JWT Lens compliance report\n/);
-    expect(file.text).toContain('\n### RFC 8725 §3.1\n');
+    expect(file.text).toMatch(/^# JWT Lens compliance report by framework\n/);
+    // The real engine's statuses, every framework (the policy selects none): the server took the alg none token.
+    expect(file.text).toContain('\n## PCI DSS v4.0.1\n');
+    expect(file.text).toContain('\n## OWASP ASVS 5.0.0\n');
+    expect(file.text).toMatch(
+      /\n\| 8\.3\.1 \| [^|\n]+ \| \*\*Fail\*\* \| 1 finding [^|\n]*alg-none-accepted/,
+    );
     expect(file.text).toContain('`alg-none`');
     for (const token of [alice, none]) {
       expect(file.text).not.toContain(token);
@@ -122,15 +133,15 @@ describe('panel exports', () => {
         '--format',
         'md',
         '--group-by',
-        'standard',
+        'framework',
         '--now',
         new Date(NOW * 1000).toISOString(),
       ],
       { files: { 'traffic.har': JSON.stringify(makeHar(entries)) } },
     );
     expect(cli.code).toBe(0);
-    // Only the header differs: the CLI names its input file and writes its own time and version.
-    const body = (md: string) => md.slice(md.indexOf('\n## Summary'));
+    // Only the header and the scope's inputs differ: the CLI names its input file and writes its own time.
+    const body = (md: string) => md.slice(md.indexOf('\n- Traffic:'));
     expect(body(file.text)).toBe(body(cli.stdout));
   });
 

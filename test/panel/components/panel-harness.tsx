@@ -1,5 +1,6 @@
 import { act } from 'preact/test-utils';
 import type { SettingsStore, StorageItem } from '../../../src/panel/capture-source';
+import type { AssessCompliance } from '../../../src/panel/models/compliance-model';
 import type { ExportFile } from '../../../src/panel/models/export-report';
 import { createManualScheduler } from '../../../src/panel/models/scheduler';
 import { mountPanel, type PanelDeps, type PanelHandle } from '../../../src/panel/mount';
@@ -27,7 +28,13 @@ export async function settle(): Promise<void> {
 
 /** Mounts the whole panel as the extension does, over a replay source and in-memory settings. */
 export async function mountTestPanel(
-  options: { storage?: StorageItem[]; origin?: string; themeName?: string; settings?: unknown } = {},
+  options: {
+    storage?: StorageItem[];
+    origin?: string;
+    themeName?: string;
+    settings?: unknown;
+    assessCompliance?: AssessCompliance;
+  } = {},
 ): Promise<MountedPanel> {
   const source = createReplaySource([], {
     ...(options.storage ? { storage: options.storage } : {}),
@@ -56,6 +63,7 @@ export async function mountTestPanel(
       return `Loaded ${name}`;
     },
     ...(options.themeName ? { themeName: options.themeName } : {}),
+    ...(options.assessCompliance ? { assessCompliance: options.assessCompliance } : {}),
   };
   let handle: PanelHandle | undefined;
   act(() => {

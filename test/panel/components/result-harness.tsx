@@ -1,12 +1,15 @@
 import { signal } from '@preact/signals';
 import type { ComponentChild } from 'preact';
+import { assessCompliance } from '../../../src/core/compliance';
 import type { AuditResult } from '../../../src/core/types';
+import { createComplianceModel } from '../../../src/panel/models/compliance-model';
 import { EMPTY_FILTERS, type Filters } from '../../../src/panel/models/rows';
 import type { SettingsModel } from '../../../src/panel/models/settings-model';
 import type { TokensModel } from '../../../src/panel/models/tokens-model';
 import { createTokensView } from '../../../src/panel/models/tokens-view';
 import { createUiModel, type UiModel } from '../../../src/panel/models/ui-model';
 import { PanelContext, type PanelServices } from '../../../src/panel/panel-context';
+import { PANEL_TOOL } from '../../../src/panel/tool-info';
 import { NOW } from '../fixtures';
 import { mount } from './render';
 
@@ -44,6 +47,7 @@ export function mountWithResult(result: AuditResult, node: ComponentChild): Resu
     tokens,
     ui,
     settings: {} as SettingsModel,
+    compliance: createComplianceModel(resultSignal, (r) => assessCompliance(r, { tool: PANEL_TOOL })),
     download: () => undefined,
     clock: () => new Date(NOW * 1000),
   };

@@ -16,7 +16,7 @@ async function click(el: HTMLElement): Promise<void> {
   await settle();
 }
 
-describe('panel: Tokens / Timeline switch', () => {
+describe('panel: view tabs, Tokens / Timeline', () => {
   it('swaps the token list for the Timeline and back, keeping the detail', async () => {
     panel = await mountTestPanel();
     const p = panel;
@@ -24,9 +24,9 @@ describe('panel: Tokens / Timeline switch', () => {
     await p.frame();
     const toTimeline = oneByTestId(p.root, 'view-timeline');
     expect(toTimeline.tagName).toBe('BUTTON');
-    expect(oneByTestId(p.root, 'view-tokens').getAttribute('aria-pressed')).toBe('true');
+    expect(oneByTestId(p.root, 'view-tokens').getAttribute('aria-selected')).toBe('true');
     await click(toTimeline);
-    expect(toTimeline.getAttribute('aria-pressed')).toBe('true');
+    expect(toTimeline.getAttribute('aria-selected')).toBe('true');
     expect(byTestId(p.root, 'token-list')).toHaveLength(0);
     expect(byTestId(p.root, 'timeline')).toHaveLength(1);
     // No lifecycle yet (the capture model is a stub here): the token still gets its own lane.

@@ -52,9 +52,18 @@ function controlRow(control: ControlResult, scrub: (text: string) => string): Ht
     el('th', { scope: 'row', class: 'mono' }, control.control),
     el('td', null, control.title),
     el('td', null, statusBadge(control.status)),
-    el('td', null, scrub(control.evidence), countsLine(control), noteLine(control, scrub)),
+    evidenceCell(control, scrub),
     el('td', null, ruleList(control.ruleIds), findingList(control)),
   );
+}
+
+/**
+ * The evidence sentence, its sample and the note. Out of scope with a reason, the reason is the whole story:
+ * the engine's evidence only repeats it, and nothing was sampled.
+ */
+function evidenceCell(control: ControlResult, scrub: (text: string) => string): Html {
+  if (control.status === 'out-of-scope' && control.note) return el('td', null, noteLine(control, scrub));
+  return el('td', null, scrub(control.evidence), countsLine(control), noteLine(control, scrub));
 }
 
 function countsLine({ counts }: ControlResult): Html {
