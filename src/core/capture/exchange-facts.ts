@@ -1,3 +1,4 @@
+import { builtFacts } from '../lifecycle/facts-guard';
 import type { ExchangeFacts, ExchangeKind } from '../lifecycle/types';
 import type { EntryParts, EntryScan } from './entry-scan';
 import {
@@ -132,14 +133,14 @@ function codeResponse(parts: EntryParts, fields: readonly NameValue[], query: re
 
 function baseFacts(parts: EntryParts, scan: EntryScan): ExchangeFacts {
   const { context } = scan;
-  const facts: ExchangeFacts = {
+  const facts: ExchangeFacts = builtFacts({
     requestId: context.requestId,
     kind: 'use',
     method: context.method,
     url: context.url,
     status: context.status,
     startedAt: context.startedAt,
-  };
+  });
   const time = parts.entry.time;
   if (typeof time === 'number' && Number.isFinite(time) && time >= 0) facts.durationMs = time;
   const challenge = joinedHeader(parts.responseHeaders, 'www-authenticate');

@@ -29,9 +29,23 @@ const PARAMS = [
 const CLEAN = new WeakMap<object, ExchangeFacts | null>();
 const TIMES = new WeakMap<ExchangeFacts, number>();
 
-/** `cleanFacts`, memoised per raw object. */
+/**
+ * Facts capture built in this realm (`exchangeFactsOf`): well typed by construction, so the model takes
+ * them as they are. Facts from elsewhere (structured-cloned from a worker or the DevTools page, built by
+ * hand) are not in it and are cleaned. Weak, like the memos below.
+ */
+const BUILT = new WeakSet<ExchangeFacts>();
+
+/** Marks facts the core built itself as trusted (see `BUILT`); returns them. */
+export function builtFacts(facts: ExchangeFacts): ExchangeFacts {
+  BUILT.add(facts);
+  return facts;
+}
+
+/** `cleanFacts`, memoised per raw object; facts the core built itself as they are. */
 export function trustedFacts(raw: unknown): ExchangeFacts | undefined {
   if (typeof raw !== 'object' || raw === null) return undefined;
+  if (BUILT.has(raw as ExchangeFacts)) return raw as ExchangeFacts;
   let facts = CLEAN.get(raw);
   if (facts === undefined) {
     facts = cleanFacts(raw) ?? null;

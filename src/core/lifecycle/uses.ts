@@ -11,7 +11,7 @@ import { verdictOf } from './verdict';
  * body, not a `Referer`), with the server's verdict, in request order (uses with no time last).
  */
 export function buildUses(index: RequestIndex): TokenUse[] {
-  const uses: { use: TokenUse; t: number | undefined }[] = [];
+  const uses: TokenUse[] = [];
   for (const [requestId, seen] of index.sightings) {
     const facts = index.exchanges.get(requestId);
     for (const { sighting, fingerprint } of seen) {
@@ -25,10 +25,28 @@ export function buildUses(index: RequestIndex): TokenUse[] {
         service: serviceOf(sighting),
         verdict: verdictOf(typeof sighting.status === 'number' ? sighting.status : 0, facts),
       };
-      uses.push({ use, t });
+      USE_TIMES.set(use, t ?? Number.NaN);
+      uses.push(use);
     }
   }
-  return inRequestOrder(uses, (item) => item.t).map((item) => item.use);
+  return inRequestOrder(uses, useSeconds);
+}
+
+/** Request time of each use, epoch seconds (`NaN`: none): the lifecycle rules read it for every use. */
+const USE_TIMES = new WeakMap<TokenUse, number>();
+
+/**
+ * Seconds since the epoch the use's request started (its `at`), or `undefined` when unknown. Read once:
+ * `buildUses` records the time it already has; a use built elsewhere has its `at` parsed on first ask.
+ */
+export function useSeconds(use: TokenUse): number | undefined {
+  let t = USE_TIMES.get(use);
+  if (t === undefined) {
+    const ms = use.at ? Date.parse(use.at) : Number.NaN;
+    t = Number.isFinite(ms) ? ms / 1000 : Number.NaN;
+    USE_TIMES.set(use, t);
+  }
+  return Number.isNaN(t) ? undefined : t;
 }
 
 /** Services already read, per sighting: the model is rebuilt on every change, the sightings stay. */
