@@ -31,21 +31,36 @@ const TIMES = new WeakMap<ExchangeFacts, number>();
 
 /**
  * Facts capture built in this realm (`exchangeFactsOf`): well typed by construction, so the model takes
- * them as they are. Facts from elsewhere (structured-cloned from a worker or the DevTools page, built by
- * hand) are not in it and are cleaned. Weak, like the memos below.
+ * them as they are. A structured clone (facts from a worker or the DevTools page) is a plain object, and
+ * so are facts built by hand: those are cleaned. Only the required fields are set here, in the order a
+ * literal would have them; capture adds the optional ones.
  */
-const BUILT = new WeakSet<ExchangeFacts>();
+class BuiltFacts {
+  requestId: string;
+  kind: ExchangeKind;
+  method: string;
+  url: string;
+  status: number;
+  startedAt: string;
+  constructor(base: ExchangeFacts) {
+    this.requestId = base.requestId;
+    this.kind = base.kind;
+    this.method = base.method;
+    this.url = base.url;
+    this.status = base.status;
+    this.startedAt = base.startedAt;
+  }
+}
 
-/** Marks facts the core built itself as trusted (see `BUILT`); returns them. */
-export function builtFacts(facts: ExchangeFacts): ExchangeFacts {
-  BUILT.add(facts);
-  return facts;
+/** Facts the core builds itself, which the model trusts as they are (see `BuiltFacts`). */
+export function builtFacts(base: ExchangeFacts): ExchangeFacts {
+  return new BuiltFacts(base);
 }
 
 /** `cleanFacts`, memoised per raw object; facts the core built itself as they are. */
 export function trustedFacts(raw: unknown): ExchangeFacts | undefined {
+  if (raw instanceof BuiltFacts) return raw;
   if (typeof raw !== 'object' || raw === null) return undefined;
-  if (BUILT.has(raw as ExchangeFacts)) return raw as ExchangeFacts;
   let facts = CLEAN.get(raw);
   if (facts === undefined) {
     facts = cleanFacts(raw) ?? null;

@@ -1,9 +1,10 @@
 import { parseUrlParts } from '../capture/url-parts';
 import { isPresented } from '../rules/context/sighting-facts';
+import { memoByName } from '../rules/pii/name-memo';
 import { requestTimeOf } from '../rules/use-clock';
 import type { Sighting } from '../types';
 import { inRequestOrder, type RequestIndex } from './request-index';
-import type { TokenUse } from './types';
+import type { ServerVerdict, TokenUse } from './types';
 import { verdictOf } from './verdict';
 
 /**
@@ -17,49 +18,72 @@ export function buildUses(index: RequestIndex): TokenUse[] {
     for (const { sighting, fingerprint } of seen) {
       if (!isPresented(sighting)) continue;
       const t = requestTimeOf(sighting);
-      const use: TokenUse = {
-        sightingId: String(sighting.id),
-        fingerprint,
-        requestId,
-        at: t === undefined ? '' : sighting.startedAt,
-        service: serviceOf(sighting),
-        verdict: verdictOf(typeof sighting.status === 'number' ? sighting.status : 0, facts),
-      };
-      USE_TIMES.set(use, t ?? Number.NaN);
-      uses.push(use);
+      const verdict = verdictOf(typeof sighting.status === 'number' ? sighting.status : 0, facts);
+      uses.push(new BuiltUse(sighting, fingerprint, requestId, t, verdict));
     }
   }
   return inRequestOrder(uses, useSeconds);
 }
 
-/** Request time of each use, epoch seconds (`NaN`: none): the lifecycle rules read it for every use. */
-const USE_TIMES = new WeakMap<TokenUse, number>();
-
 /**
- * Seconds since the epoch the use's request started (its `at`), or `undefined` when unknown. Read once:
- * `buildUses` records the time it already has; a use built elsewhere has its `at` parsed on first ask.
+ * A use as `buildUses` makes it: plain fields, plus its request time in epoch seconds, which the lifecycle
+ * rules read for every use. Private, so it is in no structured clone, JSON or equality check.
  */
-export function useSeconds(use: TokenUse): number | undefined {
-  let t = USE_TIMES.get(use);
-  if (t === undefined) {
-    const ms = use.at ? Date.parse(use.at) : Number.NaN;
-    t = Number.isFinite(ms) ? ms / 1000 : Number.NaN;
-    USE_TIMES.set(use, t);
+class BuiltUse implements TokenUse {
+  sightingId: string;
+  fingerprint: string;
+  requestId: string;
+  at: string;
+  service: string;
+  verdict: ServerVerdict;
+  readonly #seconds: number | undefined;
+  constructor(
+    sighting: Sighting,
+    fingerprint: string,
+    requestId: string,
+    t: number | undefined,
+    verdict: ServerVerdict,
+  ) {
+    this.sightingId = String(sighting.id);
+    this.fingerprint = fingerprint;
+    this.requestId = requestId;
+    this.at = t === undefined ? '' : sighting.startedAt;
+    this.service = serviceOf(sighting);
+    this.verdict = verdict;
+    this.#seconds = t;
   }
-  return Number.isNaN(t) ? undefined : t;
+  get seconds(): number | undefined {
+    return this.#seconds;
+  }
 }
 
-/** Services already read, per sighting: the model is rebuilt on every change, the sightings stay. */
-const SERVICES = new WeakMap<Sighting, string>();
+/**
+ * Seconds since the epoch the use's request started (its `at`), or `undefined` when unknown: the time
+ * `buildUses` already had, else (a use built elsewhere, a copy) its `at` parsed.
+ */
+export function useSeconds(use: TokenUse): number | undefined {
+  if (use instanceof BuiltUse) return use.seconds;
+  const ms = use.at ? Date.parse(use.at) : Number.NaN;
+  return Number.isFinite(ms) ? ms / 1000 : undefined;
+}
 
 /** `host` + first path segment (`api.example.com/v1`), the unit `validation-inconsistent` compares. */
 export function serviceOf(sighting: Sighting): string {
-  let service = SERVICES.get(sighting);
-  if (service === undefined) {
-    const parts = parseUrlParts(typeof sighting.url === 'string' ? sighting.url : '');
-    const segment = parts.path.split('/', 2)[1] ?? '';
-    service = segment ? `${parts.host}/${segment}` : parts.host;
-    SERVICES.set(sighting, service);
-  }
-  return service;
+  const url = typeof sighting.url === 'string' ? sighting.url : '';
+  return url.length <= MAX_MEMO_URL ? serviceOnce(url) : serviceNow(url);
+}
+
+/** URLs longer than this are read every time: the memo's memory stays bounded by entries × this. */
+const MAX_MEMO_URL = 2048;
+
+/**
+ * Services already read, per URL: the model is rebuilt on every change, and a request's sightings share
+ * its URL. Bounded (`memoByName`), and no ephemeron table growing with the capture.
+ */
+const serviceOnce = memoByName(serviceNow);
+
+function serviceNow(url: string): string {
+  const parts = parseUrlParts(url);
+  const segment = parts.path.split('/', 2)[1] ?? '';
+  return segment ? `${parts.host}/${segment}` : parts.host;
 }
