@@ -42,6 +42,8 @@ class BuiltFacts {
   url: string;
   status: number;
   startedAt: string;
+  /** `startedAt` in epoch seconds once read (`NaN`: unreadable); private, so in no clone or JSON. */
+  #seconds: number | undefined;
   constructor(base: ExchangeFacts) {
     this.requestId = base.requestId;
     this.kind = base.kind;
@@ -50,6 +52,16 @@ class BuiltFacts {
     this.status = base.status;
     this.startedAt = base.startedAt;
   }
+  get seconds(): number {
+    if (this.#seconds === undefined) this.#seconds = isoSeconds(this.startedAt);
+    return this.#seconds;
+  }
+}
+
+/** An ISO time in epoch seconds, `NaN` when absent or unreadable. */
+function isoSeconds(iso: string): number {
+  const ms = iso ? Date.parse(iso) : Number.NaN;
+  return Number.isFinite(ms) ? ms / 1000 : Number.NaN;
 }
 
 /** Facts the core builds itself, which the model trusts as they are (see `BuiltFacts`). */
@@ -71,10 +83,9 @@ export function trustedFacts(raw: unknown): ExchangeFacts | undefined {
 
 /** Seconds since the epoch the exchange's request started, or `undefined` when unknown. */
 export function factsTime(facts: ExchangeFacts): number | undefined {
-  let t = TIMES.get(facts);
+  let t = facts instanceof BuiltFacts ? facts.seconds : TIMES.get(facts);
   if (t === undefined) {
-    const ms = facts.startedAt ? Date.parse(facts.startedAt) : Number.NaN;
-    t = Number.isFinite(ms) ? ms / 1000 : Number.NaN;
+    t = isoSeconds(facts.startedAt);
     TIMES.set(facts, t);
   }
   return Number.isNaN(t) ? undefined : t;
