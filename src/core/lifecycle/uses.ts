@@ -1,6 +1,5 @@
 import { parseUrlParts } from '../capture/url-parts';
 import { isPresented } from '../rules/context/sighting-facts';
-import { memoByName } from '../rules/pii/name-memo';
 import { requestTimeOf } from '../rules/use-clock';
 import type { Sighting } from '../types';
 import { inRequestOrder, type RequestIndex } from './request-index';
@@ -67,20 +66,22 @@ export function useSeconds(use: TokenUse): number | undefined {
   return Number.isFinite(ms) ? ms / 1000 : undefined;
 }
 
+/**
+ * The last URL read and its service: `buildUses` reads a request's sightings one after another, and they
+ * share its URL. One entry, not a memo per URL or per sighting: with most URLs distinct, a memo costs
+ * more to fill than the reading it saves.
+ */
+const last = { url: '', service: '' };
+
 /** `host` + first path segment (`api.example.com/v1`), the unit `validation-inconsistent` compares. */
 export function serviceOf(sighting: Sighting): string {
   const url = typeof sighting.url === 'string' ? sighting.url : '';
-  return url.length <= MAX_MEMO_URL ? serviceOnce(url) : serviceNow(url);
+  if (url !== last.url) {
+    last.url = url;
+    last.service = serviceNow(url);
+  }
+  return last.service;
 }
-
-/** URLs longer than this are read every time: the memo's memory stays bounded by entries × this. */
-const MAX_MEMO_URL = 2048;
-
-/**
- * Services already read, per URL: the model is rebuilt on every change, and a request's sightings share
- * its URL. Bounded (`memoByName`), and no ephemeron table growing with the capture.
- */
-const serviceOnce = memoByName(serviceNow);
 
 function serviceNow(url: string): string {
   const parts = parseUrlParts(url);
