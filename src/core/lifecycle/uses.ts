@@ -66,21 +66,17 @@ export function useSeconds(use: TokenUse): number | undefined {
   return Number.isFinite(ms) ? ms / 1000 : undefined;
 }
 
-/**
- * The last URL read and its service: `buildUses` reads a request's sightings one after another, and they
- * share its URL. One entry, not a memo per URL or per sighting: with most URLs distinct, a memo costs
- * more to fill than the reading it saves.
- */
-const last = { url: '', service: '' };
+/** Services already read, per sighting: the model is rebuilt on every change, the sightings stay. */
+const SERVICES = new WeakMap<Sighting, string>();
 
 /** `host` + first path segment (`api.example.com/v1`), the unit `validation-inconsistent` compares. */
 export function serviceOf(sighting: Sighting): string {
-  const url = typeof sighting.url === 'string' ? sighting.url : '';
-  if (url !== last.url) {
-    last.url = url;
-    last.service = serviceNow(url);
+  let service = SERVICES.get(sighting);
+  if (service === undefined) {
+    service = serviceNow(typeof sighting.url === 'string' ? sighting.url : '');
+    SERVICES.set(sighting, service);
   }
-  return last.service;
+  return service;
 }
 
 function serviceNow(url: string): string {
