@@ -1,4 +1,4 @@
-import { parseUrlParts } from '../capture/url-parts';
+import { serviceOfUrl } from '../capture/url-parts';
 import { isPresented } from '../rules/context/sighting-facts';
 import { requestTimeOf } from '../rules/use-clock';
 import type { Sighting } from '../types';
@@ -73,14 +73,8 @@ const SERVICES = new WeakMap<Sighting, string>();
 export function serviceOf(sighting: Sighting): string {
   let service = SERVICES.get(sighting);
   if (service === undefined) {
-    service = serviceNow(typeof sighting.url === 'string' ? sighting.url : '');
+    service = serviceOfUrl(typeof sighting.url === 'string' ? sighting.url : '');
     SERVICES.set(sighting, service);
   }
   return service;
-}
-
-function serviceNow(url: string): string {
-  const parts = parseUrlParts(url);
-  const segment = parts.path.split('/', 2)[1] ?? '';
-  return segment ? `${parts.host}/${segment}` : parts.host;
 }
