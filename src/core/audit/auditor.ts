@@ -366,9 +366,10 @@ export function createAuditor(options: AuditorOptions = {}): Auditor {
       }
       keyDocuments.add(capture.keyDocuments);
       if (capture.exchanges?.length) {
-        exchanges = exchanges.concat(capture.exchanges);
+        // In place: the panel adds a batch per captured request, and a copy per add grows with the capture.
+        for (const facts of capture.exchanges) exchanges.push(facts);
         if (exchanges.length > limits.maxExchanges)
-          exchanges = exchanges.slice(exchanges.length - limits.maxExchanges);
+          exchanges.splice(0, exchanges.length - limits.maxExchanges);
       }
       version++;
       contentVersion++;

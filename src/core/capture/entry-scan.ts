@@ -10,6 +10,17 @@ export interface EntryScan {
   keyDocuments: KeyDocument[];
   /** Problems with this entry, without the `entry N: ` prefix. */
   problems: string[];
+  /**
+   * The response body's text and its JSON, when the scan parsed it: the lifecycle facts read `expires_in`
+   * or a discovery document's endpoints from it instead of parsing the body again.
+   */
+  responseJson?: ParsedBody;
+}
+
+/** A body's text and the JSON parsed from it. */
+export interface ParsedBody {
+  text: string;
+  json: unknown;
 }
 
 /** The validated pieces of an entry. */

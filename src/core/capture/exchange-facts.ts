@@ -1,3 +1,4 @@
+import { builtFacts } from '../lifecycle/facts-guard';
 import type { ExchangeFacts, ExchangeKind } from '../lifecycle/types';
 import type { EntryParts, EntryScan } from './entry-scan';
 import {
@@ -40,7 +41,7 @@ export function exchangeFactsOf(parts: EntryParts, scan: EntryScan): ExchangeFac
   const kind = kindOf(parts, scan, { fields, query, path, grantType });
   if (kind === undefined) return undefined;
   facts.kind = kind;
-  addKindFacts(facts, parts, { fields, query, path, grantType });
+  addKindFacts(facts, parts, scan, { fields, query, path, grantType });
   return facts;
 }
 
@@ -52,7 +53,7 @@ function useFacts(parts: EntryParts, scan: EntryScan): ExchangeFacts {
   const facts = baseFacts(parts, scan);
   if (issuesTokenFields(scan)) {
     facts.kind = 'token';
-    Object.assign(facts, tokenResponseFacts(parts.response));
+    Object.assign(facts, tokenResponseFacts(parts.response, scan.responseJson));
   }
   return facts;
 }
@@ -132,14 +133,14 @@ function codeResponse(parts: EntryParts, fields: readonly NameValue[], query: re
 
 function baseFacts(parts: EntryParts, scan: EntryScan): ExchangeFacts {
   const { context } = scan;
-  const facts: ExchangeFacts = {
+  const facts: ExchangeFacts = builtFacts({
     requestId: context.requestId,
     kind: 'use',
     method: context.method,
     url: context.url,
     status: context.status,
     startedAt: context.startedAt,
-  };
+  });
   const time = parts.entry.time;
   if (typeof time === 'number' && Number.isFinite(time) && time >= 0) facts.durationMs = time;
   const challenge = joinedHeader(parts.responseHeaders, 'www-authenticate');
@@ -152,16 +153,16 @@ function baseFacts(parts: EntryParts, scan: EntryScan): ExchangeFacts {
   return facts;
 }
 
-function addKindFacts(facts: ExchangeFacts, parts: EntryParts, request: Request): void {
+function addKindFacts(facts: ExchangeFacts, parts: EntryParts, scan: EntryScan, request: Request): void {
   const { fields, query } = request;
   if (facts.kind === 'token') {
-    Object.assign(facts, tokenResponseFacts(parts.response));
+    Object.assign(facts, tokenResponseFacts(parts.response, scan.responseJson));
     const code = fieldOf(fields, 'code');
     if (code && request.grantType === 'authorization_code') facts.code = code;
     return;
   }
   if (facts.kind === 'discovery') {
-    const endpoints = discoveryEndpoints(parts.response);
+    const endpoints = discoveryEndpoints(parts.response, scan.responseJson);
     if (endpoints) facts.endpoints = endpoints;
     return;
   }

@@ -1,4 +1,5 @@
 import type { AuthorizationParams, ExchangeFacts } from '../lifecycle/types';
+import type { ParsedBody } from './entry-scan';
 import { isRecord, type NameValue, stringAt } from './guards';
 import { looksLikeJson, tryParseJson } from './json-walk';
 import { base64Text } from './scan-body';
@@ -56,8 +57,9 @@ function urlParams(url: string): readonly NameValue[] {
 /** `expires_in` (RFC 6749 §5.1) and `error` (§5.2) of a token endpoint's JSON response. */
 export function tokenResponseFacts(
   response: Record<string, unknown>,
+  parsed?: ParsedBody,
 ): Pick<ExchangeFacts, 'expiresIn' | 'oauthError'> {
-  const json = responseJson(response);
+  const json = responseJson(response, parsed);
   if (!isRecord(json)) return {};
   const out: Pick<ExchangeFacts, 'expiresIn' | 'oauthError'> = {};
   const expiresIn = secondsOf(json.expires_in);
@@ -69,8 +71,9 @@ export function tokenResponseFacts(
 /** The logout and revocation endpoints a discovery document names (OIDC Discovery §3, RFC 8414 §2). */
 export function discoveryEndpoints(
   response: Record<string, unknown>,
+  parsed?: ParsedBody,
 ): { endSession?: string; revocation?: string } | undefined {
-  const json = responseJson(response);
+  const json = responseJson(response, parsed);
   if (!isRecord(json)) return undefined;
   const out: { endSession?: string; revocation?: string } = {};
   if (typeof json.end_session_endpoint === 'string') out.endSession = json.end_session_endpoint;
@@ -84,13 +87,15 @@ function secondsOf(value: unknown): number | undefined {
   return typeof value === 'string' && /^\d{1,12}$/.test(value) ? Number(value) : undefined;
 }
 
-function responseJson(response: Record<string, unknown>): unknown {
+/** The response's JSON: the body `parsed` by the scan when it is that text, else parsed here. */
+function responseJson(response: Record<string, unknown>, parsed: ParsedBody | undefined): unknown {
   const content = response.content;
   if (!isRecord(content)) return undefined;
   const raw = stringAt(content, 'text');
   if (!raw || raw.length > MAX_TOKEN_RESPONSE) return undefined;
   const text = stringAt(content, 'encoding') === 'base64' ? base64Text(raw) : raw;
-  return text && looksLikeJson(text) ? tryParseJson(text) : undefined;
+  if (!text || !looksLikeJson(text)) return undefined;
+  return parsed?.text === text ? parsed.json : tryParseJson(text);
 }
 
 /** The first value of the field or parameter `name`, or `undefined`. */

@@ -115,6 +115,8 @@ export function scanBodyText(scan: EntryScan, where: Where, text: string, label?
   const mayBeOpaque = jsonLike && mayNameToken(text);
   if (!hasToken && !mayBeKeys && !mayHavePassword && !mayBeOpaque) return;
   const json = jsonLike ? tryParseJson(text) : undefined;
+  if (where === 'response-body' && label === undefined && json !== undefined)
+    scan.responseJson = { text, json };
   if (json === undefined) {
     if (hasToken) scanLooseText(scan, where, text, label);
     return;

@@ -65,6 +65,42 @@ export function parseUrlParts(url: string): UrlParts {
   };
 }
 
+/**
+ * `host` + first path segment (`api.example.com/v1`) as `parseUrlParts` reads them: what the lifecycle
+ * model calls a service. A plain `http(s)://host/…` URL (most of them) is read without building its parts.
+ */
+export function serviceOfUrl(url: string): string {
+  const quick = plainService(url);
+  if (quick !== undefined) return quick;
+  const parts = parseUrlParts(url);
+  return withSegment(parts.host, parts.path.split('/', 2)[1] ?? '');
+}
+
+function withSegment(host: string, segment: string): string {
+  return segment ? `${host}/${segment}` : host;
+}
+
+/** The service of a lower-case `http://` or `https://` URL without userinfo or IPv6 literal, else `undefined`. */
+function plainService(url: string): string | undefined {
+  const start = url.startsWith('https://') ? 8 : url.startsWith('http://') ? 7 : -1;
+  if (start < 0) return undefined;
+  const end = endOfPart(url, start);
+  const authority = url.slice(start, end);
+  if (authority.includes('@') || authority.startsWith('[')) return undefined;
+  const host = hostOf(authority.toLowerCase());
+  if (url.charCodeAt(end) !== 0x2f) return host;
+  return withSegment(host, url.slice(end + 1, endOfPart(url, end + 1)));
+}
+
+/** Index of the first `/`, `?` or `#` from `from`, or the length of the URL. */
+function endOfPart(url: string, from: number): number {
+  for (let i = from; i < url.length; i++) {
+    const c = url.charCodeAt(i);
+    if (c === 0x2f || c === 0x3f || c === 0x23) return i;
+  }
+  return url.length;
+}
+
 /** `[::1]:8080` → `::1`, `api.test:443` → `api.test`. */
 function hostOf(hostPort: string): string {
   if (hostPort.startsWith('[')) {

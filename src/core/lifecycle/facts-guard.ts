@@ -29,8 +29,49 @@ const PARAMS = [
 const CLEAN = new WeakMap<object, ExchangeFacts | null>();
 const TIMES = new WeakMap<ExchangeFacts, number>();
 
-/** `cleanFacts`, memoised per raw object. */
+/**
+ * Facts capture built in this realm (`exchangeFactsOf`): well typed by construction, so the model takes
+ * them as they are. A structured clone (facts from a worker or the DevTools page) is a plain object, and
+ * so are facts built by hand: those are cleaned. Only the required fields are set here, in the order a
+ * literal would have them; capture adds the optional ones.
+ */
+class BuiltFacts {
+  requestId: string;
+  kind: ExchangeKind;
+  method: string;
+  url: string;
+  status: number;
+  startedAt: string;
+  /** `startedAt` in epoch seconds once read (`NaN`: unreadable); private, so in no clone or JSON. */
+  #seconds: number | undefined;
+  constructor(base: ExchangeFacts) {
+    this.requestId = base.requestId;
+    this.kind = base.kind;
+    this.method = base.method;
+    this.url = base.url;
+    this.status = base.status;
+    this.startedAt = base.startedAt;
+  }
+  get seconds(): number {
+    if (this.#seconds === undefined) this.#seconds = isoSeconds(this.startedAt);
+    return this.#seconds;
+  }
+}
+
+/** An ISO time in epoch seconds, `NaN` when absent or unreadable. */
+function isoSeconds(iso: string): number {
+  const ms = iso ? Date.parse(iso) : Number.NaN;
+  return Number.isFinite(ms) ? ms / 1000 : Number.NaN;
+}
+
+/** Facts the core builds itself, which the model trusts as they are (see `BuiltFacts`). */
+export function builtFacts(base: ExchangeFacts): ExchangeFacts {
+  return new BuiltFacts(base);
+}
+
+/** `cleanFacts`, memoised per raw object; facts the core built itself as they are. */
 export function trustedFacts(raw: unknown): ExchangeFacts | undefined {
+  if (raw instanceof BuiltFacts) return raw;
   if (typeof raw !== 'object' || raw === null) return undefined;
   let facts = CLEAN.get(raw);
   if (facts === undefined) {
@@ -42,10 +83,9 @@ export function trustedFacts(raw: unknown): ExchangeFacts | undefined {
 
 /** Seconds since the epoch the exchange's request started, or `undefined` when unknown. */
 export function factsTime(facts: ExchangeFacts): number | undefined {
-  let t = TIMES.get(facts);
+  let t = facts instanceof BuiltFacts ? facts.seconds : TIMES.get(facts);
   if (t === undefined) {
-    const ms = facts.startedAt ? Date.parse(facts.startedAt) : Number.NaN;
-    t = Number.isFinite(ms) ? ms / 1000 : Number.NaN;
+    t = isoSeconds(facts.startedAt);
     TIMES.set(facts, t);
   }
   return Number.isNaN(t) ? undefined : t;

@@ -49,9 +49,24 @@ export function indexRequests(
   return { sightings, exchanges: byRequest, ordered, records: byFingerprint };
 }
 
-/** Items sorted by time in seconds (stable: equal times keep their order), those with no readable time last. */
+/**
+ * Items sorted by time in seconds (stable: equal times keep their order), those with no readable time last.
+ * Captures list their requests in time order nearly always: items already in order are returned as given.
+ */
 export function inRequestOrder<T>(items: T[], time: (item: T) => number | undefined): T[] {
-  const keyed = items.map((item, i) => ({ item, i, t: time(item) ?? Number.POSITIVE_INFINITY }));
-  keyed.sort((a, b) => (a.t === b.t ? a.i - b.i : a.t < b.t ? -1 : 1));
-  return keyed.map((k) => k.item);
+  const times = items.map((item) => time(item) ?? Number.POSITIVE_INFINITY);
+  if (isAscending(times)) return items;
+  const order = times.map((_, i) => i);
+  order.sort((a, b) => {
+    const ta = times[a] as number;
+    const tb = times[b] as number;
+    return ta === tb ? a - b : ta < tb ? -1 : 1;
+  });
+  return order.map((i) => items[i] as T);
+}
+
+function isAscending(times: readonly number[]): boolean {
+  for (let i = 1; i < times.length; i++)
+    if (!((times[i - 1] as number) <= (times[i] as number))) return false;
+  return true;
 }

@@ -1,9 +1,9 @@
-import { parseUrlParts } from '../capture/url-parts';
+import { serviceOfUrl } from '../capture/url-parts';
 import { isPresented } from '../rules/context/sighting-facts';
 import { requestTimeOf } from '../rules/use-clock';
 import type { Sighting } from '../types';
 import { inRequestOrder, type RequestIndex } from './request-index';
-import type { TokenUse } from './types';
+import type { ServerVerdict, TokenUse } from './types';
 import { verdictOf } from './verdict';
 
 /**
@@ -11,24 +11,59 @@ import { verdictOf } from './verdict';
  * body, not a `Referer`), with the server's verdict, in request order (uses with no time last).
  */
 export function buildUses(index: RequestIndex): TokenUse[] {
-  const uses: { use: TokenUse; t: number | undefined }[] = [];
+  const uses: TokenUse[] = [];
   for (const [requestId, seen] of index.sightings) {
     const facts = index.exchanges.get(requestId);
     for (const { sighting, fingerprint } of seen) {
       if (!isPresented(sighting)) continue;
       const t = requestTimeOf(sighting);
-      const use: TokenUse = {
-        sightingId: String(sighting.id),
-        fingerprint,
-        requestId,
-        at: t === undefined ? '' : sighting.startedAt,
-        service: serviceOf(sighting),
-        verdict: verdictOf(typeof sighting.status === 'number' ? sighting.status : 0, facts),
-      };
-      uses.push({ use, t });
+      const verdict = verdictOf(typeof sighting.status === 'number' ? sighting.status : 0, facts);
+      uses.push(new BuiltUse(sighting, fingerprint, requestId, t, verdict));
     }
   }
-  return inRequestOrder(uses, (item) => item.t).map((item) => item.use);
+  return inRequestOrder(uses, useSeconds);
+}
+
+/**
+ * A use as `buildUses` makes it: plain fields, plus its request time in epoch seconds, which the lifecycle
+ * rules read for every use. Private, so it is in no structured clone, JSON or equality check.
+ */
+class BuiltUse implements TokenUse {
+  sightingId: string;
+  fingerprint: string;
+  requestId: string;
+  at: string;
+  service: string;
+  verdict: ServerVerdict;
+  readonly #seconds: number | undefined;
+  constructor(
+    sighting: Sighting,
+    fingerprint: string,
+    requestId: string,
+    t: number | undefined,
+    verdict: ServerVerdict,
+  ) {
+    this.sightingId = String(sighting.id);
+    this.fingerprint = fingerprint;
+    this.requestId = requestId;
+    this.at = t === undefined ? '' : sighting.startedAt;
+    this.service = serviceOf(sighting);
+    this.verdict = verdict;
+    this.#seconds = t;
+  }
+  get seconds(): number | undefined {
+    return this.#seconds;
+  }
+}
+
+/**
+ * Seconds since the epoch the use's request started (its `at`), or `undefined` when unknown: the time
+ * `buildUses` already had, else (a use built elsewhere, a copy) its `at` parsed.
+ */
+export function useSeconds(use: TokenUse): number | undefined {
+  if (use instanceof BuiltUse) return use.seconds;
+  const ms = use.at ? Date.parse(use.at) : Number.NaN;
+  return Number.isFinite(ms) ? ms / 1000 : undefined;
 }
 
 /** Services already read, per sighting: the model is rebuilt on every change, the sightings stay. */
@@ -38,9 +73,7 @@ const SERVICES = new WeakMap<Sighting, string>();
 export function serviceOf(sighting: Sighting): string {
   let service = SERVICES.get(sighting);
   if (service === undefined) {
-    const parts = parseUrlParts(typeof sighting.url === 'string' ? sighting.url : '');
-    const segment = parts.path.split('/', 2)[1] ?? '';
-    service = segment ? `${parts.host}/${segment}` : parts.host;
+    service = serviceOfUrl(typeof sighting.url === 'string' ? sighting.url : '');
     SERVICES.set(sighting, service);
   }
   return service;

@@ -18,11 +18,27 @@ export function verdictOf(status: number, facts: ExchangeFacts | undefined): Ser
   if (facts?.preflight) return unknown('CORS preflight');
   if (facts?.fromCache || status === 304) return unknown('served from cache');
   if (!Number.isFinite(status) || status <= 0) return unknown('no response');
-  if (status >= 200 && status < 300) return { verdict: 'accepted', reason: `HTTP ${status}` };
+  if (status >= 200 && status < 300) return acceptedVerdict(status);
   if (status >= 300 && status < 400) return redirectVerdict(status, facts);
   if (facts?.oauthError !== undefined) return grantVerdict(status, facts.oauthError);
   if (status === 401 || status === 403) return rejected(status, facts?.wwwAuthenticate);
   return unknown(`HTTP ${status}`);
+}
+
+/**
+ * The verdict of a 2xx answer, one per status: nearly every use gets one, and verdicts are read-only
+ * data (the model is rebuilt, never edited), so uses with the same status share it.
+ */
+const ACCEPTED = new Map<number, ServerVerdict>();
+
+function acceptedVerdict(status: number): ServerVerdict {
+  let verdict = ACCEPTED.get(status);
+  if (!verdict) {
+    verdict = { verdict: 'accepted', reason: `HTTP ${status}` };
+    // Integral statuses only: at most a few hundred entries, whatever the capture holds.
+    if (Number.isInteger(status)) ACCEPTED.set(status, verdict);
+  }
+  return verdict;
 }
 
 function unknown(reason: string): ServerVerdict {
@@ -33,7 +49,7 @@ function redirectVerdict(status: number, facts: ExchangeFacts | undefined): Serv
   const location = facts?.location;
   if (location === undefined) return unknown(`HTTP ${status} (no Location recorded)`);
   if (isLoginRedirect(location)) return unknown(`HTTP ${status} to a login page`);
-  return { verdict: 'accepted', reason: `HTTP ${status}` };
+  return acceptedVerdict(status);
 }
 
 /** True when a `Location` points at a login, sign-in or authorization page. */

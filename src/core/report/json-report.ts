@@ -1,7 +1,12 @@
 import type { ComplianceReport } from '../compliance/types';
 import type { ServerVerdict } from '../lifecycle/types';
 import type { AuditResult, ExchangeObservation, Finding, ParsedToken, Sighting, TokenRecord } from '../types';
-import { toJsonLifecycle, verdictFields, verdictsBySighting } from './lifecycle-report';
+import {
+  type JsonVerdictFields,
+  toJsonLifecycle,
+  verdictFields,
+  verdictsBySighting,
+} from './lifecycle-report';
 import { maskToken } from './redact';
 import {
   countSeverities,
@@ -161,7 +166,7 @@ function toJsonToken(
     errors: token.errors.map((e) => ctx.scrub(e, token.fingerprint)),
     warnings: token.warnings.map((w) => ctx.scrub(w, token.fingerprint)),
     findingCount: counts.get(token.fingerprint) ?? 0,
-    sightings: record.sightings.map((s) => toJsonSighting(s, ctx, token.fingerprint, verdicts.get(s.id))),
+    sightings: toJsonSightings(record, ctx, verdicts),
   };
   if (ctx.includeRaw) out.raw = token.text;
   return out;
@@ -178,11 +183,35 @@ function toNested(token: ParsedToken, ctx: ReportContext): JsonNestedToken {
   };
 }
 
+/**
+ * The token's sightings, each with its use's verdict. Uses share verdict objects (every 200 is the same
+ * one), so each distinct verdict is scrubbed once per token, not once per sighting.
+ */
+function toJsonSightings(
+  record: TokenRecord,
+  ctx: ReportContext,
+  verdicts: Map<string, ServerVerdict>,
+): JsonSighting[] {
+  const { fingerprint } = record.token;
+  const scrub = (text: string) => ctx.scrub(text, fingerprint);
+  const fieldsByVerdict = new Map<ServerVerdict, JsonVerdictFields>();
+  return record.sightings.map((s) => {
+    const verdict = verdicts.get(s.id);
+    if (!verdict) return toJsonSighting(s, ctx, fingerprint, undefined);
+    let fields = fieldsByVerdict.get(verdict);
+    if (!fields) {
+      fields = verdictFields(verdict, scrub);
+      fieldsByVerdict.set(verdict, fields);
+    }
+    return toJsonSighting(s, ctx, fingerprint, fields);
+  });
+}
+
 function toJsonSighting(
   sighting: Sighting,
   ctx: ReportContext,
   fingerprint: string,
-  verdict: ServerVerdict | undefined,
+  fields: JsonVerdictFields | undefined,
 ): JsonSighting {
   const out: JsonSighting = {
     id: sighting.id,
@@ -193,7 +222,7 @@ function toJsonSighting(
     status: sighting.status,
     startedAt: sighting.startedAt,
   };
-  return verdict ? { ...out, ...verdictFields(verdict, (text) => ctx.scrub(text, fingerprint)) } : out;
+  return fields ? Object.assign(out, fields) : out;
 }
 
 /** A finding's evidence as reported: scrubbed, with raw values only when the report includes them. */

@@ -25,7 +25,9 @@ export type JsonVerdictFields = Pick<
 
 /** Each use's verdict by sighting id: what a report looks up for every sighting it writes. */
 export function verdictsBySighting(model: LifecycleModel): Map<string, ServerVerdict> {
-  return new Map(model.uses.map((use) => [use.sightingId, use.verdict]));
+  const out = new Map<string, ServerVerdict>();
+  for (const use of model.uses) out.set(use.sightingId, use.verdict);
+  return out;
 }
 
 /** A verdict as sighting fields, its server texts scrubbed like every other string from traffic. */

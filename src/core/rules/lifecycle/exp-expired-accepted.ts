@@ -1,4 +1,5 @@
 import type { LifecycleModel, LifecycleRule, TokenUse } from '../../lifecycle/types';
+import { useSeconds } from '../../lifecycle/uses';
 import { tokenLayers } from '../../token/claims-layer';
 import type { CaptureHit, TokenRecord } from '../../types';
 import { nestedLabel } from '../nested-hits';
@@ -56,11 +57,6 @@ function accessExpiries(model: LifecycleModel): Map<string, Expiry | null> {
   return out;
 }
 
-function useTime(use: TokenUse): number | undefined {
-  const ms = use.at ? Date.parse(use.at) : Number.NaN;
-  return Number.isFinite(ms) ? ms / 1000 : undefined;
-}
-
 /**
  * `exp-expired-accepted` (high): a token that had expired when the request started (by more than the
  * policy's clock skew) was presented and the server accepted the request (the lifecycle model's verdict).
@@ -80,12 +76,12 @@ export const checkExpExpiredAccepted: LifecycleRule = (model, records) => {
   for (const { record, uses } of acceptedTokens(model, records, which)) {
     const expiry = expiries.get(record.token.fingerprint) as Expiry;
     const late = uses.filter((use) => {
-      const t = useTime(use);
+      const t = useSeconds(use);
       return t !== undefined && t - expiry.at > model.skewSeconds;
     });
     const first = late[0];
     if (!first) continue;
-    hits.push(expiredHit(record, late, expiry, useTime(first) ?? expiry.at));
+    hits.push(expiredHit(record, late, expiry, useSeconds(first) ?? expiry.at));
   }
   return hits;
 };

@@ -1,4 +1,5 @@
 import type { LifecycleRule, TokenUse } from '../../lifecycle/types';
+import { useSeconds } from '../../lifecycle/uses';
 import type { CaptureHit } from '../../types';
 import { formatDuration, isoTime } from '../token/format-duration';
 import { createIssuerClocks } from './issuer-clock';
@@ -7,7 +8,6 @@ import {
   describeUse,
   numericClaim,
   recordsByFingerprint,
-  secondsOf,
   skewOf,
   soundClaims,
   usesByToken,
@@ -38,7 +38,7 @@ export const checkNbfFutureAccepted: LifecycleRule = (model, records, policy) =>
     const start = claims && startOf(claims);
     if (!record || !start) continue;
     const clock = clocks(record);
-    const lead = (use: TokenUse) => start.at - clock.at(secondsOf(use.at) ?? Number.NaN);
+    const lead = (use: TokenUse) => start.at - clock.at(useSeconds(use) ?? Number.NaN);
     const early = uses.filter((use) => use.verdict.verdict === 'accepted' && lead(use) > clock.tolerance);
     const first = early[0];
     if (!first) continue;

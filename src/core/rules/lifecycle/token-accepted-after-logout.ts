@@ -1,4 +1,5 @@
 import type { LifecycleEvent, LifecycleRule, TokenUse } from '../../lifecycle/types';
+import { useSeconds } from '../../lifecycle/uses';
 import type { CaptureHit } from '../../types';
 import { formatDuration } from '../token/format-duration';
 import {
@@ -24,7 +25,7 @@ function lateAcceptances(
   if (from === undefined) return out;
   for (const fingerprint of new Set(event.covers)) {
     const late = (byToken.get(fingerprint) ?? []).filter((use) => {
-      const t = secondsOf(use.at);
+      const t = useSeconds(use);
       return use.verdict.verdict === 'accepted' && !events.has(use.requestId) && t !== undefined && t > from;
     });
     if (late.length > 0) out.set(fingerprint, late);
@@ -69,7 +70,7 @@ function afterEventHit(
   sightingOf: SightingLookup,
 ): CaptureHit {
   const first = uses[0] as TokenUse;
-  const gap = (secondsOf(first.at) ?? 0) - (secondsOf(event.at) ?? 0);
+  const gap = (useSeconds(first) ?? 0) - (secondsOf(event.at) ?? 0);
   const what = event.kind === 'revocation' ? 'revocation' : 'logout';
   return {
     ruleId: 'token-accepted-after-logout',

@@ -1,7 +1,8 @@
 import type { LifecycleModel, SignatureFacts, TokenUse } from '../../lifecycle/types';
+import { useSeconds } from '../../lifecycle/uses';
 import type { TokenRecord } from '../../types';
 import type { IssuerClocks } from './issuer-clock';
-import { effectiveSince, numericClaim, secondsOf, soundClaims } from './lifecycle-facts';
+import { effectiveSince, numericClaim, soundClaims } from './lifecycle-facts';
 
 /** A state in which every service should refuse a token (issue 13: `validation-inconsistent`). */
 export type TokenState = 'expired' | 'unsigned' | 'bad signature' | 'revoked';
@@ -43,7 +44,7 @@ export function stateAt(
 ): TokenState | 'valid' | undefined {
   if (isUnsigned(record)) return 'unsigned';
   if (ctx.signatures?.invalid.has(record.token.fingerprint)) return 'bad signature';
-  const t = secondsOf(use.at);
+  const t = useSeconds(use);
   const ended = ctx.revoked.get(record.token.fingerprint);
   if (ended !== undefined && t !== undefined && t > ended) return 'revoked';
   const exp = numericClaim(soundClaims(record), 'exp');

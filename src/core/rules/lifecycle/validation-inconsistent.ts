@@ -88,6 +88,8 @@ function gather(
  * request's time on the issuer's clock (`createIssuerClocks`).
  */
 export const checkValidationInconsistent: LifecycleRule = (model, records, policy, signatures) => {
+  // Without a refusal for the token no service disagrees: most captures, checked in one cheap pass.
+  if (!model.uses.some(isValidationRejection)) return [];
   const byFp = recordsByFingerprint(records);
   const skew = skewOf(model, policy);
   const ctx: StateContext = {
