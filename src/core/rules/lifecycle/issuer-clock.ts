@@ -9,7 +9,10 @@ import { numericClaim, secondsOf, soundClaims } from './lifecycle-facts';
  * started, for the token itself when the capture holds its issuance, else the median over its issuer's
  * issuances. With neither, times are compared as they are and the allowance widens to
  * `START_SKEW_SECONDS` (as the token rules do): a browser a minute behind must not make fresh tokens
- * look early, nor one ahead make live tokens look expired.
+ * look early, nor one ahead make live tokens look expired. Only an issuer clock ahead of the browser's is
+ * learnt (`iat` after the token request started): an `iat` before it proves nothing about the clocks, since
+ * providers hand out tokens minted earlier (client-credentials caches, pre-minted tokens), and taking it
+ * as a clock behind would move every request earlier and make fresh tokens look used before their `nbf`.
  */
 export interface IssuerClock {
   /** Request time (epoch seconds) on the issuer's clock, and the skew to allow there. */
@@ -51,12 +54,13 @@ export function createIssuerClocks(
       const claims = record ? soundClaims(record) : undefined;
       const iat = numericClaim(claims, 'iat');
       if (iat === undefined || own.has(member.fingerprint)) continue;
-      own.set(member.fingerprint, iat - issued);
+      const offset = Math.max(0, iat - issued);
+      own.set(member.fingerprint, offset);
       const iss = issuerOf(claims);
       if (!iss) continue;
       const offsets = byIssuer.get(iss);
-      if (offsets) offsets.push(iat - issued);
-      else byIssuer.set(iss, [iat - issued]);
+      if (offsets) offsets.push(offset);
+      else byIssuer.set(iss, [offset]);
     }
   }
   const medians = new Map<string, number | undefined>();

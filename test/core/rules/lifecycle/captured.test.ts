@@ -72,6 +72,19 @@ describe('captured: nbf-future-accepted', () => {
     expect(findingsOf([use(10, early, `${API}/v1/me`, 401)], 'nbf-future-accepted')).toEqual([]);
     expect(findingsOf([use(10, jwt('a2', 0, 7200, { nbf: T0 + 40 }))], 'nbf-future-accepted')).toEqual([]);
   });
+  it('is silent when the issuer hands out tokens minted earlier (an iat before the token request is no clock offset)', () => {
+    // A client-credentials cache: token responses at T0+600 and T0+610 return a token minted at T0. Taking
+    // iat − issue time (−600 s) as the issuer's clock would move every request 10 min earlier, and another
+    // token of that issuer used 60 s after its nbf would look used 9 min before it.
+    const cached = jwt('c1', 0, 7200, { nbf: T0 });
+    const fresh = jwt('c2', 660, 7200, { nbf: T0 + 660 });
+    const entries = [
+      tokenResponse(600, 'grant_type=client_credentials', { access_token: cached, expires_in: 6600 }),
+      tokenResponse(610, 'grant_type=client_credentials', { access_token: cached, expires_in: 6590 }),
+      use(720, fresh),
+    ];
+    expect(findingsOf(entries, 'nbf-future-accepted')).toEqual([]);
+  });
 });
 
 describe('captured: exp-expired-accepted', () => {
