@@ -1,6 +1,7 @@
 import type { Frame } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JsonFinding, JsonReport, JsonSighting } from '../../src/core/report/report-types';
+import { LIFECYCLE_CATALOG } from '../../src/core/rules/catalog/lifecycle';
 import { createReportValidator } from '../core/report/schema-validator';
 import { openDemoPanel } from '../harness/demo-panel';
 import { exportJson, waitForQuiet } from '../harness/panel-state';
@@ -8,17 +9,7 @@ import type { E2eSession } from '../harness/session';
 
 /** The lifecycle rules of issue 13 and the two escalations moved onto the model. */
 const LIFECYCLE_IDS = [
-  'token-accepted-after-logout',
-  'nbf-future-accepted',
-  'sig-invalid-accepted',
-  'validation-inconsistent',
-  'jti-reused',
-  'refresh-token-not-rotated',
-  'token-lifetime-mismatch',
-  'oidc-at-hash-mismatch',
-  'oidc-nonce-mismatch',
-  'oidc-azp-missing',
-  'id-token-as-bearer',
+  ...LIFECYCLE_CATALOG.map((rule) => rule.id),
   'exp-expired-accepted',
   'alg-none-accepted',
 ];

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { JsonReport } from '../../src/core/report/report-types';
+import { LIFECYCLE_CATALOG } from '../../src/core/rules/catalog/lifecycle';
 import { createWorkerBridge, QUIET_MS } from '../../src/devtools/worker-bridge';
 import { createManualScheduler } from '../../src/panel/models/scheduler';
 import { createTokensModel } from '../../src/panel/models/tokens-model';
@@ -142,19 +143,10 @@ async function jwksHar(): Promise<string> {
 
 /** The lifecycle rules of issue 13 and the two escalations moved onto the model (sig-invalid-accepted: above). */
 const LIFECYCLE_IDS = [
-  'token-accepted-after-logout',
-  'nbf-future-accepted',
-  'validation-inconsistent',
-  'jti-reused',
-  'refresh-token-not-rotated',
-  'token-lifetime-mismatch',
-  'oidc-at-hash-mismatch',
-  'oidc-nonce-mismatch',
-  'oidc-azp-missing',
-  'id-token-as-bearer',
+  ...LIFECYCLE_CATALOG.map((rule) => rule.id),
   'exp-expired-accepted',
   'alg-none-accepted',
-];
+].filter((id) => id !== 'sig-invalid-accepted');
 
 /**
  * A session that exercises the lifecycle rules, built from HAR entries: a code flow with a nonce the ID
