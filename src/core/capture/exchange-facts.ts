@@ -10,15 +10,12 @@ import {
 } from './exchange-params';
 import { headerValue, isRecord, type NameValue, normalizePairs, stringAt } from './guards';
 import { lastMemberName, looksLikeJson, tryParseJson } from './json-walk';
+import { INTROSPECTION_PATH, REVOCATION_PATH } from './oauth-endpoints';
 import { tokenFieldRole } from './opaque-tokens';
 import { decodeComponent, parseParams, parseUrlParts } from './url-parts';
 
 /** OIDC RP-initiated logout and the logout paths providers and apps use (`/logout`, `/session/end`…). */
 const LOGOUT_PATH = /\/(?:log-?out|sign-?out|end[-_]?session|session\/end)(?=[/?#;.]|$)/i;
-/** RFC 7009 revocation endpoints, by the paths providers give them (`/oauth/revoke`, `/revocation`). */
-const REVOCATION_PATH = /revo(?:ke|cation)/i;
-/** RFC 7662 introspection also sends `token` and `token_type_hint`: never a revocation. */
-const INTROSPECTION_PATH = /introspect/i;
 /** OpenID Connect Discovery §4 and RFC 8414 §3 metadata documents. */
 const DISCOVERY_PATH = /\/\.well-known\/(?:openid-configuration|oauth-authorization-server)(?:\/|$)/;
 /** Request bodies longer than this are not parsed for lifecycle fields (token requests are tiny). */

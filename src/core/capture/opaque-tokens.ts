@@ -1,6 +1,7 @@
 import { claimNameWords } from '../rules/pii/claim-name';
 import { findTokens, isJoseHeaderSegment } from '../token/find-tokens';
 import { looksLikeJson, tryParseJson, walkJson } from './json-walk';
+import { INTROSPECTION_PATH, REVOCATION_PATH } from './oauth-endpoints';
 
 /**
  * What capture takes for an opaque OAuth token. A reference token has no structure to recognise, so only
@@ -140,16 +141,13 @@ export function authorizationCredential(value: string): string | undefined {
   return /^[ \t]*(?:bearer|dpop)[ \t]+([^ \t]+)[ \t]*$/i.exec(value)?.[1];
 }
 
-/** RFC 7009 revocation and RFC 7662 introspection endpoints, by the paths providers give them. */
-const REVOCATION_PATH = /revo(?:ke|cation)|introspect/i;
-
 /**
  * True when a form body's `token` parameter is an OAuth token: the request went to a revocation or
  * introspection endpoint, or the body carries `token_type_hint` (RFC 7009 §2.1, RFC 7662 §2.1). Elsewhere
  * `token` names anything (CAPTCHA answers, CSRF values, push-notification ids).
  */
 export function isTokenParameterEndpoint(path: string, names: readonly string[]): boolean {
-  return REVOCATION_PATH.test(path) || names.includes('token_type_hint');
+  return REVOCATION_PATH.test(path) || INTROSPECTION_PATH.test(path) || names.includes('token_type_hint');
 }
 
 /** Stored values longer than this are not parsed as JSON for token members (token stores are small). */
