@@ -311,8 +311,11 @@ export interface RuleInfo {
   /** Why it matters: one paragraph, shown in the panel and the reports. */
   why: string;
   references: Reference[];
-  /** `token`: from the token alone; `context`: needs sightings; `capture`: across a whole capture. */
-  scope: 'token' | 'context' | 'capture';
+  /**
+   * The evidence layer it rests on (DESIGN.md "Evidence layers"): `token`: the token alone; `context`: its
+   * sightings; `capture`: the whole capture; `baseline`: drift from a learned baseline; `probe`: a replay.
+   */
+  scope: 'token' | 'context' | 'capture' | 'baseline' | 'probe';
 }
 
 /** Something seen in an exchange that is not a JWT but an auditor wants to know (RULES.md auxiliary rules). */

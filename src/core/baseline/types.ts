@@ -1,0 +1,79 @@
+/**
+ * A learned baseline (issue 16; shared/DESIGN.md "Evidence layers", layer 3): what a team's tokens normally
+ * look like, learned from reviewed captures, so a later capture can be checked for drift. It holds no token,
+ * no signature and no claim value except `iss`, `aud`, `alg`, `kid`, `typ` and host names. It is written for
+ * review (stable order, one fact per line) and edited by hand, so every field is plain JSON.
+ */
+
+/** Token purposes a baseline tells apart; opaque tokens are profiled by where they appear. */
+export type BaselinePurpose = 'access' | 'id' | 'refresh' | 'other' | 'opaque';
+
+/** JSON types a claim was seen with. */
+export type ClaimType = 'string' | 'number' | 'boolean' | 'object' | 'array' | 'null';
+
+/** When a value (an algorithm, a key id) was first and last seen, as ISO times (request times). */
+export interface SeenSpan {
+  firstSeen: string;
+  lastSeen: string;
+}
+
+/** How a token travelled to a server: the place, and for cookies the attributes it was set with. */
+export interface Carrier {
+  /** `request-header`, `request-cookie`, `query`, `request-body`… (the sighting's `where`). */
+  where: string;
+  /** Header, cookie or parameter name. */
+  name: string;
+  /** Cookie attributes seen on every sighting of this carrier (an attribute absent once is not listed). */
+  cookie?: { httpOnly?: boolean; secure?: boolean; sameSite?: string; hostPrefix?: boolean };
+}
+
+/** The learned facts of one kind of token: one issuer and purpose (or, for opaque tokens, one place). */
+export interface TokenProfile {
+  /** `iss` of the tokens; `''` for opaque tokens and tokens with no `iss`. */
+  issuer: string;
+  purpose: BaselinePurpose;
+  /** For opaque tokens: where they appear, e.g. `request-header:authorization`. */
+  place?: string;
+  /** Distinct tokens the profile was learned from. */
+  tokens: number;
+  algorithms: Record<string, SeenSpan>;
+  keyIds: Record<string, SeenSpan>;
+  types: string[];
+  /** Claim name → how often present (`always` in every token, else `sometimes`) and its JSON types. */
+  claims: Record<string, { presence: 'always' | 'sometimes'; types: ClaimType[] }>;
+  audiences: string[];
+  /** `exp − iat` in seconds over the tokens that have both. */
+  lifetime?: { min: number; median: number; max: number };
+  /** Hosts the token was sent to (request host names, lower case). */
+  recipientHosts: string[];
+  /** URL schemes it travelled over (`https`, `http`, `wss`…). */
+  transports: string[];
+  carriers: Carrier[];
+  /** Tokens issued per minute of session (first sightings per minute of the capture's time range). */
+  issuance?: { perMinuteMedian: number; perMinuteMax: number };
+  /** What the servers answered to uses of these tokens. */
+  responses?: { uses: number; rejectedShare: number; errorCodes: string[] };
+}
+
+/** A baseline file (`jwt-baseline.json`, `schema/baseline.schema.json`). */
+export interface Baseline {
+  baselineVersion: 1;
+  generatedBy: { name: string; version: string };
+  /** What it was learned from: file names, time range, counts (no token). */
+  learnedFrom: {
+    inputs: string[];
+    timeRange?: { start: string; end: string };
+    tokens: number;
+    requests: number;
+  };
+  /** Sorted by issuer, purpose, place. */
+  profiles: TokenProfile[];
+  /**
+   * Compliance control statuses when the baseline was learned (`framework/control` → status), so a report
+   * can say that a control that passed in the baseline fails now. Optional: absent when not learned.
+   */
+  controls?: Record<string, 'pass' | 'fail' | 'not-observed' | 'partial'>;
+}
+
+/** Parsing a baseline file: the baseline, or one line naming the place and the problem. */
+export type BaselineParse = { baseline: Baseline } | { error: string };
