@@ -4,6 +4,7 @@
  */
 
 import type { AuditResult, CaptureHit, Policy } from '../types';
+import { runDriftRules } from './drift';
 import type { Baseline, BaselineParse } from './types';
 
 export type * from './types';
@@ -35,10 +36,10 @@ export function parseBaseline(text: string, source: string): BaselineParse {
   return { error: `${source}: not implemented` };
 }
 
-/** Drift findings (`drift-*` rule ids) of an audit result against a baseline. */
+/**
+ * Drift findings (`drift-*` rule ids) of an audit result against a baseline, for `Auditor.addHits`: each
+ * says what the baseline expected beside what was seen (`expected` / `seen` evidence). Never throws.
+ */
 export function driftHits(result: AuditResult, baseline: Baseline, policy: Policy): CaptureHit[] {
-  void result;
-  void baseline;
-  void policy;
-  return [];
+  return runDriftRules(result, baseline, policy);
 }
