@@ -1,6 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_POLICY } from '../../../src/core/policy';
-import { API, AUD, accessProfile, accessToken, baselineOf, driftOf, hitsOf, OP, use } from './drift-helpers';
+import {
+  API,
+  AUD,
+  accessProfile,
+  accessToken,
+  auditEntries,
+  baselineOf,
+  driftOf,
+  hitsOf,
+  OP,
+  use,
+} from './drift-helpers';
 
 /**
  * Each drift id on a pair of captures made for it (issue 16): a drifted capture that fires it, and a near
