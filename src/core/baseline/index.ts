@@ -7,6 +7,7 @@ import type { AuditResult, CaptureHit, Policy } from '../types';
 import { runDriftRules } from './drift';
 import type { Baseline, BaselineParse } from './types';
 
+export { baselineControlKey, baselineControls } from './control-key';
 export type * from './types';
 
 /** Learns a baseline from an audit result; with `prior`, merges what the result adds (`baseline --update`). */

@@ -2,7 +2,7 @@ import { generateKeyPair, SignJWT } from 'jose';
 import { auditCapture } from '../../../src/core/audit';
 import { type Baseline, driftHits, type TokenProfile } from '../../../src/core/baseline';
 import { captureHar } from '../../../src/core/capture';
-import type { AuditResult, CaptureHit, Policy } from '../../../src/core/types';
+import type { AuditResult, CaptureHit, CaptureResult, Policy } from '../../../src/core/types';
 import { type EntryOptions, makeEntry, makeHar } from '../capture/har-builders';
 
 /**
@@ -90,11 +90,23 @@ export function use(
   return entry;
 }
 
-/** HAR entries through `captureHar` and the auditor, judged at T0 + 60 s. */
-export function auditEntries(entries: readonly EntryOptions[]): AuditResult {
+function captureOf(entries: readonly EntryOptions[]): CaptureResult {
   const capture = captureHar(makeHar(entries.map((e) => makeEntry(e))));
   if ('error' in capture) throw new Error(capture.error);
-  return auditCapture([capture], { now: T0 + 60 });
+  return capture;
+}
+
+/** HAR entries through `captureHar` and the auditor, judged at T0 + 60 s. */
+export function auditEntries(entries: readonly EntryOptions[]): AuditResult {
+  return auditCapture([captureOf(entries)], { now: T0 + 60 });
+}
+
+/** The audit with its drift findings attached, as `scan --baseline` does (`Auditor.addHits`). */
+export function auditWithDrift(entries: readonly EntryOptions[], baseline: Baseline): AuditResult {
+  const capture = captureOf(entries);
+  const plain = auditCapture([capture], { now: T0 + 60 });
+  const extraHits = driftHits(plain, baseline, plain.policy);
+  return auditCapture([capture], { now: T0 + 60, extraHits });
 }
 
 const SPAN = { firstSeen: at(-86_400 * 30), lastSeen: at(-86_400) };
