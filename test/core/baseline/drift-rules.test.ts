@@ -88,12 +88,18 @@ describe('drift-alg-changed', () => {
     expect(toRsa?.severity).toBe('low');
   });
 
-  it('is silent for an algorithm the profile already used, and HS256 is not high when the profile mixed HMAC in', async () => {
+  it('is silent for an algorithm the profile already used', async () => {
     const both = { RS256: { firstSeen: 'a', lastSeen: 'b' }, HS256: { firstSeen: 'a', lastSeen: 'b' } };
     const mixed = baselineOf([accessProfile({ algorithms: both })]);
-    expect(hitsOf(driftOf([use(await accessToken({ alg: 'HS256' }))], mixed), 'drift-alg-changed')).toEqual(
-      [],
-    );
+    const token = await accessToken({ alg: 'HS256' });
+    expect(hitsOf(driftOf([use(token)], mixed), 'drift-alg-changed')).toEqual([]);
+  });
+
+  it('is only low for a new HMAC when the profile already mixed HMAC in (nothing asymmetric-only weakened)', async () => {
+    const both = { RS256: { firstSeen: 'a', lastSeen: 'b' }, HS512: { firstSeen: 'a', lastSeen: 'b' } };
+    const mixed = baselineOf([accessProfile({ algorithms: both })]);
+    const [hit] = hitsOf(driftOf([use(await accessToken({ alg: 'HS256' }))], mixed), 'drift-alg-changed');
+    expect(hit?.severity).toBe('low');
   });
 });
 
