@@ -1,11 +1,5 @@
-import { effectiveClaims } from '../../rules/token/token-parts';
+import { audiencesOf, effectiveClaims } from '../../rules/token/token-parts';
 import { driftHit, expected, listed, perToken, profileName, seen } from './drift-parts';
-
-/** The audiences of an `aud` claim: a string, or the strings of an array (RFC 7519 §4.1.3). */
-function audiencesOf(aud: unknown): string[] {
-  if (typeof aud === 'string') return [aud];
-  return Array.isArray(aud) ? aud.filter((a): a is string => typeof a === 'string') : [];
-}
 
 /**
  * `drift-audience-changed`: the token is meant for an audience none of its profile's tokens named. A

@@ -1,14 +1,7 @@
+import { lifetimeSeconds } from '../../compliance/populations';
 import { formatDuration } from '../../rules/token/format-duration';
 import { effectiveClaims } from '../../rules/token/token-parts';
 import { driftHit, expected, perToken, profileName, seen } from './drift-parts';
-
-/** `exp − iat` in seconds when both are finite numbers, as a baseline learns it. */
-function lifetimeOf(claims: Readonly<Record<string, unknown>>): number | undefined {
-  const { exp, iat } = claims;
-  if (typeof exp !== 'number' || typeof iat !== 'number') return undefined;
-  const seconds = exp - iat;
-  return Number.isFinite(seconds) ? seconds : undefined;
-}
 
 /**
  * `drift-lifetime-increased`: a token that lives longer than the profile's learned maximum by more than
@@ -18,8 +11,8 @@ function lifetimeOf(claims: Readonly<Record<string, unknown>>): number | undefin
 export const checkLifetimeIncreased = perToken(({ record, profile }, ctx) => {
   const learned = profile.lifetime;
   if (!learned || !Number.isFinite(learned.max)) return undefined;
-  const claims = effectiveClaims(record.token);
-  const lifetime = claims ? lifetimeOf(claims) : undefined;
+  // The same lifetime the compliance view reads (`exp − iat`, or `exp − nbf` without an iat).
+  const lifetime = effectiveClaims(record.token) ? lifetimeSeconds(record) : undefined;
   if (lifetime === undefined) return undefined;
   const limit = learned.max * (1 + ctx.thresholds.lifetimeTolerance);
   if (!(lifetime > limit)) return undefined;
