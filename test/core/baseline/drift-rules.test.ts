@@ -115,6 +115,13 @@ describe('drift-new-key-id', () => {
     ]);
   });
 
+  it('cuts a huge token-supplied kid in the detail and evidence', async () => {
+    const kid = 'k'.repeat(5000);
+    const [hit] = hitsOf(driftOf([use(await accessToken({ kid }))], baseline), 'drift-new-key-id');
+    expect(hit?.detail.length).toBeLessThan(300);
+    expect(lines(hit)[1]).toBe(`seen: kid ${'k'.repeat(99)}…`);
+  });
+
   it('is silent for the known key, and for a token that names no key', async () => {
     expect(hitsOf(driftOf([use(await accessToken({ kid: 'k1' }))], baseline), 'drift-new-key-id')).toEqual(
       [],

@@ -1,7 +1,18 @@
 import { usableHeader } from '../../rules/token/token-parts';
 import type { Severity } from '../../types';
 import type { TokenProfile } from '../types';
-import { driftHit, expected, keysOf, MAX_LISTED, own, perToken, profileName, seen } from './drift-parts';
+import {
+  clip,
+  driftHit,
+  expected,
+  keysOf,
+  listed,
+  MAX_LISTED,
+  own,
+  perToken,
+  profileName,
+  seen,
+} from './drift-parts';
 
 const HMAC = /^HS\d+$/;
 /** Public-key signature algorithms (RFC 7518 §3.1, RFC 8037, RFC 9864, ES256K, ML-DSA drafts). */
@@ -32,14 +43,16 @@ export const checkAlgChanged = perToken(({ record, profile }) => {
   const severity = severityOf(alg, profile, record.token.kind !== 'jwe');
   const spans = before.map((a) => {
     const span = own(profile.algorithms, a);
-    return span ? `${a} (first seen ${span.firstSeen}, last seen ${span.lastSeen})` : a;
+    return span
+      ? `${clip(a)} (first seen ${clip(span.firstSeen)}, last seen ${clip(span.lastSeen)})`
+      : clip(a);
   });
   const weakens = severity === 'high' ? ': a weaker signature' : '';
   return driftHit(
     'drift-alg-changed',
     record,
-    `The ${profileName(profile)} used ${before.join(', ')} in the baseline; this one uses ${alg}${weakens}.`,
-    [...spans.slice(0, MAX_LISTED).map((s) => expected(`alg ${s}`)), seen(`alg ${alg}`)],
+    `The ${profileName(profile)} used ${listed(before)} in the baseline; this one uses ${clip(alg)}${weakens}.`,
+    [...spans.slice(0, MAX_LISTED).map((s) => expected(`alg ${s}`)), seen(`alg ${clip(alg)}`)],
     { severity },
   );
 });

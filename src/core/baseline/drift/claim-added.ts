@@ -5,6 +5,7 @@ import { walkJson } from '../../rules/pii/walk-json';
 import { effectiveClaims } from '../../rules/token/token-parts';
 import type { JsonObject, Policy, Severity, TokenRecord } from '../../types';
 import {
+  clip,
   driftHit,
   expected,
   keysOf,
@@ -64,7 +65,7 @@ export const checkClaimAdded = perToken(({ record, profile }, ctx) => {
   const kinds = added.map((name) => sensitivityOf(name, claims[name], ctx.policy));
   const shown = added.map((name, i) => {
     const kind = kinds[i];
-    return kind ? `${name} (${LABEL[kind]})` : name;
+    return kind ? `${clip(name)} (${LABEL[kind]})` : clip(name);
   });
   return driftHit(
     'drift-claim-added',

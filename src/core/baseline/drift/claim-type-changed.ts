@@ -1,6 +1,7 @@
 import { effectiveClaims } from '../../rules/token/token-parts';
 import type { ClaimType } from '../types';
 import {
+  clip,
   driftHit,
   expected,
   jsonTypeOf,
@@ -28,7 +29,7 @@ export const checkClaimTypeChanged = perToken(({ record, profile }) => {
     if (!learned.types.includes(now)) changed.push({ name, was: learned.types, now });
   }
   if (changed.length === 0) return undefined;
-  const shown = changed.slice(0, MAX_LISTED);
+  const shown = changed.slice(0, MAX_LISTED).map((c) => ({ ...c, name: clip(c.name) }));
   return driftHit(
     'drift-claim-type-changed',
     record,

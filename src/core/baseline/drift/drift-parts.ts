@@ -16,16 +16,24 @@ export function seen(value: string): Evidence {
   return { label: 'seen', value };
 }
 
-/** `a, b and 3 more`, or `none` for an empty list. */
+/** Longest value shown as it is: header and claim values are untrusted and may be huge. */
+const MAX_SHOWN = 100;
+
+/** A token-supplied value cut for a detail or evidence line. */
+export function clip(value: string): string {
+  return value.length > MAX_SHOWN ? `${value.slice(0, MAX_SHOWN - 1)}…` : value;
+}
+
+/** `a, b and 3 more`, or `none` for an empty list; each value clipped. */
 export function listed(values: readonly string[]): string {
-  return values.length === 0 ? 'none' : listNames(values, MAX_LISTED);
+  return values.length === 0 ? 'none' : listNames(values.map(clip), MAX_LISTED);
 }
 
 /** `access tokens of https://op.example`, `opaque tokens in request-header:authorization`. */
 export function profileName(profile: TokenProfile): string {
-  if (profile.purpose === 'opaque') return `opaque tokens in ${profile.place ?? 'an unnamed place'}`;
+  if (profile.purpose === 'opaque') return `opaque tokens in ${clip(profile.place ?? 'an unnamed place')}`;
   const kind = profile.purpose === 'other' ? 'tokens' : `${profile.purpose} tokens`;
-  return profile.issuer === '' ? `${kind} with no issuer` : `${kind} of ${profile.issuer}`;
+  return profile.issuer === '' ? `${kind} with no issuer` : `${kind} of ${clip(profile.issuer)}`;
 }
 
 /** A drift hit about one token. */

@@ -1,5 +1,5 @@
 import type { CaptureHit } from '../../types';
-import { driftHit, expected, listed, seen } from './drift-parts';
+import { clip, driftHit, expected, listed, seen } from './drift-parts';
 import { issuerOf } from './match-profiles';
 import type { DriftRule } from './types';
 
@@ -26,5 +26,5 @@ export const checkNewIssuer: DriftRule = (ctx) => {
 
 /** An issuer as shown: quoted, or `no iss claim`. */
 function issuerLabel(issuer: string): string {
-  return issuer === '' ? 'no iss claim' : JSON.stringify(issuer);
+  return issuer === '' ? 'no iss claim' : JSON.stringify(clip(issuer));
 }

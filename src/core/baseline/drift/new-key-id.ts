@@ -1,6 +1,17 @@
 import { usableHeader } from '../../rules/token/token-parts';
 import type { TokenProfile } from '../types';
-import { driftHit, expected, keysOf, MAX_LISTED, own, perToken, profileName, seen } from './drift-parts';
+import {
+  clip,
+  driftHit,
+  expected,
+  keysOf,
+  listed,
+  MAX_LISTED,
+  own,
+  perToken,
+  profileName,
+  seen,
+} from './drift-parts';
 
 /** The profile's key ids, most recently seen first: the key a rotation replaced leads. */
 function previousKeys(profile: TokenProfile): string[] {
@@ -23,18 +34,20 @@ export const checkNewKeyId = perToken(({ record, profile }) => {
   const before = previousKeys(profile);
   const evidence = before.slice(0, MAX_LISTED).map((k) => {
     const span = own(profile.keyIds, k);
-    return expected(`kid ${k}${span ? ` (first seen ${span.firstSeen}, last seen ${span.lastSeen})` : ''}`);
+    return expected(
+      `kid ${clip(k)}${span ? ` (first seen ${span.firstSeen}, last seen ${span.lastSeen})` : ''}`,
+    );
   });
   if (before.length === 0) evidence.push(expected('no kid'));
   const was = before.length === 0 ? 'carried no kid' : `were signed with ${listedKeys(before)}`;
   return driftHit(
     'drift-new-key-id',
     record,
-    `Key rotation: the ${profileName(profile)} ${was} in the baseline; this one names kid ${kid}.`,
-    [...evidence, seen(`kid ${kid}`)],
+    `Key rotation: the ${profileName(profile)} ${was} in the baseline; this one names kid ${clip(kid)}.`,
+    [...evidence, seen(`kid ${clip(kid)}`)],
   );
 });
 
 function listedKeys(keys: readonly string[]): string {
-  return keys.length === 1 ? `kid ${keys[0]}` : `kids ${keys.slice(0, MAX_LISTED).join(', ')}`;
+  return keys.length === 1 ? `kid ${clip(keys[0] ?? '')}` : `kids ${listed(keys)}`;
 }
