@@ -27,7 +27,7 @@ export { fingerprintOf, setTextDigest } from './crypto/fingerprint';
 export { sha256, toHex } from './crypto/sha256';
 export type { PolicyResolution } from './policy';
 /** Policy defaults and validation. */
-export { DEFAULT_POLICY, resolvePolicy } from './policy';
+export { DEFAULT_DRIFT_POLICY, DEFAULT_POLICY, resolvePolicy } from './policy';
 export type { JsonReport, ReportOptions, StandardGroup, TableOptions, ToolInfo } from './report';
 /**
  * Reports: JSON (schemaVersion 1), SARIF 2.1.0, Markdown (by severity or standard), table, and the

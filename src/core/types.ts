@@ -255,6 +255,22 @@ export interface CompliancePolicy {
   nistAal: 1 | 2 | 3;
 }
 
+/**
+ * Thresholds of the drift rules (issue 16): how far a capture may stray from its baseline before a rate
+ * or lifetime is called drift. `Policy.drift`; absent: `DEFAULT_DRIFT_POLICY`.
+ */
+export interface DriftPolicy {
+  /**
+   * `drift-lifetime-increased`: how far a token's lifetime may exceed the baseline's learned maximum, as a
+   * fraction of it (0.1: 10 % longer is tolerated). Issuers round and jitter lifetimes.
+   */
+  lifetimeTolerance: number;
+  /** `drift-issuance-rate`: the peak tokens issued per minute must exceed the learned maximum times this. */
+  issuanceRateFactor: number;
+  /** `drift-rejections-increased`: the share of rejected uses must exceed the learned share times this. */
+  rejectionRateFactor: number;
+}
+
 /** A complete policy (defaults filled in). Users write a partial one; `resolvePolicy` validates and completes it. */
 export interface Policy {
   /** JWS/JWE `alg` values accepted; `null` means "any registered algorithm except `none`". */
@@ -276,6 +292,8 @@ export interface Policy {
   ignore: IgnoreEntry[];
   /** Compliance settings; absent: every framework when asked for, nothing out of scope, AAL2. */
   compliance?: CompliancePolicy;
+  /** Drift thresholds (issue 16); absent: `DEFAULT_DRIFT_POLICY`. */
+  drift?: DriftPolicy;
 }
 
 /** Everything a token rule may look at. */

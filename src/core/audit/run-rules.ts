@@ -67,7 +67,8 @@ export function safeObservations(observations: readonly ExchangeObservation[]): 
   }
 }
 
-function internalError(ruleName: string, error: unknown): RuleHit {
+/** The hit a throwing rule becomes: the audit goes on, and the failure is reported. */
+export function internalError(ruleName: string, error: unknown): RuleHit {
   const message = error instanceof Error ? error.message : String(error);
   return { ruleId: 'internal-error', detail: `rule ${ruleName || '(anonymous)'} failed: ${message}` };
 }

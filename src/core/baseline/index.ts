@@ -4,8 +4,10 @@
  */
 
 import type { AuditResult, CaptureHit, Policy } from '../types';
+import { runDriftRules } from './drift';
 import type { Baseline, BaselineParse } from './types';
 
+export { baselineControlKey, baselineControls } from './control-key';
 export type * from './types';
 
 /** Learns a baseline from an audit result; with `prior`, merges what the result adds (`baseline --update`). */
@@ -35,10 +37,10 @@ export function parseBaseline(text: string, source: string): BaselineParse {
   return { error: `${source}: not implemented` };
 }
 
-/** Drift findings (`drift-*` rule ids) of an audit result against a baseline. */
+/**
+ * Drift findings (`drift-*` rule ids) of an audit result against a baseline, for `Auditor.addHits`: each
+ * says what the baseline expected beside what was seen (`expected` / `seen` evidence). Never throws.
+ */
 export function driftHits(result: AuditResult, baseline: Baseline, policy: Policy): CaptureHit[] {
-  void result;
-  void baseline;
-  void policy;
-  return [];
+  return runDriftRules(result, baseline, policy);
 }

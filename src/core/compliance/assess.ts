@@ -1,3 +1,5 @@
+import { baselineControlKey } from '../baseline/control-key';
+import type { Baseline } from '../baseline/types';
 import { capitalize } from '../report/markdown';
 import { isLoopbackHost } from '../rules/context/hosts';
 import { hostOf } from '../rules/context/sighting-facts';
@@ -24,6 +26,11 @@ export interface ComplianceOptions {
   frameworks?: readonly FrameworkId[];
   tool: { name: string; version: string };
   inputs?: readonly string[];
+  /**
+   * The baseline the capture was compared with (issue 16): the drift rules' controls look at nothing
+   * without one, and a control that passed in it (`Baseline.controls`) and fails now says so.
+   */
+  baseline?: Baseline;
 }
 
 const DAY = 86_400;
@@ -38,6 +45,7 @@ interface Assessment {
   populations: Map<EvidenceKind, Population>;
   findingsByRule: Map<string, Finding[]>;
   records: Map<string, TokenRecord>;
+  baseline?: Baseline;
 }
 
 /**
@@ -62,6 +70,7 @@ export function assessCompliance(result: AuditResult, options: ComplianceOptions
     findingsByRule,
     records: new Map(result.tokens.map((r) => [r.token.fingerprint, r])),
   };
+  if (options.baseline) assessment.baseline = options.baseline;
   const selected = options.frameworks ?? settings?.frameworks ?? FRAMEWORK_IDS;
   const frameworks = FRAMEWORK_IDS.filter((id) => selected.includes(id)).map((id) =>
     assessFramework(id, assessment),
@@ -85,7 +94,7 @@ function assessFramework(id: FrameworkId, assessment: Assessment): FrameworkResu
 function populationFor(kind: EvidenceKind, assessment: Assessment): Population {
   let pop = assessment.populations.get(kind);
   if (!pop) {
-    pop = populationOf(kind, assessment.result);
+    pop = populationOf(kind, assessment.result, assessment.baseline);
     assessment.populations.set(kind, pop);
   }
   return pop;
@@ -144,7 +153,16 @@ function assessControl(control: Control, assessment: Assessment): ControlResult 
     const evidence = 'No check of this JWT Lens version gives evidence for it.';
     return { ...base, status: 'not-observed', findings: [], evidence, counts: NO_COUNTS };
   }
-  return { ...base, ...statusOf(control, mappings, assessment) };
+  return { ...base, ...sinceBaseline(control, statusOf(control, mappings, assessment), assessment) };
+}
+
+/** A control that passed when the baseline was learned and fails now says so first. */
+function sinceBaseline(control: Control, status: Status, assessment: Assessment): Status {
+  const before = assessment.baseline?.controls;
+  if (status.status !== 'fail' || !before) return status;
+  const key = baselineControlKey(control.framework, control.id);
+  if (!Object.hasOwn(before, key) || before[key] !== 'pass') return status;
+  return { ...status, evidence: `Passed in the baseline, fails now: ${status.evidence}` };
 }
 
 type Status = Omit<ControlResult, 'framework' | 'control' | 'title' | 'ruleIds'>;

@@ -33,7 +33,9 @@ export type EvidenceKind =
   /** ID tokens (OpenID Connect). */
   | 'id-tokens'
   /** Every request in the capture. */
-  | 'requests';
+  | 'requests'
+  /** Tokens compared with a learned baseline (drift rules); none unless a baseline was given. */
+  | 'baseline';
 
 /** A narrower reading of a rule's findings for one control (see `mappings.ts`). */
 export type MappingCondition =

@@ -93,6 +93,20 @@ const KEY_SECRET: readonly MappingCell[] = [
   partial('hipaa', '164.312(d)'),
 ];
 
+/**
+ * A drift from the reviewed baseline is a change to how tokens are issued or carried that reached the
+ * captured system (shared/COMPLIANCE.md "Drift"): it bears on change control, whose approval records a
+ * capture cannot see, so only partly. The state the change led to (a cleartext request, a cookie without
+ * HttpOnly, personal data in a claim) is mapped through the rule that judges that state.
+ */
+const CHANGE: readonly MappingCell[] = [
+  partial('nist-800-53', 'CM-3'),
+  partial('pci-dss', '6.5.1'),
+  partial('soc2', 'CC8.1'),
+  partial('iso27001', '8.32'),
+];
+const DRIFT: RuleRow = { evidence: 'baseline', controls: CHANGE };
+
 const AAL_SECTIONS = ['§2.1.3', '§2.2.3', '§2.3.3'] as const;
 /**
  * Cleartext that stays on loopback hosts never leaves the machine (the rules grade it low): no transport
@@ -368,4 +382,14 @@ export const RULE_MAPPINGS: Readonly<Record<string, RuleRow>> = {
     evidence: 'requests',
     controls: [partial('nist-800-53', 'IA-5(1)'), partial('iso27001', '5.17')],
   },
+  'drift-new-issuer': DRIFT,
+  'drift-alg-changed': DRIFT,
+  'drift-claim-added': DRIFT,
+  'drift-claim-missing': DRIFT,
+  'drift-claim-type-changed': DRIFT,
+  'drift-audience-changed': DRIFT,
+  'drift-lifetime-increased': DRIFT,
+  'drift-new-recipient-host': DRIFT,
+  'drift-cookie-weakened': DRIFT,
+  'drift-transport-downgraded': DRIFT,
 };

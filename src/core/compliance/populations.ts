@@ -1,6 +1,7 @@
+import type { Baseline } from '../baseline/types';
 import { parseUrlParts } from '../capture/url-parts';
 import { isLoopbackHost } from '../rules/context/hosts';
-import { hostOf } from '../rules/context/sighting-facts';
+import { hostOf, listNames } from '../rules/context/sighting-facts';
 import { formatDuration } from '../rules/token/format-duration';
 import { claimsLayer } from '../token/claims-layer';
 import type { AuditResult, Sighting, TokenRecord } from '../types';
@@ -33,6 +34,7 @@ export const ABSENT: Record<EvidenceKind, string> = {
   logout: 'no logout or revocation',
   'id-tokens': 'no ID token',
   requests: 'no request',
+  baseline: 'no token compared with a baseline',
 };
 
 const NETWORK_SCHEMES = new Set(['http', 'https', 'ws', 'wss']);
@@ -196,11 +198,27 @@ function requestPopulation(result: AuditResult): Population {
   return pop;
 }
 
+const COMPARED = new Set(['jws', 'unsecured', 'jwe', 'opaque']);
+
+/** The tokens the drift rules compared with the baseline: every JWT and opaque token, when one was given. */
+function baselinePopulation(result: AuditResult, baseline: Baseline | undefined): Population {
+  if (!baseline) return empty();
+  const pop = ofTokens(result.tokens, (r) => COMPARED.has(r.token.kind));
+  const { inputs } = baseline.learnedFrom;
+  const from = inputs.length > 0 ? ` learned from ${listNames(inputs)}` : '';
+  if (pop.tokens.size > 0) pop.phrase = `${plural(pop.tokens.size, 'token')} compared with a baseline${from}`;
+  return pop;
+}
+
 const isSigned = (r: TokenRecord) => r.token.kind === 'jws' || r.token.kind === 'unsecured';
 const hasClaims = (r: TokenRecord) => claimsLayer(r.token).claims !== undefined;
 
-/** The population of one kind of check, with its phrase. */
-export function populationOf(kind: EvidenceKind, result: AuditResult): Population {
+/**
+ * The population of one kind of check, with its phrase. `baseline`: the baseline the capture was compared
+ * with, if any (the drift rules look at nothing without one).
+ */
+export function populationOf(kind: EvidenceKind, result: AuditResult, baseline?: Baseline): Population {
+  if (kind === 'baseline') return baselinePopulation(result, baseline);
   if (kind === 'verdicts') return verdictPopulation(result);
   if (kind === 'logout') return logoutPopulation(result);
   if (kind === 'requests') return requestPopulation(result);

@@ -39,4 +39,10 @@ export const UNMAPPED_RULES: Readonly<Record<string, string>> = {
   'sig-unverifiable':
     'informational: says a signature check could not run, which no control turns into a failure',
   'internal-error': 'a JWT Lens check failed on this input: it says nothing about the audited system',
+  'drift-new-key-id':
+    'a signing key rotation, which ASVS 13.3.4 asks for: good practice to note, not a change that fails a control',
+  'drift-issuance-rate':
+    'a runtime anomaly to investigate, not a change to the system: the monitoring it feeds is the organisation’s to operate',
+  'drift-rejections-increased':
+    'a runtime anomaly to investigate, not a change to the system: the monitoring it feeds is the organisation’s to operate',
 };

@@ -1,4 +1,4 @@
-import type { Policy } from '../types';
+import type { DriftPolicy, Policy } from '../types';
 
 const HOUR = 3600;
 const DAY = 24 * HOUR;
@@ -29,6 +29,16 @@ export const DEFAULT_POLICY: Policy = deepFreeze({
   },
   severityOverrides: {},
   ignore: [],
+});
+
+/**
+ * Drift thresholds when the policy sets none (issue 16): a lifetime 10 % past the learned maximum is
+ * tolerated (issuers round and jitter `exp`), and the rate rules want three times the learned rate.
+ */
+export const DEFAULT_DRIFT_POLICY: DriftPolicy = deepFreeze({
+  lifetimeTolerance: 0.1,
+  issuanceRateFactor: 3,
+  rejectionRateFactor: 3,
 });
 
 function deepFreeze<T>(value: T): T {

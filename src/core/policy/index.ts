@@ -1,2 +1,2 @@
-export { DEFAULT_POLICY } from './default-policy';
+export { DEFAULT_DRIFT_POLICY, DEFAULT_POLICY } from './default-policy';
 export { type PolicyResolution, resolvePolicy } from './resolve-policy';

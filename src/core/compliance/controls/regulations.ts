@@ -8,6 +8,9 @@ import { controlsOf } from './define';
  */
 
 const pci = controlsOf('pci-dss');
+/** What the change-management controls still need: drift shows a change, the records show its approval. */
+export const CHANGE_RECORDS =
+  'the change records: a drift finding shows that the tokens changed since the reviewed baseline, not whether the change was approved and tested';
 const REQ8_SCOPE =
   'confirmation that the accounts behind these tokens are in Requirement 8 scope (it excludes consumer cardholder accounts)';
 
@@ -27,6 +30,7 @@ export const PCI_DSS_CONTROLS: readonly Control[] = [
     'Software engineering techniques prevent common attacks',
     'the secure-development procedures and code review evidence; the capture shows only how tokens are formed',
   ),
+  pci('6.5.1', 'Changes to production system components follow established procedures', CHANGE_RECORDS),
   pci(
     '8.2.8',
     'Re-authentication required after 15 minutes of idle session',
@@ -104,6 +108,7 @@ export const SOC2_CONTROLS: readonly Control[] = [
     'the entity’s access-control design and server-side token verification (shown passively only for bad tokens that were sent)',
   ),
   soc2('CC6.7', 'Transmission, movement and removal of information restricted and protected'),
+  soc2('CC8.1', 'Change management', CHANGE_RECORDS),
   soc2(
     'C1.1',
     'Confidential information identified and maintained',

@@ -1,5 +1,6 @@
 import type { Control } from '../types';
 import { controlsOf } from './define';
+import { CHANGE_RECORDS } from './regulations';
 
 /*
  * ISO/IEC 27001:2022 Annex A and NIST SP 800-53 Rev. 5 controls JWT Lens gives evidence for. Ids and
@@ -23,6 +24,7 @@ export const ISO27001_CONTROLS: readonly Control[] = [
   iso('8.12', 'Data leakage prevention', 'the leakage-prevention measures beyond the captured traffic'),
   iso('8.24', 'Use of cryptography', `${ISMS} (rules for cryptography and key management)`),
   iso('8.26', 'Application security requirements', 'the documented application security requirements'),
+  iso('8.32', 'Change management', CHANGE_RECORDS),
 ];
 
 const sp53 = controlsOf('nist-800-53');
@@ -31,6 +33,7 @@ const SERVER_SIDE =
 
 export const NIST_800_53_CONTROLS: readonly Control[] = [
   sp53('AC-12', 'Session termination', 'the conditions that end a session and their configuration'),
+  sp53('CM-3', 'Configuration change control', CHANGE_RECORDS),
   sp53('CM-6', 'Configuration settings', 'the documented configuration settings the policy file stands for'),
   sp53('IA-2', 'Identification and authentication (organizational users)', SERVER_SIDE),
   sp53(

@@ -1,5 +1,6 @@
 import type { RuleInfo } from '../../types';
 import { CONTEXT_CATALOG } from './context';
+import { DRIFT_CATALOG } from './drift';
 import { ENGINE_CATALOG } from './engine';
 import { LIFECYCLE_CATALOG } from './lifecycle';
 import { PANEL_CATALOG } from './panel';
@@ -15,6 +16,7 @@ export const RULE_CATALOG: readonly RuleInfo[] = [
   ...SECRETS_CATALOG,
   ...SIGNATURES_CATALOG,
   ...PANEL_CATALOG,
+  ...DRIFT_CATALOG,
   ...ENGINE_CATALOG,
 ];
 

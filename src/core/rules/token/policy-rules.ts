@@ -1,6 +1,6 @@
-import type { HostExpectation, JsonObject, RuleHit, Sighting, TokenRule } from '../../types';
+import type { HostExpectation, RuleHit, Sighting, TokenRule } from '../../types';
 import { hostOf } from './related-host';
-import { algOf, has, listNames, NO_HITS, show, usableClaims, usableHeader } from './token-parts';
+import { algOf, audiencesOf, has, listNames, NO_HITS, show, usableClaims, usableHeader } from './token-parts';
 
 /** `alg-not-allowed`: an `alg` outside the policy's allowlist (RFC 8725 §3.1, ASVS 9.1.2). */
 export const checkAlgNotAllowed: TokenRule = ({ record, policy }) => {
@@ -46,12 +46,6 @@ function applicable(expectations: readonly HostExpectation[], sightings: readonl
   return out;
 }
 
-function audiences(claims: JsonObject): string[] {
-  const aud = claims.aud;
-  if (typeof aud === 'string') return [aud];
-  return Array.isArray(aud) ? aud.filter((a): a is string => typeof a === 'string') : [];
-}
-
 /** One hit per expectation whose list does not contain the token's value(s). */
 function createExpectationRule(
   ruleId: string,
@@ -61,7 +55,8 @@ function createExpectationRule(
   const rule: TokenRule = ({ record, policy }) => {
     const claims = usableClaims(record.token);
     if (!claims || policy.expectations.length === 0) return NO_HITS;
-    const values = claim === 'iss' ? (typeof claims.iss === 'string' ? [claims.iss] : []) : audiences(claims);
+    const values =
+      claim === 'iss' ? (typeof claims.iss === 'string' ? [claims.iss] : []) : audiencesOf(claims.aud);
     const hits: RuleHit[] = [];
     for (const { expectation, sightings, host } of applicable(policy.expectations, record.sightings)) {
       const expected = expectation[field];

@@ -64,6 +64,12 @@ export function effectiveClaims(token: ParsedToken): JsonObject | undefined {
   return usableClaims(claimsLayer(token));
 }
 
+/** The audiences an `aud` claim names: a string, or the strings of an array (RFC 7519 §4.1.3). */
+export function audiencesOf(aud: unknown): string[] {
+  if (typeof aud === 'string') return [aud];
+  return Array.isArray(aud) ? aud.filter((a): a is string => typeof a === 'string') : [];
+}
+
 /** `alg` when it is a string. */
 export function algOf(header: JsonObject): string | undefined {
   return typeof header.alg === 'string' ? header.alg : undefined;
