@@ -2,11 +2,18 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MAX_PROBE_RUNS, readProbeReport } from '../../../src/panel/models/probe-report';
+import { createReportValidator } from '../../core/report/schema-validator';
 
 const fixture = () => JSON.parse(readFileSync('test/fixtures/probe-report.json', 'utf8'));
 const FP = '81529d314c4c7ef8';
 
 describe('reading a probe report', () => {
+  it('reads a fixture that is a real JSON report plus the probes section (the schema gains it with the core)', () => {
+    const { probes, ...scan } = fixture();
+    expect(createReportValidator()(scan)).toEqual([]);
+    expect(probes).toHaveLength(1);
+  });
+
   it('reads the runs and the probe-* findings by token, with their evidence', () => {
     const read = readProbeReport(fixture());
     if (!read || 'error' in read) throw new Error('not read');
