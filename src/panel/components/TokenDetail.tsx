@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { createReportContext, type ReportContext } from '../../core/report';
 import type { ParsedToken } from '../../core/types';
+import { isProbeableKind } from '../models/exchange-store';
 import { purposeLabel } from '../models/token-row';
 import { usePanel } from '../panel-context';
 import { ClaimTable } from './ClaimTable';
@@ -79,7 +80,9 @@ export function TokenDetail() {
         sightings={record.sightings}
         scrub={scrub}
         verdicts={tokens.verdicts.value}
-        onProbe={(sighting) => setProbeTarget({ fingerprint, sighting })}
+        onProbe={
+          isProbeableKind(token.kind) ? (sighting) => setProbeTarget({ fingerprint, sighting }) : undefined
+        }
       />
       {probeTarget ? <ProbeDialog target={probeTarget} onClose={() => setProbeTarget(null)} /> : null}
     </section>

@@ -1,4 +1,4 @@
-import type { Sighting, Where } from '../../core/types';
+import type { Sighting, TokenKind, Where } from '../../core/types';
 import { isRecord } from './guards';
 
 /**
@@ -66,6 +66,11 @@ const PROBE_SLOTS: ReadonlySet<Where> = new Set<Where>([
 /** True for a sighting in an HTTP(S) request the CLI can replay with a tampered token. */
 export function isProbeable(sighting: Pick<Sighting, 'where' | 'scheme'>): boolean {
   return PROBE_SLOTS.has(sighting.where) && (sighting.scheme === 'http' || sighting.scheme === 'https');
+}
+
+/** Tokens the probe has tampered versions of: signed and unsigned JWS (not JWE, opaque or malformed). */
+export function isProbeableKind(kind: TokenKind): boolean {
+  return kind === 'jws' || kind === 'unsecured';
 }
 
 /** The requests of a capture worth keeping: those that carried a token where a probe can change it. */

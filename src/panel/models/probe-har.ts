@@ -11,8 +11,15 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const pairsOf = (list: readonly KeptPair[]) => list.map((p) => ({ name: p.name, value: p.value }));
 
 /**
+ * Request headers to replay: HTTP/2 and HTTP/3 pseudo-headers (`:authority`, `:path`…) are left out, since
+ * they restate the method and URL and are not header fields an HTTP/1.1 client may send.
+ */
+const headersOf = (list: readonly KeptPair[]) => pairsOf(list.filter((p) => !p.name.startsWith(':')));
+
+/**
  * The one exchange as a HAR 1.2 document with a single entry (what `jwt-lens probe <file> --entry 0` reads).
- * RAW: the request keeps its token, cookies and body, since the probe must send them. The response has no
+ * RAW: the request keeps its token, cookies and body, since the probe must send them (its HTTP/2 pseudo-headers
+ * are dropped). The response has no
  * body (the panel never kept it); its size is unknown (`-1`, as HAR allows for sizes).
  */
 export function probeHar(exchange: KeptExchange, tool: ToolInfo): Record<string, unknown> {
@@ -22,7 +29,7 @@ export function probeHar(exchange: KeptExchange, tool: ToolInfo): Record<string,
     method: req.method,
     url: req.url,
     httpVersion: req.httpVersion,
-    headers: pairsOf(req.headers),
+    headers: headersOf(req.headers),
     queryString: pairsOf(req.queryString),
     cookies: pairsOf(req.cookies),
     headersSize: -1,

@@ -38,6 +38,15 @@ describe('"Probe this request…" in the token detail', () => {
     ]);
   });
 
+  it('offers no probe for a token it has no tampered versions of (an opaque token)', async () => {
+    panel = await mountTestPanel();
+    panel.source.emit(makeEntry({ bearer: 'gho_0123456789abcdefghijABCDEFGHIJ0123456789' }), 'live-1');
+    await openFirstToken(panel);
+    expect(oneByTestId(panel.root, 'opaque-note')).toBeTruthy();
+    expect(byTestId(panel.root, 'sighting')).toHaveLength(1);
+    expect(byTestId(panel.root, 'probe-open')).toHaveLength(0);
+  });
+
   it('warns that the file holds the raw token, saves the one exchange as a HAR and shows the command', async () => {
     panel = await mountTestPanel();
     panel.source.emit(makeEntry({ bearer: alice, url: 'http://127.0.0.1:8080/api/me' }), 'live-1');

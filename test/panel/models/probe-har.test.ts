@@ -100,6 +100,17 @@ describe('the probe HAR', () => {
     );
   });
 
+  it('leaves out HTTP/2 pseudo-headers, which restate the method and URL', () => {
+    const entry = makeEntry({ bearer: token });
+    const request = entry.request as { headers: Array<{ name: string; value: string }> };
+    request.headers.unshift(
+      { name: ':authority', value: 'api.example.test' },
+      { name: ':path', value: '/v1/me' },
+    );
+    const har = JSON.parse(probeHarFile(kept(entry), tool, when).text);
+    expect(har.log.entries[0].request.headers).toEqual([{ name: 'Authorization', value: `Bearer ${token}` }]);
+  });
+
   it('holds nothing of the response body (the panel never keeps it)', () => {
     const har = probeHarFile(
       kept(makeEntry({ bearer: token, responseJson: { refresh_token: other } })),
