@@ -1,5 +1,16 @@
+import type { ProbeVerdict } from '../../core/probe';
 import type { ProbeOutcomeView, ProbeRunView, TokenProbeResults } from '../models/probe-report';
 import { FindingList } from './FindingList';
+
+/**
+ * A probe's verdict in words, coloured as the sightings' verdicts are but the other way round: a tampered
+ * token the server accepted is the flaw (the colour of a rejected use), a refusal is the pass.
+ */
+const PROBE_VERDICTS: Record<ProbeVerdict, { label: string; className: string }> = {
+  accepted: { label: 'accepted: flaw', className: 'verdict-rejected' },
+  rejected: { label: 'rejected: pass', className: 'verdict-accepted' },
+  inconclusive: { label: 'inconclusive', className: 'verdict-unknown' },
+};
 
 /** An answer as one cell: the status (and content type), or the error when none came. */
 function answer(outcome: ProbeOutcomeView | undefined): string {
@@ -42,12 +53,8 @@ function RunTable({ run }: { run: ProbeRunView }) {
                 <td>{o.change}</td>
                 <td>{answer(o)}</td>
                 <td>
-                  <span class={`verdict verdict-${o.verdict === 'accepted' ? 'rejected' : 'accepted'}`}>
-                    {o.verdict === 'accepted'
-                      ? 'accepted: flaw'
-                      : o.verdict === 'rejected'
-                        ? 'rejected: pass'
-                        : o.verdict}
+                  <span class={`verdict ${PROBE_VERDICTS[o.verdict].className}`}>
+                    {PROBE_VERDICTS[o.verdict].label}
                   </span>
                 </td>
               </tr>

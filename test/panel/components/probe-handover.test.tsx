@@ -165,6 +165,27 @@ describe('importing a probe report', () => {
     expect(panel.handle.tokens.probeResults.value.size).toBe(0);
   });
 
+  it('words each verdict: accepted is the flaw, rejected the pass, inconclusive neither', async () => {
+    panel = await mountTestPanel();
+    panel.source.emit(makeEntry({ bearer: alice }), 'live-1');
+    await panel.frame();
+    const fingerprint = panel.handle.tokens.records()[0]?.token.fingerprint ?? '';
+    const doc = report();
+    doc.probes[0].outcomes[4].verdict = 'inconclusive';
+    act(() => {
+      panel?.handle.tokens.importHar(JSON.stringify(doc).replaceAll(doc.tokens[0].fingerprint, fingerprint));
+    });
+    await settle();
+    const cells = byTestId(panel.root, 'probe-outcome').map((row) => row.querySelector('.verdict'));
+    expect(cells.map((c) => `${c?.textContent} ${c?.className}`)).toEqual([
+      'accepted: flaw verdict verdict-rejected',
+      'accepted: flaw verdict verdict-rejected',
+      'rejected: pass verdict verdict-accepted',
+      'rejected: pass verdict verdict-accepted',
+      'inconclusive verdict verdict-unknown',
+    ]);
+  });
+
   it('says how many probed tokens the panel does not hold', async () => {
     panel = await mountTestPanel();
     const outcome = panel.handle.tokens.importHar(JSON.stringify(report()));
