@@ -1,5 +1,5 @@
 import type { Sighting, TokenKind, Where } from '../../core/types';
-import { isRecord } from './guards';
+import { isRecord, stringOrEmpty } from './guards';
 
 /**
  * The raw requests the panel keeps so that "Probe this request…" can save one as a HAR (issue 15). Only in
@@ -80,7 +80,7 @@ export function probeableRequestIds(sightings: readonly Sighting[]): Set<string>
   return ids;
 }
 
-const text = (value: unknown): string => (typeof value === 'string' ? value : '');
+const text = stringOrEmpty;
 
 /** The name/value pairs of a HAR list; anything else in it is skipped. */
 function pairs(list: unknown): KeptPair[] {

@@ -1,7 +1,7 @@
 import type { ProbeVerdict } from '../../core/probe';
 import { SEVERITIES } from '../../core/report/report-context';
 import type { Finding, Reference, Severity } from '../../core/types';
-import { isRecord } from './guards';
+import { isRecord, stringOrEmpty } from './guards';
 
 /**
  * Reads the `probes` section of a JWT Lens JSON report (what `jwt-lens probe --format json` writes: the
@@ -60,7 +60,7 @@ export interface ProbeReportRead {
   findingCount: number;
 }
 
-const str = (value: unknown): string => (typeof value === 'string' ? value.slice(0, MAX_TEXT) : '');
+const str = (value: unknown): string => stringOrEmpty(value).slice(0, MAX_TEXT);
 const VERDICTS: readonly string[] = ['accepted', 'rejected', 'inconclusive'];
 
 /** True for a JWT Lens JSON report (any kind); `isProbeReport` tells whether it has the probes section. */
