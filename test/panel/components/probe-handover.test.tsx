@@ -127,6 +127,22 @@ describe('"Probe this request…" in the token detail', () => {
     expect(panel.handle.tokens.exchange('har1-0')).toBeUndefined(); // no token: not kept
     expect(panel.handle.tokens.exchange('har1-1')?.request.headers[0]?.value).toBe(`Bearer ${alice}`);
   });
+
+  it('forgets kept requests on a navigation (without "Preserve log") and when the panel closes', async () => {
+    panel = await mountTestPanel();
+    panel.source.emit(makeEntry({ bearer: alice }), 'live-1');
+    await panel.frame();
+    act(() => panel?.source.navigate('https://app.example.test/next'));
+    await settle();
+    expect(panel.handle.tokens.exchange('live-1')).toBeUndefined();
+    panel.source.emit(makeEntry({ bearer: alice }), 'live-2');
+    await panel.frame();
+    expect(panel.handle.tokens.exchange('live-2')).toBeDefined();
+    const { tokens } = panel.handle;
+    panel.unmount();
+    panel = undefined;
+    expect(tokens.exchange('live-2')).toBeUndefined();
+  });
 });
 
 describe('importing a probe report', () => {
