@@ -1,5 +1,6 @@
 import type { ServerVerdict } from '../../core/lifecycle/types';
 import type { Sighting } from '../../core/types';
+import { isProbeable } from '../models/exchange-store';
 import { WHERE_LABELS } from '../models/token-row';
 
 /** Longest URL shown in a cell: its start and end are kept (host and path, and the query's last names). */
@@ -41,11 +42,14 @@ export function SightingTable({
   sightings,
   scrub,
   verdicts,
+  onProbe,
 }: {
   sightings: readonly Sighting[];
   scrub: (text: string) => string;
   /** What the server did with each sighting that was a use, by sighting id (issue 13). */
   verdicts?: ReadonlyMap<string, ServerVerdict>;
+  /** Opens "Probe this request…" for a sighting in a request a probe can replay. */
+  onProbe?: (sighting: Sighting) => void;
 }) {
   return (
     <table class="sightings" data-testid="sightings">
@@ -69,7 +73,13 @@ export function SightingTable({
       </thead>
       <tbody>
         {sightings.map((s) => (
-          <SightingRow key={s.id} sighting={s} scrub={scrub} verdict={verdicts?.get(s.id)} />
+          <SightingRow
+            key={s.id}
+            sighting={s}
+            scrub={scrub}
+            verdict={verdicts?.get(s.id)}
+            onProbe={onProbe && isProbeable(s) ? () => onProbe(s) : undefined}
+          />
         ))}
       </tbody>
     </table>
@@ -81,10 +91,12 @@ function SightingRow({
   sighting: s,
   scrub,
   verdict,
+  onProbe,
 }: {
   sighting: Sighting;
   scrub: (text: string) => string;
   verdict: ServerVerdict | undefined;
+  onProbe: (() => void) | undefined;
 }) {
   const url = scrub(s.url);
   return (
@@ -96,6 +108,13 @@ function SightingRow({
       <td class="url" title={url} data-testid="sighting-request">
         {s.method ? `${s.method} ` : ''}
         {url ? <BreakableUrl url={elideMiddle(url)} /> : '—'}
+        {onProbe ? (
+          <div>
+            <button type="button" class="probe-open" data-testid="probe-open" onClick={onProbe}>
+              Probe this request…
+            </button>
+          </div>
+        ) : null}
       </td>
       <td>{s.status || '—'}</td>
       <VerdictCell verdict={verdict} />

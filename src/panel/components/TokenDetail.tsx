@@ -1,12 +1,15 @@
-import { useEffect, useMemo } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { createReportContext, type ReportContext } from '../../core/report';
 import type { ParsedToken } from '../../core/types';
+import { isProbeableKind } from '../models/exchange-store';
 import { purposeLabel } from '../models/token-row';
 import { usePanel } from '../panel-context';
 import { ClaimTable } from './ClaimTable';
 import { FamilySection } from './FamilySection';
 import { FindingList } from './FindingList';
 import { JsonBlock } from './JsonBlock';
+import { ProbeDialog, type ProbeTarget } from './ProbeDialog';
+import { ProbeResultsSection } from './ProbeResultsSection';
 import { SightingTable } from './SightingTable';
 import { TokenText } from './TokenText';
 
@@ -22,6 +25,7 @@ export function TokenDetail() {
     [record, findings, reveal],
   );
   const fingerprint = record?.token.fingerprint ?? '';
+  const [probeTarget, setProbeTarget] = useState<ProbeTarget | null>(null);
   // A click-through's mark lasts until the user picks another token.
   useEffect(() => {
     if (ui.focusFinding.peek()?.fingerprint !== fingerprint) ui.showFinding(null);
@@ -55,6 +59,7 @@ export function TokenDetail() {
       <TokenText text={token.text} reveal={reveal} opaque={token.kind === 'opaque'} />
       <h3>Findings ({findings.length})</h3>
       <FindingList findings={findings} focus={focus} />
+      <ProbeResultsSection results={tokens.probeResults.value.get(fingerprint)} />
       <FamilySection families={tokens.selectedFamilies.value} onSelect={(fp) => tokens.select(fp)} />
       {token.kind === 'opaque' ? (
         <p class="muted" data-testid="opaque-note">
@@ -71,7 +76,15 @@ export function TokenDetail() {
         </details>
       ) : null}
       <h3>Seen in ({record.sightings.length})</h3>
-      <SightingTable sightings={record.sightings} scrub={scrub} verdicts={tokens.verdicts.value} />
+      <SightingTable
+        sightings={record.sightings}
+        scrub={scrub}
+        verdicts={tokens.verdicts.value}
+        onProbe={
+          isProbeableKind(token.kind) ? (sighting) => setProbeTarget({ fingerprint, sighting }) : undefined
+        }
+      />
+      {probeTarget ? <ProbeDialog target={probeTarget} onClose={() => setProbeTarget(null)} /> : null}
     </section>
   );
 }

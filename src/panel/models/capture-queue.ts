@@ -12,8 +12,8 @@ export interface CaptureQueueOptions {
   maxPending: number;
   /** Origin of the inspected page, asked per entry (it changes on navigation). */
   pageOrigin: () => string | undefined;
-  /** Receives each capture, in arrival order. */
-  onCapture: (capture: CaptureResult) => void;
+  /** Receives each capture, in arrival order, with the entry it came from (absent if capture failed). */
+  onCapture: (capture: CaptureResult, item?: SourceEntry) => void;
   /** Called once per frame that processed anything, with the number of entries still waiting. */
   onFrame: (pending: number) => void;
 }
@@ -39,7 +39,7 @@ export function createCaptureQueue(options: CaptureQueueOptions): CaptureQueue {
   function captureOne(item: SourceEntry): void {
     // Listeners are isolated: one entry that trips a bug must not stop capture (STYLE.md).
     try {
-      options.onCapture(captureEntry(item.entry, item.requestId, options.pageOrigin()));
+      options.onCapture(captureEntry(item.entry, item.requestId, options.pageOrigin()), item);
     } catch {
       options.onCapture({
         sightings: [],

@@ -106,9 +106,13 @@ function needStatuses(format: ExportFormat, compliance: ComplianceReport | undef
 
 /** `jwt-lens-report-2026-01-02T03-04-05Z.json`: sortable, and safe on every file system (no colons). */
 export function exportFilename(format: ExportFormat, at: Date): string {
-  const stamp = at
+  return `${PREFIX[format]}-${fileStamp(at)}.${EXTENSION[format]}`;
+}
+
+/** `2026-01-02T03-04-05Z`: an ISO time without milliseconds or colons, for file names. */
+export function fileStamp(at: Date): string {
+  return at
     .toISOString()
     .replace(/\.\d{3}Z$/, 'Z')
     .replace(/:/g, '-');
-  return `${PREFIX[format]}-${stamp}.${EXTENSION[format]}`;
 }

@@ -5,6 +5,11 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** The value when it is a string, else `''` (for untrusted JSON fields that are text when present). */
+export function stringOrEmpty(value: unknown): string {
+  return typeof value === 'string' ? value : '';
+}
+
 /** Guard for a storage item handed over by the glue (it comes out of the inspected page: hostile). */
 export function isStorageItem(value: unknown): value is StorageItem {
   if (!isRecord(value)) return false;

@@ -1,5 +1,6 @@
 import { captureHar } from '../../core/capture';
 import type { CaptureResult } from '../../core/types';
+import { probeableRequestIds } from './exchange-store';
 
 /** Largest HAR file the panel reads (the CLI has no such limit; the panel shares memory with DevTools). */
 export const MAX_HAR_CHARS = 200 * 1024 * 1024;
@@ -13,17 +14,38 @@ export const MAX_HAR_CHARS = 200 * 1024 * 1024;
  * @param importNumber - 1 for the first import of the session, 2 for the next…
  */
 export function importHar(text: string, importNumber: number): CaptureResult | { error: string } {
+  const parsed = parseImportText(text);
+  return 'error' in parsed ? parsed : importHarJson(parsed.json, importNumber);
+}
+
+/** Parses an imported file's text; `{ error }` (one line, never quoting the text) when it is not JSON. */
+export function parseImportText(text: string): { json: unknown } | { error: string } {
   if (text.length > MAX_HAR_CHARS) return { error: `the file is larger than ${MAX_HAR_CHARS >> 20} MiB` };
-  let json: unknown;
   try {
-    json = JSON.parse(text);
+    return { json: JSON.parse(text) };
   } catch {
     // The engine's message would quote the file's text, and that text may be a token.
     return { error: 'not a HAR file: the text is not valid JSON' };
   }
+}
+
+/**
+ * `importHar` on parsed JSON. `keep` receives each entry that carried a token a probe can change, under
+ * the request id its sightings carry (the panel keeps those for "Probe this request…").
+ */
+export function importHarJson(
+  json: unknown,
+  importNumber: number,
+  keep?: (requestId: string, entry: unknown) => void,
+): CaptureResult | { error: string } {
   const capture = captureHar(json);
   if ('error' in capture) return capture;
   const prefix = `har${importNumber}-`;
+  if (keep) {
+    // captureHar accepted the document, so log.entries is an array; ids are entry indexes.
+    const entries = (json as { log: { entries: unknown[] } }).log.entries;
+    for (const id of probeableRequestIds(capture.sightings)) keep(prefix + id, entries[Number(id)]);
+  }
   return {
     ...capture,
     sightings: capture.sightings.map((s) => ({ ...s, id: prefix + s.id, requestId: prefix + s.requestId })),

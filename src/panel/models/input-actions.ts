@@ -1,8 +1,9 @@
 import type { CaptureResult, Sighting } from '../../core/types';
 import type { CaptureSource } from '../capture-source';
-import { importHar } from './har-import';
+import { importHarJson, parseImportText } from './har-import';
 import { pastedSightings } from './pasted-sightings';
 import { plural } from './plural';
+import { type ProbeReportRead, readProbeReport } from './probe-report';
 import { storageSightings } from './storage-sightings';
 
 /** The outcome of a user action, as one line for the status bar. */
@@ -17,10 +18,15 @@ export interface InputHost {
   /** Fingerprint of the token with this exact text, if it is held. */
   fingerprintOf(tokenText: string): string | undefined;
   select(fingerprint: string): void;
+  /** Keeps an imported request that carried a probeable token (for "Probe this request…"). */
+  keepExchange(requestId: string, entry: unknown): void;
+  /** Shows an imported probe report's results on their tokens. */
+  addProbeReport(report: ProbeReportRead): ActionResult;
 }
 
-/** The user's own inputs: a HAR file, a pasted token, a storage scan. */
+/** The user's own inputs: a HAR file (or a probe report), a pasted token, a storage scan. */
 export interface InputActions {
+  /** Imports a HAR file, or a JWT Lens JSON report with probe results (`jwt-lens probe --format json`). */
   importHar(text: string): ActionResult;
   pasteToken(text: string): ActionResult;
   scanStorage(): Promise<ActionResult>;
@@ -42,7 +48,11 @@ export function createInputActions(host: InputHost): InputActions {
   const iso = () => new Date(host.clock()).toISOString();
   return {
     importHar(text) {
-      const capture = importHar(text, ++seq.import);
+      const parsed = parseImportText(text);
+      if ('error' in parsed) return { ok: false, error: parsed.error };
+      const report = readProbeReport(parsed.json);
+      if (report) return 'error' in report ? { ok: false, error: report.error } : host.addProbeReport(report);
+      const capture = importHarJson(parsed.json, ++seq.import, host.keepExchange);
       if ('error' in capture) return { ok: false, error: capture.error };
       host.addNow(capture);
       const tokens = new Set(capture.sightings.map((s) => s.tokenText)).size;

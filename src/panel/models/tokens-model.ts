@@ -11,6 +11,7 @@ import type {
 import type { CaptureSource } from '../capture-source';
 import { createCaptureQueue } from './capture-queue';
 import { type Counters, createCounterStore } from './counters';
+import { createExchangeStore, type KeptExchange, probeableRequestIds } from './exchange-store';
 import { isRequestId, isSourceEntry } from './guards';
 import { type ActionResult, createInputActions } from './input-actions';
 import {
@@ -24,6 +25,8 @@ import {
   MIN_PUBLISH_INTERVAL_MS,
   PUBLISH_COST_FACTOR,
 } from './limits';
+import type { TokenProbeResults } from './probe-report';
+import { createProbeResults } from './probe-results';
 import { EMPTY_FILTERS, type Filters } from './rows';
 import { createFrameScheduler, type Scheduler } from './scheduler';
 import { createTokensView, type TokensView } from './tokens-view';
@@ -53,6 +56,8 @@ export interface TokensModel extends TokensView {
   counters: ReadonlySignal<Counters>;
   /** Recent capture problems (skipped entries…), newest last. */
   problems: ReadonlySignal<string[]>;
+  /** Probe results imported from `jwt-lens probe` reports, by token fingerprint. */
+  probeResults: ReadonlySignal<ReadonlyMap<string, TokenProbeResults>>;
   /** Subscribes to the source, connects it, and backfills what happened before the panel opened. */
   connect(): Promise<void>;
   dispose(): void;
@@ -61,6 +66,7 @@ export interface TokensModel extends TokensView {
   clear(): void;
   select(fingerprint: string | null): void;
   setFilters(patch: Partial<Filters>): void;
+  /** Imports a HAR file, or a JWT Lens JSON report with probe results. */
   importHar(text: string): ActionResult;
   pasteToken(text: string): ActionResult;
   scanStorage(): Promise<ActionResult>;
@@ -68,6 +74,11 @@ export interface TokensModel extends TokensView {
   /** Findings computed elsewhere (the worker's signature and secret checks). */
   addHits(hits: readonly CaptureHit[]): void;
   records(): readonly TokenRecord[];
+  /**
+   * The raw request a sighting came from, while the panel keeps it (recent requests that carried a token a
+   * probe can change, live or imported; bounded, in memory only, dropped on Clear). Holds the raw token.
+   */
+  exchange(requestId: string): KeptExchange | undefined;
   /**
    * The key sets and discovery documents captured (live or imported), for the worker's signature checks;
    * the same array until one is added or the panel is cleared.
@@ -105,11 +116,18 @@ export function createTokensModel(source: CaptureSource, options: TokensModelOpt
   const filters = signal<Filters>(EMPTY_FILTERS);
   const selected = signal<string | null>(null);
   const counters = createCounterStore();
+  const exchanges = createExchangeStore();
+  const probes = createProbeResults();
   const unsubscribe: Array<() => void> = [];
 
   const add = (capture: CaptureResult) => {
     auditor.add(capture);
     counters.noteCapture(capture);
+  };
+  /** Keeps a live request for "Probe this request…" when it carried a token a probe can change. */
+  const keepLive = (capture: CaptureResult, item: { entry: unknown } | undefined) => {
+    if (!item || capture.sightings.length === 0) return;
+    for (const id of probeableRequestIds(capture.sightings)) exchanges.keep(id, item.entry);
   };
   const pace = { lastEnd: Number.NEGATIVE_INFINITY, cost: 0 };
   /** A publish owed after the last captured frame, made on the first frame at which it is due. */
@@ -161,7 +179,10 @@ export function createTokensModel(source: CaptureSource, options: TokensModelOpt
     budgetMs: FRAME_BUDGET_MS,
     maxPending: options.maxPending ?? MAX_PENDING_ENTRIES,
     pageOrigin: () => source.pageOrigin?.(),
-    onCapture: add,
+    onCapture: (capture, item) => {
+      add(capture);
+      keepLive(capture, item);
+    },
     onFrame: afterFrame,
   });
   const inputs = createInputActions({
@@ -175,6 +196,13 @@ export function createTokensModel(source: CaptureSource, options: TokensModelOpt
     fingerprintOf: (text) => auditor.records().find((r) => r.token.text === text.trim())?.token.fingerprint,
     select: (fp) => {
       selected.value = fp;
+    },
+    keepExchange: exchanges.keep,
+    addProbeReport: (report) => {
+      const held = new Set(auditor.records().map((r) => r.token.fingerprint));
+      const { select, ...outcome } = probes.add(report, (fp) => held.has(fp));
+      if (select) selected.value = select;
+      return outcome;
     },
   });
 
@@ -196,6 +224,8 @@ export function createTokensModel(source: CaptureSource, options: TokensModelOpt
     auditor.clear();
     inputs.reset();
     counters.reset();
+    exchanges.clear();
+    probes.clear();
     selected.value = null;
     publish();
   };
@@ -223,10 +253,12 @@ export function createTokensModel(source: CaptureSource, options: TokensModelOpt
     selected,
     counters: counters.state,
     problems: counters.problems,
+    probeResults: probes.byToken,
     connect,
     dispose() {
       for (const off of unsubscribe.splice(0)) off();
       source.disconnect();
+      exchanges.clear();
     },
     setPaused: (value) => {
       state.paused.value = value;
@@ -253,6 +285,7 @@ export function createTokensModel(source: CaptureSource, options: TokensModelOpt
       publish();
     },
     records: () => auditor.records(),
+    exchange: (requestId) => exchanges.get(requestId),
     keyDocuments: () => auditor.keyDocuments(),
     tick: publish,
     flush: () => {

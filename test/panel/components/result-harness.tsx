@@ -41,6 +41,9 @@ export function mountWithResult(result: AuditResult, node: ComponentChild): Resu
     setFilters: (patch: Partial<Filters>) => {
       filters.value = { ...filters.peek(), ...patch };
     },
+    probeResults: signal(new Map()),
+    exchange: () => undefined,
+    records: () => resultSignal.peek().tokens,
   } as unknown as TokensModel;
   const ui = createUiModel();
   const services: PanelServices = {
