@@ -1,3 +1,4 @@
+import type { Baseline } from './baseline/types';
 import type { FrameworkId } from './compliance/types';
 import type { ExchangeFacts, LifecycleModel } from './lifecycle/types';
 
@@ -276,6 +277,11 @@ export interface Policy {
   ignore: IgnoreEntry[];
   /** Compliance settings; absent: every framework when asked for, nothing out of scope, AAL2. */
   compliance?: CompliancePolicy;
+  /**
+   * A learned baseline kept inside the policy (the same object as a `jwt-baseline.json` file): scans report
+   * drift from it unless `--baseline` names another. Absent: no drift check.
+   */
+  baseline?: Baseline;
 }
 
 /** Everything a token rule may look at. */

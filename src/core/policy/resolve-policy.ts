@@ -1,3 +1,4 @@
+import { checkBaseline } from '../baseline/check-baseline';
 import type { Policy } from '../types';
 import { checkCompliance } from './check-compliance';
 import {
@@ -28,6 +29,7 @@ const TOP_KEYS = [
   'severityOverrides',
   'ignore',
   'compliance',
+  'baseline',
 ] as const;
 
 /** A fresh, mutable copy of the defaults: nobody may change the frozen `DEFAULT_POLICY` by accident. */
@@ -60,6 +62,7 @@ function resolveKey(check: Check, policy: Policy, key: (typeof TOP_KEYS)[number]
   else if (key === 'pii') set(key, checkPii(check, value, policy.pii));
   else if (key === 'severityOverrides') set(key, checkOverrides(check, value));
   else if (key === 'ignore') set(key, checkIgnore(check, value));
+  else if (key === 'baseline') set(key, checkBaseline(check, 'policy.baseline', value));
   else set(key, checkCompliance(check, value));
 }
 
