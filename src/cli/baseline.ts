@@ -78,7 +78,8 @@ async function refuseOverwrite(path: string, io: CliIo): Promise<void> {
 }
 
 async function writeFile(path: string, text: string, io: CliIo): Promise<void> {
-  const fail = (error: unknown) => new CliError(`${path}: cannot write the baseline: ${describeFsError(error)}`);
+  const fail = (error: unknown) =>
+    new CliError(`${path}: cannot write the baseline: ${describeFsError(error)}`);
   const sink = await io.openFile(path).catch((error: unknown) => {
     throw fail(error);
   });

@@ -1,14 +1,7 @@
 import { type Auditor, createAuditor } from '../core/audit';
 import { type Baseline, driftHits } from '../core/baseline';
 import { summaryLine } from '../core/report/table';
-import type {
-  AuditResult,
-  CaptureHit,
-  CaptureResult,
-  KeyDocument,
-  Policy,
-  TokenRecord,
-} from '../core/types';
+import type { AuditResult, CaptureHit, CaptureResult, KeyDocument, Policy, TokenRecord } from '../core/types';
 import type { ParsedArgs } from './args';
 import { chooseBaseline } from './baseline-file';
 import { collectGarbage } from './collect-garbage';

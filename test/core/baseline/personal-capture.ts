@@ -94,10 +94,15 @@ export async function createPersonalCapture(): Promise<PersonalCapture> {
       method: 'POST',
       url: `${ISSUER}/oauth/token`,
       startedDateTime: at(1),
-      postData: form(`grant_type=authorization_code&code=${CODE}&client_secret=${ACCESS_CLAIMS.client_secret}`),
+      postData: form(
+        `grant_type=authorization_code&code=${CODE}&client_secret=${ACCESS_CLAIMS.client_secret}`,
+      ),
       responseHeaders: [
         { name: 'Cache-Control', value: 'no-store' },
-        { name: 'Set-Cookie', value: `access_token=${SESSION_COOKIE}; Path=/; HttpOnly; Secure; SameSite=Lax` },
+        {
+          name: 'Set-Cookie',
+          value: `access_token=${SESSION_COOKIE}; Path=/; HttpOnly; Secure; SameSite=Lax`,
+        },
       ],
       content: jsonContent({
         access_token: access,
@@ -124,7 +129,10 @@ export async function createPersonalCapture(): Promise<PersonalCapture> {
       postData: { mimeType: 'application/json', text: JSON.stringify({ auth: access, email: PERSON.email }) },
       status: 401,
       responseHeaders: [
-        { name: 'WWW-Authenticate', value: `Bearer error="invalid_token", error_description="${ERROR_TEXT}"` },
+        {
+          name: 'WWW-Authenticate',
+          value: `Bearer error="invalid_token", error_description="${ERROR_TEXT}"`,
+        },
       ],
     }),
     makeEntry({
