@@ -1,9 +1,11 @@
+import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseBaseline } from '../../src/core/baseline';
 import type { JsonReport } from '../../src/core/report/report-types';
 import { createBaselineValidator } from '../core/baseline/baseline-schema';
 import { createPersonalCapture } from '../core/baseline/personal-capture';
 import { fakeJwt } from '../core/capture/har-builders';
+import { createCleanCapture } from './clean-capture';
 import { DEMO, runCli } from './fake-io';
 
 const validate = createBaselineValidator();
@@ -197,5 +199,32 @@ describe('jwt-lens baseline on a capture with personal data', () => {
     expect(baseline.profiles[0].algorithms.HS256).toEqual({ firstSeen: '', lastSeen: '' });
     expect(result.text).not.toContain('person@example.org');
     expect(baseline.profiles[0].carriers).toEqual([]);
+  });
+});
+
+describe('README: the baseline recipe', () => {
+  const readme = readFileSync('README.md', 'utf8');
+  const start = readme.indexOf('\n## Baselines: report drift between releases\n');
+  const block = /```sh\n([\s\S]*?)```/.exec(readme.slice(start))?.[1] ?? '';
+  const lines = block
+    .split('\n')
+    .map((line) => line.replace(/#.*$/, '').trim())
+    .filter((line) => line.startsWith('npx jwt-lens '));
+
+  it('runs as written: learn, scan with no drift on the same capture, update', async () => {
+    expect(start).toBeGreaterThan(0);
+    expect(lines).toHaveLength(3);
+    const files: Record<string, string> = {
+      // A capture with no finding at or above medium: only drift could fail the build.
+      'e2e.har': await createCleanCapture(),
+      'reviewed.har': readFileSync(SUPANOTES, 'utf8'),
+    };
+    for (const line of lines) {
+      const result = await runCli(line.split(/\s+/).slice(2), { files });
+      expect(result.code, `${line}: ${result.stderr}`).toBe(0);
+      for (const [path, text] of result.written) files[path] = text;
+    }
+    const baseline = JSON.parse(files['jwt-baseline.json'] ?? '{}');
+    expect(baseline.learnedFrom.inputs).toEqual(['e2e.har', 'reviewed.har']);
   });
 });
