@@ -5,10 +5,12 @@ import type { JsonReport } from '../../src/core/report/report-types';
 import { createBaselineValidator } from '../core/baseline/baseline-schema';
 import { createPersonalCapture } from '../core/baseline/personal-capture';
 import { fakeJwt } from '../core/capture/har-builders';
+import { createReportValidator } from '../core/report/schema-validator';
 import { createCleanCapture } from './clean-capture';
 import { DEMO, runCli } from './fake-io';
 
 const validate = createBaselineValidator();
+const validateReport = createReportValidator();
 const SUPANOTES = 'test/corpus/flows/supanotes-2024-07-playwright-supabase.har';
 let personalHar: string;
 beforeAll(async () => {
@@ -171,6 +173,9 @@ describe('jwt-lens scan --baseline', () => {
       files: { 'p.json': policy },
     });
     expect(ok.code).toBe(0);
+    const report = JSON.parse(ok.stdout) as JsonReport;
+    expect(validateReport(report)).toEqual([]);
+    expect(report.policy.baseline).toEqual(JSON.parse(learned.text));
     const broken = JSON.parse(policy);
     broken.baseline.profiles[0].purpose = 'refesh';
     const bad = await runCli(['scan', DEMO, '--policy', 'p.json'], {
