@@ -56,14 +56,19 @@ export function claimTypeOf(value: unknown): ClaimType {
   return type === 'string' || type === 'number' || type === 'boolean' ? type : 'object';
 }
 
-/** Adds `value` when it is a usable string and the set has room. */
+/** A string worth learning: not blank (a reviewer could not tell it from nothing), not absurdly long. */
+function isLearnable(value: unknown): value is string {
+  return typeof value === 'string' && value.length <= MAX_VALUE_LENGTH && value.trim() !== '';
+}
+
+/** Adds `value` when it is learnable and the set has room. */
 function addBounded(set: Set<string>, value: unknown): void {
-  if (typeof value !== 'string' || value === '' || value.length > MAX_VALUE_LENGTH) return;
+  if (!isLearnable(value)) return;
   if (set.size < MAX_VALUES || set.has(value)) set.add(value);
 }
 
 function spanFor(map: Map<string, SeenSpan>, value: unknown): SeenSpan | undefined {
-  if (typeof value !== 'string' || value === '' || value.length > MAX_VALUE_LENGTH) return undefined;
+  if (!isLearnable(value)) return undefined;
   let span = map.get(value);
   if (!span && map.size < MAX_VALUES) {
     span = emptySpan();

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type Baseline, parseBaseline, serializeBaseline } from '../../../src/core/baseline';
 import { fakeJwt, jsonContent, makeEntry, makeHar } from '../capture/har-builders';
@@ -230,4 +231,51 @@ describe('learnBaseline with a prior baseline (--update)', () => {
 
 it('auditHar audits afresh each time', () => {
   expect(auditHar(readHar(DEMO)).tokens.length).toBeGreaterThan(5);
+});
+
+describe('learnBaseline on hostile tokens (property)', () => {
+  const header = fc.record(
+    {
+      alg: fc.oneof(fc.string(), fc.jsonValue()),
+      kid: fc.oneof(fc.string(), fc.jsonValue()),
+      typ: fc.string(),
+    },
+    { requiredKeys: [] },
+  );
+  const claims = fc.dictionary(fc.string({ maxLength: 12 }), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 8 });
+  const where = fc.constantFrom('header', 'cookie', 'query', 'path', 'body');
+  const sighting = fc.record({ header, claims, where, minute: fc.nat(90) });
+
+  function entryFor(s: { header: object; claims: object; where: string; minute: number }) {
+    const token = fakeJwt(s.claims as Record<string, unknown>, s.header as Record<string, unknown>);
+    const startedDateTime = new Date(Date.UTC(2025, 0, 1, 0, s.minute)).toISOString();
+    const url = 'https://api.test/v1/items';
+    if (s.where === 'cookie')
+      return makeEntry({
+        url,
+        startedDateTime,
+        responseHeaders: [{ name: 'Set-Cookie', value: `t=${token}; Secure` }],
+      });
+    if (s.where === 'query') return makeEntry({ url: `${url}?access_token=${token}`, startedDateTime });
+    if (s.where === 'path') return makeEntry({ url: `${url}/${token}`, startedDateTime });
+    if (s.where === 'body')
+      return makeEntry({ url, startedDateTime, content: jsonContent({ id_token: token }) });
+    return makeEntry({
+      url,
+      startedDateTime,
+      requestHeaders: [{ name: 'Authorization', value: `Bearer ${token}` }],
+    });
+  }
+
+  it('never throws, and what it learns is a valid file that reads back to the same bytes', () => {
+    fc.assert(
+      fc.property(fc.array(sighting, { minLength: 1, maxLength: 6 }), (sightings) => {
+        const text = serializeBaseline(learnFrom(makeHar(sightings.map(entryFor))));
+        const parsed = parseBaseline(text, 'b.json');
+        if ('error' in parsed) throw new Error(parsed.error);
+        expect(serializeBaseline(parsed.baseline)).toBe(text);
+      }),
+      { numRuns: 100 },
+    );
+  });
 });
