@@ -48,7 +48,7 @@ export interface ScanStep {
   start(ctx: ScanStepContext): Promise<{ hits: Promise<readonly CaptureHit[]> }>;
 }
 
-/** What the scan needs before it reads any input: options checked, policy (and baseline) loaded. */
+/** What auditing the inputs needs: their names, the options, the loaded policy and the reference time. */
 export interface ScanSetup {
   inputs: readonly string[];
   args: ParsedArgs;
@@ -170,6 +170,7 @@ function prefixIds(capture: CaptureResult, index: number): void {
   for (const facts of capture.exchanges ?? []) facts.requestId = `${index}/${facts.requestId}`;
 }
 
+/** Echoes the first capture and step problems on stderr, one line each; the JSON report lists them all. */
 export function warn(problems: readonly string[], io: CliIo): void {
   for (const problem of problems.slice(0, MAX_WARNINGS))
     io.stderr.write(`jwt-lens: warning: ${oneLine(problem)}\n`);
