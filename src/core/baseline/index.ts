@@ -11,7 +11,7 @@ export { BASELINE_VERSION, checkBaseline } from './check-baseline';
 export { type LearnMeta, learnBaseline } from './learn';
 export { mergeBaselines } from './merge';
 export { parseBaseline } from './parse';
-export { type ProfileKey, placeOf, profileKeyOf } from './profile-key';
+export { carrierName, type ProfileKey, placeOf, profileKeyOf } from './profile-key';
 export { serializeBaseline } from './serialize';
 export type * from './types';
 
