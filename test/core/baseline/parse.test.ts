@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type Baseline, parseBaseline, serializeBaseline } from '../../../src/core/baseline';
@@ -202,5 +203,32 @@ describe('parseBaseline', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('parseBaseline and the schema agree', () => {
+  const schema = JSON.parse(readFileSync('schema/baseline.schema.json', 'utf8'));
+
+  it.each([
+    ['', schema],
+    ['profiles[i].', schema.$defs.profile],
+  ])('on which %s fields are required', (prefix, part) => {
+    const required = new Set<string>(part.required);
+    for (const key of Object.keys(part.properties).filter((k) => k !== '$schema')) {
+      const i = learned.profiles.findIndex((p) => Object.hasOwn(p, key));
+      const input = edited((j) => {
+        if (prefix === '') delete j[key];
+        else delete j.profiles[i][key];
+      });
+      const parsed = parseBaseline(input, 'b.json');
+      expect('baseline' in parsed, `${prefix}${key}`).toBe(!required.has(key));
+      expect(validate(JSON.parse(input)).length === 0, `${prefix}${key}`).toBe(!required.has(key));
+    }
+  });
+
+  it('on unknown fields: both refuse them', () => {
+    const input = edited((j) => (j.profiles[2].extra = 1));
+    expect('error' in parseBaseline(input, 'b.json')).toBe(true);
+    expect(validate(JSON.parse(input))).not.toEqual([]);
   });
 });
