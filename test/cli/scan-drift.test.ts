@@ -74,4 +74,22 @@ describe('scan --baseline: drift hits in every format', () => {
     await runCli(['scan', 'c.har', '--format', 'json'], { files: { 'c.har': HAR } });
     expect(calls).toHaveLength(0);
   });
+
+  it('takes the policy’s baseline, and --baseline over it', async () => {
+    const learned = JSON.parse((await runCli(['baseline', 'c.har'], { files: { 'c.har': HAR } })).stdout);
+    const inPolicy = { ...learned, generatedBy: { name: 'jwt-lens', version: 'in-policy' } };
+    const files = {
+      'c.har': HAR,
+      'p.json': JSON.stringify({ baseline: inPolicy }),
+      'b.json': JSON.stringify(learned),
+    };
+    await runCli(['scan', 'c.har', '--format', 'json', '--policy', 'p.json'], { files });
+    await runCli(['scan', 'c.har', '--format', 'json', '--policy', 'p.json', '--baseline', 'b.json'], {
+      files,
+    });
+    const versions = calls.map(
+      (args) => (args[1] as { generatedBy: { version: string } }).generatedBy.version,
+    );
+    expect(versions).toEqual(['in-policy', learned.generatedBy.version]);
+  });
 });
