@@ -54,6 +54,8 @@ export async function runBaseline(args: ParsedArgs, io: CliIo, steps: readonly S
   const policy = await loadPolicy(args.value('policy'), io);
   const { result, problems } = await auditInputs({ inputs, args, io, policy, now }, steps);
   const baseline = learnBaseline(result, { inputs, tool: TOOL }, prior);
+  // An empty baseline makes every token of the next scan drift: say so rather than write it silently.
+  if (result.tokens.length === 0) problems.push('no token in the captures: nothing was learned from them');
   const text = serializeBaseline(baseline);
   if (toStdout) io.stdout.write(text);
   else await writeFile(output, text, io);

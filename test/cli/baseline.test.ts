@@ -4,7 +4,7 @@ import { parseBaseline } from '../../src/core/baseline';
 import type { JsonReport } from '../../src/core/report/report-types';
 import { createBaselineValidator } from '../core/baseline/baseline-schema';
 import { createPersonalCapture } from '../core/baseline/personal-capture';
-import { fakeJwt } from '../core/capture/har-builders';
+import { fakeJwt, makeEntry, makeHar } from '../core/capture/har-builders';
 import { createReportValidator } from '../core/report/schema-validator';
 import { createCleanCapture } from './clean-capture';
 import { DEMO, runCli } from './fake-io';
@@ -126,6 +126,16 @@ describe('jwt-lens baseline', () => {
       await runCli(['baseline', '--update', '/nonexistent/b.json', DEMO]),
       /^jwt-lens: \/nonexistent\/b\.json: no such file\n$/,
     );
+  });
+
+  it('warns when the captures hold no token', async () => {
+    const har = JSON.stringify(makeHar([makeEntry()]));
+    const result = await learn(['none.har'], { 'none.har': har });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(
+      /^jwt-lens: warning: no token in the captures: nothing was learned from them\n/,
+    );
+    expect(JSON.parse(result.stdout).profiles).toEqual([]);
   });
 
   it('has its own help, with --update and --force', async () => {
