@@ -13,6 +13,14 @@ export const COMMAND_HELP: Record<string, { synopsis: string; summary: string }>
     synopsis: 'decode <token|->',
     summary: 'Show a token’s header and claims with readable times (ISO and relative), then its findings.',
   },
+  baseline: {
+    synopsis: 'baseline <capture...|-> [-o jwt-baseline.json | --update jwt-baseline.json]',
+    summary:
+      'Learn what the tokens of these captures normally look like, per issuer and purpose (algorithms, key ' +
+      'ids, claim names and types, audiences, lifetimes, recipient hosts, carriers, rates, server answers), ' +
+      'for `scan --baseline` to report drift. The file holds no token, signature or claim value but iss, ' +
+      'aud, alg, kid, typ and host names; it is written for review (one fact per line) and may be edited.',
+  },
 };
 
 const EXIT_CODES = [

@@ -6,6 +6,7 @@
 
 import { setTextDigest } from '../core/crypto/fingerprint';
 import { type OptionSpec, type ParsedArgs, parseArgs, suggest } from './args';
+import { BASELINE_OPTIONS, runBaseline } from './baseline';
 import { COMPLIANCE_OPTIONS } from './compliance-option';
 import { CRACK_OPTIONS, createCrackStep } from './crack/crack-step';
 import { runDecode } from './decode';
@@ -19,6 +20,8 @@ import { createVerifyStep, VERIFY_OPTIONS } from './verify-step';
 import { TOOL } from './version';
 
 const BOTH = ['scan', 'decode'] as const;
+/** Options every command takes, and those the captures of `baseline` are audited with as in `scan`. */
+const ALL = ['scan', 'decode', 'baseline'] as const;
 const SEVERITY_CHOICES = ['critical', 'high', 'medium', 'low', 'info', 'none'] as const;
 
 /** Every option. Add a row here to add a flag; read it in a command with `args.value(name)`. */
@@ -38,9 +41,9 @@ export const OPTIONS: readonly OptionSpec[] = [
     name: 'output',
     short: 'o',
     kind: 'value',
-    commands: BOTH,
+    commands: ALL,
     arg: 'file',
-    help: 'Write the report to a file.',
+    help: 'Write the report (for baseline: the baseline) to a file.',
   },
   {
     name: 'fail-on',
@@ -53,7 +56,7 @@ export const OPTIONS: readonly OptionSpec[] = [
   {
     name: 'now',
     kind: 'value',
-    commands: BOTH,
+    commands: ALL,
     arg: 'ISO time',
     help:
       'Reference time (UTC if no zone) for tokens with no request time (token lists, decode) and relative ' +
@@ -62,7 +65,7 @@ export const OPTIONS: readonly OptionSpec[] = [
   {
     name: 'policy',
     kind: 'value',
-    commands: BOTH,
+    commands: ALL,
     arg: 'file',
     help: 'Policy JSON (allowed algs, lifetimes, ignore list…).',
   },
@@ -76,8 +79,9 @@ export const OPTIONS: readonly OptionSpec[] = [
   ...COMPLIANCE_OPTIONS,
   ...CRACK_OPTIONS,
   ...VERIFY_OPTIONS,
-  { name: 'help', short: 'h', kind: 'flag', commands: BOTH, help: 'Show this help.' },
-  { name: 'version', short: 'V', kind: 'flag', commands: BOTH, help: 'Show the version.' },
+  ...BASELINE_OPTIONS,
+  { name: 'help', short: 'h', kind: 'flag', commands: ALL, help: 'Show this help.' },
+  { name: 'version', short: 'V', kind: 'flag', commands: ALL, help: 'Show the version.' },
 ];
 
 /** Checks run after capture and before the report (signatures, secret cracking); see `ScanStep`. */
@@ -87,6 +91,7 @@ type Command = (args: ParsedArgs, io: CliIo) => Promise<number>;
 const COMMANDS: Record<string, Command> = {
   scan: (args, io) => runScan(args, io, SCAN_STEPS),
   decode: runDecode,
+  baseline: (args, io) => runBaseline(args, io, SCAN_STEPS),
 };
 
 /** Runs the CLI and resolves to its exit code. Never throws and never prints a stack trace. */
@@ -120,7 +125,7 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
   const command = COMMANDS[first];
   if (!command || !Object.hasOwn(COMMANDS, first)) {
     if (first.startsWith('-'))
-      throw new CliError(`expected a command (scan or decode) before ${first}; see --help`);
+      throw new CliError(`expected a command (scan, decode or baseline) before ${first}; see --help`);
     const guess = suggest(first, Object.keys(COMMANDS));
     throw new CliError(`unknown command "${first}"${guess ? ` (did you mean ${guess}?)` : ''}; see --help`);
   }

@@ -1,9 +1,9 @@
 import { DEFAULT_POLICY, resolvePolicy } from '../core/policy';
+import { describeJsonError } from '../core/policy/json-error';
 import { RULE_IDS } from '../core/rules/catalog';
 import type { Policy } from '../core/types';
 import { CliError, describeFsError } from './errors';
 import type { CliIo } from './io';
-import { describeJsonError } from './json-error';
 
 /** Errors listed in the one-line message; the rest are counted. */
 const MAX_LISTED = 3;

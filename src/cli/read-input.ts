@@ -1,8 +1,8 @@
 import { captureHar } from '../core/capture';
+import { describeJsonError } from '../core/policy/json-error';
 import type { CaptureResult } from '../core/types';
 import { CliError, describeFsError } from './errors';
 import type { CliIo } from './io';
-import { describeJsonError } from './json-error';
 import { createProgress, formatMegabytes, type Progress } from './progress';
 import { captureTokenLines } from './token-lines';
 

@@ -1,7 +1,9 @@
-import { createAuditor } from '../core/audit';
+import { type Auditor, createAuditor } from '../core/audit';
+import { type Baseline, driftHits } from '../core/baseline';
 import { summaryLine } from '../core/report/table';
-import type { CaptureHit, CaptureResult, KeyDocument, Policy, TokenRecord } from '../core/types';
+import type { AuditResult, CaptureHit, CaptureResult, KeyDocument, Policy, TokenRecord } from '../core/types';
 import type { ParsedArgs } from './args';
+import { chooseBaseline } from './baseline-file';
 import { collectGarbage } from './collect-garbage';
 import { chooseFrameworks, complianceFor } from './compliance-option';
 import { CliError } from './errors';
@@ -46,18 +48,68 @@ export interface ScanStep {
   start(ctx: ScanStepContext): Promise<{ hits: Promise<readonly CaptureHit[]> }>;
 }
 
+/** What auditing the inputs needs: their names, the options, the loaded policy and the reference time. */
+export interface ScanSetup {
+  inputs: readonly string[];
+  args: ParsedArgs;
+  io: CliIo;
+  policy: Policy;
+  now: number;
+}
+
+/** The audit of every input together, with the problems worth a warning. */
+export interface Audited {
+  auditor: Auditor;
+  result: AuditResult;
+  problems: string[];
+}
+
+/** Checks the input list: at least one, and standard input at most once. */
+export function checkInputs(inputs: readonly string[], command: string): void {
+  if (inputs.length === 0)
+    throw new CliError(`${command} needs at least one file, or - for standard input (see --help)`);
+  if (inputs.filter((i) => i === '-').length > 1)
+    throw new CliError('standard input (-) can be read only once');
+}
+
 /** `jwt-lens scan <file...|->`: audit every input together and write one report. */
 export async function runScan(args: ParsedArgs, io: CliIo, steps: readonly ScanStep[]): Promise<number> {
   const inputs = args.positionals;
-  if (inputs.length === 0)
-    throw new CliError('scan needs at least one file, or - for standard input (see --help)');
-  if (inputs.filter((i) => i === '-').length > 1)
-    throw new CliError('standard input (-) can be read only once');
-  const prepared = Promise.allSettled(steps.map((step) => step.prepare?.()));
+  checkInputs(inputs, 'scan');
   const now = parseReferenceTime(args.value('now'), io.clock());
   const format = chooseFormat(args, io);
   const policy = await loadPolicy(args.value('policy'), io);
+  const baseline = await chooseBaseline(args.value('baseline'), policy, io);
   const frameworks = chooseFrameworks(args, policy.compliance?.frameworks);
+  const audited = await auditInputs({ inputs, args, io, policy, now }, steps);
+  const result = baseline ? addDrift(audited, baseline, now) : audited.result;
+  const { problems } = audited;
+  const output = args.value('output');
+  const toTerminal = output === undefined || output === '-';
+  const compliance = complianceFor(result, frameworks, inputs);
+  const options = { includeRaw: args.flag('include-raw'), inputs, problems, toTerminal, io, compliance };
+  await writeOutput((emit) => renderReport(result, format, options, emit), args, io);
+  warn(problems, io);
+  if (!toTerminal) io.stderr.write(`jwt-lens: wrote ${output}: ${summaryLine(result)}\n`);
+  return exitCodeFor(result, args.value('fail-on'));
+}
+
+/** The drift findings of the audit against the baseline, attached like the scan steps' findings. */
+function addDrift(audited: Audited, baseline: Baseline, now: number): AuditResult {
+  const { auditor, result } = audited;
+  const hits = driftHits(result, baseline, result.policy);
+  if (hits.length === 0) return result;
+  auditor.addHits(hits);
+  return auditor.result(now);
+}
+
+/**
+ * Reads every input into one auditor and runs the scan steps beside the audit rules (see `ScanStep`).
+ * `scan` and `baseline` both audit this way, so a baseline is learned from exactly what a scan sees.
+ */
+export async function auditInputs(setup: ScanSetup, steps: readonly ScanStep[]): Promise<Audited> {
+  const { inputs, args, io, policy, now } = setup;
+  const prepared = Promise.allSettled(steps.map((step) => step.prepare?.()));
   const auditor = createAuditor({ policy });
   const problems: string[] = [];
   for (const [index, path] of inputs.entries()) {
@@ -91,15 +143,7 @@ export async function runScan(args: ParsedArgs, io: CliIo, steps: readonly ScanS
     problems.push(...(stepProblems[index] ?? []));
     if (outcome.hits.length > 0) auditor.addHits(outcome.hits);
   }
-  const result = auditor.result(now);
-  const output = args.value('output');
-  const toTerminal = output === undefined || output === '-';
-  const compliance = complianceFor(result, frameworks, inputs);
-  const options = { includeRaw: args.flag('include-raw'), inputs, problems, toTerminal, io, compliance };
-  await writeOutput((emit) => renderReport(result, format, options, emit), args, io);
-  warn(problems, io);
-  if (!toTerminal) io.stderr.write(`jwt-lens: wrote ${output}: ${summaryLine(result)}\n`);
-  return exitCodeFor(result, args.value('fail-on'));
+  return { auditor, result: auditor.result(now), problems };
 }
 
 type Settled = { hits: readonly CaptureHit[] } | { error: unknown };
@@ -126,7 +170,8 @@ function prefixIds(capture: CaptureResult, index: number): void {
   for (const facts of capture.exchanges ?? []) facts.requestId = `${index}/${facts.requestId}`;
 }
 
-function warn(problems: readonly string[], io: CliIo): void {
+/** Echoes the first capture and step problems on stderr, one line each; the JSON report lists them all. */
+export function warn(problems: readonly string[], io: CliIo): void {
   for (const problem of problems.slice(0, MAX_WARNINGS))
     io.stderr.write(`jwt-lens: warning: ${oneLine(problem)}\n`);
   if (problems.length > MAX_WARNINGS) {

@@ -6,6 +6,16 @@
 export type { Auditor, AuditorLimits, AuditorOptions, AuditorStats } from './audit';
 /** Incremental and one-shot audits of captured sightings. */
 export { auditCapture, createAuditor, guessPurpose, SEVERITY_ORDER, severityRank } from './audit';
+export type { LearnMeta, ProfileKey } from './baseline';
+/** Baselines (issue 16): learn what the tokens normally look like, write and read the file, report drift. */
+export {
+  driftHits,
+  learnBaseline,
+  parseBaseline,
+  profileKeyOf,
+  serializeBaseline,
+} from './baseline';
+export type * from './baseline/types';
 /** Token capture from HAR 1.2 files and live DevTools entries. */
 export { captureEntry, captureHar, parseUrlParts } from './capture';
 export type { ComplianceOptions, RuleMapping } from './compliance';

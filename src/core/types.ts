@@ -1,3 +1,4 @@
+import type { Baseline } from './baseline/types';
 import type { FrameworkId } from './compliance/types';
 import type { ExchangeFacts, LifecycleModel } from './lifecycle/types';
 
@@ -294,6 +295,11 @@ export interface Policy {
   compliance?: CompliancePolicy;
   /** Drift thresholds (issue 16); absent: `DEFAULT_DRIFT_POLICY`. */
   drift?: DriftPolicy;
+  /**
+   * A learned baseline kept inside the policy (the same object as a `jwt-baseline.json` file): scans report
+   * drift from it unless `--baseline` names another. Absent: no drift check.
+   */
+  baseline?: Baseline;
 }
 
 /** Everything a token rule may look at. */

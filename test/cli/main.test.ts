@@ -64,7 +64,10 @@ describe('usage errors: exit 2, one line', () => {
   it.each([
     [['scna', DEMO], 'unknown command "scna" (did you mean scan?); see --help'],
     [['frobnicate'], 'unknown command "frobnicate"; see --help'],
-    [['--format', 'json', 'scan'], 'expected a command (scan or decode) before --format; see --help'],
+    [
+      ['--format', 'json', 'scan'],
+      'expected a command (scan, decode or baseline) before --format; see --help',
+    ],
     [['scan', '--formt', 'json', DEMO], 'unknown option --formt (did you mean --format?)'],
     [['scan', '--fail-onn', 'high', DEMO], 'unknown option --fail-onn (did you mean --fail-on?)'],
     [['scan', '--zzz', DEMO], 'unknown option --zzz'],

@@ -1,4 +1,6 @@
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ensureCliBundle } from '../harness/cli-bundle';
@@ -40,5 +42,27 @@ describe('node bin/jwt-lens.js', () => {
     expect(result.stderr).toMatch(
       /^jwt-lens: test\/fixtures\/truncated\.har: not valid JSON: unexpected end of input at byte \d+ \(file truncated\?\)\n$/,
     );
+  });
+
+  it('learns a baseline into a real file, refuses to overwrite it, and merges with --update', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jwt-lens-baseline-'));
+    try {
+      const file = join(dir, 'jwt-baseline.json');
+      const learned = jwtLens('baseline', 'test/fixtures/demo.har', '-o', file);
+      expect(learned.code).toBe(0);
+      const text = readFileSync(file, 'utf8');
+      expect(JSON.parse(text).baselineVersion).toBe(1);
+      const refused = jwtLens('baseline', 'test/fixtures/demo.har', '-o', file);
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toMatch(/exists: use --update .* or --force to replace it\n$/);
+      expect(readFileSync(file, 'utf8')).toBe(text);
+      expect(jwtLens('baseline', '--update', file, 'test/fixtures/demo.har').code).toBe(0);
+      expect(JSON.parse(readFileSync(file, 'utf8')).learnedFrom.tokens).toBe(
+        2 * JSON.parse(text).learnedFrom.tokens,
+      );
+      expect(jwtLens('scan', 'test/fixtures/demo.har', '--baseline', file).code).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -21,9 +21,16 @@ export interface SeenSpan {
 export interface Carrier {
   /** `request-header`, `request-cookie`, `query`, `request-body`… (the sighting's `where`). */
   where: string;
-  /** Header, cookie or parameter name. */
+  /**
+   * Header (lower case), cookie or parameter name, JSON path (`$.access_token`); a URL path as its shape
+   * (`/*\/*\/{token}`: its other segments may be personal data); `''` for pasted or listed tokens (`input`).
+   * `placeOf` and `carrierName` in `profile-key.ts` compute it.
+   */
   name: string;
-  /** Cookie attributes seen on every sighting of this carrier (an attribute absent once is not listed). */
+  /**
+   * Cookie attributes seen on every sighting of this carrier that recorded attributes (an attribute absent
+   * once is not listed; `{}` when none held every time); absent when no sighting recorded any.
+   */
   cookie?: { httpOnly?: boolean; secure?: boolean; sameSite?: string; hostPrefix?: boolean };
 }
 
@@ -32,7 +39,7 @@ export interface TokenProfile {
   /** `iss` of the tokens; `''` for opaque tokens and tokens with no `iss`. */
   issuer: string;
   purpose: BaselinePurpose;
-  /** For opaque tokens: where they appear, e.g. `request-header:authorization`. */
+  /** For opaque tokens: where the token was first seen, e.g. `request-header:authorization` (`placeOf`). */
   place?: string;
   /** Distinct tokens the profile was learned from. */
   tokens: number;
@@ -49,9 +56,16 @@ export interface TokenProfile {
   /** URL schemes it travelled over (`https`, `http`, `wss`…). */
   transports: string[];
   carriers: Carrier[];
-  /** Tokens issued per minute of session (first sightings per minute of the capture's time range). */
+  /**
+   * Tokens issued per minute of session: first sightings per minute of the capture's time range, quiet
+   * minutes counted as 0 (so the median is often 0 and the maximum shows bursts).
+   */
   issuance?: { perMinuteMedian: number; perMinuteMax: number };
-  /** What the servers answered to uses of these tokens. */
+  /**
+   * What the servers answered to uses of these tokens: `uses` counts the uses they judged (accepted or
+   * rejected; no response, a preflight or a cache say nothing), `rejectedShare` is rejected / `uses`
+   * (four decimals), `errorCodes` the RFC 6750 §3 `error` values of the rejections.
+   */
   responses?: { uses: number; rejectedShare: number; errorCodes: string[] };
 }
 

@@ -1,3 +1,4 @@
+import { checkBaseline } from '../baseline/check-baseline';
 import type { Policy } from '../types';
 import { checkCompliance } from './check-compliance';
 import { checkDrift } from './check-drift';
@@ -30,6 +31,7 @@ const TOP_KEYS = [
   'ignore',
   'compliance',
   'drift',
+  'baseline',
 ] as const;
 
 /** A fresh, mutable copy of the defaults: nobody may change the frozen `DEFAULT_POLICY` by accident. */
@@ -63,6 +65,7 @@ function resolveKey(check: Check, policy: Policy, key: (typeof TOP_KEYS)[number]
   else if (key === 'severityOverrides') set(key, checkOverrides(check, value));
   else if (key === 'ignore') set(key, checkIgnore(check, value));
   else if (key === 'drift') set(key, checkDrift(check, value));
+  else if (key === 'baseline') set(key, checkBaseline(check, 'policy.baseline', value));
   else set(key, checkCompliance(check, value));
 }
 

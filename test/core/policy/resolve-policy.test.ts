@@ -79,7 +79,7 @@ describe('resolvePolicy errors name the JSON path', () => {
     ['{}', 'policy: expected a JSON object, got "{}"'],
     [
       { lifetimes: {} },
-      'policy.lifetimes: unknown key (did you mean "lifetime"?) (expected one of allowedAlgorithms, lifetime, refreshMaxLifetime, clockSkewSeconds, requiredClaims, expectations, pii, severityOverrides, ignore, compliance, drift)',
+      'policy.lifetimes: unknown key (did you mean "lifetime"?) (expected one of allowedAlgorithms, lifetime, refreshMaxLifetime, clockSkewSeconds, requiredClaims, expectations, pii, severityOverrides, ignore, compliance, drift, baseline)',
     ],
     [
       { allowedAlgorithms: 'HS256' },

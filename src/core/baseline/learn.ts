@@ -1,0 +1,72 @@
+import type { AuditResult } from '../types';
+import { buildProfile } from './build-profile';
+import { learnControls } from './controls';
+import { mergeBaselines } from './merge';
+import { addRecord, createProfileFacts, type ProfileFacts } from './profile-facts';
+import { compareProfileKeys, profileKeyOf, profileKeyText } from './profile-key';
+import { createTally, type ResponseTally, tallyUse } from './responses';
+import { canonicalTime } from './seen-span';
+import type { Baseline } from './types';
+
+/** Where a baseline was learned from, and by which tool. */
+export interface LearnMeta {
+  inputs: readonly string[];
+  tool: { name: string; version: string };
+}
+
+/**
+ * Learns a baseline from an audit result: one profile per issuer and purpose (opaque tokens per place),
+ * holding no token, no signature and no claim value but `iss`, `aud`, `alg`, `kid`, `typ` and host names.
+ * With `prior` (`baseline --update`), the result is merged into it (`mergeBaselines`). Deterministic: the
+ * same result gives the same baseline, whatever the clock. Pure; never throws on hostile tokens.
+ */
+export function learnBaseline(result: AuditResult, meta: LearnMeta, prior?: Baseline): Baseline {
+  const learned = learnFresh(result, meta);
+  return prior ? mergeBaselines(prior, learned) : learned;
+}
+
+function learnFresh(result: AuditResult, meta: LearnMeta): Baseline {
+  const profiles = new Map<string, { facts: ProfileFacts; tally: ResponseTally }>();
+  const byFingerprint = new Map<string, ResponseTally>();
+  const requests = new Set<string>();
+  for (const record of result.tokens) {
+    for (const s of record.sightings) requests.add(s.requestId);
+    const key = profileKeyOf(record);
+    if (!key) continue;
+    const text = profileKeyText(key);
+    let profile = profiles.get(text);
+    if (!profile) {
+      profile = { facts: createProfileFacts(key), tally: createTally() };
+      profiles.set(text, profile);
+    }
+    addRecord(profile.facts, record);
+    byFingerprint.set(record.token.fingerprint, profile.tally);
+  }
+  for (const use of result.lifecycle.uses) {
+    const tally = byFingerprint.get(use.fingerprint);
+    if (tally) tallyUse(tally, use);
+  }
+  const range = rangeOf(result.timeRange);
+  const list = [...profiles.values()]
+    .map(({ facts, tally }) => buildProfile(facts, tally, range?.ms))
+    .sort(compareProfileKeys);
+  return {
+    baselineVersion: 1,
+    generatedBy: { name: meta.tool.name, version: meta.tool.version },
+    learnedFrom: {
+      inputs: [...new Set(meta.inputs)],
+      ...(range ? { timeRange: range.iso } : {}),
+      tokens: list.reduce((n, p) => n + p.tokens, 0),
+      requests: requests.size,
+    },
+    profiles: list,
+    controls: learnControls(result, meta.tool),
+  };
+}
+
+function rangeOf(range: AuditResult['timeRange']) {
+  if (!range) return undefined;
+  const iso = { start: canonicalTime(range.start), end: canonicalTime(range.end) };
+  if (iso.start === '' || iso.end === '') return undefined;
+  return { iso, ms: { start: Date.parse(iso.start), end: Date.parse(iso.end) } };
+}
