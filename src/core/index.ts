@@ -41,6 +41,7 @@ export {
   planProbes,
   shapeOf,
 } from './probe';
+export type * from './probe/types';
 export type { JsonReport, ReportOptions, StandardGroup, TableOptions, ToolInfo } from './report';
 /**
  * Reports: JSON (schemaVersion 1), SARIF 2.1.0, Markdown (by severity or standard), table, and the
@@ -67,5 +68,4 @@ export { RULE_CATALOG, RULE_IDS, ruleInfo } from './rules/catalog';
 export type { FoundToken } from './token';
 /** Parsing and finding tokens in untrusted text. Never throws. */
 export { decodeBase64Url, encodeBase64Url, findTokens, MAX_TOKEN_BYTES, parseToken } from './token';
-export type * from './probe/types';
 export type * from './types';

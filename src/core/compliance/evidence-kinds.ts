@@ -33,7 +33,9 @@ export type EvidenceKind =
   /** ID tokens (OpenID Connect). */
   | 'id-tokens'
   /** Every request in the capture. */
-  | 'requests';
+  | 'requests'
+  /** Tampered tokens a probe sent (issue 15); its refusals come from the probe runs, not the capture. */
+  | 'probes';
 
 /** A narrower reading of a rule's findings for one control (see `mappings.ts`). */
 export type MappingCondition =

@@ -33,6 +33,7 @@ export const ABSENT: Record<EvidenceKind, string> = {
   logout: 'no logout or revocation',
   'id-tokens': 'no ID token',
   requests: 'no request',
+  probes: 'no probe run',
 };
 
 const NETWORK_SCHEMES = new Set(['http', 'https', 'ws', 'wss']);
@@ -48,7 +49,8 @@ const VERIFICATION_RULES = new Set([
   'alg-confusion-forged',
 ]);
 
-function empty(): Population {
+/** A population with nothing in it. */
+export function emptyPopulation(): Population {
   return { tokens: new Set(), sightings: new Set(), requests: new Set(), hosts: new Set(), phrase: '' };
 }
 
@@ -64,7 +66,7 @@ function addSighting(pop: Population, s: Sighting, fingerprint: string): void {
 }
 
 function ofSightings(result: AuditResult, keep: (s: Sighting) => boolean): Population {
-  const pop = empty();
+  const pop = emptyPopulation();
   for (const record of result.tokens) {
     for (const s of record.sightings) if (keep(s)) addSighting(pop, s, record.token.fingerprint);
   }
@@ -72,7 +74,7 @@ function ofSightings(result: AuditResult, keep: (s: Sighting) => boolean): Popul
 }
 
 function ofTokens(records: readonly TokenRecord[], keep: (r: TokenRecord) => boolean): Population {
-  const pop = empty();
+  const pop = emptyPopulation();
   for (const record of records) {
     if (!keep(record)) continue;
     pop.tokens.add(record.token.fingerprint);
@@ -81,7 +83,8 @@ function ofTokens(records: readonly TokenRecord[], keep: (r: TokenRecord) => boo
   return pop;
 }
 
-const onHosts = (pop: Population) => (pop.hosts.size > 0 ? ` on ${plural(pop.hosts.size, 'host')}` : '');
+export const onHosts = (pop: Population) =>
+  pop.hosts.size > 0 ? ` on ${plural(pop.hosts.size, 'host')}` : '';
 
 function networkPhrase(pop: Population, result: AuditResult): string {
   let clear = 0;
@@ -169,7 +172,7 @@ function verdictPopulation(result: AuditResult): Population {
 }
 
 function logoutPopulation(result: AuditResult): Population {
-  const pop = empty();
+  const pop = emptyPopulation();
   const events = result.lifecycle?.events ?? [];
   for (const event of events) {
     pop.requests.add(event.requestId);
@@ -204,6 +207,8 @@ export function populationOf(kind: EvidenceKind, result: AuditResult): Populatio
   if (kind === 'verdicts') return verdictPopulation(result);
   if (kind === 'logout') return logoutPopulation(result);
   if (kind === 'requests') return requestPopulation(result);
+  // What a probe showed comes from the probe runs (probe-evidence.ts), not from the capture.
+  if (kind === 'probes') return emptyPopulation();
   const pop = tokenPopulation(kind, result);
   pop.phrase = pop.tokens.size === 0 ? '' : phraseOf(kind, pop, result);
   return pop;

@@ -3,6 +3,7 @@ import { CONTEXT_CATALOG } from './context';
 import { ENGINE_CATALOG } from './engine';
 import { LIFECYCLE_CATALOG } from './lifecycle';
 import { PANEL_CATALOG } from './panel';
+import { PROBE_CATALOG } from './probe';
 import { SECRETS_CATALOG } from './secrets';
 import { SIGNATURES_CATALOG } from './signatures';
 import { TOKEN_CATALOG } from './token';
@@ -15,6 +16,7 @@ export const RULE_CATALOG: readonly RuleInfo[] = [
   ...SECRETS_CATALOG,
   ...SIGNATURES_CATALOG,
   ...PANEL_CATALOG,
+  ...PROBE_CATALOG,
   ...ENGINE_CATALOG,
 ];
 
