@@ -1,3 +1,4 @@
+import { headerValue, normalizePairs } from '../capture/guards';
 import { parseJsonObject } from '../token/safe-json';
 import type { ResponseShape } from './types';
 
@@ -15,14 +16,6 @@ const MAX_LOCATION_CHARS = 2048;
 export function lengthBucket(length: number): number {
   if (!Number.isFinite(length) || length <= 0) return 0;
   return 2 ** Math.ceil(Math.log2(length));
-}
-
-function headerValue(headers: readonly { name: string; value: string }[], name: string): string | undefined {
-  if (!Array.isArray(headers)) return undefined;
-  for (const h of headers)
-    if (h && typeof h.name === 'string' && h.name.toLowerCase() === name && typeof h.value === 'string')
-      return h.value;
-  return undefined;
 }
 
 function jsonKeys(body: string, contentType: string): string[] {
@@ -43,14 +36,15 @@ export function shapeOf(
   body: string,
 ): ResponseShape {
   const text = typeof body === 'string' ? body : '';
-  const type = (headerValue(headers, 'content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+  const pairs = normalizePairs(headers);
+  const type = (headerValue(pairs, 'content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
   const shape: ResponseShape = {
     status: Number.isFinite(status) ? Math.trunc(status) : 0,
     contentType: type,
     lengthBucket: lengthBucket(text.length),
     jsonKeys: jsonKeys(text, type),
   };
-  const location = headerValue(headers, 'location');
+  const location = headerValue(pairs, 'location');
   if (shape.status >= 300 && shape.status < 400 && location !== undefined)
     shape.location = location.slice(0, MAX_LOCATION_CHARS);
   return shape;

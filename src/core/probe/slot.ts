@@ -1,3 +1,4 @@
+import { decodeComponent } from '../capture/url-parts';
 import type { ProbeHeader, ProbeRequest, TokenSlot } from './types';
 
 /** `replacement` for the token inside `text`; `undefined` when the token is not there. */
@@ -34,13 +35,10 @@ function editPairs(
   return pairs.map((p, i) => (separator === ';' && i > 0 ? p.replace(/^\s*/, ' ') : p)).join(separator);
 }
 
+/** A pair's name as written, or percent-decoded as a query or form name (`access%5Ftoken`). */
 function matchesName(key: string, name: string): boolean {
   const trimmed = key.trim();
-  try {
-    return trimmed === name || decodeURIComponent(trimmed.replace(/\+/g, ' ')) === name;
-  } catch {
-    return false;
-  }
+  return trimmed === name || decodeComponent(trimmed) === name;
 }
 
 function editHeaders(
