@@ -3,6 +3,7 @@ import type { ProbeRun } from '../../../src/core/probe';
 import { toJsonReport } from '../../../src/core/report/json-report';
 import { toMarkdown } from '../../../src/core/report/markdown';
 import { toSarif } from '../../../src/core/report/sarif';
+import { toTable } from '../../../src/core/report/table';
 import { writeJsonReport } from '../../../src/core/report/write-json-report';
 import { outcome, sampleRun } from '../probe/sample-run';
 import { ACCESS, FLOW, sampleResult } from './sample-result';
@@ -122,5 +123,28 @@ describe('the probes section of the reports', () => {
       },
     ]);
     expect(JSON.stringify(sarif)).not.toContain(SIGNATURE);
+  });
+});
+
+describe('the probes in the terminal table', () => {
+  it('lists each run and case before the findings, masked, without control characters', () => {
+    const run = probeRun();
+    run.outcomes[0] = {
+      ...(run.outcomes[0] as ProbeRun['outcomes'][number]),
+      caseId: 'alg-none:none\u001b[31m',
+    };
+    const table = toTable(sampleResult(), { color: false, width: 120, probes: [run] });
+    const lines = table.split('\n');
+    expect(lines[0]).toMatch(
+      /^Probe of GET https:\/\/api\.example\.com\/export\?access_token=eyJ[\w-]+\.eyJpc3Mi…&format=csv \(entry 3, token \w{16} in query access_token\)$/,
+    );
+    expect(lines[1]).toBe('  baseline: HTTP 200, application/json, ≤ 2048 chars, keys: orders, page, total');
+    expect(lines[3]).toBe('  10 cases: 1 accepted, 7 rejected, 2 inconclusive');
+    expect(table).toMatch(/ {2}ACCEPTED {5}alg-none:nOnE {16}HTTP 200/);
+    expect(table).not.toContain('\u001b');
+    expect(table).not.toContain(SIGNATURE);
+    expect(table).not.toContain(STRANGER.split('.')[2]);
+    expect(table.indexOf('Probe of')).toBeLessThan(table.indexOf('SEVERITY'));
+    expect(toTable(sampleResult(), { color: false, width: 120 })).not.toContain('Probe of');
   });
 });
