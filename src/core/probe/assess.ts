@@ -53,6 +53,15 @@ function hitFor(run: ProbeRun, ruleId: string, accepted: ProbeOutcome[], folded:
  * gives neither. Never throws.
  */
 export function assessProbeRun(run: ProbeRun): ProbeAssessment {
+  try {
+    return assess(run);
+  } catch {
+    // A run read back from a file may lack fields: no finding rather than an exception.
+    return { hits: [], passedRuleIds: [] };
+  }
+}
+
+function assess(run: ProbeRun): ProbeAssessment {
   if (run.stopped || !Array.isArray(run.outcomes)) return { hits: [], passedRuleIds: [] };
   const byRule = new Map<string, ProbeOutcome[]>();
   for (const o of run.outcomes) {

@@ -1,5 +1,13 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { assessProbeRun } from '../../../src/core/probe';
+import {
+  assessProbeRun,
+  PROBE_RULE,
+  PROBE_RULE_IDS,
+  type ProbeKind,
+  type ProbeOutcome,
+  type ProbeRun,
+} from '../../../src/core/probe';
 import { outcome, sampleRun } from './sample-run';
 
 const TOKEN =
@@ -79,5 +87,33 @@ describe('assessProbeRun', () => {
   it('a stopped run gives neither findings nor passes', () => {
     for (const stopped of ['baseline not accepted', 'endpoint does not require this token'] as const)
       expect(assessProbeRun(sampleRun(URL, FP, { stopped }))).toEqual({ hits: [], passedRuleIds: [] });
+  });
+});
+
+describe('assessProbeRun on arbitrary runs (property)', () => {
+  const kinds = Object.keys(PROBE_RULE) as ProbeKind[];
+  const anyOutcome = fc
+    .record({
+      kind: fc.constantFrom(...kinds, 'wrong-subject' as const),
+      verdict: fc.constantFrom('accepted', 'rejected', 'inconclusive'),
+    })
+    .map(({ kind, verdict }) => outcome(kind, kind, PROBE_RULE[kind], verdict as ProbeOutcome['verdict']));
+
+  it('never throws, raises only probe rules, and never both fails and passes a rule', () => {
+    fc.assert(
+      fc.property(fc.array(anyOutcome, { maxLength: 30 }), (outcomes) => {
+        const { hits, passedRuleIds } = assessProbeRun(sampleRun(URL, FP, { outcomes }));
+        for (const hit of hits) expect(PROBE_RULE_IDS).toContain(hit.ruleId);
+        const failed = new Set(hits.map((h) => h.ruleId));
+        for (const id of passedRuleIds) expect(failed.has(id)).toBe(false);
+        expect(new Set(hits.map((h) => h.ruleId)).size).toBe(hits.length);
+      }),
+      { numRuns: 500 },
+    );
+    expect(assessProbeRun({} as ProbeRun)).toEqual({ hits: [], passedRuleIds: [] });
+    expect(assessProbeRun({ ...sampleRun(URL, FP), slot: undefined } as unknown as ProbeRun)).toEqual({
+      hits: [],
+      passedRuleIds: [],
+    });
   });
 });

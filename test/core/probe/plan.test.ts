@@ -246,6 +246,15 @@ describe('planProbes: re-signed cases when a weak secret was recovered', async (
     expect(kinds).not.toContain('wrong-audience');
   });
 
+  it('claim tampered adds a claim when the token has no iat to move', async () => {
+    const { iat: _iat, ...noIat } = CLAIMS;
+    const plain = await hsToken(noIat);
+    const tampered = tokenOf(await plan(plain), 'claim-tampered');
+    expect(decodeJwt(tampered)).toEqual({ ...noIat, jwt_lens_probe: true });
+    expect(tampered.split('.')[2]).toBe(plain.split('.')[2]);
+    expect(await rejects(jwtVerify(tampered, SECRET, AT_NOW))).toBe('ERR_JWS_SIGNATURE_VERIFICATION_FAILED');
+  });
+
   it('kid injection keeps an HS token’s own algorithm', () => {
     expect(decodeProtectedHeader(tokenOf(cases, 'kid-injection')).alg).toBe('HS256');
   });
