@@ -50,7 +50,8 @@ async function recipes(t: ProbeToken, material: ProbeMaterial): Promise<Tampered
 /**
  * Plans every case for one token in one request: the baseline, the negative control, then each tampered
  * token alone (see the recipe files). Never throws: a token that cannot be probed, or a slot that does
- * not hold it, gives `{ error }`. At most `MAX_PROBE_CASES` cases, the time cases last to go.
+ * not hold it, gives `{ error }`. At most `MAX_PROBE_CASES` cases (a cap that drops the re-signed time
+ * cases first; today's recipes stay under it: 28 at most).
  */
 export async function planProbes(
   request: ProbeRequest,
