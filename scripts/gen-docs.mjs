@@ -159,6 +159,8 @@ export function renderComplianceDoc(catalog, compliance) {
     'A **direct** mapping means a finding of the rule shows the control violated (status `fail`); a **partial**',
     'one means the rule covers one aspect of it, so its findings leave the control `partial`. Coverage `partial`',
     'marks controls a passive capture can only partly evidence: the last column says what an assessor still needs.',
+    'A probe (`jwt-lens probe`) whose tampered tokens of a directly mapped `probe-*` rule were all refused is',
+    'evidence that the control operates: with no finding against it, the control passes, whatever its coverage.',
     '¹ The mapping applies under a condition (see the rule’s row). Control ids come from shared/COMPLIANCE.md,',
     'checked against the sources named; titles are paraphrases.',
     '',

@@ -38,6 +38,20 @@ export { sha256, toHex } from './crypto/sha256';
 export type { PolicyResolution } from './policy';
 /** Policy defaults and validation. */
 export { DEFAULT_DRIFT_POLICY, DEFAULT_POLICY, resolvePolicy } from './policy';
+/**
+ * The probe (issue 15): tampered-token plans, response shapes and verdicts, findings and passes of a run.
+ * Pure: only the CLI sends the planned requests.
+ */
+export {
+  assessProbeRun,
+  isAcceptedAnswer,
+  judgeProbe,
+  MAX_PROBE_CASES,
+  PROBE_RULE_IDS,
+  planProbes,
+  shapeOf,
+} from './probe';
+export type * from './probe/types';
 export type { JsonReport, ReportOptions, StandardGroup, TableOptions, ToolInfo } from './report';
 /**
  * Reports: JSON (schemaVersion 1), SARIF 2.1.0, Markdown (by severity or standard), table, and the

@@ -1,5 +1,6 @@
 import { baselineControlKey } from '../baseline/control-key';
 import type { Baseline } from '../baseline/types';
+import type { ProbeRun } from '../probe/types';
 import { capitalize } from '../report/markdown';
 import { isLoopbackHost } from '../rules/context/hosts';
 import { hostOf } from '../rules/context/sighting-facts';
@@ -10,6 +11,7 @@ import { FRAMEWORK_IDS, FRAMEWORKS } from './frameworks';
 import { RULE_MAPPINGS } from './mapping-table';
 import { mappingsOf, type RuleMapping } from './mappings';
 import { ABSENT, lifetimeSeconds, type Population, plural, populationOf } from './populations';
+import { type ProbePasses, probePassesOf, probePopulation } from './probe-evidence';
 import { complianceScope } from './scope';
 import type {
   ComplianceReport,
@@ -31,6 +33,11 @@ export interface ComplianceOptions {
    * without one, and a control that passed in it (`Baseline.controls`) and fails now says so.
    */
   baseline?: Baseline;
+  /**
+   * Probe runs (issue 15). Their refusals are evidence that the mapped controls operate, verifier
+   * controls included; their findings reach the statuses through the audit result (`extraHits`).
+   */
+  probes?: readonly ProbeRun[];
 }
 
 const DAY = 86_400;
@@ -46,6 +53,7 @@ interface Assessment {
   findingsByRule: Map<string, Finding[]>;
   records: Map<string, TokenRecord>;
   baseline?: Baseline;
+  probes: ProbePasses[];
 }
 
 /**
@@ -69,6 +77,7 @@ export function assessCompliance(result: AuditResult, options: ComplianceOptions
     populations: new Map(),
     findingsByRule,
     records: new Map(result.tokens.map((r) => [r.token.fingerprint, r])),
+    probes: probePassesOf(options.probes ?? []),
   };
   if (options.baseline) assessment.baseline = options.baseline;
   const selected = options.frameworks ?? settings?.frameworks ?? FRAMEWORK_IDS;
@@ -190,7 +199,8 @@ function statusOf(control: Control, mappings: readonly RuleMapping[], assessment
     return { status: 'not-observed', findings: [], evidence, counts };
   }
   const onlyPartly = control.coverage === 'partial' || !mappings.some((m) => m.strength === 'direct');
-  if (partial.length === 0 && !onlyPartly)
+  // A refused probe is what a passive capture lacks for a verifier control: it shows the control operating.
+  if (partial.length === 0 && (!onlyPartly || pop.probed))
     return {
       status: 'pass',
       findings: [],
@@ -216,17 +226,27 @@ function unionOf(mappings: readonly RuleMapping[], assessment: Assessment) {
     requests: new Set<string>(),
     hosts: new Set<string>(),
     phrases: [] as string[],
+    probed: false,
   };
   const kinds = new Set(
     mappings.map((m) => RULE_MAPPINGS[m.ruleId]?.evidence).filter((k) => k !== undefined),
   );
   for (const kind of kinds) {
-    const pop = populationFor(kind, assessment);
+    const pop = kind === 'probes' ? probedFor(mappings, assessment) : populationFor(kind, assessment);
+    if (kind === 'probes') out.probed = pop.phrase !== '';
     for (const key of ['tokens', 'sightings', 'requests', 'hosts'] as const)
       for (const item of pop[key]) out[key].add(item);
     if (pop.phrase && !out.phrases.includes(pop.phrase)) out.phrases.push(pop.phrase);
   }
   return out;
+}
+
+/** The refusals of the probe rules mapped directly to a control. */
+function probedFor(mappings: readonly RuleMapping[], assessment: Assessment): Population {
+  const rules = mappings
+    .filter((m) => m.strength === 'direct' && RULE_MAPPINGS[m.ruleId]?.evidence === 'probes')
+    .map((m) => m.ruleId);
+  return probePopulation(new Set(rules), assessment.probes);
 }
 
 function unique(findings: readonly Finding[]): Finding[] {

@@ -35,7 +35,9 @@ export type EvidenceKind =
   /** Every request in the capture. */
   | 'requests'
   /** Tokens compared with a learned baseline (drift rules); none unless a baseline was given. */
-  | 'baseline';
+  | 'baseline'
+  /** Tampered tokens a probe sent (issue 15); its refusals come from the probe runs, not the capture. */
+  | 'probes';
 
 /** A narrower reading of a rule's findings for one control (see `mappings.ts`). */
 export type MappingCondition =

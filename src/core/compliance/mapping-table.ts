@@ -206,6 +206,29 @@ export const RULE_MAPPINGS: Readonly<Record<string, RuleRow>> = {
     controls: [direct('asvs', 'v5.0.0-9.1.2'), ...ACCEPTED_UNSIGNED],
   },
   'sig-invalid-accepted': { evidence: 'verdicts', controls: ACCEPTED_UNSIGNED },
+  // A probe proves what a server accepts: its findings fail the controls they map to, and its refusals
+  // pass them (probe-evidence.ts), verifier controls included.
+  'probe-alg-none-accepted': {
+    evidence: 'probes',
+    controls: [direct('asvs', 'v5.0.0-9.1.2'), ...ACCEPTED_UNSIGNED],
+  },
+  'probe-signature-not-verified': { evidence: 'probes', controls: ACCEPTED_UNSIGNED },
+  'probe-psychic-signature-accepted': { evidence: 'probes', controls: ACCEPTED_UNSIGNED },
+  'probe-embedded-jwk-trusted': {
+    evidence: 'probes',
+    controls: [direct('asvs', 'v5.0.0-9.1.3'), ...ACCEPTED_UNSIGNED],
+  },
+  'probe-alg-confusion-accepted': {
+    evidence: 'probes',
+    controls: [direct('asvs', 'v5.0.0-9.1.2'), ...ACCEPTED_UNSIGNED],
+  },
+  'probe-kid-injection-accepted': {
+    evidence: 'probes',
+    controls: [direct('asvs', 'v5.0.0-9.1.3'), partial('nist-800-53', 'SI-10'), ...ACCEPTED_UNSIGNED],
+  },
+  'probe-expired-accepted': { evidence: 'probes', controls: [direct('asvs', 'v5.0.0-9.2.1'), ...ACCEPTED] },
+  'probe-nbf-ignored': { evidence: 'probes', controls: [direct('asvs', 'v5.0.0-9.2.1'), ...ACCEPTED] },
+  'probe-audience-ignored': { evidence: 'probes', controls: [direct('asvs', 'v5.0.0-9.2.3'), ...ACCEPTED] },
   'token-accepted-after-logout': {
     evidence: 'logout',
     controls: [

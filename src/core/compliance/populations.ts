@@ -35,6 +35,7 @@ export const ABSENT: Record<EvidenceKind, string> = {
   'id-tokens': 'no ID token',
   requests: 'no request',
   baseline: 'no token compared with a baseline',
+  probes: 'no probe run',
 };
 
 const NETWORK_SCHEMES = new Set(['http', 'https', 'ws', 'wss']);
@@ -50,7 +51,8 @@ const VERIFICATION_RULES = new Set([
   'alg-confusion-forged',
 ]);
 
-function empty(): Population {
+/** A population with nothing in it. */
+export function emptyPopulation(): Population {
   return { tokens: new Set(), sightings: new Set(), requests: new Set(), hosts: new Set(), phrase: '' };
 }
 
@@ -66,7 +68,7 @@ function addSighting(pop: Population, s: Sighting, fingerprint: string): void {
 }
 
 function ofSightings(result: AuditResult, keep: (s: Sighting) => boolean): Population {
-  const pop = empty();
+  const pop = emptyPopulation();
   for (const record of result.tokens) {
     for (const s of record.sightings) if (keep(s)) addSighting(pop, s, record.token.fingerprint);
   }
@@ -74,7 +76,7 @@ function ofSightings(result: AuditResult, keep: (s: Sighting) => boolean): Popul
 }
 
 function ofTokens(records: readonly TokenRecord[], keep: (r: TokenRecord) => boolean): Population {
-  const pop = empty();
+  const pop = emptyPopulation();
   for (const record of records) {
     if (!keep(record)) continue;
     pop.tokens.add(record.token.fingerprint);
@@ -83,7 +85,8 @@ function ofTokens(records: readonly TokenRecord[], keep: (r: TokenRecord) => boo
   return pop;
 }
 
-const onHosts = (pop: Population) => (pop.hosts.size > 0 ? ` on ${plural(pop.hosts.size, 'host')}` : '');
+export const onHosts = (pop: Population) =>
+  pop.hosts.size > 0 ? ` on ${plural(pop.hosts.size, 'host')}` : '';
 
 function networkPhrase(pop: Population, result: AuditResult): string {
   let clear = 0;
@@ -171,7 +174,7 @@ function verdictPopulation(result: AuditResult): Population {
 }
 
 function logoutPopulation(result: AuditResult): Population {
-  const pop = empty();
+  const pop = emptyPopulation();
   const events = result.lifecycle?.events ?? [];
   for (const event of events) {
     pop.requests.add(event.requestId);
@@ -202,7 +205,7 @@ const COMPARED = new Set(['jws', 'unsecured', 'jwe', 'opaque']);
 
 /** The tokens the drift rules compared with the baseline: every JWT and opaque token, when one was given. */
 function baselinePopulation(result: AuditResult, baseline: Baseline | undefined): Population {
-  if (!baseline) return empty();
+  if (!baseline) return emptyPopulation();
   const pop = ofTokens(result.tokens, (r) => COMPARED.has(r.token.kind));
   const { inputs } = baseline.learnedFrom;
   const from = inputs.length > 0 ? ` learned from ${listNames(inputs)}` : '';
@@ -222,6 +225,8 @@ export function populationOf(kind: EvidenceKind, result: AuditResult, baseline?:
   if (kind === 'verdicts') return verdictPopulation(result);
   if (kind === 'logout') return logoutPopulation(result);
   if (kind === 'requests') return requestPopulation(result);
+  // What a probe showed comes from the probe runs (probe-evidence.ts), not from the capture.
+  if (kind === 'probes') return emptyPopulation();
   const pop = tokenPopulation(kind, result);
   pop.phrase = pop.tokens.size === 0 ? '' : phraseOf(kind, pop, result);
   return pop;

@@ -7,6 +7,7 @@ import {
   verdictFields,
   verdictsBySighting,
 } from './lifecycle-report';
+import { toJsonProbes } from './probe-report';
 import { maskToken } from './redact';
 import {
   countSeverities,
@@ -66,6 +67,7 @@ export function createJsonReportParts(result: AuditResult, opts: ReportOptions):
     lifecycle: toJsonLifecycle(result.lifecycle, ctx),
   };
   if (opts.compliance) head.compliance = scrubCompliance(opts.compliance, ctx);
+  if (opts.probes) head.probes = toJsonProbes(opts.probes, ctx);
   const lists: JsonReportParts['lists'] = {
     tokens: () => lazyMap(result.tokens, (record) => toJsonToken(record, ctx, findingsPerToken, verdicts)),
     findings: () => lazyMap(result.findings, (finding) => toJsonFinding(finding, ctx)),

@@ -3,6 +3,7 @@ import { formatReference } from './format-reference';
 import { summarize } from './json-report';
 import { lifecycleSection } from './lifecycle-markdown';
 import { code, escapeText } from './markdown-text';
+import { probeSection } from './probe-markdown';
 import {
   createReportContext,
   numericDateToIso,
@@ -37,6 +38,7 @@ export function toMarkdown(result: AuditResult, opts: ReportOptions): string {
     lines.push(`### ${capitalize(severity)} (${group.length})`, '');
     for (const finding of group) lines.push(...findingBlock(finding, ctx, sightings, masked));
   }
+  lines.push(...probeSection(opts.probes, ctx));
   lines.push(...lifecycleSection(result));
   lines.push('## Tokens', '', ...tokenTable(result.tokens, ctx, result.findings));
   return `${lines.join('\n').trimEnd()}\n`;

@@ -5,6 +5,7 @@
 
 import type { ComplianceReport } from '../compliance/types';
 import type { FamilyRole, Verdict } from '../lifecycle/types';
+import type { ProbeKind, ProbeRun, ProbeStop, ProbeVerdict, TokenSlot } from '../probe/types';
 import type { Policy, Reference, Severity, TokenKind, TokenPurpose, Where } from '../types';
 
 /** The program that wrote a report. */
@@ -26,6 +27,45 @@ export interface ReportOptions {
   problems?: readonly string[];
   /** Compliance statuses (`scan --compliance`): JSON gains a `compliance` section, SARIF properties. */
   compliance?: ComplianceReport;
+  /** Probe runs (`jwt-lens probe`): JSON gains a `probes` section, Markdown a section, SARIF properties. */
+  probes?: readonly ProbeRun[];
+}
+
+/** A response's shape in the report: server text (`Location`, JSON keys) scrubbed. */
+export interface JsonResponseShape {
+  status: number;
+  contentType: string;
+  lengthBucket: number;
+  jsonKeys: string[];
+  location?: string;
+}
+
+/** One probe case as sent and answered. */
+export interface JsonProbeOutcome {
+  caseId: string;
+  kind: ProbeKind;
+  change: string;
+  ruleId?: string;
+  shape?: JsonResponseShape;
+  error?: string;
+  verdict: ProbeVerdict;
+  durationMs?: number;
+}
+
+/** One probe run: the request replayed (URL masked), its baseline, negative control and tampered cases. */
+export interface JsonProbeRun {
+  entry: number;
+  method: string;
+  url: string;
+  fingerprint: string;
+  slot: TokenSlot;
+  startedAt: string;
+  baseline?: JsonProbeOutcome;
+  negativeControl?: JsonProbeOutcome;
+  outcomes: JsonProbeOutcome[];
+  stopped?: ProbeStop;
+  /** Rules whose probes were all refused: evidence that the control operates. */
+  passedRuleIds: string[];
 }
 
 /**
@@ -202,6 +242,8 @@ export interface JsonReport {
   lifecycle: JsonLifecycle;
   /** Present when compliance statuses were asked for (`scan --compliance`). */
   compliance?: ComplianceReport;
+  /** Present when the report is a probe's (`jwt-lens probe`). */
+  probes?: JsonProbeRun[];
   tokens: JsonToken[];
   findings: JsonFinding[];
   observations: JsonObservation[];

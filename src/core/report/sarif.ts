@@ -4,6 +4,7 @@ import { ruleInfo } from '../rules/catalog';
 import type { AuditResult, Finding, Severity, Sighting } from '../types';
 import { formatReference } from './format-reference';
 import { verdictFields, verdictsBySighting } from './lifecycle-report';
+import { sarifProbes } from './probe-report';
 import { createReportContext, numericDateToIso, type ReportContext } from './report-context';
 import type { ReportOptions } from './report-types';
 
@@ -64,6 +65,7 @@ export function toSarif(result: AuditResult, opts: ReportOptions): Json {
           rawIncluded: opts.includeRaw,
           ignoredCount: result.ignoredCount,
           ...(opts.compliance ? { compliance: runCompliance(opts.compliance) } : {}),
+          ...(opts.probes ? { probes: sarifProbes(opts.probes, ctx) } : {}),
         },
       },
     ],

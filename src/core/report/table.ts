@@ -1,5 +1,7 @@
+import type { ProbeRun } from '../probe/types';
 import type { AuditResult, Severity } from '../types';
 import { summarize } from './json-report';
+import { probeLines } from './probe-table';
 import { createReportContext, SEVERITIES } from './report-context';
 import { sanitize } from './sanitize';
 
@@ -11,6 +13,8 @@ export interface TableOptions {
   width: number;
   /** Show token text unmasked in details (the CLI's `--include-raw`). */
   includeRaw?: boolean;
+  /** Probe runs (`jwt-lens probe`): listed before the findings, one line per case. */
+  probes?: readonly ProbeRun[];
 }
 
 const ANSI: Record<Severity, string> = { critical: '1;31', high: '31', medium: '33', low: '36', info: '2' };
@@ -25,8 +29,12 @@ const GAP = '  ';
 export function toTable(result: AuditResult, options: TableOptions): string {
   const summary = summarize(result);
   const tail = summaryLine(result);
-  if (summary.findings === 0) return `No findings in ${summary.tokens} token(s).\n${tail}\n`;
-  const { scrub } = createReportContext(result, options.includeRaw === true);
+  const none = `No findings in ${summary.tokens} token(s).\n${tail}\n`;
+  if (summary.findings === 0 && !options.probes?.length) return none;
+  const ctx = createReportContext(result, options.includeRaw === true);
+  const probes = options.probes?.length ? `${probeLines(options.probes, ctx).join('\n')}\n\n` : '';
+  if (summary.findings === 0) return `${probes}${none}`;
+  const { scrub } = ctx;
   const ruleWidth = Math.min(28, Math.max(4, longestRule(result)));
   const fixed = 8 + ruleWidth + 16 + GAP.length * 3;
   const detailWidth = Math.max(MIN_DETAIL, options.width - fixed);
@@ -41,7 +49,7 @@ export function toTable(result: AuditResult, options: TableOptions): string {
       clip(sanitize(scrub(f.detail, f.fingerprint)), detailWidth),
     ].join(GAP),
   );
-  return `${[head, ...rows].join('\n')}\n\n${tail}\n`;
+  return `${probes}${[head, ...rows].join('\n')}\n\n${tail}\n`;
 }
 
 /** `12 findings in 7 tokens: 2 critical, 3 high, … (1 ignored by policy)`. */

@@ -4,6 +4,7 @@ import { DRIFT_CATALOG } from './drift';
 import { ENGINE_CATALOG } from './engine';
 import { LIFECYCLE_CATALOG } from './lifecycle';
 import { PANEL_CATALOG } from './panel';
+import { PROBE_CATALOG } from './probe';
 import { SECRETS_CATALOG } from './secrets';
 import { SIGNATURES_CATALOG } from './signatures';
 import { TOKEN_CATALOG } from './token';
@@ -17,6 +18,7 @@ export const RULE_CATALOG: readonly RuleInfo[] = [
   ...SIGNATURES_CATALOG,
   ...PANEL_CATALOG,
   ...DRIFT_CATALOG,
+  ...PROBE_CATALOG,
   ...ENGINE_CATALOG,
 ];
 
