@@ -4,6 +4,8 @@ import type { CaptureResult, Sighting } from '../../../src/core/types';
 import { fakeJwt, makeEntry } from './har-builders';
 
 const T = fakeJwt({ sub: 'alice', iss: 'https://id.example.test' });
+/** The cookie domain Chrome records on every request cookie it exports. */
+const D = 'api.example.test';
 const T2 = fakeJwt({ sub: 'bob' }, { alg: 'RS256', kid: 'k1' });
 
 /** The (where, name) pairs of the sightings of token `text`. */
@@ -119,11 +121,27 @@ describe('captureEntry: cookies', () => {
   it('reads the Cookie header and request.cookies[] once, keeping recorded flags', () => {
     const entry = makeEntry({
       requestHeaders: [{ name: 'Cookie', value: `theme=dark; session=${T}` }],
-      requestCookies: [{ name: 'session', value: T, httpOnly: false, secure: true, sameSite: 'Lax' }],
+      requestCookies: [
+        { name: 'session', value: T, domain: D, httpOnly: false, secure: true, sameSite: 'Lax' },
+      ],
     });
     const s = only(captureEntry(entry, '0'));
     expect([s.where, s.name]).toEqual(['request-cookie', 'session']);
-    expect(s.cookie).toEqual({ httpOnly: false, secure: true, sameSite: 'lax' });
+    expect(s.cookie).toEqual({ httpOnly: false, secure: true, sameSite: 'lax', domain: D });
+  });
+
+  it('takes no flags from a request cookie recorded without its domain (a proxy saw only the header)', () => {
+    // mitmproxy's former har_dump wrote httpOnly/secure false on every request cookie: not evidence.
+    const entry = makeEntry({
+      requestHeaders: [{ name: 'Cookie', value: `session=${T}` }],
+      requestCookies: [{ name: 'session', value: T, httpOnly: false, secure: false }],
+    });
+    expect(only(captureEntry(entry, '0')).cookie).toBeUndefined();
+    const onlyInList = makeEntry({
+      requestCookies: [{ name: 'session', value: T, httpOnly: false, secure: false }],
+    });
+    expect(only(captureEntry(onlyInList, '0'))).toMatchObject({ where: 'request-cookie', name: 'session' });
+    expect(only(captureEntry(onlyInList, '0')).cookie).toBeUndefined();
   });
 
   it('leaves request cookies without flags unannotated', () => {
