@@ -54,7 +54,7 @@ export function captureEntryWith(
   scanRequestHeaders(scan, parts.requestHeaders);
   scanHarCookies(scan, request.cookies, 'request-cookie');
   scanUrl(scan, url);
-  scanRequestBody(scan, request.postData);
+  scanRequestBody(scan, request);
   scanResponseHeaders(scan, parts.responseHeaders);
   scanHarCookies(scan, response.cookies, 'set-cookie');
   scanRedirectUrl(scan, response);
