@@ -1,0 +1,76 @@
+import { isRecord, stringAt } from './guards';
+
+/**
+ * What the sanitized-export check needs to know of a HAR's entries, gathered one entry at a time by
+ * `summarizeEntry` (whichever reader walks the entries), then judged by `sanitizedExportProblem`.
+ */
+export interface ExportSummary {
+  /** Entries whose request recorded at least one header. */
+  entriesWithHeaders: number;
+  /** True once some entry had an `Authorization`, `Cookie` or `Set-Cookie` header or a recorded cookie. */
+  credentials: boolean;
+}
+
+export function createExportSummary(): ExportSummary {
+  return { entriesWithHeaders: 0, credentials: false };
+}
+
+/** Adds one (untrusted) entry to the summary. Stops looking at entries once credentials were seen. */
+export function summarizeEntry(summary: ExportSummary, entry: unknown): void {
+  if (summary.credentials || !isRecord(entry)) return;
+  const { request, response } = entry;
+  if (isRecord(request)) {
+    const headers = request.headers;
+    if (Array.isArray(headers) && headers.length > 0) summary.entriesWithHeaders++;
+    if (hasHeader(headers, isRequestCredential) || hasItems(request.cookies)) summary.credentials = true;
+  }
+  if (isRecord(response) && (hasHeader(response.headers, isSetCookie) || hasItems(response.cookies)))
+    summary.credentials = true;
+}
+
+/** Chrome and the browsers built on it (Edge, Brave, Opera) name their DevTools export so. */
+const CHROMIUM_CREATOR = 'WebInspector';
+
+/**
+ * One problem line when the HAR looks like Chrome's default export: since Chrome 130 DevTools exports HAR
+ * "sanitized" unless asked otherwise, dropping every `Authorization`, `Cookie` and `Set-Cookie` header and
+ * emptying `cookies[]` (devtools-frontend `models/har/Log.ts`), and leaves no marker in the file. So: a
+ * Chromium creator, requests that recorded headers, and not one credential header or cookie anywhere.
+ *
+ * @param creator - the HAR's `log.creator`, untrusted
+ * @param summary - the entries, as `summarizeEntry` saw them
+ */
+export function sanitizedExportProblem(creator: unknown, summary: ExportSummary): string | undefined {
+  if (!isRecord(creator) || stringAt(creator, 'name') !== CHROMIUM_CREATOR) return undefined;
+  if (summary.credentials || summary.entriesWithHeaders === 0) return undefined;
+  return (
+    'no request in this Chrome HAR has a Cookie or Authorization header and no response sets a cookie: it ' +
+    "looks like Chrome's default export, which leaves them out (Chrome 130 and later), so tokens sent there " +
+    'cannot be audited. Export again with the Network panel\'s download button menu "Export HAR (with ' +
+    'sensitive data)", after turning on "Allow to generate HAR with sensitive data" in DevTools Settings ' +
+    '(Preferences, Network)'
+  );
+}
+
+function hasItems(value: unknown): boolean {
+  return Array.isArray(value) && value.length > 0;
+}
+
+function hasHeader(headers: unknown, matches: (lowerName: string) => boolean): boolean {
+  if (!Array.isArray(headers)) return false;
+  for (const header of headers) {
+    const name: unknown = isRecord(header) ? header.name : undefined;
+    // Only names as long as the three that matter pay for lower-casing.
+    if (typeof name === 'string' && (name.length === 6 || name.length === 10 || name.length === 13))
+      if (matches(name.toLowerCase())) return true;
+  }
+  return false;
+}
+
+function isRequestCredential(lowerName: string): boolean {
+  return lowerName === 'cookie' || lowerName === 'authorization';
+}
+
+function isSetCookie(lowerName: string): boolean {
+  return lowerName === 'set-cookie';
+}
