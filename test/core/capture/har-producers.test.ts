@@ -36,6 +36,7 @@ const FIREFOX_TOKEN = at('2023-03-29T16:58:59.702-07:00', utc(2023, 2, 29, 23, 5
 const SAFARI = at('2023-03-30T00:13:32.600Z', utc(2023, 2, 30, 0, 13, 32, 600));
 const MITM_POST = at('2023-07-25T10:58:25.577252+00:00', utc(2023, 6, 25, 10, 58, 25, 577));
 const MITM_WS = at('2023-08-29T13:03:52.266590+00:00', utc(2023, 7, 29, 13, 3, 52, 266));
+const HAR_DUMP = at('2022-10-20T08:48:38.013394+00:00', utc(2022, 9, 20, 8, 48, 38, 13));
 const CHARLES_PAGE = at('2023-03-29T17:37:42.482-07:00', utc(2023, 2, 30, 0, 37, 42, 482));
 const CHARLES_API = at('2023-03-29T17:37:43.120-07:00', utc(2023, 2, 30, 0, 37, 43, 120));
 const INSOMNIA = at('2023-03-30T04:39:18.981Z', utc(2023, 2, 30, 4, 39, 18, 981));
@@ -144,6 +145,12 @@ const FIXTURES: Record<string, { planted: Planted[]; problems?: string[] }> = {
         name: 'WebSocket received: $.refreshed',
         ...MITM_WS,
       },
+    ],
+  },
+  // Its request cookies say httpOnly: false, secure: false though a Cookie header carries no attributes.
+  'mitmproxy/mitmproxy-har-dump.har': {
+    planted: [
+      { sub: 'mitmproxy-har-dump:request-cookie', where: 'request-cookie', name: 'jwt', ...HAR_DUMP },
     ],
   },
   'charles/charles.har': {
