@@ -181,10 +181,17 @@ function locationOf(parts: EntryParts): string | undefined {
   return location ? location : undefined;
 }
 
-/** HAR `_fromCache` (Chrome: `memory`, `disk`) or a 304: the origin server did not judge the request. */
+/** Safari's `_fetchType` values (WebKit `HARBuilder.js`) for an answer no server gave. */
+const CACHE_FETCH_TYPES: ReadonlySet<unknown> = new Set(['Memory Cache', 'Disk Cache']);
+
+/**
+ * HAR `_fromCache` (Chrome: `memory`, `disk`), Safari's `_fetchType` (`Memory Cache`, `Disk Cache`) or a
+ * 304: the origin server did not judge the request.
+ */
 function isFromCache(entry: Record<string, unknown>, status: number): boolean {
   const cached = entry._fromCache;
-  return status === 304 || (typeof cached === 'string' && cached !== '') || cached === true;
+  if (status === 304 || (typeof cached === 'string' && cached !== '') || cached === true) return true;
+  return CACHE_FETCH_TYPES.has(entry._fetchType);
 }
 
 /** Every header called `name`, joined with `, ` (RFC 9110 §5.3), or `undefined` when none was sent. */

@@ -53,6 +53,10 @@ describe('capture: lifecycle exchange facts', () => {
     expect(factsOf({ requestHeaders: bearer }, { _fromCache: 'disk' })?.fromCache).toBe(true);
     expect(factsOf({ requestHeaders: bearer, status: 304 })?.fromCache).toBe(true);
     expect(factsOf({ requestHeaders: bearer })?.fromCache).toBeUndefined();
+    // Safari (WebKit HARBuilder) says where the answer came from in _fetchType.
+    expect(factsOf({ requestHeaders: bearer }, { _fetchType: 'Memory Cache' })?.fromCache).toBe(true);
+    expect(factsOf({ requestHeaders: bearer }, { _fetchType: 'Disk Cache' })?.fromCache).toBe(true);
+    expect(factsOf({ requestHeaders: bearer }, { _fetchType: 'Network Load' })?.fromCache).toBeUndefined();
     const preflight = factsOf({
       method: 'OPTIONS',
       requestHeaders: [...bearer, h('Access-Control-Request-Method', 'GET')],
