@@ -239,3 +239,32 @@ describe('captureEntry: URLs', () => {
     expect(JSON.stringify(result)).not.toContain('s3cret');
   });
 });
+
+describe('captureEntry: request times', () => {
+  const startedAt = (startedDateTime: string) =>
+    only(
+      captureEntry(
+        makeEntry({ startedDateTime, requestHeaders: [{ name: 'Authorization', value: `Bearer ${T}` }] }),
+        '0',
+      ),
+    ).startedAt;
+
+  it('reads a time written without a zone as UTC, whatever the machine (Python isoformat of a naive time)', () => {
+    expect(startedAt('2026-01-13T15:41:11.497000')).toBe('2026-01-13T15:41:11.497000Z');
+    expect(Date.parse(startedAt('2026-01-13T15:41:11.497000'))).toBe(Date.UTC(2026, 0, 13, 15, 41, 11, 497));
+    expect(startedAt('2026-01-13T15:41')).toBe('2026-01-13T15:41Z');
+  });
+
+  it.each([
+    '2026-01-13T15:41:11.497Z',
+    '2024-05-14T11:29:33.3166355+02:00',
+    '2023-07-25T10:58:25.577252+00:00',
+    '2023-03-29T16:58:59.303-07:00',
+    '2026-01-13',
+    '2026-01-13 15:41:11',
+    'Tue, 13 Jan 2026 15:41:11 GMT',
+    '',
+  ])('keeps %j as written', (time) => {
+    expect(startedAt(time)).toBe(time);
+  });
+});
