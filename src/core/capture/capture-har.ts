@@ -1,8 +1,13 @@
 import type { ExchangeFacts } from '../lifecycle/types';
 import type { CaptureResult } from '../types';
 import { captureEntryWith } from './capture-entry';
+import {
+  createExportSummary,
+  detachedBodiesProblem,
+  sanitizedExportProblem,
+  summarizeEntry,
+} from './export-summary';
 import { isRecord, stringAt } from './guards';
-import { createExportSummary, sanitizedExportProblem, summarizeEntry } from './sanitized-export';
 import type { FindCache } from './sighting-sink';
 import { parseUrlParts } from './url-parts';
 
@@ -10,8 +15,9 @@ import { parseUrlParts } from './url-parts';
  * Captures a whole HAR 1.2 document (already `JSON.parse`d). Returns `{ error }` with one precise line when
  * the document is not a HAR at all; a bad entry never aborts the capture, it becomes a `problems` line
  * (`entry 12: request.url is missing`, numbered as in `log.entries[12]`) and the other entries are kept.
- * Each entry's `requestId` is its index. A HAR that looks like Chrome's sanitized export (no cookies, no
- * `Authorization`) gets a first problem line saying how to export one with them.
+ * Each entry's `requestId` is its index. Lines about the whole file come first: a HAR that looks like
+ * Chrome's sanitized export (no cookies, no `Authorization`) says how to export one with them, and one
+ * whose bodies were kept in separate files says so.
  */
 export function captureHar(har: unknown): CaptureResult | { error: string } {
   if (!isRecord(har))
@@ -51,9 +57,9 @@ export function captureHar(har: unknown): CaptureResult | { error: string } {
     append(result.problems, one.problems);
     result.entryCount++;
   }
-  const sanitized = sanitizedExportProblem(log.creator, summary);
-  // First, so a long list of entry problems cannot push it out of the CLI's warnings.
-  if (sanitized) result.problems.unshift(sanitized);
+  // Whole-file lines first, so a long list of entry problems cannot push them out of the CLI's warnings.
+  const fileProblems = [sanitizedExportProblem(log.creator, summary), detachedBodiesProblem(summary)];
+  for (const line of fileProblems.reverse()) if (line) result.problems.unshift(line);
   return result;
 }
 

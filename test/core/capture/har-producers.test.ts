@@ -43,6 +43,7 @@ const INSOMNIA = at('2023-03-30T04:39:18.981Z', utc(2023, 2, 30, 4, 39, 18, 981)
 const PW_PAGE = at('2022-06-10T04:27:32.146Z', utc(2022, 5, 10, 4, 27, 32, 146));
 const PW_POST = at('2022-06-10T04:27:32.172Z', utc(2022, 5, 10, 4, 27, 32, 172));
 const PW_REDIRECT = at('2022-06-10T04:27:32.175Z', utc(2022, 5, 10, 4, 27, 32, 175));
+const PW_ATTACH = at('2022-06-10T04:27:32.190Z', utc(2022, 5, 10, 4, 27, 32, 190));
 const HTK_LOGIN = at('2025-03-14T10:00:00.000+01:00', utc(2025, 2, 14, 9, 0, 0, 0));
 const HTK_UPLOAD = at('2025-03-14T10:00:01.250+01:00', utc(2025, 2, 14, 9, 0, 1, 250));
 const HTK_WS = at('2025-03-14T10:00:02.000+01:00', utc(2025, 2, 14, 9, 0, 2, 0));
@@ -184,6 +185,20 @@ const FIXTURES: Record<string, { planted: Planted[]; problems?: string[] }> = {
       { sub: 'playwright:set-cookie', where: 'request-cookie', name: 'auth', ...PW_POST },
       { sub: 'playwright:form', where: 'request-body', name: 'refresh_token', ...PW_POST },
       { sub: 'playwright:fragment', where: 'response-header', name: 'Location', ...PW_REDIRECT },
+    ],
+  },
+  'playwright/playwright-attach.har': {
+    planted: [
+      {
+        sub: 'playwright-attach:authorization',
+        where: 'request-header',
+        name: 'Authorization',
+        ...PW_ATTACH,
+      },
+    ],
+    problems: [
+      '2 entries keep their bodies in separate files (_file: Playwright\'s recordHar content "attach", its ' +
+        'default for a .zip), which were not read; record with content "embed" to audit tokens in bodies',
     ],
   },
   'httptoolkit/httptoolkit.har': {

@@ -1,24 +1,33 @@
 import { isRecord, stringAt } from './guards';
 
 /**
- * What the sanitized-export check needs to know of a HAR's entries, gathered one entry at a time by
- * `summarizeEntry` (whichever reader walks the entries), then judged by `sanitizedExportProblem`.
+ * What the whole-file checks need to know of a HAR's entries, gathered one entry at a time by
+ * `summarizeEntry` (whichever reader walks the entries), then judged by `sanitizedExportProblem` and
+ * `detachedBodiesProblem`.
  */
 export interface ExportSummary {
   /** Entries whose request recorded at least one header. */
   entriesWithHeaders: number;
   /** True once some entry had an `Authorization`, `Cookie` or `Set-Cookie` header or a recorded cookie. */
   credentials: boolean;
+  /** Entries with a body kept outside the HAR (`_file`, `_sha1`), which capture cannot read. */
+  detachedBodies: number;
 }
 
 export function createExportSummary(): ExportSummary {
-  return { entriesWithHeaders: 0, credentials: false };
+  return { entriesWithHeaders: 0, credentials: false, detachedBodies: 0 };
 }
 
-/** Adds one (untrusted) entry to the summary. Stops looking at entries once credentials were seen. */
+/** Adds one (untrusted) entry to the summary. Stops looking for credentials once some were seen. */
 export function summarizeEntry(summary: ExportSummary, entry: unknown): void {
-  if (summary.credentials || !isRecord(entry)) return;
+  if (!isRecord(entry)) return;
   const { request, response } = entry;
+  if (
+    isDetached(isRecord(response) ? response.content : undefined) ||
+    isDetached(isRecord(request) ? request.postData : undefined)
+  )
+    summary.detachedBodies++;
+  if (summary.credentials) return;
   if (isRecord(request)) {
     const headers = request.headers;
     if (Array.isArray(headers) && headers.length > 0) summary.entriesWithHeaders++;
@@ -50,6 +59,27 @@ export function sanitizedExportProblem(creator: unknown, summary: ExportSummary)
     'sensitive data)", after turning on "Allow to generate HAR with sensitive data" in DevTools Settings ' +
     '(Preferences, Network)'
   );
+}
+
+/**
+ * A problem line when bodies were kept outside the HAR: Playwright's `recordHar` with `content: "attach"`
+ * (its default when the HAR is written into a .zip) stores each body in a file named by `_file` (`_sha1` in
+ * traces) and leaves no `text`, so tokens in those bodies cannot be seen here.
+ */
+export function detachedBodiesProblem(summary: ExportSummary): string | undefined {
+  const n = summary.detachedBodies;
+  if (n === 0) return undefined;
+  return (
+    `${n} ${n === 1 ? 'entry keeps its body' : 'entries keep their bodies'} in separate files (_file: Playwright's ` +
+    'recordHar content "attach", its default for a .zip), which were not read; record with content "embed" ' +
+    'to audit tokens in bodies'
+  );
+}
+
+/** A body whose bytes are in a file: `_file` or `_sha1` and no text (Playwright leaves `postData.text` ''). */
+function isDetached(body: unknown): boolean {
+  if (!isRecord(body) || (body.text !== undefined && body.text !== '')) return false;
+  return typeof body._file === 'string' || typeof body._sha1 === 'string';
 }
 
 function hasItems(value: unknown): boolean {

@@ -3,9 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { captureHar } from '../../../src/core/capture';
 import {
   createExportSummary,
+  detachedBodiesProblem,
+  type ExportSummary,
   sanitizedExportProblem,
   summarizeEntry,
-} from '../../../src/core/capture/sanitized-export';
+} from '../../../src/core/capture/export-summary';
 import { fakeJwt, makeEntry } from './har-builders';
 
 const CHROME = { name: 'WebInspector', version: '537.36' };
@@ -61,6 +63,46 @@ describe('sanitizedExportProblem', () => {
         expect(line === undefined || typeof line === 'string').toBe(true);
       }),
     );
+  });
+});
+
+function summaryOf(entries: unknown[]): ExportSummary {
+  const summary = createExportSummary();
+  for (const entry of entries) summarizeEntry(summary, entry);
+  return summary;
+}
+
+describe('detachedBodiesProblem', () => {
+  const attached = (content: Record<string, unknown>, postData?: Record<string, unknown>) =>
+    makeEntry({
+      content: { size: 10, mimeType: 'application/json', ...content },
+      ...(postData ? { postData } : {}),
+    });
+
+  it("counts entries whose bodies are only a file name (Playwright's attach mode)", () => {
+    const entries = [
+      attached({ _file: 'a.json' }),
+      attached({ text: '{}' }, { mimeType: 'application/json', text: '', _file: 'b.json' }),
+      attached({ _sha1: 'c.json' }),
+      attached({ text: '{}' }),
+    ];
+    expect(detachedBodiesProblem(summaryOf(entries))).toMatch(
+      /^3 entries keep their bodies in separate files/,
+    );
+    expect(detachedBodiesProblem(summaryOf(entries.slice(0, 1)))).toMatch(
+      /^1 entry keeps its body in separate files/,
+    );
+  });
+
+  it('stays silent when the body is in the HAR, even beside a file name, or there is none', () => {
+    const entries = [
+      attached({ text: 'x', _file: 'a.json' }),
+      attached({}),
+      makeEntry(),
+      3,
+      { response: [] },
+    ];
+    expect(detachedBodiesProblem(summaryOf(entries))).toBeUndefined();
   });
 });
 
