@@ -37,6 +37,15 @@ export function summarizeEntry(summary: ExportSummary, entry: unknown): void {
     summary.credentials = true;
 }
 
+/** The summary of two runs of entries (batches captured apart, in worker threads), in either order. */
+export function mergeExportSummaries(a: ExportSummary, b: ExportSummary): ExportSummary {
+  return {
+    entriesWithHeaders: a.entriesWithHeaders + b.entriesWithHeaders,
+    credentials: a.credentials || b.credentials,
+    detachedBodies: a.detachedBodies + b.detachedBodies,
+  };
+}
+
 /** Chrome and the browsers built on it (Edge, Brave, Opera) name their DevTools export so. */
 const CHROMIUM_CREATOR = 'WebInspector';
 

@@ -5,6 +5,7 @@ import {
   createExportSummary,
   detachedBodiesProblem,
   type ExportSummary,
+  mergeExportSummaries,
   sanitizedExportProblem,
   summarizeEntry,
 } from '../../../src/core/capture/export-summary';
@@ -103,6 +104,26 @@ describe('detachedBodiesProblem', () => {
       { response: [] },
     ];
     expect(detachedBodiesProblem(summaryOf(entries))).toBeUndefined();
+  });
+});
+
+describe('mergeExportSummaries', () => {
+  it('gives the verdicts of one summary over all the entries, however they were split (property)', () => {
+    const entry = fc.constantFrom<unknown>(
+      plain(),
+      makeEntry(),
+      makeEntry({ requestHeaders: [{ name: 'Cookie', value: 'a=1' }] }),
+      makeEntry({ content: { size: 1, mimeType: 'text/plain', _file: 'x.txt' } }),
+      null,
+    );
+    fc.assert(
+      fc.property(fc.array(entry, { maxLength: 8 }), fc.nat(8), (entries, cut) => {
+        const whole = summaryOf(entries);
+        const merged = mergeExportSummaries(summaryOf(entries.slice(0, cut)), summaryOf(entries.slice(cut)));
+        expect(sanitizedExportProblem(CHROME, merged)).toBe(sanitizedExportProblem(CHROME, whole));
+        expect(detachedBodiesProblem(merged)).toBe(detachedBodiesProblem(whole));
+      }),
+    );
   });
 });
 
