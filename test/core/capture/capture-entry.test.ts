@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { captureEntry } from '../../../src/core/capture';
 import type { CaptureResult, Sighting } from '../../../src/core/types';
@@ -266,5 +267,17 @@ describe('captureEntry: request times', () => {
     '',
   ])('keeps %j as written', (time) => {
     expect(startedAt(time)).toBe(time);
+  });
+
+  it('never throws, and only ever adds a Z to a time that had no zone (property)', () => {
+    const isoish = fc
+      .tuple(fc.date({ noInvalidDate: true }), fc.constantFrom('', 'Z', '+02:00', '.1234567'))
+      .map(([d, tail]) => d.toISOString().slice(0, 19) + tail);
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), isoish), (time) => {
+        const at = startedAt(time);
+        expect(at === time || (at === `${time}Z` && !Number.isNaN(Date.parse(at)))).toBe(true);
+      }),
+    );
   });
 });
