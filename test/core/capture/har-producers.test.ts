@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { captureHar } from '../../../src/core/capture';
 import type { CaptureResult, CookieAttributes, Sighting, Where } from '../../../src/core/types';
@@ -273,6 +273,11 @@ describe('captureHar on the HAR files of each producer', () => {
       expect(result.problems).toEqual(fixture.problems ?? []);
     },
   );
+
+  it('covers every file of the fixture folder', () => {
+    const files = readdirSync(DIR, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.har'));
+    expect(files.map((f) => f.replaceAll('\\', '/')).sort()).toEqual(Object.keys(FIXTURES).sort());
+  });
 
   it.each(Object.entries(FIXTURES))(
     '%s: cookie flags only where the producer recorded them',
