@@ -91,8 +91,10 @@ function copyFrames(frames: unknown, plain: Record<string, unknown>): void {
 /**
  * Turns a browser HAR entry (a `devtools.network.Request`, with methods and a browser prototype) into plain
  * HAR 1.2 data, with `response.content.text` filled from `content` when it was read. Of the private `_`
- * fields only `_webSocketMessages` is kept (the frames of a WebSocket, which the engine scans); the others,
- * such as `_initiator` (which can hold whole stack traces), are dropped.
+ * fields only `_webSocketMessages` (the frames of a WebSocket, which the engine scans) and Chrome's
+ * `_fromCache` are kept; the others, such as `_initiator` (which can hold whole stack traces), are dropped.
+ * `_fromCache` and `cache` (Firefox fills `cache.afterRequest` for an answer from its cache) tell the
+ * lifecycle that no server judged the token.
  */
 export function toPlainEntry(entry: unknown, content?: EntryContent | null): Record<string, unknown> | null {
   const source = record(entry);
@@ -106,10 +108,13 @@ export function toPlainEntry(entry: unknown, content?: EntryContent | null): Rec
     'response',
     'timings',
     'serverIPAddress',
+    'cache',
   ]) {
     const copy = plainCopy(source[key]);
     if (copy !== undefined) plain[key] = copy;
   }
+  const fromCache = scalar(source._fromCache);
+  if (fromCache !== undefined) plain._fromCache = fromCache;
   copyFrames(source._webSocketMessages, plain);
   const response = record(plain.response);
   const body = response ? record(response.content) : null;

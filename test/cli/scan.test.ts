@@ -204,6 +204,25 @@ describe('scan: capture problems', () => {
   });
 });
 
+describe('scan: HAR files of other producers', () => {
+  it('says how to export with sensitive data when a Chrome HAR is the sanitized default, and still audits it', async () => {
+    const path = fixture('har-producers/chrome/chrome-sanitized.har');
+    const { code, stderr, report } = await scanJson([path]);
+    expect(code).toBe(0);
+    expect(stderr.startsWith(`jwt-lens: warning: ${path}: no request in this Chrome HAR has a Cookie`)).toBe(
+      true,
+    );
+    expect(stderr).toContain('"Export HAR (with sensitive data)"');
+    expect(report.problems).toHaveLength(1);
+    expect(report.tokens).toHaveLength(3);
+  });
+
+  it('warns about nothing on the same export with its cookies and Authorization headers', async () => {
+    const { code, stderr, report } = await scanJson([fixture('har-producers/chrome/chrome.har')]);
+    expect([code, stderr, report.problems]).toEqual([0, '', []]);
+  });
+});
+
 describe('scan: progress', () => {
   it('shows progress on a terminal for files over 10 MB, and clears it', async () => {
     const result = await runCli(['scan', DEMO], { stderrTty: true, sizes: { [DEMO]: 20 * 1024 * 1024 } });

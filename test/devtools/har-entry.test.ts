@@ -60,6 +60,17 @@ describe('toPlainEntry', () => {
     expect(Object.getPrototypeOf(plain)).toBe(Object.prototype);
   });
 
+  it("keeps what says the answer came from a cache: Chrome's _fromCache, Firefox's cache.afterRequest", () => {
+    const chrome = Object.assign(browserEntry(), { _fromCache: 'memory', cache: {} });
+    expect(toPlainEntry(chrome)).toMatchObject({ _fromCache: 'memory', cache: {} });
+    const firefox = Object.assign(browserEntry(), {
+      cache: { afterRequest: { expires: '0', hitCount: '1' } },
+    });
+    expect(toPlainEntry(firefox)?.cache).toEqual({ afterRequest: { expires: '0', hitCount: '1' } });
+    const odd = Object.assign(browserEntry(), { _fromCache: { huge: 'object' } });
+    expect(toPlainEntry(odd)).not.toHaveProperty('_fromCache');
+  });
+
   it("keeps a WebSocket's frames (_webSocketMessages), which the engine scans for tokens", () => {
     const frames = [
       { type: 'send', time: 1.5, opcode: 1, data: '{"token":"x"}' },

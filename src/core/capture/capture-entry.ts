@@ -54,7 +54,7 @@ export function captureEntryWith(
   scanRequestHeaders(scan, parts.requestHeaders);
   scanHarCookies(scan, request.cookies, 'request-cookie');
   scanUrl(scan, url);
-  scanRequestBody(scan, request.postData);
+  scanRequestBody(scan, request);
   scanResponseHeaders(scan, parts.responseHeaders);
   scanHarCookies(scan, response.cookies, 'set-cookie');
   scanRedirectUrl(scan, response);
@@ -111,12 +111,27 @@ function entryContext(parts: EntryParts, requestId: string, pageOrigin: string |
     method: stringAt(parts.request, 'method') ?? '',
     status: status > 0 ? Math.trunc(status) : 0,
     scheme: schemeOf(parts.url),
-    startedAt: stringAt(parts.entry, 'startedDateTime') ?? '',
+    startedAt: withZone(stringAt(parts.entry, 'startedDateTime') ?? ''),
     responseCacheControl: responseCaching(parts.responseHeaders),
   };
   const initiator = initiatorOrigin(parts.requestHeaders) ?? pageOrigin;
   if (initiator) context.initiatorOrigin = initiator;
   return context;
+}
+
+/** An ISO 8601 date-time with no zone designator: `2026-01-13T15:41:11.497000`. */
+const ZONELESS = /^\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d(?:\.\d+)?)?$/;
+
+/**
+ * HAR 1.2 wants `startedDateTime` with its zone, and browsers and proxies write one; scripts often do not
+ * (Python's naive `isoformat()`: `2026-01-13T15:41:11.497000`). `Date.parse` would read such a time in the
+ * local zone of whatever machine runs the audit, so the same file would give other request times, and
+ * other findings, in CI and in the panel. It is read as UTC instead, and written so (`…Z`).
+ */
+function withZone(startedAt: string): string {
+  const last = startedAt.charCodeAt(startedAt.length - 1);
+  // Nearly every time ends in `Z` or an offset's digit; only those ending in a digit can lack a zone.
+  return last >= 0x30 && last <= 0x39 && ZONELESS.test(startedAt) ? `${startedAt}Z` : startedAt;
 }
 
 /** `Origin` (unless the opaque `null`), else the origin of `Referer`. */

@@ -1,6 +1,12 @@
 import type { ExchangeFacts } from '../lifecycle/types';
 import type { CaptureResult } from '../types';
 import { captureEntryWith } from './capture-entry';
+import {
+  createExportSummary,
+  detachedBodiesProblem,
+  sanitizedExportProblem,
+  summarizeEntry,
+} from './export-summary';
 import { isRecord, stringAt } from './guards';
 import type { FindCache } from './sighting-sink';
 import { parseUrlParts } from './url-parts';
@@ -9,7 +15,9 @@ import { parseUrlParts } from './url-parts';
  * Captures a whole HAR 1.2 document (already `JSON.parse`d). Returns `{ error }` with one precise line when
  * the document is not a HAR at all; a bad entry never aborts the capture, it becomes a `problems` line
  * (`entry 12: request.url is missing`, numbered as in `log.entries[12]`) and the other entries are kept.
- * Each entry's `requestId` is its index.
+ * Each entry's `requestId` is its index. Lines about the whole file come first: a HAR that looks like
+ * Chrome's sanitized export (no cookies, no `Authorization`) says how to export one with them, and one
+ * whose bodies were kept in separate files says so.
  */
 export function captureHar(har: unknown): CaptureResult | { error: string } {
   if (!isRecord(har))
@@ -31,8 +39,10 @@ export function captureHar(har: unknown): CaptureResult | { error: string } {
     entryCount: 0,
   };
   const cache: FindCache = new Map();
+  const summary = createExportSummary();
   for (let i = 0; i < entries.length; i++) {
     const entry: unknown = entries[i];
+    summarizeEntry(summary, entry);
     const pageref = isRecord(entry) ? stringAt(entry, 'pageref') : undefined;
     const one = captureEntryWith(
       entry,
@@ -47,6 +57,9 @@ export function captureHar(har: unknown): CaptureResult | { error: string } {
     append(result.problems, one.problems);
     result.entryCount++;
   }
+  // Whole-file lines first, so a long list of entry problems cannot push them out of the CLI's warnings.
+  const fileProblems = [sanitizedExportProblem(log.creator, summary), detachedBodiesProblem(summary)];
+  for (const line of fileProblems.reverse()) if (line) result.problems.unshift(line);
   return result;
 }
 

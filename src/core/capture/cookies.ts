@@ -45,6 +45,15 @@ function applyAttribute(attributes: CookieAttributes, part: string): void {
   else if (key === 'max-age' && /^-?\d+$/.test(value)) attributes.maxAge = Number(value);
 }
 
+/**
+ * The `Set-Cookie` lines of one header value. Recorders that keep one header per name join repeated ones:
+ * Firefox with newlines, HTTP Toolkit (and anything built on Node's header objects) with commas. A comma
+ * starts a new line only when a `name=` follows it, so the comma of `Expires=Wed, 21 Oct 2026 …` stays.
+ */
+export function splitSetCookie(value: string): string[] {
+  return value.indexOf(',') < 0 ? value.split('\n') : value.split(/\n|,(?=[ \t]*[^;,=\s]+=)/);
+}
+
 /** Splits a `Cookie` request header (`a=1; b=2`) into pairs. */
 export function parseCookieHeader(header: string): NameValue[] {
   const out: NameValue[] = [];
@@ -80,6 +89,16 @@ export function harCookieAttributes(cookie: unknown): CookieAttributes | undefin
   const prefix = cookiePrefix(name);
   if (prefix) attributes.prefix = prefix;
   return attributes;
+}
+
+/**
+ * Flags recorded on a HAR request cookie, when they are evidence. A browser exports the cookie as its jar
+ * holds it, domain included (Chrome); a proxy saw only the `Cookie` header, which carries no attributes,
+ * yet some write `httpOnly: false, secure: false` anyway (mitmproxy's former `har_dump` script). Flags
+ * without a `domain` are not taken: they would read as "cookie not HttpOnly" for a cookie nobody knows.
+ */
+export function harRequestCookieAttributes(cookie: unknown): CookieAttributes | undefined {
+  return isRecord(cookie) && stringAt(cookie, 'domain') ? harCookieAttributes(cookie) : undefined;
 }
 
 /** True for the pre-1970 dates HAR recorders use to mean "no expiry" (a session cookie). */

@@ -181,18 +181,33 @@ function locationOf(parts: EntryParts): string | undefined {
   return location ? location : undefined;
 }
 
-/** HAR `_fromCache` (Chrome: `memory`, `disk`) or a 304: the origin server did not judge the request. */
+/** Safari's `_fetchType` values (WebKit `HARBuilder.js`) for an answer no server gave. */
+const CACHE_FETCH_TYPES: ReadonlySet<unknown> = new Set(['Memory Cache', 'Disk Cache']);
+
+/**
+ * HAR `_fromCache` (Chrome: `memory`, `disk`), Safari's `_fetchType` (`Memory Cache`, `Disk Cache`), a
+ * `cache.afterRequest` entry (Firefox writes one only for a response it took from its cache; Playwright's
+ * `afterRequest: null` says nothing) or a 304: the origin server did not judge the request.
+ */
 function isFromCache(entry: Record<string, unknown>, status: number): boolean {
   const cached = entry._fromCache;
-  return status === 304 || (typeof cached === 'string' && cached !== '') || cached === true;
+  if (status === 304 || (typeof cached === 'string' && cached !== '') || cached === true) return true;
+  return (
+    CACHE_FETCH_TYPES.has(entry._fetchType) || (isRecord(entry.cache) && isRecord(entry.cache.afterRequest))
+  );
 }
 
-/** Every header called `name`, joined with `, ` (RFC 9110 §5.3), or `undefined` when none was sent. */
+/**
+ * Every header called `name`, joined with `, ` (RFC 9110 §5.3), or `undefined` when none was sent. Firefox
+ * records repeated `WWW-Authenticate` lines as one value joined by newlines (its nsHttpHeaderArray does so
+ * because commas occur inside challenges): those become `, ` too, which is how challenges are listed.
+ */
 function joinedHeader(headers: readonly NameValue[], lowerName: string): string | undefined {
   let out: string | undefined;
   for (const h of headers) {
     if (h.name.length !== lowerName.length || h.name.toLowerCase() !== lowerName) continue;
-    out = out === undefined ? h.value : `${out}, ${h.value}`;
+    const value = h.value.indexOf('\n') < 0 ? h.value : h.value.split('\n').join(', ');
+    out = out === undefined ? value : `${out}, ${value}`;
   }
   return out;
 }

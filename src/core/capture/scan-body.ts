@@ -28,15 +28,21 @@ const UTF8 = new TextDecoder();
 const MIB = 1024 * 1024;
 
 /**
- * `request.postData`: form parameters (`params[]` or urlencoded text), JSON (by path) or plain text. Form
- * fields named like a token (`refresh_token=` of a refresh grant, RFC 6749 §6) and the `token` of a
- * revocation or introspection request (RFC 7009, RFC 7662) are taken as opaque tokens when not JWTs.
+ * The request body: `request.postData` with form parameters (`params[]` or urlencoded text), JSON (by path)
+ * or plain text, base64 when its `encoding` says so (HAR 1.3 draft). Form fields named like a token
+ * (`refresh_token=` of a refresh grant, RFC 6749 §6) and the `token` of a revocation or introspection
+ * request (RFC 7009, RFC 7662) are taken as opaque tokens when not JWTs. Without `postData`, HTTP Toolkit's
+ * private `_content` (a body that is not UTF-8, kept as base64) is searched as text.
  */
-export function scanRequestBody(scan: EntryScan, postData: unknown): void {
-  if (!isRecord(postData)) return;
+export function scanRequestBody(scan: EntryScan, request: Record<string, unknown>): void {
+  const postData = request.postData;
+  if (!isRecord(postData)) {
+    if (isRecord(request._content)) scanContent(scan, 'request-body', request._content, 'request body');
+    return;
+  }
   const mime = (stringAt(postData, 'mimeType') ?? '').toLowerCase();
   const params = normalizePairs(postData.params);
-  const text = capText(scan, stringAt(postData, 'text') ?? '', 'request body');
+  const text = bodyText(scan, postData, 'request body') ?? '';
   if (params.length === 0 && !mime.includes('x-www-form-urlencoded')) {
     scanBodyText(scan, 'request-body', text);
     return;
@@ -66,22 +72,29 @@ function isTokenParameterRequest(scan: EntryScan, pairs: readonly { name: string
 
 /** `response.content`: text, or base64 when `encoding` says so; JWKS and discovery documents are kept. */
 export function scanResponseBody(scan: EntryScan, content: unknown): void {
-  if (!isRecord(content)) return;
-  const raw = stringAt(content, 'text');
-  if (!raw) return;
-  if (stringAt(content, 'encoding') !== 'base64') {
-    scanBodyText(scan, 'response-body', capText(scan, raw, 'response body'));
-    return;
-  }
-  if (BINARY_MIME.test(stringAt(content, 'mimeType') ?? '')) return;
+  if (isRecord(content)) scanContent(scan, 'response-body', content, 'response body');
+}
+
+function scanContent(scan: EntryScan, where: Where, content: Record<string, unknown>, what: string): void {
+  const text = bodyText(scan, content, what);
+  if (text) scanBodyText(scan, where, text);
+}
+
+/**
+ * The text of a HAR body record (`content`, `postData`): `text` as it is, or decoded when `encoding` is
+ * `base64` (binary media are not decoded), cut at `MAX_BODY_CHARS` with a problem line. `null` when
+ * there is nothing to scan.
+ */
+function bodyText(scan: EntryScan, body: Record<string, unknown>, what: string): string | null {
+  const raw = stringAt(body, 'text');
+  if (!raw) return null;
+  if (stringAt(body, 'encoding') !== 'base64') return capText(scan, raw, what);
+  if (BINARY_MIME.test(stringAt(body, 'mimeType') ?? '')) return null;
   const limit = Math.floor(MAX_BODY_CHARS / 3) * 4;
-  if (raw.length > limit) scan.problems.push(capProblem('response body', (raw.length / 4) * 3));
+  if (raw.length > limit) scan.problems.push(capProblem(what, (raw.length / 4) * 3));
   const text = base64Text(raw.length > limit ? raw.slice(0, limit) : raw);
-  if (text === null) {
-    scan.problems.push('response body is marked base64 but is not valid base64; not scanned');
-    return;
-  }
-  scanBodyText(scan, 'response-body', text);
+  if (text === null) scan.problems.push(`${what} is marked base64 but is not valid base64; not scanned`);
+  return text;
 }
 
 /** Base64 (as HAR writers record binary data) decoded to UTF-8 text, or `null` when it is not base64. */

@@ -1,6 +1,6 @@
 import { findTokens } from '../token/find-tokens';
 import type { CookieAttributes } from '../types';
-import { harCookieAttributes, parseCookieHeader } from './cookies';
+import { harCookieAttributes, harRequestCookieAttributes, parseCookieHeader } from './cookies';
 import type { EntryScan } from './entry-scan';
 import { canonicalHeaderName } from './entry-scan';
 import { isRecord, type NameValue, stringAt } from './guards';
@@ -66,7 +66,7 @@ export function scanHarCookies(
     const value = stringAt(cookie, 'value');
     if (name === undefined || value === undefined) continue;
     if (value.indexOf('eyJ') < 0 && !isTokenFieldName(name)) continue;
-    const flags = harCookieAttributes(cookie);
+    const flags = where === 'set-cookie' ? harCookieAttributes(cookie) : harRequestCookieAttributes(cookie);
     if (!scan.sink.attachCookie(where, name, value, flags)) addCookie(scan, where, name, value, flags);
   }
 }

@@ -1,11 +1,11 @@
-import { parseSetCookie } from './cookies';
+import { parseSetCookie, splitSetCookie } from './cookies';
 import { canonicalHeaderName, type EntryScan } from './entry-scan';
 import { type NameValue, stringAt } from './guards';
 import { mayNameToken } from './opaque-tokens';
 import { addCookie, addUrlParameterTokens } from './scan-request';
 
 /**
- * Response headers: each `Set-Cookie` with its attributes (some recorders join several with newlines),
+ * Response headers: each `Set-Cookie` with its attributes (some recorders join several in one header),
  * the redirect `Location` and any other header (`X-Access-Token`…). A cookie named like a token
  * (`refresh_token=`), and a token-named parameter of the `Location` URL, are taken as opaque tokens
  * when their value is not a JWT.
@@ -20,7 +20,7 @@ export function scanResponseHeaders(scan: EntryScan, headers: readonly NameValue
       if (lower === 'location') addUrlParameterTokens(scan, 'response-header', 'Location', value);
       continue;
     }
-    for (const line of value.split('\n')) {
+    for (const line of splitSetCookie(value)) {
       const cookie = parseSetCookie(line);
       if (cookie) addCookie(scan, 'set-cookie', cookie.name, cookie.value, cookie.attributes);
     }

@@ -57,6 +57,53 @@ describe('captureEntry: request bodies', () => {
   });
 });
 
+describe('captureEntry: base64 request bodies', () => {
+  it('decodes postData marked base64 (HAR 1.3 draft), form or JSON', () => {
+    const json = {
+      mimeType: 'application/json',
+      encoding: 'base64',
+      text: base64(JSON.stringify({ jwt: AT })),
+    };
+    expect(names(captureEntry(makeEntry({ method: 'POST', postData: json }), '0'))).toEqual([
+      'request-body $.jwt',
+    ]);
+    const form = {
+      mimeType: 'application/x-www-form-urlencoded',
+      encoding: 'base64',
+      text: base64(`assertion=${RT}`),
+    };
+    expect(names(captureEntry(makeEntry({ method: 'POST', postData: form }), '0'))).toEqual([
+      'request-body assertion',
+    ]);
+    const plain = { mimeType: 'application/json', text: base64(JSON.stringify({ jwt: AT })) };
+    expect(names(captureEntry(makeEntry({ method: 'POST', postData: plain }), '0'))).toEqual([]);
+  });
+
+  it("searches HTTP Toolkit's request._content (a body that is not UTF-8) when there is no postData", () => {
+    const bytes = `\u0000\u0000\u0000\u0001${AT}\u0002`;
+    const entry = makeEntry({ method: 'POST' });
+    (entry.request as Record<string, unknown>)._content = {
+      text: base64(bytes),
+      size: 5,
+      encoding: 'base64',
+    };
+    const result = captureEntry(entry, '3');
+    expect(names(result)).toEqual(['request-body body']);
+    expect(result.sightings[0]?.tokenText).toBe(AT);
+    (entry.request as Record<string, unknown>).postData = { mimeType: 'text/plain', text: 'hello' };
+    expect(names(captureEntry(entry, '3'))).toEqual([]);
+  });
+
+  it('reports request bodies marked base64 that are not, and skips binary media', () => {
+    const bad = { mimeType: 'application/json', encoding: 'base64', text: '***' };
+    expect(captureEntry(makeEntry({ method: 'POST', postData: bad }), '4').problems).toEqual([
+      'entry 4: request body is marked base64 but is not valid base64; not scanned',
+    ]);
+    const image = { mimeType: 'image/png', encoding: 'base64', text: base64(AT) };
+    expect(captureEntry(makeEntry({ method: 'POST', postData: image }), '4').sightings).toEqual([]);
+  });
+});
+
 describe('captureEntry: response bodies', () => {
   it('names the tokens of an OAuth token response and keeps the caching headers', () => {
     const entry = makeEntry({

@@ -1,9 +1,12 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { captureEntry } from '../../../src/core/capture';
 import type { CaptureResult, Sighting } from '../../../src/core/types';
 import { fakeJwt, makeEntry } from './har-builders';
 
 const T = fakeJwt({ sub: 'alice', iss: 'https://id.example.test' });
+/** The cookie domain Chrome records on every request cookie it exports. */
+const D = 'api.example.test';
 const T2 = fakeJwt({ sub: 'bob' }, { alg: 'RS256', kid: 'k1' });
 
 /** The (where, name) pairs of the sightings of token `text`. */
@@ -119,11 +122,27 @@ describe('captureEntry: cookies', () => {
   it('reads the Cookie header and request.cookies[] once, keeping recorded flags', () => {
     const entry = makeEntry({
       requestHeaders: [{ name: 'Cookie', value: `theme=dark; session=${T}` }],
-      requestCookies: [{ name: 'session', value: T, httpOnly: false, secure: true, sameSite: 'Lax' }],
+      requestCookies: [
+        { name: 'session', value: T, domain: D, httpOnly: false, secure: true, sameSite: 'Lax' },
+      ],
     });
     const s = only(captureEntry(entry, '0'));
     expect([s.where, s.name]).toEqual(['request-cookie', 'session']);
-    expect(s.cookie).toEqual({ httpOnly: false, secure: true, sameSite: 'lax' });
+    expect(s.cookie).toEqual({ httpOnly: false, secure: true, sameSite: 'lax', domain: D });
+  });
+
+  it('takes no flags from a request cookie recorded without its domain (a proxy saw only the header)', () => {
+    // mitmproxy's former har_dump wrote httpOnly/secure false on every request cookie: not evidence.
+    const entry = makeEntry({
+      requestHeaders: [{ name: 'Cookie', value: `session=${T}` }],
+      requestCookies: [{ name: 'session', value: T, httpOnly: false, secure: false }],
+    });
+    expect(only(captureEntry(entry, '0')).cookie).toBeUndefined();
+    const onlyInList = makeEntry({
+      requestCookies: [{ name: 'session', value: T, httpOnly: false, secure: false }],
+    });
+    expect(only(captureEntry(onlyInList, '0'))).toMatchObject({ where: 'request-cookie', name: 'session' });
+    expect(only(captureEntry(onlyInList, '0')).cookie).toBeUndefined();
   });
 
   it('leaves request cookies without flags unannotated', () => {
@@ -219,5 +238,46 @@ describe('captureEntry: URLs', () => {
     ]);
     expect(JSON.stringify(result)).not.toContain('hunter2');
     expect(JSON.stringify(result)).not.toContain('s3cret');
+  });
+});
+
+describe('captureEntry: request times', () => {
+  const startedAt = (startedDateTime: string) =>
+    only(
+      captureEntry(
+        makeEntry({ startedDateTime, requestHeaders: [{ name: 'Authorization', value: `Bearer ${T}` }] }),
+        '0',
+      ),
+    ).startedAt;
+
+  it('reads a time written without a zone as UTC, whatever the machine (Python isoformat of a naive time)', () => {
+    expect(startedAt('2026-01-13T15:41:11.497000')).toBe('2026-01-13T15:41:11.497000Z');
+    expect(Date.parse(startedAt('2026-01-13T15:41:11.497000'))).toBe(Date.UTC(2026, 0, 13, 15, 41, 11, 497));
+    expect(startedAt('2026-01-13T15:41')).toBe('2026-01-13T15:41Z');
+  });
+
+  it.each([
+    '2026-01-13T15:41:11.497Z',
+    '2024-05-14T11:29:33.3166355+02:00',
+    '2023-07-25T10:58:25.577252+00:00',
+    '2023-03-29T16:58:59.303-07:00',
+    '2026-01-13',
+    '2026-01-13 15:41:11',
+    'Tue, 13 Jan 2026 15:41:11 GMT',
+    '',
+  ])('keeps %j as written', (time) => {
+    expect(startedAt(time)).toBe(time);
+  });
+
+  it('never throws, and only ever adds a Z to a time that had no zone (property)', () => {
+    const isoish = fc
+      .tuple(fc.date({ noInvalidDate: true }), fc.constantFrom('', 'Z', '+02:00', '.1234567'))
+      .map(([d, tail]) => d.toISOString().slice(0, 19) + tail);
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), isoish), (time) => {
+        const at = startedAt(time);
+        expect(at === time || (at === `${time}Z` && !Number.isNaN(Date.parse(at)))).toBe(true);
+      }),
+    );
   });
 });

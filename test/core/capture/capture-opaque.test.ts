@@ -131,7 +131,9 @@ describe('captureEntry: opaque tokens where their place names them', () => {
     const result = captureEntry(
       makeEntry({
         requestHeaders: [{ name: 'Cookie', value: `theme=dark; access_token=${AT}` }],
-        requestCookies: [{ name: 'access_token', value: AT, httpOnly: false, secure: true }],
+        requestCookies: [
+          { name: 'access_token', value: AT, domain: 'api.example.test', httpOnly: false, secure: true },
+        ],
         responseHeaders: [{ name: 'Set-Cookie', value: `sb-refresh-token=${RT}; Path=/; Secure` }],
       }),
       '0',
@@ -149,7 +151,15 @@ describe('captureEntry: opaque tokens where their place names them', () => {
     const result = captureEntry(
       makeEntry({
         requestHeaders: [{ name: 'Cookie', value: `refresh_token="${RT}"` }],
-        requestCookies: [{ name: 'refresh_token', value: `"${RT}"`, httpOnly: true, secure: true }],
+        requestCookies: [
+          {
+            name: 'refresh_token',
+            value: `"${RT}"`,
+            domain: 'api.example.test',
+            httpOnly: true,
+            secure: true,
+          },
+        ],
       }),
       '0',
     );

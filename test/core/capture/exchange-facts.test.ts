@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { captureEntry } from '../../../src/core/capture';
 import type { ExchangeFacts } from '../../../src/core/lifecycle/types';
+import { verdictOf } from '../../../src/core/lifecycle/verdict';
 import { type EntryOptions, fakeJwt, jsonContent, makeEntry } from './har-builders';
 
 const T = fakeJwt({ sub: 'u1', iss: 'https://op.example.test', exp: 1_900_000_000 });
@@ -48,11 +49,32 @@ describe('capture: lifecycle exchange facts', () => {
     });
   });
 
+  it('lists WWW-Authenticate challenges Firefox joined with a newline as separate challenges', () => {
+    const facts = factsOf({
+      status: 401,
+      requestHeaders: [h('Authorization', `Bearer ${T}`)],
+      responseHeaders: [h('www-authenticate', 'Negotiate\nBearer error="invalid_token"')],
+    });
+    expect(facts?.wwwAuthenticate).toBe('Negotiate, Bearer error="invalid_token"');
+    expect(verdictOf(401, facts).error).toBe('invalid_token');
+  });
+
   it('marks answers from a cache (HAR _fromCache, 304) and CORS preflights', () => {
     const bearer = [h('Authorization', `Bearer ${T}`)];
     expect(factsOf({ requestHeaders: bearer }, { _fromCache: 'disk' })?.fromCache).toBe(true);
     expect(factsOf({ requestHeaders: bearer, status: 304 })?.fromCache).toBe(true);
     expect(factsOf({ requestHeaders: bearer })?.fromCache).toBeUndefined();
+    // Safari (WebKit HARBuilder) says where the answer came from in _fetchType.
+    expect(factsOf({ requestHeaders: bearer }, { _fetchType: 'Memory Cache' })?.fromCache).toBe(true);
+    expect(factsOf({ requestHeaders: bearer }, { _fetchType: 'Disk Cache' })?.fromCache).toBe(true);
+    expect(factsOf({ requestHeaders: bearer }, { _fetchType: 'Network Load' })?.fromCache).toBeUndefined();
+    // Firefox writes cache.afterRequest only for an answer from its cache; Playwright writes it null.
+    const firefoxCached = {
+      cache: { afterRequest: { expires: '4294967295', lastAccess: '', eTag: '', hitCount: '2' } },
+    };
+    expect(factsOf({ requestHeaders: bearer }, firefoxCached)?.fromCache).toBe(true);
+    const playwright = { cache: { beforeRequest: null, afterRequest: null } };
+    expect(factsOf({ requestHeaders: bearer }, playwright)?.fromCache).toBeUndefined();
     const preflight = factsOf({
       method: 'OPTIONS',
       requestHeaders: [...bearer, h('Access-Control-Request-Method', 'GET')],
