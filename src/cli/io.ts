@@ -26,6 +26,11 @@ export interface CliIo {
   readStdin(): Promise<string>;
   /** A file as UTF-8 text; `onProgress` (bytes read, total) makes it read in chunks. */
   readFile(path: string, onProgress?: (done: number, total: number) => void): Promise<string>;
+  /**
+   * A file's bytes in chunks, each in a buffer of its own (the streaming HAR reader reads them as they
+   * come, so memory stays that of one chunk plus the entry being read).
+   */
+  readChunks(path: string): AsyncIterable<Uint8Array>;
   /** Size in bytes (for deciding whether to show progress). */
   fileSize(path: string): Promise<number>;
   /** A file opened for writing, written chunk by chunk (reports can be larger than memory allows twice). */
@@ -47,6 +52,7 @@ export function createNodeIo(): CliIo {
     stderr: process.stderr,
     readStdin,
     readFile: (path, onProgress) => (onProgress ? readWithProgress(path, onProgress) : readWhole(path)),
+    readChunks,
     fileSize: async (path) => (await stat(path)).size,
     openFile: async (path) => openSink(path),
     env: process.env,
@@ -104,6 +110,24 @@ function openSink(path: string): FileSink {
  */
 async function readWhole(path: string): Promise<string> {
   return readFileSync(path, 'utf8');
+}
+
+/**
+ * Plain `Uint8Array` views, not `Buffer`s: the HAR reader's loop calls `indexOf` on them, and the typed
+ * array's own is cheaper per call than `Buffer`'s, which normalizes its arguments first.
+ */
+async function* readChunks(path: string): AsyncIterable<Uint8Array> {
+  const handle = await open(path, 'r');
+  try {
+    for (;;) {
+      const buffer = Buffer.allocUnsafeSlow(CHUNK);
+      const { bytesRead } = await handle.read(buffer, 0, CHUNK, null);
+      if (bytesRead === 0) return;
+      yield new Uint8Array(buffer.buffer, buffer.byteOffset, bytesRead);
+    }
+  } finally {
+    await handle.close();
+  }
 }
 
 async function readStdin(): Promise<string> {

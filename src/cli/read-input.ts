@@ -1,4 +1,4 @@
-import { captureHar } from '../core/capture';
+import { captureHar, captureHarChunks } from '../core/capture';
 import type { CaptureResult } from '../core/types';
 import { CliError, describeFsError } from './errors';
 import type { CliIo } from './io';
@@ -10,16 +10,25 @@ import { captureTokenLines } from './token-lines';
 const HAR_EXTENSIONS = /\.(har|json)$/i;
 
 /**
- * Reads one input (`-` is standard input) and turns it into a capture: a HAR via `captureHar`, any
- * other text as one token candidate per line. Errors are `CliError`s naming the file and the place.
- * The file's text is not kept: it goes out of scope as soon as it is parsed, before capture walks
- * the entries, so peak memory is that of reading and parsing the file.
+ * A HAR file whose stream read found nothing (not a HAR, or broken before its first entry) is read
+ * again whole when it is at most this size, for the exact message (line and column) or, when only
+ * sniffed as JSON, to be read as a token list after all. A larger one gets the stream's message.
+ */
+const REREAD_LIMIT = 64 * 1024 * 1024;
+
+/**
+ * Reads one input (`-` is standard input) and turns it into a capture: a HAR file through the
+ * streaming reader (`captureHarChunks`: bounded memory, whatever the file's size), any other text as
+ * one token candidate per line. Errors are `CliError`s naming the file and the place. A HAR broken
+ * after some entries gives those entries and a problem line naming the byte where it breaks.
  */
 export async function loadInput(path: string, io: CliIo): Promise<CaptureResult> {
   const label = path === '-' ? 'stdin' : path;
   const size = path === '-' ? 0 : await io.fileSize(path).catch((error: unknown) => fail(label, error));
   const progress = createProgress(io.stderr, size);
   try {
+    const streamed = path === '-' ? undefined : await streamHar(path, label, size, io, progress);
+    if (streamed) return streamed;
     const source = await readSource(path, label, io, progress);
     if (source.kind === 'lines') return captureTokenLines(source.text, label);
     progress.update(`jwt-lens: ${label}: capturing tokens…`);
@@ -27,6 +36,54 @@ export async function loadInput(path: string, io: CliIo): Promise<CaptureResult>
   } finally {
     progress.done();
   }
+}
+
+/**
+ * A HAR file read in chunks; `undefined` when the file is to be read whole instead: not sniffed as
+ * JSON (a token list), or nothing could be read and the whole read says why more exactly.
+ */
+async function streamHar(
+  path: string,
+  label: string,
+  size: number,
+  io: CliIo,
+  progress: Progress,
+): Promise<CaptureResult | undefined> {
+  try {
+    const chunks = await sniffedChunks(io.readChunks(path), HAR_EXTENSIONS.test(path));
+    if (!chunks) return undefined;
+    const onProgress = (done: number) =>
+      progress.update(`jwt-lens: reading ${label} ${formatMegabytes(done, size)}`);
+    const read = await captureHarChunks(chunks, progress.visible ? { onProgress } : {});
+    if ('capture' in read) return read.capture;
+    if (size <= REREAD_LIMIT) return undefined;
+    throw new CliError(`${label}: ${read.error}; nothing could be read`);
+  } catch (error) {
+    if (error instanceof CliError) throw error;
+    return fail(label, error);
+  }
+}
+
+/**
+ * The file's chunks, unless the name does not promise a HAR and the first chunk does not look like
+ * JSON (`undefined`: a token list).
+ */
+async function sniffedChunks(
+  chunks: AsyncIterable<Uint8Array>,
+  required: boolean,
+): Promise<AsyncIterable<Uint8Array> | undefined> {
+  const iterator = chunks[Symbol.asyncIterator]();
+  const first = await iterator.next();
+  if (first.done) return undefined;
+  const head = new TextDecoder().decode(first.value.subarray(0, 1024));
+  if (!required && !looksLikeJson(head)) {
+    await iterator.return?.();
+    return undefined;
+  }
+  return (async function* () {
+    yield first.value;
+    for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
+  })();
 }
 
 type Source = { kind: 'har'; json: unknown } | { kind: 'lines'; text: string };
