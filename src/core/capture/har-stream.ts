@@ -311,7 +311,7 @@ function finish(state: State, handlers: HarStreamHandlers): void {
   const index = target === 'entry' ? state.entries++ : undefined;
   const where = index === undefined ? `log.${state.key}` : `entry ${index}`;
   if (bytes === undefined) {
-    const problem = `${(size / MIB).toFixed(1)} MiB at byte ${start} is more than ${state.maxValueBytes / MIB} MiB; skipped`;
+    const problem = `${sizeOf(size)} from byte ${start}, over the ${sizeOf(state.maxValueBytes)} limit; skipped`;
     handlers.onProblem?.(`${where}: ${problem}`, index);
   } else if (target === 'entry' && handlers.onEntryBytes) {
     handlers.onEntryBytes(bytes, state.entries - 1, start);
@@ -334,6 +334,10 @@ function deliver(
 }
 
 const MIB = 1024 * 1024;
+
+function sizeOf(bytes: number): string {
+  return bytes >= MIB ? `${(bytes / MIB).toFixed(1)} MiB` : `${bytes} bytes`;
+}
 
 function joined(pieces: readonly Uint8Array[], size: number): Uint8Array {
   if (pieces.length === 1) return pieces[0] as Uint8Array;
