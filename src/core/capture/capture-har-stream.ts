@@ -44,7 +44,7 @@ export async function captureHarChunks(
 /** Stream handlers that feed a `HarCapture`. */
 export function harCaptureHandlers(capture: HarCapture): HarStreamHandlers {
   return {
-    onEntry: (entry, index) => capture.addEntry(entry, index),
+    onEntry: (entry, index, _offset, cuts) => capture.addEntry(entry, index, cuts),
     onLogMember: (name, value) => {
       if (name === 'pages') capture.setPages(value);
     },

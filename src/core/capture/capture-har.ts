@@ -3,6 +3,7 @@ import type { CaptureResult, Sighting } from '../types';
 import { captureEntryWith } from './capture-entry';
 import { isRecord, stringAt } from './guards';
 import type { FindCache } from './sighting-sink';
+import { placeCuts, type StringCut } from './string-cut';
 import { parseUrlParts } from './url-parts';
 
 /**
@@ -37,8 +38,8 @@ export interface HarCapture {
    * the entries (HAR writers put them first, but need not) are applied to the entries already added.
    */
   setPages(pages: unknown): void;
-  /** Element `index` of `log.entries`. */
-  addEntry(entry: unknown, index: number): void;
+  /** Element `index` of `log.entries`, with the strings the streaming reader cut (`StringCut`). */
+  addEntry(entry: unknown, index: number, cuts?: readonly StringCut[]): void;
   /** An entry that could not be read at all (not valid JSON): counted, with its problem line. */
   addUnreadable(problem: string): void;
 }
@@ -69,10 +70,11 @@ export function createHarCapture(): HarCapture {
       for (const [id, origin] of pageOriginsOf(pages)) pageOrigins.set(id, origin);
       awaiting = giveOrigins(result.sightings, awaiting, pageOrigins);
     },
-    addEntry(entry, index) {
+    addEntry(entry, index, cuts) {
       const pageref = isRecord(entry) ? stringAt(entry, 'pageref') : undefined;
       const pageOrigin = pageref === undefined ? undefined : pageOrigins.get(pageref);
-      const one = captureEntryWith(entry, String(index), pageOrigin, cache);
+      const placed = cuts ? placeCuts(entry, cuts) : undefined;
+      const one = captureEntryWith(entry, String(index), pageOrigin, cache, placed);
       const from = result.sightings.length;
       append(result.sightings, one.sightings);
       if (

@@ -1,5 +1,7 @@
 import { jsonErrorAt, show } from './json-error';
 import { scanValue, startValue, type ValueScan } from './json-value-scan';
+import { MAX_BODY_CHARS } from './scan-body';
+import { closeCut, cutMarkJson, feedCut, type OpenCut, openCut, type StringCut, safeCut } from './string-cut';
 
 /**
  * Streaming HAR reader: turns the UTF-8 bytes of a HAR file, in chunks of any size from any source (a
@@ -19,6 +21,10 @@ import { scanValue, startValue, type ValueScan } from './json-value-scan';
  * - `onLogMember(name, value)` gets every other member of `log` (`version`, `creator`, `pages`…) as it
  *   ends: a HAR writer normally puts `pages` before `entries`, but nothing forces it to.
  * - `onProblem(line)` gets a problem that does not stop the read (an entry that is not valid JSON).
+ * - A string of an entry longer than `maxStringBytes` (a body of many MB) is cut: the entry keeps its
+ *   first `maxStringBytes`, and the rest is searched for tokens in windows as it streams by (a token
+ *   across a window edge is still found); `onEntry` gets these `cuts` (see `StringCut`, `placeCuts`).
+ *   Strings are measured at chunk ends, so a chunk larger than the limit may keep a string whole.
  * - `end()` says whether the file ended well: `error` is one line naming what is wrong and the byte
  *   offset (`not valid JSON: unexpected end of input at byte 52311 (file truncated?)`), or why the JSON
  *   is not a HAR (the messages of `captureHar`). Everything before a fault has been handed over.
@@ -31,7 +37,10 @@ import { scanValue, startValue, type ValueScan } from './json-value-scan';
  * depth state only), and only that value's own bytes are decoded and `JSON.parse`d.
  */
 export function createHarStream(handlers: HarStreamHandlers, options: HarStreamOptions = {}): HarStream {
-  const state = createState(options.maxValueBytes ?? MAX_VALUE_BYTES);
+  const state = createState(
+    options.maxValueBytes ?? MAX_VALUE_BYTES,
+    options.maxStringBytes ?? MAX_STRING_BYTES,
+  );
   return {
     push: (chunk) => {
       push(state, handlers, chunk);
@@ -49,12 +58,12 @@ export function createHarStream(handlers: HarStreamHandlers, options: HarStreamO
 
 export interface HarStreamHandlers {
   /** One element of `log.entries`, parsed (any JSON value: judging it is the capture's job). */
-  onEntry?(entry: unknown, index: number, offset: number): void;
+  onEntry?(entry: unknown, index: number, offset: number, cuts?: readonly StringCut[]): void;
   /**
    * One element of `log.entries` as raw UTF-8 bytes, not decoded; replaces `onEntry`. The bytes may be a
    * view into the chunk being pushed: copy them (`slice`) to keep them after the call.
    */
-  onEntryBytes?(bytes: Uint8Array, index: number, offset: number): void;
+  onEntryBytes?(bytes: Uint8Array, index: number, offset: number, cuts?: readonly StringCut[]): void;
   /** A member of `log` other than `entries`, parsed. */
   onLogMember?(name: string, value: unknown): void;
   /** A problem that does not stop the read, as one line; `entryIndex` when it is an unreadable entry. */
@@ -64,6 +73,8 @@ export interface HarStreamHandlers {
 export interface HarStreamOptions {
   /** Values (entries, `log` members) larger than this are skipped with a problem line. */
   maxValueBytes?: number;
+  /** Strings of an entry longer than this are cut, and the rest searched in windows. */
+  maxStringBytes?: number;
 }
 
 export interface HarStream {
@@ -85,6 +96,8 @@ export interface HarStreamEnd {
 
 /** A value larger than this is not kept (one entry of a browser HAR is rarely more than a few MB). */
 export const MAX_VALUE_BYTES = 512 * 1024 * 1024;
+/** What capture scans of a body in full (`MAX_BODY_CHARS`): a longer string is cut there. */
+export const MAX_STRING_BYTES = MAX_BODY_CHARS;
 
 const UTF8 = new TextDecoder();
 
@@ -121,6 +134,13 @@ interface State {
   pieces: Uint8Array[];
   size: number;
   maxValueBytes: number;
+  maxStringBytes: number;
+  /** File offset of the opening quote of the string open in the value. */
+  stringStart: number;
+  /** The string being cut, scanned to its end by `cutScan`; the cuts of the entry so far. */
+  cut?: OpenCut;
+  cutScan: ValueScan;
+  cuts: StringCut[];
   /** File offset of the chunk being pushed. */
   offset: number;
   entries: number;
@@ -129,7 +149,7 @@ interface State {
   error?: string;
 }
 
-function createState(maxValueBytes: number): State {
+function createState(maxValueBytes: number, maxStringBytes: number): State {
   return {
     frames: [],
     mode: 'value',
@@ -141,6 +161,10 @@ function createState(maxValueBytes: number): State {
     pieces: [],
     size: 0,
     maxValueBytes,
+    maxStringBytes,
+    stringStart: 0,
+    cutScan: startValue(0x22),
+    cuts: [],
     offset: 0,
     entries: 0,
     sawLog: false,
@@ -258,7 +282,9 @@ function begin(
   state.target = target;
   state.scan = startValue(c);
   state.start = state.offset + i;
+  state.stringStart = state.start;
   state.size = 0;
+  state.cuts = [];
   state.mode = 'capture';
   return capture(state, handlers, chunk, i + 1, i);
 }
@@ -271,15 +297,60 @@ function capture(
   from: number,
   first: number,
 ): number {
+  if (state.cut) return cutting(state, handlers, chunk, from, state.cut);
   const end = scanValue(state.scan, chunk, from);
   if (end < 0) {
     // The chunk is the caller's to reuse: a piece kept across pushes is copied.
     keep(state, chunk, first, chunk.length, true);
+    if (state.scan.inString && state.target === 'entry') measureString(state, chunk.length);
     return chunk.length;
   }
   keep(state, chunk, first, end, false);
   finish(state, handlers);
   return end;
+}
+
+/** At a chunk end inside a string of an entry: cuts it once it is longer than `maxStringBytes`. */
+function measureString(state: State, n: number): void {
+  const { scan } = state;
+  if (scan.stringFrom >= 0) {
+    state.stringStart = state.offset + scan.stringFrom;
+    scan.stringFrom = -1;
+  }
+  const contentStart = state.stringStart + 1;
+  const excess = state.offset + n - contentStart - state.maxStringBytes;
+  const piece = state.pieces.at(-1);
+  if (excess <= 0 || piece === undefined) return;
+  const pieceStart = state.offset + n - piece.length;
+  const min = Math.max(0, contentStart - pieceStart);
+  const at = safeCut(piece, Math.max(min, piece.length - excess), min);
+  state.pieces[state.pieces.length - 1] = piece.subarray(0, at);
+  state.size -= piece.length - at;
+  state.cut = openCut(pieceStart + at - contentStart);
+  feedCut(state.cut, piece.subarray(at));
+  state.cutScan = { ...startValue(0x22), escape: scan.escape };
+}
+
+/** Inside a cut string: its bytes go to the token windows, not the entry, up to its closing quote. */
+function cutting(
+  state: State,
+  handlers: HarStreamHandlers,
+  chunk: Uint8Array,
+  from: number,
+  cut: OpenCut,
+): number {
+  const close = scanValue(state.cutScan, chunk, from);
+  feedCut(cut, chunk.subarray(from, close < 0 ? chunk.length : close - 1));
+  if (close < 0) return chunk.length;
+  state.cut = undefined;
+  const mark = new TextEncoder().encode(cutMarkJson(state.cuts.length));
+  state.cuts.push(closeCut(cut));
+  state.pieces.push(mark);
+  state.size += mark.length;
+  state.scan.inString = false;
+  state.scan.escape = false;
+  // On with the entry from the closing quote, which is kept.
+  return capture(state, handlers, chunk, close, close - 1);
 }
 
 function keep(state: State, chunk: Uint8Array, from: number, to: number, copy: boolean): void {
@@ -314,7 +385,7 @@ function finish(state: State, handlers: HarStreamHandlers): void {
     const problem = `${sizeOf(size)} from byte ${start}, over the ${sizeOf(state.maxValueBytes)} limit; skipped`;
     handlers.onProblem?.(`${where}: ${problem}`, index);
   } else if (target === 'entry' && handlers.onEntryBytes) {
-    handlers.onEntryBytes(bytes, state.entries - 1, start);
+    handlers.onEntryBytes(bytes, state.entries - 1, start, cutsOf(state));
   } else {
     deliver(state, handlers, target, where, parseJsonBytes(bytes, start));
   }
@@ -329,11 +400,16 @@ function deliver(
 ): void {
   if ('problem' in parsed)
     handlers.onProblem?.(`${where}: ${parsed.problem}`, target === 'entry' ? state.entries - 1 : undefined);
-  else if (target === 'entry') handlers.onEntry?.(parsed.value, state.entries - 1, state.start);
+  else if (target === 'entry')
+    handlers.onEntry?.(parsed.value, state.entries - 1, state.start, cutsOf(state));
   else handlers.onLogMember?.(state.key, parsed.value);
 }
 
 const MIB = 1024 * 1024;
+
+function cutsOf(state: State): readonly StringCut[] | undefined {
+  return state.cuts.length ? state.cuts : undefined;
+}
 
 function sizeOf(bytes: number): string {
   return bytes >= MIB ? `${(bytes / MIB).toFixed(1)} MiB` : `${bytes} bytes`;

@@ -24,6 +24,11 @@ export interface ValueScan {
   escape: boolean;
   /** A bare number or literal (`42`, `null`): it ends before the next delimiter. */
   scalar: boolean;
+  /**
+   * Where (chunk index) the open string began, when it began in the chunk just scanned; -1 otherwise.
+   * Lets the caller measure a long string without the loop counting anything.
+   */
+  stringFrom: number;
 }
 
 /**
@@ -37,6 +42,7 @@ export function startValue(first: number): ValueScan {
     inString: first === QUOTE,
     escape: false,
     scalar: !container && first !== QUOTE,
+    stringFrom: -1,
   };
 }
 
@@ -50,6 +56,7 @@ export function scanValue(scan: ValueScan, chunk: Uint8Array, from: number): num
   let i = from;
   let depth = scan.depth;
   let inString = scan.inString;
+  let stringFrom = -1;
   if (inString && scan.escape && i < n) {
     scan.escape = false;
     i++;
@@ -70,12 +77,15 @@ export function scanValue(scan: ValueScan, chunk: Uint8Array, from: number): num
       continue;
     }
     const c = chunk[i++];
-    if (c === QUOTE) inString = true;
-    else if (c === OPEN_BRACE || c === OPEN_BRACKET) depth++;
+    if (c === QUOTE) {
+      inString = true;
+      stringFrom = i - 1;
+    } else if (c === OPEN_BRACE || c === OPEN_BRACKET) depth++;
     else if ((c === CLOSE_BRACE || c === CLOSE_BRACKET) && --depth === 0) return done(scan, i);
   }
   scan.depth = depth;
   scan.inString = inString;
+  scan.stringFrom = inString ? stringFrom : -1;
   return -1;
 }
 

@@ -314,3 +314,68 @@ describe('captureHarChunks', () => {
     );
   });
 });
+
+describe('a body longer than maxStringBytes is cut, and the rest searched in windows', () => {
+  const tokens = [1, 2, 3, 4, 5].map((n) => fakeJwt({ sub: `cut-${n}` }));
+  // Quotes, backslashes and multi-byte characters around the tokens; tokens early, at and past the cut.
+  const filler = (n: number) => '<p class="x">é\\€ "quoted" \\\\ 😀</p>\n'.repeat(n);
+  const body = `${filler(5)}${tokens[0]} ${filler(20)}${tokens[1]}${filler(40)} ${tokens[2]}\n${filler(30)}${tokens[3]}`;
+  const redirect = `https://app.test/next#id_token=${tokens[4]}`;
+  const har = makeHar([
+    makeEntry({
+      url: 'https://api.test/page',
+      content: { mimeType: 'text/html', text: body },
+      redirectURL: redirect,
+    }),
+    makeEntry({
+      url: 'https://api.test/after',
+      requestHeaders: [{ name: 'Authorization', value: `Bearer ${tokens[0]}` }],
+    }),
+  ]);
+  const text = JSON.stringify(har);
+  const whole = captureHar(har) as CaptureResult;
+  const seen = (c: CaptureResult) =>
+    c.sightings.map((s) => `${s.requestId} ${s.where} ${s.name} ${s.tokenText}`).sort();
+
+  it('finds what the whole read finds, for any chunks and any cut, with a problem line', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.nat(), { maxLength: 30 }),
+        fc.integer({ min: 600, max: 3000 }),
+        async (cuts, max) => {
+          const read = await captureHarChunks(asChunks(split(encode(text), cuts)), { maxStringBytes: max });
+          if (!('capture' in read)) throw new Error(read.error);
+          expect(seen(read.capture)).toEqual(seen(whole));
+          const cutLines = read.capture.problems.filter((p) => p.includes('searched for tokens, in windows'));
+          expect(cutLines.length).toBeLessThanOrEqual(1);
+          expect(read.capture.problems.length).toBe(cutLines.length);
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
+  it('keeps only the first bytes of the body, names the entry and the sizes', async () => {
+    const chunks = split(
+      encode(text),
+      Array.from({ length: 40 }, (_, i) => i * 200),
+    );
+    const kept: string[] = [];
+    const stream = createHarStream(
+      {
+        onEntry: (entry) =>
+          kept.push((entry as { response: { content: { text: string } } }).response.content.text ?? ''),
+      },
+      { maxStringBytes: 500 },
+    );
+    for (const chunk of chunks) stream.push(chunk);
+    expect(stream.end().error).toBeUndefined();
+    expect(encode(kept[0] ?? '').length).toBeLessThan(600 + 40);
+    const read = await captureHarChunks(asChunks(chunks), { maxStringBytes: 500 });
+    expect('capture' in read && read.capture.problems).toEqual([
+      expect.stringMatching(
+        /^entry 0: response body is 0\.0 MiB; past the first 0\.0 MiB it was only searched for tokens, in windows$/,
+      ),
+    ]);
+  });
+});
