@@ -6,7 +6,7 @@ import { MAX_SIGHTINGS_PER_ENTRY } from './sighting-sink';
  * Text kept from one window for the next: a token that may go on past a window's end is looked for
  * again with the next window, so a token across an edge is found whole, and found once.
  */
-const CARRY = 4 * MAX_TOKEN_BYTES;
+const CARRY = MAX_TOKEN_BYTES;
 
 /** Finds the tokens of a text that arrives in pieces (a body too large to keep), in order. */
 export interface TokenWindows {
