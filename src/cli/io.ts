@@ -24,6 +24,8 @@ export interface CliIo {
   stderr: OutStream;
   /** All of standard input as UTF-8 text. */
   readStdin(): Promise<string>;
+  /** Standard input's bytes as they come. */
+  readStdinChunks(): AsyncIterable<Uint8Array>;
   /** A file as UTF-8 text; `onProgress` (bytes read, total) makes it read in chunks. */
   readFile(path: string, onProgress?: (done: number, total: number) => void): Promise<string>;
   /**
@@ -51,6 +53,7 @@ export function createNodeIo(): CliIo {
     stdout: process.stdout,
     stderr: process.stderr,
     readStdin,
+    readStdinChunks,
     readFile: (path, onProgress) => (onProgress ? readWithProgress(path, onProgress) : readWhole(path)),
     readChunks,
     fileSize: async (path) => (await stat(path)).size,
@@ -129,6 +132,13 @@ async function* readChunks(path: string): AsyncIterable<Uint8Array> {
     }
   } finally {
     await handle.close();
+  }
+}
+
+async function* readStdinChunks(): AsyncIterable<Uint8Array> {
+  for await (const chunk of process.stdin) {
+    const bytes: Buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+    yield new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length);
   }
 }
 

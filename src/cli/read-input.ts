@@ -26,10 +26,11 @@ export async function loadInput(path: string, io: CliIo): Promise<CaptureResult>
   const label = path === '-' ? 'stdin' : path;
   const size = path === '-' ? 0 : await io.fileSize(path).catch((error: unknown) => fail(label, error));
   const progress = createProgress(io.stderr, size);
+  const stdin = path === '-' ? replayable(io.readStdinChunks()) : undefined;
   try {
-    const streamed = path === '-' ? undefined : await streamHar(path, label, size, io, progress);
+    const streamed = await streamHar(path, label, size, io, progress, stdin);
     if (streamed) return streamed;
-    const source = await readSource(path, label, io, progress);
+    const source = await readSource(path, label, io, progress, stdin);
     if (source.kind === 'lines') return captureTokenLines(source.text, label);
     progress.update(`jwt-lens: ${label}: capturing tokens…`);
     return captureFromHar(source.json, label);
@@ -48,15 +49,19 @@ async function streamHar(
   size: number,
   io: CliIo,
   progress: Progress,
+  stdin: Replayable | undefined,
 ): Promise<CaptureResult | undefined> {
   try {
-    const chunks = await sniffedChunks(io.readChunks(path), HAR_EXTENSIONS.test(path));
+    const chunks = await sniffedChunks(stdin?.chunks ?? io.readChunks(path), HAR_EXTENSIONS.test(path));
     if (!chunks) return undefined;
-    const onProgress = (done: number) =>
-      progress.update(`jwt-lens: reading ${label} ${formatMegabytes(done, size)}`);
-    const read = await captureHarChunks(chunks, progress.visible ? { onProgress } : {});
+    const onProgress = (done: number, entries: number) => {
+      // Once an entry is read the input is a HAR: what stdin kept for a second reading can go.
+      if (entries > 0) stdin?.forget();
+      if (progress.visible) progress.update(`jwt-lens: reading ${label} ${formatMegabytes(done, size)}`);
+    };
+    const read = await captureHarChunks(chunks, { onProgress });
     if ('capture' in read) return read.capture;
-    if (size <= REREAD_LIMIT) return undefined;
+    if (stdin ? stdin.kept() : size <= REREAD_LIMIT) return undefined;
     throw new CliError(`${label}: ${read.error}; nothing could be read`);
   } catch (error) {
     if (error instanceof CliError) throw error;
@@ -86,11 +91,58 @@ async function sniffedChunks(
   })();
 }
 
+/**
+ * Standard input read in chunks, kept (up to `REREAD_LIMIT`) until forgotten, so that it can be read
+ * again whole.
+ */
+interface Replayable {
+  chunks: AsyncIterable<Uint8Array>;
+  forget(): void;
+  /** True while everything read so far is kept. */
+  kept(): boolean;
+  /** What was kept and the rest of the input, as text. */
+  text(): Promise<string>;
+}
+
+function replayable(source: AsyncIterable<Uint8Array>): Replayable {
+  const iterator = source[Symbol.asyncIterator]();
+  let kept: Uint8Array[] | undefined = [];
+  let bytes = 0;
+  const read = async () => {
+    const next = await iterator.next();
+    if (!next.done && kept) {
+      bytes += next.value.length;
+      if (bytes > REREAD_LIMIT) kept = undefined;
+      else kept.push(next.value.slice());
+    }
+    return next;
+  };
+  return {
+    chunks: (async function* () {
+      for (let next = await read(); !next.done; next = await read()) yield next.value;
+    })(),
+    forget: () => {
+      kept = undefined;
+    },
+    kept: () => kept !== undefined,
+    text: async () => {
+      while (!(await read()).done);
+      return Buffer.concat(kept ?? []).toString('utf8');
+    },
+  };
+}
+
 type Source = { kind: 'har'; json: unknown } | { kind: 'lines'; text: string };
 
 /** Reads and, for a HAR, parses: the raw text dies with this call, before capture starts. */
-async function readSource(path: string, label: string, io: CliIo, progress: Progress): Promise<Source> {
-  const text = await readText(path, label, io, progress);
+async function readSource(
+  path: string,
+  label: string,
+  io: CliIo,
+  progress: Progress,
+  stdin: Replayable | undefined,
+): Promise<Source> {
+  const text = stdin ? await stdin.text() : await readText(path, label, io, progress);
   const required = HAR_EXTENSIONS.test(path);
   if (!required && !looksLikeJson(text)) return { kind: 'lines', text };
   if (text.length > 1024 * 1024) progress.update(`jwt-lens: parsing ${label}…`);
@@ -99,7 +151,6 @@ async function readSource(path: string, label: string, io: CliIo, progress: Prog
 }
 
 async function readText(path: string, label: string, io: CliIo, progress: Progress): Promise<string> {
-  if (path === '-') return io.readStdin();
   const onProgress = (done: number, total: number) =>
     progress.update(`jwt-lens: reading ${label} ${formatMegabytes(done, total)}`);
   try {

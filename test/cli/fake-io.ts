@@ -44,6 +44,7 @@ export function createFakeIo(options: FakeIoOptions = {}): { io: CliIo; result: 
       return text;
     },
     readChunks: (path) => chunksOf(path, files),
+    readStdinChunks: () => chunksOf('-', { '-': options.stdin ?? '' }),
     fileSize: async (path) =>
       options.sizes?.[path] ??
       (Object.hasOwn(files, path) ? (files[path] ?? '').length : (await stat(path)).size),

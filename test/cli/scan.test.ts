@@ -211,6 +211,15 @@ describe('scan: a HAR cut short', () => {
     expect(validate(report)).toEqual([]);
   });
 
+  it('reads a HAR on standard input as it comes, cut short too', async () => {
+    const text = readFileSync(fixture('truncated.har'), 'utf8');
+    const { code, report } = await scanJson(['-'], { stdin: text });
+    expect(code).toBe(0);
+    expect(report.problems).toEqual([
+      `stdin: not valid JSON: unexpected end of input at byte ${size} (file truncated?); the 10 entries before it were read`,
+    ]);
+  });
+
   it('names the byte where a broken entry starts going wrong, and reads the entries after it', async () => {
     const good = makeEntry({
       url: 'https://api.example.test/a',

@@ -8,8 +8,8 @@ import {
 } from './har-stream';
 
 export interface HarChunksOptions extends HarStreamOptions {
-  /** Called after each chunk with the bytes read so far. */
-  onProgress?(bytes: number): void;
+  /** Called after each chunk with the bytes read and the entries handed over so far. */
+  onProgress?(bytes: number, entries: number): void;
   /** Stops the read: the promise rejects with the signal's reason. */
   signal?: AbortSignal;
 }
@@ -35,7 +35,7 @@ export async function captureHarChunks(
   for await (const chunk of chunks) {
     options.signal?.throwIfAborted();
     const going = stream.push(chunk);
-    options.onProgress?.(stream.bytes);
+    options.onProgress?.(stream.bytes, stream.entries);
     if (!going) break;
   }
   return harReadResult(capture, stream.end());
