@@ -23,18 +23,18 @@ export function createTokenWindows(): TokenWindows {
   };
   return {
     push(text) {
-      const window = carry + text;
-      let keepFrom = Math.max(0, window.length - CARRY);
-      for (const found of findTokens(window)) {
+      const searched = carry + text;
+      let keepFrom = Math.max(0, searched.length - CARRY);
+      for (const found of findTokens(searched)) {
         const end = found.index + found.text.length;
-        if (end >= window.length) {
+        if (end >= searched.length) {
           keepFrom = Math.min(keepFrom, found.index);
           break;
         }
         add(found.text);
         keepFrom = Math.max(keepFrom, end);
       }
-      carry = window.slice(keepFrom);
+      carry = searched.slice(keepFrom);
     },
     end() {
       for (const found of findTokens(carry)) add(found.text);
