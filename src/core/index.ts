@@ -7,7 +7,18 @@ export type { Auditor, AuditorLimits, AuditorOptions, AuditorStats } from './aud
 /** Incremental and one-shot audits of captured sightings. */
 export { auditCapture, createAuditor, guessPurpose, SEVERITY_ORDER, severityRank } from './audit';
 /** Token capture from HAR 1.2 files and live DevTools entries. */
-export { captureEntry, captureHar, parseUrlParts } from './capture';
+export {
+  captureEntry,
+  captureHar,
+  captureHarChunks,
+  createHarStream,
+  type HarChunksOptions,
+  type HarReadResult,
+  type HarStream,
+  type HarStreamHandlers,
+  parseJsonBytes,
+  parseUrlParts,
+} from './capture';
 export type { ComplianceOptions, RuleMapping } from './compliance';
 /** Compliance evidence (issue 14): control catalogue, rule → control mappings, statuses per control. */
 export {

@@ -40,6 +40,11 @@ export interface HarCapture {
   setPages(pages: unknown): void;
   /** Element `index` of `log.entries`, with the strings the streaming reader cut (`StringCut`). */
   addEntry(entry: unknown, index: number, cuts?: readonly StringCut[]): void;
+  /**
+   * An entry captured elsewhere (a worker thread, with `captureEntryWith` and the page origin known
+   * then), merged in file order; `pageref` as the entry gave it.
+   */
+  addCaptured(one: CaptureResult, pageref: string | undefined): void;
   /** An entry that could not be read at all (not valid JSON): counted, with its problem line. */
   addUnreadable(problem: string): void;
 }
@@ -64,6 +69,17 @@ export function createHarCapture(): HarCapture {
   const cache: FindCache = new Map();
   const pageOrigins = new Map<string, string>();
   let awaiting: AwaitingPage[] = [];
+  const addCaptured = (one: CaptureResult, pageref: string | undefined): void => {
+    const from = result.sightings.length;
+    append(result.sightings, one.sightings);
+    if (pageref !== undefined && !pageOrigins.has(pageref) && one.sightings[0]?.initiatorOrigin === undefined)
+      awaiting.push({ pageref, from, to: result.sightings.length });
+    append(result.observations, one.observations);
+    append(result.keyDocuments, one.keyDocuments);
+    if (one.exchanges) append(exchanges, one.exchanges);
+    append(result.problems, one.problems);
+    result.entryCount++;
+  };
   return {
     result,
     setPages(pages) {
@@ -74,21 +90,9 @@ export function createHarCapture(): HarCapture {
       const pageref = isRecord(entry) ? stringAt(entry, 'pageref') : undefined;
       const pageOrigin = pageref === undefined ? undefined : pageOrigins.get(pageref);
       const placed = cuts ? placeCuts(entry, cuts) : undefined;
-      const one = captureEntryWith(entry, String(index), pageOrigin, cache, placed);
-      const from = result.sightings.length;
-      append(result.sightings, one.sightings);
-      if (
-        pageref !== undefined &&
-        pageOrigin === undefined &&
-        one.sightings[0]?.initiatorOrigin === undefined
-      )
-        awaiting.push({ pageref, from, to: result.sightings.length });
-      append(result.observations, one.observations);
-      append(result.keyDocuments, one.keyDocuments);
-      if (one.exchanges) append(exchanges, one.exchanges);
-      append(result.problems, one.problems);
-      result.entryCount++;
+      addCaptured(captureEntryWith(entry, String(index), pageOrigin, cache, placed), pageref);
     },
+    addCaptured,
     addUnreadable(problem) {
       result.problems.push(problem);
       result.entryCount++;
