@@ -108,11 +108,12 @@ function replayable(source: AsyncIterable<Uint8Array>): Replayable {
   const iterator = source[Symbol.asyncIterator]();
   let kept: Uint8Array[] | undefined = [];
   let bytes = 0;
+  let limit = REREAD_LIMIT;
   const read = async () => {
     const next = await iterator.next();
     if (!next.done && kept) {
       bytes += next.value.length;
-      if (bytes > REREAD_LIMIT) kept = undefined;
+      if (bytes > limit) kept = undefined;
       else kept.push(next.value.slice());
     }
     return next;
@@ -126,6 +127,8 @@ function replayable(source: AsyncIterable<Uint8Array>): Replayable {
     },
     kept: () => kept !== undefined,
     text: async () => {
+      // Read whole now (a token list, or a small input that is not a HAR): no limit but memory's.
+      limit = Number.POSITIVE_INFINITY;
       while (!(await read()).done);
       return Buffer.concat(kept ?? []).toString('utf8');
     },
