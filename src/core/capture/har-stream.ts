@@ -43,6 +43,12 @@ export { parseJsonBytes } from './har-value-capture';
  * `push` and `end` never throw for bad bytes (a handler that throws is not caught). After a fault,
  * further chunks are ignored. Chunks may be reused by the caller once `push` returns.
  *
+ * Hosts: `captureHarChunks(chunks, { onProgress, signal })` (capture-har-stream.ts) does all of this
+ * for an `AsyncIterable` of chunks (the CLI's file read, a panel worker's `File.stream()`) and returns
+ * the capture. A host that captures entries on several threads passes `onEntryBytes`, parses and
+ * captures each entry elsewhere (`parseJsonBytes`, `placeCuts`, `captureEntryWith`) and merges the
+ * results in file order with `createHarCapture().addCaptured`, then `harReadResult` for the ending.
+ *
  * How: a small state machine reads the skeleton (the top-level object, `log`, the `entries` array)
  * byte by byte; each value below it is delimited by the tight loop of `scanValue` (string, escape and
  * depth state only), and only that value's own bytes are decoded and `JSON.parse`d.
