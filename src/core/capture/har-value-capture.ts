@@ -130,16 +130,18 @@ function measureString(state: State, n: number): void {
     state.stringStart = state.offset + scan.stringFrom;
     scan.stringFrom = -1;
   }
-  const contentStart = state.stringStart + 1;
-  const excess = state.offset + n - contentStart - state.maxStringBytes;
-  const piece = state.pieces.at(-1);
-  if (excess <= 0 || piece === undefined) return;
-  const pieceStart = state.offset + n - piece.length;
-  const min = Math.max(0, contentStart - pieceStart);
+  // The string's bytes so far, all kept (the end of the value's pieces).
+  const stringBytes = state.offset + n - (state.stringStart + 1);
+  const excess = stringBytes - state.maxStringBytes;
+  if (excess <= 0 || state.pieces.length === 0 || state.size > state.maxValueBytes) return;
+  // One piece, so the cut can look back past chunk edges (an escape or a token begun in an earlier
+  // chunk): a copy of the value so far, once per string cut.
+  const piece = joined(state.pieces, state.size);
+  const min = Math.max(0, piece.length - stringBytes);
   const at = safeCut(piece, Math.max(min, piece.length - excess), min);
-  state.pieces[state.pieces.length - 1] = piece.subarray(0, at);
-  state.size -= piece.length - at;
-  state.cut = openCut(pieceStart + at - contentStart);
+  state.pieces = [piece.subarray(0, at)];
+  state.size = at;
+  state.cut = openCut(at - min);
   feedCut(state.cut, piece.subarray(at));
   state.cutScan = { ...startValue(0x22), escape: scan.escape };
 }

@@ -327,6 +327,13 @@ describe('a body longer than maxStringBytes is cut, and the rest searched in win
       content: { mimeType: 'text/html', text: body },
       redirectURL: redirect,
     }),
+    // Two cut strings in one entry: the request body's and the response body's.
+    makeEntry({
+      method: 'POST',
+      url: 'https://api.test/upload',
+      postData: { mimeType: 'text/plain', text: `${filler(50)}${tokens[1]}` },
+      content: { mimeType: 'text/plain', text: `${filler(45)}${tokens[2]}` },
+    }),
     makeEntry({
       url: 'https://api.test/after',
       requestHeaders: [{ name: 'Authorization', value: `Bearer ${tokens[0]}` }],
@@ -347,18 +354,19 @@ describe('a body longer than maxStringBytes is cut, and the rest searched in win
           if (!('capture' in read)) throw new Error(read.error);
           expect(seen(read.capture)).toEqual(seen(whole));
           const cutLines = read.capture.problems.filter((p) => p.includes('searched for tokens, in windows'));
-          expect(cutLines.length).toBeLessThanOrEqual(1);
+          expect(cutLines.length).toBeLessThanOrEqual(3);
           expect(read.capture.problems.length).toBe(cutLines.length);
         },
       ),
-      { numRuns: 150 },
+      // The first example once lost an escape begun in the chunk before the one where the cut fell.
+      { numRuns: 150, examples: [[[909209838, 132271], 1307]] },
     );
   });
 
   it('keeps only the first bytes of the body, names the entry and the sizes', async () => {
     const chunks = split(
       encode(text),
-      Array.from({ length: 40 }, (_, i) => i * 200),
+      Array.from({ length: Math.ceil(text.length / 200) }, (_, i) => i * 200),
     );
     const kept: string[] = [];
     const stream = createHarStream(
@@ -372,10 +380,16 @@ describe('a body longer than maxStringBytes is cut, and the rest searched in win
     expect(stream.end().error).toBeUndefined();
     expect(encode(kept[0] ?? '').length).toBeLessThan(600 + 40);
     const read = await captureHarChunks(asChunks(chunks), { maxStringBytes: 500 });
-    expect('capture' in read && read.capture.problems).toEqual([
+    const windows = (what: string) =>
       expect.stringMatching(
-        /^entry 0: response body is 0\.0 MiB; past the first 0\.0 MiB it was only searched for tokens, in windows$/,
-      ),
+        new RegExp(
+          `^${what} is 0\\.0 MiB; past the first 0\\.0 MiB it was only searched for tokens, in windows$`,
+        ),
+      );
+    expect('capture' in read && read.capture.problems).toEqual([
+      windows('entry 0: response body'),
+      windows('entry 1: request body'),
+      windows('entry 1: response body'),
     ]);
   });
 });
