@@ -1,5 +1,5 @@
+import { describeJsonError } from '../core/capture/json-error';
 import { DEFAULT_POLICY, resolvePolicy } from '../core/policy';
-import { describeJsonError } from '../core/policy/json-error';
 import { RULE_IDS } from '../core/rules/catalog';
 import type { Policy } from '../core/types';
 import { CliError, describeFsError } from './errors';

@@ -17,7 +17,18 @@ export {
 } from './baseline';
 export type * from './baseline/types';
 /** Token capture from HAR 1.2 files and live DevTools entries. */
-export { captureEntry, captureHar, parseUrlParts } from './capture';
+export {
+  captureEntry,
+  captureHar,
+  captureHarChunks,
+  createHarStream,
+  type HarChunksOptions,
+  type HarReadResult,
+  type HarStream,
+  type HarStreamHandlers,
+  parseJsonBytes,
+  parseUrlParts,
+} from './capture';
 export type { ComplianceOptions, RuleMapping } from './compliance';
 /** Compliance evidence (issue 14): control catalogue, rule → control mappings, statuses per control. */
 export {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeJsonError } from '../../src/core/policy/json-error';
+import { describeJsonError } from '../../src/core/capture/json-error';
 
 function why(text: string): string {
   try {

@@ -1,5 +1,5 @@
 import type { Check } from '../policy/check-fields';
-import { describeJsonError } from '../policy/json-error';
+import { describeJsonError } from '../capture/json-error';
 import { checkBaseline } from './check-baseline';
 import type { BaselineParse } from './types';
 

@@ -20,6 +20,18 @@ export function describeJsonError(text: string, fallback: string): string {
   return `not valid JSON: ${problem} at line ${line}, column ${column} (byte ${byte})`;
 }
 
+/**
+ * What is wrong with text that `JSON.parse` rejected, and the UTF-8 byte offset where it goes wrong
+ * (`unexpected end of input` when it ends too soon). For a piece of a larger file (one HAR entry), the
+ * caller adds the piece's own offset.
+ */
+export function jsonErrorAt(text: string, fallback: string): { byte: number; problem: string } {
+  const found = locate(text);
+  if (!found) return { byte: 0, problem: fallback };
+  const byte = utf8Length(text, found.offset);
+  return { byte, problem: found.problem === 'end' ? 'unexpected end of input' : found.problem };
+}
+
 interface Problem {
   offset: number;
   problem: string;
@@ -148,7 +160,8 @@ function skip(text: string, at: number): number {
   return WS.lastIndex;
 }
 
-function show(c: string): string {
+/** A character as an error shows it: `'x'` when printable ASCII, else its code point. */
+export function show(c: string): string {
   return /^[\x21-\x7e]$/.test(c)
     ? `'${c}'`
     : `U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
