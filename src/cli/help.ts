@@ -1,4 +1,5 @@
 import type { OptionSpec } from './args';
+import { MAX_REQUESTS } from './probe/options';
 import { TOOL } from './version';
 
 /** Commands with their synopsis and one-line purpose. */
@@ -13,6 +14,16 @@ export const COMMAND_HELP: Record<string, { synopsis: string; summary: string }>
     synopsis: 'decode <token|->',
     summary: 'Show a token’s header and claims with readable times (ISO and relative), then its findings.',
   },
+  probe: {
+    synopsis: 'probe <file.har> --entry <index|URL substring>',
+    summary:
+      'Prove what the server accepts: replay one captured request that carried a JWT, unchanged, without the ' +
+      'token, then with each tampered token (alg none, stripped or corrupted signature, changed claim, ' +
+      'psychic ECDSA signature, embedded jwk, HS256 signed with the public key, kid injection; re-signed ' +
+      'expired, post-dated and re-addressed tokens when a weak secret is recovered). One request at a time, ' +
+      `at most ${MAX_REQUESTS}, to the original request's origin only; loopback only unless --allow-host; ` +
+      'redirects are not followed. Findings are probe-* rules; a rejected probe is a pass.',
+  },
 };
 
 const EXIT_CODES = [
@@ -24,7 +35,9 @@ const EXIT_CODES = [
 
 const PRIVACY =
   'Reports are redacted by default: tokens appear as fingerprint and masked form (signature dropped), ' +
-  'personal claim values are masked. Nothing is sent over the network.';
+  'personal claim values are masked. scan and decode send nothing over the network. probe sends only ' +
+  'when run, only the requests --dry-run lists, only to the origin of the captured request (its token, ' +
+  'tampered, in the place it was found); its report never holds the token or its signature.';
 
 /** Usage for the whole tool, or for one command; options come from the option table. */
 export function formatHelp(options: readonly OptionSpec[], command?: string): string {

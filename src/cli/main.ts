@@ -13,12 +13,16 @@ import { CliError, EXIT } from './errors';
 import { COMMAND_HELP, formatHelp } from './help';
 import { type CliIo, createNodeIo } from './io';
 import { nodeTextDigest } from './node-digest';
+import { PROBE_OPTIONS } from './probe/options';
+import { runProbe } from './probe/probe';
 import { FORMATS, RENDER_OPTIONS } from './render';
 import { runScan, type ScanStep } from './scan';
 import { createVerifyStep, VERIFY_OPTIONS } from './verify-step';
 import { TOOL } from './version';
 
 const BOTH = ['scan', 'decode'] as const;
+/** Options every command takes, `probe` included. */
+const ALL = ['scan', 'decode', 'probe'] as const;
 const SEVERITY_CHOICES = ['critical', 'high', 'medium', 'low', 'info', 'none'] as const;
 
 /** Every option. Add a row here to add a flag; read it in a command with `args.value(name)`. */
@@ -26,7 +30,7 @@ export const OPTIONS: readonly OptionSpec[] = [
   {
     name: 'format',
     kind: 'value',
-    commands: BOTH,
+    commands: ALL,
     choices: FORMATS,
     arg: FORMATS.join('|'),
     help:
@@ -38,14 +42,14 @@ export const OPTIONS: readonly OptionSpec[] = [
     name: 'output',
     short: 'o',
     kind: 'value',
-    commands: BOTH,
+    commands: ALL,
     arg: 'file',
     help: 'Write the report to a file.',
   },
   {
     name: 'fail-on',
     kind: 'value',
-    commands: BOTH,
+    commands: ALL,
     choices: SEVERITY_CHOICES,
     arg: 'severity',
     help: 'Exit 1 when a finding is at or above this severity (critical, high, medium, low, info). Default: none.',
@@ -62,7 +66,7 @@ export const OPTIONS: readonly OptionSpec[] = [
   {
     name: 'policy',
     kind: 'value',
-    commands: BOTH,
+    commands: ALL,
     arg: 'file',
     help: 'Policy JSON (allowed algs, lifetimes, ignore list…).',
   },
@@ -76,26 +80,34 @@ export const OPTIONS: readonly OptionSpec[] = [
   ...COMPLIANCE_OPTIONS,
   ...CRACK_OPTIONS,
   ...VERIFY_OPTIONS,
-  { name: 'help', short: 'h', kind: 'flag', commands: BOTH, help: 'Show this help.' },
-  { name: 'version', short: 'V', kind: 'flag', commands: BOTH, help: 'Show the version.' },
+  ...PROBE_OPTIONS,
+  { name: 'help', short: 'h', kind: 'flag', commands: ALL, help: 'Show this help.' },
+  { name: 'version', short: 'V', kind: 'flag', commands: ALL, help: 'Show the version.' },
 ];
 
 /** Checks run after capture and before the report (signatures, secret cracking); see `ScanStep`. */
 export const SCAN_STEPS: readonly ScanStep[] = [createVerifyStep(), createCrackStep()];
 
-type Command = (args: ParsedArgs, io: CliIo) => Promise<number>;
+/** A command: parsed arguments and the outside world in, exit code out. */
+export type Command = (args: ParsedArgs, io: CliIo) => Promise<number>;
 const COMMANDS: Record<string, Command> = {
   scan: (args, io) => runScan(args, io, SCAN_STEPS),
   decode: runDecode,
+  probe: (args, io) => runProbe(args, io),
 };
 
 /** Runs the CLI and resolves to its exit code. Never throws and never prints a stack trace. */
-export async function run(argv: readonly string[], io: Partial<CliIo> = {}): Promise<number> {
+export async function run(
+  argv: readonly string[],
+  io: Partial<CliIo> = {},
+  /** Commands replaced by tests (a probe with a fixed plan and a counting sender). */
+  commands: Partial<Record<string, Command>> = {},
+): Promise<number> {
   const full: CliIo = { ...defaultIo(), ...io };
   // Fingerprints with node:crypto's SHA-256: the same digest as the engine's portable one, several times faster.
   setTextDigest(nodeTextDigest);
   try {
-    return await dispatch(argv, full);
+    return await dispatch(argv, full, { ...COMMANDS, ...commands });
   } catch (error) {
     const message = error instanceof CliError ? error.message : `internal error: ${describe(error)}`;
     full.stderr.write(`jwt-lens: ${message.replace(/[\r\n]+/g, ' ')}\n`);
@@ -103,7 +115,11 @@ export async function run(argv: readonly string[], io: Partial<CliIo> = {}): Pro
   }
 }
 
-async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
+async function dispatch(
+  argv: readonly string[],
+  io: CliIo,
+  commands: Partial<Record<string, Command>>,
+): Promise<number> {
   const [first, ...rest] = argv;
   if (first === undefined) {
     io.stderr.write(formatHelp(OPTIONS));
@@ -117,10 +133,10 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
     io.stdout.write(`${TOOL.version}\n`);
     return EXIT.ok;
   }
-  const command = COMMANDS[first];
+  const command = commands[first];
   if (!command || !Object.hasOwn(COMMANDS, first)) {
     if (first.startsWith('-'))
-      throw new CliError(`expected a command (scan or decode) before ${first}; see --help`);
+      throw new CliError(`expected a command (scan, decode or probe) before ${first}; see --help`);
     const guess = suggest(first, Object.keys(COMMANDS));
     throw new CliError(`unknown command "${first}"${guess ? ` (did you mean ${guess}?)` : ''}; see --help`);
   }

@@ -16,14 +16,39 @@ const HAR_EXTENSIONS = /\.(har|json)$/i;
  * the entries, so peak memory is that of reading and parsing the file.
  */
 export async function loadInput(path: string, io: CliIo): Promise<CaptureResult> {
-  const label = path === '-' ? 'stdin' : path;
-  const size = path === '-' ? 0 : await io.fileSize(path).catch((error: unknown) => fail(label, error));
-  const progress = createProgress(io.stderr, size);
-  try {
+  return reading(path, io, async (label, progress) => {
     const source = await readSource(path, label, io, progress);
     if (source.kind === 'lines') return captureTokenLines(source.text, label);
     progress.update(`jwt-lens: ${label}: capturing tokens…`);
     return captureFromHar(source.json, label);
+  });
+}
+
+/**
+ * Reads a HAR file and keeps its parsed JSON beside the capture: the probe replays an entry's request as
+ * recorded, which the capture alone does not hold. Errors are `CliError`s naming the file.
+ */
+export async function loadHarDocument(
+  path: string,
+  io: CliIo,
+): Promise<{ json: unknown; capture: CaptureResult }> {
+  return reading(path, io, async (label, progress) => {
+    const json = parseHarText(await readText(path, label, io, progress), label, true)?.json;
+    return { json, capture: captureFromHar(json, label) };
+  });
+}
+
+/** Runs `work` on one input with its label (`stdin` for `-`) and a progress line for large files. */
+async function reading<T>(
+  path: string,
+  io: CliIo,
+  work: (label: string, progress: Progress) => Promise<T>,
+): Promise<T> {
+  const label = path === '-' ? 'stdin' : path;
+  const size = path === '-' ? 0 : await io.fileSize(path).catch((error: unknown) => fail(label, error));
+  const progress = createProgress(io.stderr, size);
+  try {
+    return await work(label, progress);
   } finally {
     progress.done();
   }
