@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { WebSocketServer } from 'ws';
 import { createLifecycleRoutes } from './lifecycle-routes.mjs';
+import { createProbeRoutes } from './probe-routes.mjs';
 import { createRoutes, handleSocket } from './routes.mjs';
 import { createIssuer } from './tokens.mjs';
 
@@ -102,7 +103,11 @@ export async function startDemoServer({ port = 0 } = {}) {
   const address = server.address();
   const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : port}`;
   issuer = await createIssuer(url);
-  routes = { ...createRoutes(issuer), ...createLifecycleRoutes(issuer, url) };
+  routes = {
+    ...createRoutes(issuer),
+    ...createLifecycleRoutes(issuer, url),
+    ...(await createProbeRoutes(issuer, url)),
+  };
   return {
     url,
     requestCount: () => requests,
