@@ -18,6 +18,7 @@ const STATIC = {
   '/index.html': { type: 'text/html; charset=utf-8', file: 'index.html' },
   '/app.js': { type: 'text/javascript; charset=utf-8', file: 'app.js' },
   '/lifecycle.js': { type: 'text/javascript; charset=utf-8', file: 'lifecycle.js' },
+  '/probe.js': { type: 'text/javascript; charset=utf-8', file: 'probe.js' },
 };
 const MAX_BODY = 64 * 1024;
 
