@@ -25,7 +25,7 @@ export interface ProbeDeps {
   send(request: ProbeRequest, timeoutMs: number): Promise<SendResult>;
 }
 
-const NODE_DEPS: ProbeDeps = {
+export const NODE_DEPS: ProbeDeps = {
   plan: planProbes,
   send: (request, timeoutMs) => sendProbe(request, { timeoutMs }),
 };

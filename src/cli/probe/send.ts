@@ -61,7 +61,9 @@ export function sendProbe(request: ProbeRequest, options: SendOptions): Promise<
 function open(request: ProbeRequest, body: Buffer | undefined): ClientRequest {
   const url = new URL(request.url);
   const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
-  return send(url, { method: request.method, headers: headersOf(request, body), agent: false });
+  // Node adds no `Host` to headers given as an array: the URL's, as the original request had.
+  const headers = ['Host', url.host, ...headersOf(request, body)];
+  return send(url, { method: request.method, headers, agent: false });
 }
 
 /**
