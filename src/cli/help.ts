@@ -30,7 +30,8 @@ const EXIT_CODES = [
   'Exit codes:',
   '  0  ran; no finding at or above --fail-on (without --fail-on, findings never fail the run)',
   '  1  at least one finding at or above --fail-on',
-  '  2  usage or input error (one line on stderr naming the file, the place and the problem)',
+  '  2  usage or input error, or no probe could run (one line on stderr naming the file or entry, the',
+  '     place and the problem)',
 ];
 
 const PRIVACY =

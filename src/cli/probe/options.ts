@@ -39,7 +39,9 @@ export const PROBE_OPTIONS: readonly OptionSpec[] = [
     name: 'allow-unsafe-methods',
     kind: 'flag',
     commands: PROBE,
-    help: 'Allow replaying a request whose method is not GET, HEAD or OPTIONS: it can change data, once per probe.',
+    help:
+      'Allow replaying a request whose method is not GET, HEAD or OPTIONS: every probe request repeats it, ' +
+      'and it can change data.',
   },
   {
     name: 'dry-run',
