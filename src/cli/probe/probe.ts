@@ -1,23 +1,20 @@
-import { createAuditor } from '../../core/audit';
-import type { ProbeMaterial, ProbeRequest, ProbeRun } from '../../core/probe';
+import { type Auditor, createAuditor } from '../../core/audit';
+import type { ProbeCase, ProbeMaterial, ProbeRequest, ProbeRun } from '../../core/probe';
 import { assessProbeRun, planProbes } from '../../core/probe';
 import { summaryLine } from '../../core/report/table';
 import { maskUrl } from '../../core/rules/context/sighting-facts';
-import type { CaptureResult } from '../../core/types';
+import type { CaptureHit } from '../../core/types';
 import type { ParsedArgs } from '../args';
-import { CliError } from '../errors';
+import { CliError, EXIT } from '../errors';
 import type { CliIo } from '../io';
 import { loadPolicy } from '../policy-file';
-import { loadHarDocument } from '../read-input';
 import { chooseFormat, exitCodeFor, renderReport, writeOutput } from '../render';
 import { dryRunLines, outcomeLine } from './describe';
-import { probeRequestOf, recordedStatus } from './har-request';
 import { MAX_REQUESTS, parseTimeout } from './options';
+import { onlyToken, type ProbeTarget, readProbeTarget } from './probe-target';
 import { type CaseResults, runCases } from './run-cases';
 import { recoverSecret } from './secret';
-import { chooseEntry, chooseToken } from './select';
 import { type SendResult, sendProbe } from './send';
-import { refusalOf, type TargetPolicy } from './target';
 
 /** What `probe` plans with and sends through; tests replace them (fixed cases, a counting sender). */
 export interface ProbeDeps {
@@ -25,6 +22,7 @@ export interface ProbeDeps {
   send(request: ProbeRequest, timeoutMs: number): Promise<SendResult>;
 }
 
+/** The core's planner and the node:http(s) sender. */
 export const NODE_DEPS: ProbeDeps = {
   plan: planProbes,
   send: (request, timeoutMs) => sendProbe(request, { timeoutMs }),
@@ -37,65 +35,78 @@ export const NODE_DEPS: ProbeDeps = {
  * entry when no probe could run.
  */
 export async function runProbe(args: ParsedArgs, io: CliIo, deps: ProbeDeps = NODE_DEPS): Promise<number> {
-  const [path, ...extra] = args.positionals;
-  if (path === undefined || extra.length > 0)
-    throw new CliError('probe needs exactly one HAR file (see --help)');
-  const selector = args.value('entry');
-  if (selector === undefined) throw new CliError('probe needs --entry <index|URL substring> (see --help)');
   const timeoutMs = parseTimeout(args.value('timeout'));
   const format = chooseFormat(args, io);
   const policy = await loadPolicy(args.value('policy'), io);
-  const targets: TargetPolicy = {
-    allowedHosts: args.values('allow-host').map((h) => h.toLowerCase().replace(/^\[(.*)\]$/, '$1')),
-    unsafeMethods: args.flag('allow-unsafe-methods'),
-  };
-  const { json, capture } = await loadHarDocument(path, io);
-  const entries = entriesOf(json);
-  const entry = chooseEntry(entries, capture, selector);
-  const fail = (problem: string): never => {
-    throw new CliError(`entry ${entry}: ${problem}`);
-  };
-  const request = probeRequestOf(entries[entry]);
-  if ('error' in request) return fail(request.error);
-  const choice = chooseToken(capture, entry, args.value('token'));
-  const refused = refusalOf(request, targets);
-  if (refused) return fail(refused);
-
+  const target = await readProbeTarget(args, io);
+  const fail = (problem: string) => new CliError(`entry ${target.entry}: ${problem}`);
   const auditor = createAuditor({ policy });
-  auditor.add(onlyToken(capture, choice.token));
-  const record = auditor.records().find((r) => r.token.fingerprint === choice.fingerprint);
+  auditor.add(onlyToken(target.capture, target.choice.token));
+  const { material, secretHits } = await materialFor(target, auditor, io);
+  const plan = await deps.plan(target.request, target.choice.slot, target.choice.token, material);
+  if ('error' in plan) throw fail(plan.error);
+  if (plan.cases.length === 0) throw fail('nothing to probe for this token');
+  if (args.flag('dry-run')) {
+    io.stdout.write(`${dryRunLines(target.entry, plan.cases, MAX_REQUESTS).join('\n')}\n`);
+    return EXIT.ok;
+  }
+  const run = await sendCases(target, plan.cases, (request) => deps.send(request, timeoutMs), io);
+  auditor.addHits([...secretHits, ...assessProbeRun(run).hits]);
+  const result = auditor.result(Math.floor(io.clock() / 1000));
+  const output = args.value('output');
+  const toTerminal = output === undefined || output === '-';
+  const problems = target.capture.problems;
+  const options = { includeRaw: false, inputs: [target.path], problems, toTerminal, io, probes: [run] };
+  await writeOutput((emit) => renderReport(result, format, options, emit), args, io);
+  if (!toTerminal) io.stderr.write(`jwt-lens: wrote ${output}: ${summaryLine(result)}\n`);
+  return exitCodeFor(result, args.value('fail-on'));
+}
+
+/**
+ * What the planner gets beyond the request: the capture's key sets, the clock, and the token's HMAC
+ * secret when the built-in search recovers it (its finding goes in the report too).
+ */
+async function materialFor(
+  target: ProbeTarget,
+  auditor: Auditor,
+  io: CliIo,
+): Promise<{ material: ProbeMaterial; secretHits: CaptureHit[] }> {
+  const record = auditor.records().find((r) => r.token.fingerprint === target.choice.fingerprint);
   const recovered = record ? await recoverSecret(record) : { hits: [] };
   const material: ProbeMaterial = {
-    keyDocuments: capture.keyDocuments.map(({ kind, url, json: doc }) => ({ kind, url, json: doc })),
+    keyDocuments: target.capture.keyDocuments.map(({ kind, url, json }) => ({ kind, url, json })),
     now: Math.floor(io.clock() / 1000),
-    ...(recovered.secret ? { recoveredSecret: recovered.secret } : {}),
   };
-  const plan = await deps.plan(request, choice.slot, choice.token, material);
-  if ('error' in plan) return fail(plan.error);
-  if (plan.cases.length === 0) return fail('nothing to probe for this token');
-  if (args.flag('dry-run')) {
-    io.stdout.write(`${dryRunLines(entry, plan.cases, MAX_REQUESTS).join('\n')}\n`);
-    return 0;
-  }
+  if (recovered.secret) material.recoveredSecret = recovered.secret;
+  return { material, secretHits: recovered.hits };
+}
 
+/** Sends the cases (see `runCases`), warns about cases that got no answer, and returns the run. */
+async function sendCases(
+  target: ProbeTarget,
+  cases: readonly ProbeCase[],
+  send: (request: ProbeRequest) => Promise<SendResult>,
+  io: CliIo,
+): Promise<ProbeRun> {
+  const { entry, request, choice } = target;
   const startedAt = new Date(io.clock()).toISOString();
-  const results = await runCases(plan.cases, {
+  const progress = (outcome: ProbeRun['outcomes'][number], sent: number) =>
+    io.stderr.write(`jwt-lens: ${sent}. ${outcomeLine(outcome)}\n`);
+  const results = await runCases(cases, {
     original: request,
-    recordedStatus: recordedStatus(entries[entry]),
-    policy: targets,
+    recordedStatus: target.recordedStatus,
+    policy: target.policy,
     maxRequests: MAX_REQUESTS,
-    send: (r) => deps.send(r, timeoutMs),
-    onOutcome: io.stderr.isTTY
-      ? (o, sent) => io.stderr.write(`jwt-lens: ${sent}. ${outcomeLine(o)}\n`)
-      : undefined,
+    send,
+    onOutcome: io.stderr.isTTY ? progress : undefined,
   });
   const problem = problemOf(results);
-  if (problem) return fail(problem);
+  if (problem) throw new CliError(`entry ${entry}: ${problem}`);
   for (const outcome of results.outcomes)
     if (outcome.error)
       io.stderr.write(`jwt-lens: warning: entry ${entry}: ${outcome.caseId}: ${outcome.error}\n`);
-
-  const run: ProbeRun = {
+  const { baseline, negativeControl, stopped } = results;
+  return {
     entry,
     method: request.method,
     url: maskUrl(request.url),
@@ -103,54 +114,25 @@ export async function runProbe(args: ParsedArgs, io: CliIo, deps: ProbeDeps = NO
     slot: choice.slot,
     startedAt,
     outcomes: results.outcomes,
-    ...(results.baseline ? { baseline: results.baseline } : {}),
-    ...(results.negativeControl ? { negativeControl: results.negativeControl } : {}),
-    ...(results.stopped ? { stopped: results.stopped } : {}),
+    ...(baseline ? { baseline } : {}),
+    ...(negativeControl ? { negativeControl } : {}),
+    ...(stopped ? { stopped } : {}),
   };
-  auditor.addHits([...recovered.hits, ...assessProbeRun(run).hits]);
-  const result = auditor.result(Math.floor(io.clock() / 1000));
-  const output = args.value('output');
-  const toTerminal = output === undefined || output === '-';
-  const options = {
-    includeRaw: false,
-    inputs: [path],
-    problems: capture.problems,
-    toTerminal,
-    io,
-    probes: [run],
-  };
-  await writeOutput((emit) => renderReport(result, format, options, emit), args, io);
-  if (!toTerminal) io.stderr.write(`jwt-lens: wrote ${output}: ${summaryLine(result)}\n`);
-  return exitCodeFor(result, args.value('fail-on'));
 }
 
 /** Why no probe could run, when none could: the baseline or negative control failed, or every case did. */
 function problemOf(results: CaseResults): string | undefined {
   if (results.problem) return results.problem;
-  if (results.stopped === 'baseline not accepted')
-    return `baseline not accepted (the request replayed unchanged got ${results.baseline?.shape?.status ?? 'no answer'})`;
-  if (results.stopped === 'endpoint does not require this token')
-    return `endpoint does not require this token (the request without it got the same answer, ${results.negativeControl?.shape?.status})`;
+  if (results.stopped === 'baseline not accepted') {
+    const status = results.baseline?.shape?.status ?? 'no answer';
+    return `baseline not accepted (the request replayed unchanged got ${status})`;
+  }
+  if (results.stopped === 'endpoint does not require this token') {
+    const status = results.negativeControl?.shape?.status;
+    return `endpoint does not require this token (the request without it got the same answer, ${status})`;
+  }
   const answered = results.outcomes.filter((o) => o.shape !== undefined);
   if (results.outcomes.length > 0 && answered.length === 0)
     return `no tampered request got an answer (${results.outcomes[0]?.error})`;
   return undefined;
-}
-
-/** `log.entries`: `captureHar` has already checked it is an array. */
-function entriesOf(json: unknown): unknown[] {
-  const entries = (json as { log?: { entries?: unknown } }).log?.entries;
-  return Array.isArray(entries) ? entries : [];
-}
-
-/** The capture narrowed to one token: its sightings, the facts of the requests that carried it, every key set. */
-function onlyToken(capture: CaptureResult, token: string): CaptureResult {
-  const sightings = capture.sightings.filter((s) => s.tokenText === token);
-  const requests = new Set(sightings.map((s) => s.requestId));
-  return {
-    ...capture,
-    sightings,
-    observations: capture.observations.filter((o) => requests.has(o.requestId)),
-    exchanges: capture.exchanges?.filter((e) => requests.has(e.requestId)),
-  };
 }

@@ -1,3 +1,4 @@
+import { isRecord, stringAt } from '../../core/capture/guards';
 import { fingerprintOf } from '../../core/crypto/fingerprint';
 import type { TokenSlot } from '../../core/probe';
 import type { CaptureResult, Sighting } from '../../core/types';
@@ -42,8 +43,12 @@ export function chooseToken(capture: CaptureResult, index: number, wanted: strin
     throw new CliError(`entry ${index}: carries no token in a header, cookie, query or body to probe`);
   if (wanted !== undefined) {
     const prefix = wanted.toLowerCase();
+    if (!/^[0-9a-f]{4,16}$/.test(prefix))
+      throw new CliError(
+        `option --token: "${wanted}" is not a fingerprint (4 to 16 hex digits, from its start)`,
+      );
     const found = choices.filter((c) => c.fingerprint.startsWith(prefix));
-    if (found.length === 1 && prefix.length >= 4) return found[0] as SlotChoice;
+    if (found.length === 1) return found[0] as SlotChoice;
     throw new CliError(`entry ${index}: no token with fingerprint ${wanted} (it carries ${listOf(choices)})`);
   }
   if (choices.length > 1)
@@ -79,6 +84,5 @@ function listOf(choices: readonly SlotChoice[]): string {
 }
 
 function urlOf(entry: unknown): string {
-  const request = (entry as { request?: { url?: unknown } } | null)?.request;
-  return typeof request?.url === 'string' ? request.url : '';
+  return isRecord(entry) && isRecord(entry.request) ? (stringAt(entry.request, 'url') ?? '') : '';
 }
