@@ -14,7 +14,7 @@ import type { OptionSpec, ParsedArgs } from './args';
 import { complianceFor } from './compliance-option';
 import { CliError, describeFsError, EXIT } from './errors';
 import type { CliIo } from './io';
-import { runLines } from './probe/describe';
+import { runLines } from './probe/probe-lines';
 import { TOOL } from './version';
 
 export const FORMATS = ['table', 'json', 'sarif', 'md', 'html'] as const;
