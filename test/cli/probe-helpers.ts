@@ -127,7 +127,7 @@ type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 
 /**
  * `/api` answers 200 JSON to `Bearer <the token>` and 401 otherwise, after `delayMs`; `/open` answers 200 to
- * anyone; `/redirect` is a 302 to `/target`; `/slow` never answers; anything else 404.
+ * anyone; `/redirect` is a 302 to `/login`; `/slow` never answers; anything else 404.
  */
 export async function startCountingServer(token: string, delayMs = 0): Promise<CountingServer> {
   let count = 0;
@@ -141,7 +141,8 @@ export async function startCountingServer(token: string, delayMs = 0): Promise<C
       res.end(ok ? '{"items":[1,2,3],"next":null}' : '{"error":"invalid_token"}');
     },
     '/open': (_req, res) => res.writeHead(200, { 'Content-Type': 'application/json' }).end('{"items":[]}'),
-    '/redirect': (_req, res) => res.writeHead(302, { Location: '/target' }).end(),
+    '/redirect': (_req, res) => res.writeHead(302, { Location: '/login?next=%2Fapi' }).end(),
+    '/login': (_req, res) => res.writeHead(200, { 'Content-Type': 'text/html' }).end('<form></form>'),
     '/slow': () => {},
   };
   const server = createServer((req, res) => {

@@ -246,11 +246,14 @@ describe('probe: redirects', () => {
     const request: ProbeRequest = { method: 'GET', url: `${server.url}/redirect`, headers: [] };
     const answer = await sendProbe(request, { timeoutMs: 2000 });
     expect('status' in answer && answer.status).toBe(302);
-    expect('status' in answer && answer.headers).toContainEqual({ name: 'Location', value: '/target' });
+    expect('status' in answer && answer.headers).toContainEqual({
+      name: 'Location',
+      value: '/login?next=%2Fapi',
+    });
     expect(server.paths().slice(before)).toEqual(['/redirect']);
   });
 
-  it('stops at a baseline that is redirected (to a login page, say): not accepted', async () => {
+  it('stops at a baseline that is redirected to a login page: not accepted', async () => {
     const result = await runProbeCli(['probe', 'p.har', '--entry', '0'], har(`${server.url}/redirect`), {
       plan: fixedPlan(1),
     });
