@@ -42,7 +42,7 @@ export async function runProbe(args: ParsedArgs, io: CliIo, deps: ProbeDeps = NO
   const fail = (problem: string) => new CliError(`entry ${target.entry}: ${problem}`);
   const auditor = createAuditor({ policy });
   auditor.add(onlyToken(target.capture, target.choice.token));
-  const { material, secretHits } = await materialFor(target, auditor, io);
+  const { material, secretHits } = await materialFor(target, auditor, args, io);
   const plan = await deps.plan(target.request, target.choice.slot, target.choice.token, material);
   if ('error' in plan) throw fail(plan.error);
   if (plan.cases.length === 0) throw fail('nothing to probe for this token');
@@ -64,15 +64,16 @@ export async function runProbe(args: ParsedArgs, io: CliIo, deps: ProbeDeps = NO
 
 /**
  * What the planner gets beyond the request: the capture's key sets, the clock, and the token's HMAC
- * secret when the built-in search recovers it (its finding goes in the report too).
+ * secret when the secret search recovers it (its finding goes in the report too).
  */
 async function materialFor(
   target: ProbeTarget,
   auditor: Auditor,
+  args: ParsedArgs,
   io: CliIo,
 ): Promise<{ material: ProbeMaterial; secretHits: CaptureHit[] }> {
   const record = auditor.records().find((r) => r.token.fingerprint === target.choice.fingerprint);
-  const recovered = record ? await recoverSecret(record) : { hits: [] };
+  const recovered = record ? await recoverSecret(record, args, io) : { hits: [] };
   const material: ProbeMaterial = {
     keyDocuments: target.capture.keyDocuments.map(({ kind, url, json }) => ({ kind, url, json })),
     now: Math.floor(io.clock() / 1000),
