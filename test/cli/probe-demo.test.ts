@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DemoServer } from '../../scripts/demo-app/server.mjs';
 import { startDemoServer } from '../../scripts/demo-app/server.mjs';
+import { createReportValidator } from '../core/report/schema-validator';
 import type { EntrySpec } from './probe-helpers';
 import { harText, runProbeCli } from './probe-helpers';
 
@@ -52,6 +53,7 @@ async function probeFindings(index: number): Promise<string[]> {
   expect(result.stderr).toBe('');
   expect(result.code).toBe(0);
   const report = JSON.parse(result.stdout) as { findings: { ruleId: string }[]; probes?: unknown[] };
+  expect(createReportValidator()(report)).toEqual([]);
   expect(report.probes).toHaveLength(1);
   return [...new Set(report.findings.map((f) => f.ruleId).filter((id) => id.startsWith('probe-')))].sort();
 }
