@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DemoServer } from '../../scripts/demo-app/server.mjs';
 import { startDemoServer } from '../../scripts/demo-app/server.mjs';
@@ -28,11 +31,15 @@ const CALLS: [endpoint: string, token: TokenKind][] = [
 
 let demo: DemoServer;
 let files: Record<string, string>;
+let jwksFile = '';
+let tokens: Record<TokenKind, string>;
 
 beforeAll(async () => {
   demo = await startDemoServer();
   const jwks = await (await fetch(`${demo.url}/.well-known/jwks.json`)).json();
-  const tokens = (await (await fetch(`${demo.url}/api/probe-tokens`)).json()) as Record<TokenKind, string>;
+  tokens = (await (await fetch(`${demo.url}/api/probe-tokens`)).json()) as Record<TokenKind, string>;
+  jwksFile = join(mkdtempSync(join(tmpdir(), 'jwt-lens-probe-demo-')), 'jwks.json');
+  writeFileSync(jwksFile, JSON.stringify(jwks));
   const entries: EntrySpec[] = [{ url: `${demo.url}/.well-known/jwks.json`, response: jwks }];
   for (const [endpoint, kind] of CALLS) {
     entries.push({
@@ -42,14 +49,15 @@ beforeAll(async () => {
   }
   files = { 'demo-probe.har': harText(entries) };
 });
-afterAll(() => demo.close());
+afterAll(async () => {
+  await demo.close();
+  rmSync(dirname(jwksFile), { recursive: true, force: true });
+});
 
 /** The probe-* rule ids the probe of entry `index` raised, sorted. */
-async function probeFindings(index: number): Promise<string[]> {
-  const result = await runProbeCli(
-    ['probe', 'demo-probe.har', '--entry', String(index), '--format', 'json'],
-    files,
-  );
+async function probeFindings(index: number, har = files, extra: string[] = []): Promise<string[]> {
+  const argv = ['probe', 'demo-probe.har', '--entry', String(index), '--format', 'json', ...extra];
+  const result = await runProbeCli(argv, har);
   expect(result.stderr).toBe('');
   expect(result.code).toBe(0);
   const report = JSON.parse(result.stdout) as { findings: { ruleId: string }[]; probes?: unknown[] };
@@ -94,6 +102,16 @@ describe('probe on the demo app (needs the core recipes of p1-probe-core)', () =
     expect(fired).toContain('probe-audience-ignored');
     expect(fired).not.toContain('probe-expired-accepted');
     expect(fired).not.toContain('probe-nbf-ignored');
+  });
+
+  it('keys the alg-confusion cases with --jwks when the HAR holds only the exchange', async () => {
+    const alone = {
+      'demo-probe.har': harText([
+        { url: `${demo.url}/probe/alg-confusion`, headers: { Authorization: `Bearer ${tokens.rs256}` } },
+      ]),
+    };
+    expect(await probeFindings(0, alone)).toEqual([]);
+    expect(await probeFindings(0, alone, ['--jwks', jwksFile])).toEqual(['probe-alg-confusion-accepted']);
   });
 
   it('sends nothing in a dry run, and lists at least baseline, negative control and a tampered case', async () => {

@@ -15,6 +15,7 @@ import { onlyToken, type ProbeTarget, readProbeTarget } from './probe-target';
 import { type CaseResults, runCases } from './run-cases';
 import { recoverSecret } from './secret';
 import { type SendResult, sendProbe } from './send';
+import { userKeyDocuments } from './user-keys';
 
 /** What `probe` plans with and sends through; tests replace them (fixed cases, a counting sender). */
 export interface ProbeDeps {
@@ -63,7 +64,7 @@ export async function runProbe(args: ParsedArgs, io: CliIo, deps: ProbeDeps = NO
 }
 
 /**
- * What the planner gets beyond the request: the capture's key sets, the clock, and the token's HMAC
+ * What the planner gets beyond the request: the capture's key sets and `--jwks`, the clock, and the token's HMAC
  * secret when the secret search recovers it (its finding goes in the report too).
  */
 async function materialFor(
@@ -74,8 +75,9 @@ async function materialFor(
 ): Promise<{ material: ProbeMaterial; secretHits: CaptureHit[] }> {
   const record = auditor.records().find((r) => r.token.fingerprint === target.choice.fingerprint);
   const recovered = record ? await recoverSecret(record, args, io) : { hits: [] };
+  const captured = target.capture.keyDocuments.map(({ kind, url, json }) => ({ kind, url, json }));
   const material: ProbeMaterial = {
-    keyDocuments: target.capture.keyDocuments.map(({ kind, url, json }) => ({ kind, url, json })),
+    keyDocuments: [...captured, ...(await userKeyDocuments(args, io))],
     now: Math.floor(io.clock() / 1000),
   };
   if (recovered.secret) material.recoveredSecret = recovered.secret;

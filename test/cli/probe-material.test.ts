@@ -1,14 +1,15 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SignJWT } from 'jose';
+import { exportJWK, exportSPKI, generateKeyPair, SignJWT } from 'jose';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ProbeMaterial } from '../../src/core/probe';
 import { harText, runProbeCli } from './probe-helpers';
 
 /**
- * The re-signed cases need the token's HMAC secret: the probe searches for it as `scan` does (built-in
- * candidates, `--wordlist`, `--brute-digits`) and hands it to the planner.
+ * What the planner gets besides the request. The re-signed cases need the token's HMAC secret: the probe searches for it as `scan` does (built-in
+ * candidates, `--wordlist`, `--brute-digits`) and hands it to the planner; the alg-confusion cases need
+ * the issuer's keys: the capture's key sets and `--jwks` files.
  */
 const dir = mkdtempSync(join(tmpdir(), 'jwt-lens-probe-secret-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -67,5 +68,45 @@ describe('probe: the recovered secret', () => {
     const result = await runProbeCli(['probe', 'p.har', '--entry', '0', '--wordlist', missing], files);
     expect(result.code).toBe(2);
     expect(result.stderr).toBe(`jwt-lens: --wordlist ${missing}: no such file\n`);
+  });
+});
+
+describe('probe: --jwks', () => {
+  it('hands the keys of JWK Set and PEM files to the planner as one key set, beside the capture', async () => {
+    const { publicKey } = await generateKeyPair('RS256', { extractable: true });
+    const jwk = { ...(await exportJWK(publicKey)), kid: 'k1' };
+    const set = join(dir, 'keys.json');
+    const pem = join(dir, 'key.pem');
+    writeFileSync(set, JSON.stringify({ keys: [jwk] }));
+    writeFileSync(pem, await exportSPKI(publicKey));
+    const { material, stderr } = await materialFor('k', ['--jwks', set, '--jwks', pem]);
+    expect(stderr).toBe('');
+    expect(material?.keyDocuments).toEqual([
+      {
+        kind: 'jwks',
+        url: `${set}, ${pem}`,
+        json: { keys: [jwk, expect.objectContaining({ kty: 'RSA', n: jwk.n })] },
+      },
+    ]);
+  });
+
+  it('gives the planner no key set without it', async () => {
+    expect((await materialFor('k', [])).material?.keyDocuments).toEqual([]);
+  });
+
+  it('refuses a missing key file with one line', async () => {
+    const token = await new SignJWT({})
+      .setProtectedHeader({ alg: 'HS256' })
+      .sign(new TextEncoder().encode('k'));
+    const files = {
+      'p.har': harText([{ url: 'http://127.0.0.1:9/api', headers: { Authorization: `Bearer ${token}` } }]),
+    };
+    const missing = join(dir, 'none.json');
+    const result = await runProbeCli(
+      ['probe', 'p.har', '--entry', '0', '--jwks', missing, '--dry-run'],
+      files,
+    );
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^jwt-lens: --jwks .*none\.json: no such file\n$/);
   });
 });
