@@ -6,6 +6,7 @@
  * of lifecycle.js (sign-ins, refresh, revocation, logout, services that disagree).
  */
 import { lifecycleFlows } from './lifecycle.js';
+import { callProbeEndpoints } from './probe.js';
 
 const status = /** @type {HTMLOutputElement} */ (document.getElementById('status'));
 
@@ -88,9 +89,18 @@ async function main() {
   status.textContent = 'done';
   document.body.dataset.demoDone = '1';
   // Exposed for the e2e tests and the benchmark, which fire bursts on demand.
-  Object.assign(window, { demoBurst: (/** @type {number} */ n) => burst(n, accessToken), demoFlow: runFlow });
+  Object.assign(window, {
+    demoBurst: (/** @type {number} */ n) => burst(n, accessToken),
+    demoFlow: runFlow,
+    demoProbeEndpoints: callProbeEndpoints,
+  });
   document.getElementById('again')?.addEventListener('click', () => void runFlow());
   document.getElementById('burst')?.addEventListener('click', () => void burst(500, accessToken));
+  document.getElementById('probe')?.addEventListener('click', () => {
+    callProbeEndpoints().then((n) => {
+      status.textContent = `probe endpoints called (${n} accepted their token)`;
+    });
+  });
 }
 
 main().catch((error) => {

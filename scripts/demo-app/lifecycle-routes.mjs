@@ -48,7 +48,7 @@ function bearerOf(req) {
 }
 
 /** RFC 6750 §3: a 401 with a `WWW-Authenticate` challenge. @param {string} realm @param {string} [description] */
-function challenge(realm, description) {
+export function challenge(realm, description) {
   const error = description ? `, error="invalid_token", error_description="${description}"` : '';
   return {
     status: 401,

@@ -11,7 +11,7 @@ import { WEAK_SECRET } from './tokens.mjs';
 /** @typedef {Awaited<ReturnType<typeof import('./tokens.mjs').createIssuer>>} Issuer */
 
 /** @param {DemoRequest} req */
-function bearerOf(req) {
+export function bearerOf(req) {
   const match = /^Bearer\s+(\S+)$/i.exec(String(req.headers.authorization ?? ''));
   return match?.[1] ?? '';
 }

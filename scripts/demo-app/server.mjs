@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { WebSocketServer } from 'ws';
 import { createLifecycleRoutes } from './lifecycle-routes.mjs';
+import { createProbeRoutes } from './probe-routes.mjs';
 import { createRoutes, handleSocket } from './routes.mjs';
 import { createIssuer } from './tokens.mjs';
 
@@ -17,6 +18,7 @@ const STATIC = {
   '/index.html': { type: 'text/html; charset=utf-8', file: 'index.html' },
   '/app.js': { type: 'text/javascript; charset=utf-8', file: 'app.js' },
   '/lifecycle.js': { type: 'text/javascript; charset=utf-8', file: 'lifecycle.js' },
+  '/probe.js': { type: 'text/javascript; charset=utf-8', file: 'probe.js' },
 };
 const MAX_BODY = 64 * 1024;
 
@@ -102,7 +104,11 @@ export async function startDemoServer({ port = 0 } = {}) {
   const address = server.address();
   const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : port}`;
   issuer = await createIssuer(url);
-  routes = { ...createRoutes(issuer), ...createLifecycleRoutes(issuer, url) };
+  routes = {
+    ...createRoutes(issuer),
+    ...createLifecycleRoutes(issuer, url),
+    ...(await createProbeRoutes(issuer, url)),
+  };
   return {
     url,
     requestCount: () => requests,

@@ -1,4 +1,5 @@
 import type { OptionSpec } from './args';
+import { MAX_REQUESTS } from './probe/options';
 import { TOOL } from './version';
 
 /** Commands with their synopsis and one-line purpose. */
@@ -21,18 +22,31 @@ export const COMMAND_HELP: Record<string, { synopsis: string; summary: string }>
       'for `scan --baseline` to report drift. The file holds no token, signature or claim value but iss, ' +
       'aud, alg, kid, typ and host names; it is written for review (one fact per line) and may be edited.',
   },
+  probe: {
+    synopsis: 'probe <file.har> --entry <index|URL substring>',
+    summary:
+      'Prove what the server accepts: replay one captured request that carried a JWT, unchanged, without the ' +
+      'token, then with each tampered token (alg none, stripped or corrupted signature, changed claim, ' +
+      'psychic ECDSA signature, embedded jwk, HS256 signed with the public key, kid injection; re-signed ' +
+      'expired, post-dated and re-addressed tokens when a weak secret is recovered). One request at a time, ' +
+      `at most ${MAX_REQUESTS}, to the original request's origin only; loopback only unless --allow-host; ` +
+      'redirects are not followed. Findings are probe-* rules; a rejected probe is a pass.',
+  },
 };
 
 const EXIT_CODES = [
   'Exit codes:',
   '  0  ran; no finding at or above --fail-on (without --fail-on, findings never fail the run)',
   '  1  at least one finding at or above --fail-on',
-  '  2  usage or input error (one line on stderr naming the file, the place and the problem)',
+  '  2  usage or input error, or no probe could run (one line on stderr naming the file or entry, the',
+  '     place and the problem)',
 ];
 
 const PRIVACY =
   'Reports are redacted by default: tokens appear as fingerprint and masked form (signature dropped), ' +
-  'personal claim values are masked. Nothing is sent over the network.';
+  'personal claim values are masked. scan and decode send nothing over the network. probe sends only ' +
+  'when run, only the requests --dry-run lists, only to the origin of the captured request (its token, ' +
+  'tampered, in the place it was found); its report never holds the token or its signature.';
 
 /** Usage for the whole tool, or for one command; options come from the option table. */
 export function formatHelp(options: readonly OptionSpec[], command?: string): string {

@@ -14,14 +14,16 @@ import { CliError, EXIT } from './errors';
 import { COMMAND_HELP, formatHelp } from './help';
 import { type CliIo, createNodeIo } from './io';
 import { nodeTextDigest } from './node-digest';
+import { PROBE_OPTIONS } from './probe/options';
+import { runProbe } from './probe/probe';
 import { FORMATS, RENDER_OPTIONS } from './render';
 import { runScan, type ScanStep } from './scan';
 import { createVerifyStep, VERIFY_OPTIONS } from './verify-step';
 import { TOOL } from './version';
 
 const BOTH = ['scan', 'decode'] as const;
-/** Options every command takes, and those the captures of `baseline` are audited with as in `scan`. */
-const ALL = ['scan', 'decode', 'baseline'] as const;
+/** Options every command takes, `baseline` and `probe` included. */
+const ALL = ['scan', 'decode', 'baseline', 'probe'] as const;
 const SEVERITY_CHOICES = ['critical', 'high', 'medium', 'low', 'info', 'none'] as const;
 
 /** Every option. Add a row here to add a flag; read it in a command with `args.value(name)`. */
@@ -29,7 +31,7 @@ export const OPTIONS: readonly OptionSpec[] = [
   {
     name: 'format',
     kind: 'value',
-    commands: BOTH,
+    commands: ALL,
     choices: FORMATS,
     arg: FORMATS.join('|'),
     help:
@@ -48,7 +50,7 @@ export const OPTIONS: readonly OptionSpec[] = [
   {
     name: 'fail-on',
     kind: 'value',
-    commands: BOTH,
+    commands: ALL,
     choices: SEVERITY_CHOICES,
     arg: 'severity',
     help: 'Exit 1 when a finding is at or above this severity (critical, high, medium, low, info). Default: none.',
@@ -80,6 +82,7 @@ export const OPTIONS: readonly OptionSpec[] = [
   ...CRACK_OPTIONS,
   ...VERIFY_OPTIONS,
   ...BASELINE_OPTIONS,
+  ...PROBE_OPTIONS,
   { name: 'help', short: 'h', kind: 'flag', commands: ALL, help: 'Show this help.' },
   { name: 'version', short: 'V', kind: 'flag', commands: ALL, help: 'Show the version.' },
 ];
@@ -87,20 +90,27 @@ export const OPTIONS: readonly OptionSpec[] = [
 /** Checks run after capture and before the report (signatures, secret cracking); see `ScanStep`. */
 export const SCAN_STEPS: readonly ScanStep[] = [createVerifyStep(), createCrackStep()];
 
-type Command = (args: ParsedArgs, io: CliIo) => Promise<number>;
+/** A command: parsed arguments and the outside world in, exit code out. */
+export type Command = (args: ParsedArgs, io: CliIo) => Promise<number>;
 const COMMANDS: Record<string, Command> = {
   scan: (args, io) => runScan(args, io, SCAN_STEPS),
   decode: runDecode,
   baseline: (args, io) => runBaseline(args, io, SCAN_STEPS),
+  probe: (args, io) => runProbe(args, io),
 };
 
 /** Runs the CLI and resolves to its exit code. Never throws and never prints a stack trace. */
-export async function run(argv: readonly string[], io: Partial<CliIo> = {}): Promise<number> {
+export async function run(
+  argv: readonly string[],
+  io: Partial<CliIo> = {},
+  /** Commands replaced by tests (a probe with a fixed plan and a counting sender). */
+  commands: Partial<Record<string, Command>> = {},
+): Promise<number> {
   const full: CliIo = { ...defaultIo(), ...io };
   // Fingerprints with node:crypto's SHA-256: the same digest as the engine's portable one, several times faster.
   setTextDigest(nodeTextDigest);
   try {
-    return await dispatch(argv, full);
+    return await dispatch(argv, full, { ...COMMANDS, ...commands });
   } catch (error) {
     const message = error instanceof CliError ? error.message : `internal error: ${describe(error)}`;
     full.stderr.write(`jwt-lens: ${message.replace(/[\r\n]+/g, ' ')}\n`);
@@ -108,7 +118,11 @@ export async function run(argv: readonly string[], io: Partial<CliIo> = {}): Pro
   }
 }
 
-async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
+async function dispatch(
+  argv: readonly string[],
+  io: CliIo,
+  commands: Partial<Record<string, Command>>,
+): Promise<number> {
   const [first, ...rest] = argv;
   if (first === undefined) {
     io.stderr.write(formatHelp(OPTIONS));
@@ -122,10 +136,10 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
     io.stdout.write(`${TOOL.version}\n`);
     return EXIT.ok;
   }
-  const command = COMMANDS[first];
+  const command = commands[first];
   if (!command || !Object.hasOwn(COMMANDS, first)) {
     if (first.startsWith('-'))
-      throw new CliError(`expected a command (scan, decode or baseline) before ${first}; see --help`);
+      throw new CliError(`expected a command (scan, decode, baseline or probe) before ${first}; see --help`);
     const guess = suggest(first, Object.keys(COMMANDS));
     throw new CliError(`unknown command "${first}"${guess ? ` (did you mean ${guess}?)` : ''}; see --help`);
   }

@@ -40,6 +40,26 @@ export async function loadInput(path: string, io: CliIo): Promise<CaptureResult>
 }
 
 /**
+ * Reads a HAR file whole and keeps its parsed JSON beside the capture: the probe replays an entry's
+ * request as recorded, which the capture alone does not hold. Errors are `CliError`s naming the file.
+ */
+export async function loadHarDocument(
+  path: string,
+  io: CliIo,
+): Promise<{ json: unknown; capture: CaptureResult }> {
+  const label = path === '-' ? 'stdin' : path;
+  const size = path === '-' ? 0 : await io.fileSize(path).catch((error: unknown) => fail(label, error));
+  const progress = createProgress(io.stderr, size);
+  try {
+    const text = path === '-' ? await io.readStdin() : await readText(path, label, io, progress);
+    const json = parseHarText(text, label, true)?.json;
+    return { json, capture: captureFromHar(json, label) };
+  } finally {
+    progress.done();
+  }
+}
+
+/**
  * A HAR file read in chunks; `undefined` when the file is to be read whole instead: not sniffed as
  * JSON (a token list), or nothing could be read and the whole read says why more exactly.
  */

@@ -1,6 +1,7 @@
 import { severityRank } from '../core/audit';
 import { FRAMEWORK_IDS } from '../core/compliance/frameworks';
 import type { ComplianceReport } from '../core/compliance/types';
+import type { ProbeRun } from '../core/probe';
 import { toComplianceMarkdown } from '../core/report/compliance-markdown';
 import { toFrameworkMarkdown } from '../core/report/framework-markdown';
 import { htmlReport } from '../core/report/html';
@@ -13,6 +14,7 @@ import type { OptionSpec, ParsedArgs } from './args';
 import { complianceFor } from './compliance-option';
 import { CliError, describeFsError, EXIT } from './errors';
 import type { CliIo } from './io';
+import { runLines } from './probe/probe-lines';
 import { TOOL } from './version';
 
 export const FORMATS = ['table', 'json', 'sarif', 'md', 'html'] as const;
@@ -91,6 +93,8 @@ export interface RenderOptions {
   io: CliIo;
   /** Statuses per control, when `--compliance` (or the policy) asked for them. */
   compliance?: ComplianceReport;
+  /** The runs of `probe` (URLs masked): the JSON report's `probes` section, lines under a table. */
+  probes?: readonly ProbeRun[];
 }
 
 /** Writes the report in the chosen format to `emit`; JSON is streamed item by item. */
@@ -106,6 +110,7 @@ export function renderReport(
     inputs: options.inputs,
     problems: options.problems,
     ...(options.compliance ? { compliance: options.compliance } : {}),
+    ...(options.probes ? { probes: [...options.probes] } : {}),
   };
   switch (format) {
     case 'json':
@@ -136,6 +141,7 @@ export function renderReport(
       const width = toTerminal ? (io.stdout.columns ?? DEFAULT_WIDTH) : DEFAULT_WIDTH;
       emit(toTable(result, { color, width, includeRaw: options.includeRaw }));
       if (options.compliance) emit(complianceLines(options.compliance));
+      for (const run of options.probes ?? []) emit(`\n${runLines(run).join('\n')}\n`);
       return;
     }
   }

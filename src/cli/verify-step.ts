@@ -10,9 +10,11 @@ export const VERIFY_OPTIONS: readonly OptionSpec[] = [
   {
     name: 'jwks',
     kind: 'list',
-    commands: ['scan'],
+    commands: ['scan', 'probe'],
     arg: 'file',
-    help: 'Verify signatures with these keys too: a JWK Set, a JWK, or PEM public keys/certificates (repeatable).',
+    help:
+      'Verify signatures with these keys too: a JWK Set, a JWK, or PEM public keys/certificates (repeatable). ' +
+      'probe: the issuer keys its alg-confusion cases use, beside the key sets in the capture.',
   },
   {
     name: 'verify-each',

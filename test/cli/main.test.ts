@@ -45,6 +45,29 @@ describe('jwt-lens --help and --version', () => {
     expect(result.stdout).not.toContain('decode <token|->');
   });
 
+  it('prints the probe command with its options and says what it sends', async () => {
+    const result = await runCli(['probe', '--help']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(
+      'Usage: jwt-lens probe <file.har> --entry <index|URL substring> [options]',
+    );
+    for (const option of [
+      '--entry',
+      '--token',
+      '--allow-host',
+      '--allow-unsafe-methods',
+      '--dry-run',
+      '--timeout',
+    ])
+      expect(result.stdout).toContain(option);
+    expect(result.stdout).not.toContain('--include-raw');
+    expect(result.stdout.replace(/\s+/g, ' ')).toContain(
+      'probe sends only when run, only the requests --dry-run lists, only to the origin of the captured request',
+    );
+    const scan = await runCli(['scan', '--help']);
+    expect(scan.stdout).not.toMatch(/^ +--dry-run$/m);
+  });
+
   it.each([['--version'], ['-V'], ['scan', '--version']])(
     '%s prints the package version',
     async (...argv) => {
@@ -66,7 +89,7 @@ describe('usage errors: exit 2, one line', () => {
     [['frobnicate'], 'unknown command "frobnicate"; see --help'],
     [
       ['--format', 'json', 'scan'],
-      'expected a command (scan, decode or baseline) before --format; see --help',
+      'expected a command (scan, decode, baseline or probe) before --format; see --help',
     ],
     [['scan', '--formt', 'json', DEMO], 'unknown option --formt (did you mean --format?)'],
     [['scan', '--fail-onn', 'high', DEMO], 'unknown option --fail-onn (did you mean --fail-on?)'],
@@ -93,6 +116,11 @@ describe('usage errors: exit 2, one line', () => {
       ['decode', 'a', 'b'],
       'decode needs exactly one token, or - to read it from standard input (see --help)',
     ],
+    [['probe'], 'probe needs exactly one HAR file (see --help)'],
+    [['probe', DEMO, DEMO, '--entry', '0'], 'probe needs exactly one HAR file (see --help)'],
+    [['probe', DEMO, '--include-raw', '--entry', '0'], 'option --include-raw does not apply to probe'],
+    [['scan', '--dry-run', DEMO], 'option --dry-run does not apply to scan'],
+    [['scan', '--allow-host', 'x', DEMO], 'option --allow-host does not apply to scan'],
   ])('%j', async (argv, message) => {
     expectUsageError(await runCli(argv), message);
   });

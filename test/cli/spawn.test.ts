@@ -65,4 +65,13 @@ describe('node bin/jwt-lens.js', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('exits 2 with one line naming the entry when a probe would leave loopback', () => {
+    const result = jwtLens('probe', 'test/fixtures/demo.har', '--entry', '7');
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe(
+      'jwt-lens: entry 7: host api.example.com refused: only loopback is probed unless --allow-host api.example.com names it\n',
+    );
+  });
 });

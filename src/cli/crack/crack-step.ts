@@ -14,14 +14,14 @@ export const CRACK_OPTIONS: readonly OptionSpec[] = [
   {
     name: 'wordlist',
     kind: 'list',
-    commands: ['scan'],
+    commands: ['scan', 'probe'],
     arg: 'file',
     help: 'Also try each line of this file as the HMAC secret of HS256/384/512 tokens (repeatable; any size).',
   },
   {
     name: 'brute-digits',
     kind: 'value',
-    commands: ['scan'],
+    commands: ['scan', 'probe'],
     arg: 'N',
     help: `Also try every numeric secret of 1 to N digits (N up to ${MAX_BRUTE_DIGITS}).`,
   },
@@ -37,7 +37,8 @@ export const CRACK_OPTIONS: readonly OptionSpec[] = [
   },
 ];
 
-function parseDigits(value: string | undefined): number {
+/** `--brute-digits`: 0 when absent; a usage error unless a number from 0 to the maximum. */
+export function parseDigits(value: string | undefined): number {
   if (value === undefined) return 0;
   const digits = Number(value);
   if (!/^\d+$/.test(value) || digits > MAX_BRUTE_DIGITS) {
@@ -47,7 +48,7 @@ function parseDigits(value: string | undefined): number {
 }
 
 /** Checks every wordlist up front: a missing file is a usage error (exit 2), before minutes of work. */
-async function checkWordlists(paths: readonly string[]): Promise<number> {
+export async function checkWordlists(paths: readonly string[]): Promise<number> {
   let total = 0;
   for (const path of paths) {
     try {
