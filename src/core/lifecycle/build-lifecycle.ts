@@ -28,12 +28,20 @@ export function buildLifecycle(
   try {
     const index = indexRequests(records, exchanges);
     const families = buildFamilies(index);
+    const authorizations: ExchangeFacts[] = [];
+    const discovery = new Set<string>();
+    const { ordered } = index;
+    for (let i = 0; i < ordered.length; i++) {
+      const facts = ordered[i] as ExchangeFacts;
+      if (facts.kind === 'authorize') authorizations.push(facts);
+      else if (facts.kind === 'discovery') discovery.add(facts.url);
+    }
     return {
       uses: buildUses(index),
       families,
       events: buildEvents(index, families),
-      authorizations: index.ordered.filter((facts) => facts.kind === 'authorize'),
-      discovery: [...new Set(index.ordered.filter((f) => f.kind === 'discovery').map((f) => f.url))],
+      authorizations,
+      discovery: [...discovery],
       skewSeconds: skew,
     };
   } catch {

@@ -3,7 +3,7 @@ import { stripUrl } from '../capture/observations';
 import { parseParams, parseUrlParts } from '../capture/url-parts';
 import { isPresented } from '../rules/context/sighting-facts';
 import { factsAt, factsEndedAt } from './facts-guard';
-import type { RequestIndex, Seen } from './request-index';
+import { NO_SIGHTINGS, type RequestIndex, type Seen } from './request-index';
 import type { ExchangeFacts, LifecycleEvent, TokenFamily } from './types';
 
 /** Fingerprints one event covers at most: the model stays linear in its inputs whatever the chains. */
@@ -19,8 +19,10 @@ export function buildEvents(index: RequestIndex, families: readonly TokenFamily[
   const graph = familyGraph(families);
   const endpoints = knownEndpoints(index.ordered);
   const events: LifecycleEvent[] = [];
-  for (const facts of index.ordered) {
-    const seen = index.sightings.get(facts.requestId) ?? [];
+  const { ordered } = index;
+  for (let i = 0; i < ordered.length; i++) {
+    const facts = ordered[i] as ExchangeFacts;
+    const seen = index.sightings.get(facts.requestId) ?? NO_SIGHTINGS;
     const kind = eventKind(facts, seen, endpoints);
     if (!kind) continue;
     const parts = parseUrlParts(facts.url);
@@ -55,7 +57,8 @@ interface Endpoints {
 
 function knownEndpoints(exchanges: readonly ExchangeFacts[]): Endpoints {
   const out: Endpoints = { endSession: new Set(), revocation: new Set() };
-  for (const facts of exchanges) {
+  for (let i = 0; i < exchanges.length; i++) {
+    const facts = exchanges[i] as ExchangeFacts;
     if (facts.endpoints?.endSession) out.endSession.add(stripUrl(facts.endpoints.endSession));
     if (facts.endpoints?.revocation) out.revocation.add(stripUrl(facts.endpoints.revocation));
   }

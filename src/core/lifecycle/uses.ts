@@ -2,7 +2,7 @@ import { serviceOfUrl } from '../capture/url-parts';
 import { isPresented } from '../rules/context/sighting-facts';
 import { requestTimeOf } from '../rules/use-clock';
 import type { Sighting } from '../types';
-import { inRequestOrder, type RequestIndex } from './request-index';
+import { inTimeOrder, type RequestIndex, type Seen } from './request-index';
 import type { ServerVerdict, TokenUse } from './types';
 import { verdictOf } from './verdict';
 
@@ -12,16 +12,20 @@ import { verdictOf } from './verdict';
  */
 export function buildUses(index: RequestIndex): TokenUse[] {
   const uses: TokenUse[] = [];
-  for (const [requestId, seen] of index.sightings) {
+  const times: number[] = [];
+  // forEach and an indexed loop: no entry arrays or iterators per request (see `indexRequests`).
+  index.sightings.forEach((seen, requestId) => {
     const facts = index.exchanges.get(requestId);
-    for (const { sighting, fingerprint } of seen) {
+    for (let i = 0; i < seen.length; i++) {
+      const { sighting, fingerprint } = seen[i] as Seen;
       if (!isPresented(sighting)) continue;
       const t = requestTimeOf(sighting);
       const verdict = verdictOf(typeof sighting.status === 'number' ? sighting.status : 0, facts);
       uses.push(new BuiltUse(sighting, fingerprint, requestId, t, verdict));
+      times.push(t ?? Number.POSITIVE_INFINITY);
     }
-  }
-  return inRequestOrder(uses, useSeconds);
+  });
+  return inTimeOrder(uses, times);
 }
 
 /**
