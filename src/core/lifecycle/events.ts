@@ -3,6 +3,7 @@ import { stripUrl } from '../capture/observations';
 import { parseParams, parseUrlParts } from '../capture/url-parts';
 import { isPresented } from '../rules/context/sighting-facts';
 import { factsAt, factsEndedAt } from './facts-guard';
+import { pushTo } from './group';
 import { NO_SIGHTINGS, type RequestIndex, type Seen } from './request-index';
 import type { ExchangeFacts, LifecycleEvent, TokenFamily } from './types';
 
@@ -129,10 +130,10 @@ function familyGraph(families: readonly TokenFamily[]): FamilyGraph {
   const roles = new Map<string, string>();
   for (const family of families) {
     for (const member of family.members) {
-      push(holding, member.fingerprint, family);
+      pushTo(holding, member.fingerprint, family);
       if (!roles.has(member.fingerprint)) roles.set(member.fingerprint, member.role);
     }
-    if (family.parent !== undefined) push(children, family.parent, family);
+    if (family.parent !== undefined) pushTo(children, family.parent, family);
   }
   return {
     roleOf: (fingerprint) => roles.get(fingerprint),
@@ -148,10 +149,4 @@ function familyGraph(families: readonly TokenFamily[]): FamilyGraph {
       }
     },
   };
-}
-
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
 }

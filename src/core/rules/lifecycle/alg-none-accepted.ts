@@ -22,9 +22,14 @@ function unsignedLayer(record: TokenRecord): number | undefined {
  * the request (the lifecycle model's verdict: 2xx, or a redirect elsewhere than a login page). Passive,
  * so an escalation of `alg-none`, not proof: the endpoint may not need authentication at all.
  */
-export const checkAlgNoneAccepted: LifecycleRule = (model, records) => {
+export const checkAlgNoneAccepted: LifecycleRule = (model, records, _policy, _signatures, index) => {
   const hits: CaptureHit[] = [];
-  for (const { record, uses } of acceptedTokens(model, records, (r) => unsignedLayer(r) !== undefined)) {
+  for (const { record, uses } of acceptedTokens(
+    model,
+    records,
+    (r) => unsignedLayer(r) !== undefined,
+    index,
+  )) {
     const level = unsignedLayer(record) ?? 0;
     const what =
       level === 0 ? 'unsigned (alg: none) token' : `${nestedLabel(level)}: unsigned (alg: none) inner token`;

@@ -64,7 +64,7 @@ function accessExpiries(model: LifecycleModel): Map<string, Expiry | null> {
  * server accepted then. Every layer of a nested JWT counts; an opaque access token expires `expires_in`
  * after the token response that issued it.
  */
-export const checkExpExpiredAccepted: LifecycleRule = (model, records) => {
+export const checkExpExpiredAccepted: LifecycleRule = (model, records, _policy, _signatures, index) => {
   const issued = accessExpiries(model);
   const expiries = new Map<string, Expiry>();
   const which = (record: TokenRecord) => {
@@ -73,7 +73,7 @@ export const checkExpExpiredAccepted: LifecycleRule = (model, records) => {
     return expiry !== undefined;
   };
   const hits: CaptureHit[] = [];
-  for (const { record, uses } of acceptedTokens(model, records, which)) {
+  for (const { record, uses } of acceptedTokens(model, records, which, index)) {
     const expiry = expiries.get(record.token.fingerprint) as Expiry;
     const late = uses.filter((use) => {
       const t = useSeconds(use);

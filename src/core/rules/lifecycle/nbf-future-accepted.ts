@@ -3,15 +3,8 @@ import { useSeconds } from '../../lifecycle/uses';
 import type { CaptureHit } from '../../types';
 import { formatDuration, isoTime } from '../token/format-duration';
 import { createIssuerClocks } from './issuer-clock';
-import {
-  createSightingLookup,
-  describeUse,
-  numericClaim,
-  recordsByFingerprint,
-  skewOf,
-  soundClaims,
-  usesByToken,
-} from './lifecycle-facts';
+import { describeUse, numericClaim, skewOf, soundClaims } from './lifecycle-facts';
+import { createRuleIndex } from './rule-index';
 
 /** The token's start of validity: `nbf`, else `iat` (RFC 7519 §4.1.5, §4.1.6). */
 function startOf(claims: Record<string, unknown>): { at: number; claim: 'nbf' | 'iat' } | undefined {
@@ -27,12 +20,11 @@ function startOf(claims: Record<string, unknown>): { at: number; claim: 'nbf' | 
  * (`createIssuerClocks`). A token cannot be used before it exists, so with its own issuance in the capture
  * only an `nbf` later than `iat` can fire: a token issued for later, accepted early (RFC 7519 §4.1.5).
  */
-export const checkNbfFutureAccepted: LifecycleRule = (model, records, policy) => {
-  const byFp = recordsByFingerprint(records);
+export const checkNbfFutureAccepted: LifecycleRule = (model, records, policy, _signatures, index) => {
+  const { records: byFp, sightingOf, uses: byToken } = index ?? createRuleIndex(model, records);
   const clocks = createIssuerClocks(model, byFp, skewOf(model, policy));
-  const sightingOf = createSightingLookup(records);
   const hits: CaptureHit[] = [];
-  for (const [fingerprint, uses] of usesByToken(model.uses)) {
+  for (const [fingerprint, uses] of byToken) {
     const record = byFp.get(fingerprint);
     const claims = record && soundClaims(record);
     const start = claims && startOf(claims);
