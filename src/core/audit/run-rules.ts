@@ -1,6 +1,7 @@
 import type { LifecycleModel, SignatureFacts } from '../lifecycle/types';
 import { CAPTURE_RULES, checkObservations } from '../rules/context';
 import { LIFECYCLE_RULES } from '../rules/lifecycle';
+import { createRuleIndex } from '../rules/lifecycle/rule-index';
 import type { CaptureHit, ExchangeObservation, Policy, RuleHit, TokenRecord } from '../types';
 
 /**
@@ -48,9 +49,10 @@ export function runLifecycleRules(
   signatures?: SignatureFacts,
 ): CaptureHit[] {
   const out: CaptureHit[] = [];
+  const index = createRuleIndex(model, records);
   for (const rule of LIFECYCLE_RULES) {
     try {
-      appendHits(out, rule(model, records, policy, signatures));
+      appendHits(out, rule(model, records, policy, signatures, index));
     } catch (error) {
       out.push({ ...internalError(rule.name, error), fingerprint: '' });
     }

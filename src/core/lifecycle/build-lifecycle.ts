@@ -1,4 +1,5 @@
-import type { Policy, TokenRecord } from '../types';
+import { isPresented } from '../rules/context/sighting-facts';
+import type { Policy, Sighting, TokenRecord } from '../types';
 import { buildEvents } from './events';
 import { buildFamilies } from './families';
 import { indexRequests } from './request-index';
@@ -26,20 +27,44 @@ export function buildLifecycle(
 ): LifecycleModel {
   const skew = skewOf(policy);
   try {
+    // No exchange and no token sent in a request (a token list, pasted tokens): nothing to model, found in
+    // one cheap pass instead of indexing every sighting by its request.
+    if (exchanges.length === 0 && !presentsAny(records)) return emptyLifecycle(skew);
     const index = indexRequests(records, exchanges);
     const families = buildFamilies(index);
+    const authorizations: ExchangeFacts[] = [];
+    const discovery = new Set<string>();
+    const { ordered } = index;
+    for (let i = 0; i < ordered.length; i++) {
+      const facts = ordered[i] as ExchangeFacts;
+      if (facts.kind === 'authorize') authorizations.push(facts);
+      else if (facts.kind === 'discovery') discovery.add(facts.url);
+    }
     return {
       uses: buildUses(index),
       families,
       events: buildEvents(index, families),
-      authorizations: index.ordered.filter((facts) => facts.kind === 'authorize'),
-      discovery: [...new Set(index.ordered.filter((f) => f.kind === 'discovery').map((f) => f.url))],
+      authorizations,
+      discovery: [...discovery],
       skewSeconds: skew,
     };
   } catch {
     // Records and exchanges are plain data checked on the way in; this only guards the callers' promise.
     return emptyLifecycle(skew);
   }
+}
+
+/** True when some sighting presented its token in a request (a use, see `buildUses`). */
+function presentsAny(records: readonly TokenRecord[]): boolean {
+  for (let i = 0; i < records.length; i++) {
+    const sightings = records[i]?.sightings;
+    if (!Array.isArray(sightings)) continue;
+    for (let j = 0; j < sightings.length; j++) {
+      const sighting = sightings[j] as Sighting | undefined;
+      if (sighting && isPresented(sighting)) return true;
+    }
+  }
+  return false;
 }
 
 function skewOf(policy: Policy): number {

@@ -3,7 +3,8 @@ import { stripUrl } from '../capture/observations';
 import { parseParams, parseUrlParts } from '../capture/url-parts';
 import { isPresented } from '../rules/context/sighting-facts';
 import { factsAt, factsEndedAt } from './facts-guard';
-import type { RequestIndex, Seen } from './request-index';
+import { pushTo } from './group';
+import { NO_SIGHTINGS, type RequestIndex, type Seen } from './request-index';
 import type { ExchangeFacts, LifecycleEvent, TokenFamily } from './types';
 
 /** Fingerprints one event covers at most: the model stays linear in its inputs whatever the chains. */
@@ -19,8 +20,10 @@ export function buildEvents(index: RequestIndex, families: readonly TokenFamily[
   const graph = familyGraph(families);
   const endpoints = knownEndpoints(index.ordered);
   const events: LifecycleEvent[] = [];
-  for (const facts of index.ordered) {
-    const seen = index.sightings.get(facts.requestId) ?? [];
+  const { ordered } = index;
+  for (let i = 0; i < ordered.length; i++) {
+    const facts = ordered[i] as ExchangeFacts;
+    const seen = index.sightings.get(facts.requestId) ?? NO_SIGHTINGS;
     const kind = eventKind(facts, seen, endpoints);
     if (!kind) continue;
     const parts = parseUrlParts(facts.url);
@@ -55,7 +58,8 @@ interface Endpoints {
 
 function knownEndpoints(exchanges: readonly ExchangeFacts[]): Endpoints {
   const out: Endpoints = { endSession: new Set(), revocation: new Set() };
-  for (const facts of exchanges) {
+  for (let i = 0; i < exchanges.length; i++) {
+    const facts = exchanges[i] as ExchangeFacts;
     if (facts.endpoints?.endSession) out.endSession.add(stripUrl(facts.endpoints.endSession));
     if (facts.endpoints?.revocation) out.revocation.add(stripUrl(facts.endpoints.revocation));
   }
@@ -126,10 +130,10 @@ function familyGraph(families: readonly TokenFamily[]): FamilyGraph {
   const roles = new Map<string, string>();
   for (const family of families) {
     for (const member of family.members) {
-      push(holding, member.fingerprint, family);
+      pushTo(holding, member.fingerprint, family);
       if (!roles.has(member.fingerprint)) roles.set(member.fingerprint, member.role);
     }
-    if (family.parent !== undefined) push(children, family.parent, family);
+    if (family.parent !== undefined) pushTo(children, family.parent, family);
   }
   return {
     roleOf: (fingerprint) => roles.get(fingerprint),
@@ -145,10 +149,4 @@ function familyGraph(families: readonly TokenFamily[]): FamilyGraph {
       }
     },
   };
-}
-
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
 }

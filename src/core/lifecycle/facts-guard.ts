@@ -1,4 +1,5 @@
 import { isRecord } from '../capture/guards';
+import { serviceOfUrl } from '../capture/url-parts';
 import type { AuthorizationParams, ExchangeFacts, ExchangeKind } from './types';
 
 const KINDS: ReadonlySet<string> = new Set<ExchangeKind>([
@@ -44,6 +45,8 @@ class BuiltFacts {
   startedAt: string;
   /** `startedAt` in epoch seconds once read (`NaN`: unreadable); private, so in no clone or JSON. */
   #seconds: number | undefined;
+  /** `serviceOfUrl(url)` once read, for the uses of this request; private likewise. */
+  #service: string | undefined;
   constructor(base: ExchangeFacts) {
     this.requestId = base.requestId;
     this.kind = base.kind;
@@ -55,6 +58,10 @@ class BuiltFacts {
   get seconds(): number {
     if (this.#seconds === undefined) this.#seconds = isoSeconds(this.startedAt);
     return this.#seconds;
+  }
+  get service(): string {
+    if (this.#service === undefined) this.#service = serviceOfUrl(this.url);
+    return this.#service;
   }
 }
 
@@ -89,6 +96,14 @@ export function factsTime(facts: ExchangeFacts): number | undefined {
     TIMES.set(facts, t);
   }
   return Number.isNaN(t) ? undefined : t;
+}
+
+/**
+ * The service (`serviceOfUrl`) of the exchange's URL, read once per capture-built facts object (the
+ * auditor keeps those from build to build); `undefined` for facts built elsewhere.
+ */
+export function builtFactsService(facts: ExchangeFacts): string | undefined {
+  return facts instanceof BuiltFacts ? facts.service : undefined;
 }
 
 /** The exchange's ISO time as given when it is readable, else `''`. */

@@ -4,7 +4,7 @@ import { mayNameToken, tokenFieldRole } from '../capture/opaque-tokens';
 import { parseParams, parseUrlOrPath } from '../capture/url-parts';
 import { isPresented } from '../rules/context/sighting-facts';
 import { factsAt } from './facts-guard';
-import type { RequestIndex, Seen } from './request-index';
+import { NO_SIGHTINGS, type RequestIndex, type Seen } from './request-index';
 import type { ExchangeFacts, FamilyRole, TokenFamily } from './types';
 
 /**
@@ -20,9 +20,11 @@ export function buildFamilies(index: RequestIndex): TokenFamily[] {
   const families: TokenFamily[] = [];
   /** The latest family each token was issued in. */
   const latest = new Map<string, TokenFamily>();
-  for (const facts of index.ordered) {
+  const { ordered } = index;
+  for (let i = 0; i < ordered.length; i++) {
+    const facts = ordered[i] as ExchangeFacts;
     flows.see(facts);
-    const seen = index.sightings.get(facts.requestId) ?? [];
+    const seen = index.sightings.get(facts.requestId) ?? NO_SIGHTINGS;
     const body = issuedMembers(seen);
     const front = body.length === 0 ? frontChannel(facts, seen) : undefined;
     const members = front?.members ?? body;
@@ -56,7 +58,8 @@ export function buildFamilies(index: RequestIndex): TokenFamily[] {
 /** Tokens the response issued in token-named JSON members, each once, with its role. */
 function issuedMembers(seen: readonly Seen[]): TokenFamily['members'] {
   const members: TokenFamily['members'] = [];
-  for (const { sighting, fingerprint } of seen) {
+  for (let i = 0; i < seen.length; i++) {
+    const { sighting, fingerprint } = seen[i] as Seen;
     if (sighting.where !== 'response-body') continue;
     const role: FamilyRole | undefined = tokenFieldRole(lastMemberName(String(sighting.name)));
     if (role && !members.some((m) => m.fingerprint === fingerprint)) members.push({ fingerprint, role });

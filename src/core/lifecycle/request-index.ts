@@ -19,34 +19,47 @@ export interface RequestIndex {
   records: Map<string, TokenRecord>;
 }
 
-/** Builds the index in one pass over the records and one over the exchanges (plus one sort). */
+/** What a request with no sighting has: one shared empty list, never written to. */
+export const NO_SIGHTINGS: readonly Seen[] = Object.freeze([]);
+
+/**
+ * Builds the index in one pass over the records and one over the exchanges (plus one sort). Indexed
+ * loops: the model is built once per change, so this runs mostly unoptimised, where `for…of` costs an
+ * iterator and its result objects per item.
+ */
 export function indexRequests(
   records: readonly TokenRecord[],
   exchanges: readonly ExchangeFacts[],
 ): RequestIndex {
   const sightings = new Map<string, Seen[]>();
   const byFingerprint = new Map<string, TokenRecord>();
-  for (const record of records) {
+  for (let i = 0; i < records.length; i++) {
+    const record = records[i] as TokenRecord;
     const fingerprint = record?.token?.fingerprint;
-    if (typeof fingerprint !== 'string' || !Array.isArray(record.sightings)) continue;
+    const list = record?.sightings;
+    if (typeof fingerprint !== 'string' || !Array.isArray(list)) continue;
     if (!byFingerprint.has(fingerprint)) byFingerprint.set(fingerprint, record);
-    for (const sighting of record.sightings) {
-      if (typeof sighting?.requestId !== 'string') continue;
-      let list = sightings.get(sighting.requestId);
-      if (!list) {
-        list = [];
-        sightings.set(sighting.requestId, list);
-      }
-      list.push({ sighting, fingerprint, record });
+    for (let j = 0; j < list.length; j++) {
+      const sighting = list[j] as Sighting;
+      const requestId = sighting?.requestId;
+      if (typeof requestId !== 'string') continue;
+      const seen: Seen = { sighting, fingerprint, record };
+      const group = sightings.get(requestId);
+      if (group) group.push(seen);
+      else sightings.set(requestId, [seen]);
     }
   }
   const byRequest = new Map<string, ExchangeFacts>();
-  for (const raw of exchanges) {
-    const facts = trustedFacts(raw);
-    if (facts && !byRequest.has(facts.requestId)) byRequest.set(facts.requestId, facts);
+  const unique: ExchangeFacts[] = [];
+  const times: number[] = [];
+  for (let i = 0; i < exchanges.length; i++) {
+    const facts = trustedFacts(exchanges[i]);
+    if (!facts || byRequest.has(facts.requestId)) continue;
+    byRequest.set(facts.requestId, facts);
+    unique.push(facts);
+    times.push(factsTime(facts) ?? Number.POSITIVE_INFINITY);
   }
-  const ordered = inRequestOrder([...byRequest.values()], factsTime);
-  return { sightings, exchanges: byRequest, ordered, records: byFingerprint };
+  return { sightings, exchanges: byRequest, ordered: inTimeOrder(unique, times), records: byFingerprint };
 }
 
 /**
@@ -54,7 +67,14 @@ export function indexRequests(
  * Captures list their requests in time order nearly always: items already in order are returned as given.
  */
 export function inRequestOrder<T>(items: T[], time: (item: T) => number | undefined): T[] {
-  const times = items.map((item) => time(item) ?? Number.POSITIVE_INFINITY);
+  return inTimeOrder(
+    items,
+    items.map((item) => time(item) ?? Number.POSITIVE_INFINITY),
+  );
+}
+
+/** `inRequestOrder` with the times already read: `times[i]` is `items[i]`'s (`Infinity`: none). */
+export function inTimeOrder<T>(items: T[], times: readonly number[]): T[] {
   if (isAscending(times)) return items;
   const order = times.map((_, i) => i);
   order.sort((a, b) => {

@@ -7,6 +7,7 @@
  * Time is always the request's own time (`startedAt`); decisions allow `Policy.clockSkewSeconds`.
  */
 
+import type { RuleIndex } from '../rules/lifecycle/rule-index';
 import type { CaptureHit, Policy, TokenRecord } from '../types';
 
 /** What the server did with one request that carried a token. */
@@ -175,11 +176,13 @@ export interface SignatureFacts {
 
 /**
  * A check that reads the lifecycle model (and the token records its fingerprints refer to, and what the
- * signature checks found, when they have run). Must not throw.
+ * signature checks found, when they have run). `index` is the lookups the rules share, made once per run
+ * of the rules; a rule called alone makes its own. Must not throw.
  */
 export type LifecycleRule = (
   model: LifecycleModel,
   records: readonly TokenRecord[],
   policy: Policy,
   signatures?: SignatureFacts,
+  index?: RuleIndex,
 ) => CaptureHit[];

@@ -2,8 +2,9 @@ import { serviceOfUrl } from '../capture/url-parts';
 import { isPresented } from '../rules/context/sighting-facts';
 import { requestTimeOf } from '../rules/use-clock';
 import type { Sighting } from '../types';
-import { inRequestOrder, type RequestIndex } from './request-index';
-import type { ServerVerdict, TokenUse } from './types';
+import { builtFactsService } from './facts-guard';
+import { inTimeOrder, type RequestIndex, type Seen } from './request-index';
+import type { ExchangeFacts, ServerVerdict, TokenUse } from './types';
 import { verdictOf } from './verdict';
 
 /**
@@ -12,16 +13,20 @@ import { verdictOf } from './verdict';
  */
 export function buildUses(index: RequestIndex): TokenUse[] {
   const uses: TokenUse[] = [];
-  for (const [requestId, seen] of index.sightings) {
+  const times: number[] = [];
+  // forEach and an indexed loop: no entry arrays or iterators per request (see `indexRequests`).
+  index.sightings.forEach((seen, requestId) => {
     const facts = index.exchanges.get(requestId);
-    for (const { sighting, fingerprint } of seen) {
+    for (let i = 0; i < seen.length; i++) {
+      const { sighting, fingerprint } = seen[i] as Seen;
       if (!isPresented(sighting)) continue;
       const t = requestTimeOf(sighting);
       const verdict = verdictOf(typeof sighting.status === 'number' ? sighting.status : 0, facts);
-      uses.push(new BuiltUse(sighting, fingerprint, requestId, t, verdict));
+      uses.push(new BuiltUse(sighting, fingerprint, requestId, t, verdict, facts));
+      times.push(t ?? Number.POSITIVE_INFINITY);
     }
-  }
-  return inRequestOrder(uses, useSeconds);
+  });
+  return inTimeOrder(uses, times);
 }
 
 /**
@@ -42,12 +47,13 @@ class BuiltUse implements TokenUse {
     requestId: string,
     t: number | undefined,
     verdict: ServerVerdict,
+    facts: ExchangeFacts | undefined,
   ) {
     this.sightingId = String(sighting.id);
     this.fingerprint = fingerprint;
     this.requestId = requestId;
     this.at = t === undefined ? '' : sighting.startedAt;
-    this.service = serviceOf(sighting);
+    this.service = serviceOf(sighting, facts);
     this.verdict = verdict;
     this.#seconds = t;
   }
@@ -69,11 +75,18 @@ export function useSeconds(use: TokenUse): number | undefined {
 /** Services already read, per sighting: the model is rebuilt on every change, the sightings stay. */
 const SERVICES = new WeakMap<Sighting, string>();
 
-/** `host` + first path segment (`api.example.com/v1`), the unit `validation-inconsistent` compares. */
-export function serviceOf(sighting: Sighting): string {
+/**
+ * `host` + first path segment (`api.example.com/v1`), the unit `validation-inconsistent` compares. Read
+ * once per request from the capture-built facts of its exchange when the sighting has its URL, else once
+ * per sighting.
+ */
+export function serviceOf(sighting: Sighting, facts?: ExchangeFacts): string {
+  const url = typeof sighting.url === 'string' ? sighting.url : '';
+  const built = facts?.url === url ? builtFactsService(facts) : undefined;
+  if (built !== undefined) return built;
   let service = SERVICES.get(sighting);
   if (service === undefined) {
-    service = serviceOfUrl(typeof sighting.url === 'string' ? sighting.url : '');
+    service = serviceOfUrl(url);
     SERVICES.set(sighting, service);
   }
   return service;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildLifecycle, emptyLifecycle } from '../../../src/core/lifecycle';
 import { DEFAULT_POLICY } from '../../../src/core/policy';
 import { jsonContent } from '../capture/har-builders';
+import { record, sighting, token } from '../rules/context/records';
 import { API, APP, at, bearer, form, h, jwt, modelOf, OP, tokenResponse } from './lifecycle-flow';
 
 const access1 = jwt('a1', 10, 600);
@@ -361,5 +362,16 @@ describe('buildLifecycle: matching and bounds', () => {
     ]);
     const bare = buildLifecycle(records, [], DEFAULT_POLICY);
     expect(bare.uses.map((u) => u.verdict.reason)).toEqual(['HTTP 403', 'HTTP 200']);
+  });
+
+  it('is empty for a token list (no exchanges, no token sent), yet models a token sent once among them', () => {
+    const listed = (i: number) => ({ ...sighting({ where: 'input', requestId: String(i) }), url: '' });
+    const list = [record(token(), [listed(0)]), record(token(), [listed(1)])];
+    expect(buildLifecycle(list, [], DEFAULT_POLICY)).toEqual(emptyLifecycle());
+    const sent = record(token(), [sighting({ requestId: '7' })]);
+    const model = buildLifecycle([...list, sent], [], DEFAULT_POLICY);
+    expect(model.uses.map((u) => [u.fingerprint, u.requestId, u.verdict.reason])).toEqual([
+      [sent.token.fingerprint, '7', 'HTTP 200'],
+    ]);
   });
 });

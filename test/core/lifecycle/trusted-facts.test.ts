@@ -1,11 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { captureEntry } from '../../../src/core/capture';
+import { buildLifecycle } from '../../../src/core/lifecycle';
 import { factsTime } from '../../../src/core/lifecycle/facts-guard';
 import { indexRequests, inRequestOrder } from '../../../src/core/lifecycle/request-index';
 import type { ExchangeFacts, TokenUse } from '../../../src/core/lifecycle/types';
-import { useSeconds } from '../../../src/core/lifecycle/uses';
+import { serviceOf, useSeconds } from '../../../src/core/lifecycle/uses';
+import { DEFAULT_POLICY } from '../../../src/core/policy';
 import { fakeJwt, makeEntry } from '../capture/har-builders';
+import { record, sighting, token } from '../rules/context/records';
 import { API, at, bearer, modelOf } from './lifecycle-flow';
 
 const T = fakeJwt({ sub: 'u1', iss: 'https://op.example.test', exp: 1_900_000_000 });
@@ -48,6 +51,19 @@ describe('lifecycle: facts the core built vs facts from elsewhere', () => {
     expect(cleaned).not.toHaveProperty('expiresIn');
     expect(cleaned).not.toHaveProperty('extra');
     expect(indexRequests([], untyped({ ...hostile, requestId: 7 })).exchanges.size).toBe(0);
+  });
+});
+
+describe('lifecycle: service of a use', () => {
+  it('is read from the facts capture built when the sighting has their URL, else from the sighting', () => {
+    const built = capturedFacts();
+    const s = sighting({ requestId: '7', url: built.url });
+    const elsewhere = sighting({ requestId: '7', url: 'https://files.example.test/v2/x?q=1' });
+    expect(serviceOf(s, built)).toBe('api.example.test/v1');
+    expect(serviceOf(elsewhere, built)).toBe('files.example.test/v2');
+    expect(serviceOf(s, structuredClone(built))).toBe('api.example.test/v1');
+    const model = buildLifecycle([record(token(), [s, elsewhere])], [built], DEFAULT_POLICY);
+    expect(model.uses.map((u) => u.service)).toEqual(['api.example.test/v1', 'files.example.test/v2']);
   });
 });
 

@@ -1,6 +1,7 @@
 import type { LifecycleModel, TokenUse } from '../../lifecycle/types';
 import type { CaptureHit, Sighting, TokenRecord } from '../../types';
 import { countRequests, describeRequest, firstDistinct, isSuccess } from '../context/sighting-facts';
+import { createRuleIndex, type RuleIndex } from './rule-index';
 
 /** A token the servers accepted, with the uses they accepted, in request order. */
 export interface AcceptedToken {
@@ -10,34 +11,21 @@ export interface AcceptedToken {
 
 /**
  * The tokens `which` keeps that the model says a server accepted at least once (issue 13: 2xx, or a
- * redirect elsewhere than a login page), with those uses. One pass over the uses; records by fingerprint.
+ * redirect elsewhere than a login page), with those uses, in order of their first accepted use (the
+ * first record of each fingerprint).
  */
 export function acceptedTokens(
   model: LifecycleModel,
   records: readonly TokenRecord[],
   which: (record: TokenRecord) => boolean,
+  index: RuleIndex = createRuleIndex(model, records),
 ): AcceptedToken[] {
-  const recordOf = new Map<string, TokenRecord>();
-  for (const record of records)
-    if (!recordOf.has(record.token.fingerprint)) recordOf.set(record.token.fingerprint, record);
-  const accepted = new Map<string, AcceptedToken>();
-  const skipped = new Set<string>();
   const out: AcceptedToken[] = [];
-  for (const use of model.uses) {
-    if (use.verdict.verdict !== 'accepted' || skipped.has(use.fingerprint)) continue;
-    let entry = accepted.get(use.fingerprint);
-    if (!entry) {
-      const record = recordOf.get(use.fingerprint);
-      if (!record || !which(record)) {
-        skipped.add(use.fingerprint);
-        continue;
-      }
-      entry = { record, uses: [] };
-      accepted.set(use.fingerprint, entry);
-      out.push(entry);
-    }
-    entry.uses.push(use);
-  }
+  const recordOf = index.firstRecords;
+  index.accepted.forEach((uses, fingerprint) => {
+    const record = recordOf.get(fingerprint);
+    if (record && which(record)) out.push({ record, uses });
+  });
   return out;
 }
 

@@ -1,5 +1,4 @@
 import type { LifecycleRule } from '../../lifecycle/types';
-import { tokenLayers } from '../../token/claims-layer';
 import type { CaptureHit, ParsedToken, TokenRecord } from '../../types';
 import { nestedLabel } from '../nested-hits';
 import { acceptedHit, acceptedTokens, sightingsOf } from './accepted';
@@ -11,9 +10,15 @@ function isAlgNone(token: ParsedToken): boolean {
   return token.kind === 'jws' && typeof alg === 'string' && alg.toLowerCase() === 'none';
 }
 
-/** The first unsigned layer of the token (0: the token as presented), or `undefined`. */
+/**
+ * The first unsigned layer of the token (0: the token as presented), or `undefined`. Walks the layers as
+ * `tokenLayers` lists them, without the list: this runs on every token a server accepted.
+ */
 function unsignedLayer(record: TokenRecord): number | undefined {
-  return tokenLayers(record.token).find((layer) => isAlgNone(layer.token))?.level;
+  let level = 0;
+  for (let layer: ParsedToken | undefined = record.token; layer; layer = layer.nested, level++)
+    if (isAlgNone(layer)) return level;
+  return undefined;
 }
 
 /**
@@ -22,9 +27,14 @@ function unsignedLayer(record: TokenRecord): number | undefined {
  * the request (the lifecycle model's verdict: 2xx, or a redirect elsewhere than a login page). Passive,
  * so an escalation of `alg-none`, not proof: the endpoint may not need authentication at all.
  */
-export const checkAlgNoneAccepted: LifecycleRule = (model, records) => {
+export const checkAlgNoneAccepted: LifecycleRule = (model, records, _policy, _signatures, index) => {
   const hits: CaptureHit[] = [];
-  for (const { record, uses } of acceptedTokens(model, records, (r) => unsignedLayer(r) !== undefined)) {
+  for (const { record, uses } of acceptedTokens(
+    model,
+    records,
+    (r) => unsignedLayer(r) !== undefined,
+    index,
+  )) {
     const level = unsignedLayer(record) ?? 0;
     const what =
       level === 0 ? 'unsigned (alg: none) token' : `${nestedLabel(level)}: unsigned (alg: none) inner token`;

@@ -1,7 +1,6 @@
 import type { LifecycleModel, LifecycleRule, TokenUse } from '../../lifecycle/types';
 import { useSeconds } from '../../lifecycle/uses';
-import { tokenLayers } from '../../token/claims-layer';
-import type { CaptureHit, TokenRecord } from '../../types';
+import type { CaptureHit, ParsedToken, TokenRecord } from '../../types';
 import { nestedLabel } from '../nested-hits';
 import { formatDuration, isoTime } from '../token/format-duration';
 import { usableClaims } from '../token/token-parts';
@@ -24,12 +23,14 @@ interface Expiry {
 function expiryOf(record: TokenRecord, issued: ReadonlyMap<string, Expiry | null>): Expiry | undefined {
   let out: Expiry | undefined;
   let hasExp = false;
-  for (const layer of tokenLayers(record.token)) {
-    const exp = usableClaims(layer.token)?.exp;
+  // The layers as `tokenLayers` lists them, walked without the list: this runs on every accepted token.
+  let level = 0;
+  for (let layer: ParsedToken | undefined = record.token; layer; layer = layer.nested, level++) {
+    const exp = usableClaims(layer)?.exp;
     if (typeof exp !== 'number' || !Number.isFinite(exp)) continue;
     hasExp = true;
     if (!out || exp < out.at)
-      out = { at: exp, source: layer.level === 0 ? 'exp' : `${nestedLabel(layer.level).toLowerCase()}: exp` };
+      out = { at: exp, source: level === 0 ? 'exp' : `${nestedLabel(level).toLowerCase()}: exp` };
   }
   if (hasExp) return out;
   return issued.get(record.token.fingerprint) ?? undefined;
@@ -64,7 +65,7 @@ function accessExpiries(model: LifecycleModel): Map<string, Expiry | null> {
  * server accepted then. Every layer of a nested JWT counts; an opaque access token expires `expires_in`
  * after the token response that issued it.
  */
-export const checkExpExpiredAccepted: LifecycleRule = (model, records) => {
+export const checkExpExpiredAccepted: LifecycleRule = (model, records, _policy, _signatures, index) => {
   const issued = accessExpiries(model);
   const expiries = new Map<string, Expiry>();
   const which = (record: TokenRecord) => {
@@ -73,7 +74,7 @@ export const checkExpExpiredAccepted: LifecycleRule = (model, records) => {
     return expiry !== undefined;
   };
   const hits: CaptureHit[] = [];
-  for (const { record, uses } of acceptedTokens(model, records, which)) {
+  for (const { record, uses } of acceptedTokens(model, records, which, index)) {
     const expiry = expiries.get(record.token.fingerprint) as Expiry;
     const late = uses.filter((use) => {
       const t = useSeconds(use);
@@ -89,7 +90,8 @@ export const checkExpExpiredAccepted: LifecycleRule = (model, records) => {
 function expiredHit(record: TokenRecord, late: TokenUse[], expiry: Expiry, firstAt: number): CaptureHit {
   const overdue = formatDuration(firstAt - expiry.at);
   // Claims are untrusted: an exp no Date can hold is shown as the number it is.
-  const when = isoTime(expiry.at) === 'out of range' ? `exp ${expiry.at}` : isoTime(expiry.at);
+  const iso = isoTime(expiry.at);
+  const when = iso === 'out of range' ? `exp ${expiry.at}` : iso;
   const by = expiry.source === 'exp' ? '' : ` (${expiry.source})`;
   const what = `expired at ${when}${by}, presented ${overdue} later (request time)`;
   const hit = acceptedHit('exp-expired-accepted', record, sightingsOf(record, late), what);

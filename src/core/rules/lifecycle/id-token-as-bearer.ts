@@ -2,16 +2,8 @@ import type { LifecycleRule, TokenUse } from '../../lifecycle/types';
 import type { CaptureHit, Sighting, TokenRecord } from '../../types';
 import { hostOfIdentifier, registrableDomain } from '../context/hosts';
 import { hostOf, isHeaderNamed } from '../context/sighting-facts';
-import {
-  createSightingLookup,
-  describeUse,
-  eventRequestIds,
-  familyRoles,
-  isIdToken,
-  recordsByFingerprint,
-  soundClaims,
-  usesByToken,
-} from './lifecycle-facts';
+import { describeUse, isIdToken, soundClaims } from './lifecycle-facts';
+import { createRuleIndex } from './rule-index';
 
 /**
  * The sites an ID token's `aud` names: a service it was minted for (an identity token some platforms issue
@@ -41,13 +33,16 @@ function isBearerUse(sighting: Sighting | undefined): sighting is Sighting {
  * §2.8, ASVS 9.2.2). Not judged: requests to a site its `aud` names (an identity token minted for that
  * service, as some platforms issue), and logout or revocation requests.
  */
-export const checkIdTokenAsBearer: LifecycleRule = (model, records) => {
-  const roles = familyRoles(model.families);
-  const byFp = recordsByFingerprint(records);
-  const sightingOf = createSightingLookup(records);
-  const events = eventRequestIds(model);
+export const checkIdTokenAsBearer: LifecycleRule = (model, records, _policy, _signatures, index) => {
+  const {
+    roles,
+    records: byFp,
+    sightingOf,
+    events,
+    uses: byToken,
+  } = index ?? createRuleIndex(model, records);
   const hits: CaptureHit[] = [];
-  for (const [fingerprint, uses] of usesByToken(model.uses)) {
+  for (const [fingerprint, uses] of byToken) {
     const record = byFp.get(fingerprint);
     if (!record || !isIdToken(record, roles)) continue;
     const sites = ownSites(record);

@@ -11,13 +11,6 @@ import type { Policy, Sighting, TokenRecord } from '../../types';
 import { describeRequest } from '../context/sighting-facts';
 import { effectiveClaims } from '../token/token-parts';
 
-/** Tokens of the capture by fingerprint: a lifecycle rule looks up the records its model names. */
-export function recordsByFingerprint(records: readonly TokenRecord[]): Map<string, TokenRecord> {
-  const out = new Map<string, TokenRecord>();
-  for (const record of records) out.set(record.token.fingerprint, record);
-  return out;
-}
-
 /**
  * The skew the lifecycle decisions allow, seconds: the model's (what it was built with), else the
  * policy's `clockSkewSeconds`, else the default. Never negative.
@@ -101,17 +94,6 @@ export function familyRoles(families: readonly TokenFamily[]): Map<string, Famil
 export function isIdToken(record: TokenRecord, roles: ReadonlyMap<string, FamilyRole>): boolean {
   const role = roles.get(record.token.fingerprint);
   return role === 'id' || (role === undefined && record.purpose === 'id');
-}
-
-/** Uses grouped by token fingerprint, in model order. */
-export function usesByToken(uses: readonly TokenUse[]): Map<string, TokenUse[]> {
-  const out = new Map<string, TokenUse[]>();
-  for (const use of uses) {
-    const list = out.get(use.fingerprint);
-    if (list) list.push(use);
-    else out.set(use.fingerprint, [use]);
-  }
-  return out;
 }
 
 /** Request ids of the logout and revocation requests: such a request judges the token it ends, not uses it. */

@@ -2,8 +2,9 @@ import type { LifecycleModel, LifecycleRule, TokenFamily } from '../../lifecycle
 import { claimsLayer } from '../../token/claims-layer';
 import type { CaptureHit, Evidence, TokenRecord } from '../../types';
 import { maskValue } from '../pii/mask';
-import { recordsByFingerprint, soundClaims } from './lifecycle-facts';
+import { soundClaims } from './lifecycle-facts';
 import { oidcHalfHash } from './oidc-half-hash';
+import { createRuleIndex } from './rule-index';
 
 /**
  * The authorization code of the family's flow, when the capture saw it: the code its token request
@@ -69,8 +70,8 @@ function mismatchHit(fingerprint: string, alg: string, check: Check, family: Tok
  * (§3.3.2.11). Each is the base64url of the left half of the hash that the ID token's `alg` names, over
  * the ASCII value. Algorithms whose hash is not known (`none`, Ed448, ML-DSA) are not judged.
  */
-export const checkOidcAtHashMismatch: LifecycleRule = (model, records) => {
-  const byFp = recordsByFingerprint(records);
+export const checkOidcAtHashMismatch: LifecycleRule = (model, records, _policy, _signatures, index) => {
+  const byFp = (index ?? createRuleIndex(model, records)).records;
   const hits: CaptureHit[] = [];
   for (const family of model.families) {
     const members = (role: string) =>

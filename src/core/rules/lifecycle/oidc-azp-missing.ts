@@ -1,6 +1,7 @@
 import type { LifecycleRule } from '../../lifecycle/types';
 import type { CaptureHit } from '../../types';
-import { familyRoles, isIdToken, soundClaims } from './lifecycle-facts';
+import { isIdToken, soundClaims } from './lifecycle-facts';
+import { createRuleIndex } from './rule-index';
 
 /**
  * `oidc-azp-missing` (low): an ID token names several distinct audiences and no `azp`. OIDC Core 1.0
@@ -8,8 +9,8 @@ import { familyRoles, isIdToken, soundClaims } from './lifecycle-facts';
  * then: without it nothing says which of the audiences the token was issued to, so any of them can pass
  * it to the others as if it were theirs. Errata set 2 (2023) leaves `azp` to extensions, hence low.
  */
-export const checkOidcAzpMissing: LifecycleRule = (model, records) => {
-  const roles = familyRoles(model.families);
+export const checkOidcAzpMissing: LifecycleRule = (model, records, _policy, _signatures, index) => {
+  const { roles } = index ?? createRuleIndex(model, records);
   const hits: CaptureHit[] = [];
   for (const record of records) {
     if (!isIdToken(record, roles)) continue;

@@ -1,7 +1,8 @@
 import type { ExchangeFacts, LifecycleRule, TokenFamily } from '../../lifecycle/types';
 import type { CaptureHit } from '../../types';
 import { maskValue } from '../pii/mask';
-import { recordsByFingerprint, soundClaims } from './lifecycle-facts';
+import { soundClaims } from './lifecycle-facts';
+import { createRuleIndex } from './rule-index';
 
 /**
  * The authorization request whose code issued the family: only a family issued by the authorization code
@@ -23,8 +24,8 @@ function authorizationOf(
  * to the browser session that asked for it; a client that does not check it accepts replayed or injected
  * ID tokens. Values are masked in the detail.
  */
-export const checkOidcNonceMismatch: LifecycleRule = (model, records) => {
-  const byFp = recordsByFingerprint(records);
+export const checkOidcNonceMismatch: LifecycleRule = (model, records, _policy, _signatures, index) => {
+  const byFp = (index ?? createRuleIndex(model, records)).records;
   const hits: CaptureHit[] = [];
   for (const family of model.families) {
     const authorization = authorizationOf(family, model.authorizations);

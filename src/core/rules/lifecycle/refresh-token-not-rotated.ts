@@ -1,6 +1,7 @@
 import type { LifecycleRule, TokenFamily } from '../../lifecycle/types';
 import type { CaptureHit, TokenRecord } from '../../types';
-import { recordsByFingerprint, soundClaims } from './lifecycle-facts';
+import { soundClaims } from './lifecycle-facts';
+import { createRuleIndex } from './rule-index';
 
 /** True for a refresh grant (RFC 6749 §6): so recorded, or issued for a presented refresh token. */
 function isRefreshGrant(family: TokenFamily): boolean {
@@ -42,8 +43,8 @@ function unrotated(family: TokenFamily, byFp: ReadonlyMap<string, TokenRecord>):
  * detected when both copies are used; ASVS 10.4.5. One finding per refresh token presented, however many
  * grants it made: one fact about one token.
  */
-export const checkRefreshTokenNotRotated: LifecycleRule = (model, records) => {
-  const byFp = recordsByFingerprint(records);
+export const checkRefreshTokenNotRotated: LifecycleRule = (model, records, _policy, _signatures, index) => {
+  const byFp = (index ?? createRuleIndex(model, records)).records;
   const byToken = new Map<string, Unrotated[]>();
   for (const family of model.families) {
     const found = unrotated(family, byFp);

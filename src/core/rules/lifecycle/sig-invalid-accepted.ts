@@ -1,6 +1,7 @@
 import type { LifecycleRule } from '../../lifecycle/types';
 import type { CaptureHit } from '../../types';
-import { createSightingLookup, describeUse, eventRequestIds, usesByToken } from './lifecycle-facts';
+import { describeUse } from './lifecycle-facts';
+import { createRuleIndex } from './rule-index';
 
 /**
  * `sig-invalid-accepted` (critical): a token whose signature does not verify with its issuer's keys seen
@@ -9,12 +10,11 @@ import { createSightingLookup, describeUse, eventRequestIds, usesByToken } from 
  * anyone can mint tokens with any claims (RFC 7515 §5.2, RFC 8725 §3.1, ASVS 9.1.1). Until the signature
  * checks have run, `signatures` is absent and this rule is silent.
  */
-export const checkSigInvalidAccepted: LifecycleRule = (model, records, _policy, signatures) => {
+export const checkSigInvalidAccepted: LifecycleRule = (model, records, _policy, signatures, index) => {
   if (!signatures || signatures.invalid.size === 0) return [];
-  const sightingOf = createSightingLookup(records);
-  const events = eventRequestIds(model);
+  const { sightingOf, events, uses: byToken } = index ?? createRuleIndex(model, records);
   const hits: CaptureHit[] = [];
-  for (const [fingerprint, uses] of usesByToken(model.uses)) {
+  for (const [fingerprint, uses] of byToken) {
     if (!signatures.invalid.has(fingerprint)) continue;
     const accepted = uses.filter((use) => use.verdict.verdict === 'accepted' && !events.has(use.requestId));
     const first = accepted[0];

@@ -2,16 +2,8 @@ import type { LifecycleEvent, LifecycleRule, TokenUse } from '../../lifecycle/ty
 import { useSeconds } from '../../lifecycle/uses';
 import type { CaptureHit } from '../../types';
 import { formatDuration } from '../token/format-duration';
-import {
-  createSightingLookup,
-  describeUse,
-  effectiveSince,
-  eventRequestIds,
-  type SightingLookup,
-  secondsOf,
-  skewOf,
-  usesByToken,
-} from './lifecycle-facts';
+import { describeUse, effectiveSince, type SightingLookup, secondsOf, skewOf } from './lifecycle-facts';
+import { createRuleIndex } from './rule-index';
 
 /** Uses accepted once the event had taken effect (see `effectiveFrom`). */
 function lateAcceptances(
@@ -39,13 +31,12 @@ function lateAcceptances(
  * §2.2: a revoked token is invalid from then on; ASVS 7.4.1: ending a session must end its self-contained
  * tokens too. A logout followed by a rejection is the healthy case. Request times on both sides: one clock.
  */
-export const checkTokenAcceptedAfterLogout: LifecycleRule = (model, records, policy) => {
+export const checkTokenAcceptedAfterLogout: LifecycleRule = (model, records, policy, _signatures, index) => {
+  if (!model.events.some((event) => event.succeeded)) return [];
   const skew = skewOf(model, policy);
-  const events = eventRequestIds(model);
-  const sightingOf = createSightingLookup(records);
+  const { events, sightingOf, uses: byToken } = index ?? createRuleIndex(model, records);
   const hits: CaptureHit[] = [];
   const reported = new Set<string>();
-  const byToken = usesByToken(model.uses);
   // Logouts first: a logout that presented the token speaks for it more plainly than a revocation of its
   // refresh token, which ends the access tokens of its grant only when the server can (RFC 7009 §2.1).
   const ordered = [

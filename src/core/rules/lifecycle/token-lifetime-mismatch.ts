@@ -1,7 +1,8 @@
 import type { LifecycleRule } from '../../lifecycle/types';
 import type { CaptureHit } from '../../types';
 import { formatDuration } from '../token/format-duration';
-import { numericClaim, recordsByFingerprint, secondsOf, skewOf, soundClaims } from './lifecycle-facts';
+import { numericClaim, secondsOf, skewOf, soundClaims } from './lifecycle-facts';
+import { createRuleIndex } from './rule-index';
 
 /**
  * `token-lifetime-mismatch` (low): a token response's `expires_in` (RFC 6749 §5.1) disagrees with its
@@ -10,9 +11,9 @@ import { numericClaim, recordsByFingerprint, secondsOf, skewOf, soundClaims } fr
  * both claims are judged. An `expires_in` that matches the time left from the token request to `exp`
  * instead (an issuer that backdates `iat` for skew, or hands out a token issued earlier) is not reported.
  */
-export const checkTokenLifetimeMismatch: LifecycleRule = (model, records, policy) => {
+export const checkTokenLifetimeMismatch: LifecycleRule = (model, records, policy, _signatures, index) => {
   const skew = skewOf(model, policy);
-  const byFp = recordsByFingerprint(records);
+  const byFp = (index ?? createRuleIndex(model, records)).records;
   const hits: CaptureHit[] = [];
   for (const family of model.families) {
     const expiresIn = family.expiresIn;

@@ -1,15 +1,8 @@
 import type { LifecycleRule, TokenUse } from '../../lifecycle/types';
 import type { CaptureHit, Sighting, TokenRecord } from '../../types';
 import { createIssuerClocks } from './issuer-clock';
-import {
-  createSightingLookup,
-  describeUse,
-  eventRequestIds,
-  recordsByFingerprint,
-  type SightingLookup,
-  skewOf,
-  soundClaims,
-} from './lifecycle-facts';
+import { describeUse, type SightingLookup, skewOf, soundClaims } from './lifecycle-facts';
+import { createRuleIndex } from './rule-index';
 import { revokedSince, type StateContext, stateAt, type TokenState } from './token-states';
 
 /** A static asset: a cookie rides along to it, and its 200 says nothing about the token. */
@@ -87,10 +80,10 @@ function gather(
  * when its answer judged the token (not a cookie riding to a static file). States are judged at each
  * request's time on the issuer's clock (`createIssuerClocks`).
  */
-export const checkValidationInconsistent: LifecycleRule = (model, records, policy, signatures) => {
+export const checkValidationInconsistent: LifecycleRule = (model, records, policy, signatures, index) => {
   // Without a refusal for the token no service disagrees: most captures, checked in one cheap pass.
   if (!model.uses.some(isValidationRejection)) return [];
-  const byFp = recordsByFingerprint(records);
+  const { records: byFp, sightingOf, events } = index ?? createRuleIndex(model, records);
   const skew = skewOf(model, policy);
   const ctx: StateContext = {
     clocks: createIssuerClocks(model, byFp, skew),
@@ -98,9 +91,8 @@ export const checkValidationInconsistent: LifecycleRule = (model, records, polic
     signatures,
     skew,
   };
-  const sightingOf = createSightingLookup(records);
   const hits: CaptureHit[] = [];
-  for (const [iss, seen] of gather(model.uses, byFp, ctx, sightingOf, eventRequestIds(model))) {
+  for (const [iss, seen] of gather(model.uses, byFp, ctx, sightingOf, events)) {
     for (const [state, accepting] of seen.accepted) {
       const refusing = [...(seen.rejected.get(state) ?? new Map<string, TokenUse>())].filter(([service]) =>
         seen.acceptsValid.has(service),

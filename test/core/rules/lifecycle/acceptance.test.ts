@@ -101,6 +101,18 @@ describe('nbf-future-accepted', () => {
     expect(hits[0]?.detail).toContain('browser clock, 5 min of skew allowed');
   });
 
+  it('draws the line at the skew on the issuer clock: one second more fires, the skew itself does not', () => {
+    // The model's skew is 60 s; issued at T0 with iat T0, so the issuer clock is the browser's (+0 s).
+    const early = (seconds: number) => {
+      const rec = record(token({ iat: T0, nbf: T0 + 1000, exp: T0 + 7200, iss: 'https://op' }), []);
+      const uses = presented(rec, [seconds]);
+      const m = model({ uses, families: [family('f1', [[rec, 'access']])] });
+      return checkNbfFutureAccepted(m, [rec], TEST_POLICY).length;
+    };
+    expect(early(1000 - 61)).toBe(1);
+    expect(early(1000 - 60)).toBe(0);
+  });
+
   it('is silent when the early request was rejected', () => {
     const rec = record(token({ nbf: T0 + 1000 }), []);
     expect(

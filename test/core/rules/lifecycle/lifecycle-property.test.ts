@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { runLifecycleRules } from '../../../../src/core/audit/run-rules';
 import type {
   ExchangeFacts,
   LifecycleEvent,
@@ -166,6 +167,21 @@ describe('lifecycle rules on arbitrary models', () => {
             expect(hit.detail.length).toBeGreaterThan(0);
           }
         }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('the lookups the lifecycle rules share', () => {
+  it('give the hits each rule gives alone, records of one fingerprint twice included', () => {
+    // fp0 twice: rules that take a token's first record and those that take its last must keep doing so.
+    const records = fc.tuple(recordArb('fp0', 0), recordArb('fp1', 1), recordArb('fp0', 2));
+    fc.assert(
+      fc.property(modelArb, records, fc.subarray(FPS), (model, recs, invalid) => {
+        const signatures = { invalid: new Set(invalid) };
+        const alone = LIFECYCLE_RULES.flatMap((rule) => rule(model, recs, DEFAULT_POLICY, signatures));
+        expect(runLifecycleRules(model, recs, DEFAULT_POLICY, signatures)).toEqual(alone);
       }),
       { numRuns: 300 },
     );
