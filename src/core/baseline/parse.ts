@@ -1,5 +1,5 @@
-import type { Check } from '../policy/check-fields';
 import { describeJsonError } from '../capture/json-error';
+import type { Check } from '../policy/check-fields';
 import { checkBaseline } from './check-baseline';
 import type { BaselineParse } from './types';
 
