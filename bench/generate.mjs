@@ -105,3 +105,51 @@ export function makeHar(entries, targetBytes) {
   }
   return { log: { version: '1.2', creator: { name: 'jwt-lens-bench', version: '1' }, entries: out } };
 }
+
+/** About 400 kB of HTML-like text: quotes and newlines, so the JSON string has escapes all along. */
+function textBody(entry, bytes) {
+  const line = `<p class="row" data-entry="${entry}">The quick brown fox jumps over the lazy dog, again.</p>\n`;
+  return line.repeat(Math.ceil(bytes / line.length)).slice(0, bytes);
+}
+
+/**
+ * Streams a large HAR to `path` (never in memory): `entries` entries, each a request with one Bearer
+ * token of its own and a text response body of `bodyBytes`, as a long QA session recorded "with
+ * content" (issue 17: 1,500 entries of 400 kB make 600 MB). `write(text)` is called piece by piece.
+ * Returns the number of tokens planted (one per entry, all distinct).
+ */
+export function writeLargeHar(write, entries, bodyBytes) {
+  write('{"log":{"version":"1.2","creator":{"name":"jwt-lens-bench","version":"1"},"pages":[],"entries":[');
+  for (let i = 0; i < entries; i++) {
+    const entry = {
+      startedDateTime: new Date(1_767_225_600_000 + i * 1000).toISOString(),
+      time: 40,
+      request: {
+        method: 'GET',
+        url: `https://app.bench.test/report/${i}`,
+        httpVersion: 'HTTP/1.1',
+        headers: [{ name: 'Authorization', value: `Bearer ${makeToken(300)}` }],
+        queryString: [],
+        cookies: [],
+        headersSize: -1,
+        bodySize: 0,
+      },
+      response: {
+        status: 200,
+        statusText: 'OK',
+        httpVersion: 'HTTP/1.1',
+        headers: [{ name: 'Content-Type', value: 'text/html' }],
+        cookies: [],
+        content: { size: bodyBytes, mimeType: 'text/html', text: textBody(i, bodyBytes) },
+        redirectURL: '',
+        headersSize: -1,
+        bodySize: bodyBytes,
+      },
+      cache: {},
+      timings: { send: 1, wait: 30, receive: 9 },
+    };
+    write(`${i === 0 ? '' : ','}${JSON.stringify(entry)}`);
+  }
+  write(']}}');
+  return entries;
+}

@@ -43,6 +43,8 @@ export function createFakeIo(options: FakeIoOptions = {}): { io: CliIo; result: 
       onProgress?.(text.length, text.length);
       return text;
     },
+    readChunks: (path) => chunksOf(path, files),
+    readStdinChunks: () => chunksOf('-', { '-': options.stdin ?? '' }),
     fileSize: async (path) =>
       options.sizes?.[path] ??
       (Object.hasOwn(files, path) ? (files[path] ?? '').length : (await stat(path)).size),
@@ -63,6 +65,18 @@ export function createFakeIo(options: FakeIoOptions = {}): { io: CliIo; result: 
     clock: () => CLOCK_MS,
   };
   return { io, result: () => ({ stdout: out.join(''), stderr: err.join(''), written }) };
+}
+
+/**
+ * A file's bytes in small chunks of uneven size, so every CLI test also reads HARs across chunk
+ * boundaries (inside strings, escapes and multi-byte characters).
+ */
+async function* chunksOf(path: string, files: Record<string, string>): AsyncIterable<Uint8Array> {
+  const bytes = Object.hasOwn(files, path)
+    ? new TextEncoder().encode(files[path] as string)
+    : new Uint8Array(await readFile(path));
+  for (let at = 0, size = 997; at < bytes.length; at += size, size = size === 997 ? 4099 : 997)
+    yield bytes.slice(at, at + size);
 }
 
 /** Runs the CLI in-process with a fake io. */

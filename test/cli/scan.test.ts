@@ -157,9 +157,7 @@ describe('scan: inputs', () => {
 });
 
 describe('scan: input errors exit 2 with one line naming file, place and problem', () => {
-  const size = readFileSync(fixture('truncated.har')).length;
   it.each([
-    ['truncated.har', `not valid JSON: unexpected end of input at byte ${size} (file truncated?)`],
     ['not-json.har', "not valid JSON: unexpected 'H' at line 1, column 1 (byte 0)"],
     ['empty.har', 'empty file, expected JSON'],
     ['missing.har', 'no such file'],
@@ -179,6 +177,14 @@ describe('scan: input errors exit 2 with one line naming file, place and problem
     expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
   });
 
+  it('a HAR cut before its first entry could not be read at all', async () => {
+    const result = await runCli(['scan', 'cut.har'], { files: { 'cut.har': '{"log": {"entries": [' } });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(
+      'jwt-lens: cut.har: not valid JSON: unexpected end of input at byte 21 (file truncated?)\n',
+    );
+  });
+
   it('names a directory as such', async () => {
     const result = await runCli(['scan', 'test/fixtures']);
     expect(result.stderr).toBe('jwt-lens: test/fixtures: is a directory, not a file\n');
@@ -189,6 +195,42 @@ describe('scan: input errors exit 2 with one line naming file, place and problem
     expect(result.stderr).toBe(
       "jwt-lens: x.json: not valid JSON: unexpected ',' at line 1, column 13 (byte 13)\n",
     );
+  });
+});
+
+describe('scan: a HAR cut short', () => {
+  const size = readFileSync(fixture('truncated.har')).length;
+
+  it('reports the entries before the cut, with one warning naming the byte', async () => {
+    const { code, stderr, report } = await scanJson([fixture('truncated.har')]);
+    expect(code).toBe(0);
+    const problem = `test/fixtures/truncated.har: not valid JSON: unexpected end of input at byte ${size} (file truncated?); the 10 entries before it were read`;
+    expect(stderr).toBe(`jwt-lens: warning: ${problem}\n`);
+    expect(report.problems).toEqual([problem]);
+    expect(report.tokens.length).toBeGreaterThan(0);
+    expect(validate(report)).toEqual([]);
+  });
+
+  it('reads a HAR on standard input as it comes, cut short too', async () => {
+    const text = readFileSync(fixture('truncated.har'), 'utf8');
+    const { code, report } = await scanJson(['-'], { stdin: text });
+    expect(code).toBe(0);
+    expect(report.problems).toEqual([
+      `stdin: not valid JSON: unexpected end of input at byte ${size} (file truncated?); the 10 entries before it were read`,
+    ]);
+  });
+
+  it('names the byte where a broken entry starts going wrong, and reads the entries after it', async () => {
+    const good = makeEntry({
+      url: 'https://api.example.test/a',
+      requestHeaders: [{ name: 'Authorization', value: `Bearer ${fakeJwt({ sub: 'a' })}` }],
+    });
+    const text = `{"log": {"entries": [${JSON.stringify(good)}, {"request": tru}, ${JSON.stringify(good)}]}}`;
+    const { code, report } = await scanJson(['broken.har'], { files: { 'broken.har': text } });
+    expect(code).toBe(0);
+    const at = Buffer.byteLength(text.slice(0, text.indexOf('tru}')));
+    expect(report.problems).toEqual([`broken.har: entry 1: not valid JSON: unexpected 't' at byte ${at}`]);
+    expect(report.tokens[0]?.sightings.map((s) => s.id.split(':')[0])).toEqual(['0', '2']);
   });
 });
 

@@ -8,6 +8,7 @@ import { scanHarCookies, scanRequestHeaders, scanUrl } from './scan-request';
 import { responseCaching, scanRedirectUrl, scanResponseHeaders } from './scan-response';
 import { scanWebSocketMessages, WEBSOCKET_MESSAGE_COUNT } from './scan-websocket';
 import { type EntryContext, type FindCache, MAX_SIGHTINGS_PER_ENTRY } from './sighting-sink';
+import type { PlacedCut } from './string-cut';
 import { parseUrlParts, schemeOf } from './url-parts';
 
 /**
@@ -25,12 +26,16 @@ export function captureEntry(entry: unknown, requestId: string, pageOrigin?: str
   return captureEntryWith(entry, requestId, pageOrigin, undefined);
 }
 
-/** `captureEntry` with a `findTokens` memo shared across the entries of one HAR (see `FindCache`). */
+/**
+ * `captureEntry` with a `findTokens` memo shared across the entries of one HAR (see `FindCache`), and
+ * the tokens the streaming reader found past the cut of a body too long to keep (see `placeCuts`).
+ */
 export function captureEntryWith(
   entry: unknown,
   requestId: string,
   pageOrigin: string | undefined,
   cache: FindCache | undefined,
+  cuts: readonly PlacedCut[] = [],
 ): CaptureResult {
   const fail = (problem: string) => failed(`entry ${requestId}: ${problem}`);
   if (!isRecord(entry)) return fail('not an object');
@@ -59,8 +64,25 @@ export function captureEntryWith(
   scanHarCookies(scan, response.cookies, 'set-cookie');
   scanRedirectUrl(scan, response);
   scanResponseBody(scan, response.content);
+  scanCuts(scan, cuts);
   scanWebSocketMessages(scan, entry._webSocketMessages, entry[WEBSOCKET_MESSAGE_COUNT]);
   return toResult(scan, requestId, exchangeFactsOf(parts, scan));
+}
+
+const MIB = 1024 * 1024;
+
+/** Tokens past the cut of a long body, named `body` (JSON paths need the whole text), and a problem. */
+function scanCuts(scan: EntryScan, cuts: readonly PlacedCut[]): void {
+  for (const cut of cuts) {
+    const size = `${cut.what} is ${(cut.bytes / MIB).toFixed(1)} MiB`;
+    const kept = `the first ${(cut.kept / MIB).toFixed(1)} MiB`;
+    if (cut.what === 'a value' || cut.base64) {
+      scan.problems.push(`${size}; only ${kept} was scanned`);
+      continue;
+    }
+    for (const token of cut.tokens) scan.sink.addToken(cut.where, 'body', token);
+    scan.problems.push(`${size}; past ${kept} it was only searched for tokens, in windows`);
+  }
 }
 
 /** The result for an entry that could not be read at all. */

@@ -1,8 +1,9 @@
 import type { ExchangeFacts } from '../lifecycle/types';
-import type { CaptureResult } from '../types';
+import type { CaptureResult, Sighting } from '../types';
 import { captureEntryWith } from './capture-entry';
 import { isRecord, stringAt } from './guards';
 import type { FindCache } from './sighting-sink';
+import { placeCuts, type StringCut } from './string-cut';
 import { parseUrlParts } from './url-parts';
 
 /**
@@ -20,7 +21,37 @@ export function captureHar(har: unknown): CaptureResult | { error: string } {
   const entries = log.entries;
   if (entries === undefined) return { error: 'not a HAR file: log.entries is missing' };
   if (!Array.isArray(entries)) return { error: `log.entries is not an array (found ${describe(entries)})` };
-  const pageOrigins = pageOriginsOf(log.pages);
+  const capture = createHarCapture();
+  capture.setPages(log.pages);
+  for (let i = 0; i < entries.length; i++) capture.addEntry(entries[i], i);
+  return capture.result;
+}
+
+/**
+ * A HAR capture built one entry at a time (the streaming reader's sink; `captureHar` uses it too, so a
+ * file read whole or in chunks gives the same result). Entries are added in file order.
+ */
+export interface HarCapture {
+  readonly result: CaptureResult;
+  /**
+   * `log.pages`: the page origins of entries that carry no `Origin`/`Referer`. Pages that come after
+   * the entries (HAR writers put them first, but need not) are applied to the entries already added.
+   */
+  setPages(pages: unknown): void;
+  /** Element `index` of `log.entries`, with the strings the streaming reader cut (`StringCut`). */
+  addEntry(entry: unknown, index: number, cuts?: readonly StringCut[]): void;
+  /** An entry that could not be read at all (not valid JSON): counted, with its problem line. */
+  addUnreadable(problem: string): void;
+}
+
+/** An entry added before its page was known: its sightings, to be given the page's origin. */
+interface AwaitingPage {
+  pageref: string;
+  from: number;
+  to: number;
+}
+
+export function createHarCapture(): HarCapture {
   const exchanges: ExchangeFacts[] = [];
   const result: CaptureResult = {
     sightings: [],
@@ -31,23 +62,66 @@ export function captureHar(har: unknown): CaptureResult | { error: string } {
     entryCount: 0,
   };
   const cache: FindCache = new Map();
-  for (let i = 0; i < entries.length; i++) {
-    const entry: unknown = entries[i];
-    const pageref = isRecord(entry) ? stringAt(entry, 'pageref') : undefined;
-    const one = captureEntryWith(
-      entry,
-      String(i),
-      pageref === undefined ? undefined : pageOrigins.get(pageref),
-      cache,
-    );
-    append(result.sightings, one.sightings);
-    append(result.observations, one.observations);
-    append(result.keyDocuments, one.keyDocuments);
-    if (one.exchanges) append(exchanges, one.exchanges);
-    append(result.problems, one.problems);
-    result.entryCount++;
+  const pageOrigins = new Map<string, string>();
+  let awaiting: AwaitingPage[] = [];
+  return {
+    result,
+    setPages(pages) {
+      for (const [id, origin] of pageOriginsOf(pages)) pageOrigins.set(id, origin);
+      awaiting = giveOrigins(result.sightings, awaiting, pageOrigins);
+    },
+    addEntry(entry, index, cuts) {
+      const pageref = isRecord(entry) ? stringAt(entry, 'pageref') : undefined;
+      const pageOrigin = pageref === undefined ? undefined : pageOrigins.get(pageref);
+      const placed = cuts ? placeCuts(entry, cuts) : undefined;
+      const one = captureEntryWith(entry, String(index), pageOrigin, cache, placed);
+      const from = result.sightings.length;
+      append(result.sightings, one.sightings);
+      if (
+        pageref !== undefined &&
+        pageOrigin === undefined &&
+        one.sightings[0]?.initiatorOrigin === undefined
+      )
+        awaiting.push({ pageref, from, to: result.sightings.length });
+      append(result.observations, one.observations);
+      append(result.keyDocuments, one.keyDocuments);
+      if (one.exchanges) append(exchanges, one.exchanges);
+      append(result.problems, one.problems);
+      result.entryCount++;
+    },
+    addUnreadable(problem) {
+      result.problems.push(problem);
+      result.entryCount++;
+    },
+  };
+}
+
+/** Gives the sightings of entries awaiting their page its origin; returns those still awaiting. */
+function giveOrigins(
+  sightings: Sighting[],
+  awaiting: AwaitingPage[],
+  pageOrigins: ReadonlyMap<string, string>,
+): AwaitingPage[] {
+  if (awaiting.length === 0) return awaiting;
+  const still: AwaitingPage[] = [];
+  for (const item of awaiting) {
+    const origin = pageOrigins.get(item.pageref);
+    if (origin === undefined) still.push(item);
+    else
+      for (let k = item.from; k < item.to; k++)
+        sightings[k] = withInitiator(sightings[k] as Sighting, origin);
   }
-  return result;
+  return still;
+}
+
+/** The sighting with `initiatorOrigin` in the place capture puts it (after `requestId`), for stable reports. */
+function withInitiator(sighting: Sighting, origin: string): Sighting {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(sighting)) {
+    out[key] = value;
+    if (key === 'requestId') out.initiatorOrigin = origin;
+  }
+  return out as unknown as Sighting;
 }
 
 /** `push(...items)` overflows the stack for very large arrays; a loop does not. */
