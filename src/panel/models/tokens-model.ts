@@ -13,7 +13,8 @@ import { createCaptureQueue } from './capture-queue';
 import { type Counters, createCounterStore } from './counters';
 import { createExchangeStore, type KeptExchange, probeableRequestIds } from './exchange-store';
 import { isRequestId, isSourceEntry } from './guards';
-import { type ActionResult, createInputActions } from './input-actions';
+import { type HarImporter, inPageHarImporter } from './har-file-import';
+import { type ActionResult, createInputActions, type ImportFileOptions } from './input-actions';
 import {
   FRAME_BUDGET_MS,
   MAX_EXCHANGES,
@@ -42,6 +43,8 @@ export interface TokensModelOptions {
   maxTokens?: number;
   maxSightings?: number;
   maxPending?: number;
+  /** Where streamed HAR imports run; default: in this page. */
+  importer?: HarImporter;
 }
 
 /** The live audit behind the panel: capture → auditor → signals the components read. */
@@ -68,6 +71,8 @@ export interface TokensModel extends TokensView {
   setFilters(patch: Partial<Filters>): void;
   /** Imports a HAR file, or a JWT Lens JSON report with probe results. */
   importHar(text: string): ActionResult;
+  /** Streams a HAR file in (or reads a small probe report), with progress and Cancel. */
+  importFile(file: Blob, options?: ImportFileOptions): Promise<ActionResult>;
   pasteToken(text: string): ActionResult;
   scanStorage(): Promise<ActionResult>;
   setPolicy(policy: Policy): void;
@@ -198,6 +203,13 @@ export function createTokensModel(source: CaptureSource, options: TokensModelOpt
       selected.value = fp;
     },
     keepExchange: exchanges.keep,
+    addImported: (batch) => {
+      add(batch.capture);
+      for (const item of batch.kept) exchanges.add(item.requestId, item.exchange);
+      afterFrame();
+    },
+    importer: options.importer ?? inPageHarImporter,
+    publish,
     addProbeReport: (report) => {
       const held = new Set(auditor.records().map((r) => r.token.fingerprint));
       const { select, ...outcome } = probes.add(report, (fp) => held.has(fp));
@@ -274,6 +286,7 @@ export function createTokensModel(source: CaptureSource, options: TokensModelOpt
       filters.value = { ...filters.peek(), ...patch };
     },
     importHar: inputs.importHar,
+    importFile: inputs.importFile,
     pasteToken: inputs.pasteToken,
     scanStorage: inputs.scanStorage,
     setPolicy: (policy) => {
