@@ -68,14 +68,16 @@ export async function importHarFile(
     await reader.cancel().catch(() => undefined);
     return { cancelled: true, ...seen };
   };
+  const end = async (): Promise<FileImportOutcome> => {
+    await reader.cancel().catch(() => undefined);
+    return { end: await channel.end() };
+  };
   for (;;) {
     const { done, value } = await reader.read();
     const stop = await cancelled();
     if (stop) return stop;
-    const chunk = gather(value, done);
-    if (chunk) {
-      const going = await settle();
-      if (!going) break;
+    for (const chunk of gather(value, done)) {
+      if (!(await settle())) return end();
       const stopNow = await cancelled();
       if (stopNow) return stopNow;
       inflight = channel.push(chunk);
@@ -83,32 +85,44 @@ export async function importHarFile(
     if (done) break;
   }
   await settle();
-  const stop = await cancelled();
-  if (stop) return stop;
-  await reader.cancel().catch(() => undefined);
-  return { end: await channel.end() };
+  return (await cancelled()) ?? end();
 }
 
-/** Collects the stream's pieces into chunks of at least `size` bytes (the last one may be smaller). */
-function createGatherer(
-  size: number,
-): (piece: Uint8Array | undefined, last: boolean) => Uint8Array | undefined {
+/**
+ * Collects the stream's pieces into chunks of `size` bytes (the last one may be smaller): small pieces
+ * are joined, a large one is split, so each step of the capture does a bounded amount of work.
+ */
+function createGatherer(size: number): (piece: Uint8Array | undefined, last: boolean) => Uint8Array[] {
   let pieces: Uint8Array[] = [];
   let length = 0;
   return (piece, last) => {
-    if (piece && piece.length > 0) {
-      pieces.push(piece);
-      length += piece.length;
+    const out: Uint8Array[] = [];
+    let rest = piece ?? new Uint8Array(0);
+    while (length + rest.length >= size) {
+      const take = size - length;
+      pieces.push(rest.subarray(0, take));
+      rest = rest.subarray(take);
+      out.push(concat(pieces, size));
+      pieces = [];
+      length = 0;
     }
-    if (length === 0 || (length < size && !last)) return undefined;
-    const chunk = pieces.length === 1 ? (pieces[0] as Uint8Array) : concat(pieces, length);
-    pieces = [];
-    length = 0;
-    return chunk;
+    if (rest.length > 0) {
+      pieces.push(rest);
+      length += rest.length;
+    }
+    if (last && length > 0) {
+      out.push(concat(pieces, length));
+      pieces = [];
+      length = 0;
+    }
+    return out;
   };
 }
 
 function concat(pieces: readonly Uint8Array[], length: number): Uint8Array {
+  const only = pieces.length === 1 ? (pieces[0] as Uint8Array) : undefined;
+  // A view into a larger buffer is copied: posting it to the worker would clone the whole buffer.
+  if (only) return only.byteLength === only.buffer.byteLength ? only : only.slice();
   const out = new Uint8Array(length);
   let at = 0;
   for (const piece of pieces) {
