@@ -2,19 +2,20 @@ import type { HarImporter } from '../panel/models/har-file-import';
 import type { CoreMethods } from '../worker/core-methods';
 import type { RpcMethods } from '../worker/rpc-protocol';
 
-type Worker = Pick<
-  RpcMethods<CoreMethods>,
-  'harImportStart' | 'harImportPush' | 'harImportEnd' | 'harImportCancel'
->;
+type Worker = Pick<RpcMethods<CoreMethods>, 'harImportStart' | 'harImportNext' | 'harImportCancel'>;
 
-/** Import HAR through the core worker: the file's chunks are captured there, off the panel's UI thread. */
+/**
+ * Import HAR through the core worker: the `File` goes over as a handle, the worker reads and captures
+ * it, and the panel only asks for the next step's batch.
+ */
 export function createWorkerImporter(worker: Worker): HarImporter {
-  return async (importNumber) => {
-    const id = await worker.harImportStart({ importNumber });
+  return async (file, importNumber) => {
+    const id = await worker.harImportStart({ file, importNumber });
     return {
-      push: (chunk) => worker.harImportPush({ id, chunk }),
-      end: () => worker.harImportEnd({ id }),
-      cancel: () => void worker.harImportCancel({ id }).catch(() => undefined),
+      next: () => worker.harImportNext({ id }),
+      cancel: async () => {
+        await worker.harImportCancel({ id }).catch(() => undefined);
+      },
     };
   };
 }

@@ -12,6 +12,7 @@ import { createTokensModel, type TokensModel } from './models/tokens-model';
 import { createUiModel } from './models/ui-model';
 import type { PanelServices, WordlistHandler } from './panel-context';
 import { PANEL_TOOL } from './tool-info';
+import { warmIntlWhenIdle } from './warm-intl';
 import './panel.css';
 import './timeline.css';
 
@@ -82,6 +83,7 @@ export function mountPanel(root: Element, deps: PanelDeps): PanelHandle {
   void tokens.connect();
   const timer = setInterval(() => tokens.tick(), TICK_MS);
   render(<App services={services} theme={themeFromName(deps.themeName)} />, root);
+  warmIntlWhenIdle();
   return {
     tokens,
     settings,

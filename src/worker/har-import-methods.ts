@@ -1,52 +1,42 @@
-import {
-  createHarImportSession,
-  type HarImportBatch,
-  type HarImportEnd,
-  type HarImportSession,
-} from '../panel/models/har-import-session';
+import { createBlobImport, type HarImportChannel, type HarImportStep } from '../panel/models/har-file-import';
 
-/** A chunk of a streamed HAR import (`id` is the page's handle on the session). */
-export interface HarImportChunk {
-  id: number;
-  chunk: Uint8Array;
-}
-
-/** The worker's side of Import HAR: sessions that capture a file's chunks off the panel's UI thread. */
+/** The worker's side of Import HAR: files read with `Blob.stream()` and captured off the panel's UI thread. */
 export interface HarImportMethods {
-  harImportStart(params: { importNumber: number }): number;
-  harImportPush(params: HarImportChunk): HarImportBatch;
-  harImportEnd(params: { id: number }): HarImportEnd;
-  harImportCancel(params: { id: number }): boolean;
+  /** Opens `file` (a `File` crosses to the worker as a handle, not its bytes); returns the import's id. */
+  harImportStart(params: { file: Blob; importNumber: number }): number;
+  harImportNext(params: { id: number }): Promise<HarImportStep>;
+  harImportCancel(params: { id: number }): Promise<boolean>;
 }
 
-/** Imports open at once at most (one per Import click; a cancelled one is dropped at once). */
-const MAX_SESSIONS = 4;
+/** Imports open at once at most (one per Import click; a finished or cancelled one is dropped). */
+const MAX_IMPORTS = 4;
 
-const GONE = { error: 'the import was cancelled' };
-
-/** Creates the import methods; each session lives from `harImportStart` to its end or cancel. */
+/** Creates the import methods; each import lives from `harImportStart` to its last step or cancel. */
 export function createHarImportMethods(): HarImportMethods {
-  const sessions = new Map<number, HarImportSession>();
+  const imports = new Map<number, HarImportChannel>();
   let nextId = 1;
-  const session = (id: number): HarImportSession => {
-    const found = sessions.get(id);
-    if (!found) throw new Error(GONE.error);
-    return found;
+  const drop = async (id: number): Promise<boolean> => {
+    const channel = imports.get(id);
+    imports.delete(id);
+    await channel?.cancel();
+    return channel !== undefined;
   };
   return {
-    harImportStart({ importNumber }) {
-      // The oldest session left open (its page went away mid-import) makes room.
-      if (sessions.size >= MAX_SESSIONS) sessions.delete(sessions.keys().next().value as number);
+    harImportStart({ file, importNumber }) {
+      // The oldest import left open (its page went away mid-import) makes room.
+      const oldest = imports.keys().next();
+      if (imports.size >= MAX_IMPORTS && !oldest.done) void drop(oldest.value);
       const id = nextId++;
-      sessions.set(id, createHarImportSession(importNumber));
+      imports.set(id, createBlobImport(file, importNumber));
       return id;
     },
-    harImportPush: ({ id, chunk }) => session(id).push(chunk),
-    harImportEnd({ id }) {
-      const end = sessions.get(id)?.end() ?? GONE;
-      sessions.delete(id);
-      return end;
+    async harImportNext({ id }) {
+      const channel = imports.get(id);
+      if (!channel) return { error: 'the import was cancelled' };
+      const step = await channel.next();
+      if ('error' in step || step.done) imports.delete(id);
+      return step;
     },
-    harImportCancel: ({ id }) => sessions.delete(id),
+    harImportCancel: ({ id }) => drop(id),
   };
 }

@@ -29,13 +29,17 @@ export type HarImportEnd = HarImportBatch | { error: string };
 
 /** One streamed HAR import: bytes in, batches of capture out (see `createHarImportSession`). */
 export interface HarImportSession {
-  push(chunk: Uint8Array): HarImportBatch;
+  /** Reads the next bytes of the file; false once it is known to be broken or not a HAR. */
+  push(chunk: Uint8Array): boolean;
+  /** What the entries finished since the last `take()` captured. */
+  take(): HarImportBatch;
+  /** The file has ended: the last batch, or `error` when nothing could be read. */
   end(): HarImportEnd;
 }
 
 /**
- * Reads one HAR file in chunks (S1's `createHarStream`) and hands back, after each chunk, what the
- * entries finished in it captured; nothing of an entry is kept once its batch is taken, so memory is
+ * Reads one HAR file in chunks (S1's `createHarStream`) and hands back, on `take()`, what the entries
+ * finished since captured; nothing of an entry is kept once its batch is taken, so memory is
  * bounded by the largest entry, not the file. Runs in the panel's worker (or in the page as a
  * fallback). Page origins come from `log.pages` as it streams by; pages written after the entries
  * (no browser does) only reach the entries of later batches.
@@ -73,7 +77,8 @@ export function createHarImportSession(importNumber: number, maxKept = MAX_KEPT_
       else capture.addUnreadable(problem);
     },
   });
-  const take = (taken: HarCapture['result'], going: boolean): HarImportBatch => {
+  let going = true;
+  const take = (taken: HarCapture['result']): HarImportBatch => {
     const batch = {
       going,
       capture: prefixCapture(taken, prefix),
@@ -88,11 +93,14 @@ export function createHarImportSession(importNumber: number, maxKept = MAX_KEPT_
   };
   return {
     push(chunk) {
-      return take(capture.result, stream.push(chunk));
+      going = stream.push(chunk);
+      return going;
     },
+    take: () => take(capture.result),
     end() {
+      going = false;
       const read = harReadResult(capture, stream.end());
-      return 'error' in read ? read : take(read.capture, false);
+      return 'error' in read ? read : take(read.capture);
     },
   };
 }

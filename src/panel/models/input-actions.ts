@@ -95,8 +95,8 @@ export function createInputActions(host: InputHost): InputActions {
       for (const s of batch.capture.sightings) tokens.add(s.tokenText);
       host.addImported(batch);
     };
-    const channel = await host.importer(++seq.import);
-    const outcome = await importHarFile(file, channel, { ...options, onBatch });
+    const channel = await host.importer(file, ++seq.import);
+    const outcome = await importHarFile(file.size, channel, { ...options, onBatch });
     host.publish();
     if ('cancelled' in outcome) return fileImported(outcome, tokens.size);
     const { end } = outcome;

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CaptureResult } from '../../../src/core/types';
-import { importHarFile, inPageHarImporter } from '../../../src/panel/models/har-file-import';
+import { createBlobImport, importHarFile } from '../../../src/panel/models/har-file-import';
 import { importHarJson } from '../../../src/panel/models/har-import';
 import {
   createHarImportSession,
@@ -27,7 +27,8 @@ function runSession(text: string, cuts: number[], maxKept?: number) {
   const batches: HarImportBatch[] = [];
   let from = 0;
   for (const at of [...cuts, bytes.length]) {
-    batches.push(session.push(bytes.subarray(from, at)));
+    session.push(bytes.subarray(from, at));
+    batches.push(session.take());
     from = at;
   }
   const end = session.end();
@@ -73,6 +74,7 @@ describe('createHarImportSession', () => {
       [],
     ]);
     expect(run.batches.map((b) => b.going)).toEqual([true, true, false]);
+    expect(run.batches.map((b) => b.entries)).toEqual([1, 3, 3]);
   });
 
   it('keeps only the newest requests a probe can use, bounded', () => {
@@ -122,19 +124,24 @@ describe('createHarImportSession', () => {
   });
 });
 
-describe('importHarFile', () => {
-  it('streams a Blob in chunks, reports progress, and ends with the totals', async () => {
+/** A Blob of many small parts, so its stream gives many chunks. */
+const blobOf = (text: string, part = 64) =>
+  new Blob(
+    Array.from({ length: Math.ceil(text.length / part) }, (_, i) => text.slice(i * part, (i + 1) * part)),
+  );
+
+describe('createBlobImport and importHarFile', () => {
+  it('read a Blob a step at a time, report progress, and end with the totals', async () => {
     const { text, tokens } = harOf(5);
-    const blob = new Blob([text]);
+    const blob = blobOf(text);
     const batches: HarImportBatch[] = [];
     const progress: number[] = [];
-    const outcome = await importHarFile(blob, await inPageHarImporter(1), {
+    const outcome = await importHarFile(blob.size, createBlobImport(blob, 1, 300), {
       onBatch: (b) => batches.push(b),
       onProgress: (bytes, size) => {
         expect(size).toBe(blob.size);
         progress.push(bytes);
       },
-      chunkBytes: 300,
     });
     expect('end' in outcome && !('error' in outcome.end) && outcome.end.entries).toBe(5);
     expect(progress.length).toBeGreaterThan(3);
@@ -143,63 +150,74 @@ describe('importHarFile', () => {
     expect(merge(batches).sightings.map((s) => s.tokenText)).toEqual(tokens);
   });
 
-  it('stops at Cancel: nothing more is read, the batches before it stay with the caller', async () => {
+  it('stop at Cancel: nothing more is read, the batches before it stay with the caller', async () => {
     const { text } = harOf(20);
-    const blob = new Blob([text]);
+    const blob = blobOf(text);
     const controller = new AbortController();
     const batches: HarImportBatch[] = [];
+    const inner = createBlobImport(blob, 1, 256);
     let cancelled = 0;
-    const inner = await inPageHarImporter(1);
-    const channel = { ...inner, cancel: () => void cancelled++ };
-    const outcome = await importHarFile(blob, channel, {
+    let steps = 0;
+    const channel = {
+      next: () => {
+        steps++;
+        return inner.next();
+      },
+      cancel: () => {
+        cancelled++;
+        return inner.cancel();
+      },
+    };
+    const outcome = await importHarFile(blob.size, channel, {
       onBatch: (b) => {
         batches.push(b);
         if (b.entries >= 3) controller.abort();
       },
       signal: controller.signal,
-      chunkBytes: 256,
     });
     expect(outcome).toMatchObject({ cancelled: true });
     expect('cancelled' in outcome && outcome.bytes).toBeLessThan(blob.size);
     expect(cancelled).toBe(1);
+    expect(steps).toBe(batches.length);
     const entries = 'cancelled' in outcome ? outcome.entries : -1;
     expect(merge(batches).entryCount).toBe(entries);
     expect(entries).toBeGreaterThanOrEqual(3);
     expect(entries).toBeLessThan(20);
+    expect(await inner.next()).toEqual({ error: 'the import has ended' });
   });
 
-  it('stops reading a file that is not a HAR at its first fault', async () => {
-    const blob = new Blob([`[${' '.repeat(5000)}]`]);
+  it('stop reading a file that is not a HAR at its first fault', async () => {
+    const blob = blobOf(`[${' '.repeat(5000)}]`);
     let batches = 0;
-    const outcome = await importHarFile(blob, await inPageHarImporter(1), {
+    const outcome = await importHarFile(blob.size, createBlobImport(blob, 1, 100), {
       onBatch: () => void batches++,
-      chunkBytes: 100,
     });
     expect(outcome).toEqual({
       end: { error: 'not a HAR file: expected a JSON object at the top level, found an array' },
     });
-    expect(batches).toBe(1);
+    expect(batches).toBe(0);
   });
 });
 
 describe('worker import methods', () => {
-  it('run a session from start to end, then forget it', () => {
+  it('read a file from start to end, then forget it', async () => {
     const methods = createHarImportMethods();
     const { text, tokens } = harOf(2);
-    const id = methods.harImportStart({ importNumber: 4 });
-    const first = methods.harImportPush({ id, chunk: encode(text) });
-    expect(first.capture.sightings.map((s) => [s.tokenText, s.requestId])).toEqual([
+    const id = methods.harImportStart({ file: new Blob([text]), importNumber: 4 });
+    const step = await methods.harImportNext({ id });
+    if ('error' in step) throw new Error(step.error);
+    expect(step.done).toBe(true);
+    expect(step.batch.capture.sightings.map((s) => [s.tokenText, s.requestId])).toEqual([
       [tokens[0], 'har4-0'],
       [tokens[1], 'har4-1'],
     ]);
-    expect(methods.harImportEnd({ id })).toMatchObject({ entries: 2, going: false });
-    expect(methods.harImportEnd({ id })).toEqual({ error: 'the import was cancelled' });
+    expect(await methods.harImportNext({ id })).toEqual({ error: 'the import was cancelled' });
   });
 
-  it('drop a cancelled session: a late chunk is refused', () => {
+  it('drop a cancelled import: a late step is refused', async () => {
     const methods = createHarImportMethods();
-    const id = methods.harImportStart({ importNumber: 1 });
-    expect(methods.harImportCancel({ id })).toBe(true);
-    expect(() => methods.harImportPush({ id, chunk: encode('{}') })).toThrow('the import was cancelled');
+    const id = methods.harImportStart({ file: new Blob(['{"log":{"entries":[]}}']), importNumber: 1 });
+    expect(await methods.harImportCancel({ id })).toBe(true);
+    expect(await methods.harImportNext({ id })).toEqual({ error: 'the import was cancelled' });
   });
 });
