@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { formatExpiry } from '../../../src/panel/models/relative-time';
 import { accessClaims, makeEntry, makeHar, makeToken, NOW } from '../fixtures';
@@ -236,6 +237,41 @@ describe('createTokensModel: user inputs', () => {
     expect(model.importHar(har)).toEqual({ ok: true, message: 'Imported 2 requests, 2 tokens' });
     expect(rows(model)).toHaveLength(2);
     expect(model.importHar('[]')).toMatchObject({ ok: false });
+  });
+
+  it('streams a HAR file in, keeping its probeable requests, or says why not', async () => {
+    const { model } = await createTestModel();
+    const har = JSON.stringify(makeHar([makeEntry({ bearer: alice }), makeEntry({ bearer: bob })]));
+    const progress: number[] = [];
+    const outcome = await model.importFile(new Blob([har]), { onProgress: (bytes) => progress.push(bytes) });
+    expect(outcome).toEqual({ ok: true, message: 'Imported 2 requests, 2 tokens' });
+    expect(progress.at(-1)).toBe(har.length);
+    expect(rows(model)).toHaveLength(2);
+    expect(model.exchange('har1-1')?.request.headers[0]?.value).toBe(`Bearer ${bob}`);
+    expect(await model.importFile(new Blob(['[]']))).toEqual({
+      ok: false,
+      error: 'not a HAR file: expected a JSON object at the top level, found an array',
+    });
+  });
+
+  it('reads a small file that is not a HAR as a probe report', async () => {
+    const { model } = await createTestModel();
+    const report = readFileSync('test/fixtures/probe-report.json', 'utf8');
+    expect(await model.importFile(new Blob([report]))).toMatchObject({
+      ok: true,
+      message: expect.stringMatching(/^Imported probe report/),
+    });
+  });
+
+  it('says a cancelled import kept what it read', async () => {
+    const { model } = await createTestModel();
+    const controller = new AbortController();
+    controller.abort();
+    const har = JSON.stringify(makeHar([makeEntry({ bearer: alice })]));
+    expect(await model.importFile(new Blob([har]), { signal: controller.signal })).toEqual({
+      ok: true,
+      message: 'Import cancelled: kept the 0 requests read before, 0 tokens',
+    });
   });
 
   it('judges an imported HAR at its request times; only the relative expiry follows the clock', async () => {
