@@ -95,6 +95,9 @@ export interface TokensModel extends TokensView {
   flush(): void;
 }
 
+/** During traffic the counters move at most this often, ms (the trailing publish shows the last). */
+const COUNTER_INTERVAL_MS = 50;
+
 /** One animation frame at 60 Hz, ms. */
 const FRAME_MS = 1000 / 60;
 
@@ -134,7 +137,7 @@ export function createTokensModel(source: CaptureSource, options: TokensModelOpt
     if (!item || capture.sightings.length === 0) return;
     for (const id of probeableRequestIds(capture.sightings)) exchanges.keep(id, item.entry);
   };
-  const pace = { lastEnd: Number.NEGATIVE_INFINITY, cost: 0 };
+  const pace = { lastEnd: Number.NEGATIVE_INFINITY, cost: 0, countersAt: Number.NEGATIVE_INFINITY };
   /** A publish owed after the last captured frame, made on the first frame at which it is due. */
   const trailing = { queued: false };
   const publish = () => {
@@ -174,7 +177,12 @@ export function createTokensModel(source: CaptureSource, options: TokensModelOpt
   const afterFrame = () => {
     if (isDue()) publish();
     else {
-      counters.publish(auditor.stats());
+      // Counters at most every COUNTER_INTERVAL_MS: `stats()` walks every token, and each change
+      // re-renders the status bar; at 60 frames a second that was a cost on every request.
+      if (clock() - pace.countersAt >= COUNTER_INTERVAL_MS) {
+        pace.countersAt = clock();
+        counters.publish(auditor.stats());
+      }
       publishWhenDue();
     }
   };
@@ -295,7 +303,9 @@ export function createTokensModel(source: CaptureSource, options: TokensModelOpt
     },
     addHits: (hits) => {
       auditor.addHits(hits);
-      publish();
+      // The worker answers during traffic too: its findings wait for the next due publish, like captures.
+      if (isDue()) publish();
+      else publishWhenDue();
     },
     records: () => auditor.records(),
     exchange: (requestId) => exchanges.get(requestId),
