@@ -1,5 +1,5 @@
 import { createHarCapture, type HarCapture } from '../../core/capture/capture-har';
-import { harReadResult } from '../../core/capture/capture-har-stream';
+import { harCaptureHandlers, harReadResult } from '../../core/capture/capture-har-stream';
 import { createHarStream } from '../../core/capture/har-stream';
 import type { CaptureResult } from '../../core/types';
 import { type KeptExchange, keptExchangeOf, MAX_KEPT_EXCHANGES, probeableRequestIds } from './exchange-store';
@@ -61,22 +61,23 @@ export function createHarImportSession(importNumber: number, maxKept = MAX_KEPT_
     // Only the newest `maxKept` can stay in the panel's store: drop the rest now, in bulk.
     if (kept.length >= 2 * maxKept) kept = kept.slice(-maxKept);
   };
-  const stream = createHarStream({
-    onEntry: (entry, index, _offset, cuts) => {
+  // S1's handlers, over a capture that is replaced by a fresh one at each `take()`.
+  const sink: HarCapture = {
+    get result() {
+      return capture.result;
+    },
+    setPages(value) {
+      pages = value;
+      capture.setPages(value);
+    },
+    addEntry(entry, index, cuts) {
       const from = capture.result.sightings.length;
       capture.addEntry(entry, index, cuts);
       keep(entry, index, from);
     },
-    onLogMember: (name, value) => {
-      if (name !== 'pages') return;
-      pages = value;
-      capture.setPages(value);
-    },
-    onProblem: (problem, entryIndex) => {
-      if (entryIndex === undefined) capture.result.problems.push(problem);
-      else capture.addUnreadable(problem);
-    },
-  });
+    addUnreadable: (problem) => capture.addUnreadable(problem),
+  };
+  const stream = createHarStream(harCaptureHandlers(sink));
   let going = true;
   const take = (taken: HarCapture['result']): HarImportBatch => {
     const batch = {
