@@ -4,6 +4,7 @@ import { createCoreWorker } from '../worker/create-core-worker';
 import { createDevtoolsSource, type DevtoolsApi } from './devtools-source';
 import { createSettingsStore } from './settings-store';
 import { createWorkerBridge } from './worker-bridge';
+import { createWorkerImporter } from './worker-importer';
 
 /** The panel's dependencies, plus `attach`, which hands the mounted panel's tokens to the core worker. */
 export interface BrowserPanelDeps extends PanelDeps {
@@ -26,6 +27,7 @@ export async function createPanelDeps(): Promise<BrowserPanelDeps> {
     source,
     settings: createSettingsStore(browser.storage),
     onWordlist: bridge.onWordlist,
+    importer: createWorkerImporter(worker.rpc.methods),
     ...(typeof themeName === 'string' ? { themeName } : {}),
     attach: (handle) => bridge.attach(handle.tokens),
   };

@@ -5,12 +5,14 @@ import { App, themeFromName } from './App';
 import type { CaptureSource, SettingsStore } from './capture-source';
 import { createBlobDownload, type Download } from './download';
 import { type AssessCompliance, createComplianceModel } from './models/compliance-model';
+import type { HarImporter } from './models/har-file-import';
 import type { Scheduler } from './models/scheduler';
 import { createSettingsModel, type SettingsModel } from './models/settings-model';
 import { createTokensModel, type TokensModel } from './models/tokens-model';
 import { createUiModel } from './models/ui-model';
 import type { PanelServices, WordlistHandler } from './panel-context';
 import { PANEL_TOOL } from './tool-info';
+import { warmIntlWhenIdle } from './warm-intl';
 import './panel.css';
 import './timeline.css';
 
@@ -31,6 +33,8 @@ export interface PanelDeps {
    */
   assessCompliance?: AssessCompliance;
   scheduler?: Scheduler;
+  /** Where Import HAR streams files through the capture (the core worker); default: in the panel page. */
+  importer?: HarImporter;
   /** Wall clock, ms (tests pin it). */
   now?: () => number;
 }
@@ -52,6 +56,7 @@ export function mountPanel(root: Element, deps: PanelDeps): PanelHandle {
   const tokens = createTokensModel(deps.source, {
     now: clock,
     ...(deps.scheduler ? { scheduler: deps.scheduler } : {}),
+    ...(deps.importer ? { importer: deps.importer } : {}),
   });
   const services: PanelServices = {
     tokens,
@@ -78,6 +83,7 @@ export function mountPanel(root: Element, deps: PanelDeps): PanelHandle {
   void tokens.connect();
   const timer = setInterval(() => tokens.tick(), TICK_MS);
   render(<App services={services} theme={themeFromName(deps.themeName)} />, root);
+  warmIntlWhenIdle();
   return {
     tokens,
     settings,

@@ -4,6 +4,7 @@ import { prepareHs256Kernel } from '../core/secrets/hs256-wasm';
 import { packCandidates } from '../core/secrets/pack-candidates';
 import { createWordlistSplitter } from '../core/secrets/wordlist-splitter';
 import type { CaptureHit, KeyDocument, TokenRecord } from '../core/types';
+import { createHarImportMethods, type HarImportMethods } from './har-import-methods';
 import { groupByKey } from './secret-groups';
 
 /** Signature checks of some tokens against the key documents seen so far. */
@@ -29,7 +30,7 @@ export interface SecretResult {
 }
 
 /** What the worker can do for the panel. Every method takes and returns structured-cloneable data. */
-export interface CoreMethods {
+export interface CoreMethods extends HarImportMethods {
   [method: string]: (params: never) => unknown;
   /** Liveness check; echoes its argument. */
   ping(params: string): string;
@@ -131,5 +132,6 @@ export function createCoreMethods(): CoreMethods {
       return { hits: result.hits, unverifiable };
     },
     findSecrets: (params: SecretRequest) => findSecrets(outcomes, params),
+    ...createHarImportMethods(),
   };
 }

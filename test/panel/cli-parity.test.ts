@@ -75,12 +75,15 @@ async function panelFindings(harText: string): Promise<Key[]> {
   expect(outcome.ok).toBe(true);
   // Checks start once the panel has been quiet; each batch of hits republishes and re-arms the bridge.
   // Only timers are fake: between steps the worker's WebCrypto calls get real turns of the event loop.
+  // The worker's hits are published on the next due frame, as captures are: frames run between steps.
   await vi.advanceTimersByTimeAsync(QUIET_MS * 2);
-  for (let turn = 0; inFlight.size > 0 && turn < 100_000; turn++) {
+  for (let turn = 0; (inFlight.size > 0 || scheduler.pending > 0) && turn < 100_000; turn++) {
     await new Promise((resolve) => setImmediate(resolve));
+    scheduler.run();
     await vi.advanceTimersByTimeAsync(QUIET_MS * 2);
   }
   expect(inFlight.size).toBe(0);
+  model.flush();
   stop();
   model.dispose();
   return model.result.value.findings.map(keyOf).sort();

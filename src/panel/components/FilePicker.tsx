@@ -9,15 +9,18 @@ interface FilePickerProps {
   /** `data-testid` of the button; the file input gets `<testId>-input`. */
   testId: string;
   accept: string;
-  onText: (text: string, fileName: string) => void;
+  /** Gets the file's text (files up to `MAX_FILE_BYTES`)… */
+  onText?: (text: string, fileName: string) => void;
+  /** …or the file itself, of any size, to stream (replaces `onText`). */
+  onFile?: (file: File) => void;
   onError: (message: string) => void;
 }
 
 /**
- * A toolbar button that opens a file chooser and hands the file's text over. The input is hidden but
+ * A toolbar button that opens a file chooser and hands the file (or its text) over. The input is hidden but
  * labelled, so automation can set files on it directly (`<testId>-input`).
  */
-export function FilePicker({ label, testId, accept, onText, onError }: FilePickerProps) {
+export function FilePicker({ label, testId, accept, onText, onFile, onError }: FilePickerProps) {
   const input = useRef<HTMLInputElement>(null);
   const onChange = async () => {
     const element = input.current;
@@ -25,9 +28,10 @@ export function FilePicker({ label, testId, accept, onText, onError }: FilePicke
     if (!element || !file) return;
     // Reset so choosing the same file again fires another change event.
     element.value = '';
+    if (onFile) return onFile(file);
     if (file.size > MAX_FILE_BYTES) return onError(`${file.name} is larger than ${MAX_FILE_BYTES >> 20} MiB`);
     try {
-      onText(await file.text(), file.name);
+      onText?.(await file.text(), file.name);
     } catch {
       onError(`Could not read ${file.name}`);
     }

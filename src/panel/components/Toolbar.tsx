@@ -1,6 +1,7 @@
 import { usePanel } from '../panel-context';
 import { ExportBar } from './ExportBar';
 import { FilePicker } from './FilePicker';
+import { ImportHar } from './ImportHar';
 
 /** Capture controls, input actions, exports and settings, in the order DevTools users expect. */
 export function Toolbar() {
@@ -40,13 +41,7 @@ export function Toolbar() {
         Preserve log
       </label>
       <span class="sep" aria-hidden="true" />
-      <FilePicker
-        label="Import HAR"
-        testId="import-har"
-        accept=".har,.json,application/json"
-        onText={(text) => report(tokens.importHar(text))}
-        onError={(text) => report({ ok: false, error: text })}
-      />
+      <ImportHar />
       <button type="button" data-testid="paste-token" onClick={() => ui.open('paste')}>
         Paste token
       </button>

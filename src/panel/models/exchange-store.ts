@@ -49,6 +49,8 @@ export interface KeptExchange {
 export interface ExchangeStore {
   /** Keeps the exchange of a HAR entry (untrusted); an entry that is not one, or too big, is not kept. */
   keep(requestId: string, entry: unknown): void;
+  /** Keeps an exchange already copied (`keptExchangeOf`, e.g. by the worker of a streamed import). */
+  add(requestId: string, exchange: KeptExchange): void;
   get(requestId: string): KeptExchange | undefined;
   clear(): void;
   readonly size: number;
@@ -158,19 +160,23 @@ export function createExchangeStore(
     chars -= kept.get(oldest.value)?.chars ?? 0;
     kept.delete(oldest.value);
   };
+  const add = (requestId: string, exchange: KeptExchange): void => {
+    if (exchange.chars > maxChars) return;
+    const previous = kept.get(requestId);
+    if (previous) {
+      chars -= previous.chars;
+      kept.delete(requestId);
+    }
+    while (kept.size > 0 && (kept.size >= maxExchanges || chars + exchange.chars > maxChars)) evictOldest();
+    kept.set(requestId, exchange);
+    chars += exchange.chars;
+  };
   return {
     keep(requestId, entry) {
       const exchange = keptExchangeOf(entry);
-      if (!exchange || exchange.chars > maxChars) return;
-      const previous = kept.get(requestId);
-      if (previous) {
-        chars -= previous.chars;
-        kept.delete(requestId);
-      }
-      while (kept.size > 0 && (kept.size >= maxExchanges || chars + exchange.chars > maxChars)) evictOldest();
-      kept.set(requestId, exchange);
-      chars += exchange.chars;
+      if (exchange) add(requestId, exchange);
     },
+    add,
     get: (requestId) => kept.get(requestId),
     clear() {
       kept.clear();

@@ -46,6 +46,11 @@ export function importHarJson(
     const entries = (json as { log: { entries: unknown[] } }).log.entries;
     for (const id of probeableRequestIds(capture.sightings)) keep(prefix + id, entries[Number(id)]);
   }
+  return prefixCapture(capture, prefix);
+}
+
+/** The capture with every request and sighting id prefixed (`har2-` + `14:0`). */
+export function prefixCapture(capture: CaptureResult, prefix: string): CaptureResult {
   return {
     ...capture,
     sightings: capture.sightings.map((s) => ({ ...s, id: prefix + s.id, requestId: prefix + s.requestId })),

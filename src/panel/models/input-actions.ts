@@ -1,6 +1,8 @@
 import type { CaptureResult, Sighting } from '../../core/types';
 import type { CaptureSource } from '../capture-source';
+import { type FileImportOutcome, type HarImporter, importHarFile } from './har-file-import';
 import { importHarJson, parseImportText } from './har-import';
+import type { HarImportBatch } from './har-import-session';
 import { pastedSightings } from './pasted-sightings';
 import { plural } from './plural';
 import { type ProbeReportRead, readProbeReport } from './probe-report';
@@ -20,6 +22,12 @@ export interface InputHost {
   select(fingerprint: string): void;
   /** Keeps an imported request that carried a probeable token (for "Probe this request…"). */
   keepExchange(requestId: string, entry: unknown): void;
+  /** Adds a batch of a streamed import (its capture and kept requests); publishes when due. */
+  addImported(batch: HarImportBatch): void;
+  /** Publishes the result now (a streamed import has ended). */
+  publish(): void;
+  /** Where streamed imports run (the worker in the extension). */
+  importer: HarImporter;
   /** Shows an imported probe report's results on their tokens. */
   addProbeReport(report: ProbeReportRead): ActionResult;
 }
@@ -28,16 +36,45 @@ export interface InputHost {
 export interface InputActions {
   /** Imports a HAR file, or a JWT Lens JSON report with probe results (`jwt-lens probe --format json`). */
   importHar(text: string): ActionResult;
+  /**
+   * Streams a HAR file in (any size; the capture runs in the importer), or reads a small file that is
+   * not a HAR as a probe report. Cancel keeps what was read before it.
+   */
+  importFile(file: Blob, options?: ImportFileOptions): Promise<ActionResult>;
   pasteToken(text: string): ActionResult;
   scanStorage(): Promise<ActionResult>;
   /** Forgets which storage items were reported (on clear). */
   reset(): void;
 }
 
+export interface ImportFileOptions {
+  onProgress?(bytes: number, size: number): void;
+  signal?: AbortSignal;
+}
+
+/** A file that is not a HAR and no larger than this is tried as a probe report (reports are small). */
+export const MAX_REPORT_BYTES = 16 * 1024 * 1024;
+
 const STORAGE_ERROR: ActionResult = { ok: false, error: 'Could not read the page’s storage.' };
 
 function manual(sightings: Sighting[]): CaptureResult {
   return { sightings, observations: [], keyDocuments: [], problems: [], entryCount: 0 };
+}
+
+function imported(requests: number, tokens: number): ActionResult {
+  return { ok: true, message: `Imported ${plural(requests, 'request')}, ${plural(tokens, 'token')}` };
+}
+
+/** The status line of a streamed import that read something (to its end, its fault, or Cancel). */
+function fileImported(outcome: FileImportOutcome, tokens: number): ActionResult {
+  if ('cancelled' in outcome)
+    return {
+      ok: true,
+      message: `Import cancelled: kept the ${plural(outcome.entries, 'request')} read before, ${plural(tokens, 'token')}`,
+    };
+  return 'error' in outcome.end
+    ? { ok: false, error: outcome.end.error }
+    : imported(outcome.end.entries, tokens);
 }
 
 /** Creates the input actions over a host model. */
@@ -46,21 +83,46 @@ export function createInputActions(host: InputHost): InputActions {
   // A re-scan must not add the same storage item again: it would look like another sighting.
   const reported = new Set<string>();
   const iso = () => new Date(host.clock()).toISOString();
+  /** A JWT Lens report with probe results; `undefined` when the JSON is not a JWT Lens report. */
+  const asReport = (json: unknown): ActionResult | undefined => {
+    const report = readProbeReport(json);
+    if (!report) return undefined;
+    return 'error' in report ? { ok: false, error: report.error } : host.addProbeReport(report);
+  };
+  const importFile = async (file: Blob, options: ImportFileOptions = {}): Promise<ActionResult> => {
+    const tokens = new Set<string>();
+    const onBatch = (batch: HarImportBatch) => {
+      for (const s of batch.capture.sightings) tokens.add(s.tokenText);
+      host.addImported(batch);
+    };
+    const channel = await host.importer(file, ++seq.import);
+    const outcome = await importHarFile(file.size, channel, { ...options, onBatch });
+    host.publish();
+    if ('cancelled' in outcome) return fileImported(outcome, tokens.size);
+    const { end } = outcome;
+    if (!('error' in end)) return fileImported(outcome, tokens.size);
+    // Not a HAR: a small file may be a probe report (read whole only then).
+    if (file.size <= MAX_REPORT_BYTES) {
+      const parsed = parseImportText(await file.text());
+      const report = 'json' in parsed ? asReport(parsed.json) : undefined;
+      if (report) return report;
+    }
+    return { ok: false, error: end.error };
+  };
   return {
     importHar(text) {
       const parsed = parseImportText(text);
       if ('error' in parsed) return { ok: false, error: parsed.error };
-      const report = readProbeReport(parsed.json);
-      if (report) return 'error' in report ? { ok: false, error: report.error } : host.addProbeReport(report);
+      const report = asReport(parsed.json);
+      if (report) return report;
       const capture = importHarJson(parsed.json, ++seq.import, host.keepExchange);
       if ('error' in capture) return { ok: false, error: capture.error };
       host.addNow(capture);
       const tokens = new Set(capture.sightings.map((s) => s.tokenText)).size;
-      return {
-        ok: true,
-        message: `Imported ${plural(capture.entryCount, 'request')}, ${plural(tokens, 'token')}`,
-      };
+      return imported(capture.entryCount, tokens);
     },
+    importFile: (file, options) =>
+      importFile(file, options).catch(() => ({ ok: false, error: 'Could not read the file' }) as const),
     pasteToken(text) {
       const sightings = pastedSightings(text, ++seq.paste, iso());
       const first = sightings[0];

@@ -13,7 +13,8 @@ import { createCaptureQueue } from './capture-queue';
 import { type Counters, createCounterStore } from './counters';
 import { createExchangeStore, type KeptExchange, probeableRequestIds } from './exchange-store';
 import { isRequestId, isSourceEntry } from './guards';
-import { type ActionResult, createInputActions } from './input-actions';
+import { type HarImporter, inPageHarImporter } from './har-file-import';
+import { type ActionResult, createInputActions, type ImportFileOptions } from './input-actions';
 import {
   FRAME_BUDGET_MS,
   MAX_EXCHANGES,
@@ -42,6 +43,8 @@ export interface TokensModelOptions {
   maxTokens?: number;
   maxSightings?: number;
   maxPending?: number;
+  /** Where streamed HAR imports run; default: in this page. */
+  importer?: HarImporter;
 }
 
 /** The live audit behind the panel: capture → auditor → signals the components read. */
@@ -68,6 +71,8 @@ export interface TokensModel extends TokensView {
   setFilters(patch: Partial<Filters>): void;
   /** Imports a HAR file, or a JWT Lens JSON report with probe results. */
   importHar(text: string): ActionResult;
+  /** Streams a HAR file in (or reads a small probe report), with progress and Cancel. */
+  importFile(file: Blob, options?: ImportFileOptions): Promise<ActionResult>;
   pasteToken(text: string): ActionResult;
   scanStorage(): Promise<ActionResult>;
   setPolicy(policy: Policy): void;
@@ -89,6 +94,9 @@ export interface TokensModel extends TokensView {
   /** Captures and publishes everything pending now (before an export, and in tests). */
   flush(): void;
 }
+
+/** During traffic the counters move at most this often, ms (the trailing publish shows the last). */
+const COUNTER_INTERVAL_MS = 50;
 
 /** One animation frame at 60 Hz, ms. */
 const FRAME_MS = 1000 / 60;
@@ -129,7 +137,7 @@ export function createTokensModel(source: CaptureSource, options: TokensModelOpt
     if (!item || capture.sightings.length === 0) return;
     for (const id of probeableRequestIds(capture.sightings)) exchanges.keep(id, item.entry);
   };
-  const pace = { lastEnd: Number.NEGATIVE_INFINITY, cost: 0 };
+  const pace = { lastEnd: Number.NEGATIVE_INFINITY, cost: 0, countersAt: Number.NEGATIVE_INFINITY };
   /** A publish owed after the last captured frame, made on the first frame at which it is due. */
   const trailing = { queued: false };
   const publish = () => {
@@ -169,7 +177,12 @@ export function createTokensModel(source: CaptureSource, options: TokensModelOpt
   const afterFrame = () => {
     if (isDue()) publish();
     else {
-      counters.publish(auditor.stats());
+      // Counters at most every COUNTER_INTERVAL_MS: `stats()` walks every token, and each change
+      // re-renders the status bar; at 60 frames a second that was a cost on every request.
+      if (clock() - pace.countersAt >= COUNTER_INTERVAL_MS) {
+        pace.countersAt = clock();
+        counters.publish(auditor.stats());
+      }
       publishWhenDue();
     }
   };
@@ -198,6 +211,13 @@ export function createTokensModel(source: CaptureSource, options: TokensModelOpt
       selected.value = fp;
     },
     keepExchange: exchanges.keep,
+    addImported: (batch) => {
+      add(batch.capture);
+      for (const item of batch.kept) exchanges.add(item.requestId, item.exchange);
+      afterFrame();
+    },
+    importer: options.importer ?? inPageHarImporter,
+    publish,
     addProbeReport: (report) => {
       const held = new Set(auditor.records().map((r) => r.token.fingerprint));
       const { select, ...outcome } = probes.add(report, (fp) => held.has(fp));
@@ -274,6 +294,7 @@ export function createTokensModel(source: CaptureSource, options: TokensModelOpt
       filters.value = { ...filters.peek(), ...patch };
     },
     importHar: inputs.importHar,
+    importFile: inputs.importFile,
     pasteToken: inputs.pasteToken,
     scanStorage: inputs.scanStorage,
     setPolicy: (policy) => {
@@ -282,7 +303,9 @@ export function createTokensModel(source: CaptureSource, options: TokensModelOpt
     },
     addHits: (hits) => {
       auditor.addHits(hits);
-      publish();
+      // The worker answers during traffic too: its findings wait for the next due publish, like captures.
+      if (isDue()) publish();
+      else publishWhenDue();
     },
     records: () => auditor.records(),
     exchange: (requestId) => exchanges.get(requestId),
