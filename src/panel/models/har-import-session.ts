@@ -1,5 +1,11 @@
 import { createHarCapture, type HarCapture } from '../../core/capture/capture-har';
 import { harCaptureHandlers, harReadResult } from '../../core/capture/capture-har-stream';
+import {
+  createExportSummary,
+  detachedBodiesProblem,
+  sanitizedExportProblem,
+  summarizeEntry,
+} from '../../core/capture/export-summary';
 import { createHarStream } from '../../core/capture/har-stream';
 import type { CaptureResult } from '../../core/types';
 import { type KeptExchange, keptExchangeOf, MAX_KEPT_EXCHANGES, probeableRequestIds } from './exchange-store';
@@ -49,6 +55,9 @@ export interface HarImportSession {
 export function createHarImportSession(importNumber: number, maxKept = MAX_KEPT_EXCHANGES): HarImportSession {
   const prefix = `har${importNumber}-`;
   let pages: unknown;
+  let creator: unknown;
+  // The whole-file checks (a sanitized Chrome export…) look at every entry, across batches.
+  const summary = createExportSummary();
   let capture = createHarCapture();
   let kept: KeptItem[] = [];
   const keep = (entry: unknown, index: number, from: number): void => {
@@ -72,10 +81,21 @@ export function createHarImportSession(importNumber: number, maxKept = MAX_KEPT_
     },
     addEntry(entry, index, cuts) {
       const from = capture.result.sightings.length;
+      summarizeEntry(summary, entry);
       capture.addEntry(entry, index, cuts);
       keep(entry, index, from);
     },
+    addCaptured: (one, pageref) => capture.addCaptured(one, pageref),
     addUnreadable: (problem) => capture.addUnreadable(problem),
+    setCreator(value) {
+      creator = value;
+    },
+    // The last batch carries the lines about the whole file, first as `captureHar` puts them.
+    finish() {
+      const lines = [sanitizedExportProblem(creator, summary), detachedBodiesProblem(summary)];
+      for (const line of lines.reverse()) if (line) capture.result.problems.unshift(line);
+      return capture.result;
+    },
   };
   const stream = createHarStream(harCaptureHandlers(sink));
   let going = true;
@@ -100,7 +120,7 @@ export function createHarImportSession(importNumber: number, maxKept = MAX_KEPT_
     take: () => take(capture.result),
     end() {
       going = false;
-      const read = harReadResult(capture, stream.end());
+      const read = harReadResult(sink, stream.end());
       return 'error' in read ? read : take(read.capture);
     },
   };

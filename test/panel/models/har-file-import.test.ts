@@ -221,3 +221,34 @@ describe('worker import methods', () => {
     expect(await methods.harImportNext({ id })).toEqual({ error: 'the import was cancelled' });
   });
 });
+
+describe('the whole-file lines of a streamed import', () => {
+  it('tells a sanitized Chrome export apart even when its entries arrive in several batches', async () => {
+    const { readFileSync } = await import('node:fs');
+    const text = readFileSync('test/fixtures/har-producers/chrome/chrome-sanitized.har', 'utf8');
+    const bytes = encode(text);
+    const cuts = [Math.floor(bytes.length / 3), Math.floor((2 * bytes.length) / 3)];
+    const result = runSession(text, cuts);
+    expect('merged' in result).toBe(true);
+    const problems = result.batches.flatMap((b) => b.capture.problems);
+    expect(problems.filter((p) => /sensitive data/.test(p))).toHaveLength(1);
+    const plain = runSession(
+      JSON.stringify(makeHar([makeEntry({ bearer: makeToken(accessClaims('u')) })])),
+      [],
+    );
+    expect(plain.batches.flatMap((b) => b.capture.problems)).toEqual([]);
+  });
+
+  it('does not call a Chrome export sanitized when only its last batch has no credentials', () => {
+    const withToken = makeEntry({ bearer: makeToken(accessClaims('u')) });
+    const without = { ...makeEntry({ responseJson: { ok: true } }) };
+    (without.request as { headers: unknown[] }).headers = [{ name: 'Accept', value: '*/*' }];
+    const har = makeHar([withToken, without, without]);
+    (har.log as { creator: unknown }).creator = { name: 'WebInspector', version: '537.36' };
+    const text = JSON.stringify(har);
+    const cut = text.indexOf('"startedDateTime"', text.indexOf('"startedDateTime"') + 1) - 1;
+    const result = runSession(text, [cut]);
+    expect(result.batches.length).toBeGreaterThan(1);
+    expect(result.batches.flatMap((b) => b.capture.problems)).toEqual([]);
+  });
+});
