@@ -5,7 +5,7 @@ import { mergeBaselines } from './merge';
 import { addRecord, createProfileFacts, type ProfileFacts } from './profile-facts';
 import { compareProfileKeys, profileKeyOf, profileKeyText } from './profile-key';
 import { createTally, type ResponseTally, tallyUse } from './responses';
-import { canonicalTime } from './seen-span';
+import { rangeOf } from './seen-span';
 import type { Baseline } from './types';
 
 /** Where a baseline was learned from, and by which tool. */
@@ -62,11 +62,4 @@ function learnFresh(result: AuditResult, meta: LearnMeta): Baseline {
     profiles: list,
     controls: learnControls(result, meta.tool),
   };
-}
-
-function rangeOf(range: AuditResult['timeRange']) {
-  if (!range) return undefined;
-  const iso = { start: canonicalTime(range.start), end: canonicalTime(range.end) };
-  if (iso.start === '' || iso.end === '') return undefined;
-  return { iso, ms: { start: Date.parse(iso.start), end: Date.parse(iso.end) } };
 }
