@@ -1,4 +1,5 @@
 import { severityRank } from '../core/audit';
+import type { Baseline } from '../core/baseline/types';
 import { FRAMEWORK_IDS } from '../core/compliance/frameworks';
 import type { ComplianceReport } from '../core/compliance/types';
 import { toComplianceMarkdown } from '../core/report/compliance-markdown';
@@ -91,6 +92,8 @@ export interface RenderOptions {
   io: CliIo;
   /** Statuses per control, when `--compliance` (or the policy) asked for them. */
   compliance?: ComplianceReport;
+  /** The baseline the scan compared with, for statuses computed here (`md-by-framework`). */
+  baseline?: Baseline | undefined;
 }
 
 /** Writes the report in the chosen format to `emit`; JSON is streamed item by item. */
@@ -126,7 +129,8 @@ export function renderReport(
       emit(toComplianceMarkdown(result, report));
       return;
     case 'md-by-framework': {
-      const compliance = options.compliance ?? complianceFor(result, FRAMEWORK_IDS, options.inputs);
+      const compliance =
+        options.compliance ?? complianceFor(result, FRAMEWORK_IDS, options.inputs, options.baseline);
       if (compliance) emit(toFrameworkMarkdown(result, compliance, report));
       return;
     }
