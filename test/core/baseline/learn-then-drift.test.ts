@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type Baseline, driftHits, learnBaseline } from '../../../src/core/baseline';
 import type { EntryOptions } from '../capture/har-builders';
-import { API, accessToken, auditEntries, type TokenOptions, use } from './drift-helpers';
+import { API, accessToken, at, auditEntries, session, type TokenOptions, use } from './drift-helpers';
 import { TOOL } from './learn-helpers';
 
 /**
@@ -9,35 +9,6 @@ import { TOOL } from './learn-helpers';
  * baseline capture → `learnBaseline` → the drifted capture scanned against it) and stays silent on a
  * capture that matches the baseline (other tokens of the same kind, another session).
  */
-
-/** A session: four access tokens, each set in a cookie at login and then used twice, one a minute. */
-async function session(start: number, change: { token?: TokenOptions; cookie?: string } = {}) {
-  const entries: EntryOptions[] = [];
-  for (let i = 0; i < 4; i++) {
-    const n = start + i;
-    const token = await accessToken({ n, ...change.token });
-    const t = 60 * i;
-    entries.push({
-      method: 'POST',
-      url: 'https://id.example.com/login',
-      startedDateTime: new Date(Date.parse(isoAt(n)) + t * 1000).toISOString(),
-      responseHeaders: [
-        {
-          name: 'Set-Cookie',
-          value: `__Host-at=${token}; ${change.cookie ?? 'HttpOnly; Secure; SameSite=Strict'}; Path=/`,
-        },
-      ],
-    });
-    entries.push(use(token, { seconds: n + t + 5 }), use(token, { seconds: n + t + 20 }));
-  }
-  return entries;
-}
-
-const T0 = Date.parse('2025-03-14T09:00:00Z');
-/** The time `accessToken({ n })` says it was issued (`iat` = T0 + n). */
-function isoAt(n: number): string {
-  return new Date(T0 + n * 1000).toISOString();
-}
 
 let baseline: Baseline;
 beforeAll(async () => {
@@ -120,12 +91,12 @@ describe('learned baseline, then drift: opaque tokens, profiled by the place of 
       entries.push({
         method: 'POST',
         url: 'https://id.example.com/session',
-        startedDateTime: isoAt(start + 60 * i),
+        startedDateTime: at(start + 60 * i),
         content: { size: 1, mimeType: 'application/json', text: JSON.stringify({ accessToken: token }) },
       });
       entries.push({
         url: `https://${host}/v1/orders`,
-        startedDateTime: isoAt(start + 60 * i + 5),
+        startedDateTime: at(start + 60 * i + 5),
         requestHeaders: [{ name: 'Authorization', value: `Bearer ${token}` }],
       });
     }
