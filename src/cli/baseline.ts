@@ -1,4 +1,4 @@
-import { type Baseline, learnBaseline, serializeBaseline } from '../core/baseline';
+import { alreadyLearned, type Baseline, learnBaseline, serializeBaseline } from '../core/baseline';
 import type { OptionSpec, ParsedArgs } from './args';
 import { loadBaselineFile } from './baseline-file';
 import { CliError, describeFsError, EXIT } from './errors';
@@ -53,6 +53,8 @@ export async function runBaseline(args: ParsedArgs, io: CliIo, steps: readonly S
   const now = parseReferenceTime(args.value('now'), io.clock());
   const policy = await loadPolicy(args.value('policy'), io);
   const { result, problems } = await auditInputs({ inputs, args, io, policy, now }, steps);
+  if (prior && alreadyLearned(prior, result))
+    problems.push(`${update} was already learned from these captures: nothing added`);
   const baseline = learnBaseline(result, { inputs, tool: TOOL }, prior);
   // An empty baseline makes every token of the next scan drift: say so rather than write it silently.
   if (result.tokens.length === 0) problems.push('no token in the captures: nothing was learned from them');

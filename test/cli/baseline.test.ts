@@ -84,6 +84,17 @@ describe('jwt-lens baseline', () => {
     expect(after).toEqual(before);
   });
 
+  it('--update with a capture already learned adds nothing, and says so', async () => {
+    const first = await learn([SUPANOTES, '-o', 'jwt-baseline.json']);
+    const files = { 'jwt-baseline.json': first.text };
+    const again = await learn(['--update', 'jwt-baseline.json', SUPANOTES], files);
+    expect(again.code).toBe(0);
+    expect(again.text).toBe(first.text);
+    expect(again.stderr).toContain(
+      `jwt-lens: warning: jwt-baseline.json was already learned from these captures: nothing added\n`,
+    );
+  });
+
   it('--update with -o writes elsewhere and leaves the reviewed file alone', async () => {
     const first = await learn([SUPANOTES, '-o', 'jwt-baseline.json']);
     const result = await runCli(['baseline', '--update', 'old.json', DEMO, '-o', 'new.json'], {

@@ -10,7 +10,7 @@ import type { Baseline } from './types';
 
 export { BASELINE_VERSION, checkBaseline } from './check-baseline';
 export { baselineControlKey, baselineControls } from './control-key';
-export { type LearnMeta, learnBaseline } from './learn';
+export { alreadyLearned, type LearnMeta, learnBaseline } from './learn';
 export { mergeBaselines } from './merge';
 export { parseBaseline } from './parse';
 export { carrierName, type ProfileKey, placeOf, profileKeyOf } from './profile-key';

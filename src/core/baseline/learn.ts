@@ -1,5 +1,6 @@
 import type { AuditResult } from '../types';
 import { buildProfile } from './build-profile';
+import { captureDigest } from './capture-digest';
 import { learnControls } from './controls';
 import { mergeBaselines } from './merge';
 import { addRecord, createProfileFacts, type ProfileFacts } from './profile-facts';
@@ -17,12 +18,19 @@ export interface LearnMeta {
 /**
  * Learns a baseline from an audit result: one profile per issuer and purpose (opaque tokens per place),
  * holding no token, no signature and no claim value but `iss`, `aud`, `alg`, `kid`, `typ` and host names.
- * With `prior` (`baseline --update`), the result is merged into it (`mergeBaselines`). Deterministic: the
+ * With `prior` (`baseline --update`), the result is merged into it (`mergeBaselines`); a capture `prior`
+ * was already learned from (`captureDigest`) leaves it as it is. Deterministic: the
  * same result gives the same baseline, whatever the clock. Pure; never throws on hostile tokens.
  */
 export function learnBaseline(result: AuditResult, meta: LearnMeta, prior?: Baseline): Baseline {
+  if (prior && alreadyLearned(prior, result)) return prior;
   const learned = learnFresh(result, meta);
   return prior ? mergeBaselines(prior, learned) : learned;
+}
+
+/** True when `prior` was learned from this very capture (`learnedFrom.captures`). */
+export function alreadyLearned(prior: Baseline, result: AuditResult): boolean {
+  return prior.learnedFrom.captures?.includes(captureDigest(result)) === true;
 }
 
 function learnFresh(result: AuditResult, meta: LearnMeta): Baseline {
@@ -58,6 +66,7 @@ function learnFresh(result: AuditResult, meta: LearnMeta): Baseline {
       ...(range ? { timeRange: range.iso } : {}),
       tokens: list.reduce((n, p) => n + p.tokens, 0),
       requests: requests.size,
+      captures: [captureDigest(result)],
     },
     profiles: list,
     controls: learnControls(result, meta.tool),

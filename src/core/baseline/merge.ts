@@ -95,6 +95,9 @@ export function mergeBaselines(prior: Baseline, next: Baseline): Baseline {
   }
   const timeRange = mergeTimeRange(prior.learnedFrom, next.learnedFrom);
   const controls = mergeControls(prior.controls, next.controls);
+  const captures = [
+    ...new Set([...(prior.learnedFrom.captures ?? []), ...(next.learnedFrom.captures ?? [])]),
+  ];
   return {
     baselineVersion: 1,
     generatedBy: { ...next.generatedBy },
@@ -103,6 +106,7 @@ export function mergeBaselines(prior: Baseline, next: Baseline): Baseline {
       ...(timeRange ? { timeRange } : {}),
       tokens: prior.learnedFrom.tokens + next.learnedFrom.tokens,
       requests: prior.learnedFrom.requests + next.learnedFrom.requests,
+      ...(captures.length > 0 ? { captures } : {}),
     },
     profiles: [...profiles.values()].sort(compareProfileKeys),
     ...(controls ? { controls } : {}),

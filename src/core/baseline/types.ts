@@ -79,6 +79,12 @@ export interface Baseline {
     timeRange?: { start: string; end: string };
     tokens: number;
     requests: number;
+    /**
+     * `captureDigest` of each capture learned (one per `baseline` run, its inputs audited together): a
+     * run whose capture is already listed adds nothing, so `tokens` and `requests` never count the same
+     * capture twice. Absent in files written before it; optional for hand-written ones.
+     */
+    captures?: string[];
   };
   /** Sorted by issuer, purpose, place. */
   profiles: TokenProfile[];

@@ -222,6 +222,27 @@ describe('learnBaseline with a prior baseline (--update)', () => {
     expect(merged.profiles.map((x) => x.issuer)).toEqual(['https://id.test', 'https://other.test']);
   });
 
+  it('learning a capture already learned adds nothing: the counts never claim it twice', () => {
+    const prior = learnFrom(second, 'february.har', learnFrom(first, 'january.har'));
+    expect(prior.learnedFrom.captures).toHaveLength(2);
+    for (const name of ['january.har', 'copy-of-january.har']) {
+      const again = learnFrom(first, name, prior);
+      expect(serializeBaseline(again)).toBe(serializeBaseline(prior));
+    }
+    expect(prior.learnedFrom.tokens).toBe(2);
+    expect(prior.profiles[0]?.tokens).toBe(2);
+  });
+
+  it('a new recording of the same flow (other tokens) is new evidence and is counted', () => {
+    const prior = learnFrom(first, 'e2e.har');
+    const rerun = makeHar([
+      entry('2025-01-01T00:00:00.000Z', { ...claims, sub: 'someone-else' }, { alg: 'RS256', kid: 'k1' }),
+    ]);
+    const merged = learnFrom(rerun, 'e2e.har', prior);
+    expect(merged.learnedFrom.tokens).toBe(2);
+    expect(merged.learnedFrom.captures).toHaveLength(2);
+  });
+
   it('merged twice from the same files gives the same bytes', () => {
     const a = serializeBaseline(learnFrom(second, 'february.har', learnFrom(first, 'january.har')));
     const b = serializeBaseline(learnFrom(second, 'february.har', learnFrom(first, 'january.har')));
