@@ -50,6 +50,16 @@ describe('learned baseline, then drift', () => {
     expect(driftIds(await session(100, { token }))).toEqual([id]);
   });
 
+  it('rates the weakening ones high: HMAC after RSA, an e-mail address in an access token', async () => {
+    const severities = async (token: TokenOptions) => {
+      const result = auditEntries(await session(100, { token }));
+      return [...new Set(driftHits(result, baseline, result.policy).map((h) => `${h.ruleId} ${h.severity}`))];
+    };
+    expect(await severities({ alg: 'HS256' })).toEqual(['drift-alg-changed high']);
+    expect(await severities({ claims: { email: 'alice@example.com' } })).toEqual(['drift-claim-added high']);
+    expect(await severities({ claims: { tenant: 'acme' } })).toEqual(['drift-claim-added low']);
+  });
+
   it('drift-cookie-weakened: the cookie lost HttpOnly', async () => {
     expect(driftIds(await session(100, { cookie: 'Secure; SameSite=Strict' }))).toEqual([
       'drift-cookie-weakened',
