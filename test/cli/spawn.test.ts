@@ -59,7 +59,7 @@ describe('node bin/jwt-lens.js', () => {
       // The same capture again adds nothing: the counts never claim the same evidence twice.
       const again = jwtLens('baseline', '--update', file, 'test/fixtures/demo.har');
       expect(again.code).toBe(0);
-      expect(again.stderr).toMatch(/already learned from these captures: nothing added/);
+      expect(again.stderr).toMatch(/already learned into .*, not learned again: test\/fixtures\/demo\.har/);
       expect(readFileSync(file, 'utf8')).toBe(text);
       expect(
         jwtLens('baseline', '--update', file, 'test/corpus/flows/langflow-2024-02-playwright.har').code,

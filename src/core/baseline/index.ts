@@ -8,6 +8,7 @@ import type { AuditResult, CaptureHit, Policy } from '../types';
 import { runDriftRules } from './drift';
 import type { Baseline } from './types';
 
+export { captureDigest } from './capture-digest';
 export { BASELINE_VERSION, checkBaseline } from './check-baseline';
 export { baselineControlKey, baselineControls } from './control-key';
 export { alreadyLearned, type LearnMeta, learnBaseline } from './learn';

@@ -13,6 +13,11 @@ import type { Baseline } from './types';
 export interface LearnMeta {
   inputs: readonly string[];
   tool: { name: string; version: string };
+  /**
+   * `captureDigest` of each input, when the host audited several together and can tell their sightings
+   * apart (the CLI: one per file). Default: one digest for the whole result.
+   */
+  captures?: readonly string[];
 }
 
 /**
@@ -66,7 +71,7 @@ function learnFresh(result: AuditResult, meta: LearnMeta): Baseline {
       ...(range ? { timeRange: range.iso } : {}),
       tokens: list.reduce((n, p) => n + p.tokens, 0),
       requests: requests.size,
-      captures: [captureDigest(result)],
+      captures: meta.captures ? [...new Set(meta.captures)] : [captureDigest(result)],
     },
     profiles: list,
     controls: learnControls(result, meta.tool),

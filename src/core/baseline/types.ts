@@ -81,9 +81,9 @@ export interface Baseline {
     tokens: number;
     requests: number;
     /**
-     * `captureDigest` of each capture learned (one per `baseline` run, its inputs audited together): a
-     * run whose capture is already listed adds nothing, so `tokens` and `requests` never count the same
-     * capture twice. Absent in files written before it; optional for hand-written ones.
+     * `captureDigest` of each capture learned (the CLI: one per input file): `baseline --update` does not
+     * learn a capture already listed, so `tokens` and `requests` never count the same capture twice.
+     * Absent in files written before it; optional for hand-written ones.
      */
     captures?: string[];
   };
