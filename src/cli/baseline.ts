@@ -1,11 +1,12 @@
-import { type Baseline, learnBaseline, serializeBaseline } from '../core/baseline';
+import { type Baseline, captureDigest, learnBaseline, serializeBaseline } from '../core/baseline';
+import type { AuditResult } from '../core/types';
 import type { OptionSpec, ParsedArgs } from './args';
 import { loadBaselineFile } from './baseline-file';
 import { CliError, describeFsError, EXIT } from './errors';
 import type { CliIo } from './io';
 import { loadPolicy } from './policy-file';
 import { parseReferenceTime } from './reference-time';
-import { auditInputs, checkInputs, type ScanStep, warn } from './scan';
+import { type Audited, auditInputs, checkInputs, type ScanStep, warn } from './scan';
 import { TOOL } from './version';
 
 /** Options of `jwt-lens baseline` besides `--output`, `--policy` and `--now`; main.ts lists them. */
@@ -52,8 +53,8 @@ export async function runBaseline(args: ParsedArgs, io: CliIo, steps: readonly S
   const prior = update === undefined ? undefined : await loadBaselineFile(update, io);
   const now = parseReferenceTime(args.value('now'), io.clock());
   const policy = await loadPolicy(args.value('policy'), io);
-  const { result, problems } = await auditInputs({ inputs, args, io, policy, now }, steps);
-  const baseline = learnBaseline(result, { inputs, tool: TOOL }, prior);
+  const audit = (list: readonly string[]) => auditInputs({ inputs: list, args, io, policy, now }, steps);
+  const { result, problems, baseline } = await learnNew(inputs, audit, prior, update);
   // An empty baseline makes every token of the next scan drift: say so rather than write it silently.
   if (result.tokens.length === 0) problems.push('no token in the captures: nothing was learned from them');
   const text = serializeBaseline(baseline);
@@ -62,6 +63,46 @@ export async function runBaseline(args: ParsedArgs, io: CliIo, steps: readonly S
   warn(problems, io);
   io.stderr.write(`jwt-lens: ${toStdout ? 'learned' : `wrote ${output}`}: ${describe(baseline, prior)}\n`);
   return EXIT.ok;
+}
+
+/**
+ * Audits the inputs and learns them into `prior`, leaving out those `prior` already holds (`captures`):
+ * learning one again would count its tokens and requests twice. The problems of every input are kept.
+ */
+async function learnNew(
+  inputs: readonly string[],
+  audit: (list: readonly string[]) => Promise<Audited>,
+  prior: Baseline | undefined,
+  update: string | undefined,
+): Promise<{ result: AuditResult; problems: string[]; baseline: Baseline }> {
+  const first = await audit(inputs);
+  const digests = inputDigests(first.result, inputs.length);
+  const known = new Set(prior?.learnedFrom.captures ?? []);
+  const fresh = inputs.filter((_, i) => !known.has(digests[i] ?? ''));
+  const learn = (audited: Audited, list: readonly string[], captures: string[]) =>
+    learnBaseline(audited.result, { inputs: list, tool: TOOL, captures }, prior);
+  if (!prior || fresh.length === inputs.length) return { ...first, baseline: learn(first, inputs, digests) };
+  const old = inputs.filter((input) => !fresh.includes(input));
+  const problems = [
+    ...first.problems,
+    `already learned into ${update}, not learned again: ${old.join(', ')}`,
+  ];
+  if (fresh.length === 0) return { result: first.result, problems, baseline: prior };
+  const again = await audit(fresh);
+  return {
+    result: again.result,
+    problems,
+    baseline: learn(again, fresh, inputDigests(again.result, fresh.length)),
+  };
+}
+
+/**
+ * The digest of each input of an audit (`captureDigest`): `auditInputs` prefixes the sighting ids of each
+ * of several inputs with its index (`2/…`), which tells their sightings apart.
+ */
+function inputDigests(result: AuditResult, count: number): string[] {
+  if (count === 1) return [captureDigest(result)];
+  return Array.from({ length: count }, (_, i) => captureDigest(result, (s) => s.id.startsWith(`${i}/`)));
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { Baseline } from '../core/baseline/types';
 import { assessCompliance } from '../core/compliance/assess';
 import { FRAMEWORK_IDS, isFrameworkId } from '../core/compliance/frameworks';
 import type { ComplianceReport, FrameworkId } from '../core/compliance/types';
@@ -55,12 +56,17 @@ export function chooseFrameworks(
   return args.value('group-by') === 'framework' ? [...FRAMEWORK_IDS] : undefined;
 }
 
-/** The compliance statuses for the scan's result, when frameworks were chosen. */
+/**
+ * The compliance statuses for the scan's result, when frameworks were chosen. With the baseline the scan
+ * compared with, the drift rules' controls are assessed and a control that passed in the baseline and
+ * fails now says so.
+ */
 export function complianceFor(
   result: AuditResult,
   frameworks: readonly FrameworkId[] | undefined,
   inputs: readonly string[],
+  baseline?: Baseline,
 ): ComplianceReport | undefined {
   if (!frameworks) return undefined;
-  return assessCompliance(result, { frameworks, tool: TOOL, inputs });
+  return assessCompliance(result, { frameworks, tool: TOOL, inputs, ...(baseline ? { baseline } : {}) });
 }

@@ -1,4 +1,5 @@
 import { severityRank } from '../core/audit';
+import type { Baseline } from '../core/baseline/types';
 import { FRAMEWORK_IDS } from '../core/compliance/frameworks';
 import type { ComplianceReport } from '../core/compliance/types';
 import type { ProbeRun } from '../core/probe';
@@ -95,6 +96,8 @@ export interface RenderOptions {
   compliance?: ComplianceReport;
   /** The runs of `probe` (URLs masked): the JSON report's `probes` section, lines under a table. */
   probes?: readonly ProbeRun[];
+  /** The baseline the scan compared with, for statuses computed here (`md-by-framework`). */
+  baseline?: Baseline | undefined;
 }
 
 /** Writes the report in the chosen format to `emit`; JSON is streamed item by item. */
@@ -131,7 +134,8 @@ export function renderReport(
       emit(toComplianceMarkdown(result, report));
       return;
     case 'md-by-framework': {
-      const compliance = options.compliance ?? complianceFor(result, FRAMEWORK_IDS, options.inputs);
+      const compliance =
+        options.compliance ?? complianceFor(result, FRAMEWORK_IDS, options.inputs, options.baseline);
       if (compliance) emit(toFrameworkMarkdown(result, compliance, report));
       return;
     }

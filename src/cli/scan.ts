@@ -86,8 +86,16 @@ export async function runScan(args: ParsedArgs, io: CliIo, steps: readonly ScanS
   const { problems } = audited;
   const output = args.value('output');
   const toTerminal = output === undefined || output === '-';
-  const compliance = complianceFor(result, frameworks, inputs);
-  const options = { includeRaw: args.flag('include-raw'), inputs, problems, toTerminal, io, compliance };
+  const compliance = complianceFor(result, frameworks, inputs, baseline);
+  const options = {
+    includeRaw: args.flag('include-raw'),
+    inputs,
+    problems,
+    toTerminal,
+    io,
+    compliance,
+    baseline,
+  };
   await writeOutput((emit) => renderReport(result, format, options, emit), args, io);
   warn(problems, io);
   if (!toTerminal) io.stderr.write(`jwt-lens: wrote ${output}: ${summaryLine(result)}\n`);

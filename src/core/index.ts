@@ -9,6 +9,7 @@ export { auditCapture, createAuditor, guessPurpose, SEVERITY_ORDER, severityRank
 export type { LearnMeta, ProfileKey } from './baseline';
 /** Baselines (issue 16): learn what the tokens normally look like, write and read the file, report drift. */
 export {
+  alreadyLearned,
   driftHits,
   learnBaseline,
   parseBaseline,

@@ -84,6 +84,38 @@ describe('jwt-lens baseline', () => {
     expect(after).toEqual(before);
   });
 
+  it('--update with a capture already learned adds nothing, and says so', async () => {
+    const first = await learn([SUPANOTES, '-o', 'jwt-baseline.json']);
+    const files = { 'jwt-baseline.json': first.text };
+    const again = await learn(['--update', 'jwt-baseline.json', SUPANOTES], files);
+    expect(again.code).toBe(0);
+    expect(again.text).toBe(first.text);
+    expect(again.stderr).toContain(
+      `jwt-lens: warning: already learned into jwt-baseline.json, not learned again: ${SUPANOTES}\n`,
+    );
+  });
+
+  it('--update learns only the captures the baseline does not hold yet, even when learned together', async () => {
+    const LANGFLOW = 'test/corpus/flows/langflow-2024-02-playwright.har';
+    const count = async (argv: string[]) => JSON.parse((await learn(argv)).text).learnedFrom;
+    const [demo, supanotes, langflow] = await Promise.all(
+      [DEMO, SUPANOTES, LANGFLOW].map((input) => count([input])),
+    );
+    const both = await learn([DEMO, SUPANOTES, '-o', 'jwt-baseline.json']);
+    expect(JSON.parse(both.text).learnedFrom.captures).toHaveLength(2);
+    const files = { 'jwt-baseline.json': both.text };
+    const updated = await learn(['--update', 'jwt-baseline.json', DEMO, LANGFLOW], files);
+    expect(updated.code).toBe(0);
+    expect(updated.stderr).toContain(`already learned into jwt-baseline.json, not learned again: ${DEMO}\n`);
+    const merged = JSON.parse(updated.text).learnedFrom;
+    expect(merged.inputs).toEqual([DEMO, SUPANOTES, LANGFLOW]);
+    expect(merged.tokens).toBe(demo.tokens + supanotes.tokens + langflow.tokens);
+    expect(merged.requests).toBe(demo.requests + supanotes.requests + langflow.requests);
+    expect([...merged.captures].sort()).toEqual(
+      [...demo.captures, ...supanotes.captures, ...langflow.captures].sort(),
+    );
+  });
+
   it('--update with -o writes elsewhere and leaves the reviewed file alone', async () => {
     const first = await learn([SUPANOTES, '-o', 'jwt-baseline.json']);
     const result = await runCli(['baseline', '--update', 'old.json', DEMO, '-o', 'new.json'], {

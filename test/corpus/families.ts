@@ -15,6 +15,7 @@ export const FAMILIES = [
   'cookies',
   'acceptance',
   'lifecycle',
+  'drift',
   'other',
 ] as const;
 
@@ -99,6 +100,20 @@ export const RULE_FAMILY: Readonly<Record<string, Family>> = {
   'oidc-nonce-mismatch': 'lifecycle',
   'oidc-azp-missing': 'lifecycle',
   'id-token-as-bearer': 'lifecycle',
+  // Drift from a learned baseline (issue 16): never fires in the corpus, which scans with no baseline.
+  'drift-new-issuer': 'drift',
+  'drift-alg-changed': 'drift',
+  'drift-new-key-id': 'drift',
+  'drift-claim-added': 'drift',
+  'drift-claim-missing': 'drift',
+  'drift-claim-type-changed': 'drift',
+  'drift-audience-changed': 'drift',
+  'drift-lifetime-increased': 'drift',
+  'drift-new-recipient-host': 'drift',
+  'drift-cookie-weakened': 'drift',
+  'drift-transport-downgraded': 'drift',
+  'drift-issuance-rate': 'drift',
+  'drift-rejections-increased': 'drift',
   'internal-error': 'other',
 };
 

@@ -152,6 +152,11 @@ export function createAuditor(options: AuditorOptions = {}): Auditor {
   let captured: { key: string; groups: { entry: Entry | undefined; findings: Finding[] }[] } | undefined;
   /** Where one token's rule hits are collected before they become findings. */
   const scratch: RuleHit[] = [];
+  /**
+   * External hits about no token (`fingerprint: ''`): a drift or scan step that failed (`internal-error`).
+   * Reported with the exchange findings, so a failure is never silent. Bounded like the exchanges.
+   */
+  let externalExchange: CaptureHit[] = [];
 
   function addSighting(sighting: Sighting): void {
     const text = typeof sighting.tokenText === 'string' ? sighting.tokenText.trim() : '';
@@ -316,6 +321,8 @@ export function createAuditor(options: AuditorOptions = {}): Auditor {
       if (entry) gathering.addCaptured(findings, entry.position);
       else gathering.addExchange(findings);
     }
+    if (externalExchange.length > 0)
+      gathering.addExchange(externalExchange.map((hit) => toFinding(hit, '', undefined, policy)));
   }
 
   /** The gathered findings the policy does not ignore, each with its sort position. */
@@ -376,6 +383,10 @@ export function createAuditor(options: AuditorOptions = {}): Auditor {
     },
     addHits(hits) {
       for (const hit of hits) {
+        if (hit.fingerprint === '') {
+          if (externalExchange.length < limits.maxExchanges) externalExchange.push(hit);
+          continue;
+        }
         const entry = entries.get(hit.fingerprint);
         if (!entry) continue;
         if (entry.external === NO_EXTERNAL) entry.external = [];
@@ -395,6 +406,7 @@ export function createAuditor(options: AuditorOptions = {}): Auditor {
       lastEntry = undefined;
       observations = [];
       exchanges = [];
+      externalExchange = [];
       lifecycle = undefined;
       invalidSignatures.clear();
       keyDocuments.clear();

@@ -9,7 +9,7 @@ function spans(map: ReadonlyMap<string, SeenSpan>): Record<string, SeenSpan> {
   return sortRecord(Object.fromEntries([...map].map(([key, span]) => [key, { ...span }])));
 }
 
-function claimsOf(facts: ProfileFacts): TokenProfile['claims'] {
+function learnedClaims(facts: ProfileFacts): TokenProfile['claims'] {
   const entries = [...facts.claims].map(([name, seen]) => [
     name,
     {
@@ -41,7 +41,7 @@ export function buildProfile(
     algorithms: spans(facts.algorithms),
     keyIds: spans(facts.keyIds),
     types: sortedValues(facts.types),
-    claims: claimsOf(facts),
+    claims: learnedClaims(facts),
     audiences: sortedValues(facts.audiences),
     ...(lifetime ? { lifetime } : {}),
     recipientHosts: sortedValues(facts.hosts),

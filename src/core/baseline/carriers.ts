@@ -15,8 +15,11 @@ interface CarrierFacts {
 /** Carriers by place, learned sighting by sighting. */
 export type CarrierSet = Map<string, CarrierFacts>;
 
-/** The attributes one sighting's cookie had, keeping only those a weakening could remove. */
-function cookieFactsOf(s: Sighting): CookieFacts | undefined {
+/**
+ * The attributes one sighting's cookie had, keeping only those a weakening could remove; `undefined` when
+ * the sighting recorded none. Learning and `drift-cookie-weakened` read cookies through this.
+ */
+export function cookieFactsOf(s: Sighting): CookieFacts | undefined {
   const attributes = s.cookie;
   if (!attributes) return undefined;
   const out: CookieFacts = {};

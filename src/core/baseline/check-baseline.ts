@@ -15,10 +15,12 @@ function checkLearnedFrom(check: Check, path: string, value: unknown): void {
   const from = checkShape(check, path, value, {
     what: 'an object with inputs, tokens and requests',
     required: ['inputs', 'tokens', 'requests'],
-    optional: ['timeRange'],
+    optional: ['timeRange', 'captures'],
   });
   if (!from) return;
   checkStrings(check, `${path}.inputs`, from.inputs, 'input name');
+  if (Object.hasOwn(from, 'captures'))
+    checkStrings(check, `${path}.captures`, from.captures, 'capture digest');
   checkCount(check, `${path}.tokens`, from.tokens);
   checkCount(check, `${path}.requests`, from.requests);
   if (!Object.hasOwn(from, 'timeRange')) return;

@@ -1,28 +1,19 @@
 import { assessCompliance } from '../compliance/assess';
 import { FRAMEWORK_IDS } from '../compliance/frameworks';
 import type { AuditResult } from '../types';
+import { baselineControls } from './control-key';
 import { sortRecord } from './order';
 import type { Baseline } from './types';
 
 type Controls = NonNullable<Baseline['controls']>;
 type LearnedStatus = Controls[string];
 
-/** `framework/control` (`pci-dss/8.3.2`): the key of a control in `Baseline.controls`. */
-export function controlKey(framework: string, control: string): string {
-  return `${framework}/${control}`;
-}
-
 /**
  * The status of every control of every framework when the baseline is learned, so a later scan can say
  * that a control that passed then fails now. Controls the policy takes out of scope are left out.
  */
 export function learnControls(result: AuditResult, tool: { name: string; version: string }): Controls {
-  const report = assessCompliance(result, { frameworks: FRAMEWORK_IDS, tool });
-  const out = new Map<string, LearnedStatus>();
-  for (const { controls } of report.frameworks)
-    for (const c of controls)
-      if (c.status !== 'out-of-scope') out.set(controlKey(c.framework, c.control), c.status);
-  return sortRecord(Object.fromEntries(out));
+  return sortRecord(baselineControls(assessCompliance(result, { frameworks: FRAMEWORK_IDS, tool })));
 }
 
 /**

@@ -8,9 +8,10 @@ import type { AuditResult, CaptureHit, Policy } from '../types';
 import { runDriftRules } from './drift';
 import type { Baseline } from './types';
 
+export { captureDigest } from './capture-digest';
 export { BASELINE_VERSION, checkBaseline } from './check-baseline';
 export { baselineControlKey, baselineControls } from './control-key';
-export { type LearnMeta, learnBaseline } from './learn';
+export { alreadyLearned, type LearnMeta, learnBaseline } from './learn';
 export { mergeBaselines } from './merge';
 export { parseBaseline } from './parse';
 export { carrierName, type ProfileKey, placeOf, profileKeyOf } from './profile-key';

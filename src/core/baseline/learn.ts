@@ -1,28 +1,41 @@
 import type { AuditResult } from '../types';
 import { buildProfile } from './build-profile';
+import { captureDigest } from './capture-digest';
 import { learnControls } from './controls';
 import { mergeBaselines } from './merge';
 import { addRecord, createProfileFacts, type ProfileFacts } from './profile-facts';
 import { compareProfileKeys, profileKeyOf, profileKeyText } from './profile-key';
 import { createTally, type ResponseTally, tallyUse } from './responses';
-import { canonicalTime } from './seen-span';
+import { rangeOf } from './seen-span';
 import type { Baseline } from './types';
 
 /** Where a baseline was learned from, and by which tool. */
 export interface LearnMeta {
   inputs: readonly string[];
   tool: { name: string; version: string };
+  /**
+   * `captureDigest` of each input, when the host audited several together and can tell their sightings
+   * apart (the CLI: one per file). Default: one digest for the whole result.
+   */
+  captures?: readonly string[];
 }
 
 /**
  * Learns a baseline from an audit result: one profile per issuer and purpose (opaque tokens per place),
  * holding no token, no signature and no claim value but `iss`, `aud`, `alg`, `kid`, `typ` and host names.
- * With `prior` (`baseline --update`), the result is merged into it (`mergeBaselines`). Deterministic: the
+ * With `prior` (`baseline --update`), the result is merged into it (`mergeBaselines`); a capture `prior`
+ * was already learned from (`captureDigest`) leaves it as it is. Deterministic: the
  * same result gives the same baseline, whatever the clock. Pure; never throws on hostile tokens.
  */
 export function learnBaseline(result: AuditResult, meta: LearnMeta, prior?: Baseline): Baseline {
+  if (prior && alreadyLearned(prior, result)) return prior;
   const learned = learnFresh(result, meta);
   return prior ? mergeBaselines(prior, learned) : learned;
+}
+
+/** True when `prior` was learned from this very capture (`learnedFrom.captures`). */
+export function alreadyLearned(prior: Baseline, result: AuditResult): boolean {
+  return prior.learnedFrom.captures?.includes(captureDigest(result)) === true;
 }
 
 function learnFresh(result: AuditResult, meta: LearnMeta): Baseline {
@@ -58,15 +71,9 @@ function learnFresh(result: AuditResult, meta: LearnMeta): Baseline {
       ...(range ? { timeRange: range.iso } : {}),
       tokens: list.reduce((n, p) => n + p.tokens, 0),
       requests: requests.size,
+      captures: meta.captures ? [...new Set(meta.captures)] : [captureDigest(result)],
     },
     profiles: list,
     controls: learnControls(result, meta.tool),
   };
-}
-
-function rangeOf(range: AuditResult['timeRange']) {
-  if (!range) return undefined;
-  const iso = { start: canonicalTime(range.start), end: canonicalTime(range.end) };
-  if (iso.start === '' || iso.end === '') return undefined;
-  return { iso, ms: { start: Date.parse(iso.start), end: Date.parse(iso.end) } };
 }

@@ -1,17 +1,12 @@
 import { mergeCarriers } from './carriers';
 import { mergeControls } from './controls';
-import { sortedValues, sortRecord } from './order';
+import { own, sortedValues, sortRecord } from './order';
 import { compareProfileKeys, profileKeyText } from './profile-key';
 import { mergeResponses } from './responses';
 import { mergeSpanRecords } from './seen-span';
 import type { Baseline, TokenProfile } from './types';
 
 type Claims = TokenProfile['claims'];
-
-/** `record[key]` when it is the record's own (a claim named `toString` is not `Object.prototype`'s). */
-function ownValue<T>(record: Readonly<Record<string, T>>, key: string): T | undefined {
-  return Object.hasOwn(record, key) ? record[key] : undefined;
-}
 
 /**
  * A claim is `always` present only when it was in every token of both: a claim one side never saw, or saw
@@ -20,7 +15,7 @@ function ownValue<T>(record: Readonly<Record<string, T>>, key: string): T | unde
 function mergeClaims(a: TokenProfile, b: TokenProfile): Claims {
   const out = new Map<string, Claims[string]>();
   for (const name of new Set([...Object.keys(a.claims), ...Object.keys(b.claims)])) {
-    const [x, y] = [ownValue(a.claims, name), ownValue(b.claims, name)];
+    const [x, y] = [own(a.claims, name), own(b.claims, name)];
     const missing = (!x && a.tokens > 0) || (!y && b.tokens > 0);
     const always =
       !missing && (x?.presence ?? 'always') === 'always' && (y?.presence ?? 'always') === 'always';
@@ -100,6 +95,9 @@ export function mergeBaselines(prior: Baseline, next: Baseline): Baseline {
   }
   const timeRange = mergeTimeRange(prior.learnedFrom, next.learnedFrom);
   const controls = mergeControls(prior.controls, next.controls);
+  const captures = [
+    ...new Set([...(prior.learnedFrom.captures ?? []), ...(next.learnedFrom.captures ?? [])]),
+  ];
   return {
     baselineVersion: 1,
     generatedBy: { ...next.generatedBy },
@@ -108,6 +106,7 @@ export function mergeBaselines(prior: Baseline, next: Baseline): Baseline {
       ...(timeRange ? { timeRange } : {}),
       tokens: prior.learnedFrom.tokens + next.learnedFrom.tokens,
       requests: prior.learnedFrom.requests + next.learnedFrom.requests,
+      ...(captures.length > 0 ? { captures } : {}),
     },
     profiles: [...profiles.values()].sort(compareProfileKeys),
     ...(controls ? { controls } : {}),

@@ -1,15 +1,21 @@
-import { hostOf, isOnWire, isSentToServer } from '../rules/context/sighting-facts';
-import { soundClaims } from '../rules/lifecycle/lifecycle-facts';
 import type { TokenRecord } from '../types';
 import { addCarrier, type CarrierSet } from './carriers';
 import type { ProfileKey } from './profile-key';
 import { canonicalTime, emptySpan, widenSpan } from './seen-span';
+import {
+  audiencesOfRecord,
+  claimsOf,
+  claimTypeOf,
+  firstSeenMs,
+  headerValue,
+  isLearnable,
+  isLearnableClaimName,
+  lifetimeOf,
+  MAX_VALUES,
+  recipientHostOf,
+  transportOf,
+} from './token-facts';
 import type { ClaimType, SeenSpan } from './types';
-
-/** Distinct values kept per list (claim names, key ids, hosts…): a hostile capture cannot grow a baseline without end. */
-export const MAX_VALUES = 500;
-/** Longer claim names, key ids, audiences are not learned: no real one comes near, a hostile one could. */
-export const MAX_VALUE_LENGTH = 256;
 
 /** What one profile has seen so far, token by token. */
 export interface ProfileFacts {
@@ -48,19 +54,6 @@ export function createProfileFacts(key: ProfileKey): ProfileFacts {
   };
 }
 
-/** JSON type of a claim value. */
-export function claimTypeOf(value: unknown): ClaimType {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'array';
-  const type = typeof value;
-  return type === 'string' || type === 'number' || type === 'boolean' ? type : 'object';
-}
-
-/** A string worth learning: not blank (a reviewer could not tell it from nothing), not absurdly long. */
-function isLearnable(value: unknown): value is string {
-  return typeof value === 'string' && value.length <= MAX_VALUE_LENGTH && value.trim() !== '';
-}
-
 /** Adds `value` when it is learnable and the set has room. */
 function addBounded(set: Set<string>, value: unknown): void {
   if (!isLearnable(value)) return;
@@ -85,31 +78,31 @@ export function addRecord(facts: ProfileFacts, record: TokenRecord): void {
   const times = sightings.map((s) => canonicalTime(s.startedAt)).filter((t) => t !== '');
   const first = times.reduce((a, b) => (b < a ? b : a), times[0] ?? '');
   const last = times.reduce((a, b) => (b > a ? b : a), times[0] ?? '');
-  if (first !== '') facts.firstSeen.push(Date.parse(first));
-  const header = token.header;
+  const firstMs = firstSeenMs(record);
+  if (firstMs !== undefined) facts.firstSeen.push(firstMs);
   for (const [map, value] of [
-    [facts.algorithms, header?.alg],
-    [facts.keyIds, header?.kid],
+    [facts.algorithms, headerValue(record, 'alg')],
+    [facts.keyIds, headerValue(record, 'kid')],
   ] as const) {
     const span = spanFor(map, value);
     if (span) for (const at of [first, last]) widenSpan(span, at);
   }
-  addBounded(facts.types, header?.typ);
+  addBounded(facts.types, headerValue(record, 'typ'));
   addClaims(facts, record);
   for (const s of sightings) {
-    if (isSentToServer(s)) addBounded(facts.hosts, hostOf(s));
-    if (isOnWire(s)) addBounded(facts.transports, s.scheme.toLowerCase());
+    addBounded(facts.hosts, recipientHostOf(s));
+    addBounded(facts.transports, transportOf(s));
     addCarrier(facts.carriers, s);
   }
 }
 
-/** Claim names and JSON types, audiences and the lifetime (`exp − iat`). */
+/** Claim names and JSON types, audiences and the lifetime (`lifetimeOf`). */
 function addClaims(facts: ProfileFacts, record: TokenRecord): void {
-  const claims = soundClaims(record);
+  const claims = claimsOf(record);
   if (!claims) return;
   facts.withClaims++;
   for (const [name, value] of Object.entries(claims)) {
-    if (name.length > MAX_VALUE_LENGTH) continue;
+    if (!isLearnableClaimName(name)) continue;
     let seen = facts.claims.get(name);
     if (!seen) {
       if (facts.claims.size >= MAX_VALUES) continue;
@@ -119,9 +112,7 @@ function addClaims(facts: ProfileFacts, record: TokenRecord): void {
     seen.count++;
     seen.types.add(claimTypeOf(value));
   }
-  const aud = claims.aud;
-  for (const audience of Array.isArray(aud) ? aud : [aud]) addBounded(facts.audiences, audience);
-  const { exp, iat } = claims;
-  if (typeof exp === 'number' && typeof iat === 'number' && Number.isFinite(exp - iat) && exp >= iat)
-    facts.lifetimes.push(exp - iat);
+  for (const audience of audiencesOfRecord(record)) addBounded(facts.audiences, audience);
+  const lifetime = lifetimeOf(record);
+  if (lifetime !== undefined) facts.lifetimes.push(lifetime);
 }

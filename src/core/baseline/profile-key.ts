@@ -1,6 +1,6 @@
-import { soundClaims } from '../rules/lifecycle/lifecycle-facts';
 import type { Sighting, TokenRecord } from '../types';
 import { compareText } from './order';
+import { claimsOf } from './token-facts';
 import type { BaselinePurpose, TokenProfile } from './types';
 
 /** What identifies a profile: the issuer and purpose of its tokens, and for opaque tokens their place. */
@@ -25,10 +25,20 @@ export function placeOf(sighting: Sighting): string {
   return `${sighting.where}:${carrierName(sighting)}`;
 }
 
-/** The baseline's purposes: DPoP proofs, logout tokens and tokens of unknown purpose are `other`. */
-function purposeOf(record: TokenRecord): BaselinePurpose {
+/**
+ * The baseline purpose of a token: `opaque` for reference tokens, else its guessed purpose (DPoP proofs,
+ * logout tokens and tokens of unknown purpose are `other`).
+ */
+export function baselinePurposeOf(record: TokenRecord): BaselinePurpose {
+  if (record.token.kind === 'opaque') return 'opaque';
   const { purpose } = record;
   return purpose === 'access' || purpose === 'id' || purpose === 'refresh' ? purpose : 'other';
+}
+
+/** `iss` of the claims a verifier acts on (the inner ones of a nested JWT); `''` when absent or not a string. */
+export function issuerOf(record: TokenRecord): string {
+  const iss = claimsOf(record)?.iss;
+  return typeof iss === 'string' ? iss : '';
 }
 
 /**
@@ -45,8 +55,7 @@ export function profileKeyOf(record: TokenRecord): ProfileKey | undefined {
     const first = record.sightings[0];
     return { issuer: '', purpose: 'opaque', place: first ? placeOf(first) : '' };
   }
-  const iss = soundClaims(record)?.iss;
-  return { issuer: typeof iss === 'string' ? iss : '', purpose: purposeOf(record) };
+  return { issuer: issuerOf(record), purpose: baselinePurposeOf(record) };
 }
 
 /** One string per profile key, for maps. */

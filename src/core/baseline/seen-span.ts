@@ -1,3 +1,4 @@
+import type { AuditResult } from '../types';
 import type { SeenSpan } from './types';
 
 /** A request time as a canonical ISO string (`2025-03-14T09:00:00.000Z`), or `''` when unknown or unreadable. */
@@ -5,6 +6,17 @@ export function canonicalTime(startedAt: string): string {
   if (startedAt === '') return '';
   const ms = Date.parse(startedAt);
   return Number.isFinite(ms) ? new Date(ms).toISOString() : '';
+}
+
+/**
+ * The capture's time range as canonical ISO strings and as epoch ms, or `undefined` when it has none
+ * (a token list) or it cannot be read.
+ */
+export function rangeOf(range: AuditResult['timeRange']) {
+  if (!range) return undefined;
+  const iso = { start: canonicalTime(range.start), end: canonicalTime(range.end) };
+  if (iso.start === '' || iso.end === '') return undefined;
+  return { iso, ms: { start: Date.parse(iso.start), end: Date.parse(iso.end) } };
 }
 
 /** A span that has seen nothing with a time yet: both ends `''` (a token list has no request times). */

@@ -28,6 +28,7 @@ const ORDER = [
   'place',
   'tokens',
   'requests',
+  'captures',
   'algorithms',
   'keyIds',
   'presence',

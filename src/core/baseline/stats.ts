@@ -16,6 +16,20 @@ export function spread(values: readonly number[]): { min: number; median: number
 const MINUTE_MS = 60_000;
 
 /**
+ * The minute of the capture's time range that `at` (epoch ms) falls in: 0 for the range's first minute,
+ * clamped into the range. Learning and `drift-issuance-rate` count minutes alike through this.
+ */
+export function minuteOfRange(at: number, range: { start: number; end: number }): number {
+  const minutes = Math.floor((range.end - range.start) / MINUTE_MS) + 1;
+  return Math.min(minutes - 1, Math.max(0, Math.floor((at - range.start) / MINUTE_MS)));
+}
+
+/** The epoch ms at which minute `minute` of a range starts. */
+export function minuteStart(minute: number, range: { start: number }): number {
+  return range.start + minute * MINUTE_MS;
+}
+
+/**
  * Tokens issued per minute of session: `firsts` are the epoch-ms times each token was first seen, and
  * every minute of the capture's time range counts, quiet ones as 0 (so a burst stands out against the
  * median). Memory is bounded by the tokens, not by the length of the session.
@@ -28,7 +42,7 @@ export function perMinute(
   const minutes = Math.floor((range.end - range.start) / MINUTE_MS) + 1;
   const counts = new Map<number, number>();
   for (const at of firsts) {
-    const minute = Math.min(minutes - 1, Math.max(0, Math.floor((at - range.start) / MINUTE_MS)));
+    const minute = minuteOfRange(at, range);
     counts.set(minute, (counts.get(minute) ?? 0) + 1);
   }
   const busy = [...counts.values()].sort((a, b) => a - b);

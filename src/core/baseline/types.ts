@@ -49,16 +49,17 @@ export interface TokenProfile {
   /** Claim name → how often present (`always` in every token, else `sometimes`) and its JSON types. */
   claims: Record<string, { presence: 'always' | 'sometimes'; types: ClaimType[] }>;
   audiences: string[];
-  /** `exp − iat` in seconds over the tokens that have both. */
+  /** `exp − iat` (`exp − nbf` without an `iat`) in seconds, over the tokens that have them (`lifetimeOf`). */
   lifetime?: { min: number; median: number; max: number };
-  /** Hosts the token was sent to (request host names, lower case). */
+  /** Hosts the token was presented to as a credential (request host names, lower case; not `Referer` leaks). */
   recipientHosts: string[];
   /** URL schemes it travelled over (`https`, `http`, `wss`…). */
   transports: string[];
   carriers: Carrier[];
   /**
-   * Tokens issued per minute of session: first sightings per minute of the capture's time range, quiet
-   * minutes counted as 0 (so the median is often 0 and the maximum shows bursts).
+   * Tokens issued per minute of session: first sightings per minute of the capture's time range (minutes
+   * counted from its start, `minuteOfRange`), quiet minutes counted as 0 (so the median is often 0 and the
+   * maximum shows bursts).
    */
   issuance?: { perMinuteMedian: number; perMinuteMax: number };
   /**
@@ -79,6 +80,12 @@ export interface Baseline {
     timeRange?: { start: string; end: string };
     tokens: number;
     requests: number;
+    /**
+     * `captureDigest` of each capture learned (the CLI: one per input file): `baseline --update` does not
+     * learn a capture already listed, so `tokens` and `requests` never count the same capture twice.
+     * Absent in files written before it; optional for hand-written ones.
+     */
+    captures?: string[];
   };
   /** Sorted by issuer, purpose, place. */
   profiles: TokenProfile[];

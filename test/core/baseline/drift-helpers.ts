@@ -90,6 +90,29 @@ export function use(
   return entry;
 }
 
+/** A session (from T0 + `start` s): four access tokens, each set in a cookie at login and then used twice, one a minute. */
+export async function session(start: number, change: { token?: TokenOptions; cookie?: string } = {}) {
+  const entries: EntryOptions[] = [];
+  for (let i = 0; i < 4; i++) {
+    const n = start + i;
+    const token = await accessToken({ n, ...change.token });
+    const t = 60 * i;
+    entries.push({
+      method: 'POST',
+      url: 'https://id.example.com/login',
+      startedDateTime: at(n + t),
+      responseHeaders: [
+        {
+          name: 'Set-Cookie',
+          value: `__Host-at=${token}; ${change.cookie ?? 'HttpOnly; Secure; SameSite=Strict'}; Path=/`,
+        },
+      ],
+    });
+    entries.push(use(token, { seconds: n + t + 5 }), use(token, { seconds: n + t + 20 }));
+  }
+  return entries;
+}
+
 function captureOf(entries: readonly EntryOptions[]): CaptureResult {
   const capture = captureHar(makeHar(entries.map((e) => makeEntry(e))));
   if ('error' in capture) throw new Error(capture.error);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type Baseline, parseBaseline, serializeBaseline } from '../../../src/core/baseline';
+import { type Baseline, driftHits, parseBaseline, serializeBaseline } from '../../../src/core/baseline';
 import { fakeJwt, jsonContent, makeEntry, makeHar } from '../capture/har-builders';
 import { auditHar, learnFrom, readHar } from './learn-helpers';
 import {
@@ -222,6 +222,27 @@ describe('learnBaseline with a prior baseline (--update)', () => {
     expect(merged.profiles.map((x) => x.issuer)).toEqual(['https://id.test', 'https://other.test']);
   });
 
+  it('learning a capture already learned adds nothing: the counts never claim it twice', () => {
+    const prior = learnFrom(second, 'february.har', learnFrom(first, 'january.har'));
+    expect(prior.learnedFrom.captures).toHaveLength(2);
+    for (const name of ['january.har', 'copy-of-january.har']) {
+      const again = learnFrom(first, name, prior);
+      expect(serializeBaseline(again)).toBe(serializeBaseline(prior));
+    }
+    expect(prior.learnedFrom.tokens).toBe(2);
+    expect(prior.profiles[0]?.tokens).toBe(2);
+  });
+
+  it('a new recording of the same flow (other tokens) is new evidence and is counted', () => {
+    const prior = learnFrom(first, 'e2e.har');
+    const rerun = makeHar([
+      entry('2025-01-01T00:00:00.000Z', { ...claims, sub: 'someone-else' }, { alg: 'RS256', kid: 'k1' }),
+    ]);
+    const merged = learnFrom(rerun, 'e2e.har', prior);
+    expect(merged.learnedFrom.tokens).toBe(2);
+    expect(merged.learnedFrom.captures).toHaveLength(2);
+  });
+
   it('merged twice from the same files gives the same bytes', () => {
     const a = serializeBaseline(learnFrom(second, 'february.har', learnFrom(first, 'january.har')));
     const b = serializeBaseline(learnFrom(second, 'february.har', learnFrom(first, 'january.har')));
@@ -237,7 +258,7 @@ describe('learnBaseline on hostile tokens (property)', () => {
   const header = fc.record(
     {
       alg: fc.oneof(fc.string(), fc.jsonValue()),
-      kid: fc.oneof(fc.string(), fc.jsonValue()),
+      kid: fc.oneof(fc.string(), fc.jsonValue(), fc.string({ minLength: 250, maxLength: 270 })),
       typ: fc.string(),
     },
     { requiredKeys: [] },
@@ -274,6 +295,19 @@ describe('learnBaseline on hostile tokens (property)', () => {
         const parsed = parseBaseline(text, 'b.json');
         if ('error' in parsed) throw new Error(parsed.error);
         expect(serializeBaseline(parsed.baseline)).toBe(text);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('learned from a capture, as a file read back, finds no drift in that same capture', () => {
+    fc.assert(
+      fc.property(fc.array(sighting, { minLength: 1, maxLength: 6 }), (sightings) => {
+        const har = makeHar(sightings.map(entryFor));
+        const parsed = parseBaseline(serializeBaseline(learnFrom(har)), 'b.json');
+        if ('error' in parsed) throw new Error(parsed.error);
+        const result = auditHar(har);
+        expect(driftHits(result, parsed.baseline, result.policy)).toEqual([]);
       }),
       { numRuns: 100 },
     );

@@ -1,5 +1,6 @@
-import { usableHeader } from '../../rules/token/token-parts';
 import type { Severity } from '../../types';
+import { own } from '../order';
+import { headerValue, MAX_VALUES } from '../token-facts';
 import type { TokenProfile } from '../types';
 import {
   clip,
@@ -8,7 +9,6 @@ import {
   keysOf,
   listed,
   MAX_LISTED,
-  own,
   perToken,
   profileName,
   seen,
@@ -36,10 +36,10 @@ function severityOf(alg: string, profile: TokenProfile, jws: boolean): Severity 
 /** `drift-alg-changed`: a token signed (or encrypted) with an algorithm its profile never used. */
 export const checkAlgChanged = perToken(({ record, profile }) => {
   if (record.token.kind === 'opaque') return undefined;
-  const alg = usableHeader(record.token)?.alg;
-  if (typeof alg !== 'string' || own(profile.algorithms, alg)) return undefined;
+  const alg = headerValue(record, 'alg');
+  if (alg === undefined || own(profile.algorithms, alg)) return undefined;
   const before = keysOf(profile.algorithms);
-  if (before.length === 0) return undefined;
+  if (before.length === 0 || before.length >= MAX_VALUES) return undefined;
   const severity = severityOf(alg, profile, record.token.kind !== 'jwe');
   const spans = before.map((a) => {
     const span = own(profile.algorithms, a);

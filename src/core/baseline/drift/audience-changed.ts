@@ -1,4 +1,4 @@
-import { audiencesOf, effectiveClaims } from '../../rules/token/token-parts';
+import { audiencesOfRecord, claimsOf, MAX_VALUES } from '../token-facts';
 import { driftHit, expected, listed, perToken, profileName, seen } from './drift-parts';
 
 /**
@@ -8,10 +8,10 @@ import { driftHit, expected, listed, perToken, profileName, seen } from './drift
  * compare: an `aud` appearing there is `drift-claim-added`, one vanishing `drift-claim-missing`.
  */
 export const checkAudienceChanged = perToken(({ record, profile }) => {
-  if (profile.audiences.length === 0) return undefined;
-  const claims = effectiveClaims(record.token);
+  if (profile.audiences.length === 0 || profile.audiences.length >= MAX_VALUES) return undefined;
+  const claims = claimsOf(record);
   if (!claims || !Object.hasOwn(claims, 'aud')) return undefined;
-  const audiences = audiencesOf(claims.aud);
+  const audiences = audiencesOfRecord(record);
   const added = audiences.filter((a) => !profile.audiences.includes(a));
   if (added.length === 0) return undefined;
   return driftHit(

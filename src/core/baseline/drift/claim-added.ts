@@ -2,8 +2,9 @@ import { findPiiValues } from '../../rules/pii/find-pii-values';
 import { findSecrets } from '../../rules/pii/find-secrets';
 import { findOidcClaims } from '../../rules/pii/oidc-claims';
 import { walkJson } from '../../rules/pii/walk-json';
-import { effectiveClaims } from '../../rules/token/token-parts';
 import type { JsonObject, Policy, Severity, TokenRecord } from '../../types';
+import { own } from '../order';
+import { claimsOf, isLearnableClaimName, MAX_VALUES } from '../token-facts';
 import {
   clip,
   driftHit,
@@ -11,7 +12,6 @@ import {
   keysOf,
   listed,
   MAX_LISTED,
-  own,
   perToken,
   profileName,
   seen,
@@ -56,11 +56,14 @@ function severityOf(kinds: readonly Sensitivity[], record: TokenRecord): Severit
 
 /** `drift-claim-added`: claims the token carries that no token of its profile carried. */
 export const checkClaimAdded = perToken(({ record, profile }, ctx) => {
-  const claims = effectiveClaims(record.token);
+  const claims = claimsOf(record);
   if (!claims) return undefined;
   const known = keysOf(profile.claims);
-  if (known.length === 0) return undefined;
-  const added = Object.keys(claims).filter((name) => own(profile.claims, name) === undefined);
+  // No claims learned (opaque or JWE tokens), or as many as a baseline keeps: nothing to tell new from.
+  if (known.length === 0 || known.length >= MAX_VALUES) return undefined;
+  const added = Object.keys(claims).filter(
+    (name) => isLearnableClaimName(name) && own(profile.claims, name) === undefined,
+  );
   if (added.length === 0) return undefined;
   const kinds = added.map((name) => sensitivityOf(name, claims[name], ctx.policy));
   const shown = added.map((name, i) => {

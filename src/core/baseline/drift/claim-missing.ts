@@ -1,12 +1,13 @@
-import { effectiveClaims } from '../../rules/token/token-parts';
-import { driftHit, expected, keysOf, listed, own, perToken, profileName, seen } from './drift-parts';
+import { own } from '../order';
+import { claimsOf } from '../token-facts';
+import { driftHit, expected, keysOf, listed, perToken, profileName, seen } from './drift-parts';
 
 /**
  * `drift-claim-missing`: a claim every token of the profile carried (`always`) is gone from this one: an
  * `aud`, `exp` or `jti` that verifiers may have relied on (RFC 7519 §4.1, RFC 8725 §3.8–3.9).
  */
 export const checkClaimMissing = perToken(({ record, profile }) => {
-  const claims = effectiveClaims(record.token);
+  const claims = claimsOf(record);
   if (!claims) return undefined;
   const always = keysOf(profile.claims).filter((name) => own(profile.claims, name)?.presence === 'always');
   const missing = always.filter((name) => !Object.hasOwn(claims, name));

@@ -1,17 +1,7 @@
-import { effectiveClaims } from '../../rules/token/token-parts';
+import { own } from '../order';
+import { claimsOf, claimTypeOf } from '../token-facts';
 import type { ClaimType } from '../types';
-import {
-  clip,
-  driftHit,
-  expected,
-  jsonTypeOf,
-  keysOf,
-  MAX_LISTED,
-  own,
-  perToken,
-  profileName,
-  seen,
-} from './drift-parts';
+import { clip, driftHit, expected, keysOf, MAX_LISTED, perToken, profileName, seen } from './drift-parts';
 
 /**
  * `drift-claim-type-changed`: a known claim whose JSON type the profile never had (`aud` from a string to
@@ -19,13 +9,13 @@ import {
  * mis-read it (CVE-2020-26160 was an `aud` array read as a string).
  */
 export const checkClaimTypeChanged = perToken(({ record, profile }) => {
-  const claims = effectiveClaims(record.token);
+  const claims = claimsOf(record);
   if (!claims) return undefined;
   const changed: { name: string; was: readonly ClaimType[]; now: ClaimType }[] = [];
   for (const name of keysOf(profile.claims)) {
     const learned = own(profile.claims, name);
     if (!learned || learned.types.length === 0 || !Object.hasOwn(claims, name)) continue;
-    const now = jsonTypeOf(claims[name]);
+    const now = claimTypeOf(claims[name]);
     if (!learned.types.includes(now)) changed.push({ name, was: learned.types, now });
   }
   if (changed.length === 0) return undefined;

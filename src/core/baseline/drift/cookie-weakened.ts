@@ -1,4 +1,6 @@
 import { type CookieSighting, cookieSightings, describeCookie } from '../../rules/context/cookie-facts';
+import { cookieFactsOf } from '../carriers';
+import { carrierName } from '../profile-key';
 import type { Carrier } from '../types';
 import { driftHit, expected, listed, perToken, profileName, seen } from './drift-parts';
 
@@ -14,17 +16,31 @@ function baseName(name: string): string {
   return name.replace(/^__(?:Host|Secure)-/i, '');
 }
 
-/** Attributes the carrier always had that this cookie sighting lacks (or weakened, for SameSite). */
+/**
+ * Attributes the carrier always had that this cookie sighting lacks (or weakened, for SameSite), both
+ * read as learning reads them (`cookieFactsOf`).
+ */
 function lostAttributes(carrier: Carrier, s: CookieSighting): string[] {
   const was = carrier.cookie;
+  const now = cookieFactsOf(s) ?? {};
   if (!was) return [];
   const lost: string[] = [];
-  if (was.httpOnly === true && !s.cookie.httpOnly) lost.push('HttpOnly');
-  if (was.secure === true && !s.cookie.secure) lost.push('Secure');
-  if (was.sameSite !== undefined && sameSiteRank(s.cookie.sameSite) < sameSiteRank(was.sameSite))
-    lost.push(`SameSite=${was.sameSite} (now ${s.cookie.sameSite ?? 'absent'})`);
-  if (was.hostPrefix === true && s.cookie.prefix !== '__Host-') lost.push('__Host- prefix');
+  if (was.httpOnly === true && !now.httpOnly) lost.push('HttpOnly');
+  if (was.secure === true && !now.secure) lost.push('Secure');
+  if (was.sameSite !== undefined && sameSiteRank(now.sameSite) < sameSiteRank(was.sameSite))
+    lost.push(`SameSite=${was.sameSite} (now ${now.sameSite ?? 'absent'})`);
+  if (was.hostPrefix === true && !now.hostPrefix) lost.push('__Host- prefix');
   return lost;
+}
+
+/**
+ * The learned carrier of a cookie sighting: the one of the same place and name (`carrierName`), else one
+ * whose name differs only by the `__Host-` / `__Secure-` prefix (the prefix was dropped or added).
+ */
+function carrierOf(carriers: readonly Carrier[], s: CookieSighting): Carrier | undefined {
+  const name = carrierName(s);
+  const here = carriers.filter((c) => c.where === s.where);
+  return here.find((c) => c.name === name) ?? here.find((c) => baseName(c.name) === baseName(name));
 }
 
 function describeCarrier(carrier: Carrier): string {
@@ -48,7 +64,7 @@ export const checkCookieWeakened = perToken(({ record, profile }) => {
   if (carriers.length === 0) return undefined;
   const lost = new Map<string, { carrier: Carrier; what: string[]; first: CookieSighting; ids: string[] }>();
   for (const s of cookieSightings(record.sightings)) {
-    const carrier = carriers.find((c) => c.where === s.where && baseName(c.name) === baseName(s.name));
+    const carrier = carrierOf(carriers, s);
     const what = carrier ? lostAttributes(carrier, s) : [];
     if (!carrier || what.length === 0) continue;
     const key = `${s.where}\u0000${s.name}\u0000${what.join('\u0000')}`;

@@ -1,6 +1,6 @@
 import { listNames } from '../../rules/context/sighting-facts';
 import type { CaptureHit, Evidence, Severity, TokenRecord } from '../../types';
-import type { ClaimType, TokenProfile } from '../types';
+import type { TokenProfile } from '../types';
 import type { DriftContext, DriftMatch, DriftRule } from './types';
 
 /** Values listed in a detail or an evidence line; a baseline may know hundreds of hosts. */
@@ -62,20 +62,7 @@ export function perToken(check: (match: DriftMatch, ctx: DriftContext) => Captur
   };
 }
 
-/** The baseline's own entry for `key` (never one inherited from `Object.prototype`: keys are data). */
-export function own<T>(record: Readonly<Record<string, T>>, key: string): T | undefined {
-  return Object.hasOwn(record, key) ? record[key] : undefined;
-}
-
 /** Keys of a baseline record, sorted, for stable evidence. */
 export function keysOf(record: Readonly<Record<string, unknown>>): string[] {
   return Object.keys(record).sort();
-}
-
-/** The JSON type of a claim value, as a baseline records it. */
-export function jsonTypeOf(value: unknown): ClaimType {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'array';
-  const type = typeof value;
-  return type === 'string' || type === 'number' || type === 'boolean' ? type : 'object';
 }

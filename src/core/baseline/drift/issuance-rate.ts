@@ -1,29 +1,26 @@
 import type { CaptureHit, TokenRecord } from '../../types';
+import { rangeOf } from '../seen-span';
+import { minuteOfRange, minuteStart } from '../stats';
+import { firstSeenMs } from '../token-facts';
 import { recordsByProfile } from './by-profile';
 import { driftHit, expected, profileName, seen } from './drift-parts';
 import type { DriftRule } from './types';
 
-const MINUTE_MS = 60_000;
+type Range = { start: number; end: number };
 
-/** When the token was first seen (ms since the epoch), or `undefined` when no sighting has a time. */
-function firstSeenMs(record: TokenRecord): number | undefined {
-  let first: number | undefined;
-  for (const s of record.sightings) {
-    const t = s.startedAt === '' ? Number.NaN : Date.parse(s.startedAt);
-    if (!Number.isNaN(t) && (first === undefined || t < first)) first = t;
-  }
-  return first;
-}
-
-/** The busiest minute of first sightings (clock minutes): its start, count and first token. */
+/**
+ * The busiest minute of first sightings, counted in minutes of the capture's time range as learning
+ * counts them (`minuteOfRange`): its index, count and first token.
+ */
 export function peakMinute(
   records: readonly TokenRecord[],
+  range: Range,
 ): { minute: number; count: number; first: TokenRecord } | undefined {
   const minutes = new Map<number, { count: number; first: TokenRecord; at: number }>();
   for (const record of records) {
     const at = firstSeenMs(record);
     if (at === undefined) continue;
-    const minute = Math.floor(at / MINUTE_MS);
+    const minute = minuteOfRange(at, range);
     const slot = minutes.get(minute);
     if (!slot) minutes.set(minute, { count: 1, first: record, at });
     else {
@@ -42,17 +39,20 @@ export function peakMinute(
  * `drift-issuance-rate` (low): in some minute of the capture far more tokens of a profile were issued
  * (first seen) than in any minute of the baseline: more than `drift.issuanceRateFactor` times its peak
  * (at least that many times one per minute). A client stuck in a refresh loop, or tokens minted in bulk.
- * Reported once per profile, on the first token of the busiest minute.
+ * Reported once per profile, on the first token of the busiest minute. A capture with no time range (a
+ * token list) has no rate, as learning has none.
  */
 export const checkIssuanceRate: DriftRule = (ctx) => {
+  const range = rangeOf(ctx.result.timeRange)?.ms;
+  if (!range) return [];
   const out: CaptureHit[] = [];
   for (const [profile, records] of recordsByProfile(ctx.matches)) {
     const learned = profile.issuance;
     if (!learned || !Number.isFinite(learned.perMinuteMax)) continue;
-    const peak = peakMinute(records);
+    const peak = peakMinute(records, range);
     const limit = ctx.thresholds.issuanceRateFactor * Math.max(learned.perMinuteMax, 1);
     if (!peak || !(peak.count > limit)) continue;
-    const from = new Date(peak.minute * MINUTE_MS).toISOString().replace(':00.000Z', 'Z');
+    const from = new Date(minuteStart(peak.minute, range)).toISOString().replace(/(?::00)?\.000Z$/, 'Z');
     out.push(
       driftHit(
         'drift-issuance-rate',

@@ -1,6 +1,5 @@
-import { lifetimeSeconds } from '../../compliance/populations';
 import { formatDuration } from '../../rules/token/format-duration';
-import { effectiveClaims } from '../../rules/token/token-parts';
+import { lifetimeOf } from '../token-facts';
 import { driftHit, expected, perToken, profileName, seen } from './drift-parts';
 
 /**
@@ -11,8 +10,7 @@ import { driftHit, expected, perToken, profileName, seen } from './drift-parts';
 export const checkLifetimeIncreased = perToken(({ record, profile }, ctx) => {
   const learned = profile.lifetime;
   if (!learned || !Number.isFinite(learned.max)) return undefined;
-  // The same lifetime the compliance view reads (`exp − iat`, or `exp − nbf` without an iat).
-  const lifetime = effectiveClaims(record.token) ? lifetimeSeconds(record) : undefined;
+  const lifetime = lifetimeOf(record);
   if (lifetime === undefined) return undefined;
   const limit = learned.max * (1 + ctx.thresholds.lifetimeTolerance);
   if (!(lifetime > limit)) return undefined;

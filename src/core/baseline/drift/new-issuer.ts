@@ -1,6 +1,6 @@
 import type { CaptureHit } from '../../types';
+import { issuerOf } from '../profile-key';
 import { clip, driftHit, expected, listed, seen } from './drift-parts';
-import { issuerOf } from './match-profiles';
 import type { DriftRule } from './types';
 
 /**

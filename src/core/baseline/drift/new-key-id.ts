@@ -1,4 +1,5 @@
-import { usableHeader } from '../../rules/token/token-parts';
+import { own } from '../order';
+import { headerValue, MAX_VALUES } from '../token-facts';
 import type { TokenProfile } from '../types';
 import {
   clip,
@@ -7,7 +8,6 @@ import {
   keysOf,
   listed,
   MAX_LISTED,
-  own,
   perToken,
   profileName,
   seen,
@@ -29,9 +29,11 @@ function previousKeys(profile: TokenProfile): string[] {
  */
 export const checkNewKeyId = perToken(({ record, profile }) => {
   if (record.token.kind === 'opaque') return undefined;
-  const kid = usableHeader(record.token)?.kid;
-  if (typeof kid !== 'string' || own(profile.keyIds, kid)) return undefined;
+  const kid = headerValue(record, 'kid');
+  if (kid === undefined || own(profile.keyIds, kid)) return undefined;
   const before = previousKeys(profile);
+  // A profile holding as many key ids as a baseline keeps may have left this one out.
+  if (before.length >= MAX_VALUES) return undefined;
   const evidence = before.slice(0, MAX_LISTED).map((k) => {
     const span = own(profile.keyIds, k);
     return expected(

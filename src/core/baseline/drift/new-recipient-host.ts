@@ -1,4 +1,5 @@
-import { describeRequest, hostOf, isPresented } from '../../rules/context/sighting-facts';
+import { describeRequest } from '../../rules/context/sighting-facts';
+import { isLearnable, MAX_VALUES, recipientHostOf } from '../token-facts';
 import { driftHit, expected, listed, MAX_LISTED, perToken, profileName, seen } from './drift-parts';
 
 /**
@@ -7,13 +8,16 @@ import { driftHit, expected, listed, MAX_LISTED, perToken, profileName, seen } f
  * them). A profile that learned no recipient (tokens only issued in the baseline) has nothing to compare.
  */
 export const checkNewRecipientHost = perToken(({ record, profile }) => {
-  if (profile.recipientHosts.length === 0) return undefined;
-  const known = new Set(profile.recipientHosts.map((h) => h.toLowerCase()));
-  const sightings = record.sightings.filter(
-    (s) => isPresented(s) && hostOf(s) !== '' && !known.has(hostOf(s)),
-  );
+  const learned = profile.recipientHosts;
+  // No recipient learned (tokens only issued), or as many as a baseline keeps: nothing to tell new from.
+  if (learned.length === 0 || learned.length >= MAX_VALUES) return undefined;
+  const known = new Set(learned.map((h) => h.toLowerCase()));
+  const sightings = record.sightings.filter((s) => {
+    const host = recipientHostOf(s);
+    return isLearnable(host) && !known.has(host);
+  });
   if (sightings.length === 0) return undefined;
-  const hosts = [...new Set(sightings.map(hostOf))];
+  const hosts = [...new Set(sightings.map(recipientHostOf))];
   return driftHit(
     'drift-new-recipient-host',
     record,

@@ -1,5 +1,6 @@
 import type { TokenUse } from '../../lifecycle/types';
 import type { CaptureHit, TokenRecord } from '../../types';
+import { createTally, responsesOf, tallyUse } from '../responses';
 import type { TokenProfile } from '../types';
 import { recordsByProfile } from './by-profile';
 import { driftHit, expected, listed, profileName, seen } from './drift-parts';
@@ -14,21 +15,25 @@ function percent(share: number): string {
   return `${Math.round(share * 1000) / 10} %`;
 }
 
-/** The uses of a profile's tokens whose verdict is known. */
-function judgedUses(records: readonly TokenRecord[], ctx: DriftContext): TokenUse[] {
+/** What the servers answered to uses of a profile's tokens, tallied as learning tallies it. */
+function answersOf(records: readonly TokenRecord[], ctx: DriftContext) {
   const fingerprints = new Set(records.map((r) => r.token.fingerprint));
-  return ctx.result.lifecycle.uses.filter(
-    (u) => fingerprints.has(u.fingerprint) && u.verdict.verdict !== 'unknown',
-  );
+  const tally = createTally();
+  const rejected: TokenUse[] = [];
+  for (const use of ctx.result.lifecycle.uses) {
+    if (!fingerprints.has(use.fingerprint)) continue;
+    tallyUse(tally, use);
+    if (use.verdict.verdict === 'rejected') rejected.push(use);
+  }
+  return { responses: responsesOf(tally), rejected };
 }
 
 function checkProfile(profile: TokenProfile, records: readonly TokenRecord[], ctx: DriftContext) {
   const learned = profile.responses;
   if (!learned || !Number.isFinite(learned.rejectedShare)) return undefined;
-  const uses = judgedUses(records, ctx);
-  const rejected = uses.filter((u) => u.verdict.verdict === 'rejected');
-  if (rejected.length < MIN_REJECTED) return undefined;
-  const share = rejected.length / uses.length;
+  const { responses, rejected } = answersOf(records, ctx);
+  if (!responses || rejected.length < MIN_REJECTED) return undefined;
+  const share = responses.rejectedShare;
   const was = Math.max(0, learned.rejectedShare);
   if (!(share > was * ctx.thresholds.rejectionRateFactor) || share - was < MIN_RISE) return undefined;
   const first = rejected[0] as TokenUse;
@@ -39,13 +44,13 @@ function checkProfile(profile: TokenProfile, records: readonly TokenRecord[], ct
   return driftHit(
     'drift-rejections-increased',
     record,
-    `${rejected.length} of ${uses.length} uses of ${profileName(profile)} were rejected (${percent(share)}); the baseline rejected ${percent(was)}${said}.`,
+    `${rejected.length} of ${responses.uses} uses of ${profileName(profile)} were rejected (${percent(share)}); the baseline rejected ${percent(was)}${said}.`,
     [
       expected(
         `${percent(was)} rejected of ${learned.uses} uses${learned.errorCodes.length > 0 ? ` (${listed(learned.errorCodes)})` : ''}`,
       ),
       seen(
-        `${percent(share)} rejected of ${uses.length} uses${codes.length > 0 ? ` (${listed(codes)})` : ''}`,
+        `${percent(share)} rejected of ${responses.uses} uses${codes.length > 0 ? ` (${listed(codes)})` : ''}`,
       ),
     ],
     { sightingIds: rejected.filter((u) => u.fingerprint === first.fingerprint).map((u) => u.sightingId) },

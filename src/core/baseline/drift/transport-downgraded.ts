@@ -1,5 +1,6 @@
 import { isCleartextScheme, LOOPBACK_ONLY, staysOnLoopback } from '../../rules/context/hosts';
-import { describeRequest, hostOf, isOnWire } from '../../rules/context/sighting-facts';
+import { describeRequest, hostOf } from '../../rules/context/sighting-facts';
+import { transportOf } from '../token-facts';
 import { driftHit, expected, listed, perToken, profileName, seen } from './drift-parts';
 
 /**
@@ -11,10 +12,10 @@ import { driftHit, expected, listed, perToken, profileName, seen } from './drift
 export const checkTransportDowngraded = perToken(({ record, profile }) => {
   const learned = profile.transports.map((t) => t.toLowerCase());
   if (learned.length === 0 || learned.some(isCleartextScheme)) return undefined;
-  const cleartext = record.sightings.filter((s) => isOnWire(s) && isCleartextScheme(s.scheme));
+  const cleartext = record.sightings.filter((s) => isCleartextScheme(transportOf(s)));
   if (cleartext.length === 0) return undefined;
   const loopbackOnly = staysOnLoopback(cleartext.map(hostOf));
-  const schemes = [...new Set(cleartext.map((s) => s.scheme))];
+  const schemes = [...new Set(cleartext.map(transportOf))];
   const first = cleartext[0] as (typeof cleartext)[number];
   return driftHit(
     'drift-transport-downgraded',

@@ -97,7 +97,7 @@ export const DRIFT_CATALOG: RuleInfo[] = [
     title: 'Token lifetime grew beyond the baseline',
     severity: 'medium',
     why:
-      'Tokens now live longer (exp − iat) than the longest the baseline saw, by more than the policy’s ' +
+      'Tokens now live longer (exp − iat, or exp − nbf without an iat) than the longest the baseline saw, by more than the policy’s ' +
       'tolerance (10 % unless drift.lifetimeTolerance says otherwise). A bearer token is usable by whoever ' +
       'copies it until it expires: lifetimes that grow from minutes to a day multiply the window (RFC 6750 ' +
       `§5.3, NIST SP 800-63B-4 reauthentication limits, ASVS 7.3.2). ${LEARNED}`,
