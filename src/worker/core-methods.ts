@@ -4,6 +4,13 @@ import { prepareHs256Kernel } from '../core/secrets/hs256-wasm';
 import { packCandidates } from '../core/secrets/pack-candidates';
 import { createWordlistSplitter } from '../core/secrets/wordlist-splitter';
 import type { CaptureHit, KeyDocument, TokenRecord } from '../core/types';
+import {
+  type BaselineFile,
+  baselineMethods,
+  type DriftRequest,
+  type LearnRequest,
+  type ReadResult,
+} from './baseline-methods';
 import { groupByKey } from './secret-groups';
 
 /** Signature checks of some tokens against the key documents seen so far. */
@@ -37,6 +44,12 @@ export interface CoreMethods {
   capabilities(params: null): Promise<{ wasm: boolean }>;
   checkSignatures(params: SignatureRequest): Promise<{ hits: CaptureHit[]; unverifiable: string[] }>;
   findSecrets(params: SecretRequest): Promise<SecretResult>;
+  /** Learns a baseline over the panel's capture and writes its file (`jwt-lens baseline`). */
+  learnBaseline(params: LearnRequest): BaselineFile;
+  /** Reads a baseline file, or says in one line what is wrong with it (as `parseBaseline`). */
+  readBaseline(params: { text: string; source: string }): ReadResult;
+  /** Drift findings of the capture against a baseline (`driftHits`). */
+  driftHits(params: DriftRequest): CaptureHit[];
 }
 
 const SAME_KEY = 'the secret recovered from a token of the same issuer and key id';
@@ -131,5 +144,6 @@ export function createCoreMethods(): CoreMethods {
       return { hits: result.hits, unverifiable };
     },
     findSecrets: (params: SecretRequest) => findSecrets(outcomes, params),
+    ...baselineMethods,
   };
 }
