@@ -1,6 +1,7 @@
 import browser from 'webextension-polyfill';
 import type { PanelDeps, PanelHandle } from '../panel/mount';
 import { createCoreWorker } from '../worker/create-core-worker';
+import { createBaselineStore } from './baseline-store';
 import { createDevtoolsSource, type DevtoolsApi } from './devtools-source';
 import { createSettingsStore } from './settings-store';
 import { createWorkerBridge } from './worker-bridge';
@@ -26,6 +27,11 @@ export async function createPanelDeps(): Promise<BrowserPanelDeps> {
     source,
     settings: createSettingsStore(browser.storage),
     onWordlist: bridge.onWordlist,
+    baseline: {
+      engine: worker.rpc.methods,
+      store: createBaselineStore(browser.storage),
+      settleChecks: bridge.settle,
+    },
     ...(typeof themeName === 'string' ? { themeName } : {}),
     attach: (handle) => bridge.attach(handle.tokens),
   };

@@ -1,5 +1,6 @@
 import type { CaptureResult, Sighting } from '../../core/types';
 import type { CaptureSource } from '../capture-source';
+import { fileInputName } from './capture-inputs';
 import { importHarJson, parseImportText } from './har-import';
 import { pastedSightings } from './pasted-sightings';
 import { plural } from './plural';
@@ -22,12 +23,17 @@ export interface InputHost {
   keepExchange(requestId: string, entry: unknown): void;
   /** Shows an imported probe report's results on their tokens. */
   addProbeReport(report: ProbeReportRead): ActionResult;
+  /** Notes what a capture came from (a HAR file's name, pasted tokens, web storage), for baselines. */
+  noteInput(name: string): void;
 }
 
 /** The user's own inputs: a HAR file (or a probe report), a pasted token, a storage scan. */
 export interface InputActions {
-  /** Imports a HAR file, or a JWT Lens JSON report with probe results (`jwt-lens probe --format json`). */
-  importHar(text: string): ActionResult;
+  /**
+   * Imports a HAR file, or a JWT Lens JSON report with probe results (`jwt-lens probe --format json`);
+   * `fileName` names the HAR among the inputs a baseline is learned from.
+   */
+  importHar(text: string, fileName?: string): ActionResult;
   pasteToken(text: string): ActionResult;
   scanStorage(): Promise<ActionResult>;
   /** Forgets which storage items were reported (on clear). */
@@ -47,13 +53,14 @@ export function createInputActions(host: InputHost): InputActions {
   const reported = new Set<string>();
   const iso = () => new Date(host.clock()).toISOString();
   return {
-    importHar(text) {
+    importHar(text, fileName) {
       const parsed = parseImportText(text);
       if ('error' in parsed) return { ok: false, error: parsed.error };
       const report = readProbeReport(parsed.json);
       if (report) return 'error' in report ? { ok: false, error: report.error } : host.addProbeReport(report);
       const capture = importHarJson(parsed.json, ++seq.import, host.keepExchange);
       if ('error' in capture) return { ok: false, error: capture.error };
+      host.noteInput(fileInputName(fileName));
       host.addNow(capture);
       const tokens = new Set(capture.sightings.map((s) => s.tokenText)).size;
       return {
@@ -65,6 +72,7 @@ export function createInputActions(host: InputHost): InputActions {
       const sightings = pastedSightings(text, ++seq.paste, iso());
       const first = sightings[0];
       if (!first) return { ok: false, error: 'Nothing to audit: paste a token (at most 256 KiB).' };
+      host.noteInput('pasted tokens');
       host.addNow(manual(sightings));
       const fingerprint = host.fingerprintOf(first.tokenText);
       if (fingerprint) host.select(fingerprint);
@@ -82,6 +90,7 @@ export function createInputActions(host: InputHost): InputActions {
       const key = (s: Sighting) => `${s.name}\n${s.url}\n${s.tokenText}`;
       const fresh = all.filter((s) => !reported.has(key(s)));
       for (const s of fresh) reported.add(key(s));
+      if (fresh.length > 0) host.noteInput('web storage');
       host.addNow(manual(fresh));
       const tokens = new Set(all.map((s) => s.tokenText)).size;
       return {

@@ -9,6 +9,7 @@ import type {
   TokenRecord,
 } from '../../core/types';
 import type { CaptureSource } from '../capture-source';
+import { createCaptureInputs, liveInputName } from './capture-inputs';
 import { createCaptureQueue } from './capture-queue';
 import { type Counters, createCounterStore } from './counters';
 import { createExchangeStore, type KeptExchange, probeableRequestIds } from './exchange-store';
@@ -66,13 +67,20 @@ export interface TokensModel extends TokensView {
   clear(): void;
   select(fingerprint: string | null): void;
   setFilters(patch: Partial<Filters>): void;
-  /** Imports a HAR file, or a JWT Lens JSON report with probe results. */
-  importHar(text: string): ActionResult;
+  /** Imports a HAR file (named `fileName` among the inputs), or a JWT Lens JSON report with probe results. */
+  importHar(text: string, fileName?: string): ActionResult;
   pasteToken(text: string): ActionResult;
   scanStorage(): Promise<ActionResult>;
   setPolicy(policy: Policy): void;
   /** Findings computed elsewhere (the worker's signature and secret checks). */
   addHits(hits: readonly CaptureHit[]): void;
+  /** Drops the findings computed elsewhere that `match` picks and adds `hits` (drift, recomputed). */
+  replaceHits(match: (hit: CaptureHit) => boolean, hits: readonly CaptureHit[]): void;
+  /**
+   * What the capture came from, as a baseline names its inputs: imported HAR files by name, the live page,
+   * pasted tokens, web storage; emptied by Clear.
+   */
+  inputs(): string[];
   records(): readonly TokenRecord[];
   /**
    * The raw request a sighting came from, while the panel keeps it (recent requests that carried a token a
@@ -118,6 +126,7 @@ export function createTokensModel(source: CaptureSource, options: TokensModelOpt
   const counters = createCounterStore();
   const exchanges = createExchangeStore();
   const probes = createProbeResults();
+  const inputNames = createCaptureInputs();
   const unsubscribe: Array<() => void> = [];
 
   const add = (capture: CaptureResult) => {
@@ -180,6 +189,7 @@ export function createTokensModel(source: CaptureSource, options: TokensModelOpt
     maxPending: options.maxPending ?? MAX_PENDING_ENTRIES,
     pageOrigin: () => source.pageOrigin?.(),
     onCapture: (capture, item) => {
+      if (capture.sightings.length > 0) inputNames.note(liveInputName(source.pageOrigin?.()));
       add(capture);
       keepLive(capture, item);
     },
@@ -198,6 +208,7 @@ export function createTokensModel(source: CaptureSource, options: TokensModelOpt
       selected.value = fp;
     },
     keepExchange: exchanges.keep,
+    noteInput: inputNames.note,
     addProbeReport: (report) => {
       const held = new Set(auditor.records().map((r) => r.token.fingerprint));
       const { select, ...outcome } = probes.add(report, (fp) => held.has(fp));
@@ -226,6 +237,7 @@ export function createTokensModel(source: CaptureSource, options: TokensModelOpt
     counters.reset();
     exchanges.clear();
     probes.clear();
+    inputNames.reset();
     selected.value = null;
     publish();
   };
@@ -284,6 +296,12 @@ export function createTokensModel(source: CaptureSource, options: TokensModelOpt
       auditor.addHits(hits);
       publish();
     },
+    replaceHits: (match, hits) => {
+      auditor.removeHits(match);
+      auditor.addHits(hits);
+      publish();
+    },
+    inputs: inputNames.list,
     records: () => auditor.records(),
     exchange: (requestId) => exchanges.get(requestId),
     keyDocuments: () => auditor.keyDocuments(),
