@@ -15,6 +15,12 @@ afterEach(() => {
   panel = undefined;
 });
 
+/** Mounts a panel that `afterEach` unmounts. */
+async function open(options: Parameters<typeof mountTestPanel>[0] = {}): Promise<MountedPanel> {
+  panel = await mountTestPanel(options);
+  return panel;
+}
+
 async function click(p: MountedPanel, name: string) {
   act(() => buttonByName(p.root, name).click());
   // The engine answers asynchronously (the worker in the extension): let it and Preact settle.
@@ -25,7 +31,7 @@ const status = (p: MountedPanel) => oneByTestId(p.root, 'status-message').textCo
 
 describe('panel baseline controls', () => {
   it('offers Save and Import, and Compare and Forget only once a baseline is kept', async () => {
-    const p = (panel = await mountTestPanel());
+    const p = await open();
     expect(buttonByName(p.root, 'Save as baseline').disabled).toBe(false);
     expect(buttonByName(p.root, 'Import baseline…')).toBeTruthy();
     expect(buttonByName(p.root, 'Compare with baseline').disabled).toBe(true);
@@ -43,7 +49,7 @@ describe('panel baseline controls', () => {
   });
 
   it('compares: drift findings under the Drift filter, expected beside seen in the detail; stops', async () => {
-    const p = (panel = await mountTestPanel());
+    const p = await open();
     act(() => void p.handle.tokens.importHar(demo, 'demo.har'));
     await click(p, 'Save as baseline');
     act(() => p.handle.tokens.clear());
@@ -79,7 +85,7 @@ describe('panel baseline controls', () => {
   });
 
   it('shows the CLI’s one-line error for a bad baseline file chosen with Import baseline…', async () => {
-    const p = (panel = await mountTestPanel());
+    const p = await open();
     const input = oneByTestId(p.root, 'baseline-import-input') as HTMLInputElement;
     expect(input.getAttribute('aria-label')).toBe('Import baseline… file');
     const file = new File(['{"baselineVersion": 1}'], 'jwt-baseline.json', { type: 'application/json' });
@@ -100,7 +106,7 @@ describe('panel baseline controls', () => {
     await click(first, 'Save as baseline');
     const text = first.baselineStore.value as string;
     first.unmount();
-    const p = (panel = await mountTestPanel({ storedBaseline: text }));
+    const p = await open({ storedBaseline: text });
     for (let i = 0; i < 20; i++) await settle();
     expect(buttonByName(p.root, 'Compare with baseline').disabled).toBe(false);
     await click(p, 'Forget baseline');
