@@ -45,7 +45,7 @@ export function Toolbar() {
         label="Import HAR"
         testId="import-har"
         accept=".har,.json,application/json"
-        onText={(text) => report(tokens.importHar(text))}
+        onText={(text, name) => report(tokens.importHar(text, name))}
         onError={(text) => report({ ok: false, error: text })}
       />
       <button type="button" data-testid="paste-token" onClick={() => ui.open('paste')}>

@@ -100,6 +100,18 @@ describe('panel baseline controls', () => {
     expect(oneByTestId(p.root, 'status-message').className).toContain('error');
   });
 
+  it('names an imported HAR by its file name in the saved baseline, as the CLI names its input', async () => {
+    const p = await open();
+    const input = oneByTestId(p.root, 'import-har-input') as HTMLInputElement;
+    Object.defineProperty(input, 'files', { value: [new File([demo], 'demo.har')], configurable: true });
+    act(() => {
+      input.dispatchEvent(new Event('change'));
+    });
+    for (let i = 0; i < 20; i++) await settle();
+    await click(p, 'Save as baseline');
+    expect(JSON.parse(p.downloads.at(-1)?.text ?? '{}').learnedFrom.inputs).toEqual(['demo.har']);
+  });
+
   it('reads the kept baseline when the panel opens, and forgets it', async () => {
     const first = await mountTestPanel();
     act(() => void first.handle.tokens.importHar(demo, 'demo.har'));
