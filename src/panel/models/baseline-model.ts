@@ -143,6 +143,16 @@ export function createBaselineModel(deps: BaselineModelDeps): BaselineModel {
     state.lastHits = '[]';
     deps.tokens.replaceHits(isDriftHit, []);
   };
+  /** While comparing: drift is recomputed once capture (or the policy) has been quiet for a moment. */
+  const watch = () => {
+    if (stopWatch) return;
+    stopWatch = effect(() => {
+      void deps.tokens.result.value;
+      void deps.policy.value;
+      cancel?.();
+      cancel = later(() => void refresh(), DRIFT_QUIET_MS);
+    });
+  };
   /** Keeps a baseline (compared with at once while comparing); says why it could not be saved, if so. */
   const keep = async (next: KeptBaseline): Promise<string | undefined> => {
     kept.value = next;
@@ -214,20 +224,15 @@ export function createBaselineModel(deps: BaselineModelDeps): BaselineModel {
       if (!current) return { ok: false, error: 'No baseline: save or import one first.' };
       comparing.value = true;
       active.value = current.baseline;
-      await refresh();
-      if (!stopWatch) {
-        stopWatch = effect(() => {
-          void deps.tokens.result.value;
-          void deps.policy.value;
-          cancel?.();
-          cancel = later(() => void refresh(), DRIFT_QUIET_MS);
-        });
+      watch();
+      try {
+        // Directly, not through `refresh`: a failure here is the user's answer, not a silent retry.
+        await runDrift();
+      } catch {
+        return { ok: false, error: 'Comparing with the baseline: the drift could not be computed.' };
       }
       const drift = JSON.parse(state.lastHits) as unknown[];
-      return {
-        ok: true,
-        message: `Comparing with the baseline: ${plural(drift.length, 'drift finding')}`,
-      };
+      return { ok: true, message: `Comparing with the baseline: ${plural(drift.length, 'drift finding')}` };
     },
     stopComparing() {
       stop();

@@ -84,6 +84,25 @@ describe('panel baseline controls', () => {
     expect(byTestId(p.root, 'finding').some((f) => f.dataset.ruleId?.startsWith('drift-'))).toBe(false);
   });
 
+  it('gives the Compliance view the baseline while comparing (change-control evidence), not after', async () => {
+    const p = await open();
+    act(() => void p.handle.tokens.importHar(demo, 'demo.har'));
+    await click(p, 'Save as baseline');
+    act(() => p.handle.tokens.clear());
+    act(() => void p.handle.tokens.importHar(drifted, 'drifted.har'));
+    const tab = [...p.root.querySelectorAll<HTMLElement>('[role="tab"]')].find(
+      (t) => t.textContent === 'Compliance',
+    );
+    act(() => tab?.click());
+    await settle();
+    const evidence = 'compared with a baseline learned from demo.har';
+    expect(p.root.textContent).not.toContain(evidence);
+    await click(p, 'Compare with baseline');
+    expect(p.root.textContent).toContain(evidence);
+    await click(p, 'Compare with baseline');
+    expect(p.root.textContent).not.toContain(evidence);
+  });
+
   it('shows the CLI’s one-line error for a bad baseline file chosen with Import baseline…', async () => {
     const p = await open();
     const input = oneByTestId(p.root, 'baseline-import-input') as HTMLInputElement;

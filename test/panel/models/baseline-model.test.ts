@@ -36,14 +36,20 @@ function manualLater() {
   };
 }
 
-async function setup(options: { stored?: string; store?: Partial<BaselineModelDeps['store']> } = {}) {
+async function setup(
+  options: {
+    stored?: string;
+    store?: Partial<BaselineModelDeps['store']>;
+    engine?: Partial<BaselineModelDeps['engine']>;
+  } = {},
+) {
   const { model: tokens, frame } = await createTestModel();
   const downloads: ExportFile[] = [];
   const store = Object.assign(memoryBaselineStore(options.stored), options.store ?? {});
   const timer = manualLater();
   const baseline = createBaselineModel({
     tokens,
-    engine: localBaselineEngine(),
+    engine: { ...localBaselineEngine(), ...options.engine },
     store,
     download: (file) => downloads.push(file),
     tool: { name: 'jwt-lens', version: '0.0.0-test' },
@@ -200,6 +206,22 @@ describe('baseline model: compare', () => {
     const published = tokens.result.value;
     await baseline.refresh();
     expect(tokens.result.value).toBe(published);
+  });
+
+  it('says so when the drift cannot be computed (the worker failed), instead of reporting none', async () => {
+    const { tokens, baseline } = await setup({
+      engine: {
+        driftHits: async () => {
+          throw new Error('the worker failed');
+        },
+      },
+    });
+    tokens.importHar(demo, 'demo.har');
+    await baseline.save();
+    expect(await baseline.compare()).toEqual({
+      ok: false,
+      error: 'Comparing with the baseline: the drift could not be computed.',
+    });
   });
 
   it('forgets: no drift, nothing kept, nothing stored, and Compare says there is no baseline', async () => {
