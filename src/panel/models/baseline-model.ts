@@ -1,18 +1,15 @@
-import { effect, type ReadonlySignal, signal } from '@preact/signals';
+import { type ReadonlySignal, signal } from '@preact/signals';
 import type { Baseline } from '../../core/baseline';
 import type { AuditResult, CaptureHit, Policy } from '../../core/types';
 import type { BaselineEngine } from '../../worker/baseline-methods';
 import type { BaselineStore } from '../capture-source';
 import type { Download } from '../download';
-import { isDriftHit, isDriftRule } from './drift';
+import { createDriftRunner, withoutDrift } from './drift-runner';
 import type { ActionResult } from './input-actions';
 import { plural } from './plural';
 
 /** Largest baseline the panel keeps in `storage.local` (its quota is 10 MB, shared with the settings). */
 export const MAX_BASELINE_BYTES = 2 * 1024 * 1024;
-
-/** Drift is recomputed once capture has been quiet this long, ms (like the worker's other checks). */
-export const DRIFT_QUIET_MS = 500;
 
 /** The file name the panel saves a baseline as: the CLI's (`-o jwt-baseline.json` in the README). */
 export const BASELINE_FILENAME = 'jwt-baseline.json';
@@ -85,81 +82,24 @@ export function describeBaseline(baseline: Baseline): string {
   return `${plural(baseline.profiles.length, 'profile')} from ${plural(baseline.learnedFrom.tokens, 'token')}`;
 }
 
-/** The audit without drift findings: a baseline is learned from what `jwt-lens baseline` sees. */
-function withoutDrift(result: AuditResult): AuditResult {
-  return { ...result, findings: result.findings.filter((f) => !isDriftRule(f.ruleId)) };
-}
-
 /** Creates the model; nothing is read until `load()`. */
 export function createBaselineModel(deps: BaselineModelDeps): BaselineModel {
   const kept = signal<KeptBaseline | null>(null);
   const comparing = signal(false);
-  const active = signal<Baseline | null>(null);
-  const later = deps.later ?? defaultLater;
-  const state = { lastHits: '[]', running: null as Promise<void> | null, again: false };
-  let cancel: (() => void) | undefined;
-  let stopWatch: (() => void) | undefined;
-
-  const applyDrift = (hits: CaptureHit[]) => {
-    const text = JSON.stringify(hits);
-    if (text === state.lastHits) return;
-    state.lastHits = text;
-    deps.tokens.replaceHits(isDriftHit, hits);
-  };
-  const runDrift = async () => {
-    const baseline = active.peek();
-    if (!baseline) return;
-    deps.tokens.flush();
-    const hits = await deps.engine.driftHits({
-      result: withoutDrift(deps.tokens.result.peek()),
-      baseline,
-      policy: deps.policy.peek(),
-    });
-    // Stopped or switched while the worker worked: those hits are for a comparison no longer shown.
-    if (active.peek() === baseline) applyDrift(hits);
-  };
-  const refresh = async (): Promise<void> => {
-    if (state.running) {
-      state.again = true;
-      return state.running;
-    }
-    state.running = runDrift()
-      .catch(() => undefined)
-      .finally(() => {
-        state.running = null;
-        if (state.again) {
-          state.again = false;
-          void refresh();
-        }
-      });
-    return state.running;
-  };
+  const drift = createDriftRunner({
+    tokens: deps.tokens,
+    engine: deps.engine,
+    policy: deps.policy,
+    later: deps.later ?? defaultLater,
+  });
   const stop = () => {
-    stopWatch?.();
-    stopWatch = undefined;
-    cancel?.();
-    active.value = null;
+    drift.stop();
     comparing.value = false;
-    state.lastHits = '[]';
-    deps.tokens.replaceHits(isDriftHit, []);
-  };
-  /** While comparing: drift is recomputed once capture (or the policy) has been quiet for a moment. */
-  const watch = () => {
-    if (stopWatch) return;
-    stopWatch = effect(() => {
-      void deps.tokens.result.value;
-      void deps.policy.value;
-      cancel?.();
-      cancel = later(() => void refresh(), DRIFT_QUIET_MS);
-    });
   };
   /** Keeps a baseline (compared with at once while comparing); says why it could not be saved, if so. */
   const keep = async (next: KeptBaseline): Promise<string | undefined> => {
     kept.value = next;
-    if (comparing.peek()) {
-      active.value = next.baseline;
-      await refresh();
-    }
+    if (comparing.peek()) await drift.start(next.baseline).catch(() => undefined);
     try {
       await deps.store.save(next.text);
       return undefined;
@@ -171,7 +111,7 @@ export function createBaselineModel(deps: BaselineModelDeps): BaselineModel {
   return {
     kept,
     comparing,
-    active,
+    active: drift.active,
     async load() {
       let text: unknown;
       try {
@@ -223,16 +163,12 @@ export function createBaselineModel(deps: BaselineModelDeps): BaselineModel {
       const current = kept.peek();
       if (!current) return { ok: false, error: 'No baseline: save or import one first.' };
       comparing.value = true;
-      active.value = current.baseline;
-      watch();
       try {
-        // Directly, not through `refresh`: a failure here is the user's answer, not a silent retry.
-        await runDrift();
+        await drift.start(current.baseline);
       } catch {
         return { ok: false, error: 'Comparing with the baseline: the drift could not be computed.' };
       }
-      const drift = JSON.parse(state.lastHits) as unknown[];
-      return { ok: true, message: `Comparing with the baseline: ${plural(drift.length, 'drift finding')}` };
+      return { ok: true, message: `Comparing with the baseline: ${plural(drift.count(), 'drift finding')}` };
     },
     stopComparing() {
       stop();
@@ -248,10 +184,7 @@ export function createBaselineModel(deps: BaselineModelDeps): BaselineModel {
       }
       return { ok: true, message: 'Forgot the baseline' };
     },
-    refresh,
-    dispose: () => {
-      stopWatch?.();
-      cancel?.();
-    },
+    refresh: drift.refresh,
+    dispose: drift.dispose,
   };
 }

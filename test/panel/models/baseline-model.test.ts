@@ -6,9 +6,9 @@ import { DEFAULT_POLICY } from '../../../src/core/policy';
 import {
   type BaselineModelDeps,
   createBaselineModel,
-  DRIFT_QUIET_MS,
   MAX_BASELINE_BYTES,
 } from '../../../src/panel/models/baseline-model';
+import { DRIFT_QUIET_MS } from '../../../src/panel/models/drift-runner';
 import type { ExportFile } from '../../../src/panel/models/export-report';
 import { listRecords } from '../../../src/panel/models/rows';
 import { localBaselineEngine, memoryBaselineStore } from '../baseline-deps';
