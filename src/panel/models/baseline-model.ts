@@ -1,10 +1,10 @@
 import { type ReadonlySignal, signal } from '@preact/signals';
 import type { Baseline } from '../../core/baseline';
-import type { AuditResult, CaptureHit, Policy } from '../../core/types';
+import type { Policy } from '../../core/types';
 import type { BaselineEngine } from '../../worker/baseline-methods';
 import type { BaselineStore } from '../capture-source';
 import type { Download } from '../download';
-import { createDriftRunner, withoutDrift } from './drift-runner';
+import { createDriftRunner, type DriftHost, withoutDrift } from './drift-runner';
 import type { ActionResult } from './input-actions';
 import { plural } from './plural';
 
@@ -21,11 +21,8 @@ export interface KeptBaseline {
 }
 
 /** What the baseline model needs from the tokens model. */
-export interface BaselineHost {
-  result: ReadonlySignal<AuditResult>;
-  flush(): void;
+export interface BaselineHost extends DriftHost {
   inputs(): string[];
-  replaceHits(match: (hit: CaptureHit) => boolean, hits: readonly CaptureHit[]): void;
 }
 
 export interface BaselineModelDeps {

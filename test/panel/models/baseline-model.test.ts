@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { signal } from '@preact/signals';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseBaseline } from '../../../src/core/baseline';
 import { DEFAULT_POLICY } from '../../../src/core/policy';
@@ -120,6 +121,25 @@ describe('baseline model: save and import', () => {
     }
     expect(store.value).toBe(before);
     expect(baseline.kept.value?.text).toBe(before);
+  });
+
+  it('never throws on any file: it is imported, or refused with one line naming the file', async () => {
+    const { baseline } = await setup();
+    const texts = fc.oneof(
+      fc.string(),
+      fc.json(),
+      fc.constantFrom('{"baselineVersion":1', '{"baselineVersion":1,"profiles":[{}]}', '\uFEFF{}'),
+    );
+    await fc.assert(
+      fc.asyncProperty(texts, async (text) => {
+        const outcome = await baseline.importFile(text, 'b.json');
+        if (!outcome.ok) {
+          expect(outcome.error.startsWith('b.json')).toBe(true);
+          expect(outcome.error).not.toMatch(/[\r\n]/);
+        }
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it('refuses a file larger than it keeps, before reading it', async () => {
