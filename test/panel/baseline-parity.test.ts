@@ -50,6 +50,11 @@ describe('Save as baseline: byte-identical to jwt-lens baseline', () => {
     expect(downloads[0]?.text).toBe(cli.stdout);
     // The findings of the worker's checks are in it: the controls the CLI learned with them agree.
     expect(cli.stdout).toContain('"controls"');
+    // Given a path, the CLI names the input by it; a browser hands the panel the file's base name only.
+    // That line is the whole difference.
+    const byPath = await runCli(['baseline', DEMO]);
+    expect(byPath.stdout).not.toBe(cli.stdout);
+    expect(byPath.stdout.replace(`"inputs": ["${DEMO}"]`, '"inputs": ["demo.har"]')).toBe(cli.stdout);
   });
 
   it('differs without the worker’s checks: settling them first is what makes the files equal', async () => {
