@@ -1,6 +1,7 @@
 import browser from 'webextension-polyfill';
 import type { PanelDeps, PanelHandle } from '../panel/mount';
 import { createCoreWorker } from '../worker/create-core-worker';
+import { createBaselineStore } from './baseline-store';
 import { createDevtoolsSource, type DevtoolsApi } from './devtools-source';
 import { createSettingsStore } from './settings-store';
 import { createWorkerBridge } from './worker-bridge';
@@ -28,6 +29,11 @@ export async function createPanelDeps(): Promise<BrowserPanelDeps> {
     settings: createSettingsStore(browser.storage),
     onWordlist: bridge.onWordlist,
     importer: createWorkerImporter(worker.rpc.methods),
+    baseline: {
+      engine: worker.rpc.methods,
+      store: createBaselineStore(browser.storage),
+      settleChecks: bridge.settle,
+    },
     ...(typeof themeName === 'string' ? { themeName } : {}),
     attach: (handle) => bridge.attach(handle.tokens),
   };

@@ -18,6 +18,11 @@ export interface WorkerBridge {
   onWordlist: WordlistHandler;
   /** Starts checking the model's tokens; returns the stop function. */
   attach(model: CheckedModel): () => void;
+  /**
+   * Checks the tokens not checked yet now, without waiting for capture to go quiet, and resolves once every
+   * check under way has reported (before a baseline is learned, so it sees the same findings as the CLI).
+   */
+  settle(): Promise<void>;
 }
 
 /** Checks start once capture has been quiet this long, so a burst is checked in a few large calls. */
@@ -64,32 +69,44 @@ async function checkNewTokens(state: CheckState, model: CheckedModel, worker: Wo
   model.addHits([...signatures.hits, ...secrets.hits]);
 }
 
-/** Runs `task` after `QUIET_MS` without a new `poke()`, never two at once (a poke during a run re-arms). */
-function createQuietRunner(task: () => Promise<void>): { poke(): void; cancel(): void } {
+/**
+ * Runs `task` after `QUIET_MS` without a new `poke()`, never two at once (a poke during a run re-arms);
+ * `flush()` runs it now (after the run under way) and resolves when it is done.
+ */
+function createQuietRunner(task: () => Promise<void>): {
+  poke(): void;
+  cancel(): void;
+  flush(): Promise<void>;
+} {
   let timer: ReturnType<typeof setTimeout> | undefined;
-  let running = false;
+  let running: Promise<void> | null = null;
   let again = false;
-  const start = (): void => {
-    if (running) {
-      again = true;
-      return;
-    }
-    running = true;
-    task()
+  const run = (): Promise<void> => {
+    running = task()
       .catch(() => undefined) // a failed check must not stop later ones; those tokens stay unflagged
       .finally(() => {
-        running = false;
+        running = null;
         if (again) {
           again = false;
           poke();
         }
       });
+    return running;
+  };
+  const start = (): void => {
+    if (running) again = true;
+    else void run();
   };
   const poke = (): void => {
     clearTimeout(timer);
     timer = setTimeout(start, QUIET_MS);
   };
-  return { poke, cancel: () => clearTimeout(timer) };
+  const flush = async (): Promise<void> => {
+    clearTimeout(timer);
+    while (running) await running;
+    await run();
+  };
+  return { poke, cancel: () => clearTimeout(timer), flush };
 }
 
 /**
@@ -113,6 +130,7 @@ export function createWorkerBridge(worker: Worker): WorkerBridge {
       model.addHits(result.hits);
       return `Wordlist ${fileName}: ${result.words ?? 0} words tried on ${result.tokens} HS tokens, ${result.hits.length} cracked`;
     },
+    settle: () => runner.flush(),
     attach(target) {
       model = target;
       const stop = effect(() => {

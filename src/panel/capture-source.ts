@@ -46,3 +46,11 @@ export interface SettingsStore {
   load(): Promise<unknown>;
   save(value: unknown): Promise<void>;
 }
+
+/** The one baseline the panel keeps (the glue backs it with `storage.local`): its file's text. */
+export interface BaselineStore {
+  /** The text saved last, or anything an older version wrote: untrusted. */
+  load(): Promise<unknown>;
+  save(text: string): Promise<void>;
+  remove(): Promise<void>;
+}

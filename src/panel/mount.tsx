@@ -1,9 +1,11 @@
 import { effect, untracked } from '@preact/signals';
 import { render } from 'preact';
 import { assessCompliance } from '../core/compliance';
+import type { BaselineEngine } from '../worker/baseline-methods';
 import { App, themeFromName } from './App';
-import type { CaptureSource, SettingsStore } from './capture-source';
+import type { BaselineStore, CaptureSource, SettingsStore } from './capture-source';
 import { createBlobDownload, type Download } from './download';
+import { type BaselineModel, createBaselineModel } from './models/baseline-model';
 import { type AssessCompliance, createComplianceModel } from './models/compliance-model';
 import type { HarImporter } from './models/har-file-import';
 import type { Scheduler } from './models/scheduler';
@@ -26,6 +28,12 @@ export interface PanelDeps {
   /** `browser.devtools.panels.themeName`, when known. */
   themeName?: string;
   onWordlist?: WordlistHandler;
+  /**
+   * Baselines: learning, reading and drift (the core worker in the extension, so the UI thread never runs
+   * them), the one baseline kept (`storage.local`), and a wait for the worker's pending signature and
+   * secret checks so a baseline is learned from the same findings `jwt-lens baseline` sees.
+   */
+  baseline: { engine: BaselineEngine; store: BaselineStore; settleChecks?: () => Promise<void> };
   download?: Download;
   /**
    * The compliance engine; default: core's `assessCompliance` with the panel's tool, for the frameworks the
@@ -43,6 +51,7 @@ export interface PanelDeps {
 export interface PanelHandle {
   tokens: TokensModel;
   settings: SettingsModel;
+  baseline: BaselineModel;
   unmount(): void;
 }
 
@@ -58,15 +67,28 @@ export function mountPanel(root: Element, deps: PanelDeps): PanelHandle {
     ...(deps.scheduler ? { scheduler: deps.scheduler } : {}),
     ...(deps.importer ? { importer: deps.importer } : {}),
   });
+  const download = deps.download ?? createBlobDownload(root.ownerDocument);
+  const baseline = createBaselineModel({
+    tokens,
+    engine: deps.baseline.engine,
+    store: deps.baseline.store,
+    download,
+    tool: PANEL_TOOL,
+    policy: settings.policy,
+    ...(deps.baseline.settleChecks ? { settleChecks: deps.baseline.settleChecks } : {}),
+  });
+  const assess: AssessCompliance = (result) => {
+    // Read in the compliance computed: comparing (or stopping) reassesses the drift rules' controls.
+    const active = baseline.active.value;
+    return assessCompliance(result, { tool: PANEL_TOOL, ...(active ? { baseline: active } : {}) });
+  };
   const services: PanelServices = {
     tokens,
     settings,
     ui: createUiModel(),
-    compliance: createComplianceModel(
-      tokens.result,
-      deps.assessCompliance ?? ((result) => assessCompliance(result, { tool: PANEL_TOOL })),
-    ),
-    download: deps.download ?? createBlobDownload(root.ownerDocument),
+    baseline,
+    compliance: createComplianceModel(tokens.result, deps.assessCompliance ?? assess),
+    download,
     clock: () => new Date(clock()),
     ...(deps.onWordlist ? { onWordlist: deps.onWordlist } : {}),
   };
@@ -80,6 +102,7 @@ export function mountPanel(root: Element, deps: PanelDeps): PanelHandle {
     untracked(() => tokens.setPreserve(preserve));
   });
   void settings.load();
+  void baseline.load();
   void tokens.connect();
   const timer = setInterval(() => tokens.tick(), TICK_MS);
   render(<App services={services} theme={themeFromName(deps.themeName)} />, root);
@@ -87,10 +110,12 @@ export function mountPanel(root: Element, deps: PanelDeps): PanelHandle {
   return {
     tokens,
     settings,
+    baseline,
     unmount() {
       clearInterval(timer);
       stopPolicy();
       stopPreserve();
+      baseline.dispose();
       tokens.dispose();
       render(null, root);
     },

@@ -1,6 +1,7 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { Download } from './download';
+import type { BaselineModel } from './models/baseline-model';
 import type { ComplianceModel } from './models/compliance-model';
 import type { SettingsModel } from './models/settings-model';
 import type { TokensModel } from './models/tokens-model';
@@ -18,6 +19,7 @@ export interface PanelServices {
   settings: SettingsModel;
   ui: UiModel;
   compliance: ComplianceModel;
+  baseline: BaselineModel;
   download: Download;
   /** Wall clock for export times. */
   clock: () => Date;

@@ -4,6 +4,13 @@ import { prepareHs256Kernel } from '../core/secrets/hs256-wasm';
 import { packCandidates } from '../core/secrets/pack-candidates';
 import { createWordlistSplitter } from '../core/secrets/wordlist-splitter';
 import type { CaptureHit, KeyDocument, TokenRecord } from '../core/types';
+import {
+  type BaselineFile,
+  baselineMethods,
+  type DriftRequest,
+  type LearnRequest,
+  type ReadResult,
+} from './baseline-methods';
 import { createHarImportMethods, type HarImportMethods } from './har-import-methods';
 import { groupByKey } from './secret-groups';
 
@@ -38,6 +45,12 @@ export interface CoreMethods extends HarImportMethods {
   capabilities(params: null): Promise<{ wasm: boolean }>;
   checkSignatures(params: SignatureRequest): Promise<{ hits: CaptureHit[]; unverifiable: string[] }>;
   findSecrets(params: SecretRequest): Promise<SecretResult>;
+  /** Learns a baseline over the panel's capture and writes its file (`jwt-lens baseline`). */
+  learnBaseline(params: LearnRequest): BaselineFile;
+  /** Reads a baseline file, or says in one line what is wrong with it (as `parseBaseline`). */
+  readBaseline(params: { text: string; source: string }): ReadResult;
+  /** Drift findings of the capture against a baseline (`driftHits`). */
+  driftHits(params: DriftRequest): CaptureHit[];
 }
 
 const SAME_KEY = 'the secret recovered from a token of the same issuer and key id';
@@ -133,5 +146,6 @@ export function createCoreMethods(): CoreMethods {
     },
     findSecrets: (params: SecretRequest) => findSecrets(outcomes, params),
     ...createHarImportMethods(),
+    ...baselineMethods,
   };
 }

@@ -55,6 +55,11 @@ export interface Auditor {
   add(capture: CaptureResult): void;
   /** Findings computed elsewhere (signature checks, secret cracking) attached to their tokens. */
   addHits(hits: readonly CaptureHit[]): void;
+  /**
+   * Drops the findings computed elsewhere that `match` picks (the panel's drift findings, recomputed
+   * whenever the capture changes and gone when it stops comparing with a baseline).
+   */
+  removeHits(match: (hit: CaptureHit) => boolean): void;
   setPolicy(policy: Policy): void;
   clear(): void;
   /** The audit as of `now` (epoch seconds; default: the clock). Cached until something changes. */
@@ -392,6 +397,17 @@ export function createAuditor(options: AuditorOptions = {}): Auditor {
         if (entry.external === NO_EXTERNAL) entry.external = [];
         entry.external.push(hit);
         if (hit.ruleId === 'sig-invalid') invalidSignatures.add(hit.fingerprint);
+      }
+      version++;
+    },
+    removeHits(match) {
+      for (const entry of entries.values()) {
+        if (entry.external.length === 0 || !entry.external.some(match)) continue;
+        entry.external = entry.external.filter((hit) => !match(hit));
+        // The cached findings hold the dropped hits: rebuild them from the rule findings.
+        entry.builtExternal = -1;
+        if (entry.external.some((hit) => hit.ruleId === 'sig-invalid')) continue;
+        invalidSignatures.delete(entry.record.token.fingerprint);
       }
       version++;
     },

@@ -12,10 +12,15 @@ const SEVERITIES: Array<{ value: Severity | ''; label: string }> = [
 
 const isSeverity = (value: string): value is Severity | '' => SEVERITIES.some((s) => s.value === value);
 
-/** Search box, the severity, host and rule filters and the list order; the list shows "N of M" tokens. */
+/**
+ * Search box, the severity, host and rule filters, the Drift filter (while comparing with a baseline) and
+ * the list order; the list shows "N of M" tokens.
+ */
 export function FilterBar() {
-  const { tokens } = usePanel();
+  const { tokens, baseline } = usePanel();
   const filters = tokens.filters.value;
+  // Offered while comparing with a baseline (and while still set, so it can be switched off).
+  const drift = baseline.comparing.value || filters.drift;
   const { hosts, rules } = tokens.filterOptions.value;
   return (
     <div class="filters">
@@ -58,6 +63,17 @@ export function FilterBar() {
         value={filters.rule}
         onChange={(rule) => tokens.setFilters({ rule })}
       />
+      {drift ? (
+        <label class="check" title="Only tokens with drift findings: what changed since the baseline">
+          <input
+            type="checkbox"
+            data-testid="filter-drift"
+            checked={filters.drift}
+            onChange={(e) => tokens.setFilters({ drift: e.currentTarget.checked })}
+          />
+          Drift
+        </label>
+      ) : null}
       <select
         aria-label="List order"
         data-testid="list-order"

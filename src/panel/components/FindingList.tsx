@@ -1,7 +1,9 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { formatReference } from '../../core/report';
 import type { Finding } from '../../core/types';
+import { splitEvidence } from '../models/drift';
 import type { FindingFocus } from '../models/ui-model';
+import { DriftCompare } from './DriftCompare';
 import { SeverityBadge } from './SeverityBadge';
 
 /** How a finding is named within its token (its list key). */
@@ -63,23 +65,34 @@ export function FindingList({
           </div>
           <p class="finding-detail">{finding.detail}</p>
           <p class="finding-why">{finding.why}</p>
-          {finding.evidence.length > 0 ? (
-            <dl class="evidence">
-              {finding.evidence.map((e, i) => (
-                <div key={i}>
-                  <dt>{e.label}</dt>
-                  <dd>
-                    <code>{e.value}</code>
-                  </dd>
-                </div>
-              ))}
-            </dl>
-          ) : null}
+          <Evidence evidence={finding.evidence} />
           {finding.references.length > 0 ? (
             <p class="refs">References: {finding.references.map(formatReference).join(' · ')}</p>
           ) : null}
         </li>
       ))}
     </ul>
+  );
+}
+
+/** The evidence lines; a drift finding's `expected` and `seen` lines side by side. */
+function Evidence({ evidence }: { evidence: Finding['evidence'] }) {
+  const { expected, seen, other } = splitEvidence(evidence);
+  return (
+    <>
+      {expected.length > 0 || seen.length > 0 ? <DriftCompare expected={expected} seen={seen} /> : null}
+      {other.length > 0 ? (
+        <dl class="evidence">
+          {other.map((e, i) => (
+            <div key={i}>
+              <dt>{e.label}</dt>
+              <dd>
+                <code>{e.value}</code>
+              </dd>
+            </div>
+          ))}
+        </dl>
+      ) : null}
+    </>
   );
 }

@@ -1,4 +1,5 @@
 import { usePanel } from '../panel-context';
+import { BaselineBar } from './BaselineBar';
 import { ExportBar } from './ExportBar';
 import { FilePicker } from './FilePicker';
 import { ImportHar } from './ImportHar';
@@ -61,6 +62,8 @@ export function Toolbar() {
       />
       <span class="sep" aria-hidden="true" />
       <ExportBar />
+      <span class="sep" aria-hidden="true" />
+      <BaselineBar />
       <span class="spacer" />
       <button type="button" data-testid="open-settings" onClick={() => ui.open('settings')}>
         Settings

@@ -1,5 +1,6 @@
 import type { CaptureResult, Sighting } from '../../core/types';
 import type { CaptureSource } from '../capture-source';
+import { fileInputName } from './capture-inputs';
 import { type FileImportOutcome, type HarImporter, importHarFile } from './har-file-import';
 import { importHarJson, parseImportText } from './har-import';
 import type { HarImportBatch } from './har-import-session';
@@ -30,12 +31,17 @@ export interface InputHost {
   importer: HarImporter;
   /** Shows an imported probe report's results on their tokens. */
   addProbeReport(report: ProbeReportRead): ActionResult;
+  /** Notes what a capture came from (a HAR file's name, pasted tokens, web storage), for baselines. */
+  noteInput(name: string): void;
 }
 
 /** The user's own inputs: a HAR file (or a probe report), a pasted token, a storage scan. */
 export interface InputActions {
-  /** Imports a HAR file, or a JWT Lens JSON report with probe results (`jwt-lens probe --format json`). */
-  importHar(text: string): ActionResult;
+  /**
+   * Imports a HAR file, or a JWT Lens JSON report with probe results (`jwt-lens probe --format json`);
+   * `fileName` names the HAR among the inputs a baseline is learned from.
+   */
+  importHar(text: string, fileName?: string): ActionResult;
   /**
    * Streams a HAR file in (any size; the capture runs in the importer), or reads a small file that is
    * not a HAR as a probe report. Cancel keeps what was read before it.
@@ -91,7 +97,15 @@ export function createInputActions(host: InputHost): InputActions {
   };
   const importFile = async (file: Blob, options: ImportFileOptions = {}): Promise<ActionResult> => {
     const tokens = new Set<string>();
+    let noted = false;
     const onBatch = (batch: HarImportBatch) => {
+      if (!noted && batch.capture.entryCount > 0) {
+        // Named as the CLI names its inputs, for a baseline learned from this capture.
+        host.noteInput(
+          fileInputName('name' in file && typeof file.name === 'string' ? file.name : undefined),
+        );
+        noted = true;
+      }
       for (const s of batch.capture.sightings) tokens.add(s.tokenText);
       host.addImported(batch);
     };
@@ -110,13 +124,14 @@ export function createInputActions(host: InputHost): InputActions {
     return { ok: false, error: end.error };
   };
   return {
-    importHar(text) {
+    importHar(text, fileName) {
       const parsed = parseImportText(text);
       if ('error' in parsed) return { ok: false, error: parsed.error };
       const report = asReport(parsed.json);
       if (report) return report;
       const capture = importHarJson(parsed.json, ++seq.import, host.keepExchange);
       if ('error' in capture) return { ok: false, error: capture.error };
+      host.noteInput(fileInputName(fileName));
       host.addNow(capture);
       const tokens = new Set(capture.sightings.map((s) => s.tokenText)).size;
       return imported(capture.entryCount, tokens);
@@ -127,6 +142,7 @@ export function createInputActions(host: InputHost): InputActions {
       const sightings = pastedSightings(text, ++seq.paste, iso());
       const first = sightings[0];
       if (!first) return { ok: false, error: 'Nothing to audit: paste a token (at most 256 KiB).' };
+      host.noteInput('pasted tokens');
       host.addNow(manual(sightings));
       const fingerprint = host.fingerprintOf(first.tokenText);
       if (fingerprint) host.select(fingerprint);
@@ -144,6 +160,7 @@ export function createInputActions(host: InputHost): InputActions {
       const key = (s: Sighting) => `${s.name}\n${s.url}\n${s.tokenText}`;
       const fresh = all.filter((s) => !reported.has(key(s)));
       for (const s of fresh) reported.add(key(s));
+      if (fresh.length > 0) host.noteInput('web storage');
       host.addNow(manual(fresh));
       const tokens = new Set(all.map((s) => s.tokenText)).size;
       return {

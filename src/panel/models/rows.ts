@@ -1,5 +1,6 @@
 import { severityRank } from '../../core/audit';
 import type { Finding, Severity, TokenRecord } from '../../core/types';
+import { isDriftRule } from './drift';
 import { type TokenRow, toTokenRowBase } from './token-row';
 
 /** The list's filters. Empty strings mean "no filter". */
@@ -12,11 +13,20 @@ export interface Filters {
   rule: string;
   /** List order: as first seen, or most severe first (then most findings, then first seen). */
   order: ListOrder;
+  /** Keep tokens with at least one drift finding (while comparing with a baseline). */
+  drift: boolean;
 }
 
 export type ListOrder = 'seen' | 'severity';
 
-export const EMPTY_FILTERS: Filters = { text: '', severity: '', host: '', rule: '', order: 'seen' };
+export const EMPTY_FILTERS: Filters = {
+  text: '',
+  severity: '',
+  host: '',
+  rule: '',
+  order: 'seen',
+  drift: false,
+};
 
 /** Findings per token fingerprint, in the audit's order (most severe first). */
 export type FindingIndex = ReadonlyMap<string, readonly Finding[]>;
@@ -93,13 +103,15 @@ export function filterRecords(
 ): TokenRecord[] {
   const text = filters.text.trim().toLowerCase();
   const limit = filters.severity === '' ? null : severityRank(filters.severity);
-  if (!text && limit === null && !filters.host && !filters.rule) return records as TokenRecord[];
+  if (!text && limit === null && !filters.host && !filters.rule && !filters.drift)
+    return records as TokenRecord[];
   return records.filter((record) => {
     const base = toTokenRowBase(record);
     if (text && !base.haystack.includes(text)) return false;
     if (filters.host && !base.hosts.includes(filters.host)) return false;
     const findings = index.get(base.fingerprint) ?? [];
     if (filters.rule && !findings.some((f) => f.ruleId === filters.rule)) return false;
+    if (filters.drift && !findings.some((f) => isDriftRule(f.ruleId))) return false;
     return limit === null || findings.some((f) => severityRank(f.severity) <= limit);
   });
 }

@@ -9,6 +9,7 @@ import type {
   TokenRecord,
 } from '../../core/types';
 import type { CaptureSource } from '../capture-source';
+import { createCaptureInputs, liveInputName } from './capture-inputs';
 import { createCaptureQueue } from './capture-queue';
 import { type Counters, createCounterStore } from './counters';
 import { createExchangeStore, type KeptExchange, probeableRequestIds } from './exchange-store';
@@ -69,8 +70,8 @@ export interface TokensModel extends TokensView {
   clear(): void;
   select(fingerprint: string | null): void;
   setFilters(patch: Partial<Filters>): void;
-  /** Imports a HAR file, or a JWT Lens JSON report with probe results. */
-  importHar(text: string): ActionResult;
+  /** Imports a HAR file (named `fileName` among the inputs), or a JWT Lens JSON report with probe results. */
+  importHar(text: string, fileName?: string): ActionResult;
   /** Streams a HAR file in (or reads a small probe report), with progress and Cancel. */
   importFile(file: Blob, options?: ImportFileOptions): Promise<ActionResult>;
   pasteToken(text: string): ActionResult;
@@ -78,6 +79,13 @@ export interface TokensModel extends TokensView {
   setPolicy(policy: Policy): void;
   /** Findings computed elsewhere (the worker's signature and secret checks). */
   addHits(hits: readonly CaptureHit[]): void;
+  /** Drops the findings computed elsewhere that `match` picks and adds `hits` (drift, recomputed). */
+  replaceHits(match: (hit: CaptureHit) => boolean, hits: readonly CaptureHit[]): void;
+  /**
+   * What the capture came from, as a baseline names its inputs: imported HAR files by name, the live page,
+   * pasted tokens, web storage; emptied by Clear.
+   */
+  inputs(): string[];
   records(): readonly TokenRecord[];
   /**
    * The raw request a sighting came from, while the panel keeps it (recent requests that carried a token a
@@ -126,6 +134,7 @@ export function createTokensModel(source: CaptureSource, options: TokensModelOpt
   const counters = createCounterStore();
   const exchanges = createExchangeStore();
   const probes = createProbeResults();
+  const inputNames = createCaptureInputs();
   const unsubscribe: Array<() => void> = [];
 
   const add = (capture: CaptureResult) => {
@@ -193,6 +202,7 @@ export function createTokensModel(source: CaptureSource, options: TokensModelOpt
     maxPending: options.maxPending ?? MAX_PENDING_ENTRIES,
     pageOrigin: () => source.pageOrigin?.(),
     onCapture: (capture, item) => {
+      if (capture.sightings.length > 0) inputNames.note(liveInputName(source.pageOrigin?.()));
       add(capture);
       keepLive(capture, item);
     },
@@ -218,6 +228,7 @@ export function createTokensModel(source: CaptureSource, options: TokensModelOpt
     },
     importer: options.importer ?? inPageHarImporter,
     publish,
+    noteInput: inputNames.note,
     addProbeReport: (report) => {
       const held = new Set(auditor.records().map((r) => r.token.fingerprint));
       const { select, ...outcome } = probes.add(report, (fp) => held.has(fp));
@@ -246,6 +257,7 @@ export function createTokensModel(source: CaptureSource, options: TokensModelOpt
     counters.reset();
     exchanges.clear();
     probes.clear();
+    inputNames.reset();
     selected.value = null;
     publish();
   };
@@ -307,6 +319,12 @@ export function createTokensModel(source: CaptureSource, options: TokensModelOpt
       if (isDue()) publish();
       else publishWhenDue();
     },
+    replaceHits: (match, hits) => {
+      auditor.removeHits(match);
+      auditor.addHits(hits);
+      publish();
+    },
+    inputs: inputNames.list,
     records: () => auditor.records(),
     exchange: (requestId) => exchanges.get(requestId),
     keyDocuments: () => auditor.keyDocuments(),

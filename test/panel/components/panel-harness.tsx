@@ -1,10 +1,11 @@
 import { act } from 'preact/test-utils';
-import type { SettingsStore, StorageItem } from '../../../src/panel/capture-source';
+import type { BaselineStore, SettingsStore, StorageItem } from '../../../src/panel/capture-source';
 import type { AssessCompliance } from '../../../src/panel/models/compliance-model';
 import type { ExportFile } from '../../../src/panel/models/export-report';
 import { createManualScheduler } from '../../../src/panel/models/scheduler';
 import { mountPanel, type PanelDeps, type PanelHandle } from '../../../src/panel/mount';
 import { createReplaySource, type ReplaySource } from '../../../src/panel/replay-source';
+import { localBaselineEngine, memoryBaselineStore } from '../baseline-deps';
 import { NOW } from '../fixtures';
 
 export interface MountedPanel {
@@ -14,6 +15,8 @@ export interface MountedPanel {
   downloads: ExportFile[];
   wordlists: Array<{ text: string; name: string }>;
   store: SettingsStore & { value: unknown };
+  /** The `storage.local` slot of the kept baseline. */
+  baselineStore: BaselineStore & { value: unknown };
   /** Runs one animation frame's work and lets Preact render. */
   frame(): Promise<void>;
   unmount(): void;
@@ -34,6 +37,8 @@ export async function mountTestPanel(
     themeName?: string;
     settings?: unknown;
     assessCompliance?: AssessCompliance;
+    /** Text in the baseline's storage slot when the panel opens. */
+    storedBaseline?: string;
   } = {},
 ): Promise<MountedPanel> {
   const source = createReplaySource([], {
@@ -50,11 +55,13 @@ export async function mountTestPanel(
       store.value = v;
     },
   };
+  const baselineStore = memoryBaselineStore(options.storedBaseline);
   const root = document.createElement('div');
   document.body.append(root);
   const deps: PanelDeps = {
     source,
     settings: store,
+    baseline: { engine: localBaselineEngine(), store: baselineStore },
     scheduler: scheduler.schedule,
     now: () => NOW * 1000,
     download: (file) => downloads.push(file),
@@ -80,5 +87,15 @@ export async function mountTestPanel(
     act(() => handle?.unmount());
     root.remove();
   };
-  return { root, source, handle: handle as PanelHandle, downloads, wordlists, store, frame, unmount };
+  return {
+    root,
+    source,
+    handle: handle as PanelHandle,
+    downloads,
+    wordlists,
+    store,
+    baselineStore,
+    frame,
+    unmount,
+  };
 }

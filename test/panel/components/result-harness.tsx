@@ -2,6 +2,7 @@ import { signal } from '@preact/signals';
 import type { ComponentChild } from 'preact';
 import { assessCompliance } from '../../../src/core/compliance';
 import type { AuditResult } from '../../../src/core/types';
+import type { BaselineModel } from '../../../src/panel/models/baseline-model';
 import { createComplianceModel } from '../../../src/panel/models/compliance-model';
 import { EMPTY_FILTERS, type Filters } from '../../../src/panel/models/rows';
 import type { SettingsModel } from '../../../src/panel/models/settings-model';
@@ -50,6 +51,11 @@ export function mountWithResult(result: AuditResult, node: ComponentChild): Resu
     tokens,
     ui,
     settings: {} as SettingsModel,
+    baseline: {
+      kept: signal(null),
+      comparing: signal(false),
+      active: signal(null),
+    } as unknown as BaselineModel,
     compliance: createComplianceModel(resultSignal, (r) => assessCompliance(r, { tool: PANEL_TOOL })),
     download: () => undefined,
     clock: () => new Date(NOW * 1000),
