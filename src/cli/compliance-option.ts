@@ -1,11 +1,9 @@
-import { assessCompliance } from '../core/compliance/assess';
 import { FRAMEWORK_IDS, isFrameworkId } from '../core/compliance/frameworks';
 import type { ComplianceReport, FrameworkId } from '../core/compliance/types';
 import type { AuditResult } from '../core/types';
 import type { OptionSpec, ParsedArgs } from './args';
 import { suggest } from './args';
 import { CliError } from './errors';
-import { TOOL } from './version';
 
 /** `scan --compliance`: which frameworks get statuses per control. */
 export const COMPLIANCE_OPTIONS: readonly OptionSpec[] = [
@@ -55,12 +53,12 @@ export function chooseFrameworks(
   return args.value('group-by') === 'framework' ? [...FRAMEWORK_IDS] : undefined;
 }
 
-/** The compliance statuses for the scan's result, when frameworks were chosen. */
-export function complianceFor(
+/** The compliance statuses for the scan's result, when frameworks were chosen (the assessment loads then). */
+export async function complianceFor(
   result: AuditResult,
   frameworks: readonly FrameworkId[] | undefined,
   inputs: readonly string[],
-): ComplianceReport | undefined {
+): Promise<ComplianceReport | undefined> {
   if (!frameworks) return undefined;
-  return assessCompliance(result, { frameworks, tool: TOOL, inputs });
+  return (await import('./compliance-assess')).assessFrameworks(result, frameworks, inputs);
 }

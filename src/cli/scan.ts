@@ -9,7 +9,7 @@ import type { CliIo } from './io';
 import { loadPolicy } from './policy-file';
 import { loadInput } from './read-input';
 import { parseReferenceTime } from './reference-time';
-import { chooseFormat, exitCodeFor, renderReport, writeOutput } from './render';
+import { chooseFormat, exitCodeFor, loadRenderer, writeOutput } from './render';
 
 /** Capture problems echoed on stderr; the JSON report lists them all. */
 const MAX_WARNINGS = 5;
@@ -94,9 +94,10 @@ export async function runScan(args: ParsedArgs, io: CliIo, steps: readonly ScanS
   const result = auditor.result(now);
   const output = args.value('output');
   const toTerminal = output === undefined || output === '-';
-  const compliance = complianceFor(result, frameworks, inputs);
+  const compliance = await complianceFor(result, frameworks, inputs);
   const options = { includeRaw: args.flag('include-raw'), inputs, problems, toTerminal, io, compliance };
-  await writeOutput((emit) => renderReport(result, format, options, emit), args, io);
+  const render = await loadRenderer(format);
+  await writeOutput((emit) => render(result, options, emit), args, io);
   warn(problems, io);
   if (!toTerminal) io.stderr.write(`jwt-lens: wrote ${output}: ${summaryLine(result)}\n`);
   return exitCodeFor(result, args.value('fail-on'));
