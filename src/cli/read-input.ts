@@ -1,6 +1,7 @@
-import { captureHar, captureHarChunks } from '../core/capture';
+import { captureHar } from '../core/capture';
 import type { CaptureResult } from '../core/types';
 import { CliError, describeFsError } from './errors';
+import { readHarChunks } from './har-workers/read-har';
 import type { CliIo } from './io';
 import { describeJsonError } from './json-error';
 import { createProgress, formatMegabytes, type Progress } from './progress';
@@ -59,7 +60,7 @@ async function streamHar(
       if (entries > 0) stdin?.forget();
       if (progress.visible) progress.update(`jwt-lens: reading ${label} ${formatMegabytes(done, size)}`);
     };
-    const read = await captureHarChunks(chunks, { onProgress });
+    const read = await readHarChunks(chunks, size, io.env, { onProgress });
     if ('capture' in read) return read.capture;
     if (stdin ? stdin.kept() : size <= REREAD_LIMIT) return undefined;
     throw new CliError(`${label}: ${read.error}; nothing could be read`);
