@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -126,4 +127,32 @@ describe('captureHarChunksParallel (entries captured on worker threads)', () => 
     expect(await parallel(bytes, 4, 10)).toEqual(await serial(bytes, 4));
     expect(await parallel(bytes, 4, 10)).toEqual({ error: expect.stringContaining('log.entries') });
   });
+});
+
+describe('jwt-lens scan with capture workers (built CLI)', () => {
+  /** The whole report but its writing time, from `node bin/jwt-lens.js` with `workers` capture workers. */
+  function report(path: string, workers: number): string {
+    const run = spawnSync(
+      process.execPath,
+      [join(ROOT, 'bin/jwt-lens.js'), 'scan', path, '--format', 'json', '--now', '2025-03-14T09:30:00Z'],
+      {
+        cwd: ROOT,
+        encoding: 'utf8',
+        maxBuffer: 1 << 28,
+        env: { ...process.env, JWT_LENS_CAPTURE_WORKERS: String(workers) },
+      },
+    );
+    expect(run.status).toBe(0);
+    return run.stdout.replace(/^"generatedAt": .*$/m, '');
+  }
+
+  it('writes byte for byte the report of a serial run, on the demo HAR and on a generated one', async () => {
+    const generated = join(dir, 'generated.har');
+    await writeFile(generated, sampleHar(300, true));
+    for (const path of [join(ROOT, 'test/fixtures/demo.har'), generated]) {
+      const serialReport = report(path, 0);
+      expect(serialReport).toContain('"findings": [\n{');
+      expect(report(path, 2)).toBe(serialReport);
+    }
+  }, 60_000);
 });
