@@ -84,7 +84,13 @@ export function createCapturePool(file: URL, count: number): CapturePool {
       });
     },
     async stop() {
-      await Promise.all(slots.map((slot) => (slot.dead ? undefined : slot.worker.terminate())));
+      // Batches still out (the read was stopped) are dropped, not captured here.
+      const live = slots.filter((slot) => !slot.dead);
+      for (const slot of slots) {
+        slot.dead = true;
+        slot.jobs.clear();
+      }
+      await Promise.all(live.map((slot) => slot.worker.terminate()));
     },
   };
 }

@@ -122,6 +122,24 @@ describe('captureHarChunksParallel (entries captured on worker threads)', () => 
     expect(await parallel(bytes, 1000, 1500, pathToFileURL(broken))).toEqual(await serial(bytes, 1000));
   });
 
+  it('stops reading when its signal is aborted', async () => {
+    const pool = createCapturePool(WORKER, 1);
+    const controller = new AbortController();
+    const bytes = encode(sampleHar(200, false));
+    const progress: number[] = [];
+    const read = captureHarChunksParallel(inChunks(bytes, 4096), pool, 1, {
+      batchBytes: 1000,
+      signal: controller.signal,
+      onProgress: (done) => {
+        progress.push(done);
+        if (done >= 8192) controller.abort(new Error('cancelled'));
+      },
+    });
+    await expect(read).rejects.toThrow('cancelled');
+    await pool.stop();
+    expect(progress).toEqual([4096, 8192]);
+  });
+
   it('gives the error of the serial reader when nothing can be read', async () => {
     const bytes = encode('{"log": {"entries": 5}}');
     expect(await parallel(bytes, 4, 10)).toEqual(await serial(bytes, 4));
