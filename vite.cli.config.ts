@@ -21,6 +21,8 @@ export default defineConfig({
         core: 'src/core/index.ts',
         // Worker thread of the HMAC secret search; crack-tokens.ts finds it next to the built CLI.
         'crack-worker': 'src/cli/crack/worker.ts',
+        // Worker thread of the parallel HAR capture; read-input.ts finds it next to the built CLI.
+        'capture-worker': 'src/cli/har-workers/worker.ts',
       },
       output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
     },

@@ -7,6 +7,7 @@ const here = import.meta.dirname;
 const suites = {
   audit: async () => (await import('./audit.mjs')).runAuditBench(),
   scan: async () => (await import('./scan.mjs')).runScanBench(),
+  tokens: async () => (await import('./tokens.mjs')).runTokensBench(),
   large: async () => (await import('./large.mjs')).runLargeBench(),
   hmac: async () => (await import('./hmac.mjs')).runHmacBench?.(),
   'hmac-browser': async () => (await import('./hmac-browser.mjs')).runHmacBrowserBench?.(),

@@ -1,12 +1,10 @@
 import type { Baseline } from '../core/baseline/types';
-import { assessCompliance } from '../core/compliance/assess';
 import { FRAMEWORK_IDS, isFrameworkId } from '../core/compliance/frameworks';
 import type { ComplianceReport, FrameworkId } from '../core/compliance/types';
 import type { AuditResult } from '../core/types';
 import type { OptionSpec, ParsedArgs } from './args';
 import { suggest } from './args';
 import { CliError } from './errors';
-import { TOOL } from './version';
 
 /** `scan --compliance`: which frameworks get statuses per control. */
 export const COMPLIANCE_OPTIONS: readonly OptionSpec[] = [
@@ -57,16 +55,16 @@ export function chooseFrameworks(
 }
 
 /**
- * The compliance statuses for the scan's result, when frameworks were chosen. With the baseline the scan
- * compared with, the drift rules' controls are assessed and a control that passed in the baseline and
- * fails now says so.
+ * The compliance statuses for the scan's result, when frameworks were chosen (the assessment loads then).
+ * With the baseline the scan compared with, the drift rules' controls are assessed and a control that
+ * passed in the baseline and fails now says so.
  */
-export function complianceFor(
+export async function complianceFor(
   result: AuditResult,
   frameworks: readonly FrameworkId[] | undefined,
   inputs: readonly string[],
   baseline?: Baseline,
-): ComplianceReport | undefined {
+): Promise<ComplianceReport | undefined> {
   if (!frameworks) return undefined;
-  return assessCompliance(result, { frameworks, tool: TOOL, inputs, ...(baseline ? { baseline } : {}) });
+  return (await import('./compliance-assess')).assessFrameworks(result, frameworks, inputs, baseline);
 }

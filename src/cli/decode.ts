@@ -7,7 +7,7 @@ import { CliError } from './errors';
 import type { CliIo } from './io';
 import { loadPolicy } from './policy-file';
 import { parseReferenceTime } from './reference-time';
-import { exitCodeFor, type Format, renderReport, writeOutput } from './render';
+import { exitCodeFor, type Format, loadRenderer, writeOutput } from './render';
 
 /**
  * `jwt-lens decode <token|->`: the token's header and claims with readable times, then its findings.
@@ -39,7 +39,8 @@ export async function runDecode(args: ParsedArgs, io: CliIo): Promise<number> {
     await writeOutput((emit) => emit(`${formatDecoded(record, now)}\nFindings\n${findings}`), args, io);
   } else {
     const options = { includeRaw, inputs: [], problems: [], toTerminal, io };
-    await writeOutput((emit) => renderReport(result, format, options, emit), args, io);
+    const render = await loadRenderer(format);
+    await writeOutput((emit) => render(result, options, emit), args, io);
   }
   return exitCodeFor(result, args.value('fail-on'));
 }

@@ -1,7 +1,8 @@
-import { captureHar, captureHarChunks } from '../core/capture';
+import { captureHar } from '../core/capture';
 import { describeJsonError } from '../core/capture/json-error';
 import type { CaptureResult } from '../core/types';
 import { CliError, describeFsError } from './errors';
+import { readHarChunks } from './har-workers/read-har';
 import type { CliIo } from './io';
 import { createProgress, formatMegabytes, type Progress } from './progress';
 import { captureTokenLines } from './token-lines';
@@ -79,7 +80,7 @@ async function streamHar(
       if (entries > 0) stdin?.forget();
       if (progress.visible) progress.update(`jwt-lens: reading ${label} ${formatMegabytes(done, size)}`);
     };
-    const read = await captureHarChunks(chunks, { onProgress });
+    const read = await readHarChunks(chunks, size, io.env, { onProgress });
     if ('capture' in read) return read.capture;
     if (stdin ? stdin.kept() : size <= REREAD_LIMIT) return undefined;
     throw new CliError(`${label}: ${read.error}; nothing could be read`);

@@ -1,18 +1,12 @@
 import { severityRank } from '../core/audit';
 import type { Baseline } from '../core/baseline/types';
-import { FRAMEWORK_IDS } from '../core/compliance/frameworks';
 import type { ComplianceReport } from '../core/compliance/types';
 import type { ProbeRun } from '../core/probe';
-import { toComplianceMarkdown } from '../core/report/compliance-markdown';
-import { toFrameworkMarkdown } from '../core/report/framework-markdown';
-import { htmlReport } from '../core/report/html';
-import { toMarkdown } from '../core/report/markdown';
-import { toSarif } from '../core/report/sarif';
+import type { ReportOptions } from '../core/report/report-types';
 import { toTable } from '../core/report/table';
 import { writeJsonReport } from '../core/report/write-json-report';
 import type { AuditResult, Severity } from '../core/types';
 import type { OptionSpec, ParsedArgs } from './args';
-import { complianceFor } from './compliance-option';
 import { CliError, describeFsError, EXIT } from './errors';
 import type { CliIo } from './io';
 import { runLines } from './probe/probe-lines';
@@ -100,14 +94,23 @@ export interface RenderOptions {
   baseline?: Baseline | undefined;
 }
 
-/** Writes the report in the chosen format to `emit`; JSON is streamed item by item. */
-export function renderReport(
-  result: AuditResult,
-  format: Layout,
-  options: RenderOptions,
-  emit: (chunk: string) => void,
-): void {
-  const report = {
+/** Writes the report in the chosen format to `emit`. */
+export type Renderer = (result: AuditResult, options: RenderOptions, emit: (chunk: string) => void) => void;
+
+/**
+ * The writer of `format`: JSON (streamed item by item) and the table are always loaded; SARIF, Markdown
+ * and HTML are imported when asked for, so a run loads only the writer it uses.
+ */
+export async function loadRenderer(format: Layout): Promise<Renderer> {
+  if (format === 'json' || format === 'table')
+    return (result, options, emit) => render(result, format, options, emit);
+  const writer = (await import('./report-formats')).LAZY_WRITERS[format];
+  if (!writer) throw new Error(`no writer for the ${format} format`);
+  return (result, options, emit) => writer(result, reportOptions(options), emit, options.baseline);
+}
+
+function reportOptions(options: RenderOptions): ReportOptions {
+  return {
     includeRaw: options.includeRaw,
     tool: TOOL,
     inputs: options.inputs,
@@ -115,40 +118,25 @@ export function renderReport(
     ...(options.compliance ? { compliance: options.compliance } : {}),
     ...(options.probes ? { probes: [...options.probes] } : {}),
   };
-  switch (format) {
-    case 'json':
-      // A file sink buffers its writes: pieces are cheaper to encode than joined chunks (see chunkChars).
-      writeJsonReport(result, report, emit, { chunkChars: options.toTerminal ? undefined : 0 });
-      return;
-    case 'sarif':
-      emit(`${JSON.stringify(toSarif(result, report), null, 2)}\n`);
-      return;
-    case 'md':
-      emit(toMarkdown(result, report));
-      return;
-    case 'html':
-      // The self-contained audit report; its status tables only when frameworks were chosen.
-      emit(htmlReport(result, options.compliance, report));
-      return;
-    case 'md-by-standard':
-      emit(toComplianceMarkdown(result, report));
-      return;
-    case 'md-by-framework': {
-      const compliance =
-        options.compliance ?? complianceFor(result, FRAMEWORK_IDS, options.inputs, options.baseline);
-      if (compliance) emit(toFrameworkMarkdown(result, compliance, report));
-      return;
-    }
-    case 'table': {
-      const { io, toTerminal } = options;
-      const color = toTerminal && io.stdout.isTTY === true && !io.env.NO_COLOR;
-      const width = toTerminal ? (io.stdout.columns ?? DEFAULT_WIDTH) : DEFAULT_WIDTH;
-      emit(toTable(result, { color, width, includeRaw: options.includeRaw }));
-      if (options.compliance) emit(complianceLines(options.compliance));
-      for (const run of options.probes ?? []) emit(`\n${runLines(run).join('\n')}\n`);
-      return;
-    }
+}
+
+function render(
+  result: AuditResult,
+  format: 'json' | 'table',
+  options: RenderOptions,
+  emit: (chunk: string) => void,
+): void {
+  if (format === 'json') {
+    // A file sink buffers its writes: pieces are cheaper to encode than joined chunks (see chunkChars).
+    writeJsonReport(result, reportOptions(options), emit, { chunkChars: options.toTerminal ? undefined : 0 });
+    return;
   }
+  const { io, toTerminal } = options;
+  const color = toTerminal && io.stdout.isTTY === true && !io.env.NO_COLOR;
+  const width = toTerminal ? (io.stdout.columns ?? DEFAULT_WIDTH) : DEFAULT_WIDTH;
+  emit(toTable(result, { color, width, includeRaw: options.includeRaw }));
+  if (options.compliance) emit(complianceLines(options.compliance));
+  for (const run of options.probes ?? []) emit(`\n${runLines(run).join('\n')}\n`);
 }
 
 /** Under a table: one line of status counts per framework (the other formats carry every control). */

@@ -11,7 +11,7 @@ import type { CliIo } from './io';
 import { loadPolicy } from './policy-file';
 import { loadInput } from './read-input';
 import { parseReferenceTime } from './reference-time';
-import { chooseFormat, exitCodeFor, renderReport, writeOutput } from './render';
+import { chooseFormat, exitCodeFor, loadRenderer, writeOutput } from './render';
 
 /** Capture problems echoed on stderr; the JSON report lists them all. */
 const MAX_WARNINGS = 5;
@@ -86,7 +86,7 @@ export async function runScan(args: ParsedArgs, io: CliIo, steps: readonly ScanS
   const { problems } = audited;
   const output = args.value('output');
   const toTerminal = output === undefined || output === '-';
-  const compliance = complianceFor(result, frameworks, inputs, baseline);
+  const compliance = await complianceFor(result, frameworks, inputs, baseline);
   const options = {
     includeRaw: args.flag('include-raw'),
     inputs,
@@ -96,7 +96,8 @@ export async function runScan(args: ParsedArgs, io: CliIo, steps: readonly ScanS
     compliance,
     baseline,
   };
-  await writeOutput((emit) => renderReport(result, format, options, emit), args, io);
+  const render = await loadRenderer(format);
+  await writeOutput((emit) => render(result, options, emit), args, io);
   warn(problems, io);
   if (!toTerminal) io.stderr.write(`jwt-lens: wrote ${output}: ${summaryLine(result)}\n`);
   return exitCodeFor(result, args.value('fail-on'));

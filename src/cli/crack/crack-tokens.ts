@@ -1,13 +1,12 @@
-import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { collectCaptureValues, type TokenWithSightings } from '../../core/secrets/capture-candidates';
 import { createHmacCracker, type HmacCracker } from '../../core/secrets/hmac-cracker';
 import type { SecretOrigin } from '../../core/secrets/secret-hits';
 import { createSecretSearch, type SecretSearch } from '../../core/secrets/secret-search';
 import type { CaptureHit, ParsedToken } from '../../core/types';
 import { describeFsError } from '../errors';
+import { builtWorkerFile } from '../worker-file';
 import { tryBuiltInSources } from './built-in-sources';
 import { createProblemLog, type ProblemLog } from './problem-log';
 import { runTask, type TaskResult } from './run-task';
@@ -43,15 +42,6 @@ export interface CrackOptions {
   builtIn?: boolean;
   /** Every token against every candidate, not one token per key group (`--crack-each`). */
   eachToken?: boolean;
-}
-
-/** The built worker next to this module (dist/cli/main.js or a chunk under dist/cli/chunks/). */
-function defaultWorkerFile(): URL | undefined {
-  for (const relative of ['./crack-worker.js', '../crack-worker.js']) {
-    const url = new URL(relative, import.meta.url);
-    if (url.protocol === 'file:' && existsSync(fileURLToPath(url))) return url;
-  }
-  return undefined;
 }
 
 async function statWordlists(
@@ -134,7 +124,7 @@ export async function crackTokens(
   if (search.targets.length === 0) return [];
   const report = options.onProblem ?? (() => {});
   const queue = planTasks(await statWordlists(options.wordlists ?? [], report), options.bruteDigits ?? 0);
-  const workerFile = options.workerFile ?? defaultWorkerFile();
+  const workerFile = options.workerFile ?? builtWorkerFile('crack-worker');
   const builtIn = options.builtIn !== false;
   // This thread takes a queued task too; the built-in phase wants a worker of its own.
   const wanted = Math.max(queue.length - 1, builtIn ? 1 : 0);

@@ -8,7 +8,7 @@ import type { ParsedArgs } from '../args';
 import { CliError, EXIT } from '../errors';
 import type { CliIo } from '../io';
 import { loadPolicy } from '../policy-file';
-import { chooseFormat, exitCodeFor, renderReport, writeOutput } from '../render';
+import { chooseFormat, exitCodeFor, loadRenderer, writeOutput } from '../render';
 import { MAX_REQUESTS, parseTimeout } from './options';
 import { dryRunLines, outcomeLine } from './probe-lines';
 import { onlyToken, type ProbeTarget, readProbeTarget } from './probe-target';
@@ -58,7 +58,8 @@ export async function runProbe(args: ParsedArgs, io: CliIo, deps: ProbeDeps = NO
   const toTerminal = output === undefined || output === '-';
   const problems = target.capture.problems;
   const options = { includeRaw: false, inputs: [target.path], problems, toTerminal, io, probes: [run] };
-  await writeOutput((emit) => renderReport(result, format, options, emit), args, io);
+  const render = await loadRenderer(format);
+  await writeOutput((emit) => render(result, options, emit), args, io);
   if (!toTerminal) io.stderr.write(`jwt-lens: wrote ${output}: ${summaryLine(result)}\n`);
   return exitCodeFor(result, args.value('fail-on'));
 }

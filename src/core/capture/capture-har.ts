@@ -106,15 +106,13 @@ export function createHarCapture(): HarCapture {
   return {
     result,
     setPages(pages) {
-      for (const [id, origin] of pageOriginsOf(pages)) pageOrigins.set(id, origin);
+      for (const [id, origin] of harPageOrigins(pages)) pageOrigins.set(id, origin);
       awaiting = giveOrigins(result.sightings, awaiting, pageOrigins);
     },
     addEntry(entry, index, cuts) {
-      const pageref = isRecord(entry) ? stringAt(entry, 'pageref') : undefined;
-      const pageOrigin = pageref === undefined ? undefined : pageOrigins.get(pageref);
-      const placed = cuts ? placeCuts(entry, cuts) : undefined;
+      const { one, pageref } = captureHarEntry(entry, index, pageOrigins, cache, cuts);
       summarizeEntry(summary, entry);
-      addCaptured(captureEntryWith(entry, String(index), pageOrigin, cache, placed), pageref);
+      addCaptured(one, pageref);
     },
     addCaptured,
     addUnreadable(problem) {
@@ -132,6 +130,29 @@ export function createHarCapture(): HarCapture {
       return result;
     },
   };
+}
+
+/** An entry captured, with its `pageref` (for `HarCapture.addCaptured`). */
+export interface CapturedHarEntry {
+  one: CaptureResult;
+  pageref: string | undefined;
+}
+
+/**
+ * Captures element `index` of `log.entries` as `HarCapture.addEntry` does, given the page origins known
+ * so far (`harPageOrigins`): what a worker thread runs before the main thread merges with `addCaptured`.
+ */
+export function captureHarEntry(
+  entry: unknown,
+  index: number,
+  pageOrigins: ReadonlyMap<string, string>,
+  cache: FindCache | undefined,
+  cuts?: readonly StringCut[],
+): CapturedHarEntry {
+  const pageref = isRecord(entry) ? stringAt(entry, 'pageref') : undefined;
+  const pageOrigin = pageref === undefined ? undefined : pageOrigins.get(pageref);
+  const placed = cuts ? placeCuts(entry, cuts) : undefined;
+  return { one: captureEntryWith(entry, String(index), pageOrigin, cache, placed), pageref };
 }
 
 /** Gives the sightings of entries awaiting their page its origin; returns those still awaiting. */
@@ -171,7 +192,7 @@ function append<T>(target: T[], items: readonly T[]): void {
  * HAR `pages[]`: browsers put the page URL in `title` (Chrome) or use it as the id; its origin tells which
  * page made a request when the request itself carries no `Origin`/`Referer`.
  */
-function pageOriginsOf(pages: unknown): Map<string, string> {
+export function harPageOrigins(pages: unknown): Map<string, string> {
   const origins = new Map<string, string>();
   if (!Array.isArray(pages)) return origins;
   for (const page of pages) {

@@ -1,5 +1,12 @@
 export { captureEntry, captureEntryWith } from './capture-entry';
-export { captureHar, createHarCapture, type HarCapture } from './capture-har';
+export {
+  type CapturedHarEntry,
+  captureHar,
+  captureHarEntry,
+  createHarCapture,
+  type HarCapture,
+  harPageOrigins,
+} from './capture-har';
 export {
   captureHarChunks,
   type HarChunksOptions,
