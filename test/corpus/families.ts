@@ -16,6 +16,7 @@ export const FAMILIES = [
   'acceptance',
   'lifecycle',
   'drift',
+  'probe',
   'other',
 ] as const;
 
@@ -114,6 +115,16 @@ export const RULE_FAMILY: Readonly<Record<string, Family>> = {
   'drift-transport-downgraded': 'drift',
   'drift-issuance-rate': 'drift',
   'drift-rejections-increased': 'drift',
+  // Proof by replay (issue 15): never fires in the corpus, which is scanned and never probed.
+  'probe-alg-none-accepted': 'probe',
+  'probe-signature-not-verified': 'probe',
+  'probe-psychic-signature-accepted': 'probe',
+  'probe-embedded-jwk-trusted': 'probe',
+  'probe-alg-confusion-accepted': 'probe',
+  'probe-kid-injection-accepted': 'probe',
+  'probe-expired-accepted': 'probe',
+  'probe-nbf-ignored': 'probe',
+  'probe-audience-ignored': 'probe',
   'internal-error': 'other',
 };
 
