@@ -1,9 +1,7 @@
 import type { ToolInfo } from '../../core/report';
+import { isLoopbackHost } from '../../core/rules/context/hosts';
 import type { KeptExchange, KeptPair } from './exchange-store';
 import { type ExportFile, fileStamp } from './export-report';
-
-/** Hosts the CLI probes without `--allow-host` (its loopback rule). */
-const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
 
 /** Methods the CLI sends only with `--allow-unsafe-methods` (they can change data). */
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -100,7 +98,9 @@ export function probeNeeds(exchange: KeptExchange): ProbeNeeds {
   try {
     const url = new URL(exchange.request.url);
     needs.origin = url.origin;
-    if (!LOOPBACK.test(url.hostname)) needs.allowHost = url.hostname;
+    // The host as the CLI reads it: lower case, IPv6 without brackets, with the CLI's own loopback rule.
+    const host = url.hostname.toLowerCase().replace(/^\[(.*)\]$/, '$1');
+    if (!isLoopbackHost(host)) needs.allowHost = host;
   } catch {
     // keptExchangeOf admits only http(s) URLs; one that does not parse is named as it is.
   }
