@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'preact/hooks';
-import type { KeyDocument, Sighting, TokenRecord } from '../../core/types';
+import type { KeyDocument, Sighting } from '../../core/types';
 import { copyText } from '../clipboard';
 import { MAX_KEPT_EXCHANGES } from '../models/exchange-store';
 import { probeCommand, probeHarFile, probeNeeds, publicKeyDocument } from '../models/probe-har';
@@ -11,14 +11,6 @@ import { Dialog } from './Dialog';
 export interface ProbeTarget {
   fingerprint: string;
   sighting: Sighting;
-}
-
-/** True when the request carried tokens besides this one (the command then names the token). */
-function carriesOthers(records: readonly TokenRecord[], t: ProbeTarget): boolean {
-  return records.some(
-    (r) =>
-      r.token.fingerprint !== t.fingerprint && r.sightings.some((s) => s.requestId === t.sighting.requestId),
-  );
 }
 
 /** The key documents that have public material to save (see `publicKeyDocument`). */
@@ -41,9 +33,9 @@ export function ProbeDialog({ target, onClose }: { target: ProbeTarget; onClose:
     () => (exchange ? probeHarFile(exchange, PANEL_TOOL, openedAt, keyDocuments) : null),
     [exchange, openedAt, keyDocuments],
   );
-  const command = file
-    ? probeCommand(file.filename, carriesOthers(tokens.records(), target) ? target.fingerprint : undefined)
-    : '';
+  // Always names the token: the request may carry others (a session cookie) that the panel's bounded
+  // sightings no longer show, and the CLI asks for --token then.
+  const command = file ? probeCommand(file.filename, target.fingerprint) : '';
   const needs = exchange ? probeNeeds(exchange) : { origin: '' };
   const copy = async () => setCopied((await copyText(command)) ? 'copied' : 'failed');
   return (

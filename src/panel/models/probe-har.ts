@@ -186,8 +186,8 @@ export function probeNeeds(exchange: KeptExchange): ProbeNeeds {
 }
 
 /**
- * The command to run on the saved file. `--token` is added when the request carried more than one token,
- * so the CLI probes the one the user chose. The safety opt-ins are NOT added: the user adds them knowingly.
+ * The command to run on the saved file, naming the token the user chose (`--token`). The safety opt-ins are
+ * NOT added: the user adds them knowingly.
  */
 export function probeCommand(filename: string, fingerprint?: string): string {
   return `jwt-lens probe ${filename} --entry 0${fingerprint ? ` --token ${fingerprint}` : ''}`;

@@ -64,12 +64,13 @@ describe('"Probe this request…" in the token detail', () => {
     expect(har.log.entries).toHaveLength(1);
     const capture = captureHar(har);
     expect('error' in capture ? [] : capture.sightings.map((s) => s.tokenText)).toEqual([alice]);
+    const fingerprint = oneByTestId(panel.root, 'detail-fingerprint').textContent;
     expect(oneByTestId(dialog, 'probe-command').textContent).toBe(
-      'jwt-lens probe jwt-lens-probe-2030-01-01T00-00-00Z.har --entry 0',
+      `jwt-lens probe jwt-lens-probe-2030-01-01T00-00-00Z.har --entry 0 --token ${fingerprint}`,
     );
   });
 
-  it('names the token in the command when the request carried others, and the opt-ins a remote POST needs', async () => {
+  it('names the token in the command (the request carried others), and the opt-ins a remote POST needs', async () => {
     panel = await mountTestPanel();
     const bob = makeToken(accessClaims('bob'));
     const entry = makeEntry({ bearer: alice, cookie: `session=${bob}`, method: 'POST' });
