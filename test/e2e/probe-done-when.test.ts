@@ -3,11 +3,12 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import type { ElementHandle, Frame } from 'puppeteer-core';
+import type { Frame } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDemoPanel } from '../harness/demo-panel';
 import { findPanelFrame } from '../harness/devtools-panel';
 import { clickByName, waitInPanel } from '../harness/panel-query';
+import { importProbeReport } from '../harness/probe-results';
 import type { E2eSession } from '../harness/session';
 import { collectEgress } from '../harness/zero-egress';
 
@@ -99,32 +100,7 @@ describe('probe: save, run the CLI, import the report (Done-when)', () => {
     const cli = await run(process.execPath, argv, { timeout: 60_000 }).catch((e) => e);
     if (cli.code === 2) throw new Error(`jwt-lens probe failed: ${cli.stderr}`);
     expect(cli.stderr).toMatch(/wrote .*\.json/);
-    const input = (await panel.$('[data-testid="import-har-input"]')) as ElementHandle<HTMLInputElement>;
-    await input.uploadFile(report);
-    await waitInPanel(
-      panel,
-      (fp) =>
-        !!document.querySelector('[data-testid="probe-results"]') &&
-        document.querySelector('[data-testid="detail-fingerprint"]')?.textContent === fp &&
-        (document.querySelector('[data-testid="status-message"]')?.textContent ?? '').startsWith(
-          'Imported probe report',
-        ),
-      fingerprint,
-    );
-    const view = await panel.evaluate(() => {
-      const section = document.querySelector('[data-testid="probe-results"]');
-      return {
-        token: document.querySelector('[data-testid="detail-fingerprint"]')?.textContent ?? '',
-        rules: [...(section?.querySelectorAll('[data-testid="finding"]') ?? [])].map((f) =>
-          f.getAttribute('data-rule-id'),
-        ),
-        request: section?.querySelector('[data-testid="probe-run"] code')?.textContent ?? '',
-        verdicts: [...(section?.querySelectorAll('[data-testid="probe-outcome"]') ?? [])].map((o) =>
-          o.getAttribute('data-verdict'),
-        ),
-        text: section?.textContent ?? '',
-      };
-    });
+    const view = await importProbeReport(panel, report, fingerprint);
     return { fingerprint, ...view };
   }
 
