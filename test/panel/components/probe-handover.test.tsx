@@ -70,6 +70,35 @@ describe('"Probe this request…" in the token detail', () => {
     );
   });
 
+  it('saves the key sets seen in the capture after the request, public keys only, and says so', async () => {
+    panel = await mountTestPanel();
+    const rsa = { kty: 'RSA', kid: 'k1', n: 'sXch', e: 'AQAB', d: 'private-exponent' };
+    const jwks = { keys: [rsa, { kty: 'oct', k: 'c2VjcmV0' }] };
+    panel.source.emit(makeEntry({ url: 'https://id.example.test/jwks.json', responseJson: jwks }), 'keys');
+    panel.source.emit(makeEntry({ bearer: alice }), 'live-1');
+    await openFirstToken(panel);
+    await click(buttonByName(panel.root, 'Probe this request…'));
+    const dialog = oneByTestId(panel.root, 'probe-dialog');
+    expect(oneByTestId(dialog, 'probe-key-note').textContent).toMatch(/the key document seen in the capture/);
+    await click(buttonByName(dialog, 'Save request as HAR'));
+    const har = JSON.parse(panel.downloads.at(-1)?.text ?? '');
+    expect(har.log.entries.map((e: { request: { url: string } }) => e.request.url)).toEqual([
+      'https://api.example.test/v1/me',
+      'https://id.example.test/jwks.json',
+    ]);
+    expect(JSON.parse(har.log.entries[1].response.content.text)).toEqual({
+      keys: [{ kty: 'RSA', kid: 'k1', n: 'sXch', e: 'AQAB' }],
+    });
+  });
+
+  it('says when no key set was seen: the alg-confusion probes need one, or --jwks', async () => {
+    panel = await mountTestPanel();
+    panel.source.emit(makeEntry({ bearer: alice }), 'live-1');
+    await openFirstToken(panel);
+    await click(buttonByName(panel.root, 'Probe this request…'));
+    expect(oneByTestId(panel.root, 'probe-key-note').textContent).toMatch(/No key set.*--jwks/);
+  });
+
   it('names the token in the command (the request carried others), and the opt-ins a remote POST needs', async () => {
     panel = await mountTestPanel();
     const bob = makeToken(accessClaims('bob'));
