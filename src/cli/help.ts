@@ -1,5 +1,5 @@
+import { MAX_PROBE_CASES } from '../core/probe';
 import type { OptionSpec } from './args';
-import { MAX_REQUESTS } from './probe/options';
 import { TOOL } from './version';
 
 /** Commands with their synopsis and one-line purpose. */
@@ -29,7 +29,7 @@ export const COMMAND_HELP: Record<string, { synopsis: string; summary: string }>
       'token, then with each tampered token (alg none, stripped or corrupted signature, changed claim, ' +
       'psychic ECDSA signature, embedded jwk, HS256 signed with the public key, kid injection; re-signed ' +
       'expired, post-dated and re-addressed tokens when a weak secret is recovered). One request at a time, ' +
-      `at most ${MAX_REQUESTS}, to the original request's origin only; loopback only unless --allow-host; ` +
+      `at most ${MAX_PROBE_CASES}, to the original request's origin only; loopback only unless --allow-host; ` +
       'redirects are not followed. Findings are probe-* rules; a rejected probe is a pass.',
   },
 };

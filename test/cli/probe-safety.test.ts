@@ -1,7 +1,7 @@
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sendProbe } from '../../src/cli/probe/send';
-import type { ProbeRequest } from '../../src/core/probe';
+import { maskProbeUrl, type ProbeRequest } from '../../src/core/probe';
 import { type CountingServer, fixedPlan, harText, runProbeCli, startCountingServer } from './probe-helpers';
 
 /**
@@ -41,12 +41,15 @@ describe('probe: --dry-run', () => {
     expect(lines[0]).toMatch(
       /^Dry run: entry 0: 5 request\(s\) would be sent, one at a time; nothing was sent\.$/,
     );
+    // The URL as the report shows it (maskProbeUrl): the token's header and a payload prefix, no signature.
+    const masked = maskProbeUrl(url, { where: 'query', name: 'access_token' });
+    expect(masked).toMatch(/access_token=eyJ[\w-]+\.[\w-]*…$/);
     expect(lines.slice(1)).toEqual([
-      `  1. GET ${server.url}/api?access_token=…  [baseline] replayed unchanged`,
-      `  2. GET ${server.url}/api?access_token=…  [negative-control] token removed`,
-      `  3. GET ${server.url}/api?access_token=…  [signature-corrupted:0] signature byte 0 flipped`,
-      `  4. GET ${server.url}/api?access_token=…  [signature-corrupted:1] signature byte 1 flipped`,
-      `  5. GET ${server.url}/api?access_token=…  [signature-corrupted:2] signature byte 2 flipped`,
+      `  1. GET ${masked}  [baseline] replayed unchanged`,
+      `  2. GET ${masked}  [negative-control] token removed`,
+      `  3. GET ${masked}  [signature-corrupted:0] signature byte 0 flipped`,
+      `  4. GET ${masked}  [signature-corrupted:1] signature byte 1 flipped`,
+      `  5. GET ${masked}  [signature-corrupted:2] signature byte 2 flipped`,
     ]);
     expect(result.stdout).not.toContain(signature());
   });

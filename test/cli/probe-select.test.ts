@@ -2,9 +2,10 @@ import fc from 'fast-check';
 import { SignJWT } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { probeRequestOf } from '../../src/cli/probe/har-request';
-import { isLoopback, originRefusal, refusalOf } from '../../src/cli/probe/target';
+import { originRefusal, refusalOf } from '../../src/cli/probe/target';
 import { fingerprintOf } from '../../src/core/crypto/fingerprint';
 import type { TokenSlot } from '../../src/core/probe';
+import { isLoopbackHost } from '../../src/core/rules/context/hosts';
 import { harEntry, harText, runProbeCli } from './probe-helpers';
 
 /** Which request, which token and which hosts: the probe's choices before it plans anything. */
@@ -139,7 +140,7 @@ describe('target rules', () => {
     ['0.0.0.0', false],
     ['::ffff:a00:1', false],
   ])('%s is loopback: %s', (host, loopback) => {
-    expect(isLoopback(host)).toBe(loopback);
+    expect(isLoopbackHost(host)).toBe(loopback);
   });
 
   it('reads the host as the URL parser does (IPv6 brackets, mapped IPv4, case, userinfo)', () => {

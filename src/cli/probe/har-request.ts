@@ -1,4 +1,4 @@
-import { isRecord, normalizePairs, numberAt, stringAt } from '../../core/capture/guards';
+import { isRecord, normalizePairs, stringAt } from '../../core/capture/guards';
 import type { ProbeHeader, ProbeRequest } from '../../core/probe';
 
 /**
@@ -35,11 +35,6 @@ export function probeRequestOf(entry: unknown): ProbeRequest | { error: string }
   const body = isRecord(request.postData) ? bodyOf(request.postData) : undefined;
   if (body) out.body = body;
   return out;
-}
-
-/** The status the HAR recorded for the entry's response; 0 when none. */
-export function recordedStatus(entry: unknown): number {
-  return isRecord(entry) && isRecord(entry.response) ? numberAt(entry.response, 'status', 0) : 0;
 }
 
 function headersOf(value: unknown): ProbeHeader[] {

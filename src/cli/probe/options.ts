@@ -3,8 +3,6 @@ import { CliError } from '../errors';
 
 /** Default per-request timeout, in seconds. */
 export const DEFAULT_TIMEOUT_SECONDS = 10;
-/** Requests a run sends at most, baseline and negative control included (issue 15: at most 30). */
-export const MAX_REQUESTS = 30;
 
 const PROBE = ['probe'];
 

@@ -4,7 +4,7 @@ import type { ParsedArgs } from '../args';
 import { CliError } from '../errors';
 import type { CliIo } from '../io';
 import { loadHarDocument } from '../read-input';
-import { probeRequestOf, recordedStatus } from './har-request';
+import { probeRequestOf } from './har-request';
 import { chooseEntry, chooseToken, type SlotChoice } from './select';
 import { refusalOf, type TargetPolicy } from './target';
 
@@ -15,8 +15,6 @@ export interface ProbeTarget {
   /** The HAR entry, counted from 0. */
   entry: number;
   request: ProbeRequest;
-  /** The status the capture recorded for it. */
-  recordedStatus: number;
   choice: SlotChoice;
   policy: TargetPolicy;
 }
@@ -43,7 +41,7 @@ export async function readProbeTarget(args: ParsedArgs, io: CliIo): Promise<Prob
   const choice = chooseToken(capture, entry, args.value('token'));
   const refused = refusalOf(request, policy);
   if (refused) throw new CliError(`entry ${entry}: ${refused}`);
-  return { path, capture, entry, request, recordedStatus: recordedStatus(entries[entry]), choice, policy };
+  return { path, capture, entry, request, choice, policy };
 }
 
 /** `log.entries`: `captureHar` has already checked it is an array. */

@@ -1,15 +1,14 @@
 import { type Auditor, createAuditor } from '../../core/audit';
 import type { ProbeCase, ProbeMaterial, ProbeRequest, ProbeRun } from '../../core/probe';
-import { assessProbeRun, planProbes } from '../../core/probe';
+import { assessProbeRun, MAX_PROBE_CASES, maskProbeUrl, planProbes } from '../../core/probe';
 import { summaryLine } from '../../core/report/table';
-import { maskUrl } from '../../core/rules/context/sighting-facts';
 import type { CaptureHit } from '../../core/types';
 import type { ParsedArgs } from '../args';
 import { CliError, EXIT } from '../errors';
 import type { CliIo } from '../io';
 import { loadPolicy } from '../policy-file';
 import { chooseFormat, exitCodeFor, loadRenderer, writeOutput } from '../render';
-import { MAX_REQUESTS, parseTimeout } from './options';
+import { parseTimeout } from './options';
 import { dryRunLines, outcomeLine } from './probe-lines';
 import { onlyToken, type ProbeTarget, readProbeTarget } from './probe-target';
 import { type CaseResults, runCases } from './run-cases';
@@ -48,7 +47,9 @@ export async function runProbe(args: ParsedArgs, io: CliIo, deps: ProbeDeps = NO
   if ('error' in plan) throw fail(plan.error);
   if (plan.cases.length === 0) throw fail('nothing to probe for this token');
   if (args.flag('dry-run')) {
-    io.stdout.write(`${dryRunLines(target.entry, plan.cases, MAX_REQUESTS).join('\n')}\n`);
+    io.stdout.write(
+      `${dryRunLines(target.entry, target.choice.slot, plan.cases, MAX_PROBE_CASES).join('\n')}\n`,
+    );
     return EXIT.ok;
   }
   const run = await sendCases(target, plan.cases, (request) => deps.send(request, timeoutMs), io);
@@ -98,9 +99,8 @@ async function sendCases(
     io.stderr.write(`jwt-lens: ${sent}. ${outcomeLine(outcome)}\n`);
   const results = await runCases(cases, {
     original: request,
-    recordedStatus: target.recordedStatus,
     policy: target.policy,
-    maxRequests: MAX_REQUESTS,
+    maxRequests: MAX_PROBE_CASES,
     send,
     onOutcome: io.stderr.isTTY ? progress : undefined,
   });
@@ -113,7 +113,7 @@ async function sendCases(
   return {
     entry,
     method: request.method,
-    url: maskUrl(request.url),
+    url: maskProbeUrl(request.url, choice.slot),
     fingerprint: choice.fingerprint,
     slot: choice.slot,
     startedAt,

@@ -1,5 +1,5 @@
 import type { ProbeCase, ProbeOutcome, ProbeRequest, ProbeRun, ResponseShape } from '../../core/probe';
-import { judgeProbe, shapeOf } from '../../core/probe';
+import { isAcceptedAnswer, judgeProbe, sameAnswer, shapeOf } from '../../core/probe';
 import type { SendResult } from './send';
 import { originRefusal, refusalOf, type TargetPolicy } from './target';
 
@@ -7,8 +7,6 @@ import { originRefusal, refusalOf, type TargetPolicy } from './target';
 export interface CaseRunner {
   /** The request of the HAR entry: every case must go to its origin. */
   original: ProbeRequest;
-  /** The status the HAR recorded for it: a 3xx baseline counts as accepted when the capture saw one too. */
-  recordedStatus: number;
   policy: TargetPolicy;
   /** Requests sent at most, baseline and negative control included. */
   maxRequests: number;
@@ -44,7 +42,7 @@ export async function runCases(cases: readonly ProbeCase[], runner: CaseRunner):
   runner.onOutcome?.(baseline.outcome, sent);
   if (!baseline.shape)
     return { baseline: baseline.outcome, outcomes: [], problem: `baseline: ${baseline.outcome.error}` };
-  const accepted = isAccepted(baseline.shape, runner.recordedStatus);
+  const accepted = isAcceptedAnswer(baseline.shape);
   baseline.outcome.verdict = accepted ? 'accepted' : 'rejected';
   if (!accepted) return { baseline: baseline.outcome, outcomes: [], stopped: 'baseline not accepted' };
   const negative = await send(negativeCase);
@@ -55,7 +53,7 @@ export async function runCases(cases: readonly ProbeCase[], runner: CaseRunner):
     outcomes: [],
   };
   if (!negative.shape) return { ...results, problem: `negative control: ${negative.outcome.error}` };
-  const required = !sameShape(baseline.shape, negative.shape);
+  const required = !sameAnswer(baseline.shape, negative.shape);
   negative.outcome.verdict = required ? 'rejected' : 'accepted';
   if (!required) return { ...results, stopped: 'endpoint does not require this token' };
   for (const c of cases) {
@@ -85,23 +83,4 @@ function answered(c: ProbeCase, answer: SendResult): Answered {
   const shape = shapeOf(answer.status, answer.headers, answer.body);
   outcome.shape = shape;
   return { outcome, shape };
-}
-
-/**
- * The baseline must be accepted for anything to be proved: a 2xx, or the very 3xx the capture recorded
- * (an endpoint that answers a good request with a redirect). A 3xx to a login page is a refusal.
- */
-export function isAccepted(shape: ResponseShape, recorded: number): boolean {
-  if (shape.status >= 200 && shape.status < 300) return true;
-  return shape.status >= 300 && shape.status < 400 && shape.status === recorded;
-}
-
-/** Two answers that cannot be told apart: same status, content type, length bucket and JSON keys. */
-export function sameShape(a: ResponseShape, b: ResponseShape): boolean {
-  return (
-    a.status === b.status &&
-    a.contentType === b.contentType &&
-    a.lengthBucket === b.lengthBucket &&
-    a.jsonKeys.join('\n') === b.jsonKeys.join('\n')
-  );
 }

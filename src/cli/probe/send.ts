@@ -1,6 +1,7 @@
 import { type ClientRequest, request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import type { ProbeHeader, ProbeRequest } from '../../core/probe';
+import { loopbackLookup } from './loopback-lookup';
 
 /** Response bytes kept for the shape; the rest is read and dropped (the length still counts). */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -57,13 +58,16 @@ export function sendProbe(request: ProbeRequest, options: SendOptions): Promise<
   });
 }
 
+/** Host names that say loopback must resolve to loopback (see `loopbackLookup`). */
+const LOOKUP = loopbackLookup();
+
 /** A fresh connection per request (`agent: false`): one request in flight, nothing kept alive after. */
 function open(request: ProbeRequest, body: Buffer | undefined): ClientRequest {
   const url = new URL(request.url);
   const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
   // Node adds no `Host` to headers given as an array: the URL's, as the original request had.
   const headers = ['Host', url.host, ...headersOf(request, body)];
-  return send(url, { method: request.method, headers, agent: false });
+  return send(url, { method: request.method, headers, agent: false, lookup: LOOKUP });
 }
 
 /**
@@ -117,6 +121,8 @@ export function describeNetError(error: unknown): string {
     case 'EHOSTUNREACH':
     case 'ENETUNREACH':
       return 'host unreachable';
+    case 'ERR_PROBE_NOT_LOOPBACK':
+      return error instanceof Error ? error.message : 'refused: not a loopback address';
     case 'HPE_INVALID_HEADER_TOKEN':
     case 'ERR_INVALID_HTTP_TOKEN':
     case 'ERR_INVALID_CHAR':

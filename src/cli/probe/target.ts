@@ -1,4 +1,5 @@
 import type { ProbeRequest } from '../../core/probe';
+import { isLoopbackHost } from '../../core/rules/context/hosts';
 
 /** Methods that only read (RFC 9110 §9.2.1 safe methods, TRACE aside): anything else needs a second yes. */
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -19,7 +20,7 @@ export function refusalOf(request: ProbeRequest, policy: TargetPolicy): string |
   const url = parseHttpUrl(request.url);
   if (!url) return `not an http(s) URL`;
   const host = hostOf(url);
-  if (!isLoopback(host) && !policy.allowedHosts.includes(host))
+  if (!isLoopbackHost(host) && !policy.allowedHosts.includes(host))
     return `host ${host} refused: only loopback is probed unless --allow-host ${host} names it`;
   const method = request.method.toUpperCase();
   if (!SAFE_METHODS.has(method) && !policy.unsafeMethods)
@@ -49,13 +50,4 @@ export function parseHttpUrl(text: string): URL | undefined {
 /** Host name in lower case without IPv6 brackets (`[::1]` → `::1`). */
 export function hostOf(url: URL): string {
   return url.hostname.toLowerCase().replace(/^\[(.*)\]$/, '$1');
-}
-
-/** `localhost` (and `*.localhost`, RFC 6761 §6.3), 127.0.0.0/8, `::1` and IPv4-mapped 127.0.0.0/8. */
-export function isLoopback(host: string): boolean {
-  if (host === 'localhost' || host.endsWith('.localhost')) return true;
-  if (host === '::1' || host === '0:0:0:0:0:0:0:1') return true;
-  // WHATWG URL writes an IPv4-mapped address in hex: `[::ffff:127.0.0.1]` → `::ffff:7f00:1`.
-  if (/^::ffff:7f[0-9a-f]{2}:[0-9a-f]{1,4}$/.test(host)) return true;
-  return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
 }

@@ -27,6 +27,14 @@ const CURVE_BYTES = new Map([
 
 const PRIVATE_MEMBERS = ['d', 'p', 'q', 'dp', 'dq', 'qi', 'oth', 'k'];
 
+/**
+ * The JWK with its private members left out (RSA `d`, `p`, `q`, `dp`, `dq`, `qi`, `oth`; EC/OKP `d`; oct `k`),
+ * every other member as published: what may be shown or saved of a key set.
+ */
+export function publicMembersOf(jwk: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(jwk).filter(([name]) => !PRIVATE_MEMBERS.includes(name)));
+}
+
 function fail(problem: string): JwkCheck {
   return { ok: false, problem };
 }

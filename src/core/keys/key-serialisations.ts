@@ -1,5 +1,6 @@
 import { exportSPKI, importJWK } from 'jose';
 import { decodeBase64Url } from '../token/base64url';
+import { publicMembersOf } from './jwk-check';
 import { importAlgFor } from './known-key';
 import { encodeBase64, findPemBlocks, type PemLayout, toPem } from './pem';
 import { pkcs1FromJwk } from './spki';
@@ -97,9 +98,7 @@ function canonicalJwk(jwk: PublicJwk): string {
 }
 
 function jsonForms(key: KnownKey): Serialisation[] {
-  const publicOnly = Object.fromEntries(
-    Object.entries(key.original).filter(([name]) => !/^(d|p|q|dp|dq|qi|oth)$/.test(name)),
-  );
+  const publicOnly = publicMembersOf(key.original);
   return [
     { name: 'JWK JSON as in the key set', text: JSON.stringify(key.original) },
     { name: 'JWK JSON, public members as in the key set', text: JSON.stringify(publicOnly) },

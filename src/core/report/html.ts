@@ -5,6 +5,7 @@ import { DIGEST_COMMAND, reportDigest, styleHashSource } from './html/digest';
 import { findingsSection } from './html/findings';
 import { el, type Html } from './html/markup';
 import { methodSection } from './html/method';
+import { probesSection } from './html/probes';
 import { scopeOfResult, scopeSection } from './html/scope';
 import { printFooterCss, REPORT_CSS } from './html/styles';
 import { summarySection } from './html/summary';
@@ -22,7 +23,7 @@ function contentSecurityPolicy(css: string): string {
 /**
  * The audit report as one self-contained HTML page: scope, method and limits of a passive audit, a status
  * table per framework (when `compliance` is given, i.e. a scan with `--compliance`), the findings with
- * their evidence, and the report digest. Inline CSS only, no script, nothing that loads (a CSP says so
+ * their evidence, the probes when the report is a `jwt-lens probe` run's, and the report digest. Inline CSS only, no script, nothing that loads (a CSP says so
  * to the browser too); prints to PDF with a page per framework. Every value from traffic is escaped, and
  * redacted exactly like the other reports unless `opts.includeRaw`.
  */
@@ -50,9 +51,10 @@ export function htmlReport(
     ),
     summarySection(result, compliance),
     scopeSection(scope, result, opts, ctx),
-    methodSection(compliance !== undefined),
+    methodSection(compliance !== undefined, (opts.probes?.length ?? 0) > 0),
     compliance ? complianceSections(compliance, (text) => ctx.scrub(text)) : null,
     findingsSection(result, compliance, ctx),
+    probesSection(opts.probes, ctx),
   ).toString();
   const digest = reportDigest(main) ?? '';
   return `<!DOCTYPE html>\n${shell(title, main, digest)}\n`;

@@ -1,8 +1,8 @@
 import { useMemo, useState } from 'preact/hooks';
-import type { Sighting, TokenRecord } from '../../core/types';
+import type { KeyDocument, Sighting } from '../../core/types';
 import { copyText } from '../clipboard';
 import { MAX_KEPT_EXCHANGES } from '../models/exchange-store';
-import { probeCommand, probeHarFile, probeNeeds } from '../models/probe-har';
+import { probeCommand, probeHarFile, probeNeeds, publicKeyDocument } from '../models/probe-har';
 import { usePanel } from '../panel-context';
 import { PANEL_TOOL } from '../tool-info';
 import { Dialog } from './Dialog';
@@ -13,12 +13,9 @@ export interface ProbeTarget {
   sighting: Sighting;
 }
 
-/** True when the request carried tokens besides this one (the command then names the token). */
-function carriesOthers(records: readonly TokenRecord[], t: ProbeTarget): boolean {
-  return records.some(
-    (r) =>
-      r.token.fingerprint !== t.fingerprint && r.sightings.some((s) => s.requestId === t.sighting.requestId),
-  );
+/** The key documents that have public material to save (see `publicKeyDocument`). */
+function keySetsOf(documents: readonly KeyDocument[]): KeyDocument[] {
+  return documents.filter((d) => publicKeyDocument(d) !== undefined);
 }
 
 /**
@@ -31,13 +28,14 @@ export function ProbeDialog({ target, onClose }: { target: ProbeTarget; onClose:
   const [openedAt] = useState(clock);
   const [saved, setSaved] = useState(false);
   const [copied, setCopied] = useState<'' | 'copied' | 'failed'>('');
+  const keyDocuments = useMemo(() => keySetsOf(tokens.keyDocuments()), [tokens]);
   const file = useMemo(
-    () => (exchange ? probeHarFile(exchange, PANEL_TOOL, openedAt) : null),
-    [exchange, openedAt],
+    () => (exchange ? probeHarFile(exchange, PANEL_TOOL, openedAt, keyDocuments) : null),
+    [exchange, openedAt, keyDocuments],
   );
-  const command = file
-    ? probeCommand(file.filename, carriesOthers(tokens.records(), target) ? target.fingerprint : undefined)
-    : '';
+  // Always names the token: the request may carry others (a session cookie) that the panel's bounded
+  // sightings no longer show, and the CLI asks for --token then.
+  const command = file ? probeCommand(file.filename, target.fingerprint) : '';
   const needs = exchange ? probeNeeds(exchange) : { origin: '' };
   const copy = async () => setCopied((await copyText(command)) ? 'copied' : 'failed');
   return (
@@ -54,6 +52,11 @@ export function ProbeDialog({ target, onClose }: { target: ProbeTarget; onClose:
             <strong>The saved file holds the raw token</strong>, with the request's other headers, cookies and
             body, unmasked: the probe must send them. Treat it as a secret, like a password, and delete it
             when you are done.
+          </p>
+          <p data-testid="probe-key-note">
+            {keyDocuments.length > 0
+              ? `After the request (entry 0), the file holds the ${keyDocuments.length === 1 ? 'key document' : `${keyDocuments.length} key documents`} seen in the capture (JWKS, OpenID configuration), public keys only, so that the probe can try algorithm confusion with the issuer's public key.`
+              : 'No key set (JWKS) was seen in the capture: the algorithm-confusion probes need one. Load the page that fetches it, or give the CLI the issuer keys with --jwks <file>.'}
           </p>
           <p>
             The extension sends nothing. The probe runs only when you run the command below: the{' '}

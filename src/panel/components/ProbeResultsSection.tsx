@@ -34,6 +34,11 @@ function RunTable({ run }: { run: ProbeRunView }) {
         Baseline: {answer(run.baseline)} · without the token: {answer(run.negativeControl)}
         {run.stopped ? <strong class="warn"> · stopped: {run.stopped}</strong> : null}
       </p>
+      {run.passed.length > 0 ? (
+        <p class="muted" data-testid="probe-passed">
+          Refused every probe of: {run.passed.join(', ')} (the control operates).
+        </p>
+      ) : null}
       {run.outcomes.length > 0 ? (
         <table class="sightings" data-testid="probe-outcomes">
           <thead>

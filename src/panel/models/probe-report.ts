@@ -5,8 +5,8 @@ import { isRecord, stringOrEmpty } from './guards';
 
 /**
  * Reads the `probes` section of a JWT Lens JSON report (what `jwt-lens probe --format json` writes: the
- * `scan` report plus `probes`, each a masked ProbeRun of src/core/probe/types.ts) and its `probe-*`
- * findings, for the token detail. The one place that knows the report's probe shape: adjust it here.
+ * `scan` report plus `probes`, each a JsonProbeRun of src/core/report/report-types.ts, URL masked, with the
+ * rules it passed) and its `probe-*` findings, for the token detail. The one place that knows the report's probe shape: adjust it here.
  * The file is untrusted: every value is checked, lists and strings are bounded, nothing throws.
  */
 
@@ -45,6 +45,8 @@ export interface ProbeRunView {
   negativeControl?: ProbeOutcomeView;
   outcomes: ProbeOutcomeView[];
   stopped?: string;
+  /** The `probe-*` rules whose probes all were refused (the report's `passedRuleIds`): the control operates. */
+  passed: string[];
 }
 
 /** A token's probe results: its runs and the findings they raised. */
@@ -89,6 +91,15 @@ function outcomeOf(value: unknown): ProbeOutcomeView | undefined {
   return out;
 }
 
+/** The report's `passedRuleIds`: probe rule ids only, bounded. */
+function passedOf(value: unknown): string[] {
+  if (!Array.isArray(value)) return [];
+  return value.slice(0, MAX_PROBE_OUTCOMES).flatMap((id) => {
+    const text = str(id);
+    return text.startsWith('probe-') ? [text] : [];
+  });
+}
+
 function runOf(value: unknown): ProbeRunView | undefined {
   if (!isRecord(value)) return undefined;
   const fingerprint = str(value.fingerprint);
@@ -103,6 +114,7 @@ function runOf(value: unknown): ProbeRunView | undefined {
     slot,
     startedAt: str(value.startedAt),
     outcomes: outcomes.flatMap((o) => outcomeOf(o) ?? []),
+    passed: passedOf(value.passedRuleIds),
   };
   const baseline = outcomeOf(value.baseline);
   if (baseline) run.baseline = baseline;

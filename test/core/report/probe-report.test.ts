@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ProbeRun } from '../../../src/core/probe';
+import { htmlReport } from '../../../src/core/report/html';
 import { toJsonReport } from '../../../src/core/report/json-report';
 import { toMarkdown } from '../../../src/core/report/markdown';
 import { toSarif } from '../../../src/core/report/sarif';
@@ -104,6 +105,29 @@ describe('the probes section of the reports', () => {
     expect(md).not.toContain(SIGNATURE);
     expect(md).not.toContain(STRANGER.split('.')[2]);
     expect(toMarkdown(sampleResult(), { includeRaw: false, tool: TOOL })).not.toContain('## Probes');
+  });
+
+  it('HTML: a Probes section with what was sent and each verdict, masked, raw or not', () => {
+    for (const includeRaw of [false, true]) {
+      const html = htmlReport(sampleResult(), undefined, { ...options, includeRaw });
+      const section = html.slice(html.indexOf('<section id="probes"'), html.indexOf('</main>'));
+      expect(section).toContain('<h2>Probes: what the server accepted</h2>');
+      expect(section).toContain('Negative control (no token)</dt><dd>HTTP 401, application/json');
+      expect(section).toMatch(
+        /<tr class="verdict-accepted" data-testid="probe-case"><td><code>alg-none:nOnE<\/code><\/td><td>alg-none:nOnE change<\/td><td>HTTP 200, [^<]*<\/td><td><strong>accepted<\/strong><\/td><td><code>probe-alg-none-accepted<\/code><\/td><\/tr>/,
+      );
+      expect(section.match(/data-testid="probe-case"/g)).toHaveLength(10);
+      expect(section).toContain('access_token=eyJ');
+      expect(html).toContain('data-testid="method-probed"');
+      // The probes never show a signature; the rest of a raw report shows the tokens, as asked.
+      const checked = includeRaw ? section : html;
+      expect(checked).not.toContain(SIGNATURE);
+      expect(checked).not.toContain(STRANGER.split('.')[2]);
+      expect(checked).not.toContain(FLOW.state);
+    }
+    const scan = htmlReport(sampleResult(), undefined, { includeRaw: false, tool: TOOL });
+    expect(scan).not.toContain('id="probes"');
+    expect(scan).not.toContain('method-probed');
   });
 
   it('SARIF: the run’s properties count each run’s verdicts', () => {

@@ -64,12 +64,42 @@ describe('"Probe this request…" in the token detail', () => {
     expect(har.log.entries).toHaveLength(1);
     const capture = captureHar(har);
     expect('error' in capture ? [] : capture.sightings.map((s) => s.tokenText)).toEqual([alice]);
+    const fingerprint = oneByTestId(panel.root, 'detail-fingerprint').textContent;
     expect(oneByTestId(dialog, 'probe-command').textContent).toBe(
-      'jwt-lens probe jwt-lens-probe-2030-01-01T00-00-00Z.har --entry 0',
+      `jwt-lens probe jwt-lens-probe-2030-01-01T00-00-00Z.har --entry 0 --token ${fingerprint}`,
     );
   });
 
-  it('names the token in the command when the request carried others, and the opt-ins a remote POST needs', async () => {
+  it('saves the key sets seen in the capture after the request, public keys only, and says so', async () => {
+    panel = await mountTestPanel();
+    const rsa = { kty: 'RSA', kid: 'k1', n: 'sXch', e: 'AQAB', d: 'private-exponent' };
+    const jwks = { keys: [rsa, { kty: 'oct', k: 'c2VjcmV0' }] };
+    panel.source.emit(makeEntry({ url: 'https://id.example.test/jwks.json', responseJson: jwks }), 'keys');
+    panel.source.emit(makeEntry({ bearer: alice }), 'live-1');
+    await openFirstToken(panel);
+    await click(buttonByName(panel.root, 'Probe this request…'));
+    const dialog = oneByTestId(panel.root, 'probe-dialog');
+    expect(oneByTestId(dialog, 'probe-key-note').textContent).toMatch(/the key document seen in the capture/);
+    await click(buttonByName(dialog, 'Save request as HAR'));
+    const har = JSON.parse(panel.downloads.at(-1)?.text ?? '');
+    expect(har.log.entries.map((e: { request: { url: string } }) => e.request.url)).toEqual([
+      'https://api.example.test/v1/me',
+      'https://id.example.test/jwks.json',
+    ]);
+    expect(JSON.parse(har.log.entries[1].response.content.text)).toEqual({
+      keys: [{ kty: 'RSA', kid: 'k1', n: 'sXch', e: 'AQAB' }],
+    });
+  });
+
+  it('says when no key set was seen: the alg-confusion probes need one, or --jwks', async () => {
+    panel = await mountTestPanel();
+    panel.source.emit(makeEntry({ bearer: alice }), 'live-1');
+    await openFirstToken(panel);
+    await click(buttonByName(panel.root, 'Probe this request…'));
+    expect(oneByTestId(panel.root, 'probe-key-note').textContent).toMatch(/No key set.*--jwks/);
+  });
+
+  it('names the token in the command (the request carried others), and the opt-ins a remote POST needs', async () => {
     panel = await mountTestPanel();
     const bob = makeToken(accessClaims('bob'));
     const entry = makeEntry({ bearer: alice, cookie: `session=${bob}`, method: 'POST' });
@@ -166,13 +196,10 @@ describe('importing a probe report', () => {
     const findings = byTestId(section, 'finding');
     expect(findings.map((f) => f.dataset.ruleId)).toEqual(['probe-alg-none-accepted']);
     expect(findings[0]?.textContent).toContain('negative control');
-    expect(byTestId(section, 'probe-outcome').map((o) => o.dataset.verdict)).toEqual([
-      'accepted',
-      'accepted',
-      'rejected',
-      'rejected',
-      'rejected',
-    ]);
+    const verdicts = byTestId(section, 'probe-outcome').map((o) => o.dataset.verdict);
+    expect(verdicts).toEqual(doc.probes[0].outcomes.map((o: { verdict: string }) => o.verdict));
+    expect(verdicts.slice(0, 5)).toEqual(['accepted', 'accepted', 'accepted', 'accepted', 'rejected']);
+    expect(oneByTestId(section, 'probe-passed').textContent).toContain('probe-signature-not-verified');
     // The report's own scan findings are not added to the token (the panel judges the token itself).
     const own = panel.handle.tokens.selectedFindings.value.length;
     expect(byTestId(panel.root, 'finding')).toHaveLength(own + 1);
@@ -193,12 +220,11 @@ describe('importing a probe report', () => {
     });
     await settle();
     const cells = byTestId(panel.root, 'probe-outcome').map((row) => row.querySelector('.verdict'));
-    expect(cells.map((c) => `${c?.textContent} ${c?.className}`)).toEqual([
+    expect(cells.slice(2, 6).map((c) => `${c?.textContent} ${c?.className}`)).toEqual([
       'accepted: flaw verdict verdict-rejected',
       'accepted: flaw verdict verdict-rejected',
-      'rejected: pass verdict verdict-accepted',
-      'rejected: pass verdict verdict-accepted',
       'inconclusive verdict verdict-unknown',
+      'rejected: pass verdict verdict-accepted',
     ]);
   });
 

@@ -138,4 +138,12 @@ describe('the probe HAR', () => {
       unsafeMethod: 'POST',
     });
   });
+
+  it('reads loopback as the CLI does (IPv6, IPv4-mapped, *.localhost), and names a host as --allow-host takes it', () => {
+    for (const url of ['http://[::1]:8080/a', 'http://[::ffff:127.0.0.1]/a', 'http://api.localhost/a']) {
+      expect(probeNeeds(kept(makeEntry({ url }))).allowHost).toBeUndefined();
+    }
+    expect(probeNeeds(kept(makeEntry({ url: 'http://[2001:db8::1]/a' }))).allowHost).toBe('2001:db8::1');
+    expect(probeNeeds(kept(makeEntry({ url: 'http://[::ffff:a00:1]/a' }))).allowHost).toBe('::ffff:a00:1');
+  });
 });

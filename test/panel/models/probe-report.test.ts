@@ -5,41 +5,55 @@ import { MAX_PROBE_RUNS, readProbeReport } from '../../../src/panel/models/probe
 import { createReportValidator } from '../../core/report/schema-validator';
 
 const fixture = () => JSON.parse(readFileSync('test/fixtures/probe-report.json', 'utf8'));
-const FP = '81529d314c4c7ef8';
+const FP = () => fixture().probes[0].fingerprint as string;
 
 describe('reading a probe report', () => {
-  it('reads a fixture that is a real JSON report plus the probes section (the schema gains it with the core)', () => {
-    const { probes, ...scan } = fixture();
-    expect(createReportValidator()(scan)).toEqual([]);
-    expect(probes).toHaveLength(1);
+  it('reads a real report of `jwt-lens probe` (test/cli/probe-report-fixture.test.ts makes it), schema-valid', () => {
+    expect(createReportValidator()(fixture())).toEqual([]);
+    expect(fixture().probes).toHaveLength(1);
   });
 
-  it('reads the runs and the probe-* findings by token, with their evidence', () => {
+  it('reads the runs, the probe-* findings by token with their evidence, and the rules passed', () => {
     const read = readProbeReport(fixture());
     if (!read || 'error' in read) throw new Error('not read');
     expect(read.runCount).toBe(1);
     expect(read.findingCount).toBe(1);
-    const results = read.byToken.get(FP);
+    const results = read.byToken.get(FP());
     expect(results?.findings.map((f) => `${f.ruleId} ${f.severity}`)).toEqual([
       'probe-alg-none-accepted critical',
     ]);
     expect(results?.findings[0]?.evidence.map((e) => e.label)).toEqual([
       'request',
-      'baseline',
-      'negative control',
-      'probe',
+      'token in',
+      'baseline (token as captured)',
+      'negative control (no token)',
+      'probe alg-none:none',
+      'probe alg-none:None',
+      'probe alg-none:NONE',
+      'probe alg-none:nOnE',
     ]);
     const run = results?.runs[0];
     expect(run?.slot).toBe('request-header Authorization');
     expect(run?.baseline?.status).toBe(200);
     expect(run?.negativeControl?.status).toBe(401);
-    expect(run?.outcomes.map((o) => `${o.caseId} ${o.verdict}`)).toEqual([
-      'alg-none:none accepted',
-      'alg-none:nOnE accepted',
-      'signature-stripped rejected',
-      'signature-corrupted rejected',
-      'embedded-jwk rejected',
+    expect(run?.outcomes.filter((o) => o.verdict === 'accepted').map((o) => o.caseId)).toEqual([
+      'alg-none:none',
+      'alg-none:None',
+      'alg-none:NONE',
+      'alg-none:nOnE',
     ]);
+    expect(run?.outcomes.length).toBeGreaterThan(8);
+    expect(run?.outcomes.every((o) => o.verdict !== 'inconclusive')).toBe(true);
+    expect(run?.passed).toContain('probe-signature-not-verified');
+    expect(run?.passed).not.toContain('probe-alg-none-accepted');
+  });
+
+  it('keeps only probe rule ids from the rules passed', () => {
+    const report = fixture();
+    report.probes[0].passedRuleIds = ['jti-missing', 'probe-kid-injection-accepted', 7];
+    const read = readProbeReport(report);
+    if (!read || 'error' in read) throw new Error('not read');
+    expect(read.byToken.get(FP())?.runs[0]?.passed).toEqual(['probe-kid-injection-accepted']);
   });
 
   it('leaves the scan findings of the same report out (they are the token rules’, not the probe’s)', () => {
@@ -55,6 +69,7 @@ describe('reading a probe report', () => {
     expect(readProbeReport({ log: { entries: [] } })).toBeUndefined();
     expect(readProbeReport([1, 2])).toBeUndefined();
     const { probes: _dropped, ...scan } = fixture();
+    expect(createReportValidator()(scan)).toEqual([]);
     expect(readProbeReport(scan)).toEqual({ error: expect.stringMatching(/without probe results/) });
   });
 

@@ -16,7 +16,7 @@ export const STATUS_MEANING: Readonly<Record<ControlStatus, string>> = {
 const STATUSES: readonly ControlStatus[] = ['pass', 'fail', 'partial', 'not-observed', 'out-of-scope'];
 
 /** Method and limits of a passive audit, and what the statuses mean. */
-export function methodSection(withCompliance: boolean): Html {
+export function methodSection(withCompliance: boolean, probed = false): Html {
   return el(
     'section',
     { id: 'method', 'aria-label': 'Method and limits' },
@@ -26,6 +26,13 @@ export function methodSection(withCompliance: boolean): Html {
       null,
       'JWT Lens read the recorded traffic and token lists named in the scope and checked every JSON Web Token and OAuth token it found against its rule catalogue (RFC 7515, 7519, 8725, 6749, 6750 and 9700, OpenID Connect Core, OWASP ASVS 5.0, NIST SP 800-63B-4). It sent no request of its own: the audit is passive, and the same inputs, policy (see its digest), reference time and tool version give the same result.',
     ),
+    probed
+      ? el(
+          'p',
+          { 'data-testid': 'method-probed' },
+          'Except for the probes: this report also holds the results of the jwt-lens probe command, which did send requests, listed in the Probes section with what each changed and what came back. Its results depend on the server at the time of the run.',
+        )
+      : null,
     el('h3', null, 'What a capture shows'),
     el(
       'p',

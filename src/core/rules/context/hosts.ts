@@ -49,12 +49,17 @@ export const registrableDomain = memoByName((host: string): string => {
   return labels.slice(-2).join('.');
 });
 
-/** Loopback: `localhost` and `*.localhost` (RFC 6761 §6.3), 127.0.0.0/8, `::1` (also IPv4-mapped). */
+/**
+ * Loopback: `localhost` and `*.localhost` (RFC 6761 §6.3), 127.0.0.0/8, `::1` (also IPv4-mapped, dotted or
+ * as the URL parser writes it). The one notion of loopback: the rules, the CLI's probe target and the panel.
+ */
 export function isLoopbackHost(host: string): boolean {
   const h = host.toLowerCase().replace(/\.$/, '');
   if (h === 'localhost' || h.endsWith('.localhost')) return true;
   if (/^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h)) return true;
   if (/^::ffff:127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h)) return true;
+  // The WHATWG URL parser writes an IPv4-mapped address in hex: `[::ffff:127.0.0.1]` → `::ffff:7f00:1`.
+  if (/^::ffff:7f[0-9a-f]{2}:[0-9a-f]{1,4}$/.test(h)) return true;
   return h === '::1' || h === '0:0:0:0:0:0:0:1';
 }
 
