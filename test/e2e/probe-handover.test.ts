@@ -100,8 +100,14 @@ describe('probe hand-over in the real DevTools panel', () => {
     );
     expect(outcome).toBe('Copied');
     // Read it back from a page of the same browser (the system clipboard is shared).
+    // Headless windows lose focus to each other when the machine is busy, and the Clipboard API refuses an
+    // unfocused document: emulate focus for the page that reads, as a user's click would give it.
     await session.page.bringToFront();
+    const cdp = await session.page.createCDPSession();
+    await cdp.send('Emulation.setFocusEmulationEnabled', { enabled: true });
     const pasted = await session.page.evaluate(() => navigator.clipboard.readText());
+    await cdp.send('Emulation.setFocusEmulationEnabled', { enabled: false });
+    await cdp.detach();
     expect(pasted).toBe(command);
     await clickByName(panel, 'Close');
   });
