@@ -186,8 +186,8 @@ export function createTokensModel(source: CaptureSource, options: TokensModelOpt
   const afterFrame = () => {
     if (isDue()) publish();
     else {
-      // Counters at most every COUNTER_INTERVAL_MS: `stats()` walks every token, and each change
-      // re-renders the status bar; at 60 frames a second that was a cost on every request.
+      // Counters at most every COUNTER_INTERVAL_MS: each change re-renders the status bar; at 60
+      // frames a second that was a cost on every request.
       if (clock() - pace.countersAt >= COUNTER_INTERVAL_MS) {
         pace.countersAt = clock();
         counters.publish(auditor.stats());
