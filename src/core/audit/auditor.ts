@@ -145,6 +145,8 @@ export function createAuditor(options: AuditorOptions = {}): Auditor {
   const keyDocuments = createKeyDocumentStore(limits.maxKeyDocuments);
   let droppedTokens = 0;
   let droppedSightings = 0;
+  /** Sightings held over all tokens, kept up to date so `stats()` (read during traffic) walks nothing. */
+  let heldSightings = 0;
   let version = 0;
   /** Bumped when tokens, sightings, observations or the policy change; not by external hits. */
   let contentVersion = 0;
@@ -174,6 +176,7 @@ export function createAuditor(options: AuditorOptions = {}): Auditor {
       entry = found.entry;
       if (!entry) {
         lastEntry = newEntry(sighting, fingerprint, found.key);
+        heldSightings++;
         evictTokens();
         return;
       }
@@ -187,9 +190,11 @@ export function createAuditor(options: AuditorOptions = {}): Auditor {
     }
     const sightings = entry.record.sightings;
     sightings.push(sighting);
+    heldSightings++;
     entry.revision++;
     if (sightings.length > limits.maxSightingsPerToken) {
       sightings.shift();
+      heldSightings--;
       droppedSightings++;
     }
   }
@@ -247,7 +252,10 @@ export function createAuditor(options: AuditorOptions = {}): Auditor {
       if (oldest.done) return;
       const entry = entries.get(oldest.value);
       entries.delete(oldest.value);
-      if (entry) droppedSightings += entry.record.sightings.length;
+      if (entry) {
+        droppedSightings += entry.record.sightings.length;
+        heldSightings -= entry.record.sightings.length;
+      }
       if (entry === lastEntry) lastEntry = undefined;
       droppedTokens++;
     }
@@ -428,6 +436,7 @@ export function createAuditor(options: AuditorOptions = {}): Auditor {
       keyDocuments.clear();
       droppedTokens = 0;
       droppedSightings = 0;
+      heldSightings = 0;
       captured = undefined;
       version++;
       contentVersion++;
@@ -438,9 +447,7 @@ export function createAuditor(options: AuditorOptions = {}): Auditor {
       return cached.result;
     },
     stats() {
-      let sightings = 0;
-      for (const entry of entries.values()) sightings += entry.record.sightings.length;
-      return { tokens: entries.size, sightings, droppedTokens, droppedSightings };
+      return { tokens: entries.size, sightings: heldSightings, droppedTokens, droppedSightings };
     },
     records() {
       return [...entries.values()].map(syncPurpose);

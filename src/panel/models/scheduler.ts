@@ -1,14 +1,33 @@
-/** Runs `fn` once, later: on the next animation frame in the panel, by hand in tests. */
+/** Runs `fn` once, later: on the panel's next tick, by hand in tests. */
 export type Scheduler = (fn: () => void) => void;
 
+/** The panel's tick, ms: one frame at 60 Hz. */
+export const TICK_MS = 16;
+
 /**
- * The panel's scheduler: one callback per animation frame, so a burst of thousands of requests costs one
- * render per frame. Falls back to a timer where `requestAnimationFrame` is missing (workers, Node).
+ * The panel's scheduler: the callbacks queued before a tick run together on it (one timer, one batch of
+ * signal updates), so a burst of thousands of requests costs one render per tick. A timer, not
+ * `requestAnimationFrame`: a pending animation frame makes the browser produce a frame (style, layout,
+ * paint) even when nothing changed, which during live capture was a cost on every frame; with a timer the
+ * page only renders when the DOM did change.
  */
-export function createFrameScheduler(): Scheduler {
+export function createTickScheduler(tickMs = TICK_MS): Scheduler {
+  let queue: Array<() => void> = [];
+  const tick = (): void => {
+    const batch = queue;
+    queue = [];
+    // Callbacks are isolated: one that throws must not drop the others of its tick.
+    for (const fn of batch) {
+      try {
+        fn();
+      } catch (error) {
+        reportError(error); // still reaches the console, as an uncaught error would
+      }
+    }
+  };
   return (fn) => {
-    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => fn());
-    else setTimeout(fn, 16);
+    queue.push(fn);
+    if (queue.length === 1) setTimeout(tick, tickMs);
   };
 }
 

@@ -30,13 +30,13 @@ import {
 import type { TokenProbeResults } from './probe-report';
 import { createProbeResults } from './probe-results';
 import { EMPTY_FILTERS, type Filters } from './rows';
-import { createFrameScheduler, type Scheduler } from './scheduler';
+import { createTickScheduler, type Scheduler, TICK_MS } from './scheduler';
 import { createTokensView, type TokensView } from './tokens-view';
 
 export type { ActionResult } from './input-actions';
 
 export interface TokensModelOptions {
-  /** When to publish a batch of captured entries; default: once per animation frame. */
+  /** When to publish a batch of captured entries; default: once per tick (`createTickScheduler`). */
   scheduler?: Scheduler;
   /** Wall clock in milliseconds (expiry checks, frame budget); default `Date.now`. */
   now?: () => number;
@@ -106,9 +106,6 @@ export interface TokensModel extends TokensView {
 /** During traffic the counters move at most this often, ms (the trailing publish shows the last). */
 const COUNTER_INTERVAL_MS = 50;
 
-/** One animation frame at 60 Hz, ms. */
-const FRAME_MS = 1000 / 60;
-
 /**
  * Creates the tokens model over a capture source. Entries are captured a frame at a time and the UI is
  * updated at most once per frame; memory is bounded by the caps in `limits.ts`, and whatever is dropped
@@ -116,7 +113,7 @@ const FRAME_MS = 1000 / 60;
  */
 export function createTokensModel(source: CaptureSource, options: TokensModelOptions = {}): TokensModel {
   const clock = options.now ?? Date.now;
-  const schedule = options.scheduler ?? createFrameScheduler();
+  const schedule = options.scheduler ?? createTickScheduler();
   const auditor = createAuditor({
     maxTokens: options.maxTokens ?? MAX_TOKENS,
     maxSightingsPerToken: options.maxSightings ?? MAX_SIGHTINGS,
@@ -166,12 +163,12 @@ export function createTokensModel(source: CaptureSource, options: TokensModelOpt
   const publishWhenDue = () => {
     if (trailing.queued) return;
     trailing.queued = true;
-    // Frames are counted too (~60 a second), so a frozen clock (tests, a throttled tab) still publishes.
+    // Ticks are counted too (~60 a second), so a frozen clock (tests, a throttled tab) still publishes.
     let waited = 0;
     const check = () => {
       if (!trailing.queued) return;
       waited++;
-      if (isDue() || waited >= Math.ceil(dueMs() / FRAME_MS)) {
+      if (isDue() || waited >= Math.ceil(dueMs() / TICK_MS)) {
         trailing.queued = false;
         publish();
       } else schedule(check);
@@ -186,8 +183,8 @@ export function createTokensModel(source: CaptureSource, options: TokensModelOpt
   const afterFrame = () => {
     if (isDue()) publish();
     else {
-      // Counters at most every COUNTER_INTERVAL_MS: `stats()` walks every token, and each change
-      // re-renders the status bar; at 60 frames a second that was a cost on every request.
+      // Counters at most every COUNTER_INTERVAL_MS: each change re-renders the status bar; at 60
+      // frames a second that was a cost on every request.
       if (clock() - pace.countersAt >= COUNTER_INTERVAL_MS) {
         pace.countersAt = clock();
         counters.publish(auditor.stats());

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { auditCapture, createAuditor } from '../../../src/core/audit';
@@ -156,6 +157,30 @@ describe('createAuditor', () => {
     const text = await token({ sub: 'u1' });
     auditor.add(capture([sighting(text, 1), sighting(text, 2)]));
     expect(auditor.stats()).toEqual({ tokens: 0, sightings: 0, droppedTokens: 2, droppedSightings: 2 });
+  });
+
+  it('counts held sightings as the records hold them, through caps, evictions and clear', async () => {
+    const texts = await Promise.all([1, 2, 3, 4].map((n) => token({ sub: `u${n}` })));
+    const held = (auditor: ReturnType<typeof createAuditor>) =>
+      auditor.records().reduce((n, r) => n + r.sightings.length, 0);
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.array(fc.nat(3), { maxLength: 4 }), fc.constant(null)), { maxLength: 30 }),
+        fc.nat(3),
+        fc.integer({ min: 1, max: 3 }),
+        (steps, maxTokens, maxSightings) => {
+          const auditor = createAuditor({ maxTokens, maxSightingsPerToken: maxSightings });
+          let n = 0;
+          for (const step of steps) {
+            if (step === null) auditor.clear();
+            else auditor.add(capture(step.map((i) => sighting(texts[i] ?? '', n++))));
+            expect(auditor.stats().sightings).toBe(held(auditor));
+            expect(auditor.stats().tokens).toBe(auditor.records().length);
+          }
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 
   it('caches results until something changes, and clear() empties everything', async () => {
