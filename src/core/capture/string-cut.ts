@@ -21,7 +21,7 @@ export const cutMark = (n: number): string => `\u0000\u0000jwt-lens-cut-${n}`;
 /** The mark as the reader writes it into the entry's JSON text. */
 export const cutMarkJson = (n: number): string => JSON.stringify(cutMark(n)).slice(1, -1);
 
-/** A cut string being streamed: the rest, decoded and searched window by window. */
+/** A cut string being streamed: the rest, decoded and searched one window at a time. */
 export interface OpenCut {
   decoder: TextDecoder;
   windows: TokenWindows;
