@@ -3,7 +3,6 @@
 // baseline measured in the same run: a plain Node stream read of the same file (every byte read, nothing
 // kept). Targets: complete, every planted token found, peak RSS ≤ 400 MB, time linear in size (600 MB
 // ≤ 13× the 50 MB scan of `bench/scan.mjs`, measured here too). `node bench/large.mjs 600` runs one size.
-import { spawnSync } from 'node:child_process';
 import {
   closeSync,
   existsSync,
@@ -16,33 +15,14 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { makeHar, writeLargeHar } from './generate.mjs';
+import { measureProcess } from './measure-process.mjs';
 
 const DIR = join(import.meta.dirname, '..', '.bench');
 const BIN = join(import.meta.dirname, '..', 'bin', 'jwt-lens.js');
-const PROBE = join(import.meta.dirname, 'rss-probe.cjs');
 const BODY = 400_000;
 const SIZES = { 600: 1_500, 2000: 5_000 };
 const RSS_TARGET_MB = 400;
 const NOW = ['--now', '2026-01-01T00:00:00Z'];
-
-/** Runs node `args` with the probe: wall ms, CPU ms and peak RSS (MiB) as the child reports them. */
-function measure(args) {
-  const t0 = process.hrtime.bigint();
-  const run = spawnSync(process.execPath, ['--require', PROBE, ...args], {
-    stdio: ['ignore', 'ignore', 'pipe', 'pipe'],
-    maxBuffer: 1 << 20,
-  });
-  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-  if (run.status !== 0 && run.status !== 1)
-    throw new Error(`${args.join(' ')} exited ${run.status}: ${run.stderr}`);
-  const usage = JSON.parse(run.output[3].toString());
-  return {
-    ms,
-    cpuMs: (usage.user + usage.system) / 1000,
-    rssMb: usage.rss / 1024,
-    stderr: run.stderr.toString(),
-  };
-}
 
 /** The HAR of `mb` MB, written once (kept in .bench/ between runs: writing 2 GB takes a while). */
 function ensureHar(mb) {
@@ -87,7 +67,7 @@ export function runLargeBench(sizes = Object.keys(SIZES).map(Number)) {
   const small = ensure50();
   const smallMb = statSync(small).size / 1e6;
   const report = join(DIR, 'bench-large-report.json');
-  const base50 = measure(scan(small, report));
+  const base50 = measureProcess(scan(small, report));
   console.log(
     `large: jwt-lens scan --format json, whole processes; baseline: a plain Node stream read of the same file`,
   );
@@ -96,8 +76,8 @@ export function runLargeBench(sizes = Object.keys(SIZES).map(Number)) {
   for (const mb of sizes) {
     const { path, entries } = ensureHar(mb);
     const size = statSync(path).size / 1e6;
-    const read = measure(streamRead(path));
-    const run = measure(scan(path, report));
+    const read = measureProcess(streamRead(path));
+    const run = measureProcess(scan(path, report));
     const { tokens, sightings } = found(report);
     const linear = run.cpuMs / base50.cpuMs;
     const allowed = (13 * size) / 600;

@@ -1,40 +1,23 @@
 // `jwt-lens scan` of a 50 MB, 10,000-entry HAR vs JSON.parse of the same file, each in its own Node
 // process so wall time and peak memory (maxRSS) are comparable. Target (issue 17, tightened from issue 2’s 2×): scan ≤ 1.5× the time and
 // ≤ 1.5× the peak memory of reading + parsing the file.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { makeHar } from './generate.mjs';
+import { measureProcess } from './measure-process.mjs';
 
 const DIR = join(import.meta.dirname, '..', '.bench');
 const HAR = join(DIR, 'bench-50mb.har');
 const ROUNDS = 3;
 const BIN = join(import.meta.dirname, '..', 'bin', 'jwt-lens.js');
 
-/** Runs `args` under node, returning wall ms and peak RSS reported by the child itself. */
-function measure(args, env = {}) {
-  const t0 = process.hrtime.bigint();
-  const run = spawnSync(
-    process.execPath,
-    ['--require', join(import.meta.dirname, 'rss-probe.cjs'), ...args],
-    {
-      stdio: ['ignore', 'ignore', 'pipe', 'pipe'],
-      maxBuffer: 1 << 20,
-      env: { ...process.env, ...env },
-    },
-  );
-  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-  if (run.status !== 0 && run.status !== 1)
-    throw new Error(`${args.join(' ')} exited ${run.status}: ${run.stderr}`);
-  return { ms, rssKb: JSON.parse(run.output[3].toString()).rss };
-}
-
 function best(args, env) {
   let bestMs = Infinity;
   let rssKb = 0;
   for (let i = 0; i < ROUNDS; i++) {
-    const m = measure(args, env);
+    const m = measureProcess(args, env);
     bestMs = Math.min(bestMs, m.ms);
     rssKb = Math.max(rssKb, m.rssKb);
   }

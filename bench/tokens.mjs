@@ -2,15 +2,14 @@
 // lines, base64url-decodes each token's header and payload and `JSON.parse`s them: each in its own Node
 // process (start-up included: on a token list it is a large part of the run), interleaved rounds, best
 // wall time and CPU time of each. Target (issue 17): the scan ≤ 3× the baseline.
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeTokens } from './generate.mjs';
+import { measureProcess } from './measure-process.mjs';
 
 const DIR = join(import.meta.dirname, '..', '.bench');
 const LIST = join(DIR, 'tokens-20k.txt');
 const BIN = join(import.meta.dirname, '..', 'bin', 'jwt-lens.js');
-const PROBE = join(import.meta.dirname, 'rss-probe.cjs');
 const LINES = 20_000;
 const ROUNDS = 5;
 const TARGET = 3;
@@ -28,20 +27,6 @@ for (const line of lines) {
 if (n !== ${LINES}) throw new Error('decoded ' + n);
 `;
 
-/** Runs node `args` with the probe: wall ms, CPU ms and peak RSS (MiB) as the child reports them. */
-function measure(args) {
-  const t0 = process.hrtime.bigint();
-  const run = spawnSync(process.execPath, ['--require', PROBE, ...args], {
-    stdio: ['ignore', 'ignore', 'pipe', 'pipe'],
-    maxBuffer: 1 << 20,
-  });
-  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-  if (run.status !== 0 && run.status !== 1)
-    throw new Error(`${args.join(' ')} exited ${run.status}: ${run.stderr}`);
-  const usage = JSON.parse(run.output[3].toString());
-  return { ms, cpuMs: (usage.user + usage.system) / 1000, rssMb: usage.rss / 1024 };
-}
-
 export function runTokensBench() {
   mkdirSync(DIR, { recursive: true });
   writeFileSync(LIST, `${makeTokens(LINES).join('\n')}\n`);
@@ -56,7 +41,7 @@ export function runTokensBench() {
       ['base', ['-e', BASELINE]],
       ['scan', [...scanArgs, '--now', '2026-01-01T00:00:00Z']],
     ]) {
-      const m = measure(args);
+      const m = measureProcess(args);
       const b = best[name];
       b.ms = Math.min(b.ms, m.ms);
       b.cpuMs = Math.min(b.cpuMs, m.cpuMs);
