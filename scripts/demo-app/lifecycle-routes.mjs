@@ -13,6 +13,7 @@
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { decodeJwt, jwtVerify } from 'jose';
+import { bearerOf } from './routes.mjs';
 
 /** @typedef {import('./routes.mjs').DemoRequest} DemoRequest */
 /** @typedef {import('./routes.mjs').DemoResponse} DemoResponse */
@@ -40,11 +41,6 @@ function remember(map, key, value) {
   const oldest = map.keys().next();
   if (map.size >= MAX_REMEMBERED && !oldest.done) map.delete(oldest.value);
   map.set(key, value);
-}
-
-/** @param {DemoRequest} req */
-function bearerOf(req) {
-  return /^Bearer\s+(\S+)$/i.exec(String(req.headers.authorization ?? ''))?.[1] ?? '';
 }
 
 /** RFC 6750 §3: a 401 with a `WWW-Authenticate` challenge. @param {string} realm @param {string} [description] */
