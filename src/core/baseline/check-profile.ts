@@ -26,7 +26,8 @@ const WHERE: readonly Where[] = [
   'storage',
   'input',
 ];
-const REQUIRED = [
+/** The members every profile has (the types' non-optional fields); the others may be absent. */
+export const REQUIRED_PROFILE_MEMBERS = [
   'issuer',
   'purpose',
   'tokens',
@@ -38,7 +39,7 @@ const REQUIRED = [
   'recipientHosts',
   'transports',
   'carriers',
-] as const;
+] as const satisfies readonly (keyof TokenProfile)[];
 const OPTIONAL = ['place', 'lifetime', 'issuance', 'responses'] as const;
 
 function checkClaims(check: Check, path: string, value: unknown): void {
@@ -116,7 +117,7 @@ export function checkProfile(check: Check, path: string, value: unknown): value 
   const before = check.errors.length;
   const p = checkShape(check, path, value, {
     what: 'a token profile (an object)',
-    required: REQUIRED,
+    required: REQUIRED_PROFILE_MEMBERS,
     optional: OPTIONAL,
   });
   if (!p) return false;

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Baseline, Carrier, ClaimType, TokenProfile } from '../../../src/core/baseline';
 import { driftHits } from '../../../src/core/baseline';
+import { REQUIRED_PROFILE_MEMBERS } from '../../../src/core/baseline/check-profile';
 import { DRIFT_RULES } from '../../../src/core/baseline/drift';
 import { ruleInfo } from '../../../src/core/rules/catalog';
 import type { AuditResult } from '../../../src/core/types';
@@ -70,19 +71,7 @@ const profile: fc.Arbitrary<TokenProfile> = fc.record(
     }),
   },
   {
-    requiredKeys: [
-      'issuer',
-      'purpose',
-      'tokens',
-      'algorithms',
-      'keyIds',
-      'types',
-      'claims',
-      'audiences',
-      'recipientHosts',
-      'transports',
-      'carriers',
-    ],
+    requiredKeys: [...REQUIRED_PROFILE_MEMBERS],
   },
 );
 
