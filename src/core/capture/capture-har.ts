@@ -3,10 +3,9 @@ import type { CaptureResult, Sighting } from '../types';
 import { captureEntryWith } from './capture-entry';
 import {
   createExportSummary,
-  detachedBodiesProblem,
   type ExportSummary,
   mergeExportSummaries,
-  sanitizedExportProblem,
+  prependFileProblems,
   summarizeEntry,
 } from './export-summary';
 import { isRecord, stringAt } from './guards';
@@ -125,8 +124,7 @@ export function createHarCapture(): HarCapture {
     finish() {
       if (finished) return result;
       finished = true;
-      const fileProblems = [sanitizedExportProblem(creator, summary), detachedBodiesProblem(summary)];
-      for (const line of fileProblems.reverse()) if (line) result.problems.unshift(line);
+      prependFileProblems(result.problems, creator, summary);
       return result;
     },
   };

@@ -113,3 +113,12 @@ function isRequestCredential(lowerName: string): boolean {
 function isSetCookie(lowerName: string): boolean {
   return lowerName === 'set-cookie';
 }
+
+/**
+ * Puts the lines about the whole file (a sanitized Chrome export, bodies kept in separate files) before
+ * the entries' problem lines, so a long list of those cannot push them out of the CLI's warnings.
+ */
+export function prependFileProblems(problems: string[], creator: unknown, summary: ExportSummary): void {
+  const lines = [sanitizedExportProblem(creator, summary), detachedBodiesProblem(summary)];
+  problems.unshift(...lines.filter((line): line is string => line !== undefined));
+}

@@ -1,11 +1,6 @@
 import { createHarCapture, type HarCapture } from '../../core/capture/capture-har';
 import { harCaptureHandlers, harReadResult } from '../../core/capture/capture-har-stream';
-import {
-  createExportSummary,
-  detachedBodiesProblem,
-  sanitizedExportProblem,
-  summarizeEntry,
-} from '../../core/capture/export-summary';
+import { createExportSummary, prependFileProblems, summarizeEntry } from '../../core/capture/export-summary';
 import { createHarStream } from '../../core/capture/har-stream';
 import type { CaptureResult } from '../../core/types';
 import { type KeptExchange, keptExchangeOf, MAX_KEPT_EXCHANGES, probeableRequestIds } from './exchange-store';
@@ -92,8 +87,7 @@ export function createHarImportSession(importNumber: number, maxKept = MAX_KEPT_
     },
     // The last batch carries the lines about the whole file, first as `captureHar` puts them.
     finish() {
-      const lines = [sanitizedExportProblem(creator, summary), detachedBodiesProblem(summary)];
-      for (const line of lines.reverse()) if (line) capture.result.problems.unshift(line);
+      prependFileProblems(capture.result.problems, creator, summary);
       return capture.result;
     },
   };
