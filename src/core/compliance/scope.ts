@@ -35,7 +35,9 @@ export function complianceScope(
   for (const record of result.tokens) {
     for (const s of record.sightings) {
       sightings++;
-      if (s.requestId) requests.add(s.requestId);
+      // A token-list line is a sighting but no request: only sightings with a URL count as requests.
+      if (!s.url) continue;
+      requests.add(s.requestId);
       const host = hostOf(s);
       if (host) hosts.add(host);
     }

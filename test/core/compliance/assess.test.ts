@@ -236,6 +236,12 @@ describe('assessCompliance: policy, scope and digest', () => {
     expect(scope.policyDigest).toMatch(/^[0-9a-f]{64}$/);
   });
 
+  it('counts token-list lines as sightings, not requests', () => {
+    const line = bearer(jwt(), '', { where: 'input', name: 'tokens.txt:1', method: '', status: 0, scheme: '' });
+    const { scope } = assess(audit([line, bearer(jwt())]));
+    expect(scope).toMatchObject({ sightings: 2, requests: 1, hosts: ['api.example.com'] });
+  });
+
   it('digests the policy canonically: key order does not matter, content does', () => {
     const reordered = Object.fromEntries(Object.entries(DEFAULT_POLICY).reverse());
     expect(policyDigest(reordered)).toBe(policyDigest(DEFAULT_POLICY));

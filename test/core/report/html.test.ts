@@ -4,6 +4,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { assessCompliance } from '../../../src/core/compliance/assess';
+import { canonicalJson } from '../../../src/core/compliance/scope';
 import { htmlReport } from '../../../src/core/report/html';
 import { reportDigest } from '../../../src/core/report/html/digest';
 import { REPORT_CSS } from '../../../src/core/report/html/styles';
@@ -284,8 +286,13 @@ describe('htmlReport without compliance (a scan without --compliance)', () => {
     expect(html).toContain('it is not proof of compliance');
     // Sightings with a URL: requests 1, 2, 3, and the basic-auth observation's request 4.
     expect(html).toContain('3 distinct tokens, 4 sightings, 4 requests');
-    const policyDigest = sha256(JSON.stringify(sampleResult().policy)).toString('hex');
-    expect(html).toContain(`<code>${policyDigest}</code>`);
+    // The digest `--compliance` states (SHA-256 of the policy's canonical JSON), not another one.
+    const canonical = sha256(canonicalJson(sampleResult().policy)).toString('hex');
+    expect(canonical).not.toBe(sha256(JSON.stringify(sampleResult().policy)).toString('hex'));
+    expect(html).toContain(`<code>${canonical}</code>`);
+    const stated = assessCompliance(sampleResult(), { tool: OPTS.tool, inputs: OPTS.inputs }).scope;
+    expect(html).toContain(`<code>${stated.policyDigest}</code>`);
+    expect(html).toContain(`${stated.sightings} sightings, ${stated.requests} requests`);
     for (const secret of forbiddenStrings()) expect(html, secret).not.toContain(secret);
   });
 

@@ -1,5 +1,5 @@
+import { complianceScope } from '../../compliance/scope';
 import type { ComplianceScope } from '../../compliance/types';
-import { sha256, toHex } from '../../crypto/sha256';
 import type { AuditResult } from '../../types';
 import { numericDateToIso, type ReportContext } from '../report-context';
 import type { ReportOptions } from '../report-types';
@@ -9,47 +9,11 @@ import { type Child, el, type Html } from './markup';
 const MAX_HOSTS = 40;
 
 /**
- * The scope of a scan without compliance statuses, built as `assessCompliance` states it: inputs, UTC time
- * range, hosts, token, sighting and request counts, tool, and the policy's digest (SHA-256 of its JSON as
- * applied), so a report without `--compliance` carries the same scope statement.
+ * The scope of a scan without compliance statuses: the very statement `assessCompliance` makes (inputs, UTC
+ * time range, hosts, counts, tool, policy digest), so a report without `--compliance` states the same scope.
  */
 export function scopeOfResult(result: AuditResult, opts: ReportOptions): ComplianceScope {
-  const hosts = new Set<string>();
-  const requests = new Set<string>();
-  let sightings = 0;
-  for (const record of result.tokens) {
-    for (const s of record.sightings) {
-      sightings++;
-      if (!s.url) continue;
-      requests.add(s.requestId);
-      const host = hostOf(s.url);
-      if (host) hosts.add(host);
-    }
-  }
-  for (const o of result.observations) {
-    requests.add(o.requestId);
-    const host = hostOf(o.url);
-    if (host) hosts.add(host);
-  }
-  return {
-    inputs: [...(opts.inputs ?? [])],
-    timeRange: result.timeRange ? { ...result.timeRange } : null,
-    hosts: [...hosts].sort(),
-    tokens: result.tokens.length,
-    sightings,
-    requests: requests.size,
-    tool: { ...opts.tool },
-    policyDigest: toHex(sha256(new TextEncoder().encode(JSON.stringify(result.policy)))),
-  };
-}
-
-/** `host[:port]` of a URL, without any user info; `''` when it has none or does not parse. */
-function hostOf(url: string): string {
-  try {
-    return new URL(url).host;
-  } catch {
-    return '';
-  }
+  return complianceScope(result, opts.tool, opts.inputs ?? []);
 }
 
 /** Scope: what the report speaks for. */
