@@ -1,11 +1,16 @@
 import fc from 'fast-check';
 import { SignJWT } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { CliIo } from '../../src/cli/io';
+import { type Command, run } from '../../src/cli/main';
 import { probeRequestOf } from '../../src/cli/probe/har-request';
+import { NODE_DEPS, runProbe } from '../../src/cli/probe/probe';
 import { originRefusal, refusalOf } from '../../src/cli/probe/target';
+import { MAX_STRING_BYTES } from '../../src/core/capture/har-stream';
 import { fingerprintOf } from '../../src/core/crypto/fingerprint';
-import type { TokenSlot } from '../../src/core/probe';
+import type { ProbeRequest, TokenSlot } from '../../src/core/probe';
 import { isLoopbackHost } from '../../src/core/rules/context/hosts';
+import { createFakeIo } from './fake-io';
 import { harEntry, harText, runProbeCli } from './probe-helpers';
 
 /** Which request, which token and which hosts: the probe's choices before it plans anything. */
@@ -168,5 +173,72 @@ describe('target rules', () => {
       expect(originRefusal(original, { ...original, url })).toMatch(
         /^origin .* refused: only http:\/\/127\.0\.0\.1:8080/,
       );
+  });
+});
+
+describe('probe: a HAR of any size', () => {
+  /** A fake disk whose whole-file read fails as Node's does past its string limit: only streams work. */
+  async function probeStreamed(argv: string[], files: Record<string, string>) {
+    const { io, result } = createFakeIo({ files });
+    const streamedOnly: CliIo = {
+      ...io,
+      clock: () => Date.now(),
+      readFile: async () => {
+        throw Object.assign(new Error('Cannot create a string longer than 0x1fffffe8'), {
+          code: 'ERR_STRING_TOO_LONG',
+        });
+      },
+    };
+    const planned: ProbeRequest[] = [];
+    const probe: Command = (args, cliIo) =>
+      runProbe(args, cliIo, {
+        ...NODE_DEPS,
+        plan: async (request) => {
+          planned.push(request);
+          return { cases: [{ id: 'baseline', kind: 'baseline', change: 'none', request }] };
+        },
+      });
+    const code = await run(argv, streamedOnly, { probe });
+    return { code, planned, ...result() };
+  }
+  const har = () =>
+    harText([
+      { url: 'http://127.0.0.1:9/health' },
+      { url: 'http://127.0.0.1:9/api/orders?page=1' },
+      { url: 'http://127.0.0.1:9/api/orders?page=2', headers: { Authorization: `Bearer ${access}` } },
+      { url: 'http://127.0.0.1:9/api/orders?page=3', headers: { Authorization: `Bearer ${session}` } },
+    ]);
+
+  it('finds the entry as the file streams, never reading it whole: the first matching one with a token', async () => {
+    const result = await probeStreamed(['probe', 'p.har', '--entry', '/api/orders', '--dry-run'], {
+      'p.har': har(),
+    });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.planned.map((r) => r.url)).toEqual(['http://127.0.0.1:9/api/orders?page=2']);
+  });
+
+  it('says how many entries there are when the index is past the end', async () => {
+    const result = await probeStreamed(['probe', 'p.har', '--entry', '4', '--dry-run'], { 'p.har': har() });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe('jwt-lens: entry 4: no such entry (the HAR has 4, counted from 0)\n');
+  });
+
+  it('refuses to replay a request whose body the reader had to cut', async () => {
+    const body = { mimeType: 'text/plain', text: 'x'.repeat(MAX_STRING_BYTES + 100_000) };
+    const files = {
+      'p.har': harText([
+        {
+          method: 'GET',
+          url: 'http://127.0.0.1:9/api',
+          headers: { Authorization: `Bearer ${access}` },
+          body,
+        },
+      ]),
+    };
+    const result = await probeStreamed(['probe', 'p.har', '--entry', '0', '--dry-run'], files);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe('jwt-lens: entry 0: a value of its request is too large to replay\n');
+    expect(result.planned).toEqual([]);
   });
 });

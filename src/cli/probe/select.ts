@@ -19,21 +19,40 @@ export interface SlotChoice {
   slot: TokenSlot;
 }
 
+/** Picks the entry `--entry` names while the HAR's entries stream past, keeping only what it may return. */
+export interface EntryChooser {
+  /** Offers entry `index` (file order, from 0); `true` once the choice is final and reading may stop. */
+  offer(index: number, entry: unknown): boolean;
+  /** The chosen entry after the last one was offered (`count` in all); a `CliError` naming the problem. */
+  finish(count: number): { index: number; entry: unknown };
+}
+
 /**
  * The entry `--entry` names: an index (counted from 0 in file order) or text its URL contains; for text,
- * the first such entry that carries a token. Problems are `CliError`s naming the entry.
+ * the first such entry that carries a token, else the first such entry. Only the entry that may be the
+ * answer is kept, so a HAR of any size can be searched as it streams.
  */
-export function chooseEntry(entries: readonly unknown[], capture: CaptureResult, selector: string): number {
-  if (/^\d+$/.test(selector)) {
-    const index = Number(selector);
-    if (index >= entries.length)
-      throw new CliError(`entry ${selector}: no such entry (the HAR has ${entries.length}, counted from 0)`);
-    return index;
-  }
-  const matching = entries.flatMap((entry, index) => (urlOf(entry).includes(selector) ? [index] : []));
-  if (matching.length === 0) throw new CliError(`entry "${selector}": no entry's URL contains it`);
-  const carrying = matching.find((index) => slotsOf(capture, index).length > 0);
-  return carrying ?? (matching[0] as number);
+export function createEntryChooser(capture: CaptureResult, selector: string): EntryChooser {
+  const wanted = /^\d+$/.test(selector) ? Number(selector) : undefined;
+  let chosen: { index: number; entry: unknown; final: boolean } | undefined;
+  return {
+    offer(index, entry) {
+      if (chosen?.final) return true;
+      if (wanted !== undefined) {
+        if (index === wanted) chosen = { index, entry, final: true };
+      } else if (urlOf(entry).includes(selector)) {
+        const carries = slotsOf(capture, index).length > 0;
+        if (carries || chosen === undefined) chosen = { index, entry, final: carries };
+      }
+      return chosen?.final === true;
+    },
+    finish(count) {
+      if (chosen) return { index: chosen.index, entry: chosen.entry };
+      if (wanted !== undefined)
+        throw new CliError(`entry ${selector}: no such entry (the HAR has ${count}, counted from 0)`);
+      throw new CliError(`entry "${selector}": no entry's URL contains it`);
+    },
+  };
 }
 
 /** The token to probe in entry `index`: the only one it carries, or the one `--token` names. */
