@@ -22,6 +22,14 @@ export const MAX_JSON_PARSE = 1024 * 1024;
 const MAX_KEY_DOCUMENT = 256 * 1024;
 const KEY_MEMBER = /"(?:keys|jwks_uri)"/;
 
+/**
+ * What any of `scanBodyText`'s reasons to read a body other than a request body needs in its text: a
+ * token (`eyJ`), a key document's member (`KEY_MEMBER`), a member named like a token (`mayNameToken`
+ * needs `oken` or `OKEN`). A request body may also hold a password field. Nearly every body has none:
+ * one search turns it away, where the four tests below each read it whole.
+ */
+const MAY_MATTER = /eyJ|oken|OKEN|"(?:keys|jwks_uri)"/;
+
 /** Binary media cannot hold a compact token worth reporting; decoding them would only cost time. */
 const BINARY_MIME = /^(?:image|audio|video|font)\//i;
 const UTF8 = new TextDecoder();
@@ -120,6 +128,7 @@ function capProblem(what: string, size: number): string {
  * other than the HTTP body (`WebSocket sent`): sightings are then named `label: $.path`.
  */
 export function scanBodyText(scan: EntryScan, where: Where, text: string, label?: string): void {
+  if (where !== 'request-body' && !MAY_MATTER.test(text)) return;
   const hasToken = text.indexOf('eyJ') >= 0;
   const jsonLike = text.length <= MAX_JSON_PARSE && looksLikeJson(text);
   const mayBeKeys =
