@@ -7,6 +7,7 @@ import { looksLikeJson, nearestJsonKey, tryParseJson, walkJson } from './json-wa
 import { keyDocumentOf } from './key-documents';
 import { createObservation, isPasswordName, maskSecret, mayContainPassword } from './observations';
 import { isTokenFieldName, isTokenParameterEndpoint, mayNameToken } from './opaque-tokens';
+import { ownString } from './sighting-sink';
 import { decodeComponent, parseParams, parseUrlParts } from './url-parts';
 
 /** Bodies are scanned up to this many characters; the rest is reported, not read. */
@@ -162,6 +163,7 @@ function scanLooseText(scan: EntryScan, where: Where, text: string, label: strin
   for (const found of findTokens(text)) {
     const key = json ? nearestJsonKey(text, found.index) : undefined;
     const name = label ? `${label}: ${key ?? 'message'}` : (key ?? 'body');
-    scan.sink.addToken(where, name, found.text);
+    // The token must not keep the body alive for as long as the capture (see `ownString`).
+    scan.sink.addToken(where, name, ownString(found.text, text));
   }
 }

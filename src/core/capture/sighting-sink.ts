@@ -58,6 +58,18 @@ function sampleKey(text: string): number {
   return hash;
 }
 
+/**
+ * `part` (a token cut out of `source`) as a string of its own when `source` is much
+ * longer. V8 and SpiderMonkey keep a slice as a view of the string it was cut from, and sightings live as
+ * long as the capture: one token in each 2 MB page of a HAR kept every page (200 such entries held
+ * 400 MB after the capture), so memory grew with the file instead of its largest entry. Copying a token
+ * cut from a text of about its size (an `Authorization` value) would only cost time.
+ */
+export function ownString(part: string, source: string): string {
+  // Concatenation makes a new string; slicing it flattens that into one of `part`'s size (+1).
+  return source.length > 2 * part.length + 64 ? ` ${part}`.slice(1) : part;
+}
+
 export interface SightingSink {
   /** Records every token found in `text` as seen at `where` under `name`. */
   add(where: Where, name: string, text: string, cookie?: CookieAttributes): void;
@@ -108,7 +120,8 @@ class EntrySightings implements SightingSink {
   add(where: Where, name: string, text: string, cookie?: CookieAttributes): void {
     // Cheap gate: every JWS/JWE header starts with `{"` → base64url `eyJ`; most values never get further.
     if (text.indexOf('eyJ') < 0) return;
-    for (const token of tokensIn(text, this.#cache)) this.#record(where, name, token, cookie);
+    for (const token of tokensIn(text, this.#cache))
+      this.#record(where, name, ownString(token, text), cookie);
   }
 
   addToken(where: Where, name: string, tokenText: string, cookie?: CookieAttributes): void {
