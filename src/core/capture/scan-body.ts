@@ -29,7 +29,7 @@ const KEY_MEMBER = /"(?:keys|jwks_uri)"/;
  * needs `oken` or `OKEN`). A request body may also hold a password field. Nearly every body has none:
  * one search turns it away, where the four tests below each read it whole.
  */
-const MAY_MATTER = /eyJ|oken|OKEN|"(?:keys|jwks_uri)"/;
+const MAY_MATTER = new RegExp(`eyJ|oken|OKEN|${KEY_MEMBER.source}`);
 
 /** Binary media cannot hold a compact token worth reporting; decoding them would only cost time. */
 const BINARY_MIME = /^(?:image|audio|video|font)\//i;
