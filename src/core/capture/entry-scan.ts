@@ -1,3 +1,4 @@
+import { memoByName } from '../rules/pii/name-memo';
 import type { ExchangeObservation, KeyDocument } from '../types';
 import type { NameValue } from './guards';
 import { createSightingSink, type EntryContext, type FindCache, type SightingSink } from './sighting-sink';
@@ -53,16 +54,19 @@ const CANONICAL = new Map([
   ['etag', 'ETag'],
 ]);
 
-/** `x-auth-token` → `X-Auth-Token`, `dpop` → `DPoP`, `authorization` → `Authorization`. */
-export function canonicalHeaderName(name: string): string {
-  return name
+/**
+ * `x-auth-token` → `X-Auth-Token`, `dpop` → `DPoP`, `authorization` → `Authorization`. Memoised: the same
+ * few names (`authorization`, `cookie`) name a sighting in nearly every entry of a HAR.
+ */
+export const canonicalHeaderName = memoByName((name: string): string =>
+  name
     .split('-')
     .map((part) => {
       const lower = part.toLowerCase();
       return CANONICAL.get(lower) ?? lower.charAt(0).toUpperCase() + lower.slice(1);
     })
-    .join('-');
-}
+    .join('-'),
+);
 
 /** Headers without HTTP/2 pseudo-headers (`:path` repeats the URL, which is scanned on its own). */
 export function realHeaders(headers: NameValue[]): NameValue[] {

@@ -7,6 +7,7 @@ import { looksLikeJson, nearestJsonKey, tryParseJson, walkJson } from './json-wa
 import { keyDocumentOf } from './key-documents';
 import { createObservation, isPasswordName, maskSecret, mayContainPassword } from './observations';
 import { isTokenFieldName, isTokenParameterEndpoint, mayNameToken } from './opaque-tokens';
+import { ownString } from './sighting-sink';
 import { decodeComponent, parseParams, parseUrlParts } from './url-parts';
 
 /** Bodies are scanned up to this many characters; the rest is reported, not read. */
@@ -21,6 +22,14 @@ export const MAX_JSON_PARSE = 1024 * 1024;
 /** JWKS and discovery documents are a few KB; bigger JSON is not searched for them. */
 const MAX_KEY_DOCUMENT = 256 * 1024;
 const KEY_MEMBER = /"(?:keys|jwks_uri)"/;
+
+/**
+ * What any of `scanBodyText`'s reasons to read a body other than a request body needs in its text: a
+ * token (`eyJ`), a key document's member (`KEY_MEMBER`), a member named like a token (`mayNameToken`
+ * needs `oken` or `OKEN`). A request body may also hold a password field. Nearly every body has none:
+ * one search turns it away, where the four tests below each read it whole.
+ */
+const MAY_MATTER = new RegExp(`eyJ|oken|OKEN|${KEY_MEMBER.source}`);
 
 /** Binary media cannot hold a compact token worth reporting; decoding them would only cost time. */
 const BINARY_MIME = /^(?:image|audio|video|font)\//i;
@@ -120,6 +129,7 @@ function capProblem(what: string, size: number): string {
  * other than the HTTP body (`WebSocket sent`): sightings are then named `label: $.path`.
  */
 export function scanBodyText(scan: EntryScan, where: Where, text: string, label?: string): void {
+  if (where !== 'request-body' && !MAY_MATTER.test(text)) return;
   const hasToken = text.indexOf('eyJ') >= 0;
   const jsonLike = text.length <= MAX_JSON_PARSE && looksLikeJson(text);
   const mayBeKeys =
@@ -153,6 +163,7 @@ function scanLooseText(scan: EntryScan, where: Where, text: string, label: strin
   for (const found of findTokens(text)) {
     const key = json ? nearestJsonKey(text, found.index) : undefined;
     const name = label ? `${label}: ${key ?? 'message'}` : (key ?? 'body');
-    scan.sink.addToken(where, name, found.text);
+    // The token must not keep the body alive for as long as the capture (see `ownString`).
+    scan.sink.addToken(where, name, ownString(found.text, text));
   }
 }

@@ -25,20 +25,49 @@ export const MAX_SIGHTINGS_PER_ENTRY = 1000;
  * Memo of `findTokens` over short values, shared by the entries of one HAR: the same `Authorization` or
  * `Cookie` value recurs in thousands of requests, and checking its JOSE header each time dominated
  * profiles. Scoped to one `captureHar` call so no token outlives the capture in module state.
+ *
+ * Keyed by `sampleKey`, not the text: a `Map` keyed by the text hashes every character of each value
+ * (fresh from `JSON.parse`, so never hashed before), which cost more than the search it saved. A hit
+ * is a memo whose whole `text` equals the value (a sample collision only recomputes), so the result is
+ * always `findTokens` of that very text.
  */
-export type FindCache = Map<string, readonly string[]>;
+export type FindCache = Map<number, { text: string; tokens: readonly string[] }>;
 const CACHE_MAX_ENTRIES = 4096;
 const CACHE_MAX_TEXT = 8192;
+/** Characters of a value that `sampleKey` reads, spread from its end (a token's end is its signature). */
+const SAMPLE = 48;
 
 function tokensIn(text: string, cache: FindCache | undefined): readonly string[] {
   if (!cache || text.length > CACHE_MAX_TEXT) return findTokens(text).map((found) => found.text);
-  let tokens = cache.get(text);
-  if (tokens === undefined) {
-    tokens = findTokens(text).map((found) => found.text);
-    if (cache.size >= CACHE_MAX_ENTRIES) cache.clear();
-    cache.set(text, tokens);
-  }
+  const key = sampleKey(text);
+  const memo = cache.get(key);
+  if (memo !== undefined && memo.text === text) return memo.tokens;
+  const tokens = findTokens(text).map((found) => found.text);
+  if (cache.size >= CACHE_MAX_ENTRIES) cache.clear();
+  cache.set(key, { text, tokens });
   return tokens;
+}
+
+/** A hash of the length and of `SAMPLE` characters spread over `text`, from its end. */
+function sampleKey(text: string): number {
+  const n = text.length;
+  const step = n > SAMPLE ? Math.floor(n / SAMPLE) : 1;
+  let hash = n;
+  for (let i = n - 1, k = 0; i >= 0 && k < SAMPLE; i -= step, k++)
+    hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return hash;
+}
+
+/**
+ * `part` (a token cut out of `source`) as a string of its own when `source` is much
+ * longer. V8 and SpiderMonkey keep a slice as a view of the string it was cut from, and sightings live as
+ * long as the capture: one token in each 2 MB page of a HAR kept every page (200 such entries held
+ * 400 MB after the capture), so memory grew with the file instead of its largest entry. Copying a token
+ * cut from a text of about its size (an `Authorization` value) would only cost time.
+ */
+export function ownString(part: string, source: string): string {
+  // Concatenation makes a new string; slicing it flattens that into one of `part`'s size (+1).
+  return source.length > 2 * part.length + 64 ? ` ${part}`.slice(1) : part;
 }
 
 export interface SightingSink {
@@ -66,18 +95,55 @@ export interface SightingSink {
  * HAR `cookies[]` (or `Set-Cookie` and `response.cookies[]`) usually record the same cookie twice.
  */
 export function createSightingSink(context: EntryContext, cache?: FindCache): SightingSink {
-  const sightings: Sighting[] = [];
-  let overflowed = false;
-  function record(
-    where: Where,
-    name: string,
-    tokenText: string,
-    cookie?: CookieAttributes,
-    opaque?: true,
-  ): void {
+  return new EntrySightings(context, cache);
+}
+
+/**
+ * A class, not an object of closures: one is made per entry, and an object literal with a getter and
+ * five closures cost about 1 us to make (10 ms of a 10,000-entry HAR).
+ */
+class EntrySightings implements SightingSink {
+  readonly sightings: Sighting[] = [];
+  #overflowed = false;
+  readonly #context: EntryContext;
+  readonly #cache: FindCache | undefined;
+
+  constructor(context: EntryContext, cache: FindCache | undefined) {
+    this.#context = context;
+    this.#cache = cache;
+  }
+
+  get overflowed(): boolean {
+    return this.#overflowed;
+  }
+
+  add(where: Where, name: string, text: string, cookie?: CookieAttributes): void {
+    // Cheap gate: every JWS/JWE header starts with `{"` → base64url `eyJ`; most values never get further.
+    if (text.indexOf('eyJ') < 0) return;
+    for (const token of tokensIn(text, this.#cache))
+      this.#record(where, name, ownString(token, text), cookie);
+  }
+
+  addToken(where: Where, name: string, tokenText: string, cookie?: CookieAttributes): void {
+    this.#record(where, name, tokenText, cookie);
+  }
+
+  addOpaque(where: Where, name: string, value: string, cookie?: CookieAttributes): void {
+    if (isOpaqueTokenText(value)) this.#record(where, name, value, cookie, true);
+  }
+
+  attachCookie(where: Where, name: string, value: string, cookie: CookieAttributes | undefined): boolean {
+    const seen = find(this.sightings, where, name, value);
+    if (!seen) return false;
+    if (cookie && !seen.cookie) seen.cookie = cookie;
+    return true;
+  }
+
+  #record(where: Where, name: string, tokenText: string, cookie?: CookieAttributes, opaque?: true): void {
+    const sightings = this.sightings;
     // Full first: once capped, searching 1,000 sightings for every further token would go quadratic.
     if (sightings.length >= MAX_SIGHTINGS_PER_ENTRY) {
-      overflowed = true;
+      this.#overflowed = true;
       return;
     }
     const seen = find(sightings, where, name, tokenText);
@@ -85,35 +151,11 @@ export function createSightingSink(context: EntryContext, cache?: FindCache): Si
       if (cookie && !seen.cookie) seen.cookie = cookie;
       return;
     }
-    const sighting = createSighting(context, sightings.length, where, name, tokenText);
+    const sighting = createSighting(this.#context, sightings.length, where, name, tokenText);
     if (cookie) sighting.cookie = cookie;
     if (opaque) sighting.opaque = true;
     sightings.push(sighting);
   }
-  function addToken(where: Where, name: string, tokenText: string, cookie?: CookieAttributes): void {
-    record(where, name, tokenText, cookie);
-  }
-  return {
-    add(where, name, text, cookie) {
-      // Cheap gate: every JWS/JWE header starts with `{"` → base64url `eyJ`; most values never get further.
-      if (text.indexOf('eyJ') < 0) return;
-      for (const token of tokensIn(text, cache)) addToken(where, name, token, cookie);
-    },
-    addToken,
-    addOpaque(where, name, value, cookie) {
-      if (isOpaqueTokenText(value)) record(where, name, value, cookie, true);
-    },
-    attachCookie(where, name, value, cookie) {
-      const seen = find(sightings, where, name, value);
-      if (!seen) return false;
-      if (cookie && !seen.cookie) seen.cookie = cookie;
-      return true;
-    },
-    sightings,
-    get overflowed() {
-      return overflowed;
-    },
-  };
 }
 
 /** Dedupe by linear search: entries hold a handful of sightings, and hashing long keys cost more. */

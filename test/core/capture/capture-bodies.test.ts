@@ -216,3 +216,21 @@ describe('captureEntry: observations', () => {
     expect(captureEntry(entry, '0').observations).toEqual([]);
   });
 });
+
+describe('captureEntry: response bodies worth reading', () => {
+  const OPAQUE = 'q8ZL2mNvX0pR4tYb7Kw1sD';
+  const body = (text: string) => makeEntry({ content: { mimeType: 'application/json', text } });
+
+  it.each([
+    ['a JWT', `{"data":{"jwt":"${AT}"}}`, ['response-body $.data.jwt'], 0],
+    ['a token-named member', `{"refreshToken":"${OPAQUE}"}`, ['response-body $.refreshToken'], 0],
+    ['a token-named member in capitals', `{"ACCESS_TOKEN":"${OPAQUE}"}`, ['response-body $.ACCESS_TOKEN'], 0],
+    ['a JWKS', '{"keys":[{"kty":"oct","k":"AAAA"}]}', [], 1],
+    ['a discovery document', '{"issuer":"https://id.test","jwks_uri":"https://id.test/k"}', [], 1],
+    ['none of these', `{"items":[{"id":"${OPAQUE}","note":"keys"}],"eyj":"oKen"}`, [], 0],
+  ])('%s', (_, text, sightings, keyDocuments) => {
+    const result = captureEntry(body(text), '0');
+    expect(names(result)).toEqual(sightings);
+    expect(result.keyDocuments).toHaveLength(keyDocuments);
+  });
+});

@@ -143,12 +143,47 @@ describe('authorizationCredential', () => {
     expect(authorizationCredential(value)).toBe(credential);
   });
 
-  it.each(['Basic dXNlcjpwYXNz', 'Bearer', 'Bearer ', 'Bearer a b', 'Token abc', 'abc', 'MAC id="x"'])(
-    'finds no Bearer or DPoP credential in %j',
-    (value) => {
-      expect(authorizationCredential(value)).toBeUndefined();
-    },
-  );
+  it.each([
+    'Basic dXNlcjpwYXNz',
+    'Bearer',
+    'Bearer ',
+    'Bearer a b',
+    'Bearerabc',
+    'Token abc',
+    'abc',
+    'MAC id="x"',
+    'Bearer abc\t.',
+    '\u212Aey abc',
+  ])('finds no Bearer or DPoP credential in %j', (value) => {
+    expect(authorizationCredential(value)).toBeUndefined();
+  });
+
+  it('reads what the expression of RFC 6750 §2.1 and RFC 9449 §7.1 captures, for any value', () => {
+    const spec = /^[ \t]*(?:bearer|dpop)[ \t]+([^ \t]+)[ \t]*$/i;
+    const unit = fc.constantFrom(
+      ' ',
+      '\t',
+      '\n',
+      'Bearer',
+      'bEaReR',
+      'DPoP',
+      'dpop',
+      'beare',
+      'x',
+      'eyJ',
+      '\u017F',
+      '\u212A',
+      '\u0130',
+      'é',
+    );
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 12 }), (parts) => {
+        const value = parts.join('');
+        expect(authorizationCredential(value)).toBe(spec.exec(value)?.[1]);
+      }),
+      { numRuns: 2000 },
+    );
+  });
 });
 
 describe('mayNameToken and isTokenParameterEndpoint', () => {
