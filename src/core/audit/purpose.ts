@@ -49,10 +49,15 @@ function isLogoutToken(claims: ParsedToken['claims'], typ: string, sightings: re
   return someName(sightings, LOGOUT_NAME) || hasLogoutEvent(claims);
 }
 
-/** True when some sighting's name matches (a loop: this runs for every token of an audit). */
+/**
+ * True when some sighting's name matches (a loop: this runs for every token of an audit). No name
+ * pattern here matches the empty name of a line in a token list, so it is not tested.
+ */
 function someName(sightings: readonly Sighting[], pattern: RegExp): boolean {
-  for (let i = 0; i < sightings.length; i++)
-    if (pattern.test(fieldName(sightings[i] as Sighting))) return true;
+  for (let i = 0; i < sightings.length; i++) {
+    const name = fieldName(sightings[i] as Sighting);
+    if (name !== '' && pattern.test(name)) return true;
+  }
   return false;
 }
 
