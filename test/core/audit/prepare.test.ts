@@ -5,7 +5,11 @@ import { captureHar } from '../../../src/core/capture';
 import type { CaptureHit, CaptureResult } from '../../../src/core/types';
 
 const NOW = 1_767_225_600;
-const demo = (): CaptureResult => captureHar(JSON.parse(readFileSync('test/fixtures/demo.har', 'utf8')));
+function demo(): CaptureResult {
+  const capture = captureHar(JSON.parse(readFileSync('test/fixtures/demo.har', 'utf8')));
+  if ('error' in capture) throw new Error(capture.error);
+  return capture;
+}
 
 /** Hits as a scan step returns them: one about the first token, one exchange-wide. */
 function hitsFor(capture: CaptureResult): CaptureHit[] {
