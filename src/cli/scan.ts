@@ -145,8 +145,8 @@ export async function auditInputs(setup: ScanSetup, steps: readonly ScanStep[]):
   await nextTurn();
   // Steps still working off this thread (signature checks on the thread pool): run the audit rules
   // meanwhile. Their hits are cached per token, so the result once the steps' findings are attached
-  // only rebuilds what those change.
-  if (pending > 0) auditor.result(now);
+  // only rebuilds what those change (the findings are gathered and sorted once, then).
+  if (pending > 0) auditor.prepare(now);
   for (const [index, outcome] of (await Promise.all(running)).entries()) {
     if ('error' in outcome) throw outcome.error;
     problems.push(...(stepProblems[index] ?? []));

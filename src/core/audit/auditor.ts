@@ -64,6 +64,11 @@ export interface Auditor {
   clear(): void;
   /** The audit as of `now` (epoch seconds; default: the clock). Cached until something changes. */
   result(now?: number): AuditResult;
+  /**
+   * Runs the rules a `result(now)` needs and keeps what they found, without gathering and sorting the
+   * findings: for a host that will ask for the result only after more hits arrive (the CLI's scan steps).
+   */
+  prepare(now?: number): void;
   stats(): AuditorStats;
   /** The records currently held, in order of first sighting (for async checks that need the tokens). */
   records(): readonly TokenRecord[];
@@ -350,6 +355,16 @@ export function createAuditor(options: AuditorOptions = {}): Auditor {
     return kept;
   }
 
+  /** What `compute` caches (each token's findings, the capture-wide ones), without a result. */
+  function prepare(now: number): void {
+    let position = 0;
+    for (const entry of entries.values()) {
+      entry.position = position++;
+      findingsFor(entry, now);
+    }
+    gatherCaptureFindings(createFindingGathering(), [...entries.values()].map(syncPurpose), now);
+  }
+
   function compute(now: number): AuditResult {
     const list = [...entries.values()];
     const records = list.map(syncPurpose);
@@ -445,6 +460,9 @@ export function createAuditor(options: AuditorOptions = {}): Auditor {
       const key = `${version}:${now}`;
       if (cached?.key !== key) cached = { key, result: compute(now) };
       return cached.result;
+    },
+    prepare(now = Math.floor(Date.now() / 1000)) {
+      prepare(now);
     },
     stats() {
       return { tokens: entries.size, sightings: heldSightings, droppedTokens, droppedSightings };

@@ -9,6 +9,10 @@ const ID_NAME = /(^|[^a-z])id_?token/i;
 /** `Authorization: DPoP <token>` carries a DPoP-bound access token; the `DPoP` header carries the proof. */
 const ACCESS_NAME = /access|^authorization$/i;
 const DPOP_TYPES = new Set(['dpop+jwt', 'application/dpop+jwt']);
+/** What a `token_use` (AWS Cognito) or `typ` claim says (module constants: a literal is a new RegExp per call). */
+const REFRESH_USE = /refresh/i;
+const ID_USE = /^id$/i;
+const ACCESS_USE = /^(access|bearer)$/i;
 
 /**
  * Best guess of what a token is for. Rules tune themselves by it: refresh tokens get an absolute-lifetime
@@ -21,12 +25,14 @@ export function guessPurpose(token: ParsedToken, sightings: readonly Sighting[])
   const typ = typeof token.header?.typ === 'string' ? token.header.typ.toLowerCase() : '';
   const tokenUse = claimString(claims, 'token_use') ?? claimString(claims, 'typ') ?? '';
   if (isDpopProof(claims, typ, sightings)) return 'dpop';
-  if (isLogoutToken(claims, typ, sightings)) return 'logout';
-  if (someName(sightings, REFRESH_NAME) || /refresh/i.test(tokenUse)) return 'refresh';
-  if (someName(sightings, ID_NAME) || /^id$/i.test(tokenUse)) return 'id';
-  if (typ === 'at+jwt' || typ === 'application/at+jwt' || /^(access|bearer)$/i.test(tokenUse))
+  // Read once for the four name tests below; none of them matches an empty name or an empty `tokenUse`.
+  const names = fieldNames(sightings);
+  if (isLogoutToken(claims, typ, names)) return 'logout';
+  if (someName(names, REFRESH_NAME) || (tokenUse !== '' && REFRESH_USE.test(tokenUse))) return 'refresh';
+  if (someName(names, ID_NAME) || (tokenUse !== '' && ID_USE.test(tokenUse))) return 'id';
+  if (typ === 'at+jwt' || typ === 'application/at+jwt' || (tokenUse !== '' && ACCESS_USE.test(tokenUse)))
     return 'access';
-  if (someName(sightings, ACCESS_NAME)) return 'access';
+  if (someName(names, ACCESS_NAME)) return 'access';
   if (claims && ('nonce' in claims || 'at_hash' in claims)) return 'id';
   if (claims && ('scope' in claims || 'scp' in claims || 'client_id' in claims)) return 'access';
   return 'unknown';
@@ -44,15 +50,29 @@ function isDpopProof(claims: ParsedToken['claims'], typ: string, sightings: read
 }
 
 /** A Back-Channel Logout token: so typed, so named (`logout_token` form field), or carrying the logout event. */
-function isLogoutToken(claims: ParsedToken['claims'], typ: string, sightings: readonly Sighting[]): boolean {
+function isLogoutToken(claims: ParsedToken['claims'], typ: string, names: readonly string[]): boolean {
   if (typ === 'logout+jwt' || typ === 'application/logout+jwt') return true;
-  return someName(sightings, LOGOUT_NAME) || hasLogoutEvent(claims);
+  return someName(names, LOGOUT_NAME) || hasLogoutEvent(claims);
 }
 
-/** True when some sighting's name matches (a loop: this runs for every token of an audit). */
-function someName(sightings: readonly Sighting[], pattern: RegExp): boolean {
-  for (let i = 0; i < sightings.length; i++)
-    if (pattern.test(fieldName(sightings[i] as Sighting))) return true;
+/** The field names of no sightings, or only of sightings without one (a token list): one shared list. */
+const NO_NAMES: readonly string[] = Object.freeze([]);
+
+/** The non-empty field names of the sightings, in order (a loop: this runs for every token of an audit). */
+function fieldNames(sightings: readonly Sighting[]): readonly string[] {
+  let names: string[] | undefined;
+  for (let i = 0; i < sightings.length; i++) {
+    const name = fieldName(sightings[i] as Sighting);
+    if (name === '') continue;
+    names ??= [];
+    names.push(name);
+  }
+  return names ?? NO_NAMES;
+}
+
+/** True when one of `names` matches. */
+function someName(names: readonly string[], pattern: RegExp): boolean {
+  for (let i = 0; i < names.length; i++) if (pattern.test(names[i] as string)) return true;
   return false;
 }
 

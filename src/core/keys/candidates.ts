@@ -53,6 +53,8 @@ export function tokenHints(token: ParsedToken): { iss?: string; kid?: string } {
  * then the auditor's, then any other key seen; keys that cannot verify `alg` are not tried.
  */
 export function selectCandidates(token: ParsedToken, alg: string, pool: readonly KnownKey[]): Candidates {
+  // No key seen or supplied (a token list, a capture without key sets): every list below is empty.
+  if (pool.length === 0) return { tryKeys: [], authoritative: [], kidMatches: [] };
   const { iss, kid } = tokenHints(token);
   const own = pool.filter((key) => !isForeign(key, iss));
   const kidMatches = kid === undefined ? [] : own.filter((key) => key.kid === kid);

@@ -18,5 +18,6 @@ export function signingKeyGroup(
   const kid = part(token.header?.kid);
   const host = parseUrlParts(sightings?.[0]?.url ?? '').host;
   if (iss === '' && kid === '' && host === '') return undefined;
-  return [nested, token.header?.alg, iss, kid, host].join('\u0000');
+  // The string `[nested, alg, iss, kid, host].join('\u0000')` gives, without the array (this runs per token).
+  return `${nested}\u0000${token.header?.alg ?? ''}\u0000${iss}\u0000${kid}\u0000${host}`;
 }

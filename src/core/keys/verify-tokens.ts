@@ -180,6 +180,13 @@ async function settleLayer(
  */
 async function settleRecord(run: Run, record: TokenRecord): Promise<RecordOutcome | undefined> {
   const { token } = record;
+  // Most tokens have one layer: checked without listing the layers.
+  if (!token.nested) {
+    if (!isSigned(token)) return undefined;
+    const own: RecordOutcome = { fingerprint: token.fingerprint, hits: [], problems: [], related: [] };
+    await settleLayer(run, record, own, false);
+    return own;
+  }
   const layers = tokenLayers(token).filter((layer) => isSigned(layer.token));
   if (layers.length === 0) return undefined;
   const out: RecordOutcome = { fingerprint: token.fingerprint, hits: [], problems: [], related: [] };

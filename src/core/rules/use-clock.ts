@@ -49,9 +49,12 @@ const TIMES = new WeakMap<Sighting, number>();
  * time the token was used). Storage scans count: the token was held by the page at that time.
  */
 export function requestTimeOf(s: Sighting): number | undefined {
+  // No time to read: answered without the cache, whose WeakMap entry (one per sighting of a token list)
+  // cost more than this test.
+  if (s.where === 'input' || !s.startedAt) return undefined;
   let t = TIMES.get(s);
   if (t === undefined) {
-    const ms = s.where === 'input' || !s.startedAt ? Number.NaN : Date.parse(s.startedAt);
+    const ms = Date.parse(s.startedAt);
     t = Number.isFinite(ms) ? ms / 1000 : Number.NaN;
     TIMES.set(s, t);
   }

@@ -135,17 +135,38 @@ export interface CaptureValues {
 }
 
 /**
- * Collects the values of every token and sighting, in capture order: cheap (no parsing, no sets). Values
- * an expander would drop unseen (empty, too long) are left out, and so is a repeat of the value just
- * before it from the same field (the same header name on every request): it would add nothing.
+ * Gathers one list of values for an expander with room for `cap` bases, and tells when the rest of the
+ * capture cannot matter to it. A distinct value with no `scheme://` is its own base (only URLs stand
+ * for host parts, see `createExpander`), so once `cap` distinct such values are in, the expander's set is
+ * full when it reaches them and no later value adds anything. Counting them takes a set of at most
+ * `cap` entries; the values are still listed in full and in order, repeats included.
+ */
+function createCollector(list: string[], cap: number) {
+  const plain = new Set<string>();
+  return {
+    add(value: string): void {
+      if (value.length === 0 || value.length > MAX_VALUE_LENGTH) return;
+      list.push(value);
+      if (plain.size < cap && !HAS_SCHEME.test(value)) plain.add(value);
+    },
+    /** True once the expander's set must be full: later values are left out. */
+    full: (): boolean => plain.size >= cap,
+  };
+}
+
+/**
+ * Collects the values of every token and sighting, in capture order: cheap (no parsing). Values an
+ * expander would drop unseen (empty, too long) are left out, and so is a repeat of the value just before
+ * it from the same field (the same header name on every request): it would add nothing. Collection stops
+ * where the expanders' caps are provably reached (see `createCollector`): a 20,000-token list fills the
+ * name bases within its first thousand tokens, and its user ids the other bases sooner.
  */
 export function collectCaptureValues(tokens: readonly (ParsedToken | TokenWithSightings)[]): CaptureValues {
   const values: CaptureValues = { names: [], others: [] };
-  const adder = (list: string[]) => (value: string) => {
-    if (value.length > 0 && value.length <= MAX_VALUE_LENGTH) list.push(value);
-  };
-  const addName = adder(values.names);
-  const addOther = adder(values.others);
+  const names = createCollector(values.names, MAX_BASES);
+  const others = createCollector(values.others, MAX_OTHER_BASES);
+  const addName = names.add;
+  const addOther = others.add;
   const last = { url: '', name: '', origin: '' };
   const addChanged = (field: keyof typeof last, value: string): void => {
     if (value === last[field]) return;
@@ -153,11 +174,16 @@ export function collectCaptureValues(tokens: readonly (ParsedToken | TokenWithSi
     addName(value);
   };
   for (const item of tokens) {
+    // The name bases alone fill the candidates' bases: other values are only added while there is room.
+    if (names.full()) break;
     const entry: TokenWithSightings = 'token' in item ? item : { token: item };
     leaves(entry.token.header, addName);
     const claims = entry.token.claims;
     if (claims) {
-      for (const key of Object.keys(claims)) leaves(claims[key], NAME_CLAIMS.has(key) ? addName : addOther);
+      for (const key of Object.keys(claims)) {
+        if (NAME_CLAIMS.has(key)) leaves(claims[key], addName);
+        else if (!others.full()) leaves(claims[key], addOther);
+      }
     }
     for (const s of entry.sightings ?? []) {
       addChanged('url', s.url);

@@ -1,4 +1,5 @@
 import { signingKeyGroup } from '../keys/signing-key-group';
+import { createTokenTextSet, type TokenTextSet } from '../token/token-text-set';
 import type { ParsedToken } from '../types';
 import type { TokenWithSightings } from './capture-candidates';
 import { type HmacTarget, isHmacAlg } from './hmac-types';
@@ -44,23 +45,32 @@ export function collectHmacTargets(
   options: CollectOptions = {},
 ): HmacTargets {
   const result: HmacTargets = { targets: [], owners: [], representatives: [] };
-  const seen = new Set<string>();
-  const groups = new Set<string>();
+  const collecting: Collecting = { result, seen: createTokenTextSet(), groups: new Set(), options };
   for (const item of tokens) {
     const entry = 'token' in item ? item : { token: item };
-    for (const [candidate, nested] of [
-      [entry.token, false],
-      [entry.token.nested, true],
-    ] as const) {
-      const target = candidate && !seen.has(candidate.text) ? targetOf(candidate) : undefined;
-      if (!candidate || !target) continue;
-      seen.add(candidate.text);
-      const group = options.eachToken ? undefined : signingKeyGroup(candidate, nested, entry.sightings);
-      if (group === undefined || !groups.has(group)) result.representatives.push(result.targets.length);
-      if (group !== undefined) groups.add(group);
-      result.targets.push(target);
-      result.owners.push({ fingerprint: entry.token.fingerprint, nested });
-    }
+    addTarget(collecting, entry, entry.token, false);
+    if (entry.token.nested) addTarget(collecting, entry, entry.token.nested, true);
   }
   return result;
+}
+
+/** What `collectHmacTargets` has gathered so far. */
+interface Collecting {
+  result: HmacTargets;
+  /** Texts already targeted (by fingerprint: see `createTokenTextSet`). */
+  seen: TokenTextSet;
+  groups: Set<string>;
+  options: CollectOptions;
+}
+
+/** Adds `candidate` (the entry's token, or its inner token when `nested`) if it is an HS JWS not seen yet. */
+function addTarget(c: Collecting, entry: TokenWithSightings, candidate: ParsedToken, nested: boolean): void {
+  const target = targetOf(candidate);
+  if (!target || !c.seen.add(candidate)) return;
+  const { result, groups } = c;
+  const group = c.options.eachToken ? undefined : signingKeyGroup(candidate, nested, entry.sightings);
+  if (group === undefined || !groups.has(group)) result.representatives.push(result.targets.length);
+  if (group !== undefined) groups.add(group);
+  result.targets.push(target);
+  result.owners.push({ fingerprint: entry.token.fingerprint, nested });
 }

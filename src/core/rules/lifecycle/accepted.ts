@@ -21,8 +21,11 @@ export function acceptedTokens(
   index: RuleIndex = createRuleIndex(model, records),
 ): AcceptedToken[] {
   const out: AcceptedToken[] = [];
+  const { accepted } = index;
+  // Nothing accepted (a token list, a capture without responses): the record index is not built.
+  if (accepted.size === 0) return out;
   const recordOf = index.firstRecords;
-  index.accepted.forEach((uses, fingerprint) => {
+  accepted.forEach((uses, fingerprint) => {
     const record = recordOf.get(fingerprint);
     if (record && which(record)) out.push({ record, uses });
   });

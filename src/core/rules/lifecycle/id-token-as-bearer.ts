@@ -34,6 +34,8 @@ function isBearerUse(sighting: Sighting | undefined): sighting is Sighting {
  * service, as some platforms issue), and logout or revocation requests.
  */
 export const checkIdTokenAsBearer: LifecycleRule = (model, records, _policy, _signatures, index) => {
+  // No token presented in a request (a token list): the record index is not built.
+  if (model.uses.length === 0) return [];
   const {
     roles,
     records: byFp,

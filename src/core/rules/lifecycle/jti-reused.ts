@@ -10,6 +10,50 @@ function firstSeen(record: TokenRecord): string {
   return 'time unknown';
 }
 
+/** A token's (`iss`, `jti`) pair and the distinct tokens carrying it (the first one's index in the records). */
+interface JtiGroup {
+  at: number;
+  records: TokenRecord[];
+}
+
+/**
+ * The groups of two or more distinct tokens sharing an issuer and a `jti`, in order of their first token.
+ * Keyed issuer then `jti` (no joined key string per token), and a pair's first token is kept as its index:
+ * nearly every token has a `jti` of its own, and a group is made only when a second token comes.
+ */
+function sharedJtiGroups(records: readonly TokenRecord[]): TokenRecord[][] {
+  // Per issuer, per jti: the index of the one token seen so far, or the group once a second one came.
+  const byIssuer = new Map<string, Map<string, number | JtiGroup>>();
+  const groups: JtiGroup[] = [];
+  for (let i = 0; i < records.length; i++) {
+    const record = records[i] as TokenRecord;
+    const claims = soundClaims(record);
+    const jti = claims?.jti;
+    const iss = claims?.iss;
+    if (typeof jti !== 'string' || jti === '' || typeof iss !== 'string' || iss === '') continue;
+    let byJti = byIssuer.get(iss);
+    if (!byJti) {
+      byJti = new Map();
+      byIssuer.set(iss, byJti);
+    }
+    const held = byJti.get(jti);
+    if (held === undefined) {
+      byJti.set(jti, i);
+      continue;
+    }
+    // A nested JWT and its inner token seen alone are one token, not two.
+    const layer = claimsLayer(record.token).text;
+    const group = typeof held === 'number' ? { at: held, records: [records[held] as TokenRecord] } : held;
+    if (group.records.some((other) => claimsLayer(other.token).text === layer)) continue;
+    group.records.push(record);
+    if (group !== held) {
+      byJti.set(jti, group);
+      groups.push(group);
+    }
+  }
+  return groups.sort((a, b) => a.at - b.at).map((g) => g.records);
+}
+
 /**
  * `jti-reused` (medium): two distinct well-formed tokens from one issuer carry the same `jti`. RFC 7519
  * §4.1.7: the identifier must be unique to one token, or a replay cache (and a per-token deny list) cannot
@@ -18,25 +62,8 @@ function firstSeen(record: TokenRecord): string {
  * short in a HAR) are skipped, and a nested JWT counts as its inner token: the same token, not a second one.
  */
 export const checkJtiReused: LifecycleRule = (_model, records) => {
-  const byKey = new Map<string, TokenRecord[]>();
-  for (const record of records) {
-    const claims = soundClaims(record);
-    const jti = claims?.jti;
-    const iss = claims?.iss;
-    if (typeof jti !== 'string' || jti === '' || typeof iss !== 'string' || iss === '') continue;
-    const key = `${iss}\u0000${jti}`;
-    const group = byKey.get(key);
-    if (!group) {
-      byKey.set(key, [record]);
-      continue;
-    }
-    // A nested JWT and its inner token seen alone are one token, not two.
-    const layer = claimsLayer(record.token).text;
-    if (!group.some((other) => claimsLayer(other.token).text === layer)) group.push(record);
-  }
   const hits: CaptureHit[] = [];
-  for (const group of byKey.values()) {
-    if (group.length < 2) continue;
+  for (const group of sharedJtiGroups(records)) {
     const claims = soundClaims(group[0] as TokenRecord) ?? {};
     const jti = String(claims.jti);
     for (const record of group) {

@@ -27,6 +27,8 @@ function acceptedBefore(use: TokenUse, t: number): boolean {
  * only an `nbf` later than `iat` can fire: a token issued for later, accepted early (RFC 7519 §4.1.5).
  */
 export const checkNbfFutureAccepted: LifecycleRule = (model, records, policy, _signatures, index) => {
+  // No token presented in a request (a token list): the record index is not built.
+  if (model.uses.length === 0) return [];
   const { records: byFp, sightingOf, uses: byToken } = index ?? createRuleIndex(model, records);
   const skew = skewOf(model, policy);
   let clocks: IssuerClocks | undefined;

@@ -71,6 +71,8 @@ function mismatchHit(fingerprint: string, alg: string, check: Check, family: Tok
  * the ASCII value. Algorithms whose hash is not known (`none`, Ed448, ML-DSA) are not judged.
  */
 export const checkOidcAtHashMismatch: LifecycleRule = (model, records, _policy, _signatures, index) => {
+  // No token response in the capture (a token list): the record index is not built.
+  if (model.families.length === 0) return [];
   const byFp = (index ?? createRuleIndex(model, records)).records;
   const hits: CaptureHit[] = [];
   for (const family of model.families) {

@@ -25,6 +25,8 @@ function authorizationOf(
  * ID tokens. Values are masked in the detail.
  */
 export const checkOidcNonceMismatch: LifecycleRule = (model, records, _policy, _signatures, index) => {
+  // No token response in the capture (a token list): the record index is not built.
+  if (model.families.length === 0) return [];
   const byFp = (index ?? createRuleIndex(model, records)).records;
   const hits: CaptureHit[] = [];
   for (const family of model.families) {

@@ -44,6 +44,8 @@ function unrotated(family: TokenFamily, byFp: ReadonlyMap<string, TokenRecord>):
  * grants it made: one fact about one token.
  */
 export const checkRefreshTokenNotRotated: LifecycleRule = (model, records, _policy, _signatures, index) => {
+  // No token response in the capture (a token list): the record index is not built.
+  if (model.families.length === 0) return [];
   const byFp = (index ?? createRuleIndex(model, records)).records;
   const byToken = new Map<string, Unrotated[]>();
   for (const family of model.families) {

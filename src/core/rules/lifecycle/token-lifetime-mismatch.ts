@@ -12,6 +12,8 @@ import { createRuleIndex } from './rule-index';
  * instead (an issuer that backdates `iat` for skew, or hands out a token issued earlier) is not reported.
  */
 export const checkTokenLifetimeMismatch: LifecycleRule = (model, records, policy, _signatures, index) => {
+  // No token response in the capture (a token list): the record index is not built.
+  if (model.families.length === 0) return [];
   const skew = skewOf(model, policy);
   const byFp = (index ?? createRuleIndex(model, records)).records;
   const hits: CaptureHit[] = [];

@@ -31,6 +31,24 @@ describe('jti-reused', () => {
     expect(checkJtiReused(model(), records, TEST_POLICY)).toEqual([]);
   });
 
+  it("groups by issuer and jti, in order of each group's first token, a group of three whole", () => {
+    const t = (iss: string, jti: string) => record(token({ iss, jti }), []);
+    // Issuers interleaved, and the second group's second token comes before the first group's.
+    const [a1, b1, b2, a2, c1, a3] = [
+      t('https://a', 'j'),
+      t('https://b', 'j'),
+      t('https://b', 'j'),
+      t('https://a', 'j'),
+      t('https://c', 'j'),
+      t('https://a', 'j'),
+    ];
+    const hits = checkJtiReused(model(), [a1, b1, b2, a2, c1, a3] as never, TEST_POLICY);
+    const fp = (r: typeof a1) => r?.token.fingerprint;
+    expect(hits.map((h) => h.fingerprint)).toEqual([fp(a1), fp(a2), fp(a3), fp(b1), fp(b2)]);
+    expect(hits[0]?.detail).toContain('is carried by 3 distinct tokens');
+    expect(hits[3]?.detail).toContain('of issuer https://b is carried by 2 distinct tokens');
+  });
+
   it('counts a nested JWT and its inner token seen alone as one token', () => {
     const inner = token({ iss: 'https://op', jti: 'j' });
     const outer = token(undefined, { alg: 'RS256', cty: 'JWT' });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { LIFECYCLE_RULES } from '../../../../src/core/rules/lifecycle';
 import { acceptedTokens } from '../../../../src/core/rules/lifecycle/accepted';
 import { createRuleIndex } from '../../../../src/core/rules/lifecycle/rule-index';
-import { model, OK, presented, record, token, UNAUTHORIZED } from './models';
+import { model, OK, presented, record, TEST_POLICY, token, UNAUTHORIZED } from './models';
 
 describe('createRuleIndex', () => {
   it('keeps the first and the last record of a fingerprint apart', () => {
@@ -38,5 +39,21 @@ describe('acceptedTokens', () => {
     const uses = presented(first, [0], OK);
     const kept = acceptedTokens(model({ uses }), [first, last], (r) => r.purpose === 'access');
     expect(kept).toEqual([{ record: first, uses }]);
+  });
+});
+
+describe('the lifecycle rules on a token list', () => {
+  it('build no record index: the capture has no uses and no token responses', () => {
+    const built = createRuleIndex(model(), []);
+    const refuse = () => {
+      throw new Error('record index read');
+    };
+    const index = Object.create(built, {
+      records: { get: refuse },
+      firstRecords: { get: refuse },
+    }) as typeof built;
+    const records = [record(token({ iss: 'https://op', jti: 'a' }), []), record(token(), [])];
+    for (const rule of LIFECYCLE_RULES)
+      expect(() => rule(model(), records, TEST_POLICY, undefined, index), rule.name).not.toThrow();
   });
 });
