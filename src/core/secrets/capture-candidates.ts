@@ -186,6 +186,8 @@ export function collectCaptureValues(tokens: readonly (ParsedToken | TokenWithSi
       }
     }
     for (const s of entry.sightings ?? []) {
+      // A token-list line's name is our label (`tokens.txt:12`), not a value from the traffic.
+      if (s.where === 'input') continue;
       addChanged('url', s.url);
       addChanged('name', s.name);
       addChanged('origin', s.initiatorOrigin ?? '');

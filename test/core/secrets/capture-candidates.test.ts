@@ -124,6 +124,21 @@ describe('deriveCaptureCandidates', () => {
       expect(candidatesFromValues(collected)).toEqual(candidatesFromValues(collectAll(entries)));
     });
 
+    it("a token list: the lines' labels are no candidates, so they crowd out no claim value", () => {
+      const entries = capture(
+        3000,
+        (i) => ({ iss: 'https://auth.acme.test', aud: `app-${i % 1200}` }),
+        (i) => `tokens.txt:${i + 1}`,
+      ).map((e) => ({
+        ...e,
+        sightings: e.sightings.map((s) => ({ ...(s as object), where: 'input' }) as never),
+      }));
+      const collected = collectCaptureValues(entries);
+      expect(collected.names.some((n) => n.startsWith('tokens.txt'))).toBe(false);
+      // Without the labels, the audiences of the last lines still reach the name bases.
+      expect(collected.names).toContain('app-990');
+    });
+
     it('URLs and host parts that repeat other values do not count towards the caps', () => {
       // Each URL's host parts include a plain value seen later: bases fill more slowly than values come.
       const entries = capture(
