@@ -67,9 +67,9 @@ export function createScrubber(tokenTexts: Iterable<string>, secrets: Iterable<s
     if (encoded !== undefined) odd.add(encoded, maskToken(text));
   }
   const literals = [...new Set(secrets)];
-  // A run shorter than the shortest known segment cannot be one: it is not even looked up.
-  let shortest = Infinity;
-  for (const segment of segments.keys()) shortest = Math.min(shortest, segment.length);
+  // A run of a length no known segment has cannot be one: it is not even cut out and looked up.
+  const lengths = new Set<number>();
+  for (const segment of segments.keys()) lengths.add(segment.length);
   // Without odd tokens or literals, only text with an 8-character base64url run can change: the rest
   // (names, numbers, most URLs) is returned as it is, without the cost of remembering it.
   const plainUnlessRun = odd.empty() && literals.length === 0;
@@ -95,24 +95,44 @@ export function createScrubber(tokenTexts: Iterable<string>, secrets: Iterable<s
         out = out.replace(COMPACT_RUN, (run) =>
           run.includes('.') ? replaceCompact(run, whole, heads) : run,
         );
-      if (segments.size > 0 && hasKnownRun(out, shortest, segments))
+      if (segments.size > 0 && hasKnownRun(out, lengths, segments))
         out = out.replace(SEGMENT_RUN, (run) => segments.get(run) ?? run);
     }
     return scrubLiterals(out, literals);
   }
 }
 
+/** 1 for each base64url character (`[A-Za-z0-9_-]`), by character code. */
+const BASE64URL_CHAR = (() => {
+  const table = new Uint8Array(128);
+  for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-')
+    table[c.charCodeAt(0)] = 1;
+  return table;
+})();
+
 /**
  * True when some 8+ character base64url run of `text` is a known segment: only then is it rewritten.
- * (A `{n,}` pattern for the shortest segment's length would retry every position of each shorter run.)
+ * The runs are the maximal ones `SEGMENT_RUN` matches, found by one scan of the character codes; only a
+ * run whose length some known segment has can equal one, so only those are cut out and looked up
+ * (most runs of free text, and of base64 values split by `+` and `/`, are shorter than any segment).
  */
-function hasKnownRun(text: string, shortest: number, segments: ReadonlyMap<string, string>): boolean {
-  SEGMENT_RUN.lastIndex = 0;
-  for (let match = SEGMENT_RUN.exec(text); match; match = SEGMENT_RUN.exec(text)) {
-    if (match[0].length >= shortest && segments.has(match[0])) {
-      SEGMENT_RUN.lastIndex = 0;
-      return true;
+export function hasKnownRun(
+  text: string,
+  lengths: ReadonlySet<number>,
+  segments: ReadonlyMap<string, string>,
+): boolean {
+  let start = -1;
+  for (let i = 0; i <= text.length; i++) {
+    const code = i < text.length ? text.charCodeAt(i) : 0;
+    if (code < 128 && BASE64URL_CHAR[code] === 1) {
+      if (start < 0) start = i;
+      continue;
     }
+    if (start < 0) continue;
+    const length = i - start;
+    if (length >= MIN_SECRET_SEGMENT && lengths.has(length) && segments.has(text.slice(start, i)))
+      return true;
+    start = -1;
   }
   return false;
 }

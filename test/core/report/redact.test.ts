@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createScrubber, maskFlowParams, maskToken, maskValue } from '../../../src/core/report/redact';
+import {
+  createScrubber,
+  hasKnownRun,
+  maskFlowParams,
+  maskToken,
+  maskValue,
+} from '../../../src/core/report/redact';
 
 const HEADER = 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9';
 const PAYLOAD = 'eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIn0';
@@ -66,6 +72,41 @@ describe('createScrubber', () => {
         expect(out).not.toContain(TOKEN);
         expect(out).not.toContain(SIGNATURE);
       }),
+    );
+  });
+});
+
+describe('hasKnownRun', () => {
+  /** The definition: some maximal 8+ character base64url run is a known segment. */
+  const byRegex = (text: string, segments: ReadonlyMap<string, string>) =>
+    (text.match(/[A-Za-z0-9_-]{8,}/g) ?? []).some((run) => segments.has(run));
+  const lengthsOf = (segments: ReadonlyMap<string, string>) =>
+    new Set([...segments.keys()].map((s) => s.length));
+  const segment = fc.stringMatching(/^[A-Za-z0-9_-]{8,40}$/);
+  const glue = fc.stringMatching(/^[A-Za-z0-9_ .+/=-]{0,12}$/);
+
+  it('finds a known segment only as a whole run, as the regex definition does', () => {
+    const segments = new Map([[SIGNATURE, '…']]);
+    const lengths = lengthsOf(segments);
+    expect(hasKnownRun(`see ${SIGNATURE}.`, lengths, segments)).toBe(true);
+    expect(hasKnownRun(SIGNATURE, lengths, segments)).toBe(true);
+    // Inside a longer run it is another run's part, which the scrubber does not rewrite.
+    expect(hasKnownRun(`x${SIGNATURE}`, lengths, segments)).toBe(false);
+    expect(hasKnownRun(`${SIGNATURE.slice(1)}`, lengths, segments)).toBe(false);
+  });
+
+  it('agrees with the regex definition on any text built from known segments and glue', () => {
+    fc.assert(
+      fc.property(
+        fc.array(segment, { minLength: 1, maxLength: 4 }),
+        // A number picks a known segment, so whole known runs (and ones glued to a neighbour) occur often.
+        fc.array(fc.oneof(fc.nat(), segment, glue, fc.string({ maxLength: 10 })), { maxLength: 8 }),
+        (known, parts) => {
+          const segments = new Map(known.map((s) => [s, '…']));
+          const text = parts.map((p) => (typeof p === 'number' ? known[p % known.length] : p)).join('');
+          expect(hasKnownRun(text, lengthsOf(segments), segments)).toBe(byRegex(text, segments));
+        },
+      ),
     );
   });
 });
