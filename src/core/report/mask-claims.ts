@@ -1,4 +1,4 @@
-import { setMember } from '../token/safe-json';
+import { mapEntriesUnlessSame, mapUnlessSame } from './map-unless-same';
 import { maskValue } from './redact';
 
 /**
@@ -62,8 +62,8 @@ export function isPiiValue(value: string): boolean {
 }
 
 /**
- * A copy of a claims tree with personal values masked. Strings equal to a value in `known` (evidence a
- * rule flagged) are masked too. Every unmasked value that was masked is added to `found`, so the caller
+ * A claims tree with personal values masked; a branch without any is the input's own, not a copy (the
+ * result is read-only). Strings equal to a value in `known` (evidence a rule flagged) are masked too. Every unmasked value that was masked is added to `found`, so the caller
  * can scrub the same values from free text elsewhere in the report.
  */
 export function maskClaims(
@@ -86,14 +86,14 @@ export function maskClaims(
     found.add(String(value));
     return '…';
   }
-  if (Array.isArray(value)) return value.map((item) => maskClaims(item, known, found, underPii, depth + 1));
+  if (Array.isArray(value))
+    return mapUnlessSame(value, (item) => maskClaims(item, known, found, underPii, depth + 1));
   if (value !== null && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(value)) {
-      const masked = maskClaims(item, known, found, underPii || isPiiClaimName(key), depth + 1);
-      setMember(out, key, masked);
-    }
-    return out;
+    return mapEntriesUnlessSame(
+      value,
+      (key) => key,
+      (item, key) => maskClaims(item, known, found, underPii || isPiiClaimName(key), depth + 1),
+    );
   }
   return value;
 }

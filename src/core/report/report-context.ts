@@ -1,6 +1,6 @@
 import { claimsLayer } from '../token/claims-layer';
-import { setMember } from '../token/safe-json';
 import type { Finding, JsonObject, ParsedToken, Severity, TokenRecord } from '../types';
+import { mapEntriesUnlessSame, mapUnlessSame } from './map-unless-same';
 import { maskClaims } from './mask-claims';
 import { createScrubber, maskFlowParams, maskToken, type Scrubber, scrubLiterals } from './redact';
 import type { SeverityCounts } from './report-types';
@@ -123,20 +123,21 @@ function rawEvidenceByFingerprint(findings: readonly Finding[]): Map<string, Set
   return out;
 }
 
-/** Applies the scrubber to every string leaf (keys included: a claim name can carry a token too). */
+/**
+ * Applies the scrubber to every string leaf (keys included: a claim name can carry a token too). A
+ * branch the scrubber leaves as it was is returned as it is, not copied (most claims hold no token
+ * text): the result is read-only, as the raw context's claims (the token's own) already are.
+ */
 export function scrubTree(value: unknown, scrub: Scrubber, depth = 0): unknown {
   if (typeof value === 'string') return scrub(value);
   if (depth > 64) return '…';
-  if (Array.isArray(value)) return value.map((item) => scrubTree(item, scrub, depth + 1));
-  if (value !== null && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(value)) {
-      const name = scrub(key);
-      const scrubbed = scrubTree(item, scrub, depth + 1);
-      setMember(out, name, scrubbed);
-    }
-    return out;
-  }
+  if (Array.isArray(value)) return mapUnlessSame(value, (item) => scrubTree(item, scrub, depth + 1));
+  if (value !== null && typeof value === 'object')
+    return mapEntriesUnlessSame(
+      value,
+      (key) => scrub(key),
+      (item) => scrubTree(item, scrub, depth + 1),
+    );
   return value;
 }
 

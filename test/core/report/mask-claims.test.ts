@@ -37,6 +37,17 @@ describe('maskClaims', () => {
     ]);
   });
 
+  it('masks PII deep inside a tree whose other branches it hands back uncopied', () => {
+    const claims = JSON.parse('{"a": {"b": [1, "x"]}, "c": [{"d": "u-1"}, {"phone": "+44 20 7946 0958"}]}');
+    const out = maskClaims(claims, new Set(), new Set()) as Record<string, unknown>;
+    expect(JSON.stringify(out)).toBe('{"a":{"b":[1,"x"]},"c":[{"d":"u-1"},{"phone":"+4…"}]}');
+    expect(out.a).toBe(claims.a);
+    expect((out.c as unknown[])[0]).toBe(claims.c[0]);
+    expect(claims.c[1].phone).toBe('+44 20 7946 0958');
+    const clean = { sub: 'user-1', scope: ['read'] };
+    expect(maskClaims(clean, new Set(), new Set())).toBe(clean);
+  });
+
   it('keeps __proto__ keys as plain data', () => {
     const claims = JSON.parse('{"__proto__": {"email": "x@y.zz"}, "a": 1}');
     const out = maskClaims(claims, new Set(), new Set()) as Record<string, unknown>;

@@ -10,3 +10,26 @@ describe('scrubTree', () => {
     expect(JSON.stringify(out)).toBe('{"__proto__":{"secret":"x"},"a":["x",1],"x":true}');
   });
 });
+
+describe('scrubTree copy-on-write', () => {
+  const scrub = (text: string) => text.replaceAll('s3cret', 'x');
+
+  it('hands back the very tree when nothing in it changes', () => {
+    const tree = JSON.parse('{"a": ["b", 1, {"c": null}], "d": {"e": true}}');
+    expect(scrubTree(tree, scrub)).toBe(tree);
+  });
+
+  it('copies only the branches that change, keeping key order and the rest as they were', () => {
+    const tree = JSON.parse('{"a": 1, "b": {"c": "s3cret"}, "d": {"e": 2}, "f": ["g", "s3cret"]}');
+    const out = scrubTree(tree, scrub) as Record<string, unknown>;
+    expect(JSON.stringify(out)).toBe('{"a":1,"b":{"c":"x"},"d":{"e":2},"f":["g","x"]}');
+    expect(out).not.toBe(tree);
+    expect(out.d).toBe(tree.d);
+    expect(tree.b.c).toBe('s3cret');
+  });
+
+  it('renames a key after unchanged ones without losing them', () => {
+    const tree = JSON.parse('{"a": 1, "b": 2, "s3cret": 3, "c": 4}');
+    expect(JSON.stringify(scrubTree(tree, scrub))).toBe('{"a":1,"b":2,"x":3,"c":4}');
+  });
+});
