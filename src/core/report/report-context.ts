@@ -69,13 +69,20 @@ export function createReportContext(
   }
   const byFp = new Map(result.tokens.map((r) => [r.token.fingerprint, r]));
   // Masking a token's claims teaches which values are its PII; done once per token, on first need.
-  const masked = new Map<string, { claims: Map<ParsedToken, JsonObject | null>; literals: string[] }>();
-  const maskedFor = (fingerprint: string) => {
+  const masked = new Map<string, MaskedRecord>();
+  // A finding or a token scrubs several strings in a row for the same fingerprint: the last one's
+  // record is at hand without a lookup.
+  let lastFingerprint = '';
+  let last: MaskedRecord | undefined;
+  const maskedFor = (fingerprint: string): MaskedRecord => {
+    if (last !== undefined && fingerprint === lastFingerprint) return last;
     let entry = masked.get(fingerprint);
     if (!entry) {
       entry = maskRecord(byFp.get(fingerprint), evidence.get(fingerprint) ?? new Set());
       masked.set(fingerprint, entry);
     }
+    lastFingerprint = fingerprint;
+    last = entry;
     return entry;
   };
   const tokenScrub = createScrubber(texts);
@@ -99,8 +106,14 @@ export function createReportContext(
   };
 }
 
+/** A token's claims (and its nested token's) masked, and the personal values that were masked. */
+interface MaskedRecord {
+  claims: Map<ParsedToken, JsonObject | null>;
+  literals: string[];
+}
+
 /** Masks one token's claims (and its nested token's), collecting the personal values it masked. */
-function maskRecord(record: TokenRecord | undefined, known: Set<string>) {
+function maskRecord(record: TokenRecord | undefined, known: Set<string>): MaskedRecord {
   const found = new Set(known);
   const claims = new Map<ParsedToken, JsonObject | null>();
   for (let token = record?.token; token; token = token.nested) {
