@@ -30,7 +30,11 @@ const COMPACT_ONLY = /^[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]*)+$/;
  * its length, `ya29…(183 chars)`: its first segment is no JOSE header, and may be the secret itself.
  */
 export function maskToken(text: string): string {
-  const segments = text.split('.');
+  return maskSegments(text, text.split('.'));
+}
+
+/** `maskToken` of a text already split at its dots. */
+function maskSegments(text: string, segments: readonly string[]): string {
   if (segments.length < 2 || !text.startsWith('eyJ')) {
     return text.length <= 8 ? '…' : `${text.slice(0, 4)}…(${text.length} chars)`;
   }
@@ -57,14 +61,17 @@ export function createScrubber(tokenTexts: Iterable<string>, secrets: Iterable<s
   const segments = new Map<string, string>();
   const odd = createOddIndex();
   for (const text of tokenTexts) {
+    const parts = text.split('.');
     // Only JWTs are found by their header; any other text (opaque tokens too) by plain search.
-    if (COMPACT_ONLY.test(text) && text.startsWith('eyJ')) {
-      whole.set(text, maskToken(text));
-      heads.add(text.slice(0, text.indexOf('.')));
+    const compact = text.startsWith('eyJ') && COMPACT_ONLY.test(text);
+    if (compact) {
+      whole.set(text, maskSegments(text, parts));
+      heads.add(parts[0] ?? '');
     } else if (text.length >= MIN_SECRET_SEGMENT) odd.add(text);
-    addSegments(text, segments);
-    const encoded = percentEncoded(text);
-    if (encoded !== undefined) odd.add(encoded, maskToken(text));
+    addSegments(text, parts, segments);
+    // A compact JWT is all `[A-Za-z0-9_.-]`: it holds none of `+/=$`, so it has no percent-encoded form.
+    const encoded = compact ? undefined : percentEncoded(text);
+    if (encoded !== undefined) odd.add(encoded, maskSegments(text, parts));
   }
   const literals = [...new Set(secrets)];
   // A run of a length no known segment has cannot be one: it is not even cut out and looked up.
@@ -205,10 +212,9 @@ function indexRun(text: string): string | undefined {
  * Signature and payload segments are secret on their own too (a detail may quote just one). Every
  * segment of a text that is no JWT (an opaque `ya29.…` token), the first one included, is secret.
  */
-function addSegments(text: string, into: Map<string, string>): void {
-  const parts = text.split('.');
+function addSegments(text: string, parts: readonly string[], into: Map<string, string>): void {
   if (parts.length < 2) {
-    if (text.length >= MIN_SECRET_SEGMENT && !/\s/.test(text)) into.set(text, maskToken(text));
+    if (text.length >= MIN_SECRET_SEGMENT && !/\s/.test(text)) into.set(text, maskSegments(text, parts));
     return;
   }
   if (!text.startsWith('eyJ')) {
