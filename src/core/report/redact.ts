@@ -98,7 +98,9 @@ export function createScrubber(tokenTexts: Iterable<string>, secrets: Iterable<s
     // Every secret segment is 8+ base64url characters: most strings (names, short URLs) have none.
     if (LONG_RUN.test(out)) {
       // Only dotted runs can hold a whole token; a text without a dot (most claim values) has none.
-      if (whole.size > 0 && out.includes('.'))
+      // Every whole token, and so every header a partial match starts at, begins `eyJ`: a text
+      // without it (URLs, rule details) holds none.
+      if (whole.size > 0 && out.includes('.') && out.includes('eyJ'))
         out = out.replace(COMPACT_RUN, (run) =>
           run.includes('.') ? replaceCompact(run, whole, heads) : run,
         );
