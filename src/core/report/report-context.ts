@@ -78,7 +78,7 @@ export function createReportContext(
     if (last !== undefined && fingerprint === lastFingerprint) return last;
     let entry = masked.get(fingerprint);
     if (!entry) {
-      entry = maskRecord(byFp.get(fingerprint), evidence.get(fingerprint) ?? new Set());
+      entry = maskRecord(byFp.get(fingerprint), evidence.get(fingerprint));
       masked.set(fingerprint, entry);
     }
     lastFingerprint = fingerprint;
@@ -95,7 +95,7 @@ export function createReportContext(
     show: maskToken,
     claimsOf: (token) => {
       const fingerprint = owner.get(token)?.token.fingerprint ?? '';
-      const claims = fingerprint ? (maskedFor(fingerprint).claims.get(token) ?? null) : null;
+      const claims = fingerprint ? maskedClaims(maskedFor(fingerprint), token) : null;
       return scrubTree(claims, scrubFor(fingerprint)) as JsonObject | null;
     },
     headerOf: (token) =>
@@ -108,18 +108,33 @@ export function createReportContext(
 
 /** A token's claims (and its nested token's) masked, and the personal values that were masked. */
 interface MaskedRecord {
-  claims: Map<ParsedToken, JsonObject | null>;
-  literals: string[];
+  record: TokenRecord | undefined;
+  /** The masked claims of each layer, from the record's token inwards. */
+  layers: (JsonObject | null)[];
+  literals: readonly string[];
 }
 
+/** No personal values: shared by every token that has none (most have none). */
+const NO_LITERALS: readonly string[] = [];
+
 /** Masks one token's claims (and its nested token's), collecting the personal values it masked. */
-function maskRecord(record: TokenRecord | undefined, known: Set<string>): MaskedRecord {
+function maskRecord(record: TokenRecord | undefined, known: ReadonlySet<string> | undefined): MaskedRecord {
   const found = new Set(known);
-  const claims = new Map<ParsedToken, JsonObject | null>();
+  const layers: (JsonObject | null)[] = [];
   for (let token = record?.token; token; token = token.nested) {
-    claims.set(token, token.claims ? (maskClaims(token.claims, found, found) as JsonObject) : null);
+    layers.push(token.claims ? (maskClaims(token.claims, found, found) as JsonObject) : null);
   }
-  return { claims, literals: [...found].filter((value) => value.length >= 6) };
+  const literals = found.size === 0 ? NO_LITERALS : [...found].filter((value) => value.length >= 6);
+  return { record, layers, literals };
+}
+
+/** The masked claims of `token`, a layer of the masked record (`null` when it is none of them). */
+function maskedClaims(masked: MaskedRecord, token: ParsedToken): JsonObject | null {
+  let index = 0;
+  for (let layer = masked.record?.token; layer; layer = layer.nested, index++) {
+    if (layer === token) return masked.layers[index] ?? null;
+  }
+  return null;
 }
 
 /** Evidence values a rule masked are PII or secrets: remember them to mask the same text elsewhere. */
@@ -164,8 +179,17 @@ export function countSeverities(findings: readonly Finding[]): SeverityCounts {
 /** A NumericDate (seconds) as ISO 8601, or `null` when it is not a usable number. */
 export function numericDateToIso(value: unknown): string | null {
   if (typeof value !== 'number' || !Number.isFinite(value) || Math.abs(value) > 8.64e12) return null;
-  return new Date(value * 1000).toISOString();
+  let iso = ISO_DATES.get(value);
+  if (iso === undefined) {
+    iso = new Date(value * 1000).toISOString();
+    if (ISO_DATES.size >= 4096) ISO_DATES.clear();
+    ISO_DATES.set(value, iso);
+  }
+  return iso;
 }
+
+/** Dates already converted: the tokens of one capture share their `iat` and `exp` values often. */
+const ISO_DATES = new Map<number, string>();
 
 /** A header or claim value when it is a string, else `null`. */
 export function stringOrNull(object: JsonObject | null | undefined, key: string): string | null {
