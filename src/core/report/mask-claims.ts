@@ -31,7 +31,7 @@ const PII_NAME_PATTERN =
  * Value shapes that are personal whatever the claim is called. Deliberately generous: masking an
  * innocent value costs a reader little, leaking a real one breaks the report's promise.
  */
-const PII_VALUE_PATTERNS = [
+export const PII_VALUE_PATTERNS: readonly RegExp[] = [
   /^[^\s@]+@[^\s@]+\.[^\s@]+$/, // e-mail
   /^\+[0-9][0-9 ().-]{6,}$/, // E.164-ish phone
   /^\(?[0-9]{3}\)?[ .-][0-9]{3}[ .-][0-9]{4}$/, // NANP phone
@@ -49,13 +49,43 @@ const PHONE_INSIDE = /\+[0-9][0-9 ().-]{7,20}[0-9]/;
 
 /** True when a claim with this name holds personal or secret data. */
 export function isPiiClaimName(name: string): boolean {
-  const lower = name.toLowerCase();
-  return PII_NAMES.has(lower) || PII_NAME_PATTERN.test(lower);
+  let pii = PII_NAME_VERDICTS.get(name);
+  if (pii === undefined) {
+    const lower = name.toLowerCase();
+    pii = PII_NAMES.has(lower) || PII_NAME_PATTERN.test(lower);
+    if (PII_NAME_VERDICTS.size >= 4096) PII_NAME_VERDICTS.clear();
+    PII_NAME_VERDICTS.set(name, pii);
+  }
+  return pii;
+}
+
+/** Claim names already judged: every token of a capture repeats the same few. */
+const PII_NAME_VERDICTS = new Map<string, boolean>();
+
+/** A first character one of `PII_VALUE_PATTERNS` may begin with (all but e-mail and IPv6). */
+const PII_VALUE_START = /^[0-9+(A-Z]/;
+const IPV6_START = /^[0-9a-f:]/i;
+
+/**
+ * False only for a value no pattern of `PII_VALUE_PATTERNS` can match, found without running them:
+ * each pattern is anchored at the start and begins with a digit, `+`, `(` or an upper-case letter, or
+ * needs an `@` (e-mail), or begins with a hex digit or `:` and needs a `:` (IPv6). Most claim values
+ * (`user-42`, `https://…`, `read write`) fail all of these.
+ */
+export function mayBePiiShaped(value: string): boolean {
+  return (
+    PII_VALUE_START.test(value) || value.includes('@') || (IPV6_START.test(value) && value.includes(':'))
+  );
 }
 
 /** True when a string looks like personal data whatever its claim name. */
 export function isPiiValue(value: string): boolean {
-  if (value.length <= 64 && PII_VALUE_PATTERNS.some((pattern) => pattern.test(value))) return true;
+  if (
+    value.length <= 64 &&
+    mayBePiiShaped(value) &&
+    PII_VALUE_PATTERNS.some((pattern) => pattern.test(value))
+  )
+    return true;
   return (
     (value.includes('@') && EMAIL_INSIDE.test(value)) || (value.includes('+') && PHONE_INSIDE.test(value))
   );

@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isPiiClaimName, isPiiValue, maskClaims } from '../../../src/core/report/mask-claims';
+import {
+  isPiiClaimName,
+  isPiiValue,
+  maskClaims,
+  mayBePiiShaped,
+  PII_VALUE_PATTERNS,
+} from '../../../src/core/report/mask-claims';
 
 describe('maskClaims', () => {
   it('masks PII by claim name, by value shape and by known evidence, and reports what it masked', () => {
@@ -96,5 +102,34 @@ describe('maskClaims', () => {
         );
       }),
     );
+  });
+});
+
+describe('mayBePiiShaped', () => {
+  it('never rules out a value that some PII value pattern matches', () => {
+    for (const pattern of PII_VALUE_PATTERNS) {
+      // fast-check generates from case-sensitive patterns only: a case-blind one is tried in both cases.
+      const exact = new RegExp(pattern.source, pattern.flags.replace('i', ''));
+      fc.assert(
+        fc.property(fc.stringMatching(exact), fc.boolean(), (value, upper) => {
+          const shaped = pattern.flags.includes('i') && upper ? value.toUpperCase() : value;
+          expect(pattern.test(shaped)).toBe(true);
+          expect(mayBePiiShaped(shaped)).toBe(true);
+        }),
+      );
+    }
+    fc.assert(
+      fc.property(fc.string({ maxLength: 64 }), (value) => {
+        if (PII_VALUE_PATTERNS.some((pattern) => pattern.test(value)))
+          expect(mayBePiiShaped(value)).toBe(true);
+      }),
+    );
+  });
+
+  it('rules out the usual claim values', () => {
+    for (const value of ['user-42', 'https://auth.example', 'read write', 'jti-1', 'api.example']) {
+      expect(mayBePiiShaped(value)).toBe(false);
+      expect(isPiiValue(value)).toBe(false);
+    }
   });
 });

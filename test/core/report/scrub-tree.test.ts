@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scrubTree } from '../../../src/core/report/report-context';
+import { numericDateToIso, scrubTree } from '../../../src/core/report/report-context';
 
 describe('scrubTree', () => {
   it('scrubs keys and string leaves and keeps __proto__ keys as plain data', () => {
@@ -31,5 +31,17 @@ describe('scrubTree copy-on-write', () => {
   it('renames a key after unchanged ones without losing them', () => {
     const tree = JSON.parse('{"a": 1, "b": 2, "s3cret": 3, "c": 4}');
     expect(JSON.stringify(scrubTree(tree, scrub))).toBe('{"a":1,"b":2,"x":3,"c":4}');
+  });
+});
+
+describe('numericDateToIso', () => {
+  it('converts each NumericDate to its own instant, however many were converted before', () => {
+    for (let i = 0; i < 5000; i++)
+      expect(numericDateToIso(1_767_225_600 + i)).toBe(new Date((1_767_225_600 + i) * 1000).toISOString());
+    expect(numericDateToIso(0)).toBe('1970-01-01T00:00:00.000Z');
+    expect(numericDateToIso(1_767_225_600)).toBe('2026-01-01T00:00:00.000Z');
+    expect(numericDateToIso(1.5)).toBe('1970-01-01T00:00:01.500Z');
+    expect(numericDateToIso(Number.NaN)).toBeNull();
+    expect(numericDateToIso('1')).toBeNull();
   });
 });
