@@ -58,7 +58,7 @@ export type Scrubber = (text: string) => string;
 export function createScrubber(tokenTexts: Iterable<string>, secrets: Iterable<string> = []): Scrubber {
   const whole = new Map<string, string>();
   const heads = new Set<string>();
-  const segments = new Map<string, string>();
+  const segments = createSegmentIndex();
   const odd = createOddIndex();
   for (const text of tokenTexts) {
     const parts = text.split('.');
@@ -74,9 +74,6 @@ export function createScrubber(tokenTexts: Iterable<string>, secrets: Iterable<s
     if (encoded !== undefined) odd.add(encoded, maskSegments(text, parts));
   }
   const literals = [...new Set(secrets)];
-  // A run of a length no known segment has cannot be one: it is not even cut out and looked up.
-  const lengths = new Set<number>();
-  for (const segment of segments.keys()) lengths.add(segment.length);
   // Without odd tokens or literals, only text with an 8-character base64url run can change: the rest
   // (names, numbers, most URLs) is returned as it is, without the cost of remembering it.
   const plainUnlessRun = odd.empty() && literals.length === 0;
@@ -104,8 +101,8 @@ export function createScrubber(tokenTexts: Iterable<string>, secrets: Iterable<s
         out = out.replace(COMPACT_RUN, (run) =>
           run.includes('.') ? replaceCompact(run, whole, heads) : run,
         );
-      if (segments.size > 0 && hasKnownRun(out, lengths, segments))
-        out = out.replace(SEGMENT_RUN, (run) => segments.get(run) ?? run);
+      if (segments.size() > 0 && hasKnownRun(out, segments))
+        out = out.replace(SEGMENT_RUN, (run) => segments.find(run, 0, run.length) ?? run);
     }
     return scrubLiterals(out, literals);
   }
@@ -121,15 +118,10 @@ const BASE64URL_CHAR = (() => {
 
 /**
  * True when some 8+ character base64url run of `text` is a known segment: only then is it rewritten.
- * The runs are the maximal ones `SEGMENT_RUN` matches, found by one scan of the character codes; only a
- * run whose length some known segment has can equal one, so only those are cut out and looked up
- * (most runs of free text, and of base64 values split by `+` and `/`, are shorter than any segment).
+ * The runs are the maximal ones `SEGMENT_RUN` matches, found by one scan of the character codes and
+ * looked up where they are, without being cut out.
  */
-export function hasKnownRun(
-  text: string,
-  lengths: ReadonlySet<number>,
-  segments: ReadonlyMap<string, string>,
-): boolean {
+export function hasKnownRun(text: string, segments: SegmentIndex): boolean {
   let start = -1;
   for (let i = 0; i <= text.length; i++) {
     const code = i < text.length ? text.charCodeAt(i) : 0;
@@ -138,12 +130,71 @@ export function hasKnownRun(
       continue;
     }
     if (start < 0) continue;
-    const length = i - start;
-    if (length >= MIN_SECRET_SEGMENT && lengths.has(length) && segments.has(text.slice(start, i)))
-      return true;
+    if (i - start >= MIN_SECRET_SEGMENT && segments.find(text, start, i) !== undefined) return true;
     start = -1;
   }
   return false;
+}
+
+/** Known secret segments, each with what replaces it. */
+export interface SegmentIndex {
+  /** Distinct segments held. */
+  size(): number;
+  /** Adds a segment of 8+ characters (again: its new replacement wins, as with `Map.set`). */
+  add(segment: string, masked: string): void;
+  /** What replaces `text.slice(start, end)` when that is a known segment, else `undefined`. */
+  find(text: string, start: number, end: number): string | undefined;
+}
+
+/**
+ * Known segments found by a hash of their length and 16 of their characters (the last eight and
+ * eight from the middle), each candidate then compared whole: hashing every segment whole (hundreds of
+ * characters, two per token) cost more than all the rest of building a scrubber. `find` answers as
+ * `Map.get` keyed by whole segments would; a run of a length no segment has is not even hashed.
+ */
+export function createSegmentIndex(): SegmentIndex {
+  /** Per hash, its segments and their replacements, flat: segment, replacement, segment… */
+  const byHash = new Map<number, string[]>();
+  const lengths = new Set<number>();
+  let size = 0;
+  return {
+    size: () => size,
+    add(segment, masked) {
+      const hash = sampleHash(segment, 0, segment.length);
+      const list = byHash.get(hash);
+      if (list === undefined) byHash.set(hash, [segment, masked]);
+      else {
+        for (let i = 0; i < list.length; i += 2) {
+          if (list[i] !== segment) continue;
+          list[i + 1] = masked;
+          return;
+        }
+        list.push(segment, masked);
+      }
+      size++;
+      lengths.add(segment.length);
+    },
+    find(text, start, end) {
+      const length = end - start;
+      if (length < MIN_SECRET_SEGMENT || !lengths.has(length)) return undefined;
+      const list = byHash.get(sampleHash(text, start, end));
+      if (list === undefined) return undefined;
+      for (let i = 0; i < list.length; i += 2) {
+        const segment = list[i] as string;
+        if (segment.length === length && text.startsWith(segment, start)) return list[i + 1];
+      }
+      return undefined;
+    },
+  };
+}
+
+/** Hash of `text.slice(start, end)` (8+ characters) from its length, last 8 and middle 8 characters. */
+function sampleHash(text: string, start: number, end: number): number {
+  let hash = end - start;
+  const middle = start + ((end - start) >> 1);
+  for (let i = end - 8; i < end; i++) hash = (Math.imul(hash, 31) + text.charCodeAt(i)) | 0;
+  for (let i = middle - 4; i < middle + 4; i++) hash = (Math.imul(hash, 31) + text.charCodeAt(i)) | 0;
+  return hash;
 }
 
 /** Masks each literal (longest first, so a value is not half-masked by a shorter one it contains). */
@@ -214,19 +265,19 @@ function indexRun(text: string): string | undefined {
  * Signature and payload segments are secret on their own too (a detail may quote just one). Every
  * segment of a text that is no JWT (an opaque `ya29.…` token), the first one included, is secret.
  */
-function addSegments(text: string, parts: readonly string[], into: Map<string, string>): void {
+function addSegments(text: string, parts: readonly string[], into: SegmentIndex): void {
   if (parts.length < 2) {
-    if (text.length >= MIN_SECRET_SEGMENT && !/\s/.test(text)) into.set(text, maskSegments(text, parts));
+    if (text.length >= MIN_SECRET_SEGMENT && !/\s/.test(text)) into.add(text, maskSegments(text, parts));
     return;
   }
   if (!text.startsWith('eyJ')) {
-    for (const part of parts) if (part.length >= MIN_SECRET_SEGMENT) into.set(part, '…');
+    for (const part of parts) if (part.length >= MIN_SECRET_SEGMENT) into.add(part, '…');
     return;
   }
   for (let i = 1; i < parts.length; i++) {
     const part = parts[i] ?? '';
     if (part.length >= MIN_SECRET_SEGMENT)
-      into.set(part, i === 1 && parts.length === 3 ? `${part.slice(0, 8)}…` : '…');
+      into.add(part, i === 1 && parts.length === 3 ? `${part.slice(0, 8)}…` : '…');
   }
 }
 
