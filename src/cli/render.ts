@@ -94,8 +94,13 @@ export interface RenderOptions {
   baseline?: Baseline | undefined;
 }
 
-/** Writes the report in the chosen format to `emit`. */
-export type Renderer = (result: AuditResult, options: RenderOptions, emit: (chunk: string) => void) => void;
+/** Writes the report in the chosen format to `emit` (and, where the format uses it, `emitBytes`). */
+export type Renderer = (
+  result: AuditResult,
+  options: RenderOptions,
+  emit: (chunk: string) => void,
+  emitBytes?: (bytes: Uint8Array) => void,
+) => void;
 
 /**
  * The writer of `format`: JSON (streamed item by item) and the table are always loaded; SARIF, Markdown
@@ -103,7 +108,7 @@ export type Renderer = (result: AuditResult, options: RenderOptions, emit: (chun
  */
 export async function loadRenderer(format: Layout): Promise<Renderer> {
   if (format === 'json' || format === 'table')
-    return (result, options, emit) => render(result, format, options, emit);
+    return (result, options, emit, emitBytes) => render(result, format, options, emit, emitBytes);
   const writer = (await import('./report-formats')).LAZY_WRITERS[format];
   if (!writer) throw new Error(`no writer for the ${format} format`);
   return (result, options, emit) => writer(result, reportOptions(options), emit, options.baseline);
@@ -125,10 +130,13 @@ function render(
   format: 'json' | 'table',
   options: RenderOptions,
   emit: (chunk: string) => void,
+  emitBytes: ((bytes: Uint8Array) => void) | undefined,
 ): void {
   if (format === 'json') {
-    // A file sink buffers its writes: pieces are cheaper to encode than joined chunks (see chunkChars).
-    writeJsonReport(result, reportOptions(options), emit, { chunkChars: options.toTerminal ? undefined : 0 });
+    // A file sink buffers its writes: pieces are cheaper to encode than joined chunks (see chunkChars),
+    // and the texts findings share are cheaper still as bytes encoded once.
+    const write = options.toTerminal ? {} : { chunkChars: 0, ...(emitBytes ? { emitBytes } : {}) };
+    writeJsonReport(result, reportOptions(options), emit, write);
     return;
   }
   const { io, toTerminal } = options;
@@ -156,7 +164,7 @@ function complianceLines(compliance: ComplianceReport): string {
  * A file that cannot be opened or written is a one-line error naming it.
  */
 export async function writeOutput(
-  render: (emit: (chunk: string) => void) => void,
+  render: (emit: (chunk: string) => void, emitBytes?: (bytes: Uint8Array) => void) => void,
   args: ParsedArgs,
   io: CliIo,
 ) {
@@ -171,7 +179,8 @@ export async function writeOutput(
     throw fail(error);
   });
   try {
-    render((chunk) => sink.write(chunk));
+    const { writeBytes } = sink;
+    render((chunk) => sink.write(chunk), writeBytes ? (bytes) => writeBytes.call(sink, bytes) : undefined);
     // Closing writes what the sink still buffers: its errors are the file's too.
     await sink.close();
   } catch (error) {

@@ -5,7 +5,7 @@ import { toFrameworkMarkdown } from '../core/report/framework-markdown';
 import { htmlReport } from '../core/report/html';
 import { toMarkdown } from '../core/report/markdown';
 import type { ReportOptions } from '../core/report/report-types';
-import { toSarif } from '../core/report/sarif';
+import { writeSarif } from '../core/report/write-sarif';
 import type { AuditResult } from '../core/types';
 import { assessFrameworks } from './compliance-assess';
 import type { Layout } from './render';
@@ -22,7 +22,7 @@ type Writer = (
  * writing JSON or a table never parses the SARIF, Markdown and HTML writers.
  */
 export const LAZY_WRITERS: Partial<Record<Layout, Writer>> = {
-  sarif: (result, report, emit) => emit(`${JSON.stringify(toSarif(result, report), null, 2)}\n`),
+  sarif: writeSarif,
   md: (result, report, emit) => emit(toMarkdown(result, report)),
   // The self-contained audit report; its status tables only when frameworks were chosen.
   html: (result, report, emit) => emit(htmlReport(result, report.compliance, report)),

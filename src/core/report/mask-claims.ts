@@ -1,4 +1,4 @@
-import { setMember } from '../token/safe-json';
+import { mapEntriesUnlessSame, mapUnlessSame } from './map-unless-same';
 import { maskValue } from './redact';
 
 /**
@@ -31,7 +31,7 @@ const PII_NAME_PATTERN =
  * Value shapes that are personal whatever the claim is called. Deliberately generous: masking an
  * innocent value costs a reader little, leaking a real one breaks the report's promise.
  */
-const PII_VALUE_PATTERNS = [
+export const PII_VALUE_PATTERNS: readonly RegExp[] = [
   /^[^\s@]+@[^\s@]+\.[^\s@]+$/, // e-mail
   /^\+[0-9][0-9 ().-]{6,}$/, // E.164-ish phone
   /^\(?[0-9]{3}\)?[ .-][0-9]{3}[ .-][0-9]{4}$/, // NANP phone
@@ -49,21 +49,51 @@ const PHONE_INSIDE = /\+[0-9][0-9 ().-]{7,20}[0-9]/;
 
 /** True when a claim with this name holds personal or secret data. */
 export function isPiiClaimName(name: string): boolean {
-  const lower = name.toLowerCase();
-  return PII_NAMES.has(lower) || PII_NAME_PATTERN.test(lower);
+  let pii = PII_NAME_VERDICTS.get(name);
+  if (pii === undefined) {
+    const lower = name.toLowerCase();
+    pii = PII_NAMES.has(lower) || PII_NAME_PATTERN.test(lower);
+    if (PII_NAME_VERDICTS.size >= 4096) PII_NAME_VERDICTS.clear();
+    PII_NAME_VERDICTS.set(name, pii);
+  }
+  return pii;
+}
+
+/** Claim names already judged: every token of a capture repeats the same few. */
+const PII_NAME_VERDICTS = new Map<string, boolean>();
+
+/** A first character one of `PII_VALUE_PATTERNS` may begin with (all but e-mail and IPv6). */
+const PII_VALUE_START = /^[0-9+(A-Z]/;
+const IPV6_START = /^[0-9a-f:]/i;
+
+/**
+ * False only for a value no pattern of `PII_VALUE_PATTERNS` can match, found without running them:
+ * each pattern is anchored at the start and begins with a digit, `+`, `(` or an upper-case letter, or
+ * needs an `@` (e-mail), or begins with a hex digit or `:` and needs a `:` (IPv6). Most claim values
+ * (`user-42`, `https://…`, `read write`) fail all of these.
+ */
+export function mayBePiiShaped(value: string): boolean {
+  return (
+    PII_VALUE_START.test(value) || value.includes('@') || (IPV6_START.test(value) && value.includes(':'))
+  );
 }
 
 /** True when a string looks like personal data whatever its claim name. */
 export function isPiiValue(value: string): boolean {
-  if (value.length <= 64 && PII_VALUE_PATTERNS.some((pattern) => pattern.test(value))) return true;
+  if (
+    value.length <= 64 &&
+    mayBePiiShaped(value) &&
+    PII_VALUE_PATTERNS.some((pattern) => pattern.test(value))
+  )
+    return true;
   return (
     (value.includes('@') && EMAIL_INSIDE.test(value)) || (value.includes('+') && PHONE_INSIDE.test(value))
   );
 }
 
 /**
- * A copy of a claims tree with personal values masked. Strings equal to a value in `known` (evidence a
- * rule flagged) are masked too. Every unmasked value that was masked is added to `found`, so the caller
+ * A claims tree with personal values masked; a branch without any is the input's own, not a copy (the
+ * result is read-only). Strings equal to a value in `known` (evidence a rule flagged) are masked too. Every unmasked value that was masked is added to `found`, so the caller
  * can scrub the same values from free text elsewhere in the report.
  */
 export function maskClaims(
@@ -86,14 +116,14 @@ export function maskClaims(
     found.add(String(value));
     return '…';
   }
-  if (Array.isArray(value)) return value.map((item) => maskClaims(item, known, found, underPii, depth + 1));
+  if (Array.isArray(value))
+    return mapUnlessSame(value, (item) => maskClaims(item, known, found, underPii, depth + 1));
   if (value !== null && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(value)) {
-      const masked = maskClaims(item, known, found, underPii || isPiiClaimName(key), depth + 1);
-      setMember(out, key, masked);
-    }
-    return out;
+    return mapEntriesUnlessSame(
+      value,
+      (key) => key,
+      (item, key) => maskClaims(item, known, found, underPii || isPiiClaimName(key), depth + 1),
+    );
   }
   return value;
 }

@@ -30,7 +30,11 @@ const COMPACT_ONLY = /^[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]*)+$/;
  * its length, `ya29…(183 chars)`: its first segment is no JOSE header, and may be the secret itself.
  */
 export function maskToken(text: string): string {
-  const segments = text.split('.');
+  return maskSegments(text, text.split('.'));
+}
+
+/** `maskToken` of a text already split at its dots. */
+function maskSegments(text: string, segments: readonly string[]): string {
   if (segments.length < 2 || !text.startsWith('eyJ')) {
     return text.length <= 8 ? '…' : `${text.slice(0, 4)}…(${text.length} chars)`;
   }
@@ -54,22 +58,22 @@ export type Scrubber = (text: string) => string;
 export function createScrubber(tokenTexts: Iterable<string>, secrets: Iterable<string> = []): Scrubber {
   const whole = new Map<string, string>();
   const heads = new Set<string>();
-  const segments = new Map<string, string>();
+  const segments = createSegmentIndex();
   const odd = createOddIndex();
   for (const text of tokenTexts) {
+    const parts = text.split('.');
     // Only JWTs are found by their header; any other text (opaque tokens too) by plain search.
-    if (COMPACT_ONLY.test(text) && text.startsWith('eyJ')) {
-      whole.set(text, maskToken(text));
-      heads.add(text.slice(0, text.indexOf('.')));
+    const compact = text.startsWith('eyJ') && COMPACT_ONLY.test(text);
+    if (compact) {
+      whole.set(text, maskSegments(text, parts));
+      heads.add(parts[0] ?? '');
     } else if (text.length >= MIN_SECRET_SEGMENT) odd.add(text);
-    addSegments(text, segments);
-    const encoded = percentEncoded(text);
-    if (encoded !== undefined) odd.add(encoded, maskToken(text));
+    addSegments(text, parts, segments);
+    // A compact JWT is all `[A-Za-z0-9_.-]`: it holds none of `+/=$`, so it has no percent-encoded form.
+    const encoded = compact ? undefined : percentEncoded(text);
+    if (encoded !== undefined) odd.add(encoded, maskSegments(text, parts));
   }
   const literals = [...new Set(secrets)];
-  // A run shorter than the shortest known segment cannot be one: it is not even looked up.
-  let shortest = Infinity;
-  for (const segment of segments.keys()) shortest = Math.min(shortest, segment.length);
   // Without odd tokens or literals, only text with an 8-character base64url run can change: the rest
   // (names, numbers, most URLs) is returned as it is, without the cost of remembering it.
   const plainUnlessRun = odd.empty() && literals.length === 0;
@@ -91,30 +95,106 @@ export function createScrubber(tokenTexts: Iterable<string>, secrets: Iterable<s
     // Every secret segment is 8+ base64url characters: most strings (names, short URLs) have none.
     if (LONG_RUN.test(out)) {
       // Only dotted runs can hold a whole token; a text without a dot (most claim values) has none.
-      if (whole.size > 0 && out.includes('.'))
+      // Every whole token, and so every header a partial match starts at, begins `eyJ`: a text
+      // without it (URLs, rule details) holds none.
+      if (whole.size > 0 && out.includes('.') && out.includes('eyJ'))
         out = out.replace(COMPACT_RUN, (run) =>
           run.includes('.') ? replaceCompact(run, whole, heads) : run,
         );
-      if (segments.size > 0 && hasKnownRun(out, shortest, segments))
-        out = out.replace(SEGMENT_RUN, (run) => segments.get(run) ?? run);
+      if (segments.size() > 0 && hasKnownRun(out, segments))
+        out = out.replace(SEGMENT_RUN, (run) => segments.find(run, 0, run.length) ?? run);
     }
     return scrubLiterals(out, literals);
   }
 }
 
+/** 1 for each base64url character (`[A-Za-z0-9_-]`), by character code. */
+const BASE64URL_CHAR = (() => {
+  const table = new Uint8Array(128);
+  for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-')
+    table[c.charCodeAt(0)] = 1;
+  return table;
+})();
+
 /**
  * True when some 8+ character base64url run of `text` is a known segment: only then is it rewritten.
- * (A `{n,}` pattern for the shortest segment's length would retry every position of each shorter run.)
+ * The runs are the maximal ones `SEGMENT_RUN` matches, found by one scan of the character codes and
+ * looked up where they are, without being cut out.
  */
-function hasKnownRun(text: string, shortest: number, segments: ReadonlyMap<string, string>): boolean {
-  SEGMENT_RUN.lastIndex = 0;
-  for (let match = SEGMENT_RUN.exec(text); match; match = SEGMENT_RUN.exec(text)) {
-    if (match[0].length >= shortest && segments.has(match[0])) {
-      SEGMENT_RUN.lastIndex = 0;
-      return true;
+export function hasKnownRun(text: string, segments: SegmentIndex): boolean {
+  let start = -1;
+  for (let i = 0; i <= text.length; i++) {
+    const code = i < text.length ? text.charCodeAt(i) : 0;
+    if (code < 128 && BASE64URL_CHAR[code] === 1) {
+      if (start < 0) start = i;
+      continue;
     }
+    if (start < 0) continue;
+    if (i - start >= MIN_SECRET_SEGMENT && segments.find(text, start, i) !== undefined) return true;
+    start = -1;
   }
   return false;
+}
+
+/** Known secret segments, each with what replaces it. */
+export interface SegmentIndex {
+  /** Distinct segments held. */
+  size(): number;
+  /** Adds a segment of 8+ characters (again: its new replacement wins, as with `Map.set`). */
+  add(segment: string, masked: string): void;
+  /** What replaces `text.slice(start, end)` when that is a known segment, else `undefined`. */
+  find(text: string, start: number, end: number): string | undefined;
+}
+
+/**
+ * Known segments found by a hash of their length and 16 of their characters (the last eight and
+ * eight from the middle), each candidate then compared whole: hashing every segment whole (hundreds of
+ * characters, two per token) cost more than all the rest of building a scrubber. `find` answers as
+ * `Map.get` keyed by whole segments would; a run of a length no segment has is not even hashed.
+ */
+export function createSegmentIndex(): SegmentIndex {
+  /** Per hash, its segments and their replacements, flat: segment, replacement, segment… */
+  const byHash = new Map<number, string[]>();
+  const lengths = new Set<number>();
+  let size = 0;
+  return {
+    size: () => size,
+    add(segment, masked) {
+      const hash = sampleHash(segment, 0, segment.length);
+      const list = byHash.get(hash);
+      if (list === undefined) byHash.set(hash, [segment, masked]);
+      else {
+        for (let i = 0; i < list.length; i += 2) {
+          if (list[i] !== segment) continue;
+          list[i + 1] = masked;
+          return;
+        }
+        list.push(segment, masked);
+      }
+      size++;
+      lengths.add(segment.length);
+    },
+    find(text, start, end) {
+      const length = end - start;
+      if (length < MIN_SECRET_SEGMENT || !lengths.has(length)) return undefined;
+      const list = byHash.get(sampleHash(text, start, end));
+      if (list === undefined) return undefined;
+      for (let i = 0; i < list.length; i += 2) {
+        const segment = list[i] as string;
+        if (segment.length === length && text.startsWith(segment, start)) return list[i + 1];
+      }
+      return undefined;
+    },
+  };
+}
+
+/** Hash of `text.slice(start, end)` (8+ characters) from its length, last 8 and middle 8 characters. */
+function sampleHash(text: string, start: number, end: number): number {
+  let hash = end - start;
+  const middle = start + ((end - start) >> 1);
+  for (let i = end - 8; i < end; i++) hash = (Math.imul(hash, 31) + text.charCodeAt(i)) | 0;
+  for (let i = middle - 4; i < middle + 4; i++) hash = (Math.imul(hash, 31) + text.charCodeAt(i)) | 0;
+  return hash;
 }
 
 /** Masks each literal (longest first, so a value is not half-masked by a shorter one it contains). */
@@ -185,20 +265,19 @@ function indexRun(text: string): string | undefined {
  * Signature and payload segments are secret on their own too (a detail may quote just one). Every
  * segment of a text that is no JWT (an opaque `ya29.…` token), the first one included, is secret.
  */
-function addSegments(text: string, into: Map<string, string>): void {
-  const parts = text.split('.');
+function addSegments(text: string, parts: readonly string[], into: SegmentIndex): void {
   if (parts.length < 2) {
-    if (text.length >= MIN_SECRET_SEGMENT && !/\s/.test(text)) into.set(text, maskToken(text));
+    if (text.length >= MIN_SECRET_SEGMENT && !/\s/.test(text)) into.add(text, maskSegments(text, parts));
     return;
   }
   if (!text.startsWith('eyJ')) {
-    for (const part of parts) if (part.length >= MIN_SECRET_SEGMENT) into.set(part, '…');
+    for (const part of parts) if (part.length >= MIN_SECRET_SEGMENT) into.add(part, '…');
     return;
   }
   for (let i = 1; i < parts.length; i++) {
     const part = parts[i] ?? '';
     if (part.length >= MIN_SECRET_SEGMENT)
-      into.set(part, i === 1 && parts.length === 3 ? `${part.slice(0, 8)}…` : '…');
+      into.add(part, i === 1 && parts.length === 3 ? `${part.slice(0, 8)}…` : '…');
   }
 }
 

@@ -1,6 +1,6 @@
 import { claimsLayer } from '../token/claims-layer';
-import { setMember } from '../token/safe-json';
 import type { Finding, JsonObject, ParsedToken, Severity, TokenRecord } from '../types';
+import { mapEntriesUnlessSame, mapUnlessSame } from './map-unless-same';
 import { maskClaims } from './mask-claims';
 import { createScrubber, maskFlowParams, maskToken, type Scrubber, scrubLiterals } from './redact';
 import type { SeverityCounts } from './report-types';
@@ -69,13 +69,20 @@ export function createReportContext(
   }
   const byFp = new Map(result.tokens.map((r) => [r.token.fingerprint, r]));
   // Masking a token's claims teaches which values are its PII; done once per token, on first need.
-  const masked = new Map<string, { claims: Map<ParsedToken, JsonObject | null>; literals: string[] }>();
-  const maskedFor = (fingerprint: string) => {
+  const masked = new Map<string, MaskedRecord>();
+  // A finding or a token scrubs several strings in a row for the same fingerprint: the last one's
+  // record is at hand without a lookup.
+  let lastFingerprint = '';
+  let last: MaskedRecord | undefined;
+  const maskedFor = (fingerprint: string): MaskedRecord => {
+    if (last !== undefined && fingerprint === lastFingerprint) return last;
     let entry = masked.get(fingerprint);
     if (!entry) {
-      entry = maskRecord(byFp.get(fingerprint), evidence.get(fingerprint) ?? new Set());
+      entry = maskRecord(byFp.get(fingerprint), evidence.get(fingerprint));
       masked.set(fingerprint, entry);
     }
+    lastFingerprint = fingerprint;
+    last = entry;
     return entry;
   };
   const tokenScrub = createScrubber(texts);
@@ -88,7 +95,7 @@ export function createReportContext(
     show: maskToken,
     claimsOf: (token) => {
       const fingerprint = owner.get(token)?.token.fingerprint ?? '';
-      const claims = fingerprint ? (maskedFor(fingerprint).claims.get(token) ?? null) : null;
+      const claims = fingerprint ? maskedClaims(maskedFor(fingerprint), token) : null;
       return scrubTree(claims, scrubFor(fingerprint)) as JsonObject | null;
     },
     headerOf: (token) =>
@@ -99,14 +106,35 @@ export function createReportContext(
   };
 }
 
+/** A token's claims (and its nested token's) masked, and the personal values that were masked. */
+interface MaskedRecord {
+  record: TokenRecord | undefined;
+  /** The masked claims of each layer, from the record's token inwards. */
+  layers: (JsonObject | null)[];
+  literals: readonly string[];
+}
+
+/** No personal values: shared by every token that has none (most have none). */
+const NO_LITERALS: readonly string[] = [];
+
 /** Masks one token's claims (and its nested token's), collecting the personal values it masked. */
-function maskRecord(record: TokenRecord | undefined, known: Set<string>) {
+function maskRecord(record: TokenRecord | undefined, known: ReadonlySet<string> | undefined): MaskedRecord {
   const found = new Set(known);
-  const claims = new Map<ParsedToken, JsonObject | null>();
+  const layers: (JsonObject | null)[] = [];
   for (let token = record?.token; token; token = token.nested) {
-    claims.set(token, token.claims ? (maskClaims(token.claims, found, found) as JsonObject) : null);
+    layers.push(token.claims ? (maskClaims(token.claims, found, found) as JsonObject) : null);
   }
-  return { claims, literals: [...found].filter((value) => value.length >= 6) };
+  const literals = found.size === 0 ? NO_LITERALS : [...found].filter((value) => value.length >= 6);
+  return { record, layers, literals };
+}
+
+/** The masked claims of `token`, a layer of the masked record (`null` when it is none of them). */
+function maskedClaims(masked: MaskedRecord, token: ParsedToken): JsonObject | null {
+  let index = 0;
+  for (let layer = masked.record?.token; layer; layer = layer.nested, index++) {
+    if (layer === token) return masked.layers[index] ?? null;
+  }
+  return null;
 }
 
 /** Evidence values a rule masked are PII or secrets: remember them to mask the same text elsewhere. */
@@ -123,20 +151,21 @@ function rawEvidenceByFingerprint(findings: readonly Finding[]): Map<string, Set
   return out;
 }
 
-/** Applies the scrubber to every string leaf (keys included: a claim name can carry a token too). */
+/**
+ * Applies the scrubber to every string leaf (keys included: a claim name can carry a token too). A
+ * branch the scrubber leaves as it was is returned as it is, not copied (most claims hold no token
+ * text): the result is read-only, as the raw context's claims (the token's own) already are.
+ */
 export function scrubTree(value: unknown, scrub: Scrubber, depth = 0): unknown {
   if (typeof value === 'string') return scrub(value);
   if (depth > 64) return '…';
-  if (Array.isArray(value)) return value.map((item) => scrubTree(item, scrub, depth + 1));
-  if (value !== null && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(value)) {
-      const name = scrub(key);
-      const scrubbed = scrubTree(item, scrub, depth + 1);
-      setMember(out, name, scrubbed);
-    }
-    return out;
-  }
+  if (Array.isArray(value)) return mapUnlessSame(value, (item) => scrubTree(item, scrub, depth + 1));
+  if (value !== null && typeof value === 'object')
+    return mapEntriesUnlessSame(
+      value,
+      (key) => scrub(key),
+      (item) => scrubTree(item, scrub, depth + 1),
+    );
   return value;
 }
 
@@ -150,8 +179,17 @@ export function countSeverities(findings: readonly Finding[]): SeverityCounts {
 /** A NumericDate (seconds) as ISO 8601, or `null` when it is not a usable number. */
 export function numericDateToIso(value: unknown): string | null {
   if (typeof value !== 'number' || !Number.isFinite(value) || Math.abs(value) > 8.64e12) return null;
-  return new Date(value * 1000).toISOString();
+  let iso = ISO_DATES.get(value);
+  if (iso === undefined) {
+    iso = new Date(value * 1000).toISOString();
+    if (ISO_DATES.size >= 4096) ISO_DATES.clear();
+    ISO_DATES.set(value, iso);
+  }
+  return iso;
 }
+
+/** Dates already converted: the tokens of one capture share their `iat` and `exp` values often. */
+const ISO_DATES = new Map<number, string>();
 
 /** A header or claim value when it is a string, else `null`. */
 export function stringOrNull(object: JsonObject | null | undefined, key: string): string | null {

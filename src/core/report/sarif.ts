@@ -37,6 +37,20 @@ type Json = Record<string, unknown>;
  * across scans; request URLs become artifact locations, with token text masked unless `includeRaw`.
  */
 export function toSarif(result: AuditResult, opts: ReportOptions): Json {
+  const { log, results } = createSarifParts(result, opts);
+  const [run] = log.runs as Json[];
+  if (run) run.results = [...results()];
+  return log;
+}
+
+/**
+ * The SARIF log with an empty `results` list in its place, and its results built one at a time as
+ * they are iterated: a writer can stream a log of any size (see `writeSarif`).
+ */
+export function createSarifParts(
+  result: AuditResult,
+  opts: ReportOptions,
+): { log: Json; results: () => Iterable<Json> } {
   const ctx = createReportContext(result, opts.includeRaw);
   const ruleIds = [...new Set(result.findings.map((f) => f.ruleId))];
   const index = new Map(ruleIds.map((id, i) => [id, i]));
@@ -50,15 +64,17 @@ export function toSarif(result: AuditResult, opts: ReportOptions): Json {
       result.findings.find((f) => f.ruleId === id),
     ),
   );
-  return {
+  const results = function* () {
+    for (const f of result.findings)
+      yield withControls(toResult(f, index.get(f.ruleId) ?? 0, { sightings, verdicts }, ctx), f, failing);
+  };
+  const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
     runs: [
       {
         tool: { driver: { name: opts.tool.name, version: opts.tool.version, rules } },
-        results: result.findings.map((f) =>
-          withControls(toResult(f, index.get(f.ruleId) ?? 0, { sightings, verdicts }, ctx), f, failing),
-        ),
+        results: [],
         columnKind: 'utf16CodeUnits',
         properties: {
           referenceTime: numericDateToIso(result.referenceTime),
@@ -70,6 +86,7 @@ export function toSarif(result: AuditResult, opts: ReportOptions): Json {
       },
     ],
   };
+  return { log, results };
 }
 
 /** `asvs v5.0.0-12.2.1` for each failing control, keyed by the findings behind it. */

@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isPiiClaimName, isPiiValue, maskClaims } from '../../../src/core/report/mask-claims';
+import {
+  isPiiClaimName,
+  isPiiValue,
+  maskClaims,
+  mayBePiiShaped,
+  PII_VALUE_PATTERNS,
+} from '../../../src/core/report/mask-claims';
 
 describe('maskClaims', () => {
   it('masks PII by claim name, by value shape and by known evidence, and reports what it masked', () => {
@@ -35,6 +41,17 @@ describe('maskClaims', () => {
       'call +44 20 7946 0958',
       'carol@example.net',
     ]);
+  });
+
+  it('masks PII deep inside a tree whose other branches it hands back uncopied', () => {
+    const claims = JSON.parse('{"a": {"b": [1, "x"]}, "c": [{"d": "u-1"}, {"phone": "+44 20 7946 0958"}]}');
+    const out = maskClaims(claims, new Set(), new Set()) as Record<string, unknown>;
+    expect(JSON.stringify(out)).toBe('{"a":{"b":[1,"x"]},"c":[{"d":"u-1"},{"phone":"+4…"}]}');
+    expect(out.a).toBe(claims.a);
+    expect((out.c as unknown[])[0]).toBe(claims.c[0]);
+    expect(claims.c[1].phone).toBe('+44 20 7946 0958');
+    const clean = { sub: 'user-1', scope: ['read'] };
+    expect(maskClaims(clean, new Set(), new Set())).toBe(clean);
   });
 
   it('keeps __proto__ keys as plain data', () => {
@@ -85,5 +102,34 @@ describe('maskClaims', () => {
         );
       }),
     );
+  });
+});
+
+describe('mayBePiiShaped', () => {
+  it('never rules out a value that some PII value pattern matches', () => {
+    for (const pattern of PII_VALUE_PATTERNS) {
+      // fast-check generates from case-sensitive patterns only: a case-blind one is tried in both cases.
+      const exact = new RegExp(pattern.source, pattern.flags.replace('i', ''));
+      fc.assert(
+        fc.property(fc.stringMatching(exact), fc.boolean(), (value, upper) => {
+          const shaped = pattern.flags.includes('i') && upper ? value.toUpperCase() : value;
+          expect(pattern.test(shaped)).toBe(true);
+          expect(mayBePiiShaped(shaped)).toBe(true);
+        }),
+      );
+    }
+    fc.assert(
+      fc.property(fc.string({ maxLength: 64 }), (value) => {
+        if (PII_VALUE_PATTERNS.some((pattern) => pattern.test(value)))
+          expect(mayBePiiShaped(value)).toBe(true);
+      }),
+    );
+  });
+
+  it('rules out the usual claim values', () => {
+    for (const value of ['user-42', 'https://auth.example', 'read write', 'jti-1', 'api.example']) {
+      expect(mayBePiiShaped(value)).toBe(false);
+      expect(isPiiValue(value)).toBe(false);
+    }
   });
 });

@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createScrubber, maskFlowParams, maskToken, maskValue } from '../../../src/core/report/redact';
+import {
+  createScrubber,
+  createSegmentIndex,
+  hasKnownRun,
+  maskFlowParams,
+  maskToken,
+  maskValue,
+} from '../../../src/core/report/redact';
 
 const HEADER = 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9';
 const PAYLOAD = 'eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIn0';
@@ -66,6 +73,80 @@ describe('createScrubber', () => {
         expect(out).not.toContain(TOKEN);
         expect(out).not.toContain(SIGNATURE);
       }),
+    );
+  });
+});
+
+describe('hasKnownRun', () => {
+  /** The definition: some maximal 8+ character base64url run is a known segment. */
+  const byRegex = (text: string, segments: ReadonlyMap<string, string>) =>
+    (text.match(/[A-Za-z0-9_-]{8,}/g) ?? []).some((run) => segments.has(run));
+  const indexOf = (segments: ReadonlyMap<string, string>) => {
+    const index = createSegmentIndex();
+    for (const [segment, masked] of segments) index.add(segment, masked);
+    return index;
+  };
+  const segment = fc.stringMatching(/^[A-Za-z0-9_-]{8,40}$/);
+  const glue = fc.stringMatching(/^[A-Za-z0-9_ .+/=-]{0,12}$/);
+
+  it('finds a known segment only as a whole run, as the regex definition does', () => {
+    const segments = new Map([[SIGNATURE, '…']]);
+    const index = indexOf(segments);
+    expect(hasKnownRun(`see ${SIGNATURE}.`, index)).toBe(true);
+    expect(hasKnownRun(SIGNATURE, index)).toBe(true);
+    // Inside a longer run it is another run's part, which the scrubber does not rewrite.
+    expect(hasKnownRun(`x${SIGNATURE}`, index)).toBe(false);
+    expect(hasKnownRun(`${SIGNATURE.slice(1)}`, index)).toBe(false);
+  });
+
+  it('agrees with the regex definition on any text built from known segments and glue', () => {
+    fc.assert(
+      fc.property(
+        fc.array(segment, { minLength: 1, maxLength: 4 }),
+        // A number picks a known segment, so whole known runs (and ones glued to a neighbour) occur often.
+        fc.array(fc.oneof(fc.nat(), segment, glue, fc.string({ maxLength: 10 })), { maxLength: 8 }),
+        (known, parts) => {
+          const segments = new Map(known.map((s) => [s, '…']));
+          const text = parts.map((p) => (typeof p === 'number' ? known[p % known.length] : p)).join('');
+          expect(hasKnownRun(text, indexOf(segments))).toBe(byRegex(text, segments));
+        },
+      ),
+    );
+  });
+});
+
+describe('createSegmentIndex', () => {
+  it('finds each segment where it stands, even among segments alike in length and sampled characters', () => {
+    // Same length, same last eight and middle eight characters: they differ only at the start.
+    const tail = `${'MIDDLE00'.padStart(20, 'x')}${'x'.repeat(12)}LASTEIGH`;
+    const a = `A${tail}`;
+    const b = `B${tail}`;
+    const index = createSegmentIndex();
+    index.add(a, 'a…');
+    index.add(b, 'b…');
+    index.add(a, 'a2…');
+    expect(index.size()).toBe(2);
+    expect(index.find(`see ${a}.`, 4, 4 + a.length)).toBe('a2…');
+    expect(index.find(b, 0, b.length)).toBe('b…');
+    expect(index.find(`C${tail}`, 0, a.length)).toBeUndefined();
+    expect(index.find(`${a}x`, 0, a.length + 1)).toBeUndefined();
+  });
+
+  it('answers as a Map of whole segments would', () => {
+    const segment = fc.stringMatching(/^[A-Za-z0-9_-]{8,24}$/);
+    fc.assert(
+      fc.property(
+        fc.array(segment, { maxLength: 20 }),
+        fc.array(segment, { maxLength: 20 }),
+        (known, probes) => {
+          const map = new Map(known.map((s, i) => [s, `${i}`]));
+          const index = createSegmentIndex();
+          for (const [i, s] of known.entries()) index.add(s, `${i}`);
+          expect(index.size()).toBe(map.size);
+          for (const probe of [...known, ...probes])
+            expect(index.find(probe, 0, probe.length)).toBe(map.get(probe));
+        },
+      ),
     );
   });
 });

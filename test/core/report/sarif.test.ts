@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toSarif } from '../../../src/core/report/sarif';
+import { writeSarif } from '../../../src/core/report/write-sarif';
 import { ACCESS, forbiddenStrings, MALFORMED, sampleResult } from './sample-result';
 
 const TOOL = { name: 'jwt-lens', version: '0.0.0-test' };
@@ -123,5 +124,29 @@ describe('toSarif', () => {
     const text = JSON.stringify(run(true).log);
     expect(text).toContain(ACCESS.text);
     expect(text).toContain(MALFORMED.fingerprint);
+  });
+});
+
+describe('writeSarif', () => {
+  const whole = (result: ReturnType<typeof sampleResult>, includeRaw: boolean) =>
+    `${JSON.stringify(toSarif(result, { includeRaw, tool: TOOL }), null, 2)}\n`;
+  const streamed = (result: ReturnType<typeof sampleResult>, includeRaw: boolean) => {
+    const chunks: string[] = [];
+    writeSarif(result, { includeRaw, tool: TOOL }, (chunk) => chunks.push(chunk));
+    return chunks;
+  };
+
+  it('writes the log byte for byte as JSON.stringify of toSarif, one result per chunk', () => {
+    for (const includeRaw of [false, true]) {
+      const result = sampleResult();
+      const chunks = streamed(result, includeRaw);
+      expect(chunks.join('')).toBe(whole(result, includeRaw));
+      expect(chunks.length).toBe(result.findings.length + 2);
+    }
+  });
+
+  it('writes a log without results as a whole', () => {
+    const result = { ...sampleResult(), findings: [] };
+    expect(streamed(result, false).join('')).toBe(whole(result, false));
   });
 });
