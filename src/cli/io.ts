@@ -12,8 +12,6 @@ export interface OutStream {
 /** A file being written. `write` throws on a write error (disk full…). */
 export interface FileSink {
   write(text: string): void;
-  /** Bytes already encoded (text many pieces repeat, encoded once); a sink without it takes text only. */
-  writeBytes?(bytes: Uint8Array): void;
   close(): Promise<void>;
 }
 
@@ -94,17 +92,6 @@ function openSink(path: string): FileSink {
         }
       }
       used += buffer.write(text, used, 'utf8');
-    },
-    writeBytes: (bytes: Uint8Array) => {
-      if (used + bytes.length > buffer.length) {
-        flush();
-        if (bytes.length > buffer.length) {
-          for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at);
-          return;
-        }
-      }
-      buffer.set(bytes, used);
-      used += bytes.length;
     },
     close: async () => {
       if (!open) return;

@@ -94,13 +94,8 @@ export interface RenderOptions {
   baseline?: Baseline | undefined;
 }
 
-/** Writes the report in the chosen format to `emit` (and, where the format uses it, `emitBytes`). */
-export type Renderer = (
-  result: AuditResult,
-  options: RenderOptions,
-  emit: (chunk: string) => void,
-  emitBytes?: (bytes: Uint8Array) => void,
-) => void;
+/** Writes the report in the chosen format to `emit`. */
+export type Renderer = (result: AuditResult, options: RenderOptions, emit: (chunk: string) => void) => void;
 
 /**
  * The writer of `format`: JSON (streamed item by item) and the table are always loaded; SARIF, Markdown
@@ -108,7 +103,7 @@ export type Renderer = (
  */
 export async function loadRenderer(format: Layout): Promise<Renderer> {
   if (format === 'json' || format === 'table')
-    return (result, options, emit, emitBytes) => render(result, format, options, emit, emitBytes);
+    return (result, options, emit) => render(result, format, options, emit);
   const writer = (await import('./report-formats')).LAZY_WRITERS[format];
   if (!writer) throw new Error(`no writer for the ${format} format`);
   return (result, options, emit) => writer(result, reportOptions(options), emit, options.baseline);
@@ -130,13 +125,10 @@ function render(
   format: 'json' | 'table',
   options: RenderOptions,
   emit: (chunk: string) => void,
-  emitBytes: ((bytes: Uint8Array) => void) | undefined,
 ): void {
   if (format === 'json') {
-    // A file sink buffers its writes: pieces are cheaper to encode than joined chunks (see chunkChars),
-    // and the texts findings share are cheaper still as bytes encoded once.
-    const write = options.toTerminal ? {} : { chunkChars: 0, ...(emitBytes ? { emitBytes } : {}) };
-    writeJsonReport(result, reportOptions(options), emit, write);
+    // A file sink buffers its writes: pieces are cheaper to encode than joined chunks (see chunkChars).
+    writeJsonReport(result, reportOptions(options), emit, { chunkChars: options.toTerminal ? undefined : 0 });
     return;
   }
   const { io, toTerminal } = options;
@@ -164,7 +156,7 @@ function complianceLines(compliance: ComplianceReport): string {
  * A file that cannot be opened or written is a one-line error naming it.
  */
 export async function writeOutput(
-  render: (emit: (chunk: string) => void, emitBytes?: (bytes: Uint8Array) => void) => void,
+  render: (emit: (chunk: string) => void) => void,
   args: ParsedArgs,
   io: CliIo,
 ) {
@@ -179,8 +171,7 @@ export async function writeOutput(
     throw fail(error);
   });
   try {
-    const { writeBytes } = sink;
-    render((chunk) => sink.write(chunk), writeBytes ? (bytes) => writeBytes.call(sink, bytes) : undefined);
+    render((chunk) => sink.write(chunk));
     // Closing writes what the sink still buffers: its errors are the file's too.
     await sink.close();
   } catch (error) {

@@ -97,7 +97,7 @@ export async function runScan(args: ParsedArgs, io: CliIo, steps: readonly ScanS
     baseline,
   };
   const render = await loadRenderer(format);
-  await writeOutput((emit, emitBytes) => render(result, options, emit, emitBytes), args, io);
+  await writeOutput((emit) => render(result, options, emit), args, io);
   warn(problems, io);
   if (!toTerminal) io.stderr.write(`jwt-lens: wrote ${output}: ${summaryLine(result)}\n`);
   return exitCodeFor(result, args.value('fail-on'));

@@ -56,11 +56,6 @@ export function createFakeIo(options: FakeIoOptions = {}): { io: CliIo; result: 
           if (path.startsWith('/full/')) throw Object.assign(new Error('no space'), { code: 'ENOSPC' });
           chunks.push(text);
         },
-        // As the real sink does, so the CLI tests cover the JSON report's bytes too.
-        writeBytes: (bytes) => {
-          if (path.startsWith('/full/')) throw Object.assign(new Error('no space'), { code: 'ENOSPC' });
-          chunks.push(new TextDecoder().decode(bytes));
-        },
         close: async () => {
           written.set(path, chunks.join(''));
         },

@@ -30,24 +30,6 @@ describe('the file sink', () => {
     expect(await readFile(path, 'utf8')).toBe(pieces.join(''));
   });
 
-  it('writes bytes between texts in order, bytes larger than its buffer included', async () => {
-    const path = join(dir, 'bytes.txt');
-    const sink = await createNodeIo().openFile(path);
-    const encoder = new TextEncoder();
-    const pieces = [
-      '{"a": "…"}',
-      'é€😀',
-      'y'.repeat(1_500_000),
-      ...Array.from({ length: 3000 }, (_, i) => `${i}…`),
-    ];
-    pieces.forEach((piece, i) => {
-      if (i % 2 === 0) sink.write(piece);
-      else sink.writeBytes?.(encoder.encode(piece));
-    });
-    await sink.close();
-    expect(await readFile(path, 'utf8')).toBe(pieces.join(''));
-  });
-
   // Linux's /dev/full answers every write with ENOSPC (the CI and the dev machines are Linux).
   it('reports a full disk as one line naming the file', async () => {
     const err: string[] = [];

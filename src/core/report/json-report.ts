@@ -43,21 +43,7 @@ export interface JsonReportParts {
   lists: { [K in ListName]: () => Iterable<JsonReport[K][number]> };
   /** Each list item already serialized: exactly `JSON.stringify` of the item `lists` gives, faster. */
   texts: { [K in ListName]: () => Iterable<string> };
-  /** One finding's text as `texts.findings` gives it, handed to `put` piece by piece. */
-  putFinding(finding: Finding, put: (piece: JsonPiece) => void): void;
 }
-
-/** Text that many list items repeat (a rule's title and why, its references), encoded once. */
-export interface SharedText {
-  readonly text: string;
-  /** The text as UTF-8. */
-  readonly utf8: Uint8Array;
-}
-
-/** A piece of a list item's JSON text: the item's own, or a text other items share. */
-export type JsonPiece = string | SharedText;
-
-const UTF8 = new TextEncoder();
 
 /** Prepares the report's parts (redaction context included); nothing is built until iterated. */
 export function createJsonReportParts(result: AuditResult, opts: ReportOptions): JsonReportParts {
@@ -88,21 +74,14 @@ export function createJsonReportParts(result: AuditResult, opts: ReportOptions):
     observations: () => lazyMap(result.observations, (o) => toJsonObservation(o, ctx)),
     problems: () => lazyMap(opts.problems ?? [], (problem) => ctx.scrub(problem)),
   };
-  const putFinding = createFindingSerializer(ctx);
-  const findingText = (finding: Finding) => {
-    let text = '';
-    putFinding(finding, (piece) => {
-      text += typeof piece === 'string' ? piece : piece.text;
-    });
-    return text;
-  };
+  const findingText = createFindingSerializer(ctx);
   const texts: JsonReportParts['texts'] = {
     tokens: () => lazyMap(lists.tokens(), (item) => JSON.stringify(item)),
     findings: () => lazyMap(result.findings, findingText),
     observations: () => lazyMap(lists.observations(), (item) => JSON.stringify(item)),
     problems: () => lazyMap(lists.problems(), (item) => JSON.stringify(item)),
   };
-  return { head, lists, texts, putFinding };
+  return { head, lists, texts };
 }
 
 /**
@@ -278,70 +257,43 @@ function toJsonFinding(finding: Finding, ctx: ReportContext): JsonFinding {
 }
 
 /**
- * Serializes findings to exactly the text `JSON.stringify(toJsonFinding(finding, ctx))` gives, in
- * pieces. A report repeats each rule's title, explanation and references in every finding of that
- * rule (three quarters of a large report's bytes): their JSON is made (and encoded) once per rule and
- * handed over as a shared text; the rest is concatenated.
+ * Serializes findings to exactly the text `JSON.stringify(toJsonFinding(finding, ctx))` gives. A report
+ * repeats each rule's title, explanation and references in every finding of that rule (three quarters of
+ * a large report's bytes): their JSON is made once per rule and reused, and the rest is concatenated.
  */
-function createFindingSerializer(
-  ctx: ReportContext,
-): (finding: Finding, put: (piece: JsonPiece) => void) => void {
-  /** `{"ruleId":…,"severity":…,"title":…,"why":…` for each distinct why, with what else it holds. */
-  const heads = new Map<string, { finding: Finding; shared: SharedText }>();
-  const references = new Map<readonly Finding['references'][number][], SharedText>();
-  const headOf = (finding: Finding): SharedText => {
-    let head = heads.get(finding.why);
-    if (head === undefined || !sameHead(head.finding, finding)) {
-      const { ruleId, severity, title, why } = finding;
-      head = {
-        finding,
-        shared: shared(
-          `{"ruleId":${JSON.stringify(ruleId)},"severity":${JSON.stringify(severity)},` +
-            `"title":${JSON.stringify(title)},"why":${JSON.stringify(why)}`,
-        ),
+function createFindingSerializer(ctx: ReportContext): (finding: Finding) => string {
+  /** `"title":…,"why":…,` for each distinct why, and the references JSON for each references list. */
+  const middles = new Map<string, { title: string; text: string }>();
+  const references = new Map<readonly Finding['references'][number][], string>();
+  const middleOf = (finding: Finding): string => {
+    let middle = middles.get(finding.why);
+    if (middle === undefined || middle.title !== finding.title) {
+      middle = {
+        title: finding.title,
+        text: `"title":${JSON.stringify(finding.title)},"why":${JSON.stringify(finding.why)}`,
       };
-      if (heads.size >= 4096) heads.clear();
-      heads.set(why, head);
+      if (middles.size >= 4096) middles.clear();
+      middles.set(finding.why, middle);
     }
-    return head.shared;
+    return middle.text;
   };
-  const referencesOf = (list: Finding['references']): SharedText => {
+  const referencesOf = (list: Finding['references']): string => {
     let text = references.get(list);
     if (text === undefined) {
-      text = shared(JSON.stringify(jsonReferences(list)));
+      text = JSON.stringify(jsonReferences(list));
       if (references.size >= 4096) references.clear();
       references.set(list, text);
     }
     return text;
   };
-  return (finding, put) => {
+  return (finding) => {
     const fp = finding.fingerprint;
-    const evidence = evidenceText(finding, ctx);
-    put(headOf(finding));
-    put(`,"detail":${JSON.stringify(ctx.scrub(finding.detail, fp))},"evidence":${evidence},"references":`);
-    put(referencesOf(finding.references));
-    put(`,"fingerprint":${JSON.stringify(fp)},"sightingIds":${JSON.stringify(finding.sightingIds)}}`);
+    const evidence = finding.evidence.length === 0 ? '[]' : JSON.stringify(jsonEvidence(finding, ctx));
+    return (
+      `{"ruleId":${JSON.stringify(finding.ruleId)},"severity":${JSON.stringify(finding.severity)},` +
+      `${middleOf(finding)},"detail":${JSON.stringify(ctx.scrub(finding.detail, fp))},` +
+      `"evidence":${evidence},"references":${referencesOf(finding.references)},` +
+      `"fingerprint":${JSON.stringify(fp)},"sightingIds":${JSON.stringify(finding.sightingIds)}}`
+    );
   };
-}
-
-/** True when two findings open with the same JSON: rule, severity, title and why. */
-function sameHead(a: Finding, b: Finding): boolean {
-  return a.why === b.why && a.title === b.title && a.ruleId === b.ruleId && a.severity === b.severity;
-}
-
-/** Exactly `JSON.stringify(jsonEvidence(finding, ctx))`, without building the objects. */
-function evidenceText(finding: Finding, ctx: ReportContext): string {
-  if (finding.evidence.length === 0) return '[]';
-  let out = '[';
-  for (const e of finding.evidence) {
-    if (out.length > 1) out += ',';
-    out += `{"label":${JSON.stringify(ctx.scrub(e.label, finding.fingerprint))}`;
-    out += `,"value":${JSON.stringify(ctx.scrub(e.value, finding.fingerprint))}`;
-    out += ctx.includeRaw && e.raw !== undefined ? `,"raw":${JSON.stringify(e.raw)}}` : '}';
-  }
-  return `${out}]`;
-}
-
-function shared(text: string): SharedText {
-  return { text, utf8: UTF8.encode(text) };
 }

@@ -1,5 +1,5 @@
 import type { AuditResult } from '../types';
-import { createJsonReportParts, JSON_REPORT_LISTS, type JsonPiece } from './json-report';
+import { createJsonReportParts, JSON_REPORT_LISTS } from './json-report';
 import type { ReportOptions } from './report-types';
 
 /** Text handed to `emit` at a time: large enough for few writes, small enough to stay cheap. */
@@ -15,13 +15,6 @@ export interface JsonWriteOptions {
    * costs about twice as much as encoding the pieces one by one.
    */
   chunkChars?: number;
-  /**
-   * For a sink that takes bytes as well: the texts that findings share (each rule's title, why and
-   * references, most of a report's bytes) are handed over as their UTF-8 bytes, encoded once per
-   * report rather than once per finding. Text gathered for `emit` is handed over first, so the order
-   * of the two streams is the order of the report.
-   */
-  emitBytes?: (bytes: Uint8Array) => void;
 }
 
 /**
@@ -35,8 +28,7 @@ export function writeJsonReport(
   emit: (chunk: string) => void,
   options: JsonWriteOptions = {},
 ): void {
-  const { head, texts, putFinding } = createJsonReportParts(result, opts);
-  const { emitBytes } = options;
+  const { head, texts } = createJsonReportParts(result, opts);
   const chunkChars = options.chunkChars ?? CHUNK_CHARS;
   let buffer = '';
   const push =
@@ -49,32 +41,17 @@ export function writeJsonReport(
           }
         }
       : emit;
-  const putPiece = (piece: JsonPiece) => {
-    if (typeof piece === 'string') return push(piece);
-    if (!emitBytes) return push(piece.text);
-    if (buffer) emit(buffer);
-    buffer = '';
-    emitBytes(piece.utf8);
-  };
   push('{\n');
   for (const [key, value] of Object.entries(head))
     push(`${JSON.stringify(key)}: ${JSON.stringify(value)},\n`);
   JSON_REPORT_LISTS.forEach((name, index) => {
     push(`${JSON.stringify(name)}: [`);
     let first = true;
-    if (name === 'findings' && emitBytes) {
-      for (const finding of result.findings) {
-        push(first ? '\n' : ',\n');
-        putFinding(finding, putPiece);
-        first = false;
-      }
-    } else {
-      for (const item of texts[name]()) {
-        // Separator and item apart: the item stays the flat string it was made as.
-        push(first ? '\n' : ',\n');
-        push(item);
-        first = false;
-      }
+    for (const item of texts[name]()) {
+      // Separator and item apart: the item stays the flat string it was made as.
+      push(first ? '\n' : ',\n');
+      push(item);
+      first = false;
     }
     push(`${first ? '' : '\n'}]${index < JSON_REPORT_LISTS.length - 1 ? ',' : ''}\n`);
   });

@@ -368,30 +368,6 @@ describe('writeJsonReport', () => {
     expect(pieces.length).toBeGreaterThan(20);
   });
 
-  it('hands the texts findings share over as bytes, encoded once, in report order', () => {
-    // Every finding twice: the second of each repeats its rule's texts.
-    const sample = sampleResult();
-    const result = { ...sample, findings: [...sample.findings, ...sample.findings] };
-    const chunks: string[] = [];
-    writeJsonReport(result, opts, (chunk) => chunks.push(chunk));
-    for (const chunkChars of [undefined, 0]) {
-      const pieces: string[] = [];
-      const bytes: Uint8Array[] = [];
-      const decoder = new TextDecoder();
-      writeJsonReport(result, opts, (text) => pieces.push(text), {
-        ...(chunkChars === undefined ? {} : { chunkChars }),
-        emitBytes: (piece) => {
-          bytes.push(piece);
-          pieces.push(decoder.decode(piece));
-        },
-      });
-      expect(pieces.join('')).toBe(chunks.join(''));
-      // Two pieces per finding (its head and its references), each distinct text encoded only once.
-      expect(bytes).toHaveLength(2 * result.findings.length);
-      expect(new Set(bytes).size).toBe(2 * sample.findings.length);
-    }
-  });
-
   it('writes empty lists as []', () => {
     const chunks: string[] = [];
     const empty = { ...sampleResult(), tokens: [], findings: [], observations: [] };
