@@ -237,7 +237,13 @@ describe('assessCompliance: policy, scope and digest', () => {
   });
 
   it('counts token-list lines as sightings, not requests', () => {
-    const line = bearer(jwt(), '', { where: 'input', name: 'tokens.txt:1', method: '', status: 0, scheme: '' });
+    const line = bearer(jwt(), '', {
+      where: 'input',
+      name: 'tokens.txt:1',
+      method: '',
+      status: 0,
+      scheme: '',
+    });
     const { scope } = assess(audit([line, bearer(jwt())]));
     expect(scope).toMatchObject({ sightings: 2, requests: 1, hosts: ['api.example.com'] });
   });
