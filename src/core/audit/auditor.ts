@@ -64,6 +64,14 @@ export interface Auditor {
   clear(): void;
   /** The audit as of `now` (epoch seconds; default: the clock). Cached until something changes. */
   result(now?: number): AuditResult;
+  /**
+   * A cheaper result to show while captures pour in: the tokens, their own findings and the external hits
+   * are up to date, but the capture-wide findings and the lifecycle are those of the last `result()`
+   * (without the tokens evicted since). Most of a result's cost on a large capture is rebuilding those
+   * from scratch. Never cached as the result: the next `result()` is exact. With no earlier result for
+   * the current policy, the same as `result(now)`.
+   */
+  draft(now?: number): AuditResult;
   stats(): AuditorStats;
   /** The records currently held, in order of first sighting (for async checks that need the tokens). */
   records(): readonly TokenRecord[];
@@ -95,7 +103,7 @@ interface Entry {
   revision: number;
   /** The revision `record.purpose` was guessed for: guessing waits until someone reads the record. */
   purposeRevision: number;
-  /** Index in the entry list of the latest result: the token's sort position. */
+  /** Index in the entry list of the latest result: the token's sort position; -1 once evicted. */
   position: number;
 }
 
@@ -134,8 +142,8 @@ export function createAuditor(options: AuditorOptions = {}): Auditor {
   let observations: ExchangeObservation[] = [];
   /** Exchange facts for the lifecycle model, in capture order (bounded by `maxExchanges`). */
   let exchanges: ExchangeFacts[] = [];
-  /** The lifecycle model of `contentVersion`. */
-  let lifecycle: { version: number; model: LifecycleModel } | undefined;
+  /** The lifecycle model of `contentVersion` (built for `policyVersion`). */
+  let lifecycle: { version: number; policyVersion: number; model: LifecycleModel } | undefined;
   /**
    * Tokens the signature checks found `sig-invalid` (external hits): lifecycle rules set them beside the
    * servers' verdicts (`sig-invalid-accepted`, `validation-inconsistent`). Their count is part of the
@@ -156,7 +164,9 @@ export function createAuditor(options: AuditorOptions = {}): Auditor {
    * depend on the records, the policy and the time, not on external hits: the CLI's second result, once
    * the signature and secret hits are in, reuses them.
    */
-  let captured: { key: string; groups: { entry: Entry | undefined; findings: Finding[] }[] } | undefined;
+  let captured:
+    | { key: string; policyVersion: number; groups: { entry: Entry | undefined; findings: Finding[] }[] }
+    | undefined;
   /** Where one token's rule hits are collected before they become findings. */
   const scratch: RuleHit[] = [];
   /**
@@ -257,6 +267,7 @@ export function createAuditor(options: AuditorOptions = {}): Auditor {
         heldSightings -= entry.record.sightings.length;
       }
       if (entry === lastEntry) lastEntry = undefined;
+      if (entry) entry.position = -1; // a draft's reused capture-wide findings skip it
       droppedTokens++;
     }
   }
@@ -307,20 +318,35 @@ export function createAuditor(options: AuditorOptions = {}): Auditor {
     return entry.findings;
   }
 
-  /** Capture-wide and exchange findings, merged into the tokens' own. */
-  /** The lifecycle model of the records and exchanges held, built once per content change. */
-  function lifecycleOf(records: readonly TokenRecord[]): LifecycleModel {
-    if (lifecycle?.version !== contentVersion)
-      lifecycle = { version: contentVersion, model: buildLifecycle(records, exchanges, policy) };
+  /**
+   * The lifecycle model of the records and exchanges held, built once per content change; a draft takes
+   * the last one built for the policy, whatever changed since.
+   */
+  function lifecycleOf(records: readonly TokenRecord[], draft: boolean): LifecycleModel {
+    const reusable =
+      lifecycle && (draft ? lifecycle.policyVersion === policyVersion : lifecycle.version === contentVersion);
+    if (!lifecycle || !reusable)
+      lifecycle = {
+        version: contentVersion,
+        policyVersion,
+        model: buildLifecycle(records, exchanges, policy),
+      };
     return lifecycle.model;
   }
 
-  function gatherCaptureFindings(gathering: FindingGathering, records: TokenRecord[], now: number): void {
+  /** Capture-wide and exchange findings, merged into the tokens' own (a draft's: those last built). */
+  function gatherCaptureFindings(
+    gathering: FindingGathering,
+    records: TokenRecord[],
+    now: number,
+    draft: boolean,
+  ): void {
     const key = `${contentVersion}:${now}:${invalidSignatures.size}`;
-    if (captured?.key !== key) {
+    const reusable = captured && (draft ? captured.policyVersion === policyVersion : captured.key === key);
+    if (!captured || !reusable) {
       const signatures = { invalid: invalidSignatures };
       const captureHits = runCaptureRules(records, policy, now)
-        .concat(runLifecycleRules(lifecycleOf(records), records, policy, signatures))
+        .concat(runLifecycleRules(lifecycleOf(records, false), records, policy, signatures))
         .concat(safeObservations(observations));
       const groups: { entry: Entry | undefined; findings: Finding[] }[] = [];
       for (const [fp, hits] of groupByFingerprint(captureHits)) {
@@ -328,11 +354,11 @@ export function createAuditor(options: AuditorOptions = {}): Auditor {
         if (fp && !entry) continue;
         groups.push({ entry, findings: hits.map((hit) => toFinding(hit, fp, entry?.record, policy)) });
       }
-      captured = { key, groups };
+      captured = { key, policyVersion, groups };
     }
     for (const { entry, findings } of captured.groups) {
-      if (entry) gathering.addCaptured(findings, entry.position);
-      else gathering.addExchange(findings);
+      if (!entry) gathering.addExchange(findings);
+      else if (entry.position >= 0) gathering.addCaptured(findings, entry.position);
     }
     if (externalExchange.length > 0)
       gathering.addExchange(externalExchange.map((hit) => toFinding(hit, '', undefined, policy)));
@@ -350,7 +376,7 @@ export function createAuditor(options: AuditorOptions = {}): Auditor {
     return kept;
   }
 
-  function compute(now: number): AuditResult {
+  function compute(now: number, draft: boolean): AuditResult {
     const list = [...entries.values()];
     const records = list.map(syncPurpose);
     const gathering = createFindingGathering();
@@ -359,7 +385,7 @@ export function createAuditor(options: AuditorOptions = {}): Auditor {
       entry.position = i;
       gathering.addToken(findingsFor(entry, now), i);
     }
-    gatherCaptureFindings(gathering, records, now);
+    gatherCaptureFindings(gathering, records, now, draft);
     const kept = notIgnored(gathering);
     const result: AuditResult = {
       referenceTime: now,
@@ -368,7 +394,7 @@ export function createAuditor(options: AuditorOptions = {}): Auditor {
       findings: sortFindings(kept.findings, kept.orders),
       ignoredCount: gathering.findings.length - kept.findings.length,
       observations,
-      lifecycle: lifecycleOf(records),
+      lifecycle: lifecycleOf(records, draft),
     };
     const range = timeRangeOf(records, observations);
     if (range) result.timeRange = range;
@@ -443,8 +469,12 @@ export function createAuditor(options: AuditorOptions = {}): Auditor {
     },
     result(now = Math.floor(Date.now() / 1000)) {
       const key = `${version}:${now}`;
-      if (cached?.key !== key) cached = { key, result: compute(now) };
+      if (cached?.key !== key) cached = { key, result: compute(now, false) };
       return cached.result;
+    },
+    draft(now = Math.floor(Date.now() / 1000)) {
+      if (cached?.key === `${version}:${now}`) return cached.result;
+      return compute(now, true);
     },
     stats() {
       return { tokens: entries.size, sightings: heldSightings, droppedTokens, droppedSightings };

@@ -27,8 +27,11 @@ export const MAX_PROBLEMS = 200;
 /** Time one frame may spend turning entries into sightings before yielding to the browser, ms. */
 export const FRAME_BUDGET_MS = 10;
 
-/** During a burst the full result is republished at most this often, ms (counters every frame). */
-export const MIN_PUBLISH_INTERVAL_MS = 100;
+/**
+ * During a burst the result is republished at most this often, ms: a list that refreshes a few times a
+ * second keeps up with a burst, and each refresh re-renders it.
+ */
+export const MIN_PUBLISH_INTERVAL_MS = 250;
 
 /**
  * …and only after this many times its own cost has passed: the audit of 10,000 tokens takes a good
@@ -38,6 +41,23 @@ export const MIN_PUBLISH_INTERVAL_MS = 100;
  * (`bench/panel.mjs`: 10 rather than 4 took a third off the median cost per request).
  */
 export const PUBLISH_COST_FACTOR = 10;
+
+/**
+ * During traffic most publishes are drafts (`Auditor.draft`: tokens and their own findings up to date,
+ * capture-wide findings and the lifecycle as of the last exact result). An exact one is made at most this
+ * often, ms…
+ */
+export const FULL_PUBLISH_MIN_INTERVAL_MS = 2000;
+
+/**
+ * …and only after this many times its own cost: rebuilding the capture-wide rules and the lifecycle of
+ * 10,000 tokens is most of a result's cost, and redoing it a few times a second was most of the panel's
+ * time per request during a burst (`bench/panel.mjs`).
+ */
+export const FULL_PUBLISH_COST_FACTOR = 50;
+
+/** Once capture has been quiet this long, ms, a draft on screen is replaced by the exact result. */
+export const SETTLE_MS = 300;
 
 /** Storage values longer than this are not scanned (a page can keep megabytes in localStorage). */
 export const MAX_STORAGE_VALUE_CHARS = 256 * 1024;

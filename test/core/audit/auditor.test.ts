@@ -5,7 +5,7 @@ import { auditCapture, createAuditor } from '../../../src/core/audit';
 import { setTextDigest } from '../../../src/core/crypto/fingerprint';
 import { DEFAULT_POLICY } from '../../../src/core/policy';
 import { RULE_CATALOG, RULE_IDS, ruleInfo } from '../../../src/core/rules/catalog';
-import type { CaptureResult, Policy, Sighting } from '../../../src/core/types';
+import type { AuditResult, CaptureResult, Policy, Sighting } from '../../../src/core/types';
 
 const NOW = 1_767_225_600;
 const key = new TextEncoder().encode('a'.repeat(32));
@@ -240,5 +240,77 @@ describe('createAuditor', () => {
     expect(auditor.result(NOW).findings.map((f) => f.ruleId)).not.toContain('alg-not-allowed');
     auditor.setPolicy({ ...DEFAULT_POLICY, allowedAlgorithms: ['ES256'] });
     expect(auditor.result(NOW).findings.map((f) => f.ruleId)).toContain('alg-not-allowed');
+  });
+});
+
+describe('createAuditor: draft', () => {
+  const jtiClaims = (sub: string) => ({
+    iss: 'https://issuer.example.test',
+    sub,
+    jti: 'same',
+    exp: NOW + 600,
+  });
+  const jtiReused = (result: AuditResult) => result.findings.filter((f) => f.ruleId === 'jti-reused');
+
+  it('with no exact result yet, is the exact result', async () => {
+    const auditor = createAuditor();
+    auditor.add(
+      capture([sighting(await token(jtiClaims('a')), 1), sighting(await token(jtiClaims('b')), 2)]),
+    );
+    const draft = auditor.draft(NOW);
+    expect(jtiReused(draft)).toHaveLength(2); // one per token
+    expect(draft).toEqual(auditor.result(NOW));
+  });
+
+  it('shows new tokens and their own findings, and the capture-wide findings of the last exact result', async () => {
+    const auditor = createAuditor();
+    auditor.add(capture([sighting(await token(jtiClaims('a')), 1)]));
+    expect(jtiReused(auditor.result(NOW))).toHaveLength(0);
+    auditor.add(
+      capture([
+        sighting(await token(jtiClaims('b')), 2),
+        sighting(await token({ sub: 'c', exp: NOW + 60 }), 3),
+      ]),
+    );
+    const draft = auditor.draft(NOW);
+    expect(draft.tokens).toHaveLength(3);
+    expect(jtiReused(draft)).toHaveLength(0); // capture-wide: waits for the exact result
+    const exact = auditor.result(NOW);
+    expect(jtiReused(exact)).toHaveLength(2);
+    // Each token's own findings are the exact ones already.
+    const own = (r: typeof exact) => r.findings.filter((f) => f.ruleId !== 'jti-reused');
+    expect(own(draft)).toEqual(own(exact));
+    // And once exact, a draft with nothing new is the same result.
+    expect(auditor.draft(NOW)).toBe(exact);
+  });
+
+  it('leaves out the reused capture-wide findings of tokens evicted since', async () => {
+    const auditor = createAuditor({ maxTokens: 2 });
+    const a = await token(jtiClaims('a'));
+    auditor.add(capture([sighting(a, 1), sighting(await token(jtiClaims('b')), 2)]));
+    expect(jtiReused(auditor.result(NOW))).toHaveLength(2);
+    auditor.add(
+      capture([
+        sighting(await token({ sub: 'c', exp: NOW + 60 }), 3),
+        sighting(await token({ sub: 'd', exp: NOW + 60 }), 4),
+      ]),
+    );
+    const draft = auditor.draft(NOW);
+    const held = new Set(draft.tokens.map((r) => r.token.fingerprint));
+    expect(draft.tokens).toHaveLength(2);
+    expect(draft.findings.every((f) => f.fingerprint === '' || held.has(f.fingerprint))).toBe(true);
+    expect(jtiReused(draft)).toHaveLength(0);
+  });
+
+  it('after a policy change, rebuilds everything (a draft never mixes two policies)', async () => {
+    const auditor = createAuditor();
+    auditor.add(
+      capture([sighting(await token(jtiClaims('a')), 1), sighting(await token(jtiClaims('b')), 2)]),
+    );
+    expect(jtiReused(auditor.result(NOW)).map((f) => f.severity)).toEqual(['medium', 'medium']);
+    auditor.setPolicy({ ...DEFAULT_POLICY, severityOverrides: { 'jti-reused': 'critical' } });
+    const draft = auditor.draft(NOW);
+    expect(jtiReused(draft).map((f) => f.severity)).toEqual(['critical', 'critical']);
+    expect(draft).toEqual(auditor.result(NOW));
   });
 });
