@@ -121,6 +121,9 @@ const UNBOUNDED: AuditorLimits = {
  */
 const ANY_MINUTE = -2;
 
+/** Entries of the last sightings compared by text before a token is hashed (see `addSighting`). */
+const RECENT_ENTRIES = 4;
+
 /** Shared, frozen stand-ins for the (many) entries with no findings built yet or no external hits. */
 const NO_FINDINGS: Finding[] = Object.freeze([]) as unknown as Finding[];
 const NO_EXTERNAL: CaptureHit[] = Object.freeze([]) as unknown as CaptureHit[];
@@ -137,8 +140,8 @@ export function createAuditor(options: AuditorOptions = {}): Auditor {
    * tokens of one length would all share a bucket).
    */
   const entries = new Map<string, Entry>();
-  /** The entry the last sighting went to (cleared when that entry goes). */
-  let lastEntry: Entry | undefined;
+  /** The entries the last sightings went to, most recent first (an entry leaves when evicted). */
+  const recent: Entry[] = [];
   let observations: ExchangeObservation[] = [];
   /** Exchange facts for the lifecycle model, in capture order (bounded by `maxExchanges`). */
   let exchanges: ExchangeFacts[] = [];
@@ -177,21 +180,22 @@ export function createAuditor(options: AuditorOptions = {}): Auditor {
 
   function addSighting(sighting: Sighting): void {
     const text = typeof sighting.tokenText === 'string' ? sighting.tokenText.trim() : '';
-    // The token of the sighting before (cookie and header of one request, a run of API calls): one
-    // comparison instead of a SHA-256, which the panel computes in JavaScript.
-    let entry = lastEntry?.record.token.text === text ? lastEntry : undefined;
+    // A token of the last few sightings (cookie and header of one request, an access token sent with
+    // every API call between others): a few comparisons instead of a SHA-256, which the panel computes
+    // in JavaScript.
+    let entry = recentEntry(text);
     if (!entry) {
       const fingerprint = fingerprintOf(text);
       const found = lookUp(fingerprint, text);
       entry = found.entry;
       if (!entry) {
-        lastEntry = newEntry(sighting, fingerprint, found.key);
+        remember(newEntry(sighting, fingerprint, found.key));
         heldSightings++;
         evictTokens();
         return;
       }
     }
-    lastEntry = entry;
+    remember(entry);
     // A text first met without context (a pasted line) and judged a malformed JWT, then seen where an
     // OAuth token belongs: it is an opaque token after all.
     const { token } = entry.record;
@@ -207,6 +211,24 @@ export function createAuditor(options: AuditorOptions = {}): Auditor {
       heldSightings--;
       droppedSightings++;
     }
+  }
+
+  /** The recent entry holding `text`, if any. */
+  function recentEntry(text: string): Entry | undefined {
+    for (let i = 0; i < recent.length; i++) {
+      const entry = recent[i] as Entry;
+      if (entry.record.token.text === text) return entry;
+    }
+    return undefined;
+  }
+
+  /** Moves `entry` to the front of the recent entries. */
+  function remember(entry: Entry): void {
+    if (recent[0] === entry) return;
+    const at = recent.indexOf(entry);
+    if (at >= 0) recent.splice(at, 1);
+    else if (recent.length === RECENT_ENTRIES) recent.pop();
+    recent.unshift(entry);
   }
 
   /**
@@ -266,7 +288,8 @@ export function createAuditor(options: AuditorOptions = {}): Auditor {
         droppedSightings += entry.record.sightings.length;
         heldSightings -= entry.record.sightings.length;
       }
-      if (entry === lastEntry) lastEntry = undefined;
+      const at = entry ? recent.indexOf(entry) : -1;
+      if (at >= 0) recent.splice(at, 1);
       if (entry) entry.position = -1; // a draft's reused capture-wide findings skip it
       droppedTokens++;
     }
@@ -453,7 +476,7 @@ export function createAuditor(options: AuditorOptions = {}): Auditor {
     },
     clear() {
       entries.clear();
-      lastEntry = undefined;
+      recent.length = 0;
       observations = [];
       exchanges = [];
       externalExchange = [];

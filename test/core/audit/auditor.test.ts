@@ -314,3 +314,29 @@ describe('createAuditor: draft', () => {
     expect(draft).toEqual(auditor.result(NOW));
   });
 });
+
+describe('createAuditor: recent tokens', () => {
+  it('hashes a token sent between others (an access token on every call) once, not on every sighting', async () => {
+    const access = await token({ sub: 'access' });
+    const others = await Promise.all([1, 2, 3, 4, 5].map((n) => token({ sub: `t${n}` })));
+    let hashed = 0;
+    try {
+      setTextDigest((text) => {
+        hashed++;
+        return `${text.length.toString(16).padStart(8, '0')}${String(hashed).padStart(8, '0')}`.padEnd(
+          64,
+          '0',
+        );
+      });
+      const auditor = createAuditor();
+      others.forEach((other, i) =>
+        auditor.add(capture([sighting(access, 2 * i), sighting(other, 2 * i + 1)])),
+      );
+      expect(hashed).toBe(6); // the access token once, each other token once
+      const held = auditor.records();
+      expect(held.map((r) => r.sightings.length)).toEqual([5, 1, 1, 1, 1, 1]);
+    } finally {
+      setTextDigest(undefined);
+    }
+  });
+});
