@@ -38,9 +38,10 @@ export const MIN_PUBLISH_INTERVAL_MS = 250;
  * fraction of a second, and recomputing it every frame would spend the burst re-rendering instead of
  * capturing. Publishing stays under ~1/(1+factor) of the time: under steady traffic it is a share of
  * wall time, not of requests, so at ~100 requests a second each publish weighs on every request
- * (`bench/panel.mjs`: 10 rather than 4 took a third off the median cost per request).
+ * (`bench/panel.mjs`: 10 rather than 4 took a third off the median cost per request). With drafts (below)
+ * a publish costs a few tens of ms at 10,000 tokens, so 20 still refreshes the list about once a second.
  */
-export const PUBLISH_COST_FACTOR = 10;
+export const PUBLISH_COST_FACTOR = 20;
 
 /**
  * During traffic most publishes are drafts (`Auditor.draft`: tokens and their own findings up to date,

@@ -120,8 +120,10 @@ export function filterOptions(
   records: readonly TokenRecord[],
   findings: readonly Finding[],
 ): { hosts: string[]; rules: string[] } {
+  // Plain loops: this runs on every publish, over every token and finding.
   const hosts = new Set<string>();
   for (const record of records) for (const host of hostsOf(record)) hosts.add(host);
-  const rules = new Set(findings.filter((f) => f.fingerprint !== '').map((f) => f.ruleId));
+  const rules = new Set<string>();
+  for (const finding of findings) if (finding.fingerprint !== '') rules.add(finding.ruleId);
   return { hosts: [...hosts].sort(), rules: [...rules].sort() };
 }
