@@ -39,9 +39,10 @@ export const MIN_PUBLISH_INTERVAL_MS = 250;
  * capturing. Publishing stays under ~1/(1+factor) of the time: under steady traffic it is a share of
  * wall time, not of requests, so at ~100 requests a second each publish weighs on every request
  * (`bench/panel.mjs`: 10 rather than 4 took a third off the median cost per request). With drafts (below)
- * a publish costs a few tens of ms at 10,000 tokens, so 20 still refreshes the list about once a second.
+ * a publish costs a few tens of ms at 10,000 tokens, so 25 still refreshes the list about once a second
+ * there, and a few times a second on smaller captures (MIN_PUBLISH_INTERVAL_MS).
  */
-export const PUBLISH_COST_FACTOR = 20;
+export const PUBLISH_COST_FACTOR = 25;
 
 /**
  * During traffic most publishes are drafts (`Auditor.draft`: tokens and their own findings up to date,
@@ -52,10 +53,11 @@ export const FULL_PUBLISH_MIN_INTERVAL_MS = 2000;
 
 /**
  * …and only after this many times its own cost: rebuilding the capture-wide rules and the lifecycle of
- * 10,000 tokens is most of a result's cost, and redoing it a few times a second was most of the panel's
- * time per request during a burst (`bench/panel.mjs`).
+ * 10,000 tokens is most of a result's cost (~100 ms in the panel), and redoing it a few times a second
+ * was most of the panel's time per request during a burst (`bench/panel.mjs`); at 10,000 tokens an exact
+ * result then comes every ~10 s of a burst that never pauses, and 300 ms after it does.
  */
-export const FULL_PUBLISH_COST_FACTOR = 50;
+export const FULL_PUBLISH_COST_FACTOR = 100;
 
 /** Once capture has been quiet this long, ms, a draft on screen is replaced by the exact result. */
 export const SETTLE_MS = 300;
