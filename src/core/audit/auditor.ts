@@ -379,6 +379,9 @@ export function createAuditor(options: AuditorOptions = {}): Auditor {
       }
       captured = { key, policyVersion, groups };
     }
+    // A draft's reused groups let go of the tokens evicted since (they would stay alive until the next exact
+    // result: on a long burst, thousands of tokens).
+    if (draft) captured.groups = captured.groups.filter(({ entry }) => !entry || entry.position >= 0);
     for (const { entry, findings } of captured.groups) {
       if (!entry) gathering.addExchange(findings);
       else if (entry.position >= 0) gathering.addCaptured(findings, entry.position);
@@ -497,6 +500,8 @@ export function createAuditor(options: AuditorOptions = {}): Auditor {
     },
     draft(now = Math.floor(Date.now() / 1000)) {
       if (cached?.key === `${version}:${now}`) return cached.result;
+      // The exact result is out of date: drop it, with the evicted tokens it holds.
+      cached = undefined;
       return compute(now, true);
     },
     stats() {
