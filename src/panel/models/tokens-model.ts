@@ -107,10 +107,11 @@ export interface TokensModel extends TokensView {
 }
 
 /**
- * During traffic the counters move at most this often, ms (the trailing publish shows the last): each
- * change lays out and paints the status bar, which at 20 a second was a tenth of the panel's time.
+ * During traffic the counters move at most this often, ms, as the list does (the trailing publish shows
+ * the last): each change lays out and paints the status bar, which at 20 a second was a tenth of the
+ * panel's time.
  */
-const COUNTER_INTERVAL_MS = 250;
+const COUNTER_INTERVAL_MS = MIN_PUBLISH_INTERVAL_MS;
 
 /**
  * Creates the tokens model over a capture source. Entries are captured a frame at a time and the UI is
