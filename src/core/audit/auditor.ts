@@ -41,6 +41,12 @@ export interface AuditorLimits {
 
 export interface AuditorOptions extends Partial<AuditorLimits> {
   policy?: Policy;
+  /**
+   * Findings with the same detail text share one string. A long-lived auditor (the panel's: 10,000 tokens,
+   * 50,000 findings) holds mostly repeated details ("alg is HS256: …" once per token), each a string of its
+   * own, about a tenth of its memory; a one-shot audit (the CLI's) has no use for the lookup per finding.
+   */
+  shareDetails?: boolean;
 }
 
 export interface AuditorStats {
@@ -121,6 +127,25 @@ const UNBOUNDED: AuditorLimits = {
  */
 const ANY_MINUTE = -2;
 
+/** Distinct detail texts a sharing auditor remembers (then it starts over; see `createStringPool`). */
+const MAX_SHARED_DETAILS = 4096;
+
+/**
+ * Returns one string object per text seen: the first one given. Bounded: past `max` texts it forgets them
+ * all and starts over (texts that repeat are soon shared again; one-off texts, such as details naming a
+ * URL, do not pile up).
+ */
+function createStringPool(max: number): (text: string) => string {
+  const pool = new Map<string, string>();
+  return (text) => {
+    const known = pool.get(text);
+    if (known !== undefined) return known;
+    if (pool.size >= max) pool.clear();
+    pool.set(text, text);
+    return text;
+  };
+}
+
 /** Entries of the last sightings compared by text before a token is hashed (see `addSighting`). */
 const RECENT_ENTRIES = 4;
 
@@ -131,6 +156,13 @@ const NO_EXTERNAL: CaptureHit[] = Object.freeze([]) as unknown as CaptureHit[];
 /** Creates an incremental auditor. Parsing happens once per distinct token text. */
 export function createAuditor(options: AuditorOptions = {}): Auditor {
   const limits: AuditorLimits = { ...UNBOUNDED, ...stripUndefined(options) };
+  const details = options.shareDetails ? createStringPool(MAX_SHARED_DETAILS) : undefined;
+  /** `toFinding`, with the detail shared when the auditor shares details. */
+  const finding: typeof toFinding = (...args) => {
+    const made = toFinding(...args);
+    if (details) made.detail = details(made.detail);
+    return made;
+  };
   let policy = options.policy ?? DEFAULT_POLICY;
   let policyVersion = 0;
   /**
@@ -305,7 +337,7 @@ export function createAuditor(options: AuditorOptions = {}): Auditor {
     const ids = sightingIdsOf(record);
     const findings = new Array<Finding>(scratch.length);
     for (let i = 0; i < scratch.length; i++)
-      findings[i] = toFinding(scratch[i] as RuleHit, fp, record, policy, ids);
+      findings[i] = finding(scratch[i] as RuleHit, fp, record, policy, ids);
     scratch.length = 0;
     return findings;
   }
@@ -333,7 +365,7 @@ export function createAuditor(options: AuditorOptions = {}): Auditor {
       if (entry.external.length > 0) {
         const fp = record.token.fingerprint;
         const ids = sightingIdsOf(record);
-        findings = findings.concat(entry.external.map((hit) => toFinding(hit, fp, record, policy, ids)));
+        findings = findings.concat(entry.external.map((hit) => finding(hit, fp, record, policy, ids)));
       }
       entry.findings = hasRuleTwice(findings) ? mergeFindings(findings) : findings;
       entry.builtExternal = entry.external.length;
@@ -375,7 +407,7 @@ export function createAuditor(options: AuditorOptions = {}): Auditor {
       for (const [fp, hits] of groupByFingerprint(captureHits)) {
         const entry = entries.get(fp);
         if (fp && !entry) continue;
-        groups.push({ entry, findings: hits.map((hit) => toFinding(hit, fp, entry?.record, policy)) });
+        groups.push({ entry, findings: hits.map((hit) => finding(hit, fp, entry?.record, policy)) });
       }
       captured = { key, policyVersion, groups };
     }
@@ -387,7 +419,7 @@ export function createAuditor(options: AuditorOptions = {}): Auditor {
       else if (entry.position >= 0) gathering.addCaptured(findings, entry.position);
     }
     if (externalExchange.length > 0)
-      gathering.addExchange(externalExchange.map((hit) => toFinding(hit, '', undefined, policy)));
+      gathering.addExchange(externalExchange.map((hit) => finding(hit, '', undefined, policy)));
   }
 
   /** The gathered findings the policy does not ignore, each with its sort position. */

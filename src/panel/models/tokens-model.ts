@@ -127,6 +127,7 @@ export function createTokensModel(source: CaptureSource, options: TokensModelOpt
     maxObservations: MAX_OBSERVATIONS,
     maxExchanges: MAX_EXCHANGES,
     maxKeyDocuments: MAX_KEY_DOCUMENTS,
+    shareDetails: true,
     ...(options.policy ? { policy: options.policy } : {}),
   });
   const seconds = () => Math.floor(clock() / 1000);

@@ -340,3 +340,22 @@ describe('createAuditor: recent tokens', () => {
     }
   });
 });
+
+describe('createAuditor: shareDetails', () => {
+  it('changes nothing in the result, capture-wide findings included', async () => {
+    const texts = await Promise.all(
+      Array.from({ length: 40 }, (_, n) =>
+        token({ iss: 'https://issuer.example.test', sub: `u${n}`, jti: n % 2 === 0 ? 'same' : `j${n}` }),
+      ),
+    );
+    const captures = texts.map((text, n) => capture([sighting(text, n)]));
+    const plain = createAuditor();
+    const shared = createAuditor({ shareDetails: true });
+    for (const c of captures) {
+      plain.add(c);
+      shared.add(c);
+    }
+    expect(shared.result(NOW)).toEqual(plain.result(NOW));
+    expect(shared.result(NOW).findings.length).toBeGreaterThan(40);
+  });
+});
