@@ -487,7 +487,8 @@ export function createAuditor(options: AuditorOptions = {}): Auditor {
         const entry = entries.get(hit.fingerprint);
         if (!entry) continue;
         if (entry.external === NO_EXTERNAL) entry.external = [];
-        entry.external.push(hit);
+        // Kept for as long as the token: its detail is shared too (the worker's hits repeat theirs).
+        entry.external.push(details ? { ...hit, detail: details(hit.detail) } : hit);
         if (hit.ruleId === 'sig-invalid') invalidSignatures.add(hit.fingerprint);
       }
       version++;

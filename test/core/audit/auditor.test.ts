@@ -342,7 +342,7 @@ describe('createAuditor: recent tokens', () => {
 });
 
 describe('createAuditor: shareDetails', () => {
-  it('changes nothing in the result, capture-wide findings included', async () => {
+  it('changes nothing in the result, capture-wide findings and external hits included', async () => {
     const texts = await Promise.all(
       Array.from({ length: 40 }, (_, n) =>
         token({ iss: 'https://issuer.example.test', sub: `u${n}`, jti: n % 2 === 0 ? 'same' : `j${n}` }),
@@ -355,7 +355,15 @@ describe('createAuditor: shareDetails', () => {
       plain.add(c);
       shared.add(c);
     }
+    const hits = plain.records().map((r) => ({
+      ruleId: 'sig-unverifiable',
+      detail: 'no key found',
+      fingerprint: r.token.fingerprint,
+    }));
+    plain.addHits(hits);
+    shared.addHits(hits);
     expect(shared.result(NOW)).toEqual(plain.result(NOW));
+    expect(shared.result(NOW).findings.filter((f) => f.ruleId === 'sig-unverifiable')).toHaveLength(40);
     expect(shared.result(NOW).findings.length).toBeGreaterThan(40);
   });
 });
