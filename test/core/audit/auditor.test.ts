@@ -329,9 +329,8 @@ describe('createAuditor: recent tokens', () => {
         );
       });
       const auditor = createAuditor();
-      others.forEach((other, i) =>
-        auditor.add(capture([sighting(access, 2 * i), sighting(other, 2 * i + 1)])),
-      );
+      for (const [i, other] of others.entries())
+        auditor.add(capture([sighting(access, 2 * i), sighting(other, 2 * i + 1)]));
       expect(hashed).toBe(6); // the access token once, each other token once
       const held = auditor.records();
       expect(held.map((r) => r.sightings.length)).toEqual([5, 1, 1, 1, 1, 1]);
