@@ -28,9 +28,9 @@ export const MAX_PROBLEMS = 200;
 export const FRAME_BUDGET_MS = 10;
 
 /**
- * During a burst the result is republished at most this often, ms: a list that refreshes two or three
- * times a second keeps up with a burst, and each refresh re-renders it (250 rather than 400 cost ~15%
- * more panel time per request in `bench/panel.mjs`).
+ * During a burst the result (and the counters) is republished at most this often, ms: a list that
+ * refreshes two or three times a second keeps up with a burst, and each refresh re-renders it (250
+ * rather than 400 cost ~15% more panel time per request in `bench/panel.mjs`).
  */
 export const MIN_PUBLISH_INTERVAL_MS = 400;
 
@@ -40,8 +40,9 @@ export const MIN_PUBLISH_INTERVAL_MS = 400;
  * capturing. Publishing stays under ~1/(1+factor) of the time: under steady traffic it is a share of
  * wall time, not of requests, so at ~100 requests a second each publish weighs on every request
  * (`bench/panel.mjs`: 10 rather than 4 took a third off the median cost per request). With drafts (below)
- * a publish costs a few tens of ms at 10,000 tokens, so 25 still refreshes the list about once a second
- * there, and a few times a second on smaller captures (MIN_PUBLISH_INTERVAL_MS).
+ * a publish costs a few tens of ms at 10,000 tokens, so with 25 the list refreshes every second or two
+ * there during a sustained burst, and two or three times a second on smaller captures
+ * (MIN_PUBLISH_INTERVAL_MS).
  */
 export const PUBLISH_COST_FACTOR = 25;
 

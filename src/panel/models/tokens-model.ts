@@ -114,9 +114,10 @@ export interface TokensModel extends TokensView {
 const COUNTER_INTERVAL_MS = MIN_PUBLISH_INTERVAL_MS;
 
 /**
- * Creates the tokens model over a capture source. Entries are captured a frame at a time and the UI is
- * updated at most once per frame; memory is bounded by the caps in `limits.ts`, and whatever is dropped
- * is counted. Nothing happens until `connect()`.
+ * Creates the tokens model over a capture source. Entries are captured a tick at a time; during traffic
+ * the UI is updated at most every `MIN_PUBLISH_INTERVAL_MS` (drafts, then the exact result once capture is
+ * quiet). Memory is bounded by the caps in `limits.ts`, and whatever is dropped is counted. Nothing
+ * happens until `connect()`.
  */
 export function createTokensModel(source: CaptureSource, options: TokensModelOptions = {}): TokensModel {
   const clock = options.now ?? Date.now;
