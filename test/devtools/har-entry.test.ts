@@ -159,3 +159,38 @@ describe('toPlainEntry', () => {
     );
   });
 });
+
+describe('toPlainEntry: the copy', () => {
+  const withRequest = (request: unknown) => toPlainEntry({ request })?.request;
+
+  it('is what a JSON round trip makes of any data', () => {
+    fc.assert(
+      fc.property(fc.anything({ withBoxedValues: false, withMap: false, withSet: false }), (value) => {
+        let expected: unknown;
+        try {
+          expected = value === undefined ? undefined : JSON.parse(JSON.stringify(value));
+        } catch {
+          expected = undefined;
+        }
+        expect(withRequest(value)).toEqual(expected);
+      }),
+    );
+  });
+
+  it('drops functions, keeps no prototype or __proto__ key, and drops a cyclic or throwing field', () => {
+    const request: Record<string, unknown> = JSON.parse('{"method":"GET","__proto__":{"polluted":true}}');
+    Object.assign(request, { fn: () => 1, nan: Number.NaN, list: [undefined, () => 2, 1] });
+    expect(withRequest(request)).toEqual({ method: 'GET', nan: null, list: [null, null, 1] });
+    expect(Object.getPrototypeOf(withRequest(request))).toBe(Object.prototype);
+    const cyclic: Record<string, unknown> = { method: 'GET' };
+    cyclic.self = cyclic;
+    const throwing = Object.defineProperty({}, 'url', {
+      enumerable: true,
+      get() {
+        throw new Error('no');
+      },
+    });
+    const plain = toPlainEntry({ request: cyclic, response: throwing, time: 3 });
+    expect(plain).toEqual({ time: 3 });
+  });
+});

@@ -41,6 +41,12 @@ export interface AuditorLimits {
 
 export interface AuditorOptions extends Partial<AuditorLimits> {
   policy?: Policy;
+  /**
+   * Findings with the same detail text share one string. A long-lived auditor (the panel's: 10,000 tokens,
+   * 50,000 findings) holds mostly repeated details ("alg is HS256: …" once per token), each a string of its
+   * own, about a tenth of its memory; a one-shot audit (the CLI's) has no use for the lookup per finding.
+   */
+  shareDetails?: boolean;
 }
 
 export interface AuditorStats {
@@ -69,6 +75,14 @@ export interface Auditor {
    * findings: for a host that will ask for the result only after more hits arrive (the CLI's scan steps).
    */
   prepare(now?: number): void;
+  /**
+   * A cheaper result to show while captures pour in: the tokens, their own findings and the external hits
+   * are up to date, but the capture-wide findings and the lifecycle are those of the last `result()`
+   * (without the tokens evicted since). Most of a result's cost on a large capture is rebuilding those
+   * from scratch. Never cached as the result: the next `result()` is exact. With no earlier result for
+   * the current policy, the same as `result(now)`.
+   */
+  draft(now?: number): AuditResult;
   stats(): AuditorStats;
   /** The records currently held, in order of first sighting (for async checks that need the tokens). */
   records(): readonly TokenRecord[];
@@ -100,7 +114,7 @@ interface Entry {
   revision: number;
   /** The revision `record.purpose` was guessed for: guessing waits until someone reads the record. */
   purposeRevision: number;
-  /** Index in the entry list of the latest result: the token's sort position. */
+  /** Index in the entry list of the latest result: the token's sort position; -1 once evicted. */
   position: number;
 }
 
@@ -118,6 +132,28 @@ const UNBOUNDED: AuditorLimits = {
  */
 const ANY_MINUTE = -2;
 
+/** Distinct detail texts a sharing auditor remembers (then it starts over; see `createStringPool`). */
+const MAX_SHARED_DETAILS = 4096;
+
+/**
+ * Returns one string object per text seen: the first one given. Bounded: past `max` texts it forgets them
+ * all and starts over (texts that repeat are soon shared again; one-off texts, such as details naming a
+ * URL, do not pile up).
+ */
+function createStringPool(max: number): (text: string) => string {
+  const pool = new Map<string, string>();
+  return (text) => {
+    const known = pool.get(text);
+    if (known !== undefined) return known;
+    if (pool.size >= max) pool.clear();
+    pool.set(text, text);
+    return text;
+  };
+}
+
+/** Entries of the last sightings compared by text before a token is hashed (see `addSighting`). */
+const RECENT_ENTRIES = 4;
+
 /** Shared, frozen stand-ins for the (many) entries with no findings built yet or no external hits. */
 const NO_FINDINGS: Finding[] = Object.freeze([]) as unknown as Finding[];
 const NO_EXTERNAL: CaptureHit[] = Object.freeze([]) as unknown as CaptureHit[];
@@ -125,6 +161,13 @@ const NO_EXTERNAL: CaptureHit[] = Object.freeze([]) as unknown as CaptureHit[];
 /** Creates an incremental auditor. Parsing happens once per distinct token text. */
 export function createAuditor(options: AuditorOptions = {}): Auditor {
   const limits: AuditorLimits = { ...UNBOUNDED, ...stripUndefined(options) };
+  const details = options.shareDetails ? createStringPool(MAX_SHARED_DETAILS) : undefined;
+  /** `toFinding`, with the detail shared when the auditor shares details. */
+  const finding: typeof toFinding = (...args) => {
+    const made = toFinding(...args);
+    if (details) made.detail = details(made.detail);
+    return made;
+  };
   let policy = options.policy ?? DEFAULT_POLICY;
   let policyVersion = 0;
   /**
@@ -134,13 +177,13 @@ export function createAuditor(options: AuditorOptions = {}): Auditor {
    * tokens of one length would all share a bucket).
    */
   const entries = new Map<string, Entry>();
-  /** The entry the last sighting went to (cleared when that entry goes). */
-  let lastEntry: Entry | undefined;
+  /** The entries the last sightings went to, most recent first (an entry leaves when evicted). */
+  const recent: Entry[] = [];
   let observations: ExchangeObservation[] = [];
   /** Exchange facts for the lifecycle model, in capture order (bounded by `maxExchanges`). */
   let exchanges: ExchangeFacts[] = [];
-  /** The lifecycle model of `contentVersion`. */
-  let lifecycle: { version: number; model: LifecycleModel } | undefined;
+  /** The lifecycle model of `contentVersion` (built for `policyVersion`). */
+  let lifecycle: { version: number; policyVersion: number; model: LifecycleModel } | undefined;
   /**
    * Tokens the signature checks found `sig-invalid` (external hits): lifecycle rules set them beside the
    * servers' verdicts (`sig-invalid-accepted`, `validation-inconsistent`). Their count is part of the
@@ -161,7 +204,9 @@ export function createAuditor(options: AuditorOptions = {}): Auditor {
    * depend on the records, the policy and the time, not on external hits: the CLI's second result, once
    * the signature and secret hits are in, reuses them.
    */
-  let captured: { key: string; groups: { entry: Entry | undefined; findings: Finding[] }[] } | undefined;
+  let captured:
+    | { key: string; policyVersion: number; groups: { entry: Entry | undefined; findings: Finding[] }[] }
+    | undefined;
   /** Where one token's rule hits are collected before they become findings. */
   const scratch: RuleHit[] = [];
   /**
@@ -172,21 +217,22 @@ export function createAuditor(options: AuditorOptions = {}): Auditor {
 
   function addSighting(sighting: Sighting): void {
     const text = typeof sighting.tokenText === 'string' ? sighting.tokenText.trim() : '';
-    // The token of the sighting before (cookie and header of one request, a run of API calls): one
-    // comparison instead of a SHA-256, which the panel computes in JavaScript.
-    let entry = lastEntry?.record.token.text === text ? lastEntry : undefined;
+    // A token of the last few sightings (cookie and header of one request, an access token sent with
+    // every API call between others): a few comparisons instead of a SHA-256, which the panel computes
+    // in JavaScript.
+    let entry = recentEntry(text);
     if (!entry) {
       const fingerprint = fingerprintOf(text);
       const found = lookUp(fingerprint, text);
       entry = found.entry;
       if (!entry) {
-        lastEntry = newEntry(sighting, fingerprint, found.key);
+        remember(newEntry(sighting, fingerprint, found.key));
         heldSightings++;
         evictTokens();
         return;
       }
     }
-    lastEntry = entry;
+    remember(entry);
     // A text first met without context (a pasted line) and judged a malformed JWT, then seen where an
     // OAuth token belongs: it is an opaque token after all.
     const { token } = entry.record;
@@ -202,6 +248,24 @@ export function createAuditor(options: AuditorOptions = {}): Auditor {
       heldSightings--;
       droppedSightings++;
     }
+  }
+
+  /** The recent entry holding `text`, if any. */
+  function recentEntry(text: string): Entry | undefined {
+    for (let i = 0; i < recent.length; i++) {
+      const entry = recent[i] as Entry;
+      if (entry.record.token.text === text) return entry;
+    }
+    return undefined;
+  }
+
+  /** Moves `entry` to the front of the recent entries. */
+  function remember(entry: Entry): void {
+    if (recent[0] === entry) return;
+    const at = recent.indexOf(entry);
+    if (at >= 0) recent.splice(at, 1);
+    else if (recent.length === RECENT_ENTRIES) recent.pop();
+    recent.unshift(entry);
   }
 
   /**
@@ -261,7 +325,9 @@ export function createAuditor(options: AuditorOptions = {}): Auditor {
         droppedSightings += entry.record.sightings.length;
         heldSightings -= entry.record.sightings.length;
       }
-      if (entry === lastEntry) lastEntry = undefined;
+      const at = entry ? recent.indexOf(entry) : -1;
+      if (at >= 0) recent.splice(at, 1);
+      if (entry) entry.position = -1; // a draft's reused capture-wide findings skip it
       droppedTokens++;
     }
   }
@@ -276,7 +342,7 @@ export function createAuditor(options: AuditorOptions = {}): Auditor {
     const ids = sightingIdsOf(record);
     const findings = new Array<Finding>(scratch.length);
     for (let i = 0; i < scratch.length; i++)
-      findings[i] = toFinding(scratch[i] as RuleHit, fp, record, policy, ids);
+      findings[i] = finding(scratch[i] as RuleHit, fp, record, policy, ids);
     scratch.length = 0;
     return findings;
   }
@@ -304,7 +370,7 @@ export function createAuditor(options: AuditorOptions = {}): Auditor {
       if (entry.external.length > 0) {
         const fp = record.token.fingerprint;
         const ids = sightingIdsOf(record);
-        findings = findings.concat(entry.external.map((hit) => toFinding(hit, fp, record, policy, ids)));
+        findings = findings.concat(entry.external.map((hit) => finding(hit, fp, record, policy, ids)));
       }
       entry.findings = hasRuleTwice(findings) ? mergeFindings(findings) : findings;
       entry.builtExternal = entry.external.length;
@@ -312,35 +378,53 @@ export function createAuditor(options: AuditorOptions = {}): Auditor {
     return entry.findings;
   }
 
-  /** Capture-wide and exchange findings, merged into the tokens' own. */
-  /** The lifecycle model of the records and exchanges held, built once per content change. */
-  function lifecycleOf(records: readonly TokenRecord[]): LifecycleModel {
-    if (lifecycle?.version !== contentVersion)
-      lifecycle = { version: contentVersion, model: buildLifecycle(records, exchanges, policy) };
+  /**
+   * The lifecycle model of the records and exchanges held, built once per content change; a draft takes
+   * the last one built for the policy, whatever changed since.
+   */
+  function lifecycleOf(records: readonly TokenRecord[], draft: boolean): LifecycleModel {
+    const reusable =
+      lifecycle && (draft ? lifecycle.policyVersion === policyVersion : lifecycle.version === contentVersion);
+    if (!lifecycle || !reusable)
+      lifecycle = {
+        version: contentVersion,
+        policyVersion,
+        model: buildLifecycle(records, exchanges, policy),
+      };
     return lifecycle.model;
   }
 
-  function gatherCaptureFindings(gathering: FindingGathering, records: TokenRecord[], now: number): void {
+  /** Capture-wide and exchange findings, merged into the tokens' own (a draft's: those last built). */
+  function gatherCaptureFindings(
+    gathering: FindingGathering,
+    records: TokenRecord[],
+    now: number,
+    draft: boolean,
+  ): void {
     const key = `${contentVersion}:${now}:${invalidSignatures.size}`;
-    if (captured?.key !== key) {
+    const reusable = captured && (draft ? captured.policyVersion === policyVersion : captured.key === key);
+    if (!captured || !reusable) {
       const signatures = { invalid: invalidSignatures };
       const captureHits = runCaptureRules(records, policy, now)
-        .concat(runLifecycleRules(lifecycleOf(records), records, policy, signatures))
+        .concat(runLifecycleRules(lifecycleOf(records, false), records, policy, signatures))
         .concat(safeObservations(observations));
       const groups: { entry: Entry | undefined; findings: Finding[] }[] = [];
       for (const [fp, hits] of groupByFingerprint(captureHits)) {
         const entry = entries.get(fp);
         if (fp && !entry) continue;
-        groups.push({ entry, findings: hits.map((hit) => toFinding(hit, fp, entry?.record, policy)) });
+        groups.push({ entry, findings: hits.map((hit) => finding(hit, fp, entry?.record, policy)) });
       }
-      captured = { key, groups };
+      captured = { key, policyVersion, groups };
     }
+    // A draft's reused groups let go of the tokens evicted since (they would stay alive until the next exact
+    // result: on a long burst, thousands of tokens).
+    if (draft) captured.groups = captured.groups.filter(({ entry }) => !entry || entry.position >= 0);
     for (const { entry, findings } of captured.groups) {
-      if (entry) gathering.addCaptured(findings, entry.position);
-      else gathering.addExchange(findings);
+      if (!entry) gathering.addExchange(findings);
+      else if (entry.position >= 0) gathering.addCaptured(findings, entry.position);
     }
     if (externalExchange.length > 0)
-      gathering.addExchange(externalExchange.map((hit) => toFinding(hit, '', undefined, policy)));
+      gathering.addExchange(externalExchange.map((hit) => finding(hit, '', undefined, policy)));
   }
 
   /** The gathered findings the policy does not ignore, each with its sort position. */
@@ -362,10 +446,10 @@ export function createAuditor(options: AuditorOptions = {}): Auditor {
       entry.position = position++;
       findingsFor(entry, now);
     }
-    gatherCaptureFindings(createFindingGathering(), [...entries.values()].map(syncPurpose), now);
+    gatherCaptureFindings(createFindingGathering(), [...entries.values()].map(syncPurpose), now, false);
   }
 
-  function compute(now: number): AuditResult {
+  function compute(now: number, draft: boolean): AuditResult {
     const list = [...entries.values()];
     const records = list.map(syncPurpose);
     const gathering = createFindingGathering();
@@ -374,7 +458,7 @@ export function createAuditor(options: AuditorOptions = {}): Auditor {
       entry.position = i;
       gathering.addToken(findingsFor(entry, now), i);
     }
-    gatherCaptureFindings(gathering, records, now);
+    gatherCaptureFindings(gathering, records, now, draft);
     const kept = notIgnored(gathering);
     const result: AuditResult = {
       referenceTime: now,
@@ -383,7 +467,7 @@ export function createAuditor(options: AuditorOptions = {}): Auditor {
       findings: sortFindings(kept.findings, kept.orders),
       ignoredCount: gathering.findings.length - kept.findings.length,
       observations,
-      lifecycle: lifecycleOf(records),
+      lifecycle: lifecycleOf(records, draft),
     };
     const range = timeRangeOf(records, observations);
     if (range) result.timeRange = range;
@@ -418,7 +502,8 @@ export function createAuditor(options: AuditorOptions = {}): Auditor {
         const entry = entries.get(hit.fingerprint);
         if (!entry) continue;
         if (entry.external === NO_EXTERNAL) entry.external = [];
-        entry.external.push(hit);
+        // Kept for as long as the token: its detail is shared too (the worker's hits repeat theirs).
+        entry.external.push(details ? { ...hit, detail: details(hit.detail) } : hit);
         if (hit.ruleId === 'sig-invalid') invalidSignatures.add(hit.fingerprint);
       }
       version++;
@@ -442,7 +527,7 @@ export function createAuditor(options: AuditorOptions = {}): Auditor {
     },
     clear() {
       entries.clear();
-      lastEntry = undefined;
+      recent.length = 0;
       observations = [];
       exchanges = [];
       externalExchange = [];
@@ -458,11 +543,17 @@ export function createAuditor(options: AuditorOptions = {}): Auditor {
     },
     result(now = Math.floor(Date.now() / 1000)) {
       const key = `${version}:${now}`;
-      if (cached?.key !== key) cached = { key, result: compute(now) };
+      if (cached?.key !== key) cached = { key, result: compute(now, false) };
       return cached.result;
     },
     prepare(now = Math.floor(Date.now() / 1000)) {
       prepare(now);
+    },
+    draft(now = Math.floor(Date.now() / 1000)) {
+      if (cached?.key === `${version}:${now}`) return cached.result;
+      // The exact result is out of date: drop it, with the evicted tokens it holds.
+      cached = undefined;
+      return compute(now, true);
     },
     stats() {
       return { tokens: entries.size, sightings: heldSightings, droppedTokens, droppedSightings };

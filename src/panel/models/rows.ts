@@ -1,7 +1,7 @@
 import { severityRank } from '../../core/audit';
 import type { Finding, Severity, TokenRecord } from '../../core/types';
 import { isDriftRule } from './drift';
-import { type TokenRow, toTokenRowBase } from './token-row';
+import { haystackOf, hostsOf, type TokenRow, toTokenRowBase } from './token-row';
 
 /** The list's filters. Empty strings mean "no filter". */
 export interface Filters {
@@ -106,10 +106,9 @@ export function filterRecords(
   if (!text && limit === null && !filters.host && !filters.rule && !filters.drift)
     return records as TokenRecord[];
   return records.filter((record) => {
-    const base = toTokenRowBase(record);
-    if (text && !base.haystack.includes(text)) return false;
-    if (filters.host && !base.hosts.includes(filters.host)) return false;
-    const findings = index.get(base.fingerprint) ?? [];
+    if (text && !haystackOf(record).includes(text)) return false;
+    if (filters.host && !hostsOf(record).includes(filters.host)) return false;
+    const findings = index.get(record.token.fingerprint) ?? [];
     if (filters.rule && !findings.some((f) => f.ruleId === filters.rule)) return false;
     if (filters.drift && !findings.some((f) => isDriftRule(f.ruleId))) return false;
     return limit === null || findings.some((f) => severityRank(f.severity) <= limit);
@@ -121,8 +120,10 @@ export function filterOptions(
   records: readonly TokenRecord[],
   findings: readonly Finding[],
 ): { hosts: string[]; rules: string[] } {
+  // Plain loops: this runs on every publish, over every token and finding.
   const hosts = new Set<string>();
-  for (const record of records) for (const host of toTokenRowBase(record).hosts) hosts.add(host);
-  const rules = new Set(findings.filter((f) => f.fingerprint !== '').map((f) => f.ruleId));
+  for (const record of records) for (const host of hostsOf(record)) hosts.add(host);
+  const rules = new Set<string>();
+  for (const finding of findings) if (finding.fingerprint !== '') rules.add(finding.ruleId);
   return { hosts: [...hosts].sort(), rules: [...rules].sort() };
 }

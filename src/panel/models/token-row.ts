@@ -24,8 +24,6 @@ export interface TokenRowBase {
   where: string;
   hosts: string[];
   sightingCount: number;
-  /** Lower-cased text the search box matches against. */
-  haystack: string;
 }
 
 /** A full row: the static part plus what the findings say about the token. */
@@ -65,24 +63,73 @@ export function purposeLabel(purpose: string): string {
   return Object.hasOwn(PURPOSE_LABELS, purpose) ? (PURPOSE_LABELS[purpose] as string) : purpose;
 }
 
-const cache = new WeakMap<TokenRecord, { count: number; row: TokenRowBase }>();
+/**
+ * A value derived from a record, cached per record until it gains or loses sightings. Rows are built only
+ * for the rows on screen and the hosts for every token (the host menu); the search text only while the
+ * list is searched: kept for every token, it held a copy of each token's text (a tenth of the heap).
+ */
+function cachedPerRecord<T>(build: (record: TokenRecord) => T): (record: TokenRecord) => T {
+  const cache = new WeakMap<TokenRecord, { count: number; value: T }>();
+  return (record) => {
+    const hit = cache.get(record);
+    if (hit && hit.count === record.sightings.length) return hit.value;
+    const value = build(record);
+    cache.set(record, { count: record.sightings.length, value });
+    return value;
+  };
+}
+
+/** One string per host name, however many tokens were seen there (bounded: cleared when it grows large). */
+const hostNames = new Map<string, string>();
+const MAX_HOST_NAMES = 10_000;
+
+function sharedHost(host: string): string {
+  const known = hostNames.get(host);
+  if (known !== undefined) return known;
+  if (hostNames.size >= MAX_HOST_NAMES) hostNames.clear();
+  hostNames.set(host, host);
+  return host;
+}
+
+/** The hosts a token was seen at, distinct, in order of sighting. */
+export const hostsOf = cachedPerRecord((record) => [
+  ...new Set(record.sightings.map((s) => sharedHost(parseUrlParts(s.url).host)).filter((h) => h !== '')),
+]);
 
 /** The static part of a row; recomputed only when the record gained or lost sightings. */
-export function toTokenRowBase(record: TokenRecord): TokenRowBase {
-  const hit = cache.get(record);
-  if (hit && hit.count === record.sightings.length) return hit.row;
-  const row = buildRow(record);
-  cache.set(record, { count: record.sightings.length, row });
-  return row;
+export const toTokenRowBase = cachedPerRecord(buildRow);
+
+/** Where a token was seen, distinct: `header Authorization`, `cookie session`… */
+function placesOf(sightings: TokenRecord['sightings']): string[] {
+  return [...new Set(sightings.map((s) => `${WHERE_LABELS[s.where] ?? s.where} ${s.name}`.trim()))];
 }
+
+/** Lower-cased text the search box matches against: issuer, subject, where, hosts, fingerprint, token text. */
+export const haystackOf = cachedPerRecord((record) => {
+  const row = toTokenRowBase(record);
+  const claims = claimsLayer(record.token).claims;
+  return [
+    row.fingerprint,
+    row.kind,
+    row.purpose,
+    row.alg,
+    row.iss,
+    stringOf(claims?.sub),
+    ...placesOf(record.sightings),
+    ...row.hosts,
+    record.token.text,
+  ]
+    .join('\n')
+    .toLowerCase();
+});
 
 function buildRow(record: TokenRecord): TokenRowBase {
   const { token, sightings } = record;
   // A nested JWT shows the issuer, subject and expiry of the layer that has claims.
   const claims = claimsLayer(token).claims;
-  const places = [...new Set(sightings.map((s) => `${WHERE_LABELS[s.where] ?? s.where} ${s.name}`.trim()))];
-  const hosts = [...new Set(sightings.map((s) => parseUrlParts(s.url).host).filter((h) => h !== ''))];
-  const row: TokenRowBase = {
+  const places = placesOf(sightings);
+  const hosts = hostsOf(record);
+  return {
     fingerprint: token.fingerprint,
     kind: token.kind,
     purpose: record.purpose,
@@ -95,22 +142,7 @@ function buildRow(record: TokenRecord): TokenRowBase {
     where: places.length > 2 ? `${places.slice(0, 2).join(', ')} +${places.length - 2}` : places.join(', '),
     hosts,
     sightingCount: sightings.length,
-    haystack: '',
   };
-  row.haystack = [
-    row.fingerprint,
-    row.kind,
-    row.purpose,
-    row.alg,
-    row.iss,
-    stringOf(claims?.sub),
-    ...places,
-    ...hosts,
-    token.text,
-  ]
-    .join('\n')
-    .toLowerCase();
-  return row;
 }
 
 /** The earliest request time among the sightings, in epoch seconds; `null` when none has one. */

@@ -18,6 +18,8 @@ import { type HarImporter, inPageHarImporter } from './har-file-import';
 import { type ActionResult, createInputActions, type ImportFileOptions } from './input-actions';
 import {
   FRAME_BUDGET_MS,
+  FULL_PUBLISH_COST_FACTOR,
+  FULL_PUBLISH_MIN_INTERVAL_MS,
   MAX_EXCHANGES,
   MAX_KEY_DOCUMENTS,
   MAX_OBSERVATIONS,
@@ -26,6 +28,7 @@ import {
   MAX_TOKENS,
   MIN_PUBLISH_INTERVAL_MS,
   PUBLISH_COST_FACTOR,
+  SETTLE_MS,
 } from './limits';
 import type { TokenProbeResults } from './probe-report';
 import { createProbeResults } from './probe-results';
@@ -103,13 +106,18 @@ export interface TokensModel extends TokensView {
   flush(): void;
 }
 
-/** During traffic the counters move at most this often, ms (the trailing publish shows the last). */
-const COUNTER_INTERVAL_MS = 50;
+/**
+ * During traffic the counters move at most this often, ms, as the list does (the trailing publish shows
+ * the last): each change lays out and paints the status bar, which at 20 a second was a tenth of the
+ * panel's time.
+ */
+const COUNTER_INTERVAL_MS = MIN_PUBLISH_INTERVAL_MS;
 
 /**
- * Creates the tokens model over a capture source. Entries are captured a frame at a time and the UI is
- * updated at most once per frame; memory is bounded by the caps in `limits.ts`, and whatever is dropped
- * is counted. Nothing happens until `connect()`.
+ * Creates the tokens model over a capture source. Entries are captured a tick at a time; during traffic
+ * the UI is updated at most every `MIN_PUBLISH_INTERVAL_MS` (drafts, then the exact result once capture is
+ * quiet). Memory is bounded by the caps in `limits.ts`, and whatever is dropped is counted. Nothing
+ * happens until `connect()`.
  */
 export function createTokensModel(source: CaptureSource, options: TokensModelOptions = {}): TokensModel {
   const clock = options.now ?? Date.now;
@@ -120,6 +128,7 @@ export function createTokensModel(source: CaptureSource, options: TokensModelOpt
     maxObservations: MAX_OBSERVATIONS,
     maxExchanges: MAX_EXCHANGES,
     maxKeyDocuments: MAX_KEY_DOCUMENTS,
+    shareDetails: true,
     ...(options.policy ? { policy: options.policy } : {}),
   });
   const seconds = () => Math.floor(clock() / 1000);
@@ -143,20 +152,69 @@ export function createTokensModel(source: CaptureSource, options: TokensModelOpt
     if (!item || capture.sightings.length === 0) return;
     for (const id of probeableRequestIds(capture.sightings)) exchanges.keep(id, item.entry);
   };
-  const pace = { lastEnd: Number.NEGATIVE_INFINITY, cost: 0, countersAt: Number.NEGATIVE_INFINITY };
+  const pace = {
+    lastEnd: Number.NEGATIVE_INFINITY,
+    cost: 0,
+    countersAt: Number.NEGATIVE_INFINITY,
+    /** When the last exact (not draft) result was published, and what it cost. */
+    fullEnd: Number.NEGATIVE_INFINITY,
+    fullCost: 0,
+    /** When capture or the worker last changed something (a draft is made exact once this is old). */
+    activityAt: Number.NEGATIVE_INFINITY,
+  };
   /** A publish owed after the last captured frame, made on the first frame at which it is due. */
   const trailing = { queued: false };
-  const publish = () => {
+  /** An exact publish owed once capture goes quiet, after a draft (see `publishLive`). */
+  const settle = { armed: false, ticks: 0 };
+  /** Publishes the exact result, or with `draft` the auditor's cheaper draft (`Auditor.draft`). */
+  const publish = (draft = false) => {
     state.publishQueued = false;
     trailing.queued = false;
     const start = clock();
     batch(() => {
       now.value = Math.floor(start / 1000);
-      result.value = auditor.result(now.peek());
+      result.value = draft ? auditor.draft(now.peek()) : auditor.result(now.peek());
       counters.publish(auditor.stats());
     });
     pace.lastEnd = clock();
     pace.cost = pace.lastEnd - start;
+    if (draft) settleWhenQuiet();
+    else {
+      settle.armed = false;
+      pace.fullEnd = pace.lastEnd;
+      pace.fullCost = pace.cost;
+    }
+  };
+  /**
+   * Makes the result exact once capture has been quiet for `SETTLE_MS` (ticks are counted too, for a
+   * frozen clock), so what the panel shows after a burst is never a draft.
+   */
+  const settleWhenQuiet = () => {
+    if (settle.armed) return;
+    settle.armed = true;
+    settle.ticks = 0;
+    const check = () => {
+      if (!settle.armed) return;
+      settle.ticks++;
+      const quiet = clock() - pace.activityAt >= SETTLE_MS || settle.ticks >= Math.ceil(SETTLE_MS / TICK_MS);
+      if (quiet && queue.pending === 0) publish();
+      else schedule(check);
+    };
+    schedule(check);
+  };
+  const noteActivity = () => {
+    pace.activityAt = clock();
+    settle.ticks = 0;
+  };
+  /**
+   * A publish during traffic: the exact result when one is due (its own cost paces it, as drafts are
+   * paced by theirs), else a draft, whose capture-wide findings and lifecycle wait for the next exact one.
+   */
+  const publishLive = () => {
+    const fullDue =
+      clock() - pace.fullEnd >=
+      Math.max(FULL_PUBLISH_MIN_INTERVAL_MS, pace.fullCost * FULL_PUBLISH_COST_FACTOR);
+    publish(!fullDue);
   };
   const dueMs = () => Math.max(MIN_PUBLISH_INTERVAL_MS, pace.cost * PUBLISH_COST_FACTOR);
   const isDue = () => clock() - pace.lastEnd >= dueMs();
@@ -170,7 +228,7 @@ export function createTokensModel(source: CaptureSource, options: TokensModelOpt
       waited++;
       if (isDue() || waited >= Math.ceil(dueMs() / TICK_MS)) {
         trailing.queued = false;
-        publish();
+        publishLive();
       } else schedule(check);
     };
     schedule(check);
@@ -181,7 +239,8 @@ export function createTokensModel(source: CaptureSource, options: TokensModelOpt
    * over a session). The counters move every frame; a trailing publish shows the last entries.
    */
   const afterFrame = () => {
-    if (isDue()) publish();
+    noteActivity();
+    if (isDue()) publishLive();
     else {
       // Counters at most every COUNTER_INTERVAL_MS: each change re-renders the status bar; at 60
       // frames a second that was a cost on every request.
@@ -234,11 +293,18 @@ export function createTokensModel(source: CaptureSource, options: TokensModelOpt
     },
   });
 
-  /** Counters change between frames while paused or in a burst; show them on the next frame. */
+  /**
+   * Counters change between frames while paused or in a burst; show them on the next frame (the counters
+   * only: nothing was captured, and an overflowing burst must not rebuild the result every frame).
+   */
   const publishSoon = () => {
     if (state.publishQueued) return;
     state.publishQueued = true;
-    schedule(() => state.publishQueued && publish());
+    schedule(() => {
+      if (!state.publishQueued) return;
+      state.publishQueued = false;
+      counters.publish(auditor.stats());
+    });
   };
   const onEntry = (entry: unknown, requestId: unknown) => {
     if (!isRequestId(requestId)) return;
@@ -312,8 +378,9 @@ export function createTokensModel(source: CaptureSource, options: TokensModelOpt
     },
     addHits: (hits) => {
       auditor.addHits(hits);
+      noteActivity();
       // The worker answers during traffic too: its findings wait for the next due publish, like captures.
-      if (isDue()) publish();
+      if (isDue()) publishLive();
       else publishWhenDue();
     },
     replaceHits: (match, hits) => {

@@ -5,7 +5,7 @@ import { auditCapture, createAuditor } from '../../../src/core/audit';
 import { setTextDigest } from '../../../src/core/crypto/fingerprint';
 import { DEFAULT_POLICY } from '../../../src/core/policy';
 import { RULE_CATALOG, RULE_IDS, ruleInfo } from '../../../src/core/rules/catalog';
-import type { CaptureResult, Policy, Sighting } from '../../../src/core/types';
+import type { AuditResult, CaptureResult, Policy, Sighting } from '../../../src/core/types';
 
 const NOW = 1_767_225_600;
 const key = new TextEncoder().encode('a'.repeat(32));
@@ -240,5 +240,129 @@ describe('createAuditor', () => {
     expect(auditor.result(NOW).findings.map((f) => f.ruleId)).not.toContain('alg-not-allowed');
     auditor.setPolicy({ ...DEFAULT_POLICY, allowedAlgorithms: ['ES256'] });
     expect(auditor.result(NOW).findings.map((f) => f.ruleId)).toContain('alg-not-allowed');
+  });
+});
+
+describe('createAuditor: draft', () => {
+  const jtiClaims = (sub: string) => ({
+    iss: 'https://issuer.example.test',
+    sub,
+    jti: 'same',
+    exp: NOW + 600,
+  });
+  const jtiReused = (result: AuditResult) => result.findings.filter((f) => f.ruleId === 'jti-reused');
+
+  it('with no exact result yet, is the exact result', async () => {
+    const auditor = createAuditor();
+    auditor.add(
+      capture([sighting(await token(jtiClaims('a')), 1), sighting(await token(jtiClaims('b')), 2)]),
+    );
+    const draft = auditor.draft(NOW);
+    expect(jtiReused(draft)).toHaveLength(2); // one per token
+    expect(draft).toEqual(auditor.result(NOW));
+  });
+
+  it('shows new tokens and their own findings, and the capture-wide findings of the last exact result', async () => {
+    const auditor = createAuditor();
+    auditor.add(capture([sighting(await token(jtiClaims('a')), 1)]));
+    expect(jtiReused(auditor.result(NOW))).toHaveLength(0);
+    auditor.add(
+      capture([
+        sighting(await token(jtiClaims('b')), 2),
+        sighting(await token({ sub: 'c', exp: NOW + 60 }), 3),
+      ]),
+    );
+    const draft = auditor.draft(NOW);
+    expect(draft.tokens).toHaveLength(3);
+    expect(jtiReused(draft)).toHaveLength(0); // capture-wide: waits for the exact result
+    const exact = auditor.result(NOW);
+    expect(jtiReused(exact)).toHaveLength(2);
+    // Each token's own findings are the exact ones already.
+    const own = (r: typeof exact) => r.findings.filter((f) => f.ruleId !== 'jti-reused');
+    expect(own(draft)).toEqual(own(exact));
+    // And once exact, a draft with nothing new is the same result.
+    expect(auditor.draft(NOW)).toBe(exact);
+  });
+
+  it('leaves out the reused capture-wide findings of tokens evicted since', async () => {
+    const auditor = createAuditor({ maxTokens: 2 });
+    const a = await token(jtiClaims('a'));
+    auditor.add(capture([sighting(a, 1), sighting(await token(jtiClaims('b')), 2)]));
+    expect(jtiReused(auditor.result(NOW))).toHaveLength(2);
+    auditor.add(
+      capture([
+        sighting(await token({ sub: 'c', exp: NOW + 60 }), 3),
+        sighting(await token({ sub: 'd', exp: NOW + 60 }), 4),
+      ]),
+    );
+    const draft = auditor.draft(NOW);
+    const held = new Set(draft.tokens.map((r) => r.token.fingerprint));
+    expect(draft.tokens).toHaveLength(2);
+    expect(draft.findings.every((f) => f.fingerprint === '' || held.has(f.fingerprint))).toBe(true);
+    expect(jtiReused(draft)).toHaveLength(0);
+  });
+
+  it('after a policy change, rebuilds everything (a draft never mixes two policies)', async () => {
+    const auditor = createAuditor();
+    auditor.add(
+      capture([sighting(await token(jtiClaims('a')), 1), sighting(await token(jtiClaims('b')), 2)]),
+    );
+    expect(jtiReused(auditor.result(NOW)).map((f) => f.severity)).toEqual(['medium', 'medium']);
+    auditor.setPolicy({ ...DEFAULT_POLICY, severityOverrides: { 'jti-reused': 'critical' } });
+    const draft = auditor.draft(NOW);
+    expect(jtiReused(draft).map((f) => f.severity)).toEqual(['critical', 'critical']);
+    expect(draft).toEqual(auditor.result(NOW));
+  });
+});
+
+describe('createAuditor: recent tokens', () => {
+  it('hashes a token sent between others (an access token on every call) once, not on every sighting', async () => {
+    const access = await token({ sub: 'access' });
+    const others = await Promise.all([1, 2, 3, 4, 5].map((n) => token({ sub: `t${n}` })));
+    let hashed = 0;
+    try {
+      setTextDigest((text) => {
+        hashed++;
+        return `${text.length.toString(16).padStart(8, '0')}${String(hashed).padStart(8, '0')}`.padEnd(
+          64,
+          '0',
+        );
+      });
+      const auditor = createAuditor();
+      for (const [i, other] of others.entries())
+        auditor.add(capture([sighting(access, 2 * i), sighting(other, 2 * i + 1)]));
+      expect(hashed).toBe(6); // the access token once, each other token once
+      const held = auditor.records();
+      expect(held.map((r) => r.sightings.length)).toEqual([5, 1, 1, 1, 1, 1]);
+    } finally {
+      setTextDigest(undefined);
+    }
+  });
+});
+
+describe('createAuditor: shareDetails', () => {
+  it('changes nothing in the result, capture-wide findings and external hits included', async () => {
+    const texts = await Promise.all(
+      Array.from({ length: 40 }, (_, n) =>
+        token({ iss: 'https://issuer.example.test', sub: `u${n}`, jti: n % 2 === 0 ? 'same' : `j${n}` }),
+      ),
+    );
+    const captures = texts.map((text, n) => capture([sighting(text, n)]));
+    const plain = createAuditor();
+    const shared = createAuditor({ shareDetails: true });
+    for (const c of captures) {
+      plain.add(c);
+      shared.add(c);
+    }
+    const hits = plain.records().map((r) => ({
+      ruleId: 'sig-unverifiable',
+      detail: 'no key found',
+      fingerprint: r.token.fingerprint,
+    }));
+    plain.addHits(hits);
+    shared.addHits(hits);
+    expect(shared.result(NOW)).toEqual(plain.result(NOW));
+    expect(shared.result(NOW).findings.filter((f) => f.ruleId === 'sig-unverifiable')).toHaveLength(40);
+    expect(shared.result(NOW).findings.length).toBeGreaterThan(40);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseToken } from '../../../src/core/token/parse-token';
-import { toTokenRowBase } from '../../../src/panel/models/token-row';
+import { haystackOf, hostsOf, toTokenRowBase } from '../../../src/panel/models/token-row';
 import { b64, GOOD_CLAIMS, goodToken, NOW, sighting } from '../../core/rules/token/helpers';
 
 describe('toTokenRowBase', () => {
@@ -25,5 +25,30 @@ describe('toTokenRowBase', () => {
       sub: '',
       exp: null,
     });
+  });
+});
+
+describe('hostsOf and haystackOf', () => {
+  it('gives the hosts and the search text of a token; its row keeps no copy of the token text', () => {
+    const text = goodToken();
+    const record = {
+      token: parseToken(text),
+      sightings: [
+        sighting({ id: '1', url: 'https://a.example.test/x' }),
+        sighting({ id: '2', url: 'https://b.example.test/y' }),
+      ],
+      purpose: 'unknown' as const,
+    };
+    expect(hostsOf(record)).toEqual(['a.example.test', 'b.example.test']);
+    expect(toTokenRowBase(record).hosts).toBe(hostsOf(record));
+    expect(JSON.stringify(toTokenRowBase(record))).not.toContain(text);
+    const haystack = haystackOf(record);
+    for (const part of [
+      text.toLowerCase(),
+      'b.example.test',
+      GOOD_CLAIMS.iss.toLowerCase(),
+      'header x-token',
+    ])
+      expect(haystack).toContain(part);
   });
 });

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { MIN_PUBLISH_INTERVAL_MS, SETTLE_MS } from '../../../src/panel/models/limits';
 import { formatExpiry } from '../../../src/panel/models/relative-time';
+import { TICK_MS } from '../../../src/panel/models/scheduler';
 import { accessClaims, makeEntry, makeHar, makeToken, NOW } from '../fixtures';
 import { createTestModel } from '../harness';
 
@@ -51,7 +53,7 @@ describe('createTokensModel: capture', () => {
     expect(model.problems.value.some((p) => p.startsWith('entry bad:'))).toBe(true);
   });
 
-  it('with steady traffic (one request a frame) republishes the audit result at most every 100 ms, then shows the last', async () => {
+  it('with steady traffic (one request a tick) republishes the audit result at most every MIN_PUBLISH_INTERVAL_MS, then shows the last', async () => {
     let ms = NOW * 1000;
     const { source, model, scheduler } = await createTestModel({ now: () => ms });
     const frame = () => scheduler.runFrame();
@@ -65,25 +67,51 @@ describe('createTokensModel: capture', () => {
       last = model.result.peek();
       lastCounters = model.counters.peek();
     };
-    for (let i = 0; i < 60; i++) {
+    const ticks = 2000 / TICK_MS;
+    for (let i = 0; i < ticks; i++) {
       source.emit(makeEntry({ bearer: makeToken(accessClaims(`steady${i}`)) }), `s${i}`);
-      ms += 16;
+      ms += TICK_MS;
       frame();
       count();
     }
-    // 60 frames ≈ 1 s: ~10 publishes, not 60 (each one redoes the whole result).
-    expect(publishes).toBeGreaterThanOrEqual(5);
-    expect(publishes).toBeLessThanOrEqual(12);
-    // The counters move about every 50 ms (every third frame), not every frame, and stay current.
-    expect(counterMoves).toBeGreaterThanOrEqual(15);
-    expect(counterMoves).toBeLessThanOrEqual(24);
-    expect(model.counters.value.entries).toBeGreaterThanOrEqual(57);
+    // 2 s: ~5 publishes (one per 400 ms), not one a tick (each one redoes the whole result).
+    const expected = 2000 / MIN_PUBLISH_INTERVAL_MS;
+    expect(publishes).toBeGreaterThanOrEqual(expected - 1);
+    expect(publishes).toBeLessThanOrEqual(expected + 1);
+    // The counters move as often, not every tick, and stay current.
+    expect(counterMoves).toBeGreaterThanOrEqual(expected - 1);
+    expect(counterMoves).toBeLessThanOrEqual(2 * expected);
+    expect(model.counters.value.entries).toBeGreaterThanOrEqual(ticks - MIN_PUBLISH_INTERVAL_MS / TICK_MS);
     for (let i = 0; i < 10; i++) {
-      ms += 16;
+      ms += TICK_MS;
       frame();
     }
-    expect(rows(model)).toHaveLength(60);
-    expect(model.counters.value.entries).toBe(60);
+    expect(rows(model)).toHaveLength(ticks);
+    expect(model.counters.value.entries).toBe(ticks);
+  });
+
+  it('during traffic publishes drafts (capture-wide findings wait), and the exact result once it goes quiet', async () => {
+    let ms = NOW * 1000;
+    const { source, model, scheduler } = await createTestModel({ now: () => ms });
+    const reused = () => model.result.peek().findings.filter((f) => f.ruleId === 'jti-reused').length;
+    // Every token carries one jti: from the second on, jti-reused (capture-wide) applies to all of them.
+    for (let i = 0; i < 30; i++) {
+      source.emit(makeEntry({ bearer: makeToken(accessClaims(`j${i}`, { jti: 'same' })) }), `j${i}`);
+      ms += TICK_MS;
+      scheduler.runFrame();
+    }
+    // 1.5 s of traffic (an exact result comes at most every FULL_PUBLISH_MIN_INTERVAL_MS, 2 s): tokens are
+    // listed as they arrive; the capture-wide findings are those of the first (exact) publish.
+    expect(model.result.peek().tokens.length).toBeGreaterThanOrEqual(30 - MIN_PUBLISH_INTERVAL_MS / TICK_MS);
+    expect(reused()).toBe(0);
+    // Quiet: within SETTLE_MS (300 ms) the exact result replaces the draft.
+    for (let i = 0; i < SETTLE_MS / TICK_MS + 2; i++) {
+      ms += TICK_MS;
+      scheduler.runFrame();
+    }
+    expect(model.result.peek().tokens).toHaveLength(30);
+    expect(reused()).toBe(30);
+    expect(scheduler.pending).toBe(0);
   });
 
   it('spreads a burst over several frames when capture exceeds the frame budget', async () => {
