@@ -2,6 +2,7 @@ import { fingerprintOf } from '../crypto/fingerprint';
 import { buildLifecycle } from '../lifecycle/build-lifecycle';
 import type { ExchangeFacts, LifecycleModel } from '../lifecycle/types';
 import { DEFAULT_POLICY } from '../policy';
+import { memoByName } from '../rules/pii/name-memo';
 import { usesReferenceTime } from '../rules/use-clock';
 import { opaqueToken } from '../token/opaque-token';
 import { parseToken } from '../token/parse-token';
@@ -132,25 +133,6 @@ const UNBOUNDED: AuditorLimits = {
  */
 const ANY_MINUTE = -2;
 
-/** Distinct detail texts a sharing auditor remembers (then it starts over; see `createStringPool`). */
-const MAX_SHARED_DETAILS = 4096;
-
-/**
- * Returns one string object per text seen: the first one given. Bounded: past `max` texts it forgets them
- * all and starts over (texts that repeat are soon shared again; one-off texts, such as details naming a
- * URL, do not pile up).
- */
-function createStringPool(max: number): (text: string) => string {
-  const pool = new Map<string, string>();
-  return (text) => {
-    const known = pool.get(text);
-    if (known !== undefined) return known;
-    if (pool.size >= max) pool.clear();
-    pool.set(text, text);
-    return text;
-  };
-}
-
 /** Entries of the last sightings compared by text before a token is hashed (see `addSighting`). */
 const RECENT_ENTRIES = 4;
 
@@ -161,7 +143,8 @@ const NO_EXTERNAL: CaptureHit[] = Object.freeze([]) as unknown as CaptureHit[];
 /** Creates an incremental auditor. Parsing happens once per distinct token text. */
 export function createAuditor(options: AuditorOptions = {}): Auditor {
   const limits: AuditorLimits = { ...UNBOUNDED, ...stripUndefined(options) };
-  const details = options.shareDetails ? createStringPool(MAX_SHARED_DETAILS) : undefined;
+  // One string object per detail text (the first one given); bounded, as `memoByName` is.
+  const details = options.shareDetails ? memoByName((text: string) => text) : undefined;
   /** `toFinding`, with the detail shared when the auditor shares details. */
   const finding: typeof toFinding = (...args) => {
     const made = toFinding(...args);
@@ -439,17 +422,11 @@ export function createAuditor(options: AuditorOptions = {}): Auditor {
     return kept;
   }
 
-  /** What `compute` caches (each token's findings, the capture-wide ones), without a result. */
-  function prepare(now: number): void {
-    let position = 0;
-    for (const entry of entries.values()) {
-      entry.position = position++;
-      findingsFor(entry, now);
-    }
-    gatherCaptureFindings(createFindingGathering(), [...entries.values()].map(syncPurpose), now, false);
-  }
-
-  function compute(now: number, draft: boolean): AuditResult {
+  /**
+   * Each token's findings and the capture-wide ones, gathered (and cached for the next call); the tokens'
+   * positions set. `prepare` stops here; `compute` sorts them into a result.
+   */
+  function gather(now: number, draft: boolean): { records: TokenRecord[]; gathering: FindingGathering } {
     const list = [...entries.values()];
     const records = list.map(syncPurpose);
     const gathering = createFindingGathering();
@@ -459,6 +436,11 @@ export function createAuditor(options: AuditorOptions = {}): Auditor {
       gathering.addToken(findingsFor(entry, now), i);
     }
     gatherCaptureFindings(gathering, records, now, draft);
+    return { records, gathering };
+  }
+
+  function compute(now: number, draft: boolean): AuditResult {
+    const { records, gathering } = gather(now, draft);
     const kept = notIgnored(gathering);
     const result: AuditResult = {
       referenceTime: now,
@@ -547,7 +529,7 @@ export function createAuditor(options: AuditorOptions = {}): Auditor {
       return cached.result;
     },
     prepare(now = Math.floor(Date.now() / 1000)) {
-      prepare(now);
+      gather(now, false);
     },
     draft(now = Math.floor(Date.now() / 1000)) {
       if (cached?.key === `${version}:${now}`) return cached.result;

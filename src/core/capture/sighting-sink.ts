@@ -1,4 +1,5 @@
 import { findTokens } from '../token/find-tokens';
+import { sampleHash } from '../token/sample-hash';
 import type { CookieAttributes, Sighting, Where } from '../types';
 import { isOpaqueTokenText } from './opaque-tokens';
 
@@ -26,7 +27,7 @@ export const MAX_SIGHTINGS_PER_ENTRY = 1000;
  * `Cookie` value recurs in thousands of requests, and checking its JOSE header each time dominated
  * profiles. Scoped to one `captureHar` call so no token outlives the capture in module state.
  *
- * Keyed by `sampleKey`, not the text: a `Map` keyed by the text hashes every character of each value
+ * Keyed by `sampleHash`, not the text: a `Map` keyed by the text hashes every character of each value
  * (fresh from `JSON.parse`, so never hashed before), which cost more than the search it saved. A hit
  * is a memo whose whole `text` equals the value (a sample collision only recomputes), so the result is
  * always `findTokens` of that very text.
@@ -34,28 +35,18 @@ export const MAX_SIGHTINGS_PER_ENTRY = 1000;
 export type FindCache = Map<number, { text: string; tokens: readonly string[] }>;
 const CACHE_MAX_ENTRIES = 4096;
 const CACHE_MAX_TEXT = 8192;
-/** Characters of a value that `sampleKey` reads, spread from its end (a token's end is its signature). */
+/** Characters of a value that its key is made of (`sampleHash`). */
 const SAMPLE = 48;
 
 function tokensIn(text: string, cache: FindCache | undefined): readonly string[] {
   if (!cache || text.length > CACHE_MAX_TEXT) return findTokens(text).map((found) => found.text);
-  const key = sampleKey(text);
+  const key = sampleHash(text, 0, text.length, SAMPLE);
   const memo = cache.get(key);
   if (memo !== undefined && memo.text === text) return memo.tokens;
   const tokens = findTokens(text).map((found) => found.text);
   if (cache.size >= CACHE_MAX_ENTRIES) cache.clear();
   cache.set(key, { text, tokens });
   return tokens;
-}
-
-/** A hash of the length and of `SAMPLE` characters spread over `text`, from its end. */
-function sampleKey(text: string): number {
-  const n = text.length;
-  const step = n > SAMPLE ? Math.floor(n / SAMPLE) : 1;
-  let hash = n;
-  for (let i = n - 1, k = 0; i >= 0 && k < SAMPLE; i -= step, k++)
-    hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
-  return hash;
 }
 
 /**

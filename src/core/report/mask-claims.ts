@@ -1,3 +1,4 @@
+import { memoByName } from '../rules/pii/name-memo';
 import { mapEntriesUnlessSame, mapUnlessSame } from './map-unless-same';
 import { maskValue } from './redact';
 
@@ -47,20 +48,14 @@ export const PII_VALUE_PATTERNS: readonly RegExp[] = [
 const EMAIL_INSIDE = /[^\s@]{1,64}@[^\s@]{1,255}\.[a-z]{2,}/i;
 const PHONE_INSIDE = /\+[0-9][0-9 ().-]{7,20}[0-9]/;
 
-/** True when a claim with this name holds personal or secret data. */
-export function isPiiClaimName(name: string): boolean {
-  let pii = PII_NAME_VERDICTS.get(name);
-  if (pii === undefined) {
-    const lower = name.toLowerCase();
-    pii = PII_NAMES.has(lower) || PII_NAME_PATTERN.test(lower);
-    if (PII_NAME_VERDICTS.size >= 4096) PII_NAME_VERDICTS.clear();
-    PII_NAME_VERDICTS.set(name, pii);
-  }
-  return pii;
-}
-
-/** Claim names already judged: every token of a capture repeats the same few. */
-const PII_NAME_VERDICTS = new Map<string, boolean>();
+/**
+ * True when a claim with this name holds personal or secret data. Memoised: every token of a capture
+ * repeats the same few claim names.
+ */
+export const isPiiClaimName = memoByName((name: string): boolean => {
+  const lower = name.toLowerCase();
+  return PII_NAMES.has(lower) || PII_NAME_PATTERN.test(lower);
+});
 
 /** A first character one of `PII_VALUE_PATTERNS` may begin with (all but e-mail and IPv6). */
 const PII_VALUE_START = /^[0-9+(A-Z]/;

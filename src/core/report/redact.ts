@@ -5,6 +5,7 @@
  */
 
 import { maskValue } from '../rules/pii/mask';
+import { sampleHash } from '../token/sample-hash';
 
 export { maskValue };
 
@@ -147,8 +148,8 @@ export interface SegmentIndex {
 }
 
 /**
- * Known segments found by a hash of their length and 16 of their characters (the last eight and
- * eight from the middle), each candidate then compared whole: hashing every segment whole (hundreds of
+ * Known segments found by a hash of their length and 16 of their characters (`sampleHash`), each
+ * candidate then compared whole: hashing every segment whole (hundreds of
  * characters, two per token) cost more than all the rest of building a scrubber. `find` answers as
  * `Map.get` keyed by whole segments would; a run of a length no segment has is not even hashed.
  */
@@ -186,15 +187,6 @@ export function createSegmentIndex(): SegmentIndex {
       return undefined;
     },
   };
-}
-
-/** Hash of `text.slice(start, end)` (8+ characters) from its length, last 8 and middle 8 characters. */
-function sampleHash(text: string, start: number, end: number): number {
-  let hash = end - start;
-  const middle = start + ((end - start) >> 1);
-  for (let i = end - 8; i < end; i++) hash = (Math.imul(hash, 31) + text.charCodeAt(i)) | 0;
-  for (let i = middle - 4; i < middle + 4; i++) hash = (Math.imul(hash, 31) + text.charCodeAt(i)) | 0;
-  return hash;
 }
 
 /** Masks each literal (longest first, so a value is not half-masked by a shorter one it contains). */

@@ -1,5 +1,6 @@
 import { parseUrlParts } from '../../core/capture';
 import { isPiiValue, maskValue } from '../../core/report';
+import { memoByName } from '../../core/rules/pii/name-memo';
 import { claimsLayer } from '../../core/token/claims-layer';
 import type { Severity, TokenKind, TokenPurpose, TokenRecord, Where } from '../../core/types';
 
@@ -79,17 +80,8 @@ function cachedPerRecord<T>(build: (record: TokenRecord) => T): (record: TokenRe
   };
 }
 
-/** One string per host name, however many tokens were seen there (bounded: cleared when it grows large). */
-const hostNames = new Map<string, string>();
-const MAX_HOST_NAMES = 10_000;
-
-function sharedHost(host: string): string {
-  const known = hostNames.get(host);
-  if (known !== undefined) return known;
-  if (hostNames.size >= MAX_HOST_NAMES) hostNames.clear();
-  hostNames.set(host, host);
-  return host;
-}
+/** One string per host name, however many tokens were seen there (bounded, as `memoByName` is). */
+const sharedHost = memoByName((host: string) => host);
 
 /** The hosts a token was seen at, distinct, in order of sighting. */
 export const hostsOf = cachedPerRecord((record) => [

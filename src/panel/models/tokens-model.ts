@@ -186,6 +186,17 @@ export function createTokensModel(source: CaptureSource, options: TokensModelOpt
     }
   };
   /**
+   * Calls `done` on each coming tick with the ticks counted so far (1, 2, …) until it returns true. Ticks
+   * are counted as well as time, so a frozen clock (tests, a throttled tab) still gets there.
+   */
+  const untilTick = (done: (ticks: number) => boolean): void => {
+    let ticks = 0;
+    const check = () => {
+      if (!done(++ticks)) schedule(check);
+    };
+    schedule(check);
+  };
+  /**
    * Makes the result exact once capture has been quiet for `SETTLE_MS` (ticks are counted too, for a
    * frozen clock), so what the panel shows after a burst is never a draft.
    */
@@ -193,14 +204,14 @@ export function createTokensModel(source: CaptureSource, options: TokensModelOpt
     if (settle.armed) return;
     settle.armed = true;
     settle.ticks = 0;
-    const check = () => {
-      if (!settle.armed) return;
+    untilTick(() => {
+      if (!settle.armed) return true;
       settle.ticks++;
       const quiet = clock() - pace.activityAt >= SETTLE_MS || settle.ticks >= Math.ceil(SETTLE_MS / TICK_MS);
-      if (quiet && queue.pending === 0) publish();
-      else schedule(check);
-    };
-    schedule(check);
+      if (!quiet || queue.pending > 0) return false;
+      publish();
+      return true;
+    });
   };
   const noteActivity = () => {
     pace.activityAt = clock();
@@ -221,17 +232,13 @@ export function createTokensModel(source: CaptureSource, options: TokensModelOpt
   const publishWhenDue = () => {
     if (trailing.queued) return;
     trailing.queued = true;
-    // Ticks are counted too (~60 a second), so a frozen clock (tests, a throttled tab) still publishes.
-    let waited = 0;
-    const check = () => {
-      if (!trailing.queued) return;
-      waited++;
-      if (isDue() || waited >= Math.ceil(dueMs() / TICK_MS)) {
-        trailing.queued = false;
-        publishLive();
-      } else schedule(check);
-    };
-    schedule(check);
+    untilTick((waited) => {
+      if (!trailing.queued) return true;
+      if (!isDue() && waited < Math.ceil(dueMs() / TICK_MS)) return false;
+      trailing.queued = false;
+      publishLive();
+      return true;
+    });
   };
   /**
    * The full result is republished only when it is due — also when the queue runs dry, which with steady
